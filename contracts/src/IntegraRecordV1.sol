@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IIntegraRecord} from "./interfaces/IIntegraRecord.sol";
+import {IIntegraResolver} from "./interfaces/IIntegraResolver.sol";
+
+/// @title IntegraRecordV1
+/// @notice The registry of the global state machine: integraHash -> RecordInfo. A record proves that a
+/// document (by its SHA-256 content hash) was registered by an owner at a time, names the tokenizer that
+/// issues its tokens, an optional executor that acts for the owner, and the resolvers that hook its life.
+/// @dev Every event: topic1 = integraHash, topic2 = processHash, an optional third indexed field, and a timestamp.
+contract IntegraRecordV1 is IIntegraRecord {
+    /// @notice Most resolvers one record may carry, so hooks stay bounded in gas.
+    uint256 public constant MAX_RESOLVERS = 4;
+
+    struct RecordInfo {
+        address owner;
+        uint64 registeredAt;
+        address tokenizer;
+        uint64 registeredBlock;
+        address executor;
+        bytes32 contentHash;
+        bytes32 processHash;
+        address[] resolvers;
+    }
+
+    /// @dev Storage layout of a record: owner+time, tokenizer+block, executor, contentHash, processHash.
+    struct Record {
+        address owner;
+        uint64 registeredAt;
+        address tokenizer;
+        uint64 registeredBlock;
+        address executor;
+        bytes32 contentHash;
+        bytes32 processHash;
+    }
+
+    mapping(bytes32 integraHash => Record) private _records;
+    mapping(bytes32 integraHash => address[]) private _resolvers;
+
+    /// @notice How many records each address has registered; part of the integraHash preimage.
+    mapping(address registrant => uint256) public nonces;
+
+    event RecordRegistered(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        bytes32 indexed contentHash,
+        address owner,
+        address tokenizer,
+        address executor,
+        bytes encryptedRef,
+        uint256 timestamp
+    );
+    event OwnershipTransferred(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed newOwner,
+        address previousOwner,
+        string reason,
+        uint256 timestamp
+    );
+    event ExecutorChanged(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed newExecutor,
+        address previousExecutor,
+        uint256 timestamp
+    );
+    event ResolverAdded(
+        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed resolver, uint256 timestamp
+    );
+    event ResolverRemoved(
+        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed resolver, uint256 timestamp
+    );
+
+    error RecordNotFound(bytes32 integraHash);
+    error NotRecordOwner(bytes32 integraHash, address caller);
+    error ZeroContentHash();
+    error ZeroAddress();
+    error SameOwner(address owner);
+    error TooManyResolvers(uint256 max);
+    error ResolverAlreadyAdded(address resolver);
+    error ResolverNotFound(address resolver);
+    error InvalidResolver(address resolver);
+
+    modifier onlyRecordOwner(bytes32 integraHash) {
+        address owner = _records[integraHash].owner;
+        if (owner == address(0)) revert RecordNotFound(integraHash);
+        if (owner != msg.sender) revert NotRecordOwner(integraHash, msg.sender);
+        _;
+    }
+
+    /// @notice Registers a document by its content hash. The caller becomes the record's owner.
+    /// @param contentHash SHA-256 of the document's bytes.
+    /// @param encryptedRef Opaque ciphertext of a reference (e.g. a URI), emitted and never interpreted.
+    /// @param tokenizer The tokenizer that may reserve this record's tokens (zero for none).
+    /// @param executor An address allowed to act for the owner on this record (zero for none).
+    /// @param processHash The workflow this record belongs to.
+    /// @param resolvers Resolvers attached from the start; each one's `onRegistered` hook runs.
+    /// @return integraHash The record's id, unique per chain, registry, registrant and nonce.
+    function register(
+        bytes32 contentHash,
+        bytes calldata encryptedRef,
+        address tokenizer,
+        address executor,
+        bytes32 processHash,
+        address[] calldata resolvers
+    ) external returns (bytes32 integraHash) {
+        if (contentHash == bytes32(0)) revert ZeroContentHash();
+        if (resolvers.length > MAX_RESOLVERS) revert TooManyResolvers(MAX_RESOLVERS);
+
+        integraHash = keccak256(abi.encode(block.chainid, address(this), msg.sender, contentHash, nonces[msg.sender]++));
+        _records[integraHash] = Record({
+            owner: msg.sender,
+            registeredAt: uint64(block.timestamp),
+            tokenizer: tokenizer,
+            registeredBlock: uint64(block.number),
+            executor: executor,
+            contentHash: contentHash,
+            processHash: processHash
+        });
+        for (uint256 i; i < resolvers.length; ++i) {
+            _addResolver(integraHash, processHash, resolvers[i]);
+        }
+
+        emit RecordRegistered(
+            integraHash, processHash, contentHash, msg.sender, tokenizer, executor, encryptedRef, block.timestamp
+        );
+        // Registration is the first ownership change: "records I own" is one filter on newOwner.
+        emit OwnershipTransferred(integraHash, processHash, msg.sender, address(0), "registered", block.timestamp);
+        if (executor != address(0)) {
+            emit ExecutorChanged(integraHash, processHash, executor, address(0), block.timestamp);
+        }
+
+        for (uint256 i; i < resolvers.length; ++i) {
+            IIntegraResolver(resolvers[i]).onRegistered(integraHash, msg.sender, contentHash);
+        }
+    }
+
+    /// @notice Transfers the administration of a record to `newOwner`, stating why. Every resolver may veto.
+    function transferRecordOwnership(bytes32 integraHash, address newOwner, string calldata reason)
+        external
+        onlyRecordOwner(integraHash)
+    {
+        if (newOwner == address(0)) revert ZeroAddress();
+        if (newOwner == msg.sender) revert SameOwner(newOwner);
+
+        Record storage record = _records[integraHash];
+        record.owner = newOwner;
+        emit OwnershipTransferred(integraHash, record.processHash, newOwner, msg.sender, reason, block.timestamp);
+
+        address[] storage resolvers = _resolvers[integraHash];
+        for (uint256 i; i < resolvers.length; ++i) {
+            IIntegraResolver(resolvers[i]).onOwnershipTransfer(integraHash, msg.sender, newOwner);
+        }
+    }
+
+    /// @notice Authorizes `newExecutor` to act for the owner on this record (zero removes the executor).
+    function setExecutor(bytes32 integraHash, address newExecutor) external onlyRecordOwner(integraHash) {
+        Record storage record = _records[integraHash];
+        address previous = record.executor;
+        record.executor = newExecutor;
+        emit ExecutorChanged(integraHash, record.processHash, newExecutor, previous, block.timestamp);
+    }
+
+    /// @notice Attaches a resolver to a record. At most `MAX_RESOLVERS` per record.
+    function addResolver(bytes32 integraHash, address resolver) external onlyRecordOwner(integraHash) {
+        if (_resolvers[integraHash].length >= MAX_RESOLVERS) revert TooManyResolvers(MAX_RESOLVERS);
+        _addResolver(integraHash, _records[integraHash].processHash, resolver);
+    }
+
+    /// @notice Detaches a resolver from a record.
+    function removeResolver(bytes32 integraHash, address resolver) external onlyRecordOwner(integraHash) {
+        address[] storage resolvers = _resolvers[integraHash];
+        uint256 length = resolvers.length;
+        for (uint256 i; i < length; ++i) {
+            if (resolvers[i] == resolver) {
+                resolvers[i] = resolvers[length - 1];
+                resolvers.pop();
+                emit ResolverRemoved(integraHash, _records[integraHash].processHash, resolver, block.timestamp);
+                return;
+            }
+        }
+        revert ResolverNotFound(resolver);
+    }
+
+    /// @notice Everything known about a record, in one call. Reverts when the record is unknown.
+    function getRecord(bytes32 integraHash) external view returns (RecordInfo memory info) {
+        Record storage record = _records[integraHash];
+        if (record.owner == address(0)) revert RecordNotFound(integraHash);
+        info = RecordInfo({
+            owner: record.owner,
+            registeredAt: record.registeredAt,
+            tokenizer: record.tokenizer,
+            registeredBlock: record.registeredBlock,
+            executor: record.executor,
+            contentHash: record.contentHash,
+            processHash: record.processHash,
+            resolvers: _resolvers[integraHash]
+        });
+    }
+
+    /// @notice True when the record exists.
+    function exists(bytes32 integraHash) external view returns (bool) {
+        return _records[integraHash].owner != address(0);
+    }
+
+    /// @inheritdoc IIntegraRecord
+    function authorityOf(bytes32 integraHash)
+        external
+        view
+        returns (address owner, address executor, address tokenizer, bytes32 processHash)
+    {
+        Record storage record = _records[integraHash];
+        owner = record.owner;
+        if (owner == address(0)) revert RecordNotFound(integraHash);
+        return (owner, record.executor, record.tokenizer, record.processHash);
+    }
+
+    /// @inheritdoc IIntegraRecord
+    function isOwnerOrExecutor(bytes32 integraHash, address account) external view returns (bool) {
+        if (account == address(0)) return false;
+        Record storage record = _records[integraHash];
+        return record.owner == account || record.executor == account;
+    }
+
+    function _addResolver(bytes32 integraHash, bytes32 processHash, address resolver) private {
+        if (resolver.code.length == 0) revert InvalidResolver(resolver);
+        address[] storage resolvers = _resolvers[integraHash];
+        for (uint256 i; i < resolvers.length; ++i) {
+            if (resolvers[i] == resolver) revert ResolverAlreadyAdded(resolver);
+        }
+        resolvers.push(resolver);
+        emit ResolverAdded(integraHash, processHash, resolver, block.timestamp);
+    }
+}

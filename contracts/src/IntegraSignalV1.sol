@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IIntegraRecord} from "./interfaces/IIntegraRecord.sol";
+import {IIntegraTokenizer} from "./interfaces/IIntegraTokenizer.sol";
+
+/// @title IntegraSignalV1
+/// @notice Payment signals between token holders of one record: a holder requests a payment from another
+/// holder, the payer marks it paid, the requestor may cancel. Amounts are ciphertext only the two parties
+/// can read; the contract never interprets them. A pending request past its deadline is expired.
+contract IntegraSignalV1 {
+    enum PaymentStatus {
+        None,
+        Pending,
+        Paid,
+        Cancelled,
+        Expired
+    }
+
+    /// @dev requestor + deadline + status in one slot; the payer; the record and workflow.
+    struct Payment {
+        address requestor;
+        uint64 deadline;
+        PaymentStatus status;
+        address payer;
+        bytes32 integraHash;
+        bytes32 processHash;
+    }
+
+    IIntegraRecord public immutable registry;
+
+    /// @notice Number of payment requests made; ids run from 1.
+    uint256 public paymentCount;
+    mapping(uint256 paymentId => Payment) private _payments;
+
+    event PaymentRequested(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed payer,
+        uint256 paymentId,
+        address requestor,
+        uint256 requestorTokenId,
+        uint256 payerTokenId,
+        bytes encryptedAmount,
+        uint64 deadline,
+        uint256 timestamp
+    );
+    event PaymentPaid(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        uint256 indexed paymentId,
+        address payer,
+        bytes encryptedReceipt,
+        uint256 timestamp
+    );
+    event PaymentCancelled(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        uint256 indexed paymentId,
+        address requestor,
+        uint256 timestamp
+    );
+
+    error NotTokenHolder(address account, uint256 tokenId);
+    error InvalidPayer(address payer);
+    error DeadlineInPast(uint64 deadline);
+    error EmptyAmount();
+    error PaymentNotFound(uint256 paymentId);
+    error NotPayer(address caller);
+    error NotRequestor(address caller);
+    error PaymentNotPending(uint256 paymentId, PaymentStatus status);
+
+    constructor(IIntegraRecord registry_) {
+        registry = registry_;
+    }
+
+    /// @notice Requests a payment from `payer`, the holder of `payerTokenId`, as holder of `requestorTokenId`.
+    /// @param encryptedAmount Ciphertext of the amount and memo (non-empty).
+    /// @param deadline Unix time after which the request expires (must be in the future).
+    /// @return paymentId The new request's id.
+    function requestPayment(
+        bytes32 integraHash,
+        uint256 requestorTokenId,
+        address payer,
+        uint256 payerTokenId,
+        bytes calldata encryptedAmount,
+        uint64 deadline
+    ) external returns (uint256 paymentId) {
+        if (payer == address(0) || payer == msg.sender) revert InvalidPayer(payer);
+        if (deadline <= block.timestamp) revert DeadlineInPast(deadline);
+        if (encryptedAmount.length == 0) revert EmptyAmount();
+        (,, address tokenizer, bytes32 processHash) = registry.authorityOf(integraHash);
+        if (tokenizer == address(0) || !IIntegraTokenizer(tokenizer).isHolder(integraHash, requestorTokenId, msg.sender)) {
+            revert NotTokenHolder(msg.sender, requestorTokenId);
+        }
+        if (!IIntegraTokenizer(tokenizer).isHolder(integraHash, payerTokenId, payer)) {
+            revert NotTokenHolder(payer, payerTokenId);
+        }
+
+        paymentId = ++paymentCount;
+        _payments[paymentId] = Payment({
+            requestor: msg.sender,
+            deadline: deadline,
+            status: PaymentStatus.Pending,
+            payer: payer,
+            integraHash: integraHash,
+            processHash: processHash
+        });
+        emit PaymentRequested(
+            integraHash,
+            processHash,
+            payer,
+            paymentId,
+            msg.sender,
+            requestorTokenId,
+            payerTokenId,
+            encryptedAmount,
+            deadline,
+            block.timestamp
+        );
+    }
+
+    /// @notice The payer marks a pending, unexpired request as paid, with an optional encrypted receipt.
+    function markPaid(uint256 paymentId, bytes calldata encryptedReceipt) external {
+        Payment storage payment = _pendingPayment(paymentId);
+        if (payment.payer != msg.sender) revert NotPayer(msg.sender);
+        payment.status = PaymentStatus.Paid;
+        emit PaymentPaid(
+            payment.integraHash, payment.processHash, paymentId, msg.sender, encryptedReceipt, block.timestamp
+        );
+    }
+
+    /// @notice The requestor cancels a pending, unexpired request.
+    function cancelPayment(uint256 paymentId) external {
+        Payment storage payment = _pendingPayment(paymentId);
+        if (payment.requestor != msg.sender) revert NotRequestor(msg.sender);
+        payment.status = PaymentStatus.Cancelled;
+        emit PaymentCancelled(payment.integraHash, payment.processHash, paymentId, msg.sender, block.timestamp);
+    }
+
+    /// @notice A payment request, with its status as of now (Expired when pending past its deadline).
+    function getPayment(uint256 paymentId) external view returns (Payment memory payment) {
+        payment = _payments[paymentId];
+        if (payment.status == PaymentStatus.None) revert PaymentNotFound(paymentId);
+        payment.status = _statusNow(payment);
+    }
+
+    /// @notice A payment's status as of now.
+    function statusOf(uint256 paymentId) external view returns (PaymentStatus) {
+        return _statusNow(_payments[paymentId]);
+    }
+
+    function _pendingPayment(uint256 paymentId) private view returns (Payment storage payment) {
+        payment = _payments[paymentId];
+        if (payment.status == PaymentStatus.None) revert PaymentNotFound(paymentId);
+        PaymentStatus status = _statusNow(payment);
+        if (status != PaymentStatus.Pending) revert PaymentNotPending(paymentId, status);
+    }
+
+    function _statusNow(Payment memory payment) private view returns (PaymentStatus) {
+        if (payment.status == PaymentStatus.Pending && block.timestamp > payment.deadline) {
+            return PaymentStatus.Expired;
+        }
+        return payment.status;
+    }
+}

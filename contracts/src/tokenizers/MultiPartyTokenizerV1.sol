@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
+import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
+import {IntegraTokenizerBase} from "./IntegraTokenizerBase.sol";
+import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
+
+/// @title MultiPartyTokenizerV1
+/// @notice ERC-1155 role tokens: one token id per party of a record (buyer, seller, agent...). Emits
+/// DocumentComplete once every reserved token of the record is claimed.
+/// @dev Per-record token ids 1..N map to ERC-1155 ids `uint256(keccak256(abi.encode(integraHash, tokenId)))`.
+contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
+    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_)
+        ERC1155("")
+        IntegraTokenizerBase(registry_, eas_, capabilitySchema_)
+    {}
+
+    /// @notice The ERC-1155 id of a record's role token.
+    function erc1155IdOf(bytes32 integraHash, uint256 tokenId) public pure returns (uint256) {
+        return uint256(keccak256(abi.encode(integraHash, tokenId)));
+    }
+
+    /// @inheritdoc IIntegraTokenizer
+    function isHolder(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool) {
+        return account != address(0) && balanceOf(account, erc1155IdOf(integraHash, tokenId)) > 0;
+    }
+
+    function _validateReservation(uint256 tokenId, uint256 amount) internal pure override {
+        if (tokenId == 0) revert InvalidTokenId(tokenId);
+        if (amount == 0 || amount > type(uint88).max) revert InvalidAmount(amount);
+    }
+
+    function _mintClaimed(bytes32 integraHash, uint256 tokenId, address claimant, uint256 amount) internal override {
+        _mint(claimant, erc1155IdOf(integraHash, tokenId), amount, "");
+    }
+}

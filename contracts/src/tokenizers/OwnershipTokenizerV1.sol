@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
+import {IntegraTokenizerBase} from "./IntegraTokenizerBase.sol";
+import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
+
+/// @title OwnershipTokenizerV1
+/// @notice One ERC-721 ownership token per record (a deed, a title). Its per-record token id is always 1;
+/// its ERC-721 id is `uint256(integraHash)`.
+contract OwnershipTokenizerV1 is ERC721, IntegraTokenizerBase {
+    /// @notice The only per-record token id of this tokenizer.
+    uint256 public constant OWNERSHIP_TOKEN_ID = 1;
+
+    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_)
+        ERC721("Integra Ownership", "IOWN")
+        IntegraTokenizerBase(registry_, eas_, capabilitySchema_)
+    {}
+
+    /// @notice The ERC-721 id of a record's ownership token.
+    function erc721IdOf(bytes32 integraHash) public pure returns (uint256) {
+        return uint256(integraHash);
+    }
+
+    /// @inheritdoc IIntegraTokenizer
+    function isHolder(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool) {
+        if (tokenId != OWNERSHIP_TOKEN_ID) return false;
+        address holder = _ownerOf(erc721IdOf(integraHash));
+        return holder != address(0) && holder == account;
+    }
+
+    function _validateReservation(uint256 tokenId, uint256 amount) internal pure override {
+        if (tokenId != OWNERSHIP_TOKEN_ID) revert InvalidTokenId(tokenId);
+        if (amount != 1) revert InvalidAmount(amount);
+    }
+
+    function _mintClaimed(bytes32 integraHash, uint256, address claimant, uint256) internal override {
+        _safeMint(claimant, erc721IdOf(integraHash));
+    }
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IEAS, AttestationRequest, AttestationRequestData, RevocationRequest, RevocationRequestData} from
+    "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {ISchemaRegistry} from "@ethereum-attestation-service/eas-contracts/contracts/ISchemaRegistry.sol";
+import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/ISchemaResolver.sol";
+import {TestBase} from "./TestBase.sol";
+import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
+import {IntegraCapabilityResolverV1} from "../../src/IntegraCapabilityResolverV1.sol";
+import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
+import {OwnershipTokenizerV1} from "../../src/tokenizers/OwnershipTokenizerV1.sol";
+import {MultiPartyTokenizerV1} from "../../src/tokenizers/MultiPartyTokenizerV1.sol";
+import {OwnerAllowlistResolverV1} from "../../src/resolvers/OwnerAllowlistResolverV1.sol";
+import {Capabilities} from "../../src/Capabilities.sol";
+
+/// @notice Deploys the real EAS (SchemaRegistry + EAS from the package's shipped artifacts) and every
+/// Integra contract, the way the deploy script does, and offers the steps of the reserve-attest-claim flow.
+abstract contract IntegraFixture is TestBase {
+    string internal constant EAS_ARTIFACTS = "../node_modules/@ethereum-attestation-service/eas-contracts/artifacts/contracts/";
+
+    ISchemaRegistry internal schemaRegistry;
+    IEAS internal eas;
+    IntegraRecordV1 internal registry;
+    IntegraCapabilityResolverV1 internal capabilityResolver;
+    bytes32 internal capabilitySchema;
+    OwnershipTokenizerV1 internal ownership;
+    MultiPartyTokenizerV1 internal multiParty;
+    IntegraSignalV1 internal signal;
+    OwnerAllowlistResolverV1 internal allowlist;
+
+    address internal owner = vm.addr(0xA11CE);
+    address internal executor = vm.addr(0xE8EC);
+    address internal alice = vm.addr(0xA);
+    address internal bob = vm.addr(0xB);
+    address internal carol = vm.addr(0xC);
+    address internal stranger = vm.addr(0x5757);
+
+    // sha256("Deed of 12 Harbour Lane"), as a literal: a constant sha256() is a precompile call that would eat a prank.
+    bytes32 internal constant CONTENT = 0x789cf15df4d671e2d52f5a88b9f3cc8b3a968cd3eeabe1206dcf01c7f6b80b77;
+    bytes32 internal constant PROCESS = keccak256("closing-2026-0042");
+
+    function setUp() public virtual {
+        vm.warp(1_780_000_000);
+        schemaRegistry = ISchemaRegistry(_deploy(string.concat(EAS_ARTIFACTS, "SchemaRegistry.sol/SchemaRegistry.json"), ""));
+        eas = IEAS(_deploy(string.concat(EAS_ARTIFACTS, "EAS.sol/EAS.json"), abi.encode(schemaRegistry)));
+        registry = new IntegraRecordV1();
+        capabilityResolver = new IntegraCapabilityResolverV1(eas, registry);
+        capabilitySchema = schemaRegistry.register(Capabilities.SCHEMA, ISchemaResolver(address(capabilityResolver)), true);
+        ownership = new OwnershipTokenizerV1(registry, eas, capabilitySchema);
+        multiParty = new MultiPartyTokenizerV1(registry, eas, capabilitySchema);
+        signal = new IntegraSignalV1(registry);
+        allowlist = new OwnerAllowlistResolverV1(registry);
+    }
+
+    function _deploy(string memory artifact, bytes memory args) internal returns (address deployed) {
+        bytes memory code = abi.encodePacked(vm.getCode(artifact), args);
+        assembly {
+            deployed := create(0, add(code, 0x20), mload(code))
+        }
+        require(deployed != address(0), "deploy failed");
+    }
+
+    function _register(address tokenizer) internal returns (bytes32 integraHash) {
+        vm.prank(owner);
+        integraHash = registry.register(CONTENT, hex"c1f3", tokenizer, executor, PROCESS, new address[](0));
+    }
+
+    function _attest(address attester, address recipient, bytes32 integraHash, uint256 tokenId, uint256 caps, uint64 expiry)
+        internal
+        returns (bytes32 uid)
+    {
+        vm.prank(attester);
+        uid = eas.attest(
+            AttestationRequest({
+                schema: capabilitySchema,
+                data: AttestationRequestData({
+                    recipient: recipient,
+                    expirationTime: expiry,
+                    revocable: true,
+                    refUID: bytes32(0),
+                    data: abi.encode(integraHash, tokenId, caps, PROCESS),
+                    value: 0
+                })
+            })
+        );
+    }
+
+    function _attestClaim(address recipient, bytes32 integraHash, uint256 tokenId) internal returns (bytes32) {
+        return _attest(owner, recipient, integraHash, tokenId, Capabilities.CLAIM, 0);
+    }
+
+    function _revoke(address attester, bytes32 uid) internal {
+        vm.prank(attester);
+        eas.revoke(RevocationRequest({schema: capabilitySchema, data: RevocationRequestData({uid: uid, value: 0})}));
+    }
+
+    /// @dev Registers a three-party record and reserves role tokens 1..3 for alice, bob and carol.
+    function _threePartyRecord() internal returns (bytes32 integraHash) {
+        integraHash = _register(address(multiParty));
+        vm.startPrank(owner);
+        multiParty.reserveToken(integraHash, 1, alice, 1, PROCESS);
+        multiParty.reserveToken(integraHash, 2, bob, 1, PROCESS);
+        multiParty.reserveToken(integraHash, 3, carol, 1, PROCESS);
+        vm.stopPrank();
+    }
+
+    function _claim(MultiPartyTokenizerV1 tokenizer, address party, bytes32 integraHash, uint256 tokenId) internal {
+        bytes32 uid = _attestClaim(party, integraHash, tokenId);
+        vm.prank(party);
+        tokenizer.claimToken(integraHash, tokenId, uid, PROCESS);
+    }
+}

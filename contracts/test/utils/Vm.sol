@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @notice The forge cheatcodes these tests use. forge-std is not on the npm registry, so the project
+/// declares the few it needs; the signatures are forge's own.
+interface Vm {
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
+    function prank(address sender) external;
+    function startPrank(address sender) external;
+    function stopPrank() external;
+    function warp(uint256 timestamp) external;
+    function roll(uint256 blockNumber) external;
+    function deal(address account, uint256 balance) external;
+    function addr(uint256 privateKey) external pure returns (address);
+    function label(address account, string calldata name) external;
+    function assume(bool condition) external pure;
+    function getCode(string calldata artifactPath) external view returns (bytes memory);
+    function expectRevert(bytes calldata revertData) external;
+    function expectRevert(bytes4 selector) external;
+    function expectRevert() external;
+    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter)
+        external;
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory logs);
+    function snapshotGasLastCall(string calldata name) external returns (uint256 gasUsed);
+}

@@ -26,6 +26,22 @@ abstract contract TestBase {
         if (a != b) revert AssertionFailed(message);
     }
 
+    function assertEq(bool a, bool b, string memory message) internal pure {
+        if (a != b) revert AssertionFailed(message);
+    }
+
+    function assertEq(bytes memory a, bytes memory b, string memory message) internal pure {
+        if (keccak256(a) != keccak256(b)) revert AssertionFailed(message);
+    }
+
+    function assertEq(string memory a, string memory b, string memory message) internal pure {
+        if (keccak256(bytes(a)) != keccak256(bytes(b))) revert AssertionFailed(message);
+    }
+
+    function assertNotEq(bytes32 a, bytes32 b, string memory message) internal pure {
+        if (a == b) revert AssertionFailed(message);
+    }
+
     function assertLe(uint256 a, uint256 b, string memory message) internal pure {
         if (a > b) revert AssertionFailed(string.concat(message, ": ", _str(a), " > ", _str(b)));
     }

@@ -1,0 +1,528 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IntegraFixture} from "./utils/IntegraFixture.sol";
+import {Vm} from "./utils/Vm.sol";
+import {IntegraRecordV1} from "../src/IntegraRecordV1.sol";
+import {IIntegraResolver} from "../src/interfaces/IIntegraResolver.sol";
+
+/// @dev A resolver that remembers every hook call, so tests can check the registry calls it with the right args.
+contract RecordingResolver is IIntegraResolver {
+    bytes32 public lastHash;
+    address public lastOwner;
+    bytes32 public lastContent;
+    address public lastFrom;
+    address public lastTo;
+    uint256 public registeredCalls;
+    uint256 public transferCalls;
+
+    function onRegistered(bytes32 integraHash, address owner, bytes32 contentHash) external {
+        registeredCalls++;
+        (lastHash, lastOwner, lastContent) = (integraHash, owner, contentHash);
+    }
+
+    function onOwnershipTransfer(bytes32 integraHash, address from, address to) external {
+        transferCalls++;
+        (lastHash, lastFrom, lastTo) = (integraHash, from, to);
+    }
+}
+
+contract IntegraRecordV1Test is IntegraFixture {
+    bytes32 internal constant OTHER_CONTENT = keccak256("another document");
+    bytes32 internal constant UNKNOWN = keccak256("no such record");
+    bytes internal constant REF = hex"c1f3";
+
+    event RecordRegistered(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        bytes32 indexed contentHash,
+        address owner,
+        address tokenizer,
+        address executor,
+        bytes encryptedRef,
+        uint256 timestamp
+    );
+    event OwnershipTransferred(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed newOwner,
+        address previousOwner,
+        string reason,
+        uint256 timestamp
+    );
+    event ExecutorChanged(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed newExecutor,
+        address previousExecutor,
+        uint256 timestamp
+    );
+    event ResolverAdded(
+        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed resolver, uint256 timestamp
+    );
+    event ResolverRemoved(
+        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed resolver, uint256 timestamp
+    );
+
+    function _expectedHash(address registrant, bytes32 contentHash, uint256 nonce) internal view returns (bytes32) {
+        return keccak256(abi.encode(block.chainid, address(registry), registrant, contentHash, nonce));
+    }
+
+    function _resolvers(uint256 count) internal returns (address[] memory list) {
+        list = new address[](count);
+        for (uint256 i; i < count; ++i) {
+            list[i] = address(new RecordingResolver());
+        }
+    }
+
+    function _registerWith(address[] memory resolvers) internal returns (bytes32) {
+        vm.prank(owner);
+        return registry.register(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers);
+    }
+
+    // ---------------------------------------------------------------- register
+
+    function test_Register_DerivesIntegraHashFromChainRegistrySenderContentAndNonce() public {
+        bytes32 expected = _expectedHash(owner, CONTENT, 0);
+        bytes32 integraHash = _register(address(ownership));
+        assertEq(integraHash, expected, "integraHash derivation");
+    }
+
+    function test_Register_IncrementsTheRegistrantsNonce() public {
+        assertEq(registry.nonces(owner), 0, "nonce before");
+        _register(address(ownership));
+        assertEq(registry.nonces(owner), 1, "nonce after one");
+        bytes32 expected = _expectedHash(owner, CONTENT, 1);
+        bytes32 second = _register(address(ownership));
+        assertEq(registry.nonces(owner), 2, "nonce after two");
+        assertEq(second, expected, "second hash uses nonce 1");
+        assertEq(registry.nonces(alice), 0, "other registrants untouched");
+    }
+
+    function test_Register_SameContentTwiceGivesDifferentHashes() public {
+        bytes32 first = _register(address(ownership));
+        bytes32 second = _register(address(ownership));
+        assertNotEq(first, second, "same content, same registrant");
+        assertTrue(registry.exists(first) && registry.exists(second), "both exist");
+        assertEq(registry.getRecord(first).contentHash, registry.getRecord(second).contentHash, "same content");
+    }
+
+    function test_Register_SameContentByOtherRegistrantGivesDifferentHash() public {
+        bytes32 first = _register(address(ownership));
+        vm.prank(alice);
+        bytes32 other = registry.register(CONTENT, REF, address(ownership), address(0), PROCESS, new address[](0));
+        assertNotEq(first, other, "different registrants");
+        assertEq(other, _expectedHash(alice, CONTENT, 0), "alice's derivation");
+        assertEq(registry.getRecord(other).owner, alice, "alice owns hers");
+    }
+
+    function test_Register_EmitsRegisteredOwnershipAndExecutorEvents() public {
+        bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit RecordRegistered(integraHash, PROCESS, CONTENT, owner, address(ownership), executor, REF, block.timestamp);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit OwnershipTransferred(integraHash, PROCESS, owner, address(0), "registered", block.timestamp);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit ExecutorChanged(integraHash, PROCESS, executor, address(0), block.timestamp);
+        bytes32 got = _register(address(ownership));
+        assertEq(got, integraHash, "hash");
+    }
+
+    function test_Register_EventTopicsAreIntegraHashProcessHashAndDeclaredField() public {
+        vm.recordLogs();
+        bytes32 integraHash = _register(address(ownership));
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        assertEq(logs.length, 3, "three events");
+        assertEq(logs[0].topics[0], RecordRegistered.selector, "RecordRegistered first");
+        assertEq(logs[1].topics[0], OwnershipTransferred.selector, "OwnershipTransferred second");
+        assertEq(logs[2].topics[0], ExecutorChanged.selector, "ExecutorChanged third");
+        for (uint256 i; i < logs.length; ++i) {
+            assertEq(logs[i].topics.length, 4, "three indexed fields");
+            assertEq(logs[i].topics[1], integraHash, "topic1 integraHash");
+            assertEq(logs[i].topics[2], PROCESS, "topic2 processHash");
+        }
+        assertEq(logs[0].topics[3], CONTENT, "topic3 contentHash");
+        assertEq(logs[1].topics[3], bytes32(uint256(uint160(owner))), "topic3 newOwner");
+        assertEq(logs[2].topics[3], bytes32(uint256(uint160(executor))), "topic3 newExecutor");
+    }
+
+    function test_Register_WithoutExecutorEmitsNoExecutorChanged() public {
+        vm.recordLogs();
+        vm.prank(owner);
+        registry.register(CONTENT, REF, address(ownership), address(0), PROCESS, new address[](0));
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        assertEq(logs.length, 2, "registered + ownership only");
+        for (uint256 i; i < logs.length; ++i) {
+            assertTrue(logs[i].topics[0] != ExecutorChanged.selector, "no ExecutorChanged");
+        }
+    }
+
+    function test_Register_AttachesResolversAndCallsOnRegistered() public {
+        address[] memory resolvers = _resolvers(2);
+        bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit ResolverAdded(integraHash, PROCESS, resolvers[0], block.timestamp);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit ResolverAdded(integraHash, PROCESS, resolvers[1], block.timestamp);
+        _registerWith(resolvers);
+
+        for (uint256 i; i < 2; ++i) {
+            RecordingResolver r = RecordingResolver(resolvers[i]);
+            assertEq(r.registeredCalls(), 1, "onRegistered once");
+            assertEq(r.lastHash(), integraHash, "hook integraHash");
+            assertEq(r.lastOwner(), owner, "hook owner");
+            assertEq(r.lastContent(), CONTENT, "hook contentHash");
+        }
+        address[] memory stored = registry.getRecord(integraHash).resolvers;
+        assertEq(stored.length, 2, "two resolvers");
+        assertEq(stored[0], resolvers[0], "resolver 0");
+        assertEq(stored[1], resolvers[1], "resolver 1");
+    }
+
+    function test_Register_AcceptsMaxResolvers() public {
+        bytes32 integraHash = _registerWith(_resolvers(registry.MAX_RESOLVERS()));
+        assertEq(registry.getRecord(integraHash).resolvers.length, 4, "four resolvers");
+    }
+
+    function test_Register_CallsAllowlistOnRegistered() public {
+        address[] memory resolvers = new address[](1);
+        resolvers[0] = address(allowlist);
+        bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
+        vm.expectCall(address(allowlist), abi.encodeCall(allowlist.onRegistered, (integraHash, owner, CONTENT)));
+        _registerWith(resolvers);
+        assertEq(registry.getRecord(integraHash).resolvers[0], address(allowlist), "allowlist attached");
+    }
+
+    function test_RevertWhen_RegisterZeroContentHash() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ZeroContentHash.selector));
+        vm.prank(owner);
+        registry.register(bytes32(0), REF, address(ownership), executor, PROCESS, new address[](0));
+        assertEq(registry.nonces(owner), 0, "nonce unchanged");
+    }
+
+    function test_RevertWhen_RegisterWithTooManyResolvers() public {
+        address[] memory resolvers = _resolvers(5);
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.TooManyResolvers.selector, 4));
+        _registerWith(resolvers);
+        assertEq(registry.nonces(owner), 0, "nonce unchanged");
+    }
+
+    function test_RevertWhen_RegisterWithEoaResolver() public {
+        address[] memory resolvers = new address[](1);
+        resolvers[0] = stranger;
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.InvalidResolver.selector, stranger));
+        _registerWith(resolvers);
+        assertEq(registry.nonces(owner), 0, "nonce unchanged");
+    }
+
+    function test_RevertWhen_RegisterWithZeroResolver() public {
+        address[] memory resolvers = new address[](1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.InvalidResolver.selector, address(0)));
+        _registerWith(resolvers);
+        assertEq(registry.nonces(owner), 0, "nonce unchanged");
+    }
+
+    function test_RevertWhen_RegisterWithDuplicateResolver() public {
+        address[] memory resolvers = _resolvers(2);
+        resolvers[1] = resolvers[0];
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ResolverAlreadyAdded.selector, resolvers[0]));
+        _registerWith(resolvers);
+        assertEq(registry.nonces(owner), 0, "nonce unchanged");
+    }
+
+    // ---------------------------------------------------------------- views
+
+    function test_GetRecord_ReturnsEveryField() public {
+        vm.roll(4242);
+        vm.warp(1_780_000_123);
+        address[] memory resolvers = _resolvers(1);
+        bytes32 integraHash = _registerWith(resolvers);
+        IntegraRecordV1.RecordInfo memory info = registry.getRecord(integraHash);
+        assertEq(info.owner, owner, "owner");
+        assertEq(info.registeredAt, 1_780_000_123, "registeredAt");
+        assertEq(info.tokenizer, address(multiParty), "tokenizer");
+        assertEq(info.registeredBlock, 4242, "registeredBlock");
+        assertEq(info.executor, executor, "executor");
+        assertEq(info.contentHash, CONTENT, "contentHash");
+        assertEq(info.processHash, PROCESS, "processHash");
+        assertEq(info.resolvers.length, 1, "resolvers length");
+        assertEq(info.resolvers[0], resolvers[0], "resolver");
+    }
+
+    function test_AuthorityOf_ReturnsOwnerExecutorTokenizerProcess() public {
+        bytes32 integraHash = _register(address(ownership));
+        (address o, address e, address t, bytes32 p) = registry.authorityOf(integraHash);
+        assertEq(o, owner, "owner");
+        assertEq(e, executor, "executor");
+        assertEq(t, address(ownership), "tokenizer");
+        assertEq(p, PROCESS, "processHash");
+    }
+
+    function test_IsOwnerOrExecutor() public {
+        bytes32 integraHash = _register(address(ownership));
+        assertTrue(registry.isOwnerOrExecutor(integraHash, owner), "owner");
+        assertTrue(registry.isOwnerOrExecutor(integraHash, executor), "executor");
+        assertTrue(!registry.isOwnerOrExecutor(integraHash, stranger), "stranger");
+        assertTrue(!registry.isOwnerOrExecutor(integraHash, address(0)), "zero");
+        assertTrue(!registry.isOwnerOrExecutor(UNKNOWN, owner), "unknown record");
+    }
+
+    function test_IsOwnerOrExecutor_ZeroIsNeverExecutorOfRecordWithoutOne() public {
+        vm.prank(owner);
+        bytes32 integraHash =
+            registry.register(CONTENT, REF, address(ownership), address(0), PROCESS, new address[](0));
+        assertTrue(!registry.isOwnerOrExecutor(integraHash, address(0)), "zero account");
+        assertTrue(!registry.isOwnerOrExecutor(UNKNOWN, address(0)), "zero account, unknown record");
+    }
+
+    function test_Exists() public {
+        assertTrue(!registry.exists(UNKNOWN), "unknown");
+        bytes32 integraHash = _register(address(ownership));
+        assertTrue(registry.exists(integraHash), "registered");
+    }
+
+    function test_RevertWhen_GetRecordOfUnknownRecord() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
+        registry.getRecord(UNKNOWN);
+        assertTrue(!registry.exists(UNKNOWN), "still unknown");
+    }
+
+    function test_RevertWhen_AuthorityOfUnknownRecord() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
+        registry.authorityOf(UNKNOWN);
+        assertTrue(!registry.exists(UNKNOWN), "still unknown");
+    }
+
+    // ---------------------------------------------------------------- transferRecordOwnership
+
+    function test_TransferRecordOwnership_MovesAdministrationAndEmitsReason() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit OwnershipTransferred(integraHash, PROCESS, bob, owner, "sold to bob", block.timestamp);
+        vm.prank(owner);
+        registry.transferRecordOwnership(integraHash, bob, "sold to bob");
+
+        (address o, address e,,) = registry.authorityOf(integraHash);
+        assertEq(o, bob, "new owner");
+        assertEq(e, executor, "executor kept");
+        assertTrue(!registry.isOwnerOrExecutor(integraHash, owner), "old owner lost authority");
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotRecordOwner.selector, integraHash, owner));
+        vm.prank(owner);
+        registry.setExecutor(integraHash, owner);
+    }
+
+    function test_TransferRecordOwnership_CallsResolverHook() public {
+        address[] memory resolvers = _resolvers(1);
+        bytes32 integraHash = _registerWith(resolvers);
+        vm.prank(owner);
+        registry.transferRecordOwnership(integraHash, carol, "estate");
+        RecordingResolver r = RecordingResolver(resolvers[0]);
+        assertEq(r.transferCalls(), 1, "hook called once");
+        assertEq(r.lastHash(), integraHash, "hook integraHash");
+        assertEq(r.lastFrom(), owner, "hook from");
+        assertEq(r.lastTo(), carol, "hook to");
+    }
+
+    function test_RevertWhen_TransferOfUnknownRecord() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
+        vm.prank(owner);
+        registry.transferRecordOwnership(UNKNOWN, bob, "x");
+        assertTrue(!registry.exists(UNKNOWN), "still unknown");
+    }
+
+    function test_RevertWhen_StrangerTransfers() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotRecordOwner.selector, integraHash, stranger));
+        vm.prank(stranger);
+        registry.transferRecordOwnership(integraHash, stranger, "mine");
+        assertEq(registry.getRecord(integraHash).owner, owner, "owner unchanged");
+    }
+
+    function test_RevertWhen_ExecutorTransfers() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotRecordOwner.selector, integraHash, executor));
+        vm.prank(executor);
+        registry.transferRecordOwnership(integraHash, executor, "mine");
+        assertEq(registry.getRecord(integraHash).owner, owner, "owner unchanged");
+    }
+
+    function test_RevertWhen_TransferToZeroAddress() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ZeroAddress.selector));
+        vm.prank(owner);
+        registry.transferRecordOwnership(integraHash, address(0), "burn");
+        assertEq(registry.getRecord(integraHash).owner, owner, "owner unchanged");
+    }
+
+    function test_RevertWhen_TransferToSelf() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.SameOwner.selector, owner));
+        vm.prank(owner);
+        registry.transferRecordOwnership(integraHash, owner, "again");
+        assertEq(registry.getRecord(integraHash).owner, owner, "owner unchanged");
+    }
+
+    // ---------------------------------------------------------------- setExecutor
+
+    function test_SetExecutor_ReplacesExecutorAndEmits() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit ExecutorChanged(integraHash, PROCESS, carol, executor, block.timestamp);
+        vm.prank(owner);
+        registry.setExecutor(integraHash, carol);
+        assertEq(registry.getRecord(integraHash).executor, carol, "new executor");
+        assertTrue(registry.isOwnerOrExecutor(integraHash, carol), "carol authorized");
+        assertTrue(!registry.isOwnerOrExecutor(integraHash, executor), "old executor revoked");
+    }
+
+    function test_SetExecutor_ZeroRemovesExecutor() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit ExecutorChanged(integraHash, PROCESS, address(0), executor, block.timestamp);
+        vm.prank(owner);
+        registry.setExecutor(integraHash, address(0));
+        assertEq(registry.getRecord(integraHash).executor, address(0), "no executor");
+        assertTrue(!registry.isOwnerOrExecutor(integraHash, executor), "old executor revoked");
+    }
+
+    function test_RevertWhen_SetExecutorOnUnknownRecord() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
+        vm.prank(owner);
+        registry.setExecutor(UNKNOWN, carol);
+        assertTrue(!registry.exists(UNKNOWN), "still unknown");
+    }
+
+    function test_RevertWhen_ExecutorSetsExecutor() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotRecordOwner.selector, integraHash, executor));
+        vm.prank(executor);
+        registry.setExecutor(integraHash, carol);
+        assertEq(registry.getRecord(integraHash).executor, executor, "executor unchanged");
+    }
+
+    // ---------------------------------------------------------------- resolvers
+
+    function test_AddResolver_AttachesAndEmits() public {
+        bytes32 integraHash = _register(address(ownership));
+        address resolver = _resolvers(1)[0];
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit ResolverAdded(integraHash, PROCESS, resolver, block.timestamp);
+        vm.prank(owner);
+        registry.addResolver(integraHash, resolver);
+        address[] memory stored = registry.getRecord(integraHash).resolvers;
+        assertEq(stored.length, 1, "one resolver");
+        assertEq(stored[0], resolver, "resolver");
+    }
+
+    function test_RemoveResolver_DetachesSwapsLastAndEmits() public {
+        address[] memory resolvers = _resolvers(3);
+        bytes32 integraHash = _registerWith(resolvers);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit ResolverRemoved(integraHash, PROCESS, resolvers[0], block.timestamp);
+        vm.prank(owner);
+        registry.removeResolver(integraHash, resolvers[0]);
+        address[] memory stored = registry.getRecord(integraHash).resolvers;
+        assertEq(stored.length, 2, "two left");
+        assertEq(stored[0], resolvers[2], "last moved into the gap");
+        assertEq(stored[1], resolvers[1], "middle kept");
+    }
+
+    function test_RemoveResolver_StopsItsHooks() public {
+        address[] memory resolvers = _resolvers(1);
+        bytes32 integraHash = _registerWith(resolvers);
+        vm.startPrank(owner);
+        registry.removeResolver(integraHash, resolvers[0]);
+        registry.transferRecordOwnership(integraHash, bob, "after removal");
+        vm.stopPrank();
+        assertEq(RecordingResolver(resolvers[0]).transferCalls(), 0, "detached hook not called");
+    }
+
+    function test_RemoveResolver_FreesASlot() public {
+        address[] memory resolvers = _resolvers(4);
+        bytes32 integraHash = _registerWith(resolvers);
+        address fifth = _resolvers(1)[0];
+        vm.startPrank(owner);
+        registry.removeResolver(integraHash, resolvers[1]);
+        registry.addResolver(integraHash, fifth);
+        vm.stopPrank();
+        assertEq(registry.getRecord(integraHash).resolvers.length, 4, "full again");
+    }
+
+    function test_RevertWhen_AddFifthResolver() public {
+        bytes32 integraHash = _registerWith(_resolvers(4));
+        address fifth = _resolvers(1)[0];
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.TooManyResolvers.selector, 4));
+        vm.prank(owner);
+        registry.addResolver(integraHash, fifth);
+        assertEq(registry.getRecord(integraHash).resolvers.length, 4, "still four");
+    }
+
+    function test_RevertWhen_AddResolverTwice() public {
+        address[] memory resolvers = _resolvers(1);
+        bytes32 integraHash = _registerWith(resolvers);
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ResolverAlreadyAdded.selector, resolvers[0]));
+        vm.prank(owner);
+        registry.addResolver(integraHash, resolvers[0]);
+        assertEq(registry.getRecord(integraHash).resolvers.length, 1, "still one");
+    }
+
+    function test_RevertWhen_AddEoaResolver() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.InvalidResolver.selector, alice));
+        vm.prank(owner);
+        registry.addResolver(integraHash, alice);
+        assertEq(registry.getRecord(integraHash).resolvers.length, 0, "none");
+    }
+
+    function test_RevertWhen_AddZeroResolver() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.InvalidResolver.selector, address(0)));
+        vm.prank(owner);
+        registry.addResolver(integraHash, address(0));
+        assertEq(registry.getRecord(integraHash).resolvers.length, 0, "none");
+    }
+
+    function test_RevertWhen_RemoveUnattachedResolver() public {
+        address[] memory resolvers = _resolvers(2);
+        address[] memory one = new address[](1);
+        one[0] = resolvers[0];
+        bytes32 integraHash = _registerWith(one);
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ResolverNotFound.selector, resolvers[1]));
+        vm.prank(owner);
+        registry.removeResolver(integraHash, resolvers[1]);
+        assertEq(registry.getRecord(integraHash).resolvers.length, 1, "still one");
+    }
+
+    function test_RevertWhen_AddResolverOnUnknownRecord() public {
+        address resolver = _resolvers(1)[0];
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
+        vm.prank(owner);
+        registry.addResolver(UNKNOWN, resolver);
+        assertTrue(!registry.exists(UNKNOWN), "still unknown");
+    }
+
+    function test_RevertWhen_RemoveResolverOnUnknownRecord() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
+        vm.prank(owner);
+        registry.removeResolver(UNKNOWN, address(allowlist));
+        assertTrue(!registry.exists(UNKNOWN), "still unknown");
+    }
+
+    function test_RevertWhen_StrangerAddsResolver() public {
+        bytes32 integraHash = _register(address(ownership));
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotRecordOwner.selector, integraHash, stranger));
+        vm.prank(stranger);
+        registry.addResolver(integraHash, address(allowlist));
+        assertEq(registry.getRecord(integraHash).resolvers.length, 0, "none");
+    }
+
+    function test_RevertWhen_ExecutorRemovesResolver() public {
+        address[] memory resolvers = _resolvers(1);
+        bytes32 integraHash = _registerWith(resolvers);
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotRecordOwner.selector, integraHash, executor));
+        vm.prank(executor);
+        registry.removeResolver(integraHash, resolvers[0]);
+        assertEq(registry.getRecord(integraHash).resolvers.length, 1, "still one");
+    }
+}

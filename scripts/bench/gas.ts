@@ -1,0 +1,122 @@
+// Gas of the product's writes, each against its lower bound: 21,000 + 22,100 per storage slot written
+// from zero + log costs (375 + 375 per topic + 8 per data byte). New slots are counted from anvil's
+// prestate diff of the very transaction, not assumed.
+import { type Abi, type Address, type Hex, type TransactionReceipt, encodeAbiParameters, parseEventLogs, sha256, stringToHex, zeroHash } from "viem";
+import { CAPABILITY } from "../../lib/capabilities.ts";
+import { processHashOf } from "../../lib/workflow.ts";
+import { easArtifact, forgeArtifact } from "../lib/artifacts.ts";
+import { ANVIL_KEYS } from "../lib/chains.ts";
+import { clientsFor } from "../lib/clients.ts";
+import type { Clients, Deployment } from "../lib/deploy.ts";
+
+export interface GasRow {
+  operation: string;
+  gasUsed: bigint;
+  newSlots: number;
+  logCost: number;
+  lowerBound: number;
+  ratio: number;
+}
+
+type StateDiff = Record<string, { storage?: Record<string, Hex> }>;
+
+async function newStorageSlots(clients: Clients, hash: Hex): Promise<number> {
+  const { pre, post } = (await clients.publicClient.request({
+    method: "debug_traceTransaction" as never,
+    params: [hash, { tracer: "prestateTracer", tracerConfig: { diffMode: true } }] as never,
+  })) as { pre: StateDiff; post: StateDiff };
+  let count = 0;
+  for (const [address, account] of Object.entries(post)) {
+    for (const [slot, value] of Object.entries(account.storage ?? {})) {
+      const before = BigInt(pre[address]?.storage?.[slot] ?? 0);
+      if (before === 0n && BigInt(value) !== 0n) count += 1;
+    }
+  }
+  return count;
+}
+
+function logCost(receipt: TransactionReceipt): number {
+  return receipt.logs.reduce((sum, log) => sum + 375 + 375 * log.topics.length + 8 * ((log.data.length - 2) / 2), 0);
+}
+
+export async function measureGas(rpcUrl: string, deployment: Deployment): Promise<GasRow[]> {
+  const [clerk, party] = await Promise.all([clientsFor(rpcUrl, ANVIL_KEYS[6]), clientsFor(rpcUrl, ANVIL_KEYS[7])]);
+  const payer = await clientsFor(rpcUrl, ANVIL_KEYS[8]);
+  const a = deployment.addresses;
+  const registryAbi = forgeArtifact("IntegraRecordV1").abi;
+  const tokenizerAbi = forgeArtifact("MultiPartyTokenizerV1").abi;
+  const signalAbi = forgeArtifact("IntegraSignalV1").abi;
+  const easAbi = easArtifact("EAS").abi;
+  const processHash = processHashOf("bench/gas");
+  const rows: GasRow[] = [];
+
+  async function measure(operation: string, clients: Clients, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) {
+    const { request } = await clients.publicClient.simulateContract({ account: clients.walletClient.account, address, abi, functionName, args });
+    const hash = await clients.walletClient.writeContract(request);
+    const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
+    const newSlots = await newStorageSlots(clients, hash);
+    const logs = logCost(receipt);
+    const lowerBound = 21_000 + 22_100 * newSlots + logs;
+    rows.push({ operation, gasUsed: receipt.gasUsed, newSlots, logCost: logs, lowerBound, ratio: Number(receipt.gasUsed) / lowerBound });
+    return receipt;
+  }
+
+  async function registerRecord(tokenizer: Address, label: string): Promise<Hex> {
+    const receipt = await measure(`register (${label})`, clerk, a.IntegraRecordV1, registryAbi, "register", [
+      sha256(stringToHex(`bench ${label} ${Date.now()}`)),
+      "0x01",
+      tokenizer,
+      zeroHashAddress,
+      processHash,
+      [],
+    ]);
+    const [event] = parseEventLogs({ abi: registryAbi, logs: receipt.logs, eventName: "RecordRegistered" });
+    return (event.args as { integraHash: Hex }).integraHash;
+  }
+
+  async function attest(integraHash: Hex, tokenId: bigint, recipient: Address, label: string): Promise<Hex> {
+    const data = encodeAbiParameters(
+      [{ type: "bytes32" }, { type: "uint256" }, { type: "uint256" }, { type: "bytes32" }],
+      [integraHash, tokenId, CAPABILITY.CLAIM, processHash],
+    );
+    const receipt = await measure(`attest CLAIM (${label})`, clerk, a.EAS, easAbi, "attest", [
+      { schema: deployment.capabilitySchemaUid, data: { recipient, expirationTime: 0n, revocable: true, refUID: zeroHash, data, value: 0n } },
+    ]);
+    const [event] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" });
+    return (event.args as { uid: Hex }).uid;
+  }
+
+  const partyAddress = party.walletClient.account.address;
+  const payerAddress = payer.walletClient.account.address;
+  const zeroHashAddress = "0x0000000000000000000000000000000000000000";
+
+  // Warm the registrant's nonce so "register" measures the steady state, not a first-ever registration.
+  await registerRecord(a.OwnershipTokenizerV1, "first, cold nonce");
+  const deed = await registerRecord(a.OwnershipTokenizerV1, "ownership");
+  await measure("reserve (ownership)", clerk, a.OwnershipTokenizerV1, tokenizerAbi, "reserveToken", [deed, 1n, partyAddress, 1n, processHash]);
+  const deedUid = await attest(deed, 1n, partyAddress, "ownership");
+  await measure("claim (ownership, ERC-721)", party, a.OwnershipTokenizerV1, tokenizerAbi, "claimToken", [deed, 1n, deedUid, processHash]);
+
+  const agreement = await registerRecord(a.MultiPartyTokenizerV1, "multi-party");
+  await measure("reserve (multi-party)", clerk, a.MultiPartyTokenizerV1, tokenizerAbi, "reserveToken", [agreement, 1n, partyAddress, 1n, processHash]);
+  await measure("reserve (multi-party, 2nd)", clerk, a.MultiPartyTokenizerV1, tokenizerAbi, "reserveToken", [agreement, 2n, payerAddress, 1n, processHash]);
+  const uid1 = await attest(agreement, 1n, partyAddress, "multi-party");
+  const uid2 = await attest(agreement, 2n, payerAddress, "multi-party, 2nd");
+  await measure("claim (multi-party, ERC-1155)", party, a.MultiPartyTokenizerV1, tokenizerAbi, "claimToken", [agreement, 1n, uid1, processHash]);
+  await measure("claim (multi-party, completes)", payer, a.MultiPartyTokenizerV1, tokenizerAbi, "claimToken", [agreement, 2n, uid2, processHash]);
+
+  const block = await party.publicClient.getBlock();
+  await measure("request payment", party, a.IntegraSignalV1, signalAbi, "requestPayment", [
+    agreement, 1n, payerAddress, 2n, `0x${"ab".repeat(64)}`, block.timestamp + 86_400n,
+  ]);
+  return rows;
+}
+
+export function formatGasTable(rows: GasRow[]): string {
+  const header = `${"operation".padEnd(34)} ${"gas used".padStart(9)} ${"new slots".padStart(9)} ${"log gas".padStart(8)} ${"lower bd".padStart(9)} ${"ratio".padStart(6)}`;
+  const lines = rows.map(
+    (r) =>
+      `${r.operation.padEnd(34)} ${r.gasUsed.toLocaleString("en-US").padStart(9)} ${String(r.newSlots).padStart(9)} ${r.logCost.toLocaleString("en-US").padStart(8)} ${r.lowerBound.toLocaleString("en-US").padStart(9)} ${r.ratio.toFixed(2).padStart(6)}`,
+  );
+  return [header, "-".repeat(header.length), ...lines].join("\n");
+}

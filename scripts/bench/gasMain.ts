@@ -1,0 +1,17 @@
+// `npm run bench:gas`: a fresh anvil (port 8546), the contracts deployed, gas measured and printed.
+import { deployIntegra } from "../lib/deploy.ts";
+import { startAnvil } from "../lib/anvil.ts";
+import { forgeBuild } from "../lib/build.ts";
+import { clientsFor } from "../lib/clients.ts";
+import { ANVIL_KEYS } from "../lib/chains.ts";
+import { formatGasTable, measureGas } from "./gas.ts";
+
+forgeBuild();
+const anvil = await startAnvil(8546);
+try {
+  const deployment = await deployIntegra(await clientsFor(anvil.rpcUrl, ANVIL_KEYS[0]));
+  console.log("Gas per operation (lower bound = 21,000 + 22,100 x new storage slots + log gas)\n");
+  console.log(formatGasTable(await measureGas(anvil.rpcUrl, deployment)));
+} finally {
+  await anvil.stop();
+}

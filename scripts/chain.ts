@@ -1,0 +1,21 @@
+// `npm run chain`: anvil on 127.0.0.1:8545 with EAS and the Integra contracts deployed and (unless
+// --no-seed) the demo seeded. Ctrl-C stops anvil.
+import { startLocalChain } from "./lib/localChain.ts";
+
+const local = await startLocalChain({ seed: !process.argv.includes("--no-seed") });
+const { addresses, deployBlock, capabilitySchemaUid } = local.deployment;
+console.log(`Local chain on ${local.anvil.rpcUrl} (chain 31337), deployed from block ${deployBlock}`);
+for (const [name, address] of Object.entries(addresses)) console.log(`  ${name.padEnd(28)} ${address}`);
+console.log(`  capability schema            ${capabilitySchemaUid}`);
+if (local.demo) {
+  console.log(`Demo deed:      /records/${local.demo.deed}`);
+  console.log(`Demo agreement: /records/${local.demo.agreement} (2 of 3 claimed, payment #${local.demo.paymentId} pending)`);
+}
+console.log("Ctrl-C to stop.");
+
+const stop = async () => {
+  await local.anvil.stop();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

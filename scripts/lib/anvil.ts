@@ -1,0 +1,47 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { foundryBinary } from "./foundry.ts";
+
+export interface RunningAnvil {
+  rpcUrl: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+async function rpcAnswers(rpcUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts anvil on 127.0.0.1:`port` and resolves once it answers JSON-RPC. */
+export async function startAnvil(port = 8545, extraArgs: string[] = []): Promise<RunningAnvil> {
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  if (await rpcAnswers(rpcUrl)) {
+    throw new Error(`Something already answers on ${rpcUrl}. Stop the other chain (or app) first, then run this again.`);
+  }
+  const child = spawn(foundryBinary("anvil"), ["--host", "127.0.0.1", "--port", String(port), "--silent", ...extraArgs], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const started = Date.now();
+  while (!(await rpcAnswers(rpcUrl))) {
+    if (child.exitCode !== null) throw new Error(`anvil exited with code ${child.exitCode}`);
+    if (Date.now() - started > 30_000) throw new Error("anvil did not answer within 30 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    rpcUrl,
+    process: child,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

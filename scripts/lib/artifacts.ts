@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Abi, Hex } from "viem";
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const FORGE_OUT = path.join(ROOT, "contracts", "out");
+const EAS_ARTIFACTS = path.join(ROOT, "node_modules", "@ethereum-attestation-service", "eas-contracts", "artifacts", "contracts");
+
+export interface Artifact {
+  abi: Abi;
+  bytecode: Hex;
+}
+
+/** The Integra contracts the deploy step builds and the app reads. */
+export const INTEGRA_CONTRACTS = {
+  IntegraRecordV1: "IntegraRecordV1.sol",
+  IntegraCapabilityResolverV1: "IntegraCapabilityResolverV1.sol",
+  OwnershipTokenizerV1: "OwnershipTokenizerV1.sol",
+  MultiPartyTokenizerV1: "MultiPartyTokenizerV1.sol",
+  IntegraSignalV1: "IntegraSignalV1.sol",
+  OwnerAllowlistResolverV1: "OwnerAllowlistResolverV1.sol",
+} as const;
+
+export type IntegraContractName = keyof typeof INTEGRA_CONTRACTS;
+
+/** A forge build artifact (`forge build` writes contracts/out/<File>.sol/<Name>.json). */
+export function forgeArtifact(name: IntegraContractName): Artifact {
+  const json = JSON.parse(readFileSync(path.join(FORGE_OUT, INTEGRA_CONTRACTS[name], `${name}.json`), "utf8"));
+  return { abi: json.abi, bytecode: json.bytecode.object };
+}
+
+/** A Hardhat artifact shipped by @ethereum-attestation-service/eas-contracts: the real EAS. */
+export function easArtifact(name: "EAS" | "SchemaRegistry"): Artifact {
+  const json = JSON.parse(readFileSync(path.join(EAS_ARTIFACTS, `${name}.sol`, `${name}.json`), "utf8"));
+  return { abi: json.abi, bytecode: json.bytecode };
+}

@@ -1,0 +1,113 @@
+import {
+  type Abi,
+  type Account,
+  type Address,
+  type Chain,
+  type Hex,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+  encodePacked,
+  getAddress,
+  keccak256,
+} from "viem";
+import { type Artifact, easArtifact, forgeArtifact } from "./artifacts.ts";
+import { CANONICAL_EAS, LOCAL_CHAIN_ID } from "./chains.ts";
+import { CAPABILITY_SCHEMA } from "../../lib/capabilities.ts";
+
+
+export interface Deployment {
+  chainId: number;
+  deployBlock: number;
+  capabilitySchemaUid: Hex;
+  addresses: {
+    EAS: Address;
+    SchemaRegistry: Address;
+    IntegraRecordV1: Address;
+    IntegraCapabilityResolverV1: Address;
+    OwnershipTokenizerV1: Address;
+    MultiPartyTokenizerV1: Address;
+    IntegraSignalV1: Address;
+    OwnerAllowlistResolverV1: Address;
+  };
+}
+
+export interface Clients {
+  publicClient: PublicClient;
+  walletClient: WalletClient<Transport, Chain, Account>;
+}
+
+async function deploy({ publicClient, walletClient }: Clients, artifact: Artifact, args: readonly unknown[] = []) {
+  const hash = await walletClient.deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, args });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (!receipt.contractAddress) throw new Error(`deployment failed in ${hash}`);
+  return { address: getAddress(receipt.contractAddress), blockNumber: receipt.blockNumber };
+}
+
+async function send(clients: Clients, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) {
+  const { request } = await clients.publicClient.simulateContract({
+    account: clients.walletClient.account,
+    address,
+    abi,
+    functionName,
+    args,
+  });
+  const hash = await clients.walletClient.writeContract(request);
+  return clients.publicClient.waitForTransactionReceipt({ hash });
+}
+
+/** EAS and its SchemaRegistry: deployed fresh on the local chain, the canonical ones elsewhere. */
+async function resolveEas(clients: Clients, chainId: number) {
+  if (process.env.EAS_ADDRESS && process.env.SCHEMA_REGISTRY_ADDRESS) {
+    return { eas: process.env.EAS_ADDRESS as Address, schemaRegistry: process.env.SCHEMA_REGISTRY_ADDRESS as Address };
+  }
+  if (chainId === LOCAL_CHAIN_ID) {
+    const registry = await deploy(clients, easArtifact("SchemaRegistry"));
+    const eas = await deploy(clients, easArtifact("EAS"), [registry.address]);
+    return { eas: eas.address, schemaRegistry: registry.address, firstBlock: registry.blockNumber };
+  }
+  const canonical = CANONICAL_EAS[chainId];
+  if (!canonical) {
+    throw new Error(`No canonical EAS known for chain ${chainId}: set EAS_ADDRESS and SCHEMA_REGISTRY_ADDRESS`);
+  }
+  return canonical;
+}
+
+/** Deploys the Integra contracts and registers the capability schema with its resolver. */
+export async function deployIntegra(clients: Clients): Promise<Deployment> {
+  const chainId = await clients.publicClient.getChainId();
+  const { eas, schemaRegistry, ...rest } = await resolveEas(clients, chainId);
+
+  const registry = await deploy(clients, forgeArtifact("IntegraRecordV1"));
+  const deployBlock = Number("firstBlock" in rest ? rest.firstBlock : registry.blockNumber);
+  const resolver = await deploy(clients, forgeArtifact("IntegraCapabilityResolverV1"), [eas, registry.address]);
+
+  const schemaUid = keccak256(encodePacked(["string", "address", "bool"], [CAPABILITY_SCHEMA, resolver.address, true]));
+  await send(clients, schemaRegistry, easArtifact("SchemaRegistry").abi, "register", [
+    CAPABILITY_SCHEMA,
+    resolver.address,
+    true,
+  ]);
+
+  const tokenizerArgs = [registry.address, eas, schemaUid] as const;
+  const ownership = await deploy(clients, forgeArtifact("OwnershipTokenizerV1"), tokenizerArgs);
+  const multiParty = await deploy(clients, forgeArtifact("MultiPartyTokenizerV1"), tokenizerArgs);
+  const signal = await deploy(clients, forgeArtifact("IntegraSignalV1"), [registry.address]);
+  const allowlist = await deploy(clients, forgeArtifact("OwnerAllowlistResolverV1"), [registry.address]);
+
+  return {
+    chainId,
+    deployBlock,
+    capabilitySchemaUid: schemaUid,
+    addresses: {
+      EAS: eas,
+      SchemaRegistry: schemaRegistry,
+      IntegraRecordV1: registry.address,
+      IntegraCapabilityResolverV1: resolver.address,
+      OwnershipTokenizerV1: ownership.address,
+      MultiPartyTokenizerV1: multiParty.address,
+      IntegraSignalV1: signal.address,
+      OwnerAllowlistResolverV1: allowlist.address,
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import "@rainbow-me/rainbowkit/styles.css";
+import "./globals.css";
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { NetworkBanner } from "@/components/NetworkBanner";
+import { SiteHeader } from "@/components/SiteHeader";
+import { Providers } from "./providers";
+
+export const metadata: Metadata = {
+  title: "Integra Agreements",
+  description: "Register documents by hash, claim agreement tokens, follow workflows: the chain as a shared state machine.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <Providers>
+          <SiteHeader />
+          <NetworkBanner />
+          <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-8">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,177 @@
+"use client";
+
+import { useId, useState, type ChangeEvent, type DragEvent } from "react";
+import type { Hex } from "viem";
+import { useFileHash } from "@/hooks/useFileHash";
+import { formatBytes } from "@/lib/format/bytes";
+
+type FileDropzoneProps = {
+  label: string;
+  description?: string;
+  /** Passed to the file input, e.g. ".pdf,application/pdf"; drops are not filtered, any file can be hashed. */
+  accept?: string;
+  onHashed: (result: { hash: Hex; fileName: string; fileSize: number }) => void;
+  /** Called when a previously reported hash stops applying: a new file was chosen or the result was cleared. */
+  onReset?: () => void;
+};
+
+type CopyStatus = "idle" | "copied" | "failed";
+
+const buttonClass =
+  "inline-flex min-h-10 items-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
+
+function hasFiles(event: DragEvent<HTMLElement>): boolean {
+  return Array.from(event.dataTransfer.types).includes("Files");
+}
+
+export function FileDropzone({ label, description, accept, onHashed, onReset }: FileDropzoneProps) {
+  const inputId = useId();
+  const descriptionId = useId();
+  const noteId = useId();
+  const { state, hash, progress, error, fileName, fileSize, start, cancel, reset } = useFileHash();
+  const [dragging, setDragging] = useState(false);
+  const [copyStatus, setCopyStatus] = useState<CopyStatus>("idle");
+
+  const percent = Math.floor(progress * 100);
+
+  async function hashFile(file: File) {
+    setCopyStatus("idle");
+    onReset?.();
+    const result = await start(file);
+    if (result) onHashed(result);
+  }
+
+  function handleChange(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    // Cleared so that choosing the same file again still fires a change.
+    event.target.value = "";
+    if (file) void hashFile(file);
+  }
+
+  function handleDragOver(event: DragEvent<HTMLElement>) {
+    if (!hasFiles(event)) return;
+    // Without preventDefault the browser refuses the drop (or opens the file in the tab).
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setDragging(true);
+  }
+
+  function handleDragLeave(event: DragEvent<HTMLElement>) {
+    // dragleave also fires when moving onto a child element; only leaving the whole area counts.
+    if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+    setDragging(false);
+  }
+
+  function handleDrop(event: DragEvent<HTMLElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void hashFile(file);
+  }
+
+  async function copyHash() {
+    if (!hash) return;
+    try {
+      await navigator.clipboard.writeText(hash);
+      setCopyStatus("copied");
+    } catch {
+      // The clipboard API is missing outside secure contexts and can be denied by the user.
+      setCopyStatus("failed");
+    }
+  }
+
+  function clear() {
+    reset();
+    setCopyStatus("idle");
+    onReset?.();
+  }
+
+  const describedBy = description ? `${descriptionId} ${noteId}` : noteId;
+
+  return (
+    <div className="w-full min-w-0">
+      <input
+        id={inputId}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy}
+        onChange={handleChange}
+        className="peer sr-only"
+      />
+      <label
+        htmlFor={inputId}
+        onDragEnter={handleDragOver}
+        onDragOver={handleDragOver}
+        onDragLeave={handleDragLeave}
+        onDrop={handleDrop}
+        className={`flex min-h-32 cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed px-4 py-6 text-center transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 ${
+          dragging ? "border-blue-600 bg-blue-50" : "border-zinc-300 bg-white hover:border-zinc-400"
+        }`}
+      >
+        <span className="text-base font-semibold text-zinc-900">{label}</span>
+        <span className="text-sm text-zinc-600">{dragging ? "Drop to hash this file" : "Drop a file here or choose one"}</span>
+      </label>
+      {description && (
+        <p id={descriptionId} className="mt-2 text-sm text-zinc-600">
+          {description}
+        </p>
+      )}
+      <p id={noteId} className="mt-1 text-xs text-zinc-500">
+        Hashed on your device; the file is never uploaded.
+      </p>
+
+      {state === "hashing" && (
+        <div className="mt-3 space-y-2">
+          <p className="text-sm text-zinc-800 wrap-anywhere">
+            Hashing {fileName} — {percent}% of {formatBytes(fileSize ?? 0)}
+          </p>
+          <div
+            role="progressbar"
+            aria-label={`Hashing ${fileName ?? "file"}`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-2 w-full overflow-hidden rounded-full bg-zinc-200"
+          >
+            <div className="h-full bg-blue-600" style={{ width: `${percent}%` }} />
+          </div>
+          <button type="button" onClick={cancel} className={buttonClass}>
+            Cancel
+          </button>
+        </div>
+      )}
+
+      {state === "done" && hash && (
+        <div className="mt-3 space-y-2 rounded-lg border border-zinc-200 bg-zinc-50 p-3">
+          <p className="text-sm text-zinc-700 wrap-anywhere">
+            SHA-256 of <span className="font-medium text-zinc-900">{fileName}</span> ({formatBytes(fileSize ?? 0)})
+          </p>
+          <code className="block font-mono text-sm break-all text-zinc-900">{hash}</code>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" onClick={copyHash} className={buttonClass}>
+              {copyStatus === "copied" ? "Copied" : "Copy hash"}
+            </button>
+            <button type="button" onClick={clear} className={buttonClass}>
+              Clear
+            </button>
+          </div>
+          {copyStatus === "failed" && (
+            <p className="text-sm text-zinc-700">Could not copy; select the hash and copy it by hand.</p>
+          )}
+        </div>
+      )}
+
+      {state === "error" && (
+        <p role="alert" className="mt-3 text-sm text-red-700 wrap-anywhere">
+          Could not hash {fileName}: {error}
+        </p>
+      )}
+
+      {/* Always mounted so screen readers announce changes; the hash itself is too long to read out. */}
+      <p role="status" className="sr-only">
+        {state === "done" ? `Hashed ${fileName}.` : ""}
+        {copyStatus === "copied" ? " Hash copied." : ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { type Hex, zeroAddress } from "viem";
+import { TransactionStatus } from "@/components/TransactionStatus";
+import { Field } from "@/components/ui/Field";
+import { useTransaction } from "@/hooks/useTransaction";
+import { registry, tokenizerAbi, tokenizerKindOf } from "@/lib/contracts";
+import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
+import { queryKeys } from "@/lib/queryKeys";
+import type { RecordInfo } from "@/lib/reads/records";
+
+const button = "rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50";
+
+function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
+  const ownership = tokenizerKindOf(record.tokenizer) === "ownership";
+  const [tokenId, setTokenId] = useState(ownership ? "1" : "");
+  const [recipient, setRecipient] = useState("");
+  const [amount, setAmount] = useState("1");
+  const [error, setError] = useState<string>();
+  const tx = useTransaction();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const address = parseAddress(recipient);
+    if (!address) return setError(ADDRESS_HINT);
+    if (!/^\d+$/.test(tokenId) || BigInt(tokenId) === 0n) return setError("The token id is a whole number from 1.");
+    if (!/^\d+$/.test(amount) || BigInt(amount) === 0n) return setError("The amount is a whole number from 1.");
+    setError(undefined);
+    const receipt = await tx.send({
+      label: `Reserve token #${tokenId}`,
+      contract: { address: record.tokenizer, abi: tokenizerAbi },
+      functionName: "reserveToken",
+      args: [integraHash, BigInt(tokenId), address, BigInt(amount), record.processHash],
+      invalidate: [queryKeys.recordTokens(integraHash), queryKeys.allReservations, queryKeys.timeline(integraHash)],
+    });
+    if (receipt) {
+      setRecipient("");
+      if (!ownership) setTokenId("");
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3" aria-label="Reserve a token">
+      <h3 className="font-medium">Reserve a token</h3>
+      <div className="grid gap-3 sm:grid-cols-[6rem_1fr_6rem]">
+        <Field id="reserve-token-id" label="Token id" inputMode="numeric" value={tokenId} onChange={(e) => setTokenId(e.target.value)} readOnly={ownership} />
+        <Field id="reserve-recipient" label="Recipient address" placeholder="0x…" value={recipient} onChange={(e) => setRecipient(e.target.value)} />
+        <Field id="reserve-amount" label="Amount" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} readOnly={ownership} />
+      </div>
+      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <button type="submit" disabled={tx.busy} className={button}>Reserve</button>
+      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+    </form>
+  );
+}
+
+function TransferOwnershipForm({ integraHash }: { integraHash: Hex }) {
+  const [newOwner, setNewOwner] = useState("");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string>();
+  const tx = useTransaction();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const address = parseAddress(newOwner);
+    if (!address) return setError(ADDRESS_HINT);
+    if (!reason.trim()) return setError("Say why the record changes hands; the reason is recorded on chain.");
+    setError(undefined);
+    const receipt = await tx.send({
+      label: "Transfer record ownership",
+      contract: registry,
+      functionName: "transferRecordOwnership",
+      args: [integraHash, address, reason.trim()],
+      invalidate: [queryKeys.record(integraHash), queryKeys.timeline(integraHash)],
+    });
+    if (receipt) {
+      setNewOwner("");
+      setReason("");
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3" aria-label="Transfer record ownership">
+      <h3 className="font-medium">Transfer record ownership</h3>
+      <Field id="transfer-new-owner" label="New owner address" placeholder="0x…" value={newOwner} onChange={(e) => setNewOwner(e.target.value)} />
+      <Field id="transfer-reason" label="Reason" placeholder="e.g. Sale closed, deed passes to buyer" value={reason} onChange={(e) => setReason(e.target.value)} />
+      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <button type="submit" disabled={tx.busy} className={button}>Transfer ownership</button>
+      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+    </form>
+  );
+}
+
+function ChangeExecutorForm({ integraHash }: { integraHash: Hex }) {
+  const [executor, setExecutor] = useState("");
+  const [error, setError] = useState<string>();
+  const tx = useTransaction();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const address = executor.trim() === "" ? zeroAddress : parseAddress(executor);
+    if (!address) return setError(ADDRESS_HINT);
+    setError(undefined);
+    const receipt = await tx.send({
+      label: address === zeroAddress ? "Remove the executor" : "Change the executor",
+      contract: registry,
+      functionName: "setExecutor",
+      args: [integraHash, address],
+      invalidate: [queryKeys.record(integraHash), queryKeys.timeline(integraHash)],
+    });
+    if (receipt) setExecutor("");
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3" aria-label="Change executor">
+      <h3 className="font-medium">Change executor</h3>
+      <Field id="executor-address" label="New executor address" hint="Leave empty to remove the executor." placeholder="0x…" value={executor} onChange={(e) => setExecutor(e.target.value)} />
+      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <button type="submit" disabled={tx.busy} className={button}>Change executor</button>
+      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+    </form>
+  );
+}
+
+/** What the owner (all of it) and the executor (reservations) can do on this record. */
+export function OwnerActions({ integraHash, record, isOwner }: { integraHash: Hex; record: RecordInfo; isOwner: boolean }) {
+  return (
+    <div className="grid gap-6 md:grid-cols-2">
+      {record.tokenizer !== zeroAddress && (
+        <div className="md:col-span-2"><ReserveTokenForm integraHash={integraHash} record={record} /></div>
+      )}
+      {isOwner && <TransferOwnershipForm integraHash={integraHash} />}
+      {isOwner && <ChangeExecutorForm integraHash={integraHash} />}
+    </div>
+  );
+}

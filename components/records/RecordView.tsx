@@ -1,0 +1,71 @@
+"use client";
+
+import Link from "next/link";
+import { useAccount } from "wagmi";
+import { Card } from "@/components/ui/Card";
+import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
+import { useRecord } from "@/hooks/useRecord";
+import { appChain } from "@/lib/config/appChain";
+import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { describeError } from "@/lib/errors/describeError";
+import { parseBytes32, shortHex } from "@/lib/format/hex";
+import { OwnerActions } from "./OwnerActions";
+import { RecordFacts } from "./RecordFacts";
+import { SharePanel } from "./SharePanel";
+import { TokensTable } from "./TokensTable";
+import { VerifyAgainstRecord } from "./VerifyAgainstRecord";
+
+export function RecordView({ rawHash }: { rawHash: string }) {
+  const integraHash = parseBytes32(rawHash);
+  const record = useRecord(integraHash);
+  const { address } = useAccount();
+
+  if (!integraHash) {
+    return (
+      <Notice tone="error" title="This record link is broken">
+        &ldquo;{decodeURIComponent(rawHash)}&rdquo; is not a record id. A record id (integraHash) is 0x followed by 64 hexadecimal characters; check
+        that the link was copied whole. <Link href="/verify" className="underline">Look a document up by its file instead</Link>.
+      </Notice>
+    );
+  }
+  if (record.isPending) return <Loading label="Reading the record from the chain…" />;
+  if (record.isError) {
+    const described = describeError(record.error);
+    if (described.errorName === "RecordNotFound") {
+      return (
+        <Notice tone="error" title="No such record">
+          No record <span className="mono break-all">{integraHash}</span> is registered on {appChain.name}. It may be on another chain, or the link
+          may be mistyped. <Link href="/verify" className="underline">Look a document up by its file</Link>.
+        </Notice>
+      );
+    }
+    return <Notice tone="error" title={described.title}>{described.message}</Notice>;
+  }
+
+  const info = record.data;
+  const me = address?.toLowerCase();
+  const isOwner = me === info.owner.toLowerCase();
+  const isExecutor = me === info.executor.toLowerCase();
+  const kind = tokenizerKindOf(info.tokenizer);
+  return (
+    <div className="space-y-4">
+      <header>
+        <p className="text-sm text-slate-500">{kind ? tokenizers[kind].name : "Record"}</p>
+        <h1 className="text-2xl font-bold tracking-tight">
+          Record <span className="mono text-xl" title={integraHash}>{shortHex(integraHash, 10, 8)}</span>
+        </h1>
+        {(isOwner || isExecutor) && <p className="mt-1 text-sm text-teal-800">You are this record&apos;s {isOwner ? "owner" : "executor"}.</p>}
+      </header>
+      <Card title="Record" id="record"><RecordFacts record={info} /></Card>
+      {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
+        <Card title="Tokens" id="tokens"><TokensTable integraHash={integraHash} record={info} canAdminister={isOwner || isExecutor} /></Card>
+      )}
+      <Card title="Verify a file against this record" id="verify"><VerifyAgainstRecord contentHash={info.contentHash} /></Card>
+      <Card title="Share" id="share"><SharePanel path={`/records/${integraHash}`} /></Card>
+      {(isOwner || isExecutor) && (
+        <Card title={isOwner ? "Owner actions" : "Executor actions"} id="actions"><OwnerActions integraHash={integraHash} record={info} isOwner={isOwner} /></Card>
+      )}
+    </div>
+  );
+}

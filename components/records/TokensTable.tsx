@@ -1,0 +1,91 @@
+"use client";
+
+import type { Hex } from "viem";
+import { AddressText } from "@/components/ui/AddressText";
+import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
+import { TransactionStatus } from "@/components/TransactionStatus";
+import { useRecordTokens } from "@/hooks/useRecordTokens";
+import { useTransaction } from "@/hooks/useTransaction";
+import { tokenizerAbi } from "@/lib/contracts";
+import { describeError } from "@/lib/errors/describeError";
+import { queryKeys } from "@/lib/queryKeys";
+import type { RecordInfo } from "@/lib/reads/records";
+
+const STATUS_STYLE = {
+  reserved: "bg-amber-100 text-amber-900",
+  claimed: "bg-emerald-100 text-emerald-900",
+  cancelled: "bg-slate-200 text-slate-700",
+  none: "bg-slate-100 text-slate-600",
+} as const;
+
+/** The record's tokens, n of m claimed, and (for the owner or executor) cancelling a reservation. */
+export function TokensTable({ integraHash, record, canAdminister }: { integraHash: Hex; record: RecordInfo; canAdminister: boolean }) {
+  const tokens = useRecordTokens(integraHash, record.tokenizer);
+  const tx = useTransaction();
+
+  if (tokens.isPending) return <Loading label="Reading tokens…" />;
+  if (tokens.isError) {
+    const { title, message } = describeError(tokens.error);
+    return <Notice tone="error" title={title}>{message}</Notice>;
+  }
+  const { tokens: rows, claimed, reserved, complete } = tokens.data;
+  return (
+    <div className="space-y-3">
+      <p className="text-sm" aria-live="polite">
+        <strong>{claimed} of {reserved}</strong> reserved tokens claimed
+        {complete && <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">Agreement complete</span>}
+      </p>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600">No tokens reserved yet.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 pr-3 font-medium">Token</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Reserved for / holder</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Amount</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Status</th>
+                {canAdminister && <th scope="col" className="py-1 font-medium"><span className="sr-only">Actions</span></th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.tokenId.toString()} className="border-t border-slate-100">
+                  <td className="py-2 pr-3 font-medium">#{row.tokenId.toString()}</td>
+                  <td className="py-2 pr-3"><AddressText address={row.reservedFor} /></td>
+                  <td className="py-2 pr-3">{row.amount.toString()}</td>
+                  <td className="py-2 pr-3"><span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[row.status]}`}>{row.status}</span></td>
+                  {canAdminister && (
+                    <td className="py-2">
+                      {row.status === "reserved" && (
+                        <button
+                          type="button"
+                          disabled={tx.busy}
+                          onClick={() =>
+                            tx.send({
+                              label: `Cancel the reservation of token #${row.tokenId}`,
+                              contract: { address: record.tokenizer, abi: tokenizerAbi },
+                              functionName: "cancelReservation",
+                              args: [integraHash, row.tokenId],
+                              invalidate: [queryKeys.recordTokens(integraHash), queryKeys.allReservations, queryKeys.timeline(integraHash)],
+                            })
+                          }
+                          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+                        >
+                          Cancel reservation
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+"use client";
+
+import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useState } from "react";
+import { type Address, type Hex, parseEventLogs, zeroAddress } from "viem";
+import { useAccount } from "wagmi";
+import { FileDropzone } from "@/components/FileDropzone";
+import { TransactionStatus } from "@/components/TransactionStatus";
+import { Card } from "@/components/ui/Card";
+import { Field } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { useTransaction } from "@/hooks/useTransaction";
+import { type TokenizerKind, registry, tokenizerAbi, tokenizers } from "@/lib/contracts";
+import { encryptReference } from "@/lib/crypto/referenceCipher";
+import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
+import { formatBytes } from "@/lib/format/bytes";
+import { queryKeys } from "@/lib/queryKeys";
+import { newWorkflowId, processHashOf } from "@/lib/workflow";
+import { type RegisterDraft, clearDraft, loadDraft, saveDraft } from "./registerDraft";
+
+type Errors = Partial<Record<"file" | "executor" | "workflow" | "passphrase" | `party-${number}`, string>>;
+
+function validate(draft: RegisterDraft, passphrase: string): { errors: Errors; parties: Address[]; executor: Address } {
+  const errors: Errors = {};
+  if (!draft.contentHash) errors.file = "Choose the document to register: it is hashed here, never uploaded.";
+  const executor = draft.executor.trim() === "" ? zeroAddress : parseAddress(draft.executor);
+  if (!executor) errors.executor = ADDRESS_HINT;
+  if (!draft.workflowId.trim()) errors.workflow = "Name the workflow (or generate one).";
+  if (draft.reference.trim() && !passphrase) errors.passphrase = "Choose a passphrase to encrypt the reference with; share it only with the parties.";
+  const parties: Address[] = [];
+  draft.parties.forEach((party, i) => {
+    const address = parseAddress(party.address);
+    if (!address) errors[`party-${i}`] = ADDRESS_HINT;
+    else parties.push(address);
+  });
+  return { errors, parties, executor: executor ?? zeroAddress };
+}
+
+/** Register a document by hash, then reserve one token per party; each transaction's progress shown. */
+export function RegisterForm() {
+  const router = useRouter();
+  const { isConnected } = useAccount();
+  const [draft, setDraft] = useState<RegisterDraft>(loadDraft);
+  const [passphrase, setPassphrase] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [step, setStep] = useState<string>();
+  const tx = useTransaction();
+
+  useEffect(() => saveDraft(draft), [draft]);
+
+  const update = (patch: Partial<RegisterDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const setTokenizer = (tokenizer: TokenizerKind) =>
+    setDraft((d) => ({ ...d, tokenizer, parties: tokenizer === "ownership" ? d.parties.slice(0, 1) : d.parties }));
+  const updateParty = (index: number, patch: Partial<RegisterDraft["parties"][number]>) =>
+    setDraft((d) => ({ ...d, parties: d.parties.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const { errors: found, parties, executor } = validate(draft, passphrase);
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !draft.contentHash) return;
+
+    const tokenizer = tokenizers[draft.tokenizer].address;
+    const processHash = processHashOf(draft.workflowId);
+    const total = parties.length + 1;
+    let integraHash = draft.registeredHash;
+    if (!integraHash) {
+      setStep(`Step 1 of ${total}: register the document`);
+      const encryptedRef: Hex = draft.reference.trim() ? await encryptReference(draft.reference.trim(), passphrase) : "0x";
+      const receipt = await tx.send({
+        label: "Register the document",
+        contract: registry,
+        functionName: "register",
+        args: [draft.contentHash, encryptedRef, tokenizer, executor, processHash, []],
+        invalidate: [queryKeys.recordsByContent(draft.contentHash)],
+      });
+      if (!receipt) return;
+      const [registered] = parseEventLogs({ abi: registry.abi, logs: receipt.logs, eventName: "RecordRegistered" });
+      integraHash = registered.args.integraHash;
+      setDraft((d) => ({ ...d, registeredHash: integraHash }));
+    }
+    const reserved = new Set(draft.reservedTokenIds);
+    for (const [i, recipient] of parties.entries()) {
+      const tokenId = BigInt(i + 1);
+      if (reserved.has(tokenId.toString())) continue;
+      setStep(`Step ${i + 2} of ${total}: reserve token #${tokenId} for ${draft.parties[i].role || "party " + tokenId}`);
+      const receipt = await tx.send({
+        label: `Reserve token #${tokenId} (${draft.parties[i].role || "party"})`,
+        contract: { address: tokenizer, abi: tokenizerAbi },
+        functionName: "reserveToken",
+        args: [integraHash, tokenId, recipient, 1n, processHash],
+        invalidate: [queryKeys.recordTokens(integraHash), queryKeys.allReservations],
+      });
+      if (!receipt) return;
+      reserved.add(tokenId.toString());
+      setDraft((d) => ({ ...d, reservedTokenIds: [...reserved] }));
+    }
+    clearDraft();
+    router.push(`/records/${integraHash}`);
+  }
+
+  const ownership = draft.tokenizer === "ownership";
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Register a document">
+      <Card title="1. The document">
+        {draft.contentHash ? (
+          <div className="space-y-2 text-sm">
+            <p>
+              <strong>{draft.fileName}</strong> {draft.fileSize !== undefined && <span className="text-slate-500">({formatBytes(draft.fileSize)})</span>}
+            </p>
+            <p className="mono break-all text-slate-700">SHA-256 {draft.contentHash}</p>
+            {!draft.registeredHash && (
+              <button type="button" className="text-sm underline" onClick={() => update({ contentHash: undefined, fileName: undefined, fileSize: undefined })}>
+                Choose another file
+              </button>
+            )}
+          </div>
+        ) : (
+          <FileDropzone
+            label="Choose or drop the document to register"
+            onHashed={({ hash, fileName, fileSize }) => update({ contentHash: hash, fileName, fileSize })}
+          />
+        )}
+        {errors.file && <p role="alert" className="mt-2 text-sm text-red-700">{errors.file}</p>}
+      </Card>
+
+      <Card title="2. Private reference (optional)">
+        <p className="mb-3 text-sm text-slate-600">Where the document lives (a URI, a vault path). Encrypted in this browser with AES-GCM before it goes on chain; only people with the passphrase can read it.</p>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field id="reference" label="Reference" placeholder="vault://title-co/closings/…" value={draft.reference} onChange={(e) => update({ reference: e.target.value })} />
+          <Field id="passphrase" label="Passphrase" type="password" autoComplete="new-password" value={passphrase} error={errors.passphrase} onChange={(e) => setPassphrase(e.target.value)} hint="Not saved anywhere: share it with the parties yourself." />
+        </div>
+      </Card>
+
+      <Card title="3. Tokens and workflow">
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">Tokenizer</legend>
+          {(Object.keys(tokenizers) as TokenizerKind[]).map((kind) => (
+            <label key={kind} className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 p-3 has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50">
+              <input type="radio" name="tokenizer" value={kind} checked={draft.tokenizer === kind} onChange={() => setTokenizer(kind)} className="mt-1" />
+              <span>
+                <span className="block text-sm font-medium">{tokenizers[kind].name}</span>
+                <span className="block text-xs text-slate-600">{tokenizers[kind].description}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="mt-4 grid gap-3 sm:grid-cols-2">
+          <Field id="executor" label="Executor (optional)" placeholder="0x… e.g. the title company" hint="May reserve tokens and issue capabilities for you on this record." value={draft.executor} error={errors.executor} onChange={(e) => update({ executor: e.target.value })} />
+          <div>
+            <Field id="workflow" label="Workflow id" value={draft.workflowId} error={errors.workflow} hint="Records with the same workflow id are followed together." onChange={(e) => update({ workflowId: e.target.value })} />
+            <button type="button" className="mt-1 text-xs underline" onClick={() => update({ workflowId: newWorkflowId() })}>Generate a new one</button>
+          </div>
+        </div>
+      </Card>
+
+      <Card title={ownership ? "4. Who receives the ownership token" : "4. Parties"}>
+        <ul className="space-y-3">
+          {draft.parties.map((party, i) => (
+            <li key={i} className="grid gap-2 sm:grid-cols-[4rem_10rem_1fr_auto] sm:items-end">
+              <span className="text-sm font-medium text-slate-600">Token #{i + 1}</span>
+              <Field id={`party-role-${i}`} label="Role" value={party.role} placeholder="Buyer" onChange={(e) => updateParty(i, { role: e.target.value })} />
+              <Field id={`party-address-${i}`} label={`Address of ${party.role || `party ${i + 1}`}`} placeholder="0x…" value={party.address} error={errors[`party-${i}`]} onChange={(e) => updateParty(i, { address: e.target.value })} />
+              {!ownership && draft.parties.length > 1 && (
+                <button type="button" className="rounded border border-slate-300 px-2 py-2 text-xs" onClick={() => setDraft((d) => ({ ...d, parties: d.parties.filter((_, j) => j !== i) }))}>
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        {!ownership && (
+          <button type="button" className="mt-3 rounded-md border border-slate-300 px-3 py-1.5 text-sm" onClick={() => setDraft((d) => ({ ...d, parties: [...d.parties, { address: "", role: "" }] }))}>
+            Add a party
+          </button>
+        )}
+      </Card>
+
+      {draft.registeredHash && (
+        <Notice tone="info" title="Registered; some reservations are still to be made">
+          The document is registered as <span className="mono break-all">{draft.registeredHash}</span>. Submitting again only reserves the tokens not yet reserved.
+        </Notice>
+      )}
+      {step && tx.state.phase !== "idle" && <p className="text-sm font-medium" aria-live="polite">{step}</p>}
+      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+      <div className="flex flex-wrap items-center gap-3">
+        {isConnected ? (
+          <button type="submit" disabled={tx.busy} className="rounded-md bg-teal-700 px-5 py-2.5 font-medium text-white hover:bg-teal-800 disabled:opacity-50">
+            {draft.registeredHash ? "Reserve the remaining tokens" : `Register and reserve ${draft.parties.length} token${draft.parties.length > 1 ? "s" : ""}`}
+          </button>
+        ) : (
+          <div className="flex items-center gap-3 text-sm text-slate-700"><ConnectButton label="Connect a wallet to register" /></div>
+        )}
+        <button type="button" className="text-sm underline" onClick={() => { clearDraft(); setDraft(loadDraft()); setErrors({}); }}>
+          Start over
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Hex } from "viem";
+import type { TokenizerKind } from "@/lib/contracts";
+import { newWorkflowId } from "@/lib/workflow";
+
+export interface PartyDraft {
+  address: string;
+  role: string;
+}
+
+/** Everything the register form holds, kept in localStorage so a reload or a failure loses nothing. */
+export interface RegisterDraft {
+  contentHash?: Hex;
+  fileName?: string;
+  fileSize?: number;
+  reference: string;
+  tokenizer: TokenizerKind;
+  executor: string;
+  workflowId: string;
+  parties: PartyDraft[];
+  /** Set once the register transaction landed, so a retry only reserves what is left. */
+  registeredHash?: Hex;
+  reservedTokenIds: string[];
+}
+
+const DRAFT_KEY = "integra.register.draft";
+
+export function emptyDraft(): RegisterDraft {
+  return {
+    reference: "",
+    tokenizer: "multiParty",
+    executor: "",
+    workflowId: newWorkflowId(),
+    parties: [{ address: "", role: "Buyer" }],
+    reservedTokenIds: [],
+  };
+}
+
+export function loadDraft(): RegisterDraft {
+  try {
+    const saved = window.localStorage.getItem(DRAFT_KEY);
+    return saved ? { ...emptyDraft(), ...(JSON.parse(saved) as Partial<RegisterDraft>) } : emptyDraft();
+  } catch {
+    return emptyDraft();
+  }
+}
+
+export function saveDraft(draft: RegisterDraft): void {
+  window.localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+}
+
+export function clearDraft(): void {
+  window.localStorage.removeItem(DRAFT_KEY);
+}

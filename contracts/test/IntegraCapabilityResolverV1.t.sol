@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Attestation, AttestationRequest, AttestationRequestData} from
+    "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {AccessDenied} from "@ethereum-attestation-service/eas-contracts/contracts/Common.sol";
+import {IntegraFixture} from "./utils/IntegraFixture.sol";
+import {Vm} from "./utils/Vm.sol";
+import {IntegraCapabilityResolverV1} from "../src/IntegraCapabilityResolverV1.sol";
+import {Capabilities} from "../src/Capabilities.sol";
+
+contract IntegraCapabilityResolverV1Test is IntegraFixture {
+    bytes32 internal integraHash;
+
+    event CapabilityGranted(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed recipient,
+        bytes32 attestationUid,
+        uint256 tokenId,
+        uint256 capabilities,
+        address attester,
+        uint64 expirationTime,
+        uint256 timestamp
+    );
+    event CapabilityRevoked(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed recipient,
+        bytes32 attestationUid,
+        address revoker,
+        uint256 timestamp
+    );
+
+    function setUp() public override {
+        super.setUp();
+        integraHash = _register(address(multiParty));
+    }
+
+    /// @dev Attests and returns the single CapabilityGranted log the resolver emitted.
+    function _attestAndGetGrant(address attester, uint256 tokenId, uint256 caps, uint64 expiry)
+        internal
+        returns (bytes32 uid, Vm.Log memory grant)
+    {
+        vm.recordLogs();
+        uid = _attest(attester, alice, integraHash, tokenId, caps, expiry);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        uint256 found;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter == address(capabilityResolver) && logs[i].topics[0] == CapabilityGranted.selector) {
+                grant = logs[i];
+                found++;
+            }
+        }
+        assertEq(found, 1, "one CapabilityGranted");
+    }
+
+    function _assertGrant(Vm.Log memory grant, bytes32 uid, address attester, uint256 tokenId, uint256 caps, uint64 expiry)
+        internal
+        view
+    {
+        assertEq(grant.topics.length, 4, "three indexed fields");
+        assertEq(grant.topics[1], integraHash, "topic1 integraHash");
+        assertEq(grant.topics[2], PROCESS, "topic2 processHash");
+        assertEq(grant.topics[3], bytes32(uint256(uint160(alice))), "topic3 recipient");
+        (bytes32 gotUid, uint256 gotTokenId, uint256 gotCaps, address gotAttester, uint64 gotExpiry, uint256 ts) =
+            abi.decode(grant.data, (bytes32, uint256, uint256, address, uint64, uint256));
+        assertEq(gotUid, uid, "uid");
+        assertEq(gotTokenId, tokenId, "tokenId");
+        assertEq(gotCaps, caps, "capabilities");
+        assertEq(gotAttester, attester, "attester");
+        assertEq(gotExpiry, expiry, "expirationTime");
+        assertEq(ts, block.timestamp, "timestamp");
+    }
+
+    /// @dev The UID EAS would give an attestation made now to alice, without expiry (EAS._getUID, bump 0).
+    function _uidOf(address attester, bytes32 hash, uint256 tokenId, uint256 caps) internal view returns (bytes32) {
+        return keccak256(
+            abi.encodePacked(
+                capabilitySchema,
+                alice,
+                attester,
+                uint64(block.timestamp),
+                uint64(0),
+                true,
+                bytes32(0),
+                abi.encode(hash, tokenId, caps, PROCESS),
+                uint32(0)
+            )
+        );
+    }
+
+    function _assertNotStored(address attester, bytes32 hash, uint256 tokenId, uint256 caps) internal view {
+        assertEq(eas.getAttestation(_uidOf(attester, hash, tokenId, caps)).uid, bytes32(0), "nothing stored in EAS");
+    }
+
+    function test_UidOf_MatchesEas() public {
+        bytes32 uid = _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        assertEq(_uidOf(owner, integraHash, 1, Capabilities.CLAIM), uid, "uid derivation");
+        assertEq(eas.getAttestation(uid).uid, uid, "stored");
+    }
+
+    function test_Schema_IsRegisteredWithThisResolver() public view {
+        assertEq(address(schemaRegistry.getSchema(capabilitySchema).resolver), address(capabilityResolver), "resolver");
+        assertEq(schemaRegistry.getSchema(capabilitySchema).schema, Capabilities.SCHEMA, "schema text");
+        assertEq(address(capabilityResolver.registry()), address(registry), "registry");
+        assertTrue(!capabilityResolver.isPayable(), "not payable");
+    }
+
+    function test_OwnerAttests_EmitsCapabilityGranted() public {
+        uint256 caps = Capabilities.CLAIM | Capabilities.REQUEST_PAYMENT;
+        (bytes32 uid, Vm.Log memory grant) = _attestAndGetGrant(owner, 2, caps, 0);
+        _assertGrant(grant, uid, owner, 2, caps, 0);
+        Attestation memory attestation = eas.getAttestation(uid);
+        assertEq(attestation.attester, owner, "stored attester");
+        assertEq(attestation.recipient, alice, "stored recipient");
+    }
+
+    function test_ExecutorAttests_EmitsCapabilityGrantedWithExpiry() public {
+        uint64 expiry = uint64(block.timestamp + 7 days);
+        (bytes32 uid, Vm.Log memory grant) = _attestAndGetGrant(executor, 0, Capabilities.CLAIM, expiry);
+        _assertGrant(grant, uid, executor, 0, Capabilities.CLAIM, expiry);
+        assertTrue(eas.isAttestationValid(uid), "valid in EAS");
+    }
+
+    function test_NewOwnerAttestsAfterTransfer() public {
+        vm.prank(owner);
+        registry.transferRecordOwnership(integraHash, bob, "sold");
+        (bytes32 uid, Vm.Log memory grant) = _attestAndGetGrant(bob, 1, Capabilities.CLAIM, 0);
+        _assertGrant(grant, uid, bob, 1, Capabilities.CLAIM, 0);
+    }
+
+    function test_RevertWhen_StrangerAttests() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, stranger)
+        );
+        _attest(stranger, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        _assertNotStored(stranger, integraHash, 1, Capabilities.CLAIM);
+    }
+
+    function test_RevertWhen_RecipientAttestsForThemselves() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, alice)
+        );
+        _attest(alice, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        _assertNotStored(alice, integraHash, 1, Capabilities.CLAIM);
+    }
+
+    function test_RevertWhen_FormerOwnerAttests() public {
+        vm.prank(owner);
+        registry.transferRecordOwnership(integraHash, bob, "sold");
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, owner)
+        );
+        _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        _assertNotStored(owner, integraHash, 1, Capabilities.CLAIM);
+    }
+
+    function test_RevertWhen_RemovedExecutorAttests() public {
+        vm.prank(owner);
+        registry.setExecutor(integraHash, address(0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, executor)
+        );
+        _attest(executor, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        _assertNotStored(executor, integraHash, 1, Capabilities.CLAIM);
+    }
+
+    function test_RevertWhen_AttestForUnknownRecord() public {
+        bytes32 unknown = keccak256("unknown record");
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, unknown, owner)
+        );
+        _attest(owner, alice, unknown, 1, Capabilities.CLAIM, 0);
+        _assertNotStored(owner, unknown, 1, Capabilities.CLAIM);
+    }
+
+    function test_RevertWhen_NoCapabilities() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraCapabilityResolverV1.NoCapabilities.selector));
+        _attest(owner, alice, integraHash, 1, 0, 0);
+        _assertNotStored(owner, integraHash, 1, 0);
+    }
+
+    function test_RevertWhen_CalledDirectlyInsteadOfThroughEas() public {
+        Attestation memory attestation;
+        attestation.attester = owner;
+        attestation.recipient = alice;
+        attestation.data = abi.encode(integraHash, uint256(1), Capabilities.CLAIM, PROCESS);
+        vm.expectRevert(abi.encodeWithSelector(AccessDenied.selector));
+        vm.prank(owner);
+        capabilityResolver.attest(attestation);
+    }
+
+    function test_Revoke_EmitsCapabilityRevoked() public {
+        bytes32 uid = _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        vm.warp(block.timestamp + 1 hours);
+        vm.expectEmit(true, true, true, true, address(capabilityResolver));
+        emit CapabilityRevoked(integraHash, PROCESS, alice, uid, owner, block.timestamp);
+        _revoke(owner, uid);
+        assertEq(eas.getAttestation(uid).revocationTime, block.timestamp, "revoked in EAS");
+    }
+
+    function test_Revoke_ByExecutorOfItsOwnAttestation() public {
+        bytes32 uid = _attest(executor, alice, integraHash, 0, Capabilities.CLAIM, 0);
+        vm.expectEmit(true, true, true, true, address(capabilityResolver));
+        emit CapabilityRevoked(integraHash, PROCESS, alice, uid, executor, block.timestamp);
+        _revoke(executor, uid);
+        assertEq(eas.getAttestation(uid).revocationTime, block.timestamp, "revoked in EAS");
+    }
+}

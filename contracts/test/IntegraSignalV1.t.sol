@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IntegraFixture} from "./utils/IntegraFixture.sol";
+import {IntegraRecordV1} from "../src/IntegraRecordV1.sol";
+import {IntegraSignalV1} from "../src/IntegraSignalV1.sol";
+
+contract IntegraSignalV1Test is IntegraFixture {
+    /// @dev A multi-party record: alice holds role 1, bob role 2, carol's role 3 is reserved but unclaimed.
+    bytes32 internal deal;
+    /// @dev An ownership record whose deed alice holds.
+    bytes32 internal deed;
+    uint64 internal deadline;
+
+    bytes internal constant AMOUNT = hex"a1b2c3d4";
+    bytes internal constant RECEIPT = hex"0f0e";
+
+    event PaymentRequested(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed payer,
+        uint256 paymentId,
+        address requestor,
+        uint256 requestorTokenId,
+        uint256 payerTokenId,
+        bytes encryptedAmount,
+        uint64 deadline,
+        uint256 timestamp
+    );
+    event PaymentPaid(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        uint256 indexed paymentId,
+        address payer,
+        bytes encryptedReceipt,
+        uint256 timestamp
+    );
+    event PaymentCancelled(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        uint256 indexed paymentId,
+        address requestor,
+        uint256 timestamp
+    );
+
+    function setUp() public override {
+        super.setUp();
+        deal = _threePartyRecord();
+        _claim(multiParty, alice, deal, 1);
+        _claim(multiParty, bob, deal, 2);
+
+        deed = _register(address(ownership));
+        vm.prank(owner);
+        ownership.reserveToken(deed, 1, alice, 1, PROCESS);
+        bytes32 uid = _attestClaim(alice, deed, 1);
+        vm.prank(alice);
+        ownership.claimToken(deed, 1, uid, PROCESS);
+
+        deadline = uint64(block.timestamp + 3 days);
+    }
+
+    /// @dev alice (role 1) asks bob (role 2) to pay.
+    function _request() internal returns (uint256 id) {
+        vm.prank(alice);
+        id = signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
+    }
+
+    function _status(uint256 id) internal view returns (uint256) {
+        return uint256(signal.statusOf(id));
+    }
+
+    function _expectNotPending(uint256 id, IntegraSignalV1.PaymentStatus status) internal {
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotPending.selector, id, status));
+    }
+
+    // ---------------------------------------------------------------- request
+
+    function test_RequestPayment_BetweenHoldersStoresAndEmits() public {
+        vm.expectEmit(true, true, true, true, address(signal));
+        emit PaymentRequested(deal, PROCESS, bob, 1, alice, 1, 2, AMOUNT, deadline, block.timestamp);
+        uint256 id = _request();
+
+        assertEq(id, 1, "first id");
+        assertEq(signal.paymentCount(), 1, "count");
+        IntegraSignalV1.Payment memory payment = signal.getPayment(id);
+        assertEq(payment.requestor, alice, "requestor");
+        assertEq(payment.payer, bob, "payer");
+        assertEq(payment.deadline, deadline, "deadline");
+        assertEq(uint256(payment.status), uint256(IntegraSignalV1.PaymentStatus.Pending), "status");
+        assertEq(payment.integraHash, deal, "integraHash");
+        assertEq(payment.processHash, PROCESS, "processHash");
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "statusOf");
+    }
+
+    function test_RequestPayment_IdsIncrement() public {
+        uint256 first = _request();
+        vm.prank(bob);
+        uint256 second = signal.requestPayment(deal, 2, alice, 1, AMOUNT, deadline);
+        assertEq(first, 1, "first");
+        assertEq(second, 2, "second");
+        assertEq(signal.paymentCount(), 2, "count");
+        assertEq(signal.getPayment(second).requestor, bob, "bob requested the second");
+    }
+
+    function test_RequestPayment_FollowsTokenTransfers() public {
+        uint256 role1 = multiParty.erc1155IdOf(deal, 1);
+        vm.prank(alice);
+        multiParty.safeTransferFrom(alice, carol, role1, 1, "");
+        vm.prank(carol);
+        uint256 id = signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
+        assertEq(signal.getPayment(id).requestor, carol, "new holder requests");
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, alice, 1));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
+    }
+
+    function test_StatusOf_UnknownIdIsNone() public view {
+        assertEq(_status(0), uint256(IntegraSignalV1.PaymentStatus.None), "id 0");
+        assertEq(_status(42), uint256(IntegraSignalV1.PaymentStatus.None), "id 42");
+        assertEq(signal.paymentCount(), 0, "no payments");
+    }
+
+    function test_RevertWhen_PayerIsZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.InvalidPayer.selector, address(0)));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, address(0), 2, AMOUNT, deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_PayerIsRequestor() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.InvalidPayer.selector, alice));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, alice, 1, AMOUNT, deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_DeadlineIsNow() public {
+        uint64 now_ = uint64(block.timestamp);
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.DeadlineInPast.selector, now_));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, bob, 2, AMOUNT, now_);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_DeadlineInPast() public {
+        uint64 past = uint64(block.timestamp - 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.DeadlineInPast.selector, past));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, bob, 2, AMOUNT, past);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_AmountEmpty() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.EmptyAmount.selector));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, bob, 2, "", deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_RequestorHoldsNoToken() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, stranger, 1));
+        vm.prank(stranger);
+        signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_RequestorClaimsAnotherRole() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, alice, 2));
+        vm.prank(alice);
+        signal.requestPayment(deal, 2, bob, 2, AMOUNT, deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_PayerHasOnlyAReservation() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, carol, 3));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, carol, 3, AMOUNT, deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_PayerHoldsATokenOfAnotherRecordOnly() public {
+        // alice holds the deed; bob holds nothing on that ownership record.
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, bob, 1));
+        vm.prank(alice);
+        signal.requestPayment(deed, 1, bob, 1, AMOUNT, deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_MultiPartyHolderRequestsOnOwnershipRecord() public {
+        // bob holds role 2 of the deal, but no token of the deed.
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, bob, 2));
+        vm.prank(bob);
+        signal.requestPayment(deed, 2, alice, 1, AMOUNT, deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_RecordHasNoTokenizer() public {
+        vm.prank(owner);
+        bytes32 bare = registry.register(CONTENT, hex"", address(0), address(0), PROCESS, new address[](0));
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, alice, 1));
+        vm.prank(alice);
+        signal.requestPayment(bare, 1, bob, 2, AMOUNT, deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_RecordUnknown() public {
+        bytes32 unknown = keccak256("unknown");
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, unknown));
+        vm.prank(alice);
+        signal.requestPayment(unknown, 1, bob, 2, AMOUNT, deadline);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    // ---------------------------------------------------------------- markPaid
+
+    function test_MarkPaid_ByPayerEmitsAndSettles() public {
+        uint256 id = _request();
+        vm.warp(block.timestamp + 1 days);
+        vm.expectEmit(true, true, true, true, address(signal));
+        emit PaymentPaid(deal, PROCESS, id, bob, RECEIPT, block.timestamp);
+        vm.prank(bob);
+        signal.markPaid(id, RECEIPT);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Paid), "paid");
+        assertEq(uint256(signal.getPayment(id).status), uint256(IntegraSignalV1.PaymentStatus.Paid), "getPayment");
+    }
+
+    function test_MarkPaid_AtTheDeadlineStillAccepted() public {
+        uint256 id = _request();
+        vm.warp(deadline);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "pending at the deadline");
+        vm.prank(bob);
+        signal.markPaid(id, "");
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Paid), "paid");
+    }
+
+    function test_PaidStaysPaidAfterDeadline() public {
+        uint256 id = _request();
+        vm.prank(bob);
+        signal.markPaid(id, RECEIPT);
+        vm.warp(deadline + 365 days);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Paid), "not expired once paid");
+    }
+
+    function test_RevertWhen_MarkPaidUnknownPayment() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotFound.selector, 7));
+        vm.prank(bob);
+        signal.markPaid(7, RECEIPT);
+        assertEq(_status(7), 0, "still none");
+    }
+
+    function test_RevertWhen_RequestorMarksPaid() public {
+        uint256 id = _request();
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotPayer.selector, alice));
+        vm.prank(alice);
+        signal.markPaid(id, RECEIPT);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "pending");
+    }
+
+    function test_RevertWhen_StrangerMarksPaid() public {
+        uint256 id = _request();
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotPayer.selector, stranger));
+        vm.prank(stranger);
+        signal.markPaid(id, RECEIPT);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "pending");
+    }
+
+    function test_RevertWhen_MarkPaidTwice() public {
+        uint256 id = _request();
+        vm.prank(bob);
+        signal.markPaid(id, RECEIPT);
+        _expectNotPending(id, IntegraSignalV1.PaymentStatus.Paid);
+        vm.prank(bob);
+        signal.markPaid(id, RECEIPT);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Paid), "paid");
+    }
+
+    function test_RevertWhen_MarkPaidCancelled() public {
+        uint256 id = _request();
+        vm.prank(alice);
+        signal.cancelPayment(id);
+        _expectNotPending(id, IntegraSignalV1.PaymentStatus.Cancelled);
+        vm.prank(bob);
+        signal.markPaid(id, RECEIPT);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Cancelled), "cancelled");
+    }
+
+    function test_RevertWhen_MarkPaidExpired() public {
+        uint256 id = _request();
+        vm.warp(deadline + 1);
+        _expectNotPending(id, IntegraSignalV1.PaymentStatus.Expired);
+        vm.prank(bob);
+        signal.markPaid(id, RECEIPT);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Expired), "expired");
+    }
+
+    // ---------------------------------------------------------------- cancelPayment
+
+    function test_CancelPayment_ByRequestorEmits() public {
+        uint256 id = _request();
+        vm.expectEmit(true, true, true, true, address(signal));
+        emit PaymentCancelled(deal, PROCESS, id, alice, block.timestamp);
+        vm.prank(alice);
+        signal.cancelPayment(id);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Cancelled), "cancelled");
+        assertEq(uint256(signal.getPayment(id).status), uint256(IntegraSignalV1.PaymentStatus.Cancelled), "getPayment");
+    }
+
+    function test_RevertWhen_CancelUnknownPayment() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotFound.selector, 0));
+        vm.prank(alice);
+        signal.cancelPayment(0);
+        assertEq(signal.paymentCount(), 0, "none");
+    }
+
+    function test_RevertWhen_PayerCancels() public {
+        uint256 id = _request();
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotRequestor.selector, bob));
+        vm.prank(bob);
+        signal.cancelPayment(id);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "pending");
+    }
+
+    function test_RevertWhen_CancelPaid() public {
+        uint256 id = _request();
+        vm.prank(bob);
+        signal.markPaid(id, RECEIPT);
+        _expectNotPending(id, IntegraSignalV1.PaymentStatus.Paid);
+        vm.prank(alice);
+        signal.cancelPayment(id);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Paid), "paid");
+    }
+
+    function test_RevertWhen_CancelTwice() public {
+        uint256 id = _request();
+        vm.prank(alice);
+        signal.cancelPayment(id);
+        _expectNotPending(id, IntegraSignalV1.PaymentStatus.Cancelled);
+        vm.prank(alice);
+        signal.cancelPayment(id);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Cancelled), "cancelled");
+    }
+
+    function test_RevertWhen_CancelExpired() public {
+        uint256 id = _request();
+        vm.warp(deadline + 1);
+        _expectNotPending(id, IntegraSignalV1.PaymentStatus.Expired);
+        vm.prank(alice);
+        signal.cancelPayment(id);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Expired), "expired");
+    }
+
+    // ---------------------------------------------------------------- views
+
+    function test_StatusOf_ExpiredOnlyAfterDeadline() public {
+        uint256 id = _request();
+        vm.warp(deadline);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "pending at deadline");
+        vm.warp(deadline + 1);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Expired), "expired after");
+        IntegraSignalV1.Payment memory payment = signal.getPayment(id);
+        assertEq(uint256(payment.status), uint256(IntegraSignalV1.PaymentStatus.Expired), "getPayment expired");
+        assertEq(payment.payer, bob, "payer kept");
+    }
+
+    function test_RevertWhen_GetUnknownPayment() public {
+        _request();
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotFound.selector, 2));
+        signal.getPayment(2);
+        assertEq(signal.paymentCount(), 1, "one payment");
+    }
+
+    function test_RevertWhen_GetPaymentZero() public {
+        _request();
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotFound.selector, 0));
+        signal.getPayment(0);
+        assertEq(signal.paymentCount(), 1, "one payment");
+    }
+}

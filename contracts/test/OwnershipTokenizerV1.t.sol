@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {TokenizerSuite} from "./utils/TokenizerSuite.sol";
+import {IntegraTokenizerBase} from "../src/tokenizers/IntegraTokenizerBase.sol";
+import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+
+/// @notice The shared tokenizer suite against the ERC-721 ownership tokenizer, plus what is ERC-721 specific.
+contract OwnershipTokenizerV1Test is TokenizerSuite {
+    function _configure() internal override {
+        tokenizer = ownership;
+        otherTokenizer = multiParty;
+        tokenId = 1;
+        amount = 1;
+    }
+
+    function _assertMinted(bytes32 hash, uint256 id, address holder, uint256) internal view override {
+        assertEq(id, 1, "ownership token id");
+        assertEq(ownership.ownerOf(ownership.erc721IdOf(hash)), holder, "ownerOf");
+        assertEq(ownership.balanceOf(holder), 1, "holder balance");
+    }
+
+    function _assertNotMinted(bytes32 hash, uint256 id) internal view override {
+        assertTrue(!ownership.isHolder(hash, id, alice) && !ownership.isHolder(hash, id, bob), "nobody holds");
+        assertEq(ownership.balanceOf(alice) + ownership.balanceOf(bob), 0, "no balances");
+    }
+
+    function _claimOwnership(address party) internal {
+        _reserve(owner, party);
+        _claimAs(party, _attestClaim(party, integraHash, 1));
+    }
+
+    function test_Metadata() public view {
+        assertEq(ownership.name(), "Integra Ownership", "name");
+        assertEq(ownership.symbol(), "IOWN", "symbol");
+        assertEq(ownership.OWNERSHIP_TOKEN_ID(), 1, "token id");
+        assertEq(address(ownership.registry()), address(registry), "registry");
+        assertEq(address(ownership.eas()), address(eas), "eas");
+        assertEq(ownership.capabilitySchema(), capabilitySchema, "schema");
+    }
+
+    function test_Erc721IdOf_IsTheIntegraHash() public view {
+        assertEq(ownership.erc721IdOf(integraHash), uint256(integraHash), "erc721 id");
+    }
+
+    function test_ClaimToken_MintsErc721ToClaimant() public {
+        _claimOwnership(alice);
+        uint256 id = uint256(integraHash);
+        assertEq(ownership.ownerOf(id), alice, "ownerOf");
+        assertEq(ownership.balanceOf(alice), 1, "balance");
+        assertTrue(ownership.isHolder(integraHash, 1, alice), "isHolder");
+        assertTrue(!ownership.isHolder(integraHash, 0, alice), "token id 0 is never held");
+        assertTrue(!ownership.isHolder(integraHash, 2, alice), "token id 2 is never held");
+    }
+
+    function test_IsHolder_FollowsErc721Transfers() public {
+        _claimOwnership(alice);
+        uint256 id = uint256(integraHash);
+        vm.prank(alice);
+        ownership.transferFrom(alice, bob, id);
+        assertTrue(!ownership.isHolder(integraHash, 1, alice), "alice no longer");
+        assertTrue(ownership.isHolder(integraHash, 1, bob), "bob now");
+        assertEq(ownership.ownerOf(id), bob, "ownerOf");
+    }
+
+    function test_OwnershipTokensOfTwoRecordsAreDistinct() public {
+        _claimOwnership(alice);
+        bytes32 second = _register(address(ownership));
+        vm.prank(owner);
+        ownership.reserveToken(second, 1, alice, 1, PROCESS);
+        bytes32 uid = _attestClaim(alice, second, 1);
+        vm.prank(alice);
+        ownership.claimToken(second, 1, uid, PROCESS);
+        assertEq(ownership.balanceOf(alice), 2, "two deeds");
+        assertEq(ownership.ownerOf(uint256(second)), alice, "second deed");
+    }
+
+    function test_RevertWhen_Erc721OfUnclaimedRecordQueried() public {
+        _reserve(owner, alice);
+        uint256 id = uint256(integraHash);
+        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, id));
+        ownership.ownerOf(id);
+        assertTrue(!ownership.isHolder(integraHash, 1, alice), "not held");
+    }
+
+    function test_RevertWhen_ReserveTokenIdZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, 0));
+        vm.prank(owner);
+        ownership.reserveToken(integraHash, 0, alice, 1, PROCESS);
+        assertEq(ownership.tokenIdsOf(integraHash).length, 0, "nothing reserved");
+    }
+
+    function test_RevertWhen_ReserveTokenIdTwo() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, 2));
+        vm.prank(owner);
+        ownership.reserveToken(integraHash, 2, alice, 1, PROCESS);
+        assertEq(ownership.tokenIdsOf(integraHash).length, 0, "nothing reserved");
+    }
+
+    function test_RevertWhen_ReserveAmountZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 0));
+        vm.prank(owner);
+        ownership.reserveToken(integraHash, 1, alice, 0, PROCESS);
+        assertEq(ownership.tokenIdsOf(integraHash).length, 0, "nothing reserved");
+    }
+
+    function test_RevertWhen_ReserveAmountTwo() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 2));
+        vm.prank(owner);
+        ownership.reserveToken(integraHash, 1, alice, 2, PROCESS);
+        assertEq(ownership.tokenIdsOf(integraHash).length, 0, "nothing reserved");
+    }
+
+    /// @dev With one token per record a claimed ownership token always completes the record, so reserving it
+    /// again reports DocumentAlreadyComplete (AlreadyClaimed on reserve is reachable on the multi-party tokenizer).
+    function test_RevertWhen_ReserveClaimedOwnershipToken() public {
+        _claimOwnership(alice);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.DocumentAlreadyComplete.selector, integraHash));
+        _reserve(owner, bob);
+        assertEq(ownership.ownerOf(uint256(integraHash)), alice, "alice keeps the deed");
+    }
+
+    function test_RevertWhen_ClaimingContractCannotReceiveErc721() public {
+        address sink = address(registry); // a contract without onERC721Received
+        _reserve(owner, sink);
+        bytes32 uid = _attestClaim(sink, integraHash, 1);
+        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, sink));
+        _claimAs(sink, uid);
+        assertEq(uint256(_status(integraHash, 1)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "still reserved");
+    }
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IntegraFixture} from "../utils/IntegraFixture.sol";
+
+/// @notice integraHash derivation and uniqueness across registrants, contents and nonces.
+contract RecordFuzzTest is IntegraFixture {
+    uint256 internal constant SECP256K1_ORDER = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141;
+
+    function _account(uint256 key) internal pure returns (address) {
+        return vm.addr(bound(key, 1, SECP256K1_ORDER - 1));
+    }
+
+    function _registerAs(address registrant, bytes32 content) internal returns (bytes32) {
+        vm.prank(registrant);
+        return registry.register(content, "", address(multiParty), address(0), PROCESS, new address[](0));
+    }
+
+    function testFuzz_IntegraHashMatchesDerivation(uint256 key, bytes32 content, uint256 prior) public {
+        vm.assume(content != bytes32(0));
+        address registrant = _account(key);
+        prior = bound(prior, 0, 5);
+        for (uint256 i; i < prior; ++i) {
+            _registerAs(registrant, content);
+        }
+        bytes32 expected = keccak256(abi.encode(block.chainid, address(registry), registrant, content, prior));
+        assertEq(_registerAs(registrant, content), expected, "derivation with nonce");
+        assertEq(registry.nonces(registrant), prior + 1, "nonce");
+    }
+
+    function testFuzz_IntegraHashUniqueAcrossRegistrantsAndNonces(uint256 keyA, uint256 keyB, bytes32 c1, bytes32 c2)
+        public
+    {
+        vm.assume(c1 != bytes32(0) && c2 != bytes32(0));
+        address a = _account(keyA);
+        address b = _account(keyB);
+        bytes32[4] memory hashes =
+            [_registerAs(a, c1), _registerAs(b, c2), _registerAs(a, c1), _registerAs(b, c1)];
+        address[4] memory owners = [a, b, a, b];
+        for (uint256 i; i < 4; ++i) {
+            assertEq(registry.getRecord(hashes[i]).owner, owners[i], "owner");
+            for (uint256 j = i + 1; j < 4; ++j) {
+                assertNotEq(hashes[i], hashes[j], "hashes collide");
+            }
+        }
+    }
+
+    function testFuzz_TransferRecordOwnershipToAnyAccount(uint256 key, string calldata reason) public {
+        address newOwner = _account(key);
+        vm.assume(newOwner != owner);
+        bytes32 integraHash = _register(address(ownership));
+        vm.prank(owner);
+        registry.transferRecordOwnership(integraHash, newOwner, reason);
+        (address current,,,) = registry.authorityOf(integraHash);
+        assertEq(current, newOwner, "new owner");
+        assertTrue(!registry.isOwnerOrExecutor(integraHash, owner), "old owner out");
+    }
+}

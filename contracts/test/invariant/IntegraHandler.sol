@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IEAS, AttestationRequest, AttestationRequestData} from
+    "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {TestBase} from "../utils/TestBase.sol";
+import {Vm} from "../utils/Vm.sol";
+import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
+import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
+import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
+import {OwnershipTokenizerV1} from "../../src/tokenizers/OwnershipTokenizerV1.sol";
+import {MultiPartyTokenizerV1} from "../../src/tokenizers/MultiPartyTokenizerV1.sol";
+import {Capabilities} from "../../src/Capabilities.sol";
+
+/// @notice Drives random reserve / cancel / attest / claim / transfer / payment / warp sequences across a fixed
+/// set of actors and records, and keeps ghost state the invariants compare against.
+/// @dev fail_on_revert is off: every action picks mostly-valid arguments, tries the call and only updates ghost
+/// state on success. Assertions live in the invariant test, never here (a revert here would just be ignored).
+contract IntegraHandler is TestBase {
+    struct Grant {
+        bytes32 integraHash;
+        address recipient;
+        uint256 attestedTokenId;
+        uint256 tokenId;
+        bytes32 uid;
+    }
+
+    uint256 internal constant MAX_ROLE = 4;
+
+    IntegraRecordV1 internal immutable registry;
+    IEAS internal immutable eas;
+    bytes32 internal immutable capabilitySchema;
+    OwnershipTokenizerV1 internal immutable ownership;
+    MultiPartyTokenizerV1 internal immutable multiParty;
+    IntegraSignalV1 internal immutable signal;
+    bytes32 internal immutable processHash;
+
+    address[] internal _actors;
+    bytes32[] internal _records;
+    Grant[] internal _grants;
+    uint256[] internal _payments;
+
+    // ---- ghost state
+    /// @notice DocumentComplete events seen per record, from successful claims and cancels.
+    mapping(bytes32 integraHash => uint256) public completeEvents;
+    /// @notice DocumentComplete events seen when progress was not reserved == claimed > 0, or seen twice.
+    uint256 public badCompleteEvents;
+    /// @notice Records that became complete without a DocumentComplete event.
+    uint256 public silentCompletions;
+    /// @notice Who should hold each claimed ownership token: the claimant, then whoever it was transferred to.
+    mapping(bytes32 integraHash => address) public deedHolder;
+    /// @notice Last payment status observed after any action.
+    mapping(uint256 paymentId => IntegraSignalV1.PaymentStatus) public lastStatus;
+    /// @notice Observed status changes that went backwards or sideways.
+    uint256 public paymentRegressions;
+    /// @notice Successful calls per action, so a test can show the handler reaches every state.
+    mapping(bytes32 action => uint256) public successes;
+
+    modifier observePayments() {
+        _;
+        _observePayments();
+    }
+
+    constructor(
+        IntegraRecordV1 registry_,
+        IEAS eas_,
+        bytes32 capabilitySchema_,
+        OwnershipTokenizerV1 ownership_,
+        MultiPartyTokenizerV1 multiParty_,
+        IntegraSignalV1 signal_,
+        bytes32 processHash_,
+        address[] memory actors_,
+        bytes32[] memory records_
+    ) {
+        registry = registry_;
+        eas = eas_;
+        capabilitySchema = capabilitySchema_;
+        ownership = ownership_;
+        multiParty = multiParty_;
+        signal = signal_;
+        processHash = processHash_;
+        _actors = actors_;
+        _records = records_;
+    }
+
+    // ------------------------------------------------------------------ views for the invariants
+
+    function actors() external view returns (address[] memory) {
+        return _actors;
+    }
+
+    function records() external view returns (bytes32[] memory) {
+        return _records;
+    }
+
+    function payments() external view returns (uint256[] memory) {
+        return _payments;
+    }
+
+    function grantCount() external view returns (uint256) {
+        return _grants.length;
+    }
+
+    function tokenizerOf(bytes32 integraHash) public view returns (IntegraTokenizerBase) {
+        (,, address tokenizer,) = registry.authorityOf(integraHash);
+        return IntegraTokenizerBase(tokenizer);
+    }
+
+    /// @notice Whether a payment may move from `from` to `to`: None -> Pending -> {Paid, Cancelled, Expired}.
+    function isForward(IntegraSignalV1.PaymentStatus from, IntegraSignalV1.PaymentStatus to)
+        public
+        pure
+        returns (bool)
+    {
+        if (from == to) return true;
+        if (from == IntegraSignalV1.PaymentStatus.None) return to == IntegraSignalV1.PaymentStatus.Pending;
+        if (from == IntegraSignalV1.PaymentStatus.Pending) return to != IntegraSignalV1.PaymentStatus.None;
+        return false;
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    function reserve(uint256 recordSeed, uint256 callerSeed, uint256 tokenSeed, uint256 recipientSeed, uint256 amountSeed)
+        external
+        observePayments
+    {
+        (bytes32 integraHash, IntegraTokenizerBase tokenizer, bool isDeed) = _record(recordSeed);
+        uint256 tokenId = isDeed ? (tokenSeed % 16 == 0 ? 2 : 1) : bound(tokenSeed, 1, MAX_ROLE);
+        uint256 amount = isDeed ? 1 : bound(amountSeed, 1, 1e24);
+        address caller = _authority(integraHash, callerSeed);
+        address recipient = _actor(recipientSeed);
+        vm.prank(caller);
+        try tokenizer.reserveToken(integraHash, tokenId, recipient, amount, processHash) {
+            successes["reserve"]++;
+        } catch {}
+    }
+
+    function cancel(uint256 recordSeed, uint256 callerSeed, uint256 tokenSeed) external observePayments {
+        (bytes32 integraHash, IntegraTokenizerBase tokenizer,) = _record(recordSeed);
+        uint256 tokenId = _someTokenId(integraHash, tokenizer, tokenSeed);
+        address caller = _authority(integraHash, callerSeed);
+        (,, bool wasComplete) = tokenizer.progressOf(integraHash);
+        vm.recordLogs();
+        vm.prank(caller);
+        try tokenizer.cancelReservation(integraHash, tokenId) {
+            successes["cancel"]++;
+            _checkCompletion(integraHash, tokenizer, wasComplete);
+        } catch {
+            vm.getRecordedLogs();
+        }
+    }
+
+    function attest(
+        uint256 recordSeed,
+        uint256 attesterSeed,
+        uint256 tokenSeed,
+        uint256 recipientSeed,
+        uint256 capsSeed,
+        uint256 expirySeed
+    ) external observePayments {
+        (bytes32 integraHash, IntegraTokenizerBase tokenizer,) = _record(recordSeed);
+        (uint256 tokenId, address recipient) = _attestTarget(integraHash, tokenizer, tokenSeed, recipientSeed);
+        uint256 attestedTokenId = tokenSeed % 5 == 0 ? 0 : tokenId;
+        AttestationRequest memory request = _attestRequest(integraHash, recipient, attestedTokenId, capsSeed, expirySeed);
+        vm.prank(_authority(integraHash, attesterSeed));
+        try eas.attest(request) returns (bytes32 uid) {
+            successes["attest"]++;
+            _grants.push(Grant(integraHash, recipient, attestedTokenId, tokenId, uid));
+        } catch {}
+    }
+
+    function claim(uint256 grantSeed, uint256 callerSeed, uint256 tokenSeed) external observePayments {
+        if (_grants.length == 0) return;
+        Grant memory grant = _grants[grantSeed % _grants.length];
+        IntegraTokenizerBase tokenizer = tokenizerOf(grant.integraHash);
+        uint256 tokenId = grant.attestedTokenId != 0 || tokenSeed % 2 == 0
+            ? grant.tokenId
+            : _someTokenId(grant.integraHash, tokenizer, tokenSeed);
+        address caller = callerSeed % 10 == 0 ? _actor(callerSeed / 10) : grant.recipient;
+        (,, bool wasComplete) = tokenizer.progressOf(grant.integraHash);
+        vm.recordLogs();
+        vm.prank(caller);
+        try tokenizer.claimToken(grant.integraHash, tokenId, grant.uid, processHash) {
+            successes["claim"]++;
+            _checkCompletion(grant.integraHash, tokenizer, wasComplete);
+            if (address(tokenizer) == address(ownership)) deedHolder[grant.integraHash] = caller;
+        } catch {
+            vm.getRecordedLogs();
+        }
+    }
+
+    function transferRecord(uint256 recordSeed, uint256 toSeed) external observePayments {
+        (bytes32 integraHash,,) = _record(recordSeed);
+        (address owner,,,) = registry.authorityOf(integraHash);
+        address to = _actor(toSeed);
+        vm.prank(owner);
+        try registry.transferRecordOwnership(integraHash, to, "handler") {
+            successes["transferRecord"]++;
+        } catch {}
+    }
+
+    function setExecutor(uint256 recordSeed, uint256 executorSeed) external observePayments {
+        (bytes32 integraHash,,) = _record(recordSeed);
+        (address owner,,,) = registry.authorityOf(integraHash);
+        address executor = executorSeed % 4 == 0 ? address(0) : _actor(executorSeed);
+        vm.prank(owner);
+        try registry.setExecutor(integraHash, executor) {
+            successes["setExecutor"]++;
+        } catch {}
+    }
+
+    function transferToken(uint256 recordSeed, uint256 tokenSeed, uint256 toSeed, uint256 amountSeed)
+        external
+        observePayments
+    {
+        (bytes32 integraHash, IntegraTokenizerBase tokenizer, bool isDeed) = _record(recordSeed);
+        address to = _actor(toSeed);
+        if (isDeed) {
+            address holder = deedHolder[integraHash];
+            if (holder == address(0)) return;
+            uint256 id = ownership.erc721IdOf(integraHash);
+            vm.prank(holder);
+            try ownership.transferFrom(holder, to, id) {
+                successes["transferToken"]++;
+                deedHolder[integraHash] = to;
+            } catch {}
+            return;
+        }
+        uint256 tokenId = _someTokenId(integraHash, tokenizer, tokenSeed);
+        uint256 erc1155Id = multiParty.erc1155IdOf(integraHash, tokenId);
+        (address from, uint256 balance) = _someHolder(erc1155Id, amountSeed);
+        if (from == address(0)) return;
+        uint256 amount = bound(amountSeed, 1, balance);
+        vm.prank(from);
+        try multiParty.safeTransferFrom(from, to, erc1155Id, amount, "") {
+            successes["transferToken"]++;
+        } catch {}
+    }
+
+    function requestPayment(
+        uint256 recordSeed,
+        uint256 requestorSeed,
+        uint256 requestorTokenSeed,
+        uint256 payerSeed,
+        uint256 payerTokenSeed,
+        uint256 deadlineSeed
+    ) external observePayments {
+        (bytes32 integraHash, IntegraTokenizerBase tokenizer,) = _record(recordSeed);
+        uint256 requestorTokenId = _someTokenId(integraHash, tokenizer, requestorTokenSeed);
+        uint256 payerTokenId = _someTokenId(integraHash, tokenizer, payerTokenSeed);
+        address requestor = _someTokenHolder(integraHash, tokenizer, requestorTokenId, requestorSeed);
+        address payer = _someTokenHolder(integraHash, tokenizer, payerTokenId, payerSeed);
+        uint64 deadline = deadlineSeed % 10 == 0
+            ? uint64(block.timestamp)
+            : uint64(block.timestamp + bound(deadlineSeed, 1, 3 days));
+        vm.prank(requestor);
+        try signal.requestPayment(integraHash, requestorTokenId, payer, payerTokenId, hex"e4c0", deadline) returns (
+            uint256 paymentId
+        ) {
+            successes["requestPayment"]++;
+            _payments.push(paymentId);
+        } catch {}
+    }
+
+    function markPaid(uint256 paymentSeed, uint256 callerSeed) external observePayments {
+        if (_payments.length == 0) return;
+        uint256 paymentId = _payments[paymentSeed % _payments.length];
+        IntegraSignalV1.Payment memory payment = signal.getPayment(paymentId);
+        address caller = callerSeed % 8 == 0 ? _actor(callerSeed / 8) : payment.payer;
+        vm.prank(caller);
+        try signal.markPaid(paymentId, hex"bead") {
+            successes["markPaid"]++;
+        } catch {}
+    }
+
+    function cancelPayment(uint256 paymentSeed, uint256 callerSeed) external observePayments {
+        if (_payments.length == 0) return;
+        uint256 paymentId = _payments[paymentSeed % _payments.length];
+        IntegraSignalV1.Payment memory payment = signal.getPayment(paymentId);
+        address caller = callerSeed % 8 == 0 ? _actor(callerSeed / 8) : payment.requestor;
+        vm.prank(caller);
+        try signal.cancelPayment(paymentId) {
+            successes["cancelPayment"]++;
+        } catch {}
+    }
+
+    function warp(uint256 secondsSeed) external observePayments {
+        vm.warp(block.timestamp + bound(secondsSeed, 1, 2 days));
+        successes["warp"]++;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    function _record(uint256 seed) internal view returns (bytes32 integraHash, IntegraTokenizerBase tokenizer, bool isDeed) {
+        integraHash = _records[seed % _records.length];
+        tokenizer = tokenizerOf(integraHash);
+        isDeed = address(tokenizer) == address(ownership);
+    }
+
+    function _actor(uint256 seed) internal view returns (address) {
+        return _actors[seed % _actors.length];
+    }
+
+    /// @dev Mostly the record's current owner or executor; sometimes anybody (who is then usually rejected).
+    function _authority(bytes32 integraHash, uint256 seed) internal view returns (address) {
+        (address owner, address executor,,) = registry.authorityOf(integraHash);
+        uint256 pick = seed % 8;
+        if (pick == 0) return _actor(seed / 8);
+        if (pick < 4 && executor != address(0)) return executor;
+        return owner;
+    }
+
+    /// @dev Usually a token reserved on the record and its recipient; sometimes any id and any actor.
+    function _attestTarget(bytes32 integraHash, IntegraTokenizerBase tokenizer, uint256 tokenSeed, uint256 recipientSeed)
+        internal
+        view
+        returns (uint256 tokenId, address recipient)
+    {
+        uint256[] memory ids = tokenizer.tokenIdsOf(integraHash);
+        if (ids.length > 0 && recipientSeed % 4 != 0) {
+            tokenId = ids[tokenSeed % ids.length];
+            (, recipient,,) = tokenizer.tokenStatus(integraHash, tokenId);
+        } else {
+            tokenId = _someTokenId(integraHash, tokenizer, tokenSeed);
+            recipient = _actor(recipientSeed);
+        }
+    }
+
+    /// @dev A capability attestation request: mostly CLAIM (plus other bits), sometimes TRANSFER only; some expire.
+    function _attestRequest(
+        bytes32 integraHash,
+        address recipient,
+        uint256 attestedTokenId,
+        uint256 capsSeed,
+        uint256 expirySeed
+    ) internal view returns (AttestationRequest memory) {
+        uint256 caps = capsSeed % 8 == 0 ? Capabilities.TRANSFER : Capabilities.CLAIM | (capsSeed & 0xe);
+        uint64 expiry = expirySeed % 4 == 0 ? uint64(block.timestamp + bound(expirySeed, 1, 2 days)) : 0;
+        return AttestationRequest({
+            schema: capabilitySchema,
+            data: AttestationRequestData({
+                recipient: recipient,
+                expirationTime: expiry,
+                revocable: true,
+                refUID: bytes32(0),
+                data: abi.encode(integraHash, attestedTokenId, caps, processHash),
+                value: 0
+            })
+        });
+    }
+
+    /// @dev A token id of the record: usually one already reserved, sometimes any valid-looking id.
+    function _someTokenId(bytes32 integraHash, IntegraTokenizerBase tokenizer, uint256 seed)
+        internal
+        view
+        returns (uint256)
+    {
+        if (address(tokenizer) == address(ownership)) return 1;
+        uint256[] memory ids = tokenizer.tokenIdsOf(integraHash);
+        if (ids.length == 0 || seed % 5 == 0) return bound(seed, 1, MAX_ROLE);
+        return ids[seed % ids.length];
+    }
+
+    /// @dev An actor holding the token, searching from a seeded start; a seeded actor when nobody holds it.
+    function _someTokenHolder(bytes32 integraHash, IntegraTokenizerBase tokenizer, uint256 tokenId, uint256 seed)
+        internal
+        view
+        returns (address)
+    {
+        uint256 n = _actors.length;
+        for (uint256 i; i < n; ++i) {
+            address candidate = _actors[(seed % n + i) % n];
+            if (tokenizer.isHolder(integraHash, tokenId, candidate)) return candidate;
+        }
+        return _actor(seed);
+    }
+
+    function _someHolder(uint256 erc1155Id, uint256 seed) internal view returns (address, uint256) {
+        uint256 n = _actors.length;
+        for (uint256 i; i < n; ++i) {
+            address candidate = _actors[(seed % n + i) % n];
+            uint256 balance = multiParty.balanceOf(candidate, erc1155Id);
+            if (balance > 0) return (candidate, balance);
+        }
+        return (address(0), 0);
+    }
+
+    /// @dev After a successful claim or cancel: count the DocumentComplete events it emitted and check each one
+    /// against the record's progress; flag a completion that happened without an event.
+    function _checkCompletion(bytes32 integraHash, IntegraTokenizerBase tokenizer, bool wasComplete) internal {
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        uint256 emitted;
+        for (uint256 i; i < logs.length; ++i) {
+            if (
+                logs[i].emitter == address(tokenizer) && logs[i].topics.length > 1
+                    && logs[i].topics[0] == IntegraTokenizerBase.DocumentComplete.selector
+                    && logs[i].topics[1] == integraHash
+            ) emitted++;
+        }
+        (uint256 reserved, uint256 claimed, bool complete) = tokenizer.progressOf(integraHash);
+        if (emitted > 0) {
+            completeEvents[integraHash] += emitted;
+            bool allClaimed = reserved == claimed && claimed > 0 && complete;
+            if (emitted > 1 || wasComplete || !allClaimed) badCompleteEvents++;
+        } else if (complete && !wasComplete) {
+            silentCompletions++;
+        }
+    }
+
+    function _observePayments() internal {
+        uint256 n = _payments.length;
+        for (uint256 i; i < n; ++i) {
+            uint256 paymentId = _payments[i];
+            IntegraSignalV1.PaymentStatus current = signal.statusOf(paymentId);
+            if (!isForward(lastStatus[paymentId], current)) paymentRegressions++;
+            lastStatus[paymentId] = current;
+            if (current == IntegraSignalV1.PaymentStatus.Expired) successes["expiredSeen"]++;
+        }
+    }
+}

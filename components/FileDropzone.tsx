@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type ChangeEvent, type DragEvent } from "react";
+import { useId, useRef, useState, type ChangeEvent, type DragEvent } from "react";
 import type { Hex } from "viem";
 import { useFileHash } from "@/hooks/useFileHash";
 import { formatBytes } from "@/lib/format/bytes";
@@ -31,6 +31,7 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
   const { state, hash, progress, error, fileName, fileSize, start, cancel, reset } = useFileHash();
   const [dragging, setDragging] = useState(false);
   const [copyStatus, setCopyStatus] = useState<CopyStatus>("idle");
+  const inputRef = useRef<HTMLInputElement>(null);
 
   const percent = Math.floor(progress * 100);
 
@@ -80,10 +81,17 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
     }
   }
 
+  // Cancel and Clear remove the button that has focus; hand focus to the picker rather than losing it to <body>.
+  function stop() {
+    cancel();
+    inputRef.current?.focus();
+  }
+
   function clear() {
     reset();
     setCopyStatus("idle");
     onReset?.();
+    inputRef.current?.focus();
   }
 
   const describedBy = description ? `${descriptionId} ${noteId}` : noteId;
@@ -91,6 +99,7 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
   return (
     <div className="w-full min-w-0">
       <input
+        ref={inputRef}
         id={inputId}
         type="file"
         accept={accept}
@@ -135,7 +144,7 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
           >
             <div className="h-full bg-blue-600" style={{ width: `${percent}%` }} />
           </div>
-          <button type="button" onClick={cancel} className={buttonClass}>
+          <button type="button" onClick={stop} className={buttonClass}>
             Cancel
           </button>
         </div>

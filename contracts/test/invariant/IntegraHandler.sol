@@ -23,6 +23,9 @@ contract IntegraHandler is TestBase {
         uint256 attestedTokenId;
         uint256 tokenId;
         bytes32 uid;
+        address attester;
+        uint256 capabilities;
+        uint64 expirationTime;
     }
 
     uint256 internal constant MAX_ROLE = 4;
@@ -162,16 +165,20 @@ contract IntegraHandler is TestBase {
         (uint256 tokenId, address recipient) = _attestTarget(integraHash, tokenizer, tokenSeed, recipientSeed);
         uint256 attestedTokenId = tokenSeed % 5 == 0 ? 0 : tokenId;
         AttestationRequest memory request = _attestRequest(integraHash, recipient, attestedTokenId, capsSeed, expirySeed);
-        vm.prank(_authority(integraHash, attesterSeed));
+        address attester = _authority(integraHash, attesterSeed);
+        vm.prank(attester);
         try eas.attest(request) returns (bytes32 uid) {
             successes["attest"]++;
-            _grants.push(Grant(integraHash, recipient, attestedTokenId, tokenId, uid));
+            (,, uint256 caps,) = abi.decode(request.data.data, (bytes32, uint256, uint256, bytes32));
+            _grants.push(
+                Grant(integraHash, recipient, attestedTokenId, tokenId, uid, attester, caps, request.data.expirationTime)
+            );
         } catch {}
     }
 
     function claim(uint256 grantSeed, uint256 callerSeed, uint256 tokenSeed) external observePayments {
         if (_grants.length == 0) return;
-        Grant memory grant = _grants[grantSeed % _grants.length];
+        Grant memory grant = _pickGrant(grantSeed);
         IntegraTokenizerBase tokenizer = tokenizerOf(grant.integraHash);
         uint256 tokenId = grant.attestedTokenId != 0 || tokenSeed % 2 == 0
             ? grant.tokenId
@@ -310,6 +317,28 @@ contract IntegraHandler is TestBase {
         return owner;
     }
 
+    /// @dev Usually the first grant (from a seeded index) that should still let its recipient claim its token;
+    /// sometimes, or when there is none, just the seeded grant (claimed, cancelled, attester replaced, expired...).
+    function _pickGrant(uint256 seed) internal view returns (Grant memory) {
+        uint256 n = _grants.length;
+        if (seed % 4 != 0) {
+            for (uint256 i; i < n; ++i) {
+                Grant memory grant = _grants[(seed % n + i) % n];
+                if (_looksClaimable(grant)) return grant;
+            }
+        }
+        return _grants[seed % n];
+    }
+
+    function _looksClaimable(Grant memory grant) internal view returns (bool) {
+        if (grant.capabilities & Capabilities.CLAIM == 0) return false;
+        if (grant.expirationTime != 0 && grant.expirationTime <= block.timestamp) return false;
+        if (!registry.isOwnerOrExecutor(grant.integraHash, grant.attester)) return false;
+        (IntegraTokenizerBase.TokenStatus status, address reservedFor,,) =
+            tokenizerOf(grant.integraHash).tokenStatus(grant.integraHash, grant.tokenId);
+        return status == IntegraTokenizerBase.TokenStatus.Reserved && reservedFor == grant.recipient;
+    }
+
     /// @dev Usually a token reserved on the record and its recipient; sometimes any id and any actor.
     function _attestTarget(bytes32 integraHash, IntegraTokenizerBase tokenizer, uint256 tokenSeed, uint256 recipientSeed)
         internal
@@ -318,7 +347,16 @@ contract IntegraHandler is TestBase {
     {
         uint256[] memory ids = tokenizer.tokenIdsOf(integraHash);
         if (ids.length > 0 && recipientSeed % 4 != 0) {
+            // Prefer a token still waiting to be claimed, searching from a seeded index.
             tokenId = ids[tokenSeed % ids.length];
+            for (uint256 i; i < ids.length; ++i) {
+                uint256 candidate = ids[(tokenSeed % ids.length + i) % ids.length];
+                (IntegraTokenizerBase.TokenStatus status,,,) = tokenizer.tokenStatus(integraHash, candidate);
+                if (status == IntegraTokenizerBase.TokenStatus.Reserved) {
+                    tokenId = candidate;
+                    break;
+                }
+            }
             (, recipient,,) = tokenizer.tokenStatus(integraHash, tokenId);
         } else {
             tokenId = _someTokenId(integraHash, tokenizer, tokenSeed);

@@ -1,0 +1,129 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { ACCOUNTS, type AccountName, rpc } from "./anvil";
+
+/** What a test can do to its injected wallet while it runs. */
+export interface WalletControl {
+  address: string;
+  /** The next signature requests are rejected, as a person clicking "Reject" would. */
+  rejectSignatures(reject: boolean): void;
+}
+
+/**
+ * An EIP-1193 provider injected before the page loads and announced by EIP-6963 as "Test Wallet". It answers
+ * eth_accounts with [] until eth_requestAccounts (as a real wallet does) and forwards everything else to anvil,
+ * which signs for its dev accounts. Runs in the page; `__e2eWalletRequest` is the bridge to the test process.
+ */
+function injectProvider({ address, chainId }: { address: string; chainId: number }) {
+  const listeners: Record<string, Array<(...args: unknown[]) => void>> = {};
+  let connected = false;
+  let currentChain = chainId;
+  const emit = (event: string, ...args: unknown[]) => (listeners[event] ?? []).forEach((fn) => fn(...args));
+  const bridge = (window as unknown as { __e2eWalletRequest: (payload: string) => Promise<string> }).__e2eWalletRequest;
+  const provider = {
+    async request({ method, params }: { method: string; params?: unknown[] }) {
+      switch (method) {
+        case "eth_accounts":
+          return connected ? [address] : [];
+        case "eth_requestAccounts":
+        case "wallet_requestPermissions":
+          connected = true;
+          emit("accountsChanged", [address]);
+          return method === "eth_requestAccounts" ? [address] : [{ parentCapability: "eth_accounts" }];
+        case "wallet_revokePermissions":
+          connected = false;
+          emit("accountsChanged", []);
+          return null;
+        case "eth_chainId":
+          return `0x${currentChain.toString(16)}`;
+        case "net_version":
+          return String(currentChain);
+        case "wallet_switchEthereumChain": {
+          const next = (params?.[0] as { chainId: string }).chainId;
+          currentChain = Number.parseInt(next, 16);
+          emit("chainChanged", next);
+          return null;
+        }
+      }
+      const answer = JSON.parse(await bridge(JSON.stringify({ method, params }))) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+      if (answer.error) throw Object.assign(new Error(answer.error.message), answer.error);
+      return answer.result;
+    },
+    on(event: string, fn: (...args: unknown[]) => void) {
+      (listeners[event] ??= []).push(fn);
+    },
+    removeListener(event: string, fn: (...args: unknown[]) => void) {
+      listeners[event] = (listeners[event] ?? []).filter((f) => f !== fn);
+    },
+  };
+  const info = {
+    uuid: "6f1b4a3e-1d2c-4e5f-8a9b-0c1d2e3f4a5b",
+    name: "Test Wallet",
+    icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'%3E%3Crect width='10' height='10' fill='%23334155'/%3E%3C/svg%3E",
+    rdns: "dev.integra.testwallet",
+  };
+  const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
+  window.addEventListener("eip6963:requestProvider", announce);
+  announce();
+  (window as unknown as { ethereum: unknown }).ethereum = provider;
+  // Lets a test move the wallet to another network, as a person would in the wallet's own UI.
+  (window as unknown as { __e2eSetChain: (id: number) => void }).__e2eSetChain = (id: number) => {
+    currentChain = id;
+    emit("chainChanged", `0x${id.toString(16)}`);
+  };
+}
+
+/** Moves the injected wallet to another network from outside the app. */
+export async function switchWalletNetwork(page: Page, chainId: number): Promise<void> {
+  await page.evaluate((id) => (window as unknown as { __e2eSetChain: (id: number) => void }).__e2eSetChain(id), chainId);
+}
+
+const SIGNING_METHODS = new Set(["eth_sendTransaction", "personal_sign", "eth_sign", "eth_signTypedData_v4"]);
+
+/** Installs the injected wallet for `account` in `page`; call before `page.goto`. */
+export async function installWallet(page: Page, account: AccountName): Promise<WalletControl> {
+  const address = ACCOUNTS[account];
+  let reject = false;
+  await page.exposeFunction("__e2eWalletRequest", async (payload: string) => {
+    const { method, params } = JSON.parse(payload) as { method: string; params?: unknown[] };
+    if (reject && SIGNING_METHODS.has(method)) return JSON.stringify({ error: { code: 4001, message: "User rejected the request." } });
+    try {
+      return JSON.stringify({ result: await rpc(method, params ?? []) });
+    } catch (error) {
+      const e = error as { code?: number; message: string; data?: unknown };
+      return JSON.stringify({ error: { code: e.code ?? -32603, message: e.message, data: e.data } });
+    }
+  });
+  await page.addInitScript(injectProvider, { address, chainId: 31337 });
+  return { address, rejectSignatures: (value) => (reject = value) };
+}
+
+/** Connects the injected wallet through RainbowKit's modal, as a person would. */
+export async function connectWallet(page: Page): Promise<void> {
+  await page.getByTestId("rk-connect-button").first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByText("Connect a Wallet")).toBeVisible();
+  await dialog.getByRole("button", { name: /Test Wallet/ }).click();
+  await expect(page.getByTestId("rk-account-button")).toBeVisible();
+}
+
+export interface DemoRecords {
+  deed: `0x${string}`;
+  agreement: `0x${string}`;
+  paymentId: string;
+}
+
+export const demo: DemoRecords = JSON.parse(process.env.E2E_DEMO ?? "{}") as DemoRecords;
+
+/** Every test starts from the seeded chain and leaves it as it found it. */
+export const test = base.extend<{ chainSnapshot: void }>({
+  chainSnapshot: [
+    async ({}, use) => {
+      const id = await rpc<string>("evm_snapshot");
+      await use();
+      await rpc("evm_revert", [id]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

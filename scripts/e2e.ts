@@ -1,0 +1,51 @@
+// `npm run test:e2e`: one anvil (deployed and seeded), the app built once against it and served by
+// `next start` on :3000, then Playwright. Everything is stopped afterwards; the exit code is Playwright's.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { ROOT } from "./lib/artifacts.ts";
+import { startLocalChain } from "./lib/localChain.ts";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+const local = await startLocalChain({ seed: true });
+let server: ChildProcess | undefined;
+let exitCode = 1;
+try {
+  if (!process.argv.includes("--no-build")) {
+    const build = spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  server = spawn("npx", ["next", "start", "-p", "3000"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  await waitForHttp("http://localhost:3000/verify", 60_000);
+  const extra = process.argv.slice(2).filter((a) => a !== "--no-build");
+  const result = spawnSync("npx", ["playwright", "test", ...extra], {
+    cwd: ROOT,
+    env: { ...env, E2E_DEMO: JSON.stringify({ ...local.demo, paymentId: local.demo?.paymentId.toString() }) },
+    stdio: "inherit",
+  });
+  exitCode = result.status ?? 1;
+} catch (error) {
+  console.error(error);
+} finally {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  await local.anvil.stop();
+}
+process.exit(exitCode);

@@ -39,7 +39,7 @@ export function ephemeralConnector() {
       id: EPHEMERAL_CONNECTOR_ID,
       name: "Ephemeral wallet",
       type: "ephemeral",
-      async connect<withCapabilities extends boolean = false>(_parameters?: { chainId?: number; isReconnecting?: boolean; withCapabilities?: withCapabilities }) {
+      async connect() {
         const key = loadEphemeralKey() ?? createEphemeralKey();
         const address = privateKeyToAccount(key).address;
         setEphemeralAuthorized(true);

@@ -13,7 +13,7 @@ export default function HomePage() {
         <div className="flex flex-wrap gap-2 pt-1">
           <Link href="/register" className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">Register a document</Link>
           <Link href="/verify" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">Verify a document</Link>
-          <Link href="/claims" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">Claim my tokens</Link>
+          <Link href="/wallet" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">Make an ephemeral wallet</Link>
         </div>
       </header>
       <Dashboard />

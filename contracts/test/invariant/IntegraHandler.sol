@@ -257,11 +257,12 @@ contract IntegraHandler is TestBase {
         uint256 payerTokenSeed,
         uint256 deadlineSeed
     ) external observePayments {
+        // Mostly a multi-party record: an ownership record has a single holder, so requests on it always fail.
+        if (recordSeed % 4 != 0) recordSeed = _multiPartyRecordIndex(recordSeed);
         (bytes32 integraHash, IntegraTokenizerBase tokenizer,) = _record(recordSeed);
         uint256 requestorTokenId = _someTokenId(integraHash, tokenizer, requestorTokenSeed);
-        uint256 payerTokenId = _someTokenId(integraHash, tokenizer, payerTokenSeed);
         address requestor = _someTokenHolder(integraHash, tokenizer, requestorTokenId, requestorSeed);
-        address payer = _someTokenHolder(integraHash, tokenizer, payerTokenId, payerSeed);
+        (address payer, uint256 payerTokenId) = _someOtherHolder(integraHash, tokenizer, requestor, payerSeed, payerTokenSeed);
         uint64 deadline = deadlineSeed % 10 == 0
             ? uint64(block.timestamp)
             : uint64(block.timestamp + bound(deadlineSeed, 1, 3 days));
@@ -416,6 +417,40 @@ contract IntegraHandler is TestBase {
             if (tokenizer.isHolder(integraHash, tokenId, candidate)) return candidate;
         }
         return _actor(seed);
+    }
+
+    /// @dev Usually a holder other than `requestor` of some token of the record; otherwise seeded picks.
+    function _someOtherHolder(
+        bytes32 integraHash,
+        IntegraTokenizerBase tokenizer,
+        address requestor,
+        uint256 payerSeed,
+        uint256 tokenSeed
+    ) internal view returns (address, uint256) {
+        uint256[] memory ids = tokenizer.tokenIdsOf(integraHash);
+        uint256 n = _actors.length;
+        if (payerSeed % 8 != 0) {
+            for (uint256 i; i < ids.length; ++i) {
+                uint256 tokenId = ids[(tokenSeed % ids.length + i) % ids.length];
+                for (uint256 j; j < n; ++j) {
+                    address candidate = _actors[(payerSeed % n + j) % n];
+                    if (candidate != requestor && tokenizer.isHolder(integraHash, tokenId, candidate)) {
+                        return (candidate, tokenId);
+                    }
+                }
+            }
+        }
+        return (_actor(payerSeed), _someTokenId(integraHash, tokenizer, tokenSeed));
+    }
+
+    /// @dev The index of a multi-party record, searching from a seeded index.
+    function _multiPartyRecordIndex(uint256 seed) internal view returns (uint256) {
+        uint256 n = _records.length;
+        for (uint256 i; i < n; ++i) {
+            uint256 index = (seed % n + i) % n;
+            if (address(tokenizerOf(_records[index])) == address(multiParty)) return index;
+        }
+        return seed % n;
     }
 
     function _someHolder(uint256 erc1155Id, uint256 seed) internal view returns (address, uint256) {

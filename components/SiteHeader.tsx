@@ -19,8 +19,10 @@ export function SiteHeader() {
         <Link href="/" className="text-lg font-bold tracking-tight text-teal-800">
           Integra<span className="font-normal text-slate-500"> Agreements</span>
         </Link>
-        <ConnectButton chainStatus="icon" showBalance={false} accountStatus={{ smallScreen: "avatar", largeScreen: "address" }} />
-        <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
+        <div className="sm:order-last">
+          <ConnectButton chainStatus="icon" showBalance={false} accountStatus={{ smallScreen: "avatar", largeScreen: "address" }} />
+        </div>
+        <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:ml-auto sm:w-auto">
           <ul className="flex gap-1">
             {NAV.map((item) => {
               const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);

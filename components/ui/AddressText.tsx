@@ -11,7 +11,7 @@ export function AddressText({ address, full = false }: { address: Address; full?
   const isMe = me?.toLowerCase() === address.toLowerCase();
   return (
     <span className="inline-flex max-w-full items-center gap-1.5">
-      <span className="mono break-all text-sm" title={address}>
+      <span className={`mono text-sm ${full ? "break-all" : "whitespace-nowrap"}`} title={address}>
         {full ? address : shortHex(address)}
       </span>
       {isMe && <span className="rounded bg-teal-100 px-1.5 text-xs font-medium text-teal-900">you</span>}

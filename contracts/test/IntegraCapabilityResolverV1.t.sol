@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Attestation, AttestationRequest, AttestationRequestData} from
-    "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {
+    Attestation,
+    AttestationRequest,
+    AttestationRequestData
+} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {AccessDenied} from "@ethereum-attestation-service/eas-contracts/contracts/Common.sol";
 import {IntegraFixture} from "./utils/IntegraFixture.sol";
 import {Vm} from "./utils/Vm.sol";
@@ -55,10 +58,14 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         assertEq(found, 1, "one CapabilityGranted");
     }
 
-    function _assertGrant(Vm.Log memory grant, bytes32 uid, address attester, uint256 tokenId, uint256 caps, uint64 expiry)
-        internal
-        view
-    {
+    function _assertGrant(
+        Vm.Log memory grant,
+        bytes32 uid,
+        address attester,
+        uint256 tokenId,
+        uint256 caps,
+        uint64 expiry
+    ) internal view {
         assertEq(grant.topics.length, 4, "three indexed fields");
         assertEq(grant.topics[1], integraHash, "topic1 integraHash");
         assertEq(grant.topics[2], PROCESS, "topic2 processHash");
@@ -132,7 +139,9 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
 
     function test_RevertWhen_StrangerAttests() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, stranger)
+            abi.encodeWithSelector(
+                IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, stranger
+            )
         );
         _attest(stranger, alice, integraHash, 1, Capabilities.CLAIM, 0);
         _assertNotStored(stranger, integraHash, 1, Capabilities.CLAIM);
@@ -160,7 +169,9 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         vm.prank(owner);
         registry.setExecutor(integraHash, address(0));
         vm.expectRevert(
-            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, executor)
+            abi.encodeWithSelector(
+                IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, executor
+            )
         );
         _attest(executor, alice, integraHash, 1, Capabilities.CLAIM, 0);
         _assertNotStored(executor, integraHash, 1, Capabilities.CLAIM);

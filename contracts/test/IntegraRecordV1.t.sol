@@ -269,8 +269,7 @@ contract IntegraRecordV1Test is IntegraFixture {
 
     function test_IsOwnerOrExecutor_ZeroIsNeverExecutorOfRecordWithoutOne() public {
         vm.prank(owner);
-        bytes32 integraHash =
-            registry.register(CONTENT, REF, address(ownership), address(0), PROCESS, new address[](0));
+        bytes32 integraHash = registry.register(CONTENT, REF, address(ownership), address(0), PROCESS, new address[](0));
         assertTrue(!registry.isOwnerOrExecutor(integraHash, address(0)), "zero account");
         assertTrue(!registry.isOwnerOrExecutor(UNKNOWN, address(0)), "zero account, unknown record");
     }

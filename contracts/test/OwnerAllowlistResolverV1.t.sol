@@ -9,7 +9,11 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
     bytes32 internal integraHash;
 
     event AllowlistChanged(
-        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed account, bool allowed, uint256 timestamp
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed account,
+        bool allowed,
+        uint256 timestamp
     );
 
     function setUp() public override {
@@ -52,7 +56,9 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
 
     function test_RevertWhen_TransferToNotAllowedOwner() public {
         _allow(bob, true);
-        vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, integraHash, carol));
+        vm.expectRevert(
+            abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, integraHash, carol)
+        );
         vm.prank(owner);
         registry.transferRecordOwnership(integraHash, carol, "not vetted");
         assertEq(registry.getRecord(integraHash).owner, owner, "owner unchanged");

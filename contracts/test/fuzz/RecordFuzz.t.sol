@@ -34,8 +34,7 @@ contract RecordFuzzTest is IntegraFixture {
         vm.assume(c1 != bytes32(0) && c2 != bytes32(0));
         address a = _account(keyA);
         address b = _account(keyB);
-        bytes32[4] memory hashes =
-            [_registerAs(a, c1), _registerAs(b, c2), _registerAs(a, c1), _registerAs(b, c1)];
+        bytes32[4] memory hashes = [_registerAs(a, c1), _registerAs(b, c2), _registerAs(a, c1), _registerAs(b, c1)];
         address[4] memory owners = [a, b, a, b];
         for (uint256 i; i < 4; ++i) {
             assertEq(registry.getRecord(hashes[i]).owner, owners[i], "owner");

@@ -63,7 +63,9 @@ contract SignalFuzzTest is IntegraFixture {
 
         if (expired) {
             vm.expectRevert(
-                abi.encodeWithSelector(IntegraSignalV1.PaymentNotPending.selector, id, IntegraSignalV1.PaymentStatus.Expired)
+                abi.encodeWithSelector(
+                    IntegraSignalV1.PaymentNotPending.selector, id, IntegraSignalV1.PaymentStatus.Expired
+                )
             );
         }
         vm.prank(bob);

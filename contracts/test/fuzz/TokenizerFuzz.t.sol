@@ -35,7 +35,7 @@ contract TokenizerFuzzTest is IntegraFixture {
         _claimDeal(alice, tokenId, _attestClaim(alice, deal, tokenId));
 
         assertEq(multiParty.balanceOf(alice, multiParty.erc1155IdOf(deal, tokenId)), amount, "balance == amount");
-        (, , uint256 stored,) = multiParty.tokenStatus(deal, tokenId);
+        (,, uint256 stored,) = multiParty.tokenStatus(deal, tokenId);
         assertEq(stored, amount, "stored amount");
         assertTrue(multiParty.isHolder(deal, tokenId, alice), "holder");
     }
@@ -81,7 +81,9 @@ contract TokenizerFuzzTest is IntegraFixture {
         vm.assume(attested != tokenId);
         _reserveDeal(tokenId, alice, 1);
         bytes32 uid = _attestClaim(alice, deal, attested);
-        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherToken.selector, attested, tokenId));
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherToken.selector, attested, tokenId)
+        );
         _claimDeal(alice, tokenId, uid);
         assertTrue(!multiParty.isHolder(deal, tokenId, alice), "not minted");
     }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {IEAS, AttestationRequest, AttestationRequestData} from
-    "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {
+    IEAS,
+    AttestationRequest,
+    AttestationRequestData
+} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {TestBase} from "../utils/TestBase.sol";
 import {Vm} from "../utils/Vm.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
@@ -123,10 +126,13 @@ contract IntegraHandler is TestBase {
 
     // ------------------------------------------------------------------ actions
 
-    function reserve(uint256 recordSeed, uint256 callerSeed, uint256 tokenSeed, uint256 recipientSeed, uint256 amountSeed)
-        external
-        observePayments
-    {
+    function reserve(
+        uint256 recordSeed,
+        uint256 callerSeed,
+        uint256 tokenSeed,
+        uint256 recipientSeed,
+        uint256 amountSeed
+    ) external observePayments {
         (bytes32 integraHash, IntegraTokenizerBase tokenizer, bool isDeed) = _record(recordSeed);
         uint256 tokenId = isDeed ? (tokenSeed % 16 == 0 ? 2 : 1) : bound(tokenSeed, 1, MAX_ROLE);
         uint256 amount = isDeed ? 1 : bound(amountSeed, 1, 1e24);
@@ -164,14 +170,17 @@ contract IntegraHandler is TestBase {
         (bytes32 integraHash, IntegraTokenizerBase tokenizer,) = _record(recordSeed);
         (uint256 tokenId, address recipient) = _attestTarget(integraHash, tokenizer, tokenSeed, recipientSeed);
         uint256 attestedTokenId = tokenSeed % 5 == 0 ? 0 : tokenId;
-        AttestationRequest memory request = _attestRequest(integraHash, recipient, attestedTokenId, capsSeed, expirySeed);
+        AttestationRequest memory request =
+            _attestRequest(integraHash, recipient, attestedTokenId, capsSeed, expirySeed);
         address attester = _authority(integraHash, attesterSeed);
         vm.prank(attester);
         try eas.attest(request) returns (bytes32 uid) {
             successes["attest"]++;
             (,, uint256 caps,) = abi.decode(request.data.data, (bytes32, uint256, uint256, bytes32));
             _grants.push(
-                Grant(integraHash, recipient, attestedTokenId, tokenId, uid, attester, caps, request.data.expirationTime)
+                Grant(
+                    integraHash, recipient, attestedTokenId, tokenId, uid, attester, caps, request.data.expirationTime
+                )
             );
         } catch {}
     }
@@ -262,10 +271,10 @@ contract IntegraHandler is TestBase {
         (bytes32 integraHash, IntegraTokenizerBase tokenizer,) = _record(recordSeed);
         uint256 requestorTokenId = _someTokenId(integraHash, tokenizer, requestorTokenSeed);
         address requestor = _someTokenHolder(integraHash, tokenizer, requestorTokenId, requestorSeed);
-        (address payer, uint256 payerTokenId) = _someOtherHolder(integraHash, tokenizer, requestor, payerSeed, payerTokenSeed);
-        uint64 deadline = deadlineSeed % 10 == 0
-            ? uint64(block.timestamp)
-            : uint64(block.timestamp + bound(deadlineSeed, 1, 3 days));
+        (address payer, uint256 payerTokenId) =
+            _someOtherHolder(integraHash, tokenizer, requestor, payerSeed, payerTokenSeed);
+        uint64 deadline =
+            deadlineSeed % 10 == 0 ? uint64(block.timestamp) : uint64(block.timestamp + bound(deadlineSeed, 1, 3 days));
         vm.prank(requestor);
         try signal.requestPayment(integraHash, requestorTokenId, payer, payerTokenId, hex"e4c0", deadline) returns (
             uint256 paymentId
@@ -304,7 +313,11 @@ contract IntegraHandler is TestBase {
 
     // ------------------------------------------------------------------ internals
 
-    function _record(uint256 seed) internal view returns (bytes32 integraHash, IntegraTokenizerBase tokenizer, bool isDeed) {
+    function _record(uint256 seed)
+        internal
+        view
+        returns (bytes32 integraHash, IntegraTokenizerBase tokenizer, bool isDeed)
+    {
         integraHash = _records[seed % _records.length];
         tokenizer = tokenizerOf(integraHash);
         isDeed = address(tokenizer) == address(ownership);
@@ -346,11 +359,12 @@ contract IntegraHandler is TestBase {
     }
 
     /// @dev Usually a token reserved on the record and its recipient; sometimes any id and any actor.
-    function _attestTarget(bytes32 integraHash, IntegraTokenizerBase tokenizer, uint256 tokenSeed, uint256 recipientSeed)
-        internal
-        view
-        returns (uint256 tokenId, address recipient)
-    {
+    function _attestTarget(
+        bytes32 integraHash,
+        IntegraTokenizerBase tokenizer,
+        uint256 tokenSeed,
+        uint256 recipientSeed
+    ) internal view returns (uint256 tokenId, address recipient) {
         uint256[] memory ids = tokenizer.tokenIdsOf(integraHash);
         if (ids.length > 0 && recipientSeed % 4 != 0) {
             // Prefer a token still waiting to be claimed, searching from a seeded index.

@@ -22,8 +22,9 @@ contract IntegraInvariantTest is IntegraFixture {
         address[] memory actors = new address[](5);
         (actors[0], actors[1], actors[2], actors[3], actors[4]) = (owner, executor, alice, bob, carol);
 
-        handler =
-            new IntegraHandler(registry, eas, capabilitySchema, ownership, multiParty, signal, PROCESS, actors, records);
+        handler = new IntegraHandler(
+            registry, eas, capabilitySchema, ownership, multiParty, signal, PROCESS, actors, records
+        );
         _openingMoves();
     }
 
@@ -191,8 +192,17 @@ contract IntegraInvariantTest is IntegraFixture {
         assertEq(newExecutor, bob, "deed B executor");
 
         string[11] memory actions = [
-            "reserve", "cancel", "attest", "claim", "transferToken", "requestPayment", "markPaid", "cancelPayment",
-            "warp", "transferRecord", "setExecutor"
+            "reserve",
+            "cancel",
+            "attest",
+            "claim",
+            "transferToken",
+            "requestPayment",
+            "markPaid",
+            "cancelPayment",
+            "warp",
+            "transferRecord",
+            "setExecutor"
         ];
         for (uint256 i; i < actions.length; ++i) {
             assertTrue(handler.successes(bytes32(bytes(actions[i]))) > 0, actions[i]);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AttestationRequest, AttestationRequestData} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {
+    AttestationRequest,
+    AttestationRequestData
+} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/ISchemaResolver.sol";
 import {IntegraFixture} from "./IntegraFixture.sol";
 import {Vm} from "./Vm.sol";
@@ -194,7 +197,9 @@ abstract contract TokenizerSuite is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, owner));
         _reserve(owner, alice);
         _reserve(bob, alice);
-        assertEq(uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "new owner");
+        assertEq(
+            uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "new owner"
+        );
     }
 
     // ---------------------------------------------------------------- cancel
@@ -344,8 +349,8 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     function test_ClaimToken_WithSeveralCapabilitiesIncludingClaim() public {
         _reserve(owner, alice);
-        uint256 caps = Capabilities.CLAIM | Capabilities.TRANSFER | Capabilities.REQUEST_PAYMENT
-            | Capabilities.APPROVE_PAYMENT;
+        uint256 caps =
+            Capabilities.CLAIM | Capabilities.TRANSFER | Capabilities.REQUEST_PAYMENT | Capabilities.APPROVE_PAYMENT;
         bytes32 uid = _attest(owner, alice, integraHash, tokenId, caps, 0);
         _claimAs(alice, uid);
         _assertMinted(integraHash, tokenId, alice, amount);
@@ -507,7 +512,9 @@ abstract contract TokenizerSuite is IntegraFixture {
     function test_RevertWhen_ClaimWithOtherProcessHash() public {
         _reserve(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
-        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, OTHER_PROCESS));
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, OTHER_PROCESS)
+        );
         vm.prank(alice);
         tokenizer.claimToken(integraHash, tokenId, uid, OTHER_PROCESS);
         _assertNotMinted(integraHash, tokenId);

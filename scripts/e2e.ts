@@ -19,6 +19,11 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+if (await fetch("http://localhost:3000").then(() => true, () => false)) {
+  console.error("Something already answers on http://localhost:3000: stop it first, or the tests would run against it.");
+  process.exit(1);
+}
+
 const local = await startLocalChain({ seed: true });
 let server: ChildProcess | undefined;
 let exitCode = 1;

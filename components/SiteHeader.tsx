@@ -7,6 +7,7 @@ import { usePathname } from "next/navigation";
 const NAV = [
   { href: "/", label: "Dashboard" },
   { href: "/register", label: "Register" },
+  { href: "/claims", label: "Claims" },
   { href: "/verify", label: "Verify" },
   { href: "/wallet", label: "Ephemeral wallet" },
 ] as const;

@@ -1,11 +1,27 @@
 "use client";
 
+import Link from "next/link";
 import { useAccount } from "wagmi";
 import { Card } from "@/components/ui/Card";
+import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
+import { useMyRecords } from "@/hooks/useMyRecords";
+import { useReservations } from "@/hooks/useReservations";
+import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { describeError } from "@/lib/errors/describeError";
+import { shortHex } from "@/lib/format/hex";
+import { formatTimestamp } from "@/lib/format/time";
+
+function ErrorNotice({ error }: { error: Error }) {
+  const { title, message } = describeError(error);
+  return <Notice tone="error" title={title}>{message}</Notice>;
+}
 
 /** The connected wallet's records and the tokens waiting for it. */
 export function Dashboard() {
   const { address } = useAccount();
+  const records = useMyRecords(address);
+  const reservations = useReservations(address);
   if (!address) {
     return (
       <Card title="Your records and tokens">
@@ -13,5 +29,49 @@ export function Dashboard() {
       </Card>
     );
   }
-  return null;
+  const waiting = reservations.data?.filter((r) => r.status === "reserved") ?? [];
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <Card title="Tokens waiting for you" id="waiting">
+        {reservations.isPending ? (
+          <Loading label="Looking for tokens reserved for you…" />
+        ) : reservations.isError ? (
+          <ErrorNotice error={reservations.error} />
+        ) : waiting.length === 0 ? (
+          <p className="text-sm text-slate-600">None right now.</p>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {waiting.map((r) => (
+              <li key={`${r.tokenizer}-${r.integraHash}-${r.tokenId}`}>
+                <Link className="text-teal-800 underline" href={`/claims?record=${r.integraHash}&token=${r.tokenId}`}>
+                  Token #{r.tokenId.toString()} of record <span className="mono">{shortHex(r.integraHash, 10, 6)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title="Records you own" id="my-records">
+        {records.isPending ? (
+          <Loading label="Looking for your records…" />
+        ) : records.isError ? (
+          <ErrorNotice error={records.error} />
+        ) : records.data.length === 0 ? (
+          <p className="text-sm text-slate-600">You own no records yet. <Link href="/register" className="underline">Register a document</Link>.</p>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {records.data.map(({ integraHash, record }) => {
+              const kind = tokenizerKindOf(record.tokenizer);
+              return (
+                <li key={integraHash}>
+                  <Link className="mono text-teal-800 underline" href={`/records/${integraHash}`}>{shortHex(integraHash, 10, 6)}</Link>
+                  <span className="text-slate-500"> · {kind ? tokenizers[kind].name : "no tokens"} · {formatTimestamp(record.registeredAt)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
 }

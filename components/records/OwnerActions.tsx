@@ -72,7 +72,7 @@ function TransferOwnershipForm({ integraHash }: { integraHash: Hex }) {
       contract: registry,
       functionName: "transferRecordOwnership",
       args: [integraHash, address, reason.trim()],
-      invalidate: [queryKeys.record(integraHash), queryKeys.timeline(integraHash)],
+      invalidate: [queryKeys.record(integraHash), queryKeys.timeline(integraHash), queryKeys.allMyRecords],
     });
     if (receipt) {
       setNewOwner("");

@@ -10,6 +10,7 @@ import { appChain } from "@/lib/config/appChain";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
+import { CapabilityList } from "./CapabilityList";
 import { OwnerActions } from "./OwnerActions";
 import { RecordFacts } from "./RecordFacts";
 import { SharePanel } from "./SharePanel";
@@ -61,6 +62,7 @@ export function RecordView({ rawHash }: { rawHash: string }) {
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
         <Card title="Tokens" id="tokens"><TokensTable integraHash={integraHash} record={info} canAdminister={isOwner || isExecutor} /></Card>
       )}
+      <Card title="Capabilities (EAS attestations)" id="capabilities"><CapabilityList integraHash={integraHash} /></Card>
       <Card title="Verify a file against this record" id="verify"><VerifyAgainstRecord contentHash={info.contentHash} /></Card>
       <Card title="Share" id="share"><SharePanel path={`/records/${integraHash}`} /></Card>
       {(isOwner || isExecutor) && (

@@ -4,7 +4,10 @@ import type { Hex } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
+import { Fragment } from "react";
 import { TransactionStatus } from "@/components/TransactionStatus";
+import { formatTimestamp } from "@/lib/format/time";
+import { IssueCapability } from "./IssueCapability";
 import { useRecordTokens } from "@/hooks/useRecordTokens";
 import { useTransaction } from "@/hooks/useTransaction";
 import { tokenizerAbi } from "@/lib/contracts";
@@ -21,7 +24,7 @@ const STATUS_STYLE = {
 
 /** The record's tokens, n of m claimed, and (for the owner or executor) cancelling a reservation. */
 export function TokensTable({ integraHash, record, canAdminister }: { integraHash: Hex; record: RecordInfo; canAdminister: boolean }) {
-  const tokens = useRecordTokens(integraHash, record.tokenizer);
+  const tokens = useRecordTokens(integraHash, record.tokenizer, record.registeredBlock);
   const tx = useTransaction();
 
   if (tokens.isPending) return <Loading label="Reading tokens…" />;
@@ -29,12 +32,16 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
     const { title, message } = describeError(tokens.error);
     return <Notice tone="error" title={title}>{message}</Notice>;
   }
-  const { tokens: rows, claimed, reserved, complete } = tokens.data;
+  const { tokens: rows, claimed, reserved, complete, completedAt } = tokens.data;
   return (
     <div className="space-y-3">
       <p className="text-sm" aria-live="polite">
         <strong>{claimed} of {reserved}</strong> reserved tokens claimed
-        {complete && <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">Agreement complete</span>}
+        {complete && (
+          <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">
+            Agreement complete{completedAt !== undefined && ` since ${formatTimestamp(completedAt)}`}
+          </span>
+        )}
       </p>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">No tokens reserved yet.</p>
@@ -52,7 +59,8 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.tokenId.toString()} className="border-t border-slate-100">
+                <Fragment key={row.tokenId.toString()}>
+                <tr className="border-t border-slate-100">
                   <td className="py-2 pr-3 font-medium">#{row.tokenId.toString()}</td>
                   <td className="py-2 pr-3"><AddressText address={row.reservedFor} /></td>
                   <td className="py-2 pr-3">{row.amount.toString()}</td>
@@ -80,6 +88,17 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
                     </td>
                   )}
                 </tr>
+                {canAdminister && row.status === "reserved" && (
+                  <tr>
+                    <td colSpan={5} className="pb-3">
+                      <details>
+                        <summary className="cursor-pointer text-sm text-teal-800">Capability and claim link for token #{row.tokenId.toString()}</summary>
+                        <IssueCapability integraHash={integraHash} tokenId={row.tokenId} recipient={row.reservedFor} processHash={row.processHash} />
+                      </details>
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               ))}
             </tbody>
           </table>

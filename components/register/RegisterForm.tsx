@@ -73,7 +73,7 @@ export function RegisterForm() {
         contract: registry,
         functionName: "register",
         args: [draft.contentHash, encryptedRef, tokenizer, executor, processHash, []],
-        invalidate: [queryKeys.recordsByContent(draft.contentHash)],
+        invalidate: [queryKeys.recordsByContent(draft.contentHash), queryKeys.allMyRecords],
       });
       if (!receipt) return;
       const [registered] = parseEventLogs({ abi: registry.abi, logs: receipt.logs, eventName: "RecordRegistered" });

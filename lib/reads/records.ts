@@ -24,17 +24,27 @@ export interface RecordTokens {
   reserved: number;
   claimed: number;
   complete: boolean;
+  /** When DocumentComplete was emitted (chain time), if it was. */
+  completedAt?: bigint;
 }
 
+const documentComplete = getAbiItem({ abi: tokenizerAbi, name: "DocumentComplete" });
+
 /** A record's tokens and progress: two reads, then one status read per token, batched into one request. */
-export async function readRecordTokens(client: PublicClient, integraHash: Hex, tokenizer: Address): Promise<RecordTokens> {
+export async function readRecordTokens(client: PublicClient, integraHash: Hex, tokenizer: Address, fromBlock = deployBlock): Promise<RecordTokens> {
   const contract = { address: tokenizer, abi: tokenizerAbi } as const;
   const [ids, progress] = await Promise.all([
     client.readContract({ ...contract, functionName: "tokenIdsOf", args: [integraHash] }),
     client.readContract({ ...contract, functionName: "progressOf", args: [integraHash] }),
   ]);
   const statuses = await Promise.all(ids.map((id) => client.readContract({ ...contract, functionName: "tokenStatus", args: [integraHash, id] })));
+  let completedAt: bigint | undefined;
+  if (progress[2]) {
+    const [log] = await client.getLogs({ address: tokenizer, event: documentComplete, args: { integraHash }, fromBlock, toBlock: "latest" });
+    completedAt = log?.args.timestamp;
+  }
   return {
+    completedAt,
     tokens: ids.map((tokenId, i) => {
       const [status, reservedFor, amount, processHash] = statuses[i];
       return { tokenId, status: TOKEN_STATUS[status], reservedFor, amount, processHash };

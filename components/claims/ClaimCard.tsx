@@ -1,0 +1,117 @@
+"use client";
+
+import Link from "next/link";
+import { type FormEvent, useState } from "react";
+import type { Address, Hex } from "viem";
+import { TransactionStatus } from "@/components/TransactionStatus";
+import { AddressText } from "@/components/ui/AddressText";
+import { Field } from "@/components/ui/Field";
+import { useTransaction } from "@/hooks/useTransaction";
+import { type ClaimState, claimStateOf, judgeAttestation } from "@/lib/claims/claimability";
+import { tokenizerAbi, tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { parseBytes32, shortHex } from "@/lib/format/hex";
+import { formatTimestamp } from "@/lib/format/time";
+import { queryKeys } from "@/lib/queryKeys";
+import type { Capability } from "@/lib/reads/capabilities";
+
+export interface ClaimableToken {
+  integraHash: Hex;
+  tokenizer: Address;
+  tokenId: bigint;
+  amount: bigint;
+  processHash: Hex;
+  status: string;
+  reservedFor: Address;
+}
+
+function stateText(state: ClaimState): { tone: string; text: string } {
+  switch (state.kind) {
+    case "claimable":
+      return { tone: "text-emerald-800", text: "Ready to claim." };
+    case "claimed":
+      return { tone: "text-emerald-800", text: "Already claimed: this token is in the wallet that claimed it." };
+    case "other-wallet":
+      return { tone: "text-amber-800", text: `Reserved for another wallet (${shortHex(state.reservedFor)}). Connect that wallet to claim it, or import its key on the Ephemeral wallet page.` };
+    case "not-reserved":
+      return { tone: "text-amber-800", text: "Not reserved (never reserved, or the reservation was cancelled)." };
+    case "no-attestation":
+      return { tone: "text-amber-800", text: "No attestation yet: the record's owner or executor has not issued you the CLAIM capability. Ask the clerk." };
+    case "blocked":
+      return { tone: "text-red-800", text: `Cannot be claimed yet: ${state.reason} Ask the clerk for a new attestation.` };
+  }
+}
+
+/** One token for the connected wallet: its status, the attestations that authorize it, and Claim. */
+export function ClaimCard({ token, capabilities, now, account }: { token: ClaimableToken; capabilities: Capability[]; now: bigint; account: Address }) {
+  const tx = useTransaction();
+  const [manualUid, setManualUid] = useState("");
+  const [manualError, setManualError] = useState<string>();
+  const state = claimStateOf(token, capabilities, account, now);
+  const { tone, text } = stateText(state);
+  const kind = tokenizerKindOf(token.tokenizer);
+  const relevant = capabilities.filter((c) => c.integraHash.toLowerCase() === token.integraHash.toLowerCase() && (c.tokenId === 0n || c.tokenId === token.tokenId));
+
+  function claim(uid: Hex) {
+    return tx.send({
+      label: `Claim token #${token.tokenId}`,
+      contract: { address: token.tokenizer, abi: tokenizerAbi },
+      functionName: "claimToken",
+      args: [token.integraHash, token.tokenId, uid, token.processHash],
+      invalidate: [queryKeys.reservedFor(account), queryKeys.recordTokens(token.integraHash), queryKeys.timeline(token.integraHash), queryKeys.capabilitiesFor(account)],
+    });
+  }
+
+  function submitManual(event: FormEvent) {
+    event.preventDefault();
+    const uid = parseBytes32(manualUid);
+    if (!uid) return setManualError("An attestation UID is 0x followed by 64 hexadecimal characters.");
+    setManualError(undefined);
+    void claim(uid);
+  }
+
+  return (
+    <article aria-label={`Token #${token.tokenId} of record ${shortHex(token.integraHash)}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="font-semibold">
+          Token #{token.tokenId.toString()} of{" "}
+          <Link href={`/records/${token.integraHash}`} className="mono text-teal-800 underline">record {shortHex(token.integraHash, 10, 6)}</Link>
+        </h3>
+        <span className="text-sm text-slate-500">{kind ? tokenizers[kind].name : "Tokenizer"} · amount {token.amount.toString()}</span>
+      </div>
+      <p className={`text-sm font-medium ${tone}`} role="status">{text}</p>
+      {relevant.length > 0 && (
+        <div>
+          <h4 className="text-sm font-medium text-slate-700">Attestations for you</h4>
+          <ul className="mt-1 space-y-1 text-sm">
+            {relevant.map((c) => {
+              const verdict = judgeAttestation(c, { integraHash: token.integraHash, tokenId: token.tokenId, account, now });
+              return (
+                <li key={c.uid} className="flex flex-wrap items-center gap-2">
+                  <span className="mono" title={c.uid}>{shortHex(c.uid, 10, 6)}</span>
+                  <span className="text-slate-500">by</span> <AddressText address={c.attester} />
+                  {c.expirationTime !== 0n && <span className="text-slate-500">expires {formatTimestamp(c.expirationTime)}</span>}
+                  <span className={verdict.usable ? "text-emerald-800" : "text-red-800"}>{verdict.usable ? "valid" : verdict.reason}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      {state.kind === "claimable" && (
+        <button type="button" disabled={tx.busy} onClick={() => void claim(state.uid)} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50">
+          Claim token #{token.tokenId.toString()}
+        </button>
+      )}
+      {state.kind !== "claimed" && (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-slate-600">Claim with a specific attestation UID</summary>
+          <form onSubmit={submitManual} className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end">
+            <Field className="flex-1" id={`uid-${token.integraHash}-${token.tokenId}`} label="Attestation UID" placeholder="0x…" value={manualUid} error={manualError} onChange={(e) => setManualUid(e.target.value)} />
+            <button type="submit" disabled={tx.busy} className="rounded-md border border-slate-300 px-3 py-2 text-sm">Claim with this UID</button>
+          </form>
+        </details>
+      )}
+      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import type { Address, Hex } from "viem";
+import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
+import { useRecord } from "@/hooks/useRecord";
+import { useRecordTokens } from "@/hooks/useRecordTokens";
+import { describeError } from "@/lib/errors/describeError";
+import type { Capability } from "@/lib/reads/capabilities";
+import { ClaimCard } from "./ClaimCard";
+
+/** The token a claim link points at, whoever it is reserved for. */
+export function LinkedClaim({ integraHash, tokenId, account, capabilities, now }: { integraHash: Hex; tokenId: bigint; account: Address; capabilities: Capability[]; now: bigint }) {
+  const record = useRecord(integraHash);
+  const tokens = useRecordTokens(integraHash, record.data?.tokenizer);
+  if (record.isPending || (record.isSuccess && tokens.isPending)) return <Loading label="Reading the token this link points at…" />;
+  const error = record.error ?? tokens.error;
+  if (error) {
+    const { title, message } = describeError(error);
+    return <Notice tone="error" title={title}>{message}</Notice>;
+  }
+  const token = tokens.data?.tokens.find((t) => t.tokenId === tokenId);
+  if (!record.data || !token) {
+    return <Notice tone="warning" title="Nothing to claim here">Token #{tokenId.toString()} of this record has never been reserved. Check the link with the clerk.</Notice>;
+  }
+  return <ClaimCard token={{ ...token, integraHash, tokenizer: record.data.tokenizer }} capabilities={capabilities} now={now} account={account} />;
+}

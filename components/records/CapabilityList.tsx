@@ -1,0 +1,71 @@
+"use client";
+
+import type { Hex } from "viem";
+import { useAccount } from "wagmi";
+import { TransactionStatus } from "@/components/TransactionStatus";
+import { AddressText } from "@/components/ui/AddressText";
+import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
+import { useCapabilities } from "@/hooks/useCapabilities";
+import { useTransaction } from "@/hooks/useTransaction";
+import { CAPABILITY } from "@/lib/capabilities";
+import { capabilitySchemaUid, eas } from "@/lib/contracts";
+import { describeError } from "@/lib/errors/describeError";
+import { shortHex } from "@/lib/format/hex";
+import { formatTimestamp } from "@/lib/format/time";
+import { queryKeys } from "@/lib/queryKeys";
+
+const NAMES: [bigint, string][] = [[CAPABILITY.CLAIM, "claim"], [CAPABILITY.TRANSFER, "transfer"], [CAPABILITY.REQUEST_PAYMENT, "request payment"], [CAPABILITY.APPROVE_PAYMENT, "approve payment"]];
+
+/** The capabilities issued on this record, their state, and Revoke for the wallet that issued them. */
+export function CapabilityList({ integraHash }: { integraHash: Hex }) {
+  const { address } = useAccount();
+  const capabilities = useCapabilities({ integraHash });
+  const tx = useTransaction();
+  if (capabilities.isPending) return <Loading label="Reading capability attestations…" />;
+  if (capabilities.isError) {
+    const { title, message } = describeError(capabilities.error);
+    return <Notice tone="error" title={title}>{message}</Notice>;
+  }
+  const { capabilities: list, now } = capabilities.data;
+  if (list.length === 0) return <p className="text-sm text-slate-600">No capabilities issued for this record yet.</p>;
+  return (
+    <div className="space-y-3">
+      <ul className="space-y-2 text-sm">
+        {list.map((c) => {
+          const state = c.revocationTime !== 0n ? "revoked" : c.expirationTime !== 0n && c.expirationTime <= now ? "expired" : "active";
+          const mine = address?.toLowerCase() === c.attester.toLowerCase();
+          return (
+            <li key={c.uid} className="flex flex-wrap items-center gap-x-2 gap-y-1 border-t border-slate-100 pt-2">
+              <span className="font-medium">{c.tokenId === 0n ? "Any token" : `Token #${c.tokenId}`}</span>
+              <span className="text-slate-500">to</span> <AddressText address={c.recipient} />
+              <span className="text-slate-600">({NAMES.filter(([bit]) => (c.capabilities & bit) !== 0n).map(([, n]) => n).join(", ")})</span>
+              <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${state === "active" ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-700"}`}>{state}</span>
+              {c.expirationTime !== 0n && <span className="text-xs text-slate-500">expires {formatTimestamp(c.expirationTime)}</span>}
+              <span className="mono text-xs text-slate-400" title={c.uid}>{shortHex(c.uid, 8, 4)}</span>
+              {mine && state === "active" && (
+                <button
+                  type="button"
+                  disabled={tx.busy}
+                  className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50"
+                  onClick={() =>
+                    void tx.send({
+                      label: `Revoke the capability for ${c.tokenId === 0n ? "any token" : `token #${c.tokenId}`}`,
+                      contract: eas,
+                      functionName: "revoke",
+                      args: [{ schema: capabilitySchemaUid, data: { uid: c.uid, value: 0n } }],
+                      invalidate: [queryKeys.capabilities(integraHash), queryKeys.capabilitiesFor(c.recipient), queryKeys.timeline(integraHash)],
+                    })
+                  }
+                >
+                  Revoke
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+    </div>
+  );
+}

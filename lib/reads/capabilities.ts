@@ -1,0 +1,56 @@
+import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
+import { capabilityResolver, deployBlock, eas, registry } from "@/lib/contracts";
+
+const capabilityGranted = getAbiItem({ abi: capabilityResolver.abi, name: "CapabilityGranted" });
+
+export interface Capability {
+  uid: Hex;
+  integraHash: Hex;
+  processHash: Hex;
+  tokenId: bigint;
+  capabilities: bigint;
+  recipient: Address;
+  attester: Address;
+  expirationTime: bigint;
+  revocationTime: bigint;
+  /** Whether the attester is the record's owner or executor now (the tokenizer checks at claim time). */
+  attesterAuthorized: boolean;
+}
+
+/**
+ * Capability attestations found from the chain: one eth_getLogs on CapabilityGranted (by recipient, or by
+ * record), then each attestation's current state from EAS and whether its attester still has authority.
+ */
+export async function readCapabilities(
+  client: PublicClient,
+  filter: { recipient: Address } | { integraHash: Hex },
+): Promise<Capability[]> {
+  const logs = await client.getLogs({
+    address: capabilityResolver.address,
+    event: capabilityGranted,
+    args: "recipient" in filter ? { recipient: filter.recipient } : { integraHash: filter.integraHash },
+    fromBlock: deployBlock,
+    toBlock: "latest",
+  });
+  return Promise.all(
+    logs.map(async (log) => {
+      const args = log.args as { integraHash: Hex; processHash: Hex; recipient: Address; attestationUid: Hex; tokenId: bigint; capabilities: bigint; attester: Address };
+      const [attestation, attesterAuthorized] = await Promise.all([
+        client.readContract({ ...eas, functionName: "getAttestation", args: [args.attestationUid] }),
+        client.readContract({ ...registry, functionName: "isOwnerOrExecutor", args: [args.integraHash, args.attester] }),
+      ]);
+      return {
+        uid: args.attestationUid,
+        integraHash: args.integraHash,
+        processHash: args.processHash,
+        tokenId: args.tokenId,
+        capabilities: args.capabilities,
+        recipient: args.recipient,
+        attester: args.attester,
+        expirationTime: attestation.expirationTime,
+        revocationTime: attestation.revocationTime,
+        attesterAuthorized,
+      };
+    }),
+  );
+}

@@ -1,0 +1,48 @@
+import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
+import { deployBlock, multiPartyTokenizer, ownershipTokenizer, tokenizerAbi } from "@/lib/contracts";
+import { TOKEN_STATUS, type TokenStatusName } from "./records";
+
+const tokenReserved = getAbiItem({ abi: tokenizerAbi, name: "TokenReserved" });
+
+export interface Reservation {
+  integraHash: Hex;
+  tokenizer: Address;
+  tokenId: bigint;
+  amount: bigint;
+  processHash: Hex;
+  status: TokenStatusName;
+  reservedFor: Address;
+}
+
+/**
+ * Tokens reserved for `account` on both tokenizers: one eth_getLogs (TokenReserved, topic3 = account, both
+ * addresses), then one status read per token, batched. Tokens later re-reserved to someone else drop out.
+ */
+export async function readReservationsFor(client: PublicClient, account: Address): Promise<Reservation[]> {
+  const logs = await client.getLogs({
+    address: [ownershipTokenizer.address, multiPartyTokenizer.address],
+    event: tokenReserved,
+    args: { recipient: account },
+    fromBlock: deployBlock,
+    toBlock: "latest",
+  });
+  const unique = new Map<string, { tokenizer: Address; integraHash: Hex; tokenId: bigint }>();
+  for (const log of logs) {
+    const { integraHash, tokenId } = log.args as { integraHash: Hex; tokenId: bigint };
+    unique.set(`${log.address}:${integraHash}:${tokenId}`, { tokenizer: log.address, integraHash, tokenId });
+  }
+  const rows = await Promise.all(
+    [...unique.values()].map(async ({ tokenizer, integraHash, tokenId }) => {
+      const [status, reservedFor, amount, processHash] = await client.readContract({
+        address: tokenizer,
+        abi: tokenizerAbi,
+        functionName: "tokenStatus",
+        args: [integraHash, tokenId],
+      });
+      return { integraHash, tokenizer, tokenId, amount, processHash, status: TOKEN_STATUS[status], reservedFor };
+    }),
+  );
+  return rows.filter(
+    (r) => r.reservedFor.toLowerCase() === account.toLowerCase() && (r.status === "reserved" || r.status === "claimed"),
+  );
+}

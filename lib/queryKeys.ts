@@ -12,6 +12,8 @@ export const queryKeys = {
   reservedFor: (account: Address) => ["reservedFor", APP_CHAIN_ID, account.toLowerCase()] as const,
   myRecords: (account: Address) => ["myRecords", APP_CHAIN_ID, account.toLowerCase()] as const,
   timeline: (integraHash: Hex) => ["timeline", APP_CHAIN_ID, integraHash.toLowerCase()] as const,
+  workflowTimeline: (processHash: Hex) => ["workflowTimeline", APP_CHAIN_ID, processHash.toLowerCase()] as const,
+  activity: (account: Address) => ["activity", APP_CHAIN_ID, account.toLowerCase()] as const,
   payments: (integraHash: Hex) => ["payments", APP_CHAIN_ID, integraHash.toLowerCase()] as const,
   allReservations: ["reservedFor"] as const,
   allMyRecords: ["myRecords"] as const,

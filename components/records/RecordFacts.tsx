@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { zeroAddress } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -28,7 +29,7 @@ export function RecordFacts({ record }: { record: RecordInfo }) {
       <dt className="text-slate-500">Content hash (SHA-256)</dt>
       <dd className="flex items-start gap-2"><span className="mono break-all">{record.contentHash}</span><CopyButton value={record.contentHash} /></dd>
       <dt className="text-slate-500">Workflow</dt>
-      <dd className="mono break-all">{record.processHash}</dd>
+      <dd><Link href={`/workflows/${record.processHash}`} className="mono break-all text-teal-800 underline">{record.processHash}</Link></dd>
       <dt className="text-slate-500">Registered</dt>
       <dd>{formatTimestamp(record.registeredAt)} <span className="text-slate-500">(block {record.registeredBlock.toString()})</span></dd>
     </dl>

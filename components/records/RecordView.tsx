@@ -10,6 +10,8 @@ import { appChain } from "@/lib/config/appChain";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
+import { PaymentsPanel } from "@/components/payments/PaymentsPanel";
+import { RecordTimeline } from "@/components/timeline/RecordTimeline";
 import { CapabilityList } from "./CapabilityList";
 import { OwnerActions } from "./OwnerActions";
 import { RecordFacts } from "./RecordFacts";
@@ -63,6 +65,10 @@ export function RecordView({ rawHash }: { rawHash: string }) {
         <Card title="Tokens" id="tokens"><TokensTable integraHash={integraHash} record={info} canAdminister={isOwner || isExecutor} /></Card>
       )}
       <Card title="Capabilities (EAS attestations)" id="capabilities"><CapabilityList integraHash={integraHash} /></Card>
+      {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
+        <Card title="Payments" id="payments"><PaymentsPanel integraHash={integraHash} record={info} /></Card>
+      )}
+      <Card title="Timeline" id="timeline"><RecordTimeline integraHash={integraHash} fromBlock={info.registeredBlock} /></Card>
       <Card title="Verify a file against this record" id="verify"><VerifyAgainstRecord contentHash={info.contentHash} /></Card>
       <Card title="Share" id="share"><SharePanel path={`/records/${integraHash}`} /></Card>
       {(isOwner || isExecutor) && (

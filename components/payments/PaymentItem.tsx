@@ -1,0 +1,84 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import type { Hex } from "viem";
+import { useAccount } from "wagmi";
+import { TransactionStatus } from "@/components/TransactionStatus";
+import { AddressText } from "@/components/ui/AddressText";
+import { useTransaction } from "@/hooks/useTransaction";
+import { signal } from "@/lib/contracts";
+import { type PaymentNote, decryptPaymentNote } from "@/lib/crypto/paymentNote";
+import { formatTimestamp } from "@/lib/format/time";
+import { queryKeys } from "@/lib/queryKeys";
+import type { PaymentRow } from "@/lib/reads/payments";
+
+const STATUS_STYLE = {
+  pending: "bg-amber-100 text-amber-900",
+  paid: "bg-emerald-100 text-emerald-900",
+  cancelled: "bg-slate-200 text-slate-700",
+  expired: "bg-red-100 text-red-900",
+  none: "bg-slate-100 text-slate-600",
+} as const;
+
+/** One payment request: who asks whom, until when, its status; read the amount with the passphrase; pay or cancel. */
+export function PaymentItem({ integraHash, payment }: { integraHash: Hex; payment: PaymentRow }) {
+  const { address } = useAccount();
+  const tx = useTransaction();
+  const [passphrase, setPassphrase] = useState("");
+  const [note, setNote] = useState<PaymentNote>();
+  const [readError, setReadError] = useState<string>();
+  const me = address?.toLowerCase();
+  const invalidate = [queryKeys.payments(integraHash), queryKeys.timeline(integraHash)];
+
+  async function read(event: FormEvent) {
+    event.preventDefault();
+    try {
+      setNote(await decryptPaymentNote(payment.encryptedAmount, passphrase));
+      setReadError(undefined);
+    } catch (error) {
+      setReadError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const id = payment.paymentId.toString();
+  return (
+    <li aria-label={`Payment request #${id}`} className="space-y-2 border-t border-slate-100 pt-3 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">#{id}</span>
+        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[payment.status]}`}>{payment.status}</span>
+        <span className="text-slate-500">due by {formatTimestamp(payment.deadline)}</span>
+      </div>
+      <p className="flex flex-wrap items-center gap-x-2 text-slate-700">
+        <AddressText address={payment.requestor} /> <span>(token #{payment.requestorTokenId.toString()}) asks</span>
+        <AddressText address={payment.payer} /> <span>(token #{payment.payerTokenId.toString()})</span>
+      </p>
+      {note ? (
+        <p className="rounded bg-slate-50 p-2"><strong>{note.amount}</strong>{note.memo && ` · ${note.memo}`}</p>
+      ) : (
+        <form onSubmit={read} className="flex flex-wrap items-end gap-2">
+          <label className="text-xs text-slate-600" htmlFor={`payment-pass-${id}`}>Passphrase to read the amount</label>
+          <input id={`payment-pass-${id}`} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
+          <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-xs">Read amount</button>
+          {readError && <span role="alert" className="text-xs text-red-700">{readError}</span>}
+        </form>
+      )}
+      {payment.status === "pending" && (
+        <div className="flex flex-wrap gap-2">
+          {me === payment.payer.toLowerCase() && (
+            <button type="button" disabled={tx.busy} className="rounded-md bg-teal-700 px-3 py-1.5 text-xs font-medium text-white disabled:opacity-50"
+              onClick={() => void tx.send({ label: `Mark payment #${id} paid`, contract: signal, functionName: "markPaid", args: [payment.paymentId, "0x"], invalidate })}>
+              Mark paid
+            </button>
+          )}
+          {me === payment.requestor.toLowerCase() && (
+            <button type="button" disabled={tx.busy} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs disabled:opacity-50"
+              onClick={() => void tx.send({ label: `Cancel payment request #${id}`, contract: signal, functionName: "cancelPayment", args: [payment.paymentId], invalidate })}>
+              Cancel request
+            </button>
+          )}
+        </div>
+      )}
+      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import type { Hex } from "viem";
+import { useAccount } from "wagmi";
+import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
+import { usePayments } from "@/hooks/usePayments";
+import { useRecordTokens } from "@/hooks/useRecordTokens";
+import { describeError } from "@/lib/errors/describeError";
+import type { RecordInfo } from "@/lib/reads/records";
+import { PaymentItem } from "./PaymentItem";
+import { RequestPaymentForm } from "./RequestPaymentForm";
+
+/** Payment signals between the record's token holders. */
+export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
+  const { address } = useAccount();
+  const payments = usePayments(integraHash, record.registeredBlock);
+  const tokens = useRecordTokens(integraHash, record.tokenizer, record.registeredBlock);
+  if (payments.isPending) return <Loading label="Reading payment requests…" />;
+  if (payments.isError) {
+    const { title, message } = describeError(payments.error);
+    return <Notice tone="error" title={title}>{message}</Notice>;
+  }
+  const held = (tokens.data?.tokens ?? []).filter((t) => t.status === "claimed").map((t) => ({ tokenId: t.tokenId, holder: t.reservedFor }));
+  const mine = held.filter((t) => t.holder.toLowerCase() === address?.toLowerCase());
+  const others = held.filter((t) => t.holder.toLowerCase() !== address?.toLowerCase());
+  return (
+    <div className="space-y-3">
+      {payments.data.length === 0 ? <p className="text-sm text-slate-600">No payment requests on this record.</p> : (
+        <ul className="space-y-3">{payments.data.map((p) => <PaymentItem key={p.paymentId.toString()} integraHash={integraHash} payment={p} />)}</ul>
+      )}
+      {mine.length > 0 && others.length > 0 && <RequestPaymentForm integraHash={integraHash} mine={mine} others={others} />}
+      {address && mine.length === 0 && <p className="text-xs text-slate-500">Only holders of a claimed token of this record can request payments.</p>}
+    </div>
+  );
+}

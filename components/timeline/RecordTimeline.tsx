@@ -1,0 +1,37 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import type { Hex } from "viem";
+import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
+import { useTimeline } from "@/hooks/useTimeline";
+import { integraAddresses } from "@/lib/contracts";
+import { describeError } from "@/lib/errors/describeError";
+import { queryKeys } from "@/lib/queryKeys";
+import { TimelineList } from "./TimelineList";
+
+/** Every event of one record from every Integra contract, live; new events refresh the record's other reads. */
+export function RecordTimeline({ integraHash, fromBlock }: { integraHash: Hex; fromBlock: bigint }) {
+  const queryClient = useQueryClient();
+  const filter = useMemo(() => ({ addresses: integraAddresses, integraHash, fromBlock }), [integraHash, fromBlock]);
+  const onNewEvents = useCallback(() => {
+    for (const queryKey of [queryKeys.record(integraHash), queryKeys.recordTokens(integraHash), queryKeys.capabilities(integraHash), queryKeys.payments(integraHash)]) {
+      void queryClient.invalidateQueries({ queryKey });
+    }
+  }, [integraHash, queryClient]);
+  const timeline = useTimeline(queryKeys.timeline(integraHash), filter, onNewEvents);
+  if (timeline.isPending) return <Loading label="Reading the record's events…" />;
+  if (timeline.isError) {
+    const { title, message } = describeError(timeline.error);
+    return <Notice tone="error" title={title}>{message}</Notice>;
+  }
+  return (
+    <div className="space-y-2">
+      <p className="text-xs text-slate-500" aria-live="polite">
+        {timeline.data.entries.length} events · updates as new blocks arrive (up to block {timeline.data.toBlock.toString()})
+      </p>
+      <TimelineList entries={timeline.data.entries} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { type QueryKey, useQuery, useQueryClient } from "@tanstack/react-query";
+import { usePublicClient } from "wagmi";
+import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
+import { type TimelineData, type TimelineFilter, readTimeline } from "@/lib/timeline/readTimeline";
+
+const REFRESH_MS = 4_000;
+
+/**
+ * A live timeline: the first read covers the whole history from the filter's block; each refresh reads only
+ * the last few blocks and the new ones, folding them into the cached data. `onNewEvents` runs when a refresh
+ * finds events not seen before (to refresh exactly the reads those events change).
+ */
+export function useTimeline(queryKey: QueryKey, filter: TimelineFilter | undefined, onNewEvents?: () => void) {
+  const client = usePublicClient();
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey,
+    queryFn: async () => {
+      const previous = queryClient.getQueryData<TimelineData>(queryKey);
+      const next = await readTimeline(client!, filter!, LOG_BLOCK_RANGE, previous);
+      if (previous && next.entries.some((e) => !previous.entries.some((p) => p.id === e.id))) onNewEvents?.();
+      return next;
+    },
+    enabled: Boolean(client && filter),
+    refetchInterval: REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+}

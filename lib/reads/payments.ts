@@ -1,0 +1,30 @@
+import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
+import { signal } from "@/lib/contracts";
+
+const paymentRequested = getAbiItem({ abi: signal.abi, name: "PaymentRequested" });
+
+export const PAYMENT_STATUS = ["none", "pending", "paid", "cancelled", "expired"] as const;
+
+export interface PaymentRow {
+  paymentId: bigint;
+  requestor: Address;
+  payer: Address;
+  requestorTokenId: bigint;
+  payerTokenId: bigint;
+  encryptedAmount: Hex;
+  deadline: bigint;
+  status: (typeof PAYMENT_STATUS)[number];
+}
+
+/** A record's payment requests: one eth_getLogs (PaymentRequested, topic1 = integraHash), then each one's status now. */
+export async function readPayments(client: PublicClient, integraHash: Hex, fromBlock: bigint): Promise<PaymentRow[]> {
+  const logs = await client.getLogs({ address: signal.address, event: paymentRequested, args: { integraHash }, fromBlock, toBlock: "latest" });
+  const rows = await Promise.all(
+    logs.map(async (log) => {
+      const args = log.args as { paymentId: bigint; requestor: Address; payer: Address; requestorTokenId: bigint; payerTokenId: bigint; encryptedAmount: Hex; deadline: bigint };
+      const status = await client.readContract({ ...signal, functionName: "statusOf", args: [args.paymentId] });
+      return { ...args, status: PAYMENT_STATUS[status] };
+    }),
+  );
+  return rows.reverse();
+}

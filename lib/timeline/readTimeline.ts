@@ -1,0 +1,56 @@
+import { type Address, type Hex, type PublicClient, numberToHex } from "viem";
+import { blockWindows } from "./blockWindows";
+import { type RpcLog, type TimelineEntry, decodeEntry } from "./decodeEntry";
+import { integraEventSelectors } from "./integraEvents";
+import { mergeEntries } from "./mergeEntries";
+
+export interface TimelineFilter {
+  addresses: Address[];
+  /** topic1 (integraHash) for a record, or topic2 (processHash) for a workflow. */
+  integraHash?: Hex;
+  processHash?: Hex;
+  fromBlock: bigint;
+}
+
+export interface TimelineData {
+  entries: TimelineEntry[];
+  /** Last block read. */
+  toBlock: bigint;
+  /** eth_getLogs requests made by the last read (eth_blockNumber not counted). */
+  logRequests: number;
+}
+
+/** Blocks re-read on every refresh, so a short reorg replaces the logs it orphaned. */
+export const REORG_DEPTH = 5n;
+
+type Requester = Pick<PublicClient, "request" | "getBlockNumber">;
+
+/** eth_getLogs over [from, to] in windows of at most `maxRange` blocks; one request per window. */
+export async function fetchLogs(client: Requester, filter: TimelineFilter, from: bigint, to: bigint, maxRange: bigint) {
+  const topics: (Hex | Hex[] | null)[] = [integraEventSelectors, filter.integraHash ?? null];
+  if (filter.processHash) topics.push(filter.processHash);
+  const windows = blockWindows(from, to, maxRange);
+  const logs: RpcLog[] = [];
+  for (const window of windows) {
+    const page = (await client.request({
+      method: "eth_getLogs",
+      params: [{ address: filter.addresses, topics, fromBlock: numberToHex(window.fromBlock), toBlock: numberToHex(window.toBlock) }],
+    } as never)) as RpcLog[];
+    logs.push(...page);
+  }
+  return { logs, requests: windows.length };
+}
+
+/**
+ * A record's or workflow's timeline. The first read covers everything from `fromBlock`; a refresh given the
+ * previous data re-reads only the last REORG_DEPTH blocks and the new ones. Cost follows the events of the
+ * thing viewed (and the block span when the provider caps it), never the chain's size.
+ */
+export async function readTimeline(client: Requester, filter: TimelineFilter, maxRange: bigint, previous?: TimelineData): Promise<TimelineData> {
+  const latest = await client.getBlockNumber();
+  const resumeFrom = previous ? previous.toBlock - REORG_DEPTH + 1n : filter.fromBlock;
+  const from = resumeFrom > filter.fromBlock ? resumeFrom : filter.fromBlock;
+  const { logs, requests } = await fetchLogs(client, filter, from, latest, maxRange);
+  const fetched = logs.map(decodeEntry).filter((e): e is TimelineEntry => e !== undefined);
+  return { entries: mergeEntries(previous?.entries ?? [], fetched, from), toBlock: latest, logRequests: requests };
+}

@@ -1,0 +1,257 @@
+// Section 2: the app's browser hasher (hash-wasm in the app's own module worker, driven through the /verify
+// page exactly as a user does) against `sha256sum` on the same 512 MiB file, with the JS heap sampled meanwhile.
+import { spawnSync } from "node:child_process";
+import { randomFillSync } from "node:crypto";
+import { closeSync, openSync, rmSync, writeSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { CDPSession, Page } from "@playwright/test";
+import { launchChromium } from "./browser.ts";
+import { MIB, formatTable, mib } from "./table.ts";
+import type { BenchSection } from "./types.ts";
+
+const FILE_BYTES = 512 * MIB;
+const SAMPLE_EVERY_MS = 100;
+const ROUNDS = 3;
+const HASH_TIMEOUT_MS = 10 * 60_000;
+
+/** Written in 8 MiB chunks so the bench itself never holds the file. Random bytes: nothing compresses or dedups. */
+function writeRandomFile(file: string, bytes: number): void {
+  const chunk = Buffer.allocUnsafe(8 * MIB);
+  const fd = openSync(file, "w");
+  try {
+    for (let written = 0; written < bytes; written += chunk.length) {
+      randomFillSync(chunk);
+      writeSync(fd, chunk, 0, Math.min(chunk.length, bytes - written));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sha256sum(file: string): { hash: string; seconds: number } {
+  const started = performance.now();
+  const result = spawnSync("sha256sum", [file], { encoding: "utf8" });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`sha256sum failed: ${result.stderr}`);
+  return { hash: `0x${result.stdout.split(/\s+/)[0]}`, seconds };
+}
+
+interface HeapUsage {
+  usedSize: number;
+  /** ArrayBuffer backing stores (the read buffer, WASM memory), outside the JS heap proper. */
+  backingStorageSize: number;
+}
+
+/**
+ * Reads the JS heap of the page's dedicated workers. Playwright exposes no CDP session for a worker, so the
+ * page's session auto-attaches to them in the (older) non-flattened mode and talks to each through
+ * Target.sendMessageToTarget; Playwright's own flattened sessions are not disturbed.
+ * (`performance.memory` does not exist in workers, so worker.evaluate cannot do it.)
+ */
+class WorkerHeapProbe {
+  private readonly workers = new Set<string>();
+  private readonly pending = new Map<number, (usage: HeapUsage | undefined) => void>();
+  private nextId = 1;
+  attachedCount = 0;
+
+  constructor(private readonly cdp: CDPSession) {
+    cdp.on("Target.attachedToTarget", (event) => {
+      if (event.targetInfo.type !== "worker") return;
+      this.workers.add(event.sessionId);
+      this.attachedCount += 1;
+    });
+    cdp.on("Target.detachedFromTarget", (event) => {
+      if (event.sessionId) this.workers.delete(event.sessionId);
+    });
+    cdp.on("Target.receivedMessageFromTarget", (event) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: HeapUsage };
+      if (message.id === undefined) return;
+      this.pending.get(message.id)?.(message.result);
+      this.pending.delete(message.id);
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  }
+
+  /** Summed over the live workers; undefined when none is running (or it ended while asked). */
+  async sample(): Promise<HeapUsage | undefined> {
+    const usages = await Promise.all([...this.workers].map((sessionId) => this.heapOf(sessionId)));
+    const known = usages.filter((u): u is HeapUsage => u !== undefined);
+    if (known.length === 0) return undefined;
+    return {
+      usedSize: known.reduce((sum, u) => sum + u.usedSize, 0),
+      backingStorageSize: known.reduce((sum, u) => sum + u.backingStorageSize, 0),
+    };
+  }
+
+  private heapOf(sessionId: string): Promise<HeapUsage | undefined> {
+    const id = this.nextId++;
+    // A worker terminated between the request and its answer never answers: give up after a second.
+    const answer = new Promise<HeapUsage | undefined>((resolve) => {
+      this.pending.set(id, resolve);
+      setTimeout(() => {
+        this.pending.delete(id);
+        resolve(undefined);
+      }, 1_000);
+    });
+    this.cdp
+      .send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method: "Runtime.getHeapUsage" }) })
+      .catch(() => this.pending.get(id)?.(undefined));
+    return answer;
+  }
+}
+
+async function pageHeapUsed(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  return metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
+}
+
+interface BrowserResult {
+  hash: string;
+  seconds: number;
+  pageHeapBaseline: number;
+  pageHeapPeak: number;
+  workerHeapPeak: number | undefined;
+  workerBackingPeak: number | undefined;
+  workersAttached: number;
+  samples: number;
+}
+
+async function hashInApp(page: Page, appUrl: string, file: string): Promise<BrowserResult> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const workers = new WorkerHeapProbe(cdp);
+  await workers.start();
+
+  // networkidle: the page must be hydrated, or the input's change event is lost before React listens.
+  await page.goto(`${appUrl}/verify`, { waitUntil: "networkidle" });
+  // A clean baseline: what the page holds before hashing, without garbage from loading it.
+  await cdp.send("HeapProfiler.collectGarbage");
+  const pageHeapBaseline = await pageHeapUsed(cdp);
+
+  let sampling = true;
+  let pageHeapPeak = pageHeapBaseline;
+  let workerHeapPeak: number | undefined;
+  let workerBackingPeak: number | undefined;
+  let samples = 0;
+  const sampler = (async () => {
+    while (sampling) {
+      const tick = performance.now();
+      const [pageHeap, workerHeap] = await Promise.all([pageHeapUsed(cdp), workers.sample()]);
+      samples += 1;
+      pageHeapPeak = Math.max(pageHeapPeak, pageHeap);
+      if (workerHeap) {
+        workerHeapPeak = Math.max(workerHeapPeak ?? 0, workerHeap.usedSize);
+        workerBackingPeak = Math.max(workerBackingPeak ?? 0, workerHeap.backingStorageSize);
+      }
+      await new Promise((r) => setTimeout(r, Math.max(0, SAMPLE_EVERY_MS - (performance.now() - tick))));
+    }
+  })();
+
+  const shownHash = page.locator("code").filter({ hasText: /^0x[0-9a-f]{64}$/ });
+  const started = performance.now();
+  try {
+    await page.getByLabel(/Choose or drop the document to check/).setInputFiles(file);
+    await shownHash.waitFor({ timeout: HASH_TIMEOUT_MS });
+  } finally {
+    sampling = false;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await sampler;
+
+  const hash = (await shownHash.textContent())?.trim() ?? "";
+  // The page then puts the hash in the URL (and queries the chain); check it got there too.
+  await page.waitForURL(new RegExp(`[?&]hash=${hash}`), { timeout: 10_000 });
+  return {
+    hash,
+    seconds,
+    pageHeapBaseline,
+    pageHeapPeak,
+    workerHeapPeak,
+    workerBackingPeak,
+    workersAttached: workers.attachedCount,
+    samples,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** "median (min-max)" of durations in seconds. */
+function spread(values: number[]): string {
+  return `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)})`;
+}
+
+const ofFile = (bytes: number) => `${((bytes / FILE_BYTES) * 100).toFixed(2)} %`;
+
+export const hashingSection: BenchSection = {
+  name: "Hashing",
+  async run(ctx) {
+    const file = path.join(os.tmpdir(), `integra-bench-${process.pid}.bin`);
+    try {
+      writeRandomFile(file, FILE_BYTES);
+      // Both read the file from the page cache it was just written to, so neither pays for the disk. The two
+      // alternate for a few rounds so background load on this small machine hits both alike; medians are compared.
+      const native: { hash: string; seconds: number }[] = [];
+      const inApp: BrowserResult[] = [];
+      const browser = await launchChromium();
+      try {
+        for (let round = 0; round < ROUNDS; round++) {
+          native.push(sha256sum(file));
+          // A fresh page per round: the hasher's first run each time, as for a user.
+          const page = await browser.newPage();
+          inApp.push(await hashInApp(page, ctx.appUrl, file));
+          await page.close();
+        }
+      } finally {
+        await browser.close();
+      }
+
+      const nativeSeconds = median(native.map((r) => r.seconds));
+      const browserSeconds = median(inApp.map((r) => r.seconds));
+      const rate = (seconds: number) => (FILE_BYTES / MIB / seconds).toFixed(0);
+      const pagePeak = Math.max(...inApp.map((r) => r.pageHeapPeak));
+      const pageGrowth = Math.max(...inApp.map((r) => r.pageHeapPeak - r.pageHeapBaseline));
+      const rows: string[][] = [
+        ["sha256sum", spread(native.map((r) => r.seconds)), rate(nativeSeconds), "1.00", "", ""],
+        ["browser (app worker)", spread(inApp.map((r) => r.seconds)), rate(browserSeconds), (nativeSeconds / browserSeconds).toFixed(2), "", ""],
+        ["page JS heap", "", "", "", mib(pagePeak), ofFile(pagePeak)],
+        ["page JS heap growth", "", "", "", mib(pageGrowth), ofFile(pageGrowth)],
+      ];
+      const workerHeaps = inApp.flatMap((r) => (r.workerHeapPeak === undefined ? [] : [r.workerHeapPeak]));
+      const workerBacking = inApp.flatMap((r) => (r.workerBackingPeak === undefined ? [] : [r.workerBackingPeak]));
+      if (workerHeaps.length > 0) {
+        rows.push(["worker JS heap", "", "", "", mib(Math.max(...workerHeaps)), ofFile(Math.max(...workerHeaps))]);
+        rows.push(["worker ArrayBuffers+WASM", "", "", "", mib(Math.max(...workerBacking)), ofFile(Math.max(...workerBacking))]);
+      }
+      const table = formatTable(
+        ["", "seconds: median (min-max)", "MiB/s", "vs sha256sum", "peak MiB", "of file"],
+        rows,
+        ["left", "right", "right", "right", "right", "right"],
+      );
+
+      const hashes = new Set([...native, ...inApp].map((r) => r.hash));
+      const match = hashes.size === 1 ? `all ${2 * ROUNDS} hashes equal` : `HASHES DIFFER: ${[...hashes].join(", ")}`;
+      const workerNote =
+        workerHeaps.length === ROUNDS
+          ? "worker heap read from the app's hashing worker via CDP."
+          : `worker heap measured in ${workerHeaps.length} of ${ROUNDS} rounds (${inApp.map((r) => r.workersAttached).join("/")} worker(s) attached); the page heap always.`;
+      return [
+        `${mib(FILE_BYTES, 0)} MiB of random bytes, ${ROUNDS} alternating rounds; browser: from setInputFiles on /verify until the hash is shown.`,
+        "",
+        table,
+        "",
+        `${match}: ${native[0].hash}`,
+        `heap sampled every ~${SAMPLE_EVERY_MS} ms (${inApp.map((r) => r.samples).join("/")} samples); peaks are the max over rounds; growth is over the page's heap after a GC before hashing; ${workerNote}`,
+      ].join("\n");
+    } finally {
+      rmSync(file, { force: true });
+    }
+  },
+};

@@ -1,0 +1,34 @@
+// Records made on the bench chain for sections that need real ones (a record page to load, later many
+// records for "at scale" sections). Registered by anvil account 1, which the gas section does not use.
+import { type Hex, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
+import { processHashOf } from "../../lib/workflow.ts";
+import { forgeArtifact } from "../lib/artifacts.ts";
+import { ANVIL_KEYS } from "../lib/chains.ts";
+import { clientsFor } from "../lib/clients.ts";
+import type { BenchContext } from "./types.ts";
+
+export interface BenchRecord {
+  integraHash: Hex;
+  contentHash: Hex;
+  processHash: Hex;
+}
+
+/** Registers one record (multi-party tokenizer, no executor, no resolvers) and returns its hashes. */
+export async function registerRecord(ctx: BenchContext, label: string): Promise<BenchRecord> {
+  const clients = await clientsFor(ctx.rpcUrl, ANVIL_KEYS[1]);
+  const abi = forgeArtifact("IntegraRecordV1").abi;
+  const contentHash = sha256(stringToHex(`bench record ${label} ${Date.now()}`));
+  const processHash = processHashOf(`bench/${label}`);
+  const { request } = await clients.publicClient.simulateContract({
+    account: clients.walletClient.account,
+    address: ctx.deployment.addresses.IntegraRecordV1,
+    abi,
+    functionName: "register",
+    args: [contentHash, "0x01", ctx.deployment.addresses.MultiPartyTokenizerV1, zeroAddress, processHash, []],
+  });
+  const hash = await clients.walletClient.writeContract(request);
+  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
+  const [event] = parseEventLogs({ abi, logs: receipt.logs, eventName: "RecordRegistered" });
+  const { integraHash } = event.args as { integraHash: Hex };
+  return { integraHash, contentHash, processHash };
+}

@@ -76,3 +76,13 @@ export async function tokenStatus(integraHash: Hex, tokenId: bigint) {
 export async function latestTimestamp(): Promise<bigint> {
   return (await publicClient.getBlock()).timestamp;
 }
+
+export async function claim(claimant: AccountName, integraHash: Hex, tokenId: bigint, uid: Hex, processHash: Hex): Promise<void> {
+  const hash = await wallet(claimant).writeContract({
+    address: addresses.MultiPartyTokenizerV1,
+    abi: multiPartyTokenizerV1Abi,
+    functionName: "claimToken",
+    args: [integraHash, tokenId, uid, processHash],
+  });
+  await publicClient.waitForTransactionReceipt({ hash });
+}

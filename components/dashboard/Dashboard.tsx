@@ -11,6 +11,7 @@ import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
+import { RecentActivity } from "./RecentActivity";
 
 function ErrorNotice({ error }: { error: Error }) {
   const { title, message } = describeError(error);
@@ -32,6 +33,9 @@ export function Dashboard() {
   const waiting = reservations.data?.filter((r) => r.status === "reserved") ?? [];
   return (
     <div className="grid gap-4 md:grid-cols-2">
+      <div className="md:col-span-2">
+        <Card title="Recent activity" id="activity"><RecentActivity account={address} /></Card>
+      </div>
       <Card title="Tokens waiting for you" id="waiting">
         {reservations.isPending ? (
           <Loading label="Looking for tokens reserved for you…" />

@@ -15,26 +15,6 @@ import {Capabilities} from "../src/Capabilities.sol";
 contract IntegraCapabilityResolverV1Test is IntegraFixture {
     bytes32 internal integraHash;
 
-    event CapabilityGranted(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed recipient,
-        bytes32 attestationUid,
-        uint256 tokenId,
-        uint256 capabilities,
-        address attester,
-        uint64 expirationTime,
-        uint256 timestamp
-    );
-    event CapabilityRevoked(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed recipient,
-        bytes32 attestationUid,
-        address revoker,
-        uint256 timestamp
-    );
-
     function setUp() public override {
         super.setUp();
         integraHash = _register(address(multiParty));
@@ -50,7 +30,7 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         Vm.Log[] memory logs = vm.getRecordedLogs();
         uint256 found;
         for (uint256 i; i < logs.length; ++i) {
-            if (logs[i].emitter == address(capabilityResolver) && logs[i].topics[0] == CapabilityGranted.selector) {
+            if (logs[i].emitter == address(capabilityResolver) && logs[i].topics[0] == IntegraCapabilityResolverV1.CapabilityGranted.selector) {
                 grant = logs[i];
                 found++;
             }
@@ -206,7 +186,7 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         bytes32 uid = _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
         vm.warp(block.timestamp + 1 hours);
         vm.expectEmit(true, true, true, true, address(capabilityResolver));
-        emit CapabilityRevoked(integraHash, PROCESS, alice, uid, owner, block.timestamp);
+        emit IntegraCapabilityResolverV1.CapabilityRevoked(integraHash, PROCESS, alice, uid, owner, block.timestamp);
         _revoke(owner, uid);
         assertEq(eas.getAttestation(uid).revocationTime, block.timestamp, "revoked in EAS");
     }
@@ -214,7 +194,7 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
     function test_Revoke_ByExecutorOfItsOwnAttestation() public {
         bytes32 uid = _attest(executor, alice, integraHash, 0, Capabilities.CLAIM, 0);
         vm.expectEmit(true, true, true, true, address(capabilityResolver));
-        emit CapabilityRevoked(integraHash, PROCESS, alice, uid, executor, block.timestamp);
+        emit IntegraCapabilityResolverV1.CapabilityRevoked(integraHash, PROCESS, alice, uid, executor, block.timestamp);
         _revoke(executor, uid);
         assertEq(eas.getAttestation(uid).revocationTime, block.timestamp, "revoked in EAS");
     }

@@ -32,38 +32,6 @@ contract IntegraRecordV1Test is IntegraFixture {
     bytes32 internal constant UNKNOWN = keccak256("no such record");
     bytes internal constant REF = hex"c1f3";
 
-    event RecordRegistered(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        bytes32 indexed contentHash,
-        address owner,
-        address tokenizer,
-        address executor,
-        bytes encryptedRef,
-        uint256 timestamp
-    );
-    event OwnershipTransferred(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed newOwner,
-        address previousOwner,
-        string reason,
-        uint256 timestamp
-    );
-    event ExecutorChanged(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed newExecutor,
-        address previousExecutor,
-        uint256 timestamp
-    );
-    event ResolverAdded(
-        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed resolver, uint256 timestamp
-    );
-    event ResolverRemoved(
-        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed resolver, uint256 timestamp
-    );
-
     function _expectedHash(address registrant, bytes32 contentHash, uint256 nonce) internal view returns (bytes32) {
         return keccak256(abi.encode(block.chainid, address(registry), registrant, contentHash, nonce));
     }
@@ -119,11 +87,11 @@ contract IntegraRecordV1Test is IntegraFixture {
     function test_Register_EmitsRegisteredOwnershipAndExecutorEvents() public {
         bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit RecordRegistered(integraHash, PROCESS, CONTENT, owner, address(ownership), executor, REF, block.timestamp);
+        emit IntegraRecordV1.RecordRegistered(integraHash, PROCESS, CONTENT, owner, address(ownership), executor, REF, block.timestamp);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit OwnershipTransferred(integraHash, PROCESS, owner, address(0), "registered", block.timestamp);
+        emit IntegraRecordV1.OwnershipTransferred(integraHash, PROCESS, owner, address(0), "registered", block.timestamp);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit ExecutorChanged(integraHash, PROCESS, executor, address(0), block.timestamp);
+        emit IntegraRecordV1.ExecutorChanged(integraHash, PROCESS, executor, address(0), block.timestamp);
         bytes32 got = _register(address(ownership));
         assertEq(got, integraHash, "hash");
     }
@@ -133,9 +101,9 @@ contract IntegraRecordV1Test is IntegraFixture {
         bytes32 integraHash = _register(address(ownership));
         Vm.Log[] memory logs = vm.getRecordedLogs();
         assertEq(logs.length, 3, "three events");
-        assertEq(logs[0].topics[0], RecordRegistered.selector, "RecordRegistered first");
-        assertEq(logs[1].topics[0], OwnershipTransferred.selector, "OwnershipTransferred second");
-        assertEq(logs[2].topics[0], ExecutorChanged.selector, "ExecutorChanged third");
+        assertEq(logs[0].topics[0], IntegraRecordV1.RecordRegistered.selector, "RecordRegistered first");
+        assertEq(logs[1].topics[0], IntegraRecordV1.OwnershipTransferred.selector, "OwnershipTransferred second");
+        assertEq(logs[2].topics[0], IntegraRecordV1.ExecutorChanged.selector, "ExecutorChanged third");
         for (uint256 i; i < logs.length; ++i) {
             assertEq(logs[i].topics.length, 4, "three indexed fields");
             assertEq(logs[i].topics[1], integraHash, "topic1 integraHash");
@@ -153,7 +121,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         Vm.Log[] memory logs = vm.getRecordedLogs();
         assertEq(logs.length, 2, "registered + ownership only");
         for (uint256 i; i < logs.length; ++i) {
-            assertTrue(logs[i].topics[0] != ExecutorChanged.selector, "no ExecutorChanged");
+            assertTrue(logs[i].topics[0] != IntegraRecordV1.ExecutorChanged.selector, "no ExecutorChanged");
         }
     }
 
@@ -161,9 +129,9 @@ contract IntegraRecordV1Test is IntegraFixture {
         address[] memory resolvers = _resolvers(2);
         bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit ResolverAdded(integraHash, PROCESS, resolvers[0], block.timestamp);
+        emit IntegraRecordV1.ResolverAdded(integraHash, PROCESS, resolvers[0], block.timestamp);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit ResolverAdded(integraHash, PROCESS, resolvers[1], block.timestamp);
+        emit IntegraRecordV1.ResolverAdded(integraHash, PROCESS, resolvers[1], block.timestamp);
         _registerWith(resolvers);
 
         for (uint256 i; i < 2; ++i) {
@@ -297,7 +265,7 @@ contract IntegraRecordV1Test is IntegraFixture {
     function test_TransferRecordOwnership_MovesAdministrationAndEmitsReason() public {
         bytes32 integraHash = _register(address(ownership));
         vm.expectEmit(true, true, true, true, address(registry));
-        emit OwnershipTransferred(integraHash, PROCESS, bob, owner, "sold to bob", block.timestamp);
+        emit IntegraRecordV1.OwnershipTransferred(integraHash, PROCESS, bob, owner, "sold to bob", block.timestamp);
         vm.prank(owner);
         registry.transferRecordOwnership(integraHash, bob, "sold to bob");
 
@@ -367,7 +335,7 @@ contract IntegraRecordV1Test is IntegraFixture {
     function test_SetExecutor_ReplacesExecutorAndEmits() public {
         bytes32 integraHash = _register(address(ownership));
         vm.expectEmit(true, true, true, true, address(registry));
-        emit ExecutorChanged(integraHash, PROCESS, carol, executor, block.timestamp);
+        emit IntegraRecordV1.ExecutorChanged(integraHash, PROCESS, carol, executor, block.timestamp);
         vm.prank(owner);
         registry.setExecutor(integraHash, carol);
         assertEq(registry.getRecord(integraHash).executor, carol, "new executor");
@@ -378,7 +346,7 @@ contract IntegraRecordV1Test is IntegraFixture {
     function test_SetExecutor_ZeroRemovesExecutor() public {
         bytes32 integraHash = _register(address(ownership));
         vm.expectEmit(true, true, true, true, address(registry));
-        emit ExecutorChanged(integraHash, PROCESS, address(0), executor, block.timestamp);
+        emit IntegraRecordV1.ExecutorChanged(integraHash, PROCESS, address(0), executor, block.timestamp);
         vm.prank(owner);
         registry.setExecutor(integraHash, address(0));
         assertEq(registry.getRecord(integraHash).executor, address(0), "no executor");
@@ -406,7 +374,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         bytes32 integraHash = _register(address(ownership));
         address resolver = _resolvers(1)[0];
         vm.expectEmit(true, true, true, true, address(registry));
-        emit ResolverAdded(integraHash, PROCESS, resolver, block.timestamp);
+        emit IntegraRecordV1.ResolverAdded(integraHash, PROCESS, resolver, block.timestamp);
         vm.prank(owner);
         registry.addResolver(integraHash, resolver);
         address[] memory stored = registry.getRecord(integraHash).resolvers;
@@ -418,7 +386,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         address[] memory resolvers = _resolvers(3);
         bytes32 integraHash = _registerWith(resolvers);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit ResolverRemoved(integraHash, PROCESS, resolvers[0], block.timestamp);
+        emit IntegraRecordV1.ResolverRemoved(integraHash, PROCESS, resolvers[0], block.timestamp);
         vm.prank(owner);
         registry.removeResolver(integraHash, resolvers[0]);
         address[] memory stored = registry.getRecord(integraHash).resolvers;

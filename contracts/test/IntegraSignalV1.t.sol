@@ -15,34 +15,6 @@ contract IntegraSignalV1Test is IntegraFixture {
     bytes internal constant AMOUNT = hex"a1b2c3d4";
     bytes internal constant RECEIPT = hex"0f0e";
 
-    event PaymentRequested(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed payer,
-        uint256 paymentId,
-        address requestor,
-        uint256 requestorTokenId,
-        uint256 payerTokenId,
-        bytes encryptedAmount,
-        uint64 deadline,
-        uint256 timestamp
-    );
-    event PaymentPaid(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        uint256 indexed paymentId,
-        address payer,
-        bytes encryptedReceipt,
-        uint256 timestamp
-    );
-    event PaymentCancelled(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        uint256 indexed paymentId,
-        address requestor,
-        uint256 timestamp
-    );
-
     function setUp() public override {
         super.setUp();
         deal = _threePartyRecord();
@@ -77,7 +49,7 @@ contract IntegraSignalV1Test is IntegraFixture {
 
     function test_RequestPayment_BetweenHoldersStoresAndEmits() public {
         vm.expectEmit(true, true, true, true, address(signal));
-        emit PaymentRequested(deal, PROCESS, bob, 1, alice, 1, 2, AMOUNT, deadline, block.timestamp);
+        emit IntegraSignalV1.PaymentRequested(deal, PROCESS, bob, 1, alice, 1, 2, AMOUNT, deadline, block.timestamp);
         uint256 id = _request();
 
         assertEq(id, 1, "first id");
@@ -217,7 +189,7 @@ contract IntegraSignalV1Test is IntegraFixture {
         uint256 id = _request();
         vm.warp(block.timestamp + 1 days);
         vm.expectEmit(true, true, true, true, address(signal));
-        emit PaymentPaid(deal, PROCESS, id, bob, RECEIPT, block.timestamp);
+        emit IntegraSignalV1.PaymentPaid(deal, PROCESS, id, bob, RECEIPT, block.timestamp);
         vm.prank(bob);
         signal.markPaid(id, RECEIPT);
         assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Paid), "paid");
@@ -298,7 +270,7 @@ contract IntegraSignalV1Test is IntegraFixture {
     function test_CancelPayment_ByRequestorEmits() public {
         uint256 id = _request();
         vm.expectEmit(true, true, true, true, address(signal));
-        emit PaymentCancelled(deal, PROCESS, id, alice, block.timestamp);
+        emit IntegraSignalV1.PaymentCancelled(deal, PROCESS, id, alice, block.timestamp);
         vm.prank(alice);
         signal.cancelPayment(id);
         assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Cancelled), "cancelled");

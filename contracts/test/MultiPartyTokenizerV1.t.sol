@@ -64,7 +64,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
 
         bytes32 uid = _attestClaim(bob, h, 2);
         vm.expectEmit(true, true, true, true, address(multiParty));
-        emit DocumentComplete(h, PROCESS, 3, block.timestamp);
+        emit IntegraTokenizerBase.DocumentComplete(h, PROCESS, 3, block.timestamp);
         vm.recordLogs();
         vm.prank(bob);
         multiParty.claimToken(h, 2, uid, PROCESS);
@@ -80,7 +80,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         _assertProgress(h, 3, 2, false);
 
         vm.expectEmit(true, true, true, true, address(multiParty));
-        emit DocumentComplete(h, PROCESS, 2, block.timestamp);
+        emit IntegraTokenizerBase.DocumentComplete(h, PROCESS, 2, block.timestamp);
         vm.recordLogs();
         vm.prank(executor);
         multiParty.cancelReservation(h, 3);

@@ -8,14 +8,6 @@ import {OwnerAllowlistResolverV1} from "../src/resolvers/OwnerAllowlistResolverV
 contract OwnerAllowlistResolverV1Test is IntegraFixture {
     bytes32 internal integraHash;
 
-    event AllowlistChanged(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed account,
-        bool allowed,
-        uint256 timestamp
-    );
-
     function setUp() public override {
         super.setUp();
         address[] memory resolvers = new address[](1);
@@ -35,13 +27,13 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
 
     function test_SetAllowed_RecordsAndEmits() public {
         vm.expectEmit(true, true, true, true, address(allowlist));
-        emit AllowlistChanged(integraHash, PROCESS, bob, true, block.timestamp);
+        emit OwnerAllowlistResolverV1.AllowlistChanged(integraHash, PROCESS, bob, true, block.timestamp);
         _allow(bob, true);
         assertTrue(allowlist.isAllowed(integraHash, bob), "bob allowed");
         assertTrue(!allowlist.isAllowed(integraHash, carol), "carol not allowed");
 
         vm.expectEmit(true, true, true, true, address(allowlist));
-        emit AllowlistChanged(integraHash, PROCESS, bob, false, block.timestamp);
+        emit OwnerAllowlistResolverV1.AllowlistChanged(integraHash, PROCESS, bob, false, block.timestamp);
         _allow(bob, false);
         assertTrue(!allowlist.isAllowed(integraHash, bob), "bob disallowed");
     }

@@ -8,6 +8,7 @@ import { easArtifact, forgeArtifact } from "../lib/artifacts.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
 import { clientsFor } from "../lib/clients.ts";
 import type { Clients, Deployment } from "../lib/deploy.ts";
+import { writeAndWait } from "../lib/write.ts";
 
 export interface GasRow {
   operation: string;
@@ -51,10 +52,8 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   const rows: GasRow[] = [];
 
   async function measure(operation: string, clients: Clients, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) {
-    const { request } = await clients.publicClient.simulateContract({ account: clients.walletClient.account, address, abi, functionName, args });
-    const hash = await clients.walletClient.writeContract(request);
-    const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
-    const newSlots = await newStorageSlots(clients, hash);
+    const receipt = await writeAndWait(clients, { address, abi, functionName, args });
+    const newSlots = await newStorageSlots(clients, receipt.transactionHash);
     const logs = logCost(receipt);
     const lowerBound = 21_000 + 22_100 * newSlots + logs;
     rows.push({ operation, gasUsed: receipt.gasUsed, newSlots, logCost: logs, lowerBound, ratio: Number(receipt.gasUsed) / lowerBound });

@@ -1,5 +1,4 @@
 import {
-  type Abi,
   type Account,
   type Address,
   type Chain,
@@ -14,6 +13,7 @@ import {
 import { type Artifact, easArtifact, forgeArtifact } from "./artifacts.ts";
 import { CANONICAL_EAS, LOCAL_CHAIN_ID } from "./chains.ts";
 import { CAPABILITY_SCHEMA } from "../../lib/capabilities.ts";
+import { writeAndWait } from "./write.ts";
 
 
 export interface Deployment {
@@ -44,18 +44,6 @@ async function deploy({ publicClient, walletClient }: Clients, artifact: Artifac
   return { address: getAddress(receipt.contractAddress), blockNumber: receipt.blockNumber };
 }
 
-async function send(clients: Clients, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) {
-  const { request } = await clients.publicClient.simulateContract({
-    account: clients.walletClient.account,
-    address,
-    abi,
-    functionName,
-    args,
-  });
-  const hash = await clients.walletClient.writeContract(request);
-  return clients.publicClient.waitForTransactionReceipt({ hash });
-}
-
 /** EAS and its SchemaRegistry: deployed fresh on the local chain, the canonical ones elsewhere. */
 async function resolveEas(clients: Clients, chainId: number) {
   if (process.env.EAS_ADDRESS && process.env.SCHEMA_REGISTRY_ADDRESS) {
@@ -83,11 +71,12 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
   const resolver = await deploy(clients, forgeArtifact("IntegraCapabilityResolverV1"), [eas, registry.address]);
 
   const schemaUid = keccak256(encodePacked(["string", "address", "bool"], [CAPABILITY_SCHEMA, resolver.address, true]));
-  await send(clients, schemaRegistry, easArtifact("SchemaRegistry").abi, "register", [
-    CAPABILITY_SCHEMA,
-    resolver.address,
-    true,
-  ]);
+  await writeAndWait(clients, {
+    address: schemaRegistry,
+    abi: easArtifact("SchemaRegistry").abi,
+    functionName: "register",
+    args: [CAPABILITY_SCHEMA, resolver.address, true],
+  });
 
   const tokenizerArgs = [registry.address, eas, schemaUid] as const;
   const ownership = await deploy(clients, forgeArtifact("OwnershipTokenizerV1"), tokenizerArgs);

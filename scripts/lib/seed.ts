@@ -8,6 +8,7 @@ import { ROOT, easArtifact, forgeArtifact } from "./artifacts.ts";
 import { ANVIL_KEYS } from "./chains.ts";
 import { clientsFor } from "./clients.ts";
 import type { Clients, Deployment } from "./deploy.ts";
+import { writeAndWait } from "./write.ts";
 
 /** Who is who in the demo, by anvil dev account. */
 export const DEMO_KEYS = {
@@ -21,18 +22,8 @@ export const DEMO_KEYS = {
 export const DEMO_WORKFLOW = "closing/12-harbour-lane";
 export const DEMO_PASSPHRASE = "harbour-demo";
 
-async function write(clients: Clients, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) {
-  const { request } = await clients.publicClient.simulateContract({
-    account: clients.walletClient.account,
-    address,
-    abi,
-    functionName,
-    args,
-  });
-  const hash = await clients.walletClient.writeContract(request);
-  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success") throw new Error(`${functionName} reverted in ${hash}`);
-  return receipt.logs as Log[];
+async function write(clients: Clients, address: Address, abi: Abi, functionName: string, args: readonly unknown[]): Promise<Log[]> {
+  return (await writeAndWait(clients, { address, abi, functionName, args })).logs;
 }
 
 function demoFileHash(name: string): Hex {

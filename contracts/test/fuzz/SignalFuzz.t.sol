@@ -9,19 +9,6 @@ contract SignalFuzzTest is IntegraFixture {
     bytes32 internal deal;
     bytes internal constant AMOUNT = hex"a1b2c3d4";
 
-    event PaymentRequested(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed payer,
-        uint256 paymentId,
-        address requestor,
-        uint256 requestorTokenId,
-        uint256 payerTokenId,
-        bytes encryptedAmount,
-        uint64 deadline,
-        uint256 timestamp
-    );
-
     function setUp() public override {
         super.setUp();
         deal = _threePartyRecord();
@@ -81,7 +68,7 @@ contract SignalFuzzTest is IntegraFixture {
         vm.assume(encryptedAmount.length > 0);
         uint64 deadline = uint64(block.timestamp + 1 days);
         vm.expectEmit(true, true, true, true, address(signal));
-        emit PaymentRequested(deal, PROCESS, bob, 1, alice, 1, 2, encryptedAmount, deadline, block.timestamp);
+        emit IntegraSignalV1.PaymentRequested(deal, PROCESS, bob, 1, alice, 1, 2, encryptedAmount, deadline, block.timestamp);
         vm.prank(alice);
         uint256 id = signal.requestPayment(deal, 1, bob, 2, encryptedAmount, deadline);
         assertEq(id, 1, "id");

@@ -26,36 +26,6 @@ abstract contract TokenizerSuite is IntegraFixture {
     bytes32 internal constant OTHER_PROCESS = keccak256("another workflow");
     bytes32 internal constant UNKNOWN = keccak256("no such record");
 
-    event TokenReserved(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed recipient,
-        uint256 tokenId,
-        uint256 amount,
-        address reservedBy,
-        uint256 timestamp
-    );
-    event ReservationCancelled(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed recipient,
-        uint256 tokenId,
-        address cancelledBy,
-        uint256 timestamp
-    );
-    event TokenClaimed(
-        bytes32 indexed integraHash,
-        bytes32 indexed processHash,
-        address indexed claimant,
-        uint256 tokenId,
-        uint256 amount,
-        bytes32 attestationUid,
-        uint256 timestamp
-    );
-    event DocumentComplete(
-        bytes32 indexed integraHash, bytes32 indexed processHash, uint256 tokenCount, uint256 timestamp
-    );
-
     /// @dev Sets tokenizer, otherTokenizer, tokenId and amount.
     function _configure() internal virtual;
 
@@ -96,7 +66,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     function _countDocumentComplete(Vm.Log[] memory logs) internal view returns (uint256 count) {
         for (uint256 i; i < logs.length; ++i) {
-            if (logs[i].emitter == address(tokenizer) && logs[i].topics[0] == DocumentComplete.selector) count++;
+            if (logs[i].emitter == address(tokenizer) && logs[i].topics[0] == IntegraTokenizerBase.DocumentComplete.selector) count++;
         }
     }
 
@@ -104,7 +74,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     function test_ReserveToken_ByOwnerStoresReservationAndEmits() public {
         vm.expectEmit(true, true, true, true, address(tokenizer));
-        emit TokenReserved(integraHash, PROCESS, alice, tokenId, amount, owner, block.timestamp);
+        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, alice, tokenId, amount, owner, block.timestamp);
         _reserve(owner, alice);
 
         (IntegraTokenizerBase.TokenStatus status, address reservedFor, uint256 value, bytes32 processHash) =
@@ -123,7 +93,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     function test_ReserveToken_ByExecutor() public {
         vm.expectEmit(true, true, true, true, address(tokenizer));
-        emit TokenReserved(integraHash, PROCESS, bob, tokenId, amount, executor, block.timestamp);
+        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, bob, tokenId, amount, executor, block.timestamp);
         _reserve(executor, bob);
         assertEq(uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "status");
     }
@@ -207,7 +177,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     function test_CancelReservation_ByOwnerEmitsAndFreesToken() public {
         _reserve(owner, alice);
         vm.expectEmit(true, true, true, true, address(tokenizer));
-        emit ReservationCancelled(integraHash, PROCESS, alice, tokenId, owner, block.timestamp);
+        emit IntegraTokenizerBase.ReservationCancelled(integraHash, PROCESS, alice, tokenId, owner, block.timestamp);
         vm.prank(owner);
         tokenizer.cancelReservation(integraHash, tokenId);
 
@@ -219,7 +189,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     function test_CancelReservation_ByExecutor() public {
         _reserve(owner, alice);
         vm.expectEmit(true, true, true, true, address(tokenizer));
-        emit ReservationCancelled(integraHash, PROCESS, alice, tokenId, executor, block.timestamp);
+        emit IntegraTokenizerBase.ReservationCancelled(integraHash, PROCESS, alice, tokenId, executor, block.timestamp);
         vm.prank(executor);
         tokenizer.cancelReservation(integraHash, tokenId);
         assertEq(uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Cancelled), "status");
@@ -308,7 +278,7 @@ abstract contract TokenizerSuite is IntegraFixture {
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
 
         vm.expectEmit(true, true, true, true, address(tokenizer));
-        emit TokenClaimed(integraHash, PROCESS, alice, tokenId, amount, uid, block.timestamp);
+        emit IntegraTokenizerBase.TokenClaimed(integraHash, PROCESS, alice, tokenId, amount, uid, block.timestamp);
         _claimAs(alice, uid);
 
         (IntegraTokenizerBase.TokenStatus status, address reservedFor, uint256 value,) =
@@ -326,7 +296,7 @@ abstract contract TokenizerSuite is IntegraFixture {
         _reserve(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.expectEmit(true, true, true, true, address(tokenizer));
-        emit DocumentComplete(integraHash, PROCESS, 1, block.timestamp);
+        emit IntegraTokenizerBase.DocumentComplete(integraHash, PROCESS, 1, block.timestamp);
         vm.recordLogs();
         _claimAs(alice, uid);
         assertEq(_countDocumentComplete(vm.getRecordedLogs()), 1, "exactly one DocumentComplete");

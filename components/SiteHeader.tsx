@@ -9,7 +9,7 @@ const NAV = [
   { href: "/register", label: "Register" },
   { href: "/claims", label: "Claims" },
   { href: "/verify", label: "Verify" },
-  { href: "/wallet", label: "Ephemeral wallet" },
+  { href: "/wallet", label: "Wallet" },
 ] as const;
 
 export function SiteHeader() {
@@ -21,7 +21,7 @@ export function SiteHeader() {
           Integra<span className="font-normal text-slate-500"> Agreements</span>
         </Link>
         <div className="sm:order-last">
-          <ConnectButton chainStatus="icon" showBalance={false} accountStatus={{ smallScreen: "avatar", largeScreen: "address" }} />
+          <ConnectButton chainStatus="icon" showBalance={false} accountStatus="address" />
         </div>
         <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:ml-auto sm:w-auto">
           <ul className="flex gap-1">
@@ -32,7 +32,7 @@ export function SiteHeader() {
                   <Link
                     href={item.href}
                     aria-current={active ? "page" : undefined}
-                    className={`block rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-teal-50 text-teal-900" : "text-slate-600 hover:bg-slate-100"}`}
+                    className={`block whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-teal-50 text-teal-900" : "text-slate-600 hover:bg-slate-100"}`}
                   >
                     {item.label}
                   </Link>

@@ -18,6 +18,7 @@ import { RecordFacts } from "./RecordFacts";
 import { SharePanel } from "./SharePanel";
 import { TokensTable } from "./TokensTable";
 import { VerifyAgainstRecord } from "./VerifyAgainstRecord";
+import { WaitingForYou } from "./WaitingForYou";
 
 export function RecordView({ rawHash }: { rawHash: string }) {
   const integraHash = parseBytes32(rawHash);
@@ -60,6 +61,7 @@ export function RecordView({ rawHash }: { rawHash: string }) {
         </h1>
         {(isOwner || isExecutor) && <p className="mt-1 text-sm text-teal-800">You are this record&apos;s {isOwner ? "owner" : "executor"}.</p>}
       </header>
+      <WaitingForYou integraHash={integraHash} tokenizer={info.tokenizer} fromBlock={info.registeredBlock} />
       <Card title="Record" id="record"><RecordFacts record={info} /></Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
         <Card title="Tokens" id="tokens"><TokensTable integraHash={integraHash} record={info} canAdminister={isOwner || isExecutor} /></Card>

@@ -1,0 +1,25 @@
+"use client";
+
+import Link from "next/link";
+import type { Address, Hex } from "viem";
+import { useAccount } from "wagmi";
+import { Notice } from "@/components/ui/Notice";
+import { useRecordTokens } from "@/hooks/useRecordTokens";
+import { claimLinkPath } from "@/lib/claims/attestationRequest";
+
+/** Tells a party looking at the record that a token of it waits for their wallet. */
+export function WaitingForYou({ integraHash, tokenizer, fromBlock }: { integraHash: Hex; tokenizer: Address; fromBlock: bigint }) {
+  const { address } = useAccount();
+  const tokens = useRecordTokens(integraHash, tokenizer, fromBlock);
+  const mine = tokens.data?.tokens.filter((t) => t.status === "reserved" && t.reservedFor.toLowerCase() === address?.toLowerCase()) ?? [];
+  if (mine.length === 0) return null;
+  return (
+    <Notice tone="info" title={`A token of this record is waiting for you`}>
+      {mine.map((t) => (
+        <Link key={t.tokenId.toString()} href={claimLinkPath(integraHash, t.tokenId)} className="mr-3 font-medium underline">
+          Claim token #{t.tokenId.toString()}
+        </Link>
+      ))}
+    </Notice>
+  );
+}

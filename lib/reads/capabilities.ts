@@ -1,5 +1,6 @@
 import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
 import { capabilityResolver, deployBlock, eas, registry } from "@/lib/contracts";
+import { logsInWindows } from "./logsInWindows";
 
 const capabilityGranted = getAbiItem({ abi: capabilityResolver.abi, name: "CapabilityGranted" });
 
@@ -25,13 +26,10 @@ export async function readCapabilities(
   client: PublicClient,
   filter: { recipient: Address } | { integraHash: Hex },
 ): Promise<Capability[]> {
-  const logs = await client.getLogs({
-    address: capabilityResolver.address,
-    event: capabilityGranted,
-    args: "recipient" in filter ? { recipient: filter.recipient } : { integraHash: filter.integraHash },
-    fromBlock: deployBlock,
-    toBlock: "latest",
-  });
+  const args = "recipient" in filter ? { recipient: filter.recipient } : { integraHash: filter.integraHash };
+  const logs = await logsInWindows(client, deployBlock, ({ fromBlock, toBlock }) =>
+    client.getLogs({ address: capabilityResolver.address, event: capabilityGranted, args, fromBlock, toBlock }),
+  );
   return Promise.all(
     logs.map(async (log) => {
       const args = log.args as { integraHash: Hex; processHash: Hex; recipient: Address; attestationUid: Hex; tokenId: bigint; capabilities: bigint; attester: Address };

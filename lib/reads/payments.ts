@@ -1,5 +1,6 @@
 import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
 import { signal } from "@/lib/contracts";
+import { logsInWindows } from "./logsInWindows";
 
 const paymentRequested = getAbiItem({ abi: signal.abi, name: "PaymentRequested" });
 
@@ -18,7 +19,9 @@ export interface PaymentRow {
 
 /** A record's payment requests: one eth_getLogs (PaymentRequested, topic1 = integraHash), then each one's status now. */
 export async function readPayments(client: PublicClient, integraHash: Hex, fromBlock: bigint): Promise<PaymentRow[]> {
-  const logs = await client.getLogs({ address: signal.address, event: paymentRequested, args: { integraHash }, fromBlock, toBlock: "latest" });
+  const logs = await logsInWindows(client, fromBlock, (window) =>
+    client.getLogs({ address: signal.address, event: paymentRequested, args: { integraHash }, ...window }),
+  );
   const rows = await Promise.all(
     logs.map(async (log) => {
       const args = log.args as { paymentId: bigint; requestor: Address; payer: Address; requestorTokenId: bigint; payerTokenId: bigint; encryptedAmount: Hex; deadline: bigint };

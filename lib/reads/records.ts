@@ -1,6 +1,7 @@
 import type { Address, Hex, PublicClient } from "viem";
 import { getAbiItem } from "viem";
 import { deployBlock, registry, tokenizerAbi } from "@/lib/contracts";
+import { logsInWindows } from "./logsInWindows";
 
 export type RecordInfo = Awaited<ReturnType<typeof readRecord>>;
 
@@ -40,7 +41,9 @@ export async function readRecordTokens(client: PublicClient, integraHash: Hex, t
   const statuses = await Promise.all(ids.map((id) => client.readContract({ ...contract, functionName: "tokenStatus", args: [integraHash, id] })));
   let completedAt: bigint | undefined;
   if (progress[2]) {
-    const [log] = await client.getLogs({ address: tokenizer, event: documentComplete, args: { integraHash }, fromBlock, toBlock: "latest" });
+    const [log] = await logsInWindows(client, fromBlock, (window) =>
+      client.getLogs({ address: tokenizer, event: documentComplete, args: { integraHash }, ...window }),
+    );
     completedAt = log?.args.timestamp;
   }
   return {
@@ -67,13 +70,9 @@ export interface ContentRecord {
 
 /** Every record of one content hash: one eth_getLogs on RecordRegistered (topic3 = contentHash), then reads. */
 export async function readRecordsByContent(client: PublicClient, contentHash: Hex): Promise<ContentRecord[]> {
-  const logs = await client.getLogs({
-    address: registry.address,
-    event: recordRegistered,
-    args: { contentHash },
-    fromBlock: deployBlock,
-    toBlock: "latest",
-  });
+  const logs = await logsInWindows(client, deployBlock, (window) =>
+    client.getLogs({ address: registry.address, event: recordRegistered, args: { contentHash }, ...window }),
+  );
   return Promise.all(
     logs.map(async (log) => {
       const integraHash = log.args.integraHash as Hex;

@@ -1,5 +1,6 @@
 import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
 import { deployBlock, multiPartyTokenizer, ownershipTokenizer, tokenizerAbi } from "@/lib/contracts";
+import { logsInWindows } from "./logsInWindows";
 import { TOKEN_STATUS, type TokenStatusName } from "./records";
 
 const tokenReserved = getAbiItem({ abi: tokenizerAbi, name: "TokenReserved" });
@@ -15,17 +16,17 @@ export interface Reservation {
 }
 
 /**
- * Tokens reserved for `account` on both tokenizers: one eth_getLogs (TokenReserved, topic3 = account, both
- * addresses), then one status read per token, batched. Tokens later re-reserved to someone else drop out.
+ * Tokens reserved for `account` on both tokenizers: one eth_getLogs per block window (TokenReserved, topic3 =
+ * account, both addresses; a single one when the provider has no cap), then one status read per token, batched. Tokens later re-reserved to someone else drop out.
  */
-export async function readReservationsFor(client: PublicClient, account: Address): Promise<Reservation[]> {
-  const logs = await client.getLogs({
-    address: [ownershipTokenizer.address, multiPartyTokenizer.address],
-    event: tokenReserved,
-    args: { recipient: account },
-    fromBlock: deployBlock,
-    toBlock: "latest",
-  });
+export async function readReservationsFor(client: PublicClient, account: Address, maxRange?: bigint): Promise<Reservation[]> {
+  const logs = await logsInWindows(
+    client,
+    deployBlock,
+    ({ fromBlock, toBlock }) =>
+      client.getLogs({ address: [ownershipTokenizer.address, multiPartyTokenizer.address], event: tokenReserved, args: { recipient: account }, fromBlock, toBlock }),
+    maxRange,
+  );
   const unique = new Map<string, { tokenizer: Address; integraHash: Hex; tokenId: bigint }>();
   for (const log of logs) {
     const { integraHash, tokenId } = log.args as { integraHash: Hex; tokenId: bigint };

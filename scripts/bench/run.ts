@@ -9,15 +9,17 @@ import { ANVIL_KEYS } from "../lib/chains.ts";
 import { clientsFor } from "../lib/clients.ts";
 import { type RunningApp, buildApp, removeAppBuild, startApp } from "./app.ts";
 import { bundleSection } from "./bundle.ts";
+import { dashboardAtScaleSection } from "./dashboardAtScale.ts";
 import { gasSection } from "./gasSection.ts";
 import { hashingSection } from "./hashing.ts";
+import { timelineAtScaleSection } from "./timelineAtScale.ts";
 import type { BenchContext, BenchSection } from "./types.ts";
 
 /** Not 8545/8546: the dev chain, e2e and `bench:gas` use those, and the bench may run beside them. */
 const BENCH_CHAIN_PORT = 8547;
 
 /** Run in this order; add new sections here. */
-const sections: BenchSection[] = [gasSection, hashingSection, bundleSection];
+const sections: BenchSection[] = [gasSection, hashingSection, bundleSection, timelineAtScaleSection, dashboardAtScaleSection];
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 

@@ -4,11 +4,11 @@ import { useSearchParams } from "next/navigation";
 import { useAccount } from "wagmi";
 import { Card } from "@/components/ui/Card";
 import { CopyButton } from "@/components/ui/CopyButton";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useCapabilities } from "@/hooks/useCapabilities";
 import { useReservations } from "@/hooks/useReservations";
-import { describeError } from "@/lib/errors/describeError";
 import { parseBytes32 } from "@/lib/format/hex";
 import { ClaimCard } from "./ClaimCard";
 import { ConnectPrompt } from "./ConnectPrompt";
@@ -32,10 +32,7 @@ export function ClaimsView() {
   }
   if (reservations.isPending || capabilities.isPending) return <Loading label="Looking for tokens reserved for your wallet…" />;
   const error = reservations.error ?? capabilities.error;
-  if (error) {
-    const { title, message } = describeError(error);
-    return <Notice tone="error" title={title}>{message}</Notice>;
-  }
+  if (error) return <ErrorNotice error={error} />;
   const { capabilities: caps, now } = capabilities.data!;
   const others = reservations.data!.filter((r) => !(linkedHash && r.integraHash.toLowerCase() === linkedHash && r.tokenId === linkedToken));
   const waiting = others.filter((r) => r.status === "reserved");

@@ -1,11 +1,11 @@
 "use client";
 
 import type { Address, Hex } from "viem";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useRecord } from "@/hooks/useRecord";
 import { useRecordTokens } from "@/hooks/useRecordTokens";
-import { describeError } from "@/lib/errors/describeError";
 import type { Capability } from "@/lib/reads/capabilities";
 import { ClaimCard } from "./ClaimCard";
 
@@ -15,10 +15,7 @@ export function LinkedClaim({ integraHash, tokenId, account, capabilities, now }
   const tokens = useRecordTokens(integraHash, record.data?.tokenizer);
   if (record.isPending || (record.isSuccess && tokens.isPending)) return <Loading label="Reading the token this link points at…" />;
   const error = record.error ?? tokens.error;
-  if (error) {
-    const { title, message } = describeError(error);
-    return <Notice tone="error" title={title}>{message}</Notice>;
-  }
+  if (error) return <ErrorNotice error={error} />;
   const token = tokens.data?.tokens.find((t) => t.tokenId === tokenId);
   if (!record.data || !token) {
     return <Notice tone="warning" title="Nothing to claim here">Token #{tokenId.toString()} of this record has never been reserved. Check the link with the clerk.</Notice>;

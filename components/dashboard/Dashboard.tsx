@@ -3,20 +3,14 @@
 import Link from "next/link";
 import { useAccount } from "wagmi";
 import { Card } from "@/components/ui/Card";
-import { Notice } from "@/components/ui/Notice";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useMyRecords } from "@/hooks/useMyRecords";
 import { useReservations } from "@/hooks/useReservations";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
-import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import { RecentActivity } from "./RecentActivity";
-
-function ErrorNotice({ error }: { error: Error }) {
-  const { title, message } = describeError(error);
-  return <Notice tone="error" title={title}>{message}</Notice>;
-}
 
 /** The connected wallet's records and the tokens waiting for it. */
 export function Dashboard() {

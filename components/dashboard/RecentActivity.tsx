@@ -4,9 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 import { TimelineList } from "@/components/timeline/TimelineList";
-import { Notice } from "@/components/ui/Notice";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
-import { describeError } from "@/lib/errors/describeError";
 import { queryKeys } from "@/lib/queryKeys";
 import { readActivityOf } from "@/lib/reads/activity";
 
@@ -20,9 +19,6 @@ export function RecentActivity({ account }: { account: Address }) {
     refetchInterval: 8_000,
   });
   if (activity.isPending) return <Loading label="Reading your recent activity…" />;
-  if (activity.isError) {
-    const { title, message } = describeError(activity.error);
-    return <Notice tone="error" title={title}>{message}</Notice>;
-  }
+  if (activity.isError) return <ErrorNotice error={activity.error} />;
   return <TimelineList entries={activity.data} showRecord />;
 }

@@ -2,11 +2,10 @@
 
 import type { Hex } from "viem";
 import { useAccount } from "wagmi";
-import { Notice } from "@/components/ui/Notice";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { usePayments } from "@/hooks/usePayments";
 import { useRecordTokens } from "@/hooks/useRecordTokens";
-import { describeError } from "@/lib/errors/describeError";
 import type { RecordInfo } from "@/lib/reads/records";
 import { PaymentItem } from "./PaymentItem";
 import { RequestPaymentForm } from "./RequestPaymentForm";
@@ -17,10 +16,7 @@ export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; recor
   const payments = usePayments(integraHash, record.registeredBlock);
   const tokens = useRecordTokens(integraHash, record.tokenizer, record.registeredBlock);
   if (payments.isPending) return <Loading label="Reading payment requests…" />;
-  if (payments.isError) {
-    const { title, message } = describeError(payments.error);
-    return <Notice tone="error" title={title}>{message}</Notice>;
-  }
+  if (payments.isError) return <ErrorNotice error={payments.error} />;
   const held = (tokens.data?.tokens ?? []).filter((t) => t.status === "claimed").map((t) => ({ tokenId: t.tokenId, holder: t.reservedFor }));
   const mine = held.filter((t) => t.holder.toLowerCase() === address?.toLowerCase());
   const others = held.filter((t) => t.holder.toLowerCase() !== address?.toLowerCase());

@@ -4,13 +4,12 @@ import type { Hex } from "viem";
 import { useAccount } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
-import { Notice } from "@/components/ui/Notice";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useCapabilities } from "@/hooks/useCapabilities";
 import { useTransaction } from "@/hooks/useTransaction";
 import { CAPABILITY } from "@/lib/capabilities";
 import { capabilitySchemaUid, eas } from "@/lib/contracts";
-import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import { queryKeys } from "@/lib/queryKeys";
@@ -23,10 +22,7 @@ export function CapabilityList({ integraHash }: { integraHash: Hex }) {
   const capabilities = useCapabilities({ integraHash });
   const tx = useTransaction();
   if (capabilities.isPending) return <Loading label="Reading capability attestations…" />;
-  if (capabilities.isError) {
-    const { title, message } = describeError(capabilities.error);
-    return <Notice tone="error" title={title}>{message}</Notice>;
-  }
+  if (capabilities.isError) return <ErrorNotice error={capabilities.error} />;
   const { capabilities: list, now } = capabilities.data;
   if (list.length === 0) return <p className="text-sm text-slate-600">No capabilities issued for this record yet.</p>;
   return (

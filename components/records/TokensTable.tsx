@@ -2,7 +2,7 @@
 
 import type { Hex } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
-import { Notice } from "@/components/ui/Notice";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { Fragment } from "react";
 import { TransactionStatus } from "@/components/TransactionStatus";
@@ -11,7 +11,6 @@ import { IssueCapability } from "./IssueCapability";
 import { useRecordTokens } from "@/hooks/useRecordTokens";
 import { useTransaction } from "@/hooks/useTransaction";
 import { tokenizerAbi } from "@/lib/contracts";
-import { describeError } from "@/lib/errors/describeError";
 import { queryKeys } from "@/lib/queryKeys";
 import type { RecordInfo } from "@/lib/reads/records";
 
@@ -28,10 +27,7 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
   const tx = useTransaction();
 
   if (tokens.isPending) return <Loading label="Reading tokens…" />;
-  if (tokens.isError) {
-    const { title, message } = describeError(tokens.error);
-    return <Notice tone="error" title={title}>{message}</Notice>;
-  }
+  if (tokens.isError) return <ErrorNotice error={tokens.error} />;
   const { tokens: rows, claimed, reserved, complete, completedAt } = tokens.data;
   return (
     <div className="space-y-3">

@@ -3,11 +3,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import type { Hex } from "viem";
-import { Notice } from "@/components/ui/Notice";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useTimeline } from "@/hooks/useTimeline";
 import { integraAddresses } from "@/lib/contracts";
-import { describeError } from "@/lib/errors/describeError";
 import { queryKeys } from "@/lib/queryKeys";
 import { TimelineList } from "./TimelineList";
 
@@ -22,10 +21,7 @@ export function RecordTimeline({ integraHash, fromBlock }: { integraHash: Hex; f
   }, [integraHash, queryClient]);
   const timeline = useTimeline(queryKeys.timeline(integraHash), filter, onNewEvents);
   if (timeline.isPending) return <Loading label="Reading the record's events…" />;
-  if (timeline.isError) {
-    const { title, message } = describeError(timeline.error);
-    return <Notice tone="error" title={title}>{message}</Notice>;
-  }
+  if (timeline.isError) return <ErrorNotice error={timeline.error} />;
   return (
     <div className="space-y-2">
       <p className="text-xs text-slate-500" aria-live="polite">

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import type { Hex } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useRecordsByContent } from "@/hooks/useRecordsByContent";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
-import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 
@@ -15,10 +15,7 @@ import { formatTimestamp } from "@/lib/format/time";
 export function ContentRecordsList({ contentHash }: { contentHash: Hex }) {
   const records = useRecordsByContent(contentHash);
   if (records.isPending) return <Loading label="Looking for records of this content on chain…" />;
-  if (records.isError) {
-    const { title, message } = describeError(records.error);
-    return <Notice tone="error" title={title}>{message}</Notice>;
-  }
+  if (records.isError) return <ErrorNotice error={records.error} />;
   if (records.data.length === 0) {
     return (
       <Notice tone="warning" title="Not registered">

@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { TimelineList } from "@/components/timeline/TimelineList";
 import { Card } from "@/components/ui/Card";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useTimeline } from "@/hooks/useTimeline";
 import { deployBlock, integraAddresses } from "@/lib/contracts";
-import { describeError } from "@/lib/errors/describeError";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
 import { queryKeys } from "@/lib/queryKeys";
 
@@ -35,7 +35,7 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
       {timeline.isPending ? (
         <Loading label="Reading the workflow's events…" />
       ) : timeline.isError ? (
-        <Notice tone="error" title={describeError(timeline.error).title}>{describeError(timeline.error).message}</Notice>
+        <ErrorNotice error={timeline.error} />
       ) : timeline.data.entries.length === 0 ? (
         <Notice tone="warning" title="No events for this workflow">Nothing on this chain carries this processHash yet.</Notice>
       ) : (

@@ -2,44 +2,34 @@
 // (.next-bench) and served by `next start` on :3100, then every section in order, each printing its table.
 // Everything started is stopped at the end, on failure and on Ctrl-C too. Sections report numbers; a slow
 // run never fails, a broken one (an exception) makes the exit code 1 after the other sections have run.
-import { deployIntegra, type Deployment } from "../lib/deploy.ts";
+import { deployIntegra } from "../lib/deploy.ts";
+import { saveDeployment, writeGeneratedModule } from "../lib/generate.ts";
 import { type RunningAnvil, startAnvil } from "../lib/anvil.ts";
 import { forgeBuild } from "../lib/build.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
 import { clientsFor } from "../lib/clients.ts";
 import { type RunningApp, buildApp, removeAppBuild, startApp } from "./app.ts";
-import { bundleSection } from "./bundle.ts";
-import { dashboardAtScaleSection } from "./dashboardAtScale.ts";
-import { gasSection } from "./gasSection.ts";
-import { hashingSection } from "./hashing.ts";
-import { timelineAtScaleSection } from "./timelineAtScale.ts";
 import type { BenchContext, BenchSection } from "./types.ts";
 
 /** Not 8545/8546: the dev chain, e2e and `bench:gas` use those, and the bench may run beside them. */
 const BENCH_CHAIN_PORT = 8547;
 
-/** Run in this order; add new sections here. */
-const sections: BenchSection[] = [gasSection, hashingSection, bundleSection, timelineAtScaleSection, dashboardAtScaleSection];
+/**
+ * The sections, in the order they run; add new ones here. Imported only after the deploy has written
+ * lib/generated/integra.ts, because the app's reading code they use reads its addresses at import.
+ */
+async function loadSections(): Promise<BenchSection[]> {
+  const [{ gasSection }, { hashingSection }, { bundleSection }, { timelineAtScaleSection }, { dashboardAtScaleSection }] = await Promise.all([
+    import("./gasSection.ts"),
+    import("./hashing.ts"),
+    import("./bundle.ts"),
+    import("./timelineAtScale.ts"),
+    import("./dashboardAtScale.ts"),
+  ]);
+  return [gasSection, hashingSection, bundleSection, timelineAtScaleSection, dashboardAtScaleSection];
+}
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
-
-/**
- * The app reads contract addresses from lib/generated/integra.ts, written by the dev chain's deploy. A fresh
- * anvil deployed by account 0 in the same order gets the same addresses; say so if that ever stops holding.
- */
-async function warnIfAppAddressesDiffer(deployment: Deployment): Promise<void> {
-  try {
-    const generated = (await import("../../lib/generated/integra.ts")) as {
-      deployments: Record<string, { addresses: Record<string, string> } | undefined>;
-    };
-    const appRegistry = generated.deployments[String(deployment.chainId)]?.addresses.IntegraRecordV1;
-    if (appRegistry?.toLowerCase() !== deployment.addresses.IntegraRecordV1.toLowerCase()) {
-      console.warn(`bench: the app is built for registry ${appRegistry ?? "(none)"}, the bench chain has ${deployment.addresses.IntegraRecordV1}; record pages will show "not found".`);
-    }
-  } catch {
-    console.warn("bench: lib/generated/integra.ts is missing (run `npm run generate`); the app build will fail.");
-  }
-}
 
 let anvil: RunningAnvil | undefined;
 let app: RunningApp | undefined;
@@ -67,7 +57,9 @@ try {
   forgeBuild();
   anvil = await startAnvil(BENCH_CHAIN_PORT);
   const deployment = await deployIntegra(await clientsFor(anvil.rpcUrl, ANVIL_KEYS[0]));
-  await warnIfAppAddressesDiffer(deployment);
+  // The app build reads addresses from the generated module: write it from this very deployment.
+  saveDeployment(deployment);
+  writeGeneratedModule();
 
   const buildStartedAt = performance.now();
   buildApp(anvil.rpcUrl, deployment.chainId);
@@ -75,7 +67,7 @@ try {
   console.log(`Chain on ${anvil.rpcUrl}; app built in ${seconds(buildStartedAt)} s and served on ${app.url}.`);
 
   const ctx: BenchContext = { rpcUrl: anvil.rpcUrl, deployment, appUrl: app.url };
-  for (const section of sections) {
+  for (const section of await loadSections()) {
     const sectionStartedAt = performance.now();
     console.log(`\n=== ${section.name} ===\n`);
     try {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Address, type Hex, createPublicClient, createWalletClient, encodeAbiParameters, http, parseAbiParameters, parseEventLogs, zeroHash } from "viem";
+import { type Address, type Hex, createPublicClient, createWalletClient, http, parseEventLogs } from "viem";
 import { foundry } from "viem/chains";
+import { CAPABILITY, capabilityAttestationRequest } from "../lib/capabilities";
 import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../lib/generated/integra";
 import { ACCOUNTS, type AccountName, RPC_URL } from "./anvil";
 
@@ -45,17 +46,15 @@ export async function attestClaim(attester: AccountName, integraHash: Hex, token
     abi: easAbi,
     functionName: "attest",
     args: [
-      {
+      capabilityAttestationRequest({
         schema: deployment.capabilitySchemaUid,
-        data: {
-          recipient: ACCOUNTS[recipient] as Address,
-          expirationTime,
-          revocable: true,
-          refUID: zeroHash,
-          data: encodeAbiParameters(parseAbiParameters("bytes32, uint256, uint256, bytes32"), [integraHash, tokenId, 1n, processHash]),
-          value: 0n,
-        },
-      },
+        integraHash,
+        tokenId,
+        capabilities: CAPABILITY.CLAIM,
+        processHash,
+        recipient: ACCOUNTS[recipient] as Address,
+        expirationTime,
+      }),
     ],
   });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });

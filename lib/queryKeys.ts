@@ -8,7 +8,6 @@ export const queryKeys = {
   recordsByContent: (contentHash: Hex) => ["recordsByContent", APP_CHAIN_ID, contentHash.toLowerCase()] as const,
   capabilities: (integraHash: Hex) => ["capabilities", APP_CHAIN_ID, "record", integraHash.toLowerCase()] as const,
   capabilitiesFor: (account: Address) => ["capabilities", APP_CHAIN_ID, "recipient", account.toLowerCase()] as const,
-  allCapabilities: ["capabilities"] as const,
   reservedFor: (account: Address) => ["reservedFor", APP_CHAIN_ID, account.toLowerCase()] as const,
   myRecords: (account: Address) => ["myRecords", APP_CHAIN_ID, account.toLowerCase()] as const,
   timeline: (integraHash: Hex) => ["timeline", APP_CHAIN_ID, integraHash.toLowerCase()] as const,

@@ -7,9 +7,9 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { Field } from "@/components/ui/Field";
 import { QrCode } from "@/components/ui/QrCode";
 import { useTransaction } from "@/hooks/useTransaction";
-import { CAPABILITY } from "@/lib/capabilities";
-import { capabilityAttestationRequest, claimLinkPath } from "@/lib/claims/attestationRequest";
-import { eas } from "@/lib/contracts";
+import { CAPABILITY, capabilityAttestationRequest } from "@/lib/capabilities";
+import { claimLinkPath } from "@/lib/claims/claimLink";
+import { capabilitySchemaUid, eas } from "@/lib/contracts";
 import { queryKeys } from "@/lib/queryKeys";
 
 const noSubscribe = () => () => {};
@@ -34,7 +34,7 @@ export function IssueCapability({ integraHash, tokenId, recipient, processHash }
       label: `Issue the CLAIM capability for token #${tokenId}`,
       contract: eas,
       functionName: "attest",
-      args: [capabilityAttestationRequest({ integraHash, tokenId, capabilities: CAPABILITY.CLAIM | CAPABILITY.REQUEST_PAYMENT | CAPABILITY.APPROVE_PAYMENT, processHash, recipient, expirationTime })],
+      args: [capabilityAttestationRequest({ schema: capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM | CAPABILITY.REQUEST_PAYMENT | CAPABILITY.APPROVE_PAYMENT, processHash, recipient, expirationTime })],
       invalidate: [queryKeys.capabilities(integraHash), queryKeys.capabilitiesFor(recipient), queryKeys.timeline(integraHash)],
     });
   }

@@ -5,7 +5,7 @@ import type { Address, Hex } from "viem";
 import { useAccount } from "wagmi";
 import { Notice } from "@/components/ui/Notice";
 import { useRecordTokens } from "@/hooks/useRecordTokens";
-import { claimLinkPath } from "@/lib/claims/attestationRequest";
+import { claimLinkPath } from "@/lib/claims/claimLink";
 
 /** Tells a party looking at the record that a token of it waits for their wallet. */
 export function WaitingForYou({ integraHash, tokenizer, fromBlock }: { integraHash: Hex; tokenizer: Address; fromBlock: bigint }) {

@@ -1,8 +1,8 @@
 // Gas of the product's writes, each against its lower bound: 21,000 + 22,100 per storage slot written
 // from zero + log costs (375 + 375 per topic + 8 per data byte). New slots are counted from anvil's
 // prestate diff of the very transaction, not assumed.
-import { type Abi, type Address, type Hex, type TransactionReceipt, encodeAbiParameters, parseEventLogs, sha256, stringToHex, zeroHash } from "viem";
-import { CAPABILITY } from "../../lib/capabilities.ts";
+import { type Abi, type Address, type Hex, type TransactionReceipt, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
+import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
 import { processHashOf } from "../../lib/workflow.ts";
 import { easArtifact, forgeArtifact } from "../lib/artifacts.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
@@ -65,7 +65,7 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
       sha256(stringToHex(`bench ${label} ${Date.now()}`)),
       "0x01",
       tokenizer,
-      zeroHashAddress,
+      zeroAddress,
       processHash,
       [],
     ]);
@@ -74,12 +74,8 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   }
 
   async function attest(integraHash: Hex, tokenId: bigint, recipient: Address, label: string): Promise<Hex> {
-    const data = encodeAbiParameters(
-      [{ type: "bytes32" }, { type: "uint256" }, { type: "uint256" }, { type: "bytes32" }],
-      [integraHash, tokenId, CAPABILITY.CLAIM, processHash],
-    );
     const receipt = await measure(`attest CLAIM (${label})`, clerk, a.EAS, easAbi, "attest", [
-      { schema: deployment.capabilitySchemaUid, data: { recipient, expirationTime: 0n, revocable: true, refUID: zeroHash, data, value: 0n } },
+      capabilityAttestationRequest({ schema: deployment.capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient }),
     ]);
     const [event] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" });
     return (event.args as { uid: Hex }).uid;
@@ -87,7 +83,6 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
 
   const partyAddress = party.walletClient.account.address;
   const payerAddress = payer.walletClient.account.address;
-  const zeroHashAddress = "0x0000000000000000000000000000000000000000";
 
   // Warm the registrant's nonce so "register" measures the steady state, not a first-ever registration.
   await registerRecord(a.OwnershipTokenizerV1, "first, cold nonce");

@@ -26,10 +26,9 @@ import {
   parseEventLogs,
   stringToHex,
   zeroAddress,
-  zeroHash,
 } from "viem";
 import { privateKeyToAddress } from "viem/accounts";
-import { CAPABILITY } from "../../lib/capabilities.ts";
+import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
 import { integraAddresses } from "../../lib/contracts.ts";
 import {
   easAbi,
@@ -206,20 +205,7 @@ function targetSteps(d: Deployment, integraHash: Hex, contentHash: Hex, processH
         abi: easAbi,
         functionName: "attest",
         args: [
-          {
-            schema: d.capabilitySchemaUid,
-            data: {
-              recipient: party,
-              expirationTime: 0n,
-              revocable: true,
-              refUID: zeroHash,
-              data: encodeAbiParameters(
-                [{ type: "bytes32" }, { type: "uint256" }, { type: "uint256" }, { type: "bytes32" }],
-                [integraHash, tokenId, CAPABILITY.CLAIM, processHash],
-              ),
-              value: 0n,
-            },
-          },
+          capabilityAttestationRequest({ schema: d.capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient: party }),
         ],
       }),
     }),

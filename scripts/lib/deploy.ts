@@ -45,14 +45,14 @@ async function deploy({ publicClient, walletClient }: Clients, artifact: Artifac
 }
 
 /** EAS and its SchemaRegistry: deployed fresh on the local chain, the canonical ones elsewhere. */
-async function resolveEas(clients: Clients, chainId: number) {
+async function resolveEas(clients: Clients, chainId: number): Promise<{ eas: Address; schemaRegistry: Address }> {
   if (process.env.EAS_ADDRESS && process.env.SCHEMA_REGISTRY_ADDRESS) {
     return { eas: process.env.EAS_ADDRESS as Address, schemaRegistry: process.env.SCHEMA_REGISTRY_ADDRESS as Address };
   }
   if (chainId === LOCAL_CHAIN_ID) {
     const registry = await deploy(clients, easArtifact("SchemaRegistry"));
     const eas = await deploy(clients, easArtifact("EAS"), [registry.address]);
-    return { eas: eas.address, schemaRegistry: registry.address, firstBlock: registry.blockNumber };
+    return { eas: eas.address, schemaRegistry: registry.address };
   }
   const canonical = CANONICAL_EAS[chainId];
   if (!canonical) {
@@ -64,10 +64,11 @@ async function resolveEas(clients: Clients, chainId: number) {
 /** Deploys the Integra contracts and registers the capability schema with its resolver. */
 export async function deployIntegra(clients: Clients): Promise<Deployment> {
   const chainId = await clients.publicClient.getChainId();
-  const { eas, schemaRegistry, ...rest } = await resolveEas(clients, chainId);
+  const { eas, schemaRegistry } = await resolveEas(clients, chainId);
 
   const registry = await deploy(clients, forgeArtifact("IntegraRecordV1"));
-  const deployBlock = Number("firstBlock" in rest ? rest.firstBlock : registry.blockNumber);
+  // Every Integra event comes after the registry exists: reads start at its block.
+  const deployBlock = Number(registry.blockNumber);
   const resolver = await deploy(clients, forgeArtifact("IntegraCapabilityResolverV1"), [eas, registry.address]);
 
   const schemaUid = keccak256(encodePacked(["string", "address", "bool"], [CAPABILITY_SCHEMA, resolver.address, true]));

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Abi, type Address, type Hex, type Log, encodeAbiParameters, parseEventLogs, sha256, zeroHash } from "viem";
-import { CAPABILITY } from "../../lib/capabilities.ts";
+import { type Abi, type Address, type Hex, type Log, parseEventLogs, sha256 } from "viem";
+import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
 import { encryptReference } from "../../lib/crypto/referenceCipher.ts";
 import { processHashOf } from "../../lib/workflow.ts";
 import { ROOT, easArtifact, forgeArtifact } from "./artifacts.ts";
@@ -66,15 +66,15 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   }
 
   async function attestClaim(integraHash: Hex, tokenId: bigint, recipient: Address): Promise<Hex> {
-    const data = encodeAbiParameters(
-      [{ type: "bytes32" }, { type: "uint256" }, { type: "uint256" }, { type: "bytes32" }],
-      [integraHash, tokenId, CAPABILITY.CLAIM | CAPABILITY.REQUEST_PAYMENT | CAPABILITY.APPROVE_PAYMENT, processHash],
-    );
     const logs = await write(clerk, a.EAS, easAbi, "attest", [
-      {
+      capabilityAttestationRequest({
         schema: deployment.capabilitySchemaUid,
-        data: { recipient, expirationTime: 0n, revocable: true, refUID: zeroHash, data, value: 0n },
-      },
+        integraHash,
+        tokenId,
+        capabilities: CAPABILITY.CLAIM | CAPABILITY.REQUEST_PAYMENT | CAPABILITY.APPROVE_PAYMENT,
+        processHash,
+        recipient,
+      }),
     ]);
     const [event] = parseEventLogs({ abi: easAbi, logs, eventName: "Attested" });
     return (event.args as { uid: Hex }).uid;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {IIntegraRecord} from "./interfaces/IIntegraRecord.sol";
 import {IIntegraTokenizer} from "./interfaces/IIntegraTokenizer.sol";
 
@@ -8,7 +9,8 @@ import {IIntegraTokenizer} from "./interfaces/IIntegraTokenizer.sol";
 /// @notice Payment signals between token holders of one record: a holder requests a payment from another
 /// holder, the payer marks it paid, the requestor may cancel. Amounts are ciphertext only the two parties
 /// can read; the contract never interprets them. A pending request past its deadline is expired.
-contract IntegraSignalV1 {
+/// Every caller is `_msgSender()` (ERC-2771), so a party with no ether acts through the trusted forwarder.
+contract IntegraSignalV1 is ERC2771Context {
     enum PaymentStatus {
         None,
         Pending,
@@ -70,7 +72,8 @@ contract IntegraSignalV1 {
     error NotRequestor(address caller);
     error PaymentNotPending(uint256 paymentId, PaymentStatus status);
 
-    constructor(IIntegraRecord registry_) {
+    /// @param trustedForwarder_ The ERC-2771 forwarder whose requests act for their signer.
+    constructor(IIntegraRecord registry_, address trustedForwarder_) ERC2771Context(trustedForwarder_) {
         registry = registry_;
     }
 
@@ -86,12 +89,13 @@ contract IntegraSignalV1 {
         bytes calldata encryptedAmount,
         uint64 deadline
     ) external returns (uint256 paymentId) {
-        if (payer == address(0) || payer == msg.sender) revert InvalidPayer(payer);
+        address requestor = _msgSender();
+        if (payer == address(0) || payer == requestor) revert InvalidPayer(payer);
         if (deadline <= block.timestamp) revert DeadlineInPast(deadline);
         if (encryptedAmount.length == 0) revert EmptyAmount();
         (,, address tokenizer, bytes32 processHash) = registry.authorityOf(integraHash);
-        if (tokenizer == address(0) || !IIntegraTokenizer(tokenizer).isHolder(integraHash, requestorTokenId, msg.sender)) {
-            revert NotTokenHolder(msg.sender, requestorTokenId);
+        if (tokenizer == address(0) || !IIntegraTokenizer(tokenizer).isHolder(integraHash, requestorTokenId, requestor)) {
+            revert NotTokenHolder(requestor, requestorTokenId);
         }
         if (!IIntegraTokenizer(tokenizer).isHolder(integraHash, payerTokenId, payer)) {
             revert NotTokenHolder(payer, payerTokenId);
@@ -99,7 +103,7 @@ contract IntegraSignalV1 {
 
         paymentId = ++paymentCount;
         _payments[paymentId] = Payment({
-            requestor: msg.sender,
+            requestor: requestor,
             deadline: deadline,
             status: PaymentStatus.Pending,
             payer: payer,
@@ -111,7 +115,7 @@ contract IntegraSignalV1 {
             processHash,
             payer,
             paymentId,
-            msg.sender,
+            requestor,
             requestorTokenId,
             payerTokenId,
             encryptedAmount,
@@ -123,19 +127,19 @@ contract IntegraSignalV1 {
     /// @notice The payer marks a pending, unexpired request as paid, with an optional encrypted receipt.
     function markPaid(uint256 paymentId, bytes calldata encryptedReceipt) external {
         Payment storage payment = _pendingPayment(paymentId);
-        if (payment.payer != msg.sender) revert NotPayer(msg.sender);
+        address payer = _msgSender();
+        if (payment.payer != payer) revert NotPayer(payer);
         payment.status = PaymentStatus.Paid;
-        emit PaymentPaid(
-            payment.integraHash, payment.processHash, paymentId, msg.sender, encryptedReceipt, block.timestamp
-        );
+        emit PaymentPaid(payment.integraHash, payment.processHash, paymentId, payer, encryptedReceipt, block.timestamp);
     }
 
     /// @notice The requestor cancels a pending, unexpired request.
     function cancelPayment(uint256 paymentId) external {
         Payment storage payment = _pendingPayment(paymentId);
-        if (payment.requestor != msg.sender) revert NotRequestor(msg.sender);
+        address requestor = _msgSender();
+        if (payment.requestor != requestor) revert NotRequestor(requestor);
         payment.status = PaymentStatus.Cancelled;
-        emit PaymentCancelled(payment.integraHash, payment.processHash, paymentId, msg.sender, block.timestamp);
+        emit PaymentCancelled(payment.integraHash, payment.processHash, paymentId, requestor, block.timestamp);
     }
 
     /// @notice A payment request, with its status as of now (Expired when pending past its deadline).

@@ -18,6 +18,7 @@ export const INTEGRA_CONTRACTS = {
   OwnershipTokenizerV1: "OwnershipTokenizerV1.sol",
   MultiPartyTokenizerV1: "MultiPartyTokenizerV1.sol",
   IntegraSignalV1: "IntegraSignalV1.sol",
+  IntegraForwarderV1: "IntegraForwarderV1.sol",
   OwnerAllowlistResolverV1: "OwnerAllowlistResolverV1.sol",
 } as const;
 

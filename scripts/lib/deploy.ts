@@ -28,6 +28,7 @@ export interface Deployment {
     OwnershipTokenizerV1: Address;
     MultiPartyTokenizerV1: Address;
     IntegraSignalV1: Address;
+    IntegraForwarderV1: Address;
     OwnerAllowlistResolverV1: Address;
   };
 }
@@ -79,10 +80,12 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
     args: [CAPABILITY_SCHEMA, resolver.address, true],
   });
 
-  const tokenizerArgs = [registry.address, eas, schemaUid] as const;
+  // The one ERC-2771 forwarder every party call goes through when a relayer or the clerk pays the gas.
+  const forwarder = await deploy(clients, forgeArtifact("IntegraForwarderV1"));
+  const tokenizerArgs = [registry.address, eas, schemaUid, forwarder.address] as const;
   const ownership = await deploy(clients, forgeArtifact("OwnershipTokenizerV1"), tokenizerArgs);
   const multiParty = await deploy(clients, forgeArtifact("MultiPartyTokenizerV1"), tokenizerArgs);
-  const signal = await deploy(clients, forgeArtifact("IntegraSignalV1"), [registry.address]);
+  const signal = await deploy(clients, forgeArtifact("IntegraSignalV1"), [registry.address, forwarder.address]);
   const allowlist = await deploy(clients, forgeArtifact("OwnerAllowlistResolverV1"), [registry.address]);
 
   return {
@@ -97,6 +100,7 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
       OwnershipTokenizerV1: ownership.address,
       MultiPartyTokenizerV1: multiParty.address,
       IntegraSignalV1: signal.address,
+      IntegraForwarderV1: forwarder.address,
       OwnerAllowlistResolverV1: allowlist.address,
     },
   };

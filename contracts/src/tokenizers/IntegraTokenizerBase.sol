@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IEAS, Attestation} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
 import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 import {Capabilities} from "../Capabilities.sol";
@@ -10,8 +11,10 @@ import {Capabilities} from "../Capabilities.sol";
 /// @notice Reserve, cancel and claim of a record's tokens, shared by every Integra tokenizer. The owner or
 /// executor of a record reserves a token for a recipient; the recipient claims it with an EAS attestation of
 /// the capability schema that grants CLAIM. Each bad attestation is rejected with its own error.
+/// Every caller is `_msgSender()` (ERC-2771): a party's ephemeral wallet holds no ether, so it signs an EIP-712
+/// request that the trusted forwarder (an `ERC2771Forwarder`) submits for it, and the tokenizer sees the party.
 /// @dev Concrete tokenizers mint in `_mintClaimed` and decide which token ids and amounts are valid.
-abstract contract IntegraTokenizerBase is IIntegraTokenizer {
+abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     enum TokenStatus {
         None,
         Reserved,
@@ -94,7 +97,10 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer {
     error AttestationForOtherToken(uint256 attested, uint256 tokenId);
     error MissingClaimCapability(uint256 capabilities);
 
-    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_) {
+    /// @param trustedForwarder_ The ERC-2771 forwarder whose requests act for their signer.
+    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_, address trustedForwarder_)
+        ERC2771Context(trustedForwarder_)
+    {
         registry = registry_;
         eas = eas_;
         capabilitySchema = capabilitySchema_;
@@ -123,7 +129,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer {
         token.processHash = processHash;
         progress.reserved += 1;
 
-        emit TokenReserved(integraHash, processHash, recipient, tokenId, amount, msg.sender, block.timestamp);
+        emit TokenReserved(integraHash, processHash, recipient, tokenId, amount, _msgSender(), block.timestamp);
     }
 
     /// @notice Cancels an unclaimed reservation. Owner or executor only. The token id may be reserved again.
@@ -137,19 +143,20 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer {
         Progress storage progress = _progress[integraHash];
         progress.reserved -= 1;
 
-        emit ReservationCancelled(integraHash, token.processHash, token.reservedFor, tokenId, msg.sender, block.timestamp);
+        emit ReservationCancelled(integraHash, token.processHash, token.reservedFor, tokenId, _msgSender(), block.timestamp);
         _completeIfAllClaimed(integraHash, token.processHash, progress);
     }
 
     /// @notice Claims a token reserved for the caller, authorized by an attestation of the capability schema
     /// that grants CLAIM to the caller for this record (and this token, or any token with tokenId 0).
     function claimToken(bytes32 integraHash, uint256 tokenId, bytes32 attestationUid, bytes32 processHash) external {
-        _verifyClaimAttestation(integraHash, tokenId, attestationUid);
+        address claimant = _msgSender();
+        _verifyClaimAttestation(integraHash, tokenId, attestationUid, claimant);
 
         TokenSlot storage token = _tokens[integraHash][tokenId];
         if (token.status == TokenStatus.Claimed) revert AlreadyClaimed(integraHash, tokenId);
         if (token.status != TokenStatus.Reserved) revert NotReserved(integraHash, tokenId);
-        if (token.reservedFor != msg.sender) revert NotReservedForCaller(token.reservedFor, msg.sender);
+        if (token.reservedFor != claimant) revert NotReservedForCaller(token.reservedFor, claimant);
         if (token.processHash != processHash) revert ProcessHashMismatch(token.processHash, processHash);
 
         token.status = TokenStatus.Claimed;
@@ -157,9 +164,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer {
         progress.claimed += 1;
         uint256 amount = token.amount;
 
-        emit TokenClaimed(integraHash, processHash, msg.sender, tokenId, amount, attestationUid, block.timestamp);
+        emit TokenClaimed(integraHash, processHash, claimant, tokenId, amount, attestationUid, block.timestamp);
         _completeIfAllClaimed(integraHash, processHash, progress);
-        _mintClaimed(integraHash, tokenId, msg.sender, amount);
+        _mintClaimed(integraHash, tokenId, claimant, amount);
     }
 
     /// @notice A token's status: who it is reserved for (or was claimed by), the amount, and its workflow.
@@ -192,10 +199,11 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer {
     function _requireAuthority(bytes32 integraHash) private view {
         (address owner, address executor, address tokenizer,) = registry.authorityOf(integraHash);
         if (tokenizer != address(this)) revert WrongTokenizer(integraHash, tokenizer);
-        if (msg.sender != owner && msg.sender != executor) revert NotOwnerOrExecutor(integraHash, msg.sender);
+        address caller = _msgSender();
+        if (caller != owner && caller != executor) revert NotOwnerOrExecutor(integraHash, caller);
     }
 
-    function _verifyClaimAttestation(bytes32 integraHash, uint256 tokenId, bytes32 uid) private view {
+    function _verifyClaimAttestation(bytes32 integraHash, uint256 tokenId, bytes32 uid, address claimant) private view {
         Attestation memory attestation = eas.getAttestation(uid);
         if (attestation.uid == bytes32(0)) revert UnknownAttestation(uid);
         if (attestation.schema != capabilitySchema) revert WrongSchema(uid, attestation.schema);
@@ -203,7 +211,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer {
         if (attestation.expirationTime != 0 && attestation.expirationTime <= block.timestamp) {
             revert AttestationExpired(uid, attestation.expirationTime);
         }
-        if (attestation.recipient != msg.sender) revert NotAttestationRecipient(attestation.recipient, msg.sender);
+        if (attestation.recipient != claimant) revert NotAttestationRecipient(attestation.recipient, claimant);
         if (!registry.isOwnerOrExecutor(integraHash, attestation.attester)) {
             revert AttesterNotAuthorized(attestation.attester);
         }

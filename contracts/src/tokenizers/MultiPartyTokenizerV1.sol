@@ -2,6 +2,8 @@
 pragma solidity ^0.8.28;
 
 import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
+import {Context} from "@openzeppelin/contracts/utils/Context.sol";
+import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
 import {IntegraTokenizerBase} from "./IntegraTokenizerBase.sol";
@@ -12,9 +14,9 @@ import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 /// DocumentComplete once every reserved token of the record is claimed.
 /// @dev Per-record token ids 1..N map to ERC-1155 ids `uint256(keccak256(abi.encode(integraHash, tokenId)))`.
 contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
-    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_)
+    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_, address trustedForwarder_)
         ERC1155("")
-        IntegraTokenizerBase(registry_, eas_, capabilitySchema_)
+        IntegraTokenizerBase(registry_, eas_, capabilitySchema_, trustedForwarder_)
     {}
 
     /// @notice The ERC-1155 id of a record's role token.
@@ -34,5 +36,18 @@ contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
 
     function _mintClaimed(bytes32 integraHash, uint256 tokenId, address claimant, uint256 amount) internal override {
         _mint(claimant, erc1155IdOf(integraHash, tokenId), amount, "");
+    }
+
+    // Transfers and approvals honour ERC-2771 too: a holder with no ether can move its token through the forwarder.
+    function _msgSender() internal view override(Context, ERC2771Context) returns (address) {
+        return ERC2771Context._msgSender();
+    }
+
+    function _msgData() internal view override(Context, ERC2771Context) returns (bytes calldata) {
+        return ERC2771Context._msgData();
+    }
+
+    function _contextSuffixLength() internal view override(Context, ERC2771Context) returns (uint256) {
+        return ERC2771Context._contextSuffixLength();
     }
 }

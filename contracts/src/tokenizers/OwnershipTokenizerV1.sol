@@ -2,6 +2,8 @@
 pragma solidity ^0.8.28;
 
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {Context} from "@openzeppelin/contracts/utils/Context.sol";
+import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
 import {IntegraTokenizerBase} from "./IntegraTokenizerBase.sol";
@@ -14,9 +16,9 @@ contract OwnershipTokenizerV1 is ERC721, IntegraTokenizerBase {
     /// @notice The only per-record token id of this tokenizer.
     uint256 public constant OWNERSHIP_TOKEN_ID = 1;
 
-    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_)
+    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_, address trustedForwarder_)
         ERC721("Integra Ownership", "IOWN")
-        IntegraTokenizerBase(registry_, eas_, capabilitySchema_)
+        IntegraTokenizerBase(registry_, eas_, capabilitySchema_, trustedForwarder_)
     {}
 
     /// @notice The ERC-721 id of a record's ownership token.
@@ -38,5 +40,18 @@ contract OwnershipTokenizerV1 is ERC721, IntegraTokenizerBase {
 
     function _mintClaimed(bytes32 integraHash, uint256, address claimant, uint256) internal override {
         _safeMint(claimant, erc721IdOf(integraHash));
+    }
+
+    // Transfers and approvals honour ERC-2771 too: a holder with no ether can move its token through the forwarder.
+    function _msgSender() internal view override(Context, ERC2771Context) returns (address) {
+        return ERC2771Context._msgSender();
+    }
+
+    function _msgData() internal view override(Context, ERC2771Context) returns (bytes calldata) {
+        return ERC2771Context._msgData();
+    }
+
+    function _contextSuffixLength() internal view override(Context, ERC2771Context) returns (uint256) {
+        return ERC2771Context._contextSuffixLength();
     }
 }

@@ -8,6 +8,7 @@ import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contr
 import {TestBase} from "./TestBase.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
 import {IntegraCapabilityResolverV1} from "../../src/IntegraCapabilityResolverV1.sol";
+import {IntegraForwarderV1} from "../../src/IntegraForwarderV1.sol";
 import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
 import {OwnershipTokenizerV1} from "../../src/tokenizers/OwnershipTokenizerV1.sol";
 import {MultiPartyTokenizerV1} from "../../src/tokenizers/MultiPartyTokenizerV1.sol";
@@ -26,6 +27,7 @@ abstract contract IntegraFixture is TestBase {
     bytes32 internal capabilitySchema;
     OwnershipTokenizerV1 internal ownership;
     MultiPartyTokenizerV1 internal multiParty;
+    IntegraForwarderV1 internal forwarder;
     IntegraSignalV1 internal signal;
     OwnerAllowlistResolverV1 internal allowlist;
 
@@ -47,9 +49,10 @@ abstract contract IntegraFixture is TestBase {
         registry = new IntegraRecordV1();
         capabilityResolver = new IntegraCapabilityResolverV1(eas, registry);
         capabilitySchema = schemaRegistry.register(Capabilities.SCHEMA, ISchemaResolver(address(capabilityResolver)), true);
-        ownership = new OwnershipTokenizerV1(registry, eas, capabilitySchema);
-        multiParty = new MultiPartyTokenizerV1(registry, eas, capabilitySchema);
-        signal = new IntegraSignalV1(registry);
+        forwarder = new IntegraForwarderV1();
+        ownership = new OwnershipTokenizerV1(registry, eas, capabilitySchema, address(forwarder));
+        multiParty = new MultiPartyTokenizerV1(registry, eas, capabilitySchema, address(forwarder));
+        signal = new IntegraSignalV1(registry, address(forwarder));
         allowlist = new OwnerAllowlistResolverV1(registry);
     }
 

@@ -3,9 +3,17 @@
 import type { TransactionState } from "@/hooks/useTransaction";
 import { explorerTxUrl } from "@/lib/config/appChain";
 
-const STEPS = [
+const DIRECT_STEPS = [
   { phase: "checking", text: "Checking" },
   { phase: "awaiting-signature", text: "Awaiting signature" },
+  { phase: "mining", text: "Mining" },
+  { phase: "confirmed", text: "Confirmed" },
+] as const;
+
+const RELAYED_STEPS = [
+  { phase: "checking", text: "Checking" },
+  { phase: "awaiting-signature", text: "Awaiting signature" },
+  { phase: "relaying", text: "Sending via the relayer" },
   { phase: "mining", text: "Mining" },
   { phase: "confirmed", text: "Confirmed" },
 ] as const;
@@ -21,6 +29,7 @@ export function TransactionStatus({ state, onDismiss }: { state: TransactionStat
           {state.error?.title ?? "Failed"}
         </p>
         <p className="mt-1">{state.error?.message}</p>
+        {state.hash && <p className="mt-1 break-all font-mono text-xs">Transaction {state.hash}</p>}
         {onDismiss && (
           <button type="button" onClick={onDismiss} className="mt-2 text-xs font-medium underline">
             Dismiss
@@ -29,6 +38,7 @@ export function TransactionStatus({ state, onDismiss }: { state: TransactionStat
       </div>
     );
   }
+  const STEPS: readonly { phase: string; text: string }[] = state.phase === "relaying" || state.sponsor ? RELAYED_STEPS : DIRECT_STEPS;
   const current = STEPS.findIndex((s) => s.phase === state.phase);
   const url = state.hash ? explorerTxUrl(state.hash) : undefined;
   return (
@@ -48,6 +58,7 @@ export function TransactionStatus({ state, onDismiss }: { state: TransactionStat
       <div className="mt-2 h-1.5 w-full overflow-hidden rounded bg-slate-100" role="progressbar" aria-label="Transaction progress" aria-valuemin={0} aria-valuemax={STEPS.length - 1} aria-valuenow={current}>
         <div className="h-full bg-sky-600 transition-all" style={{ width: `${(current / (STEPS.length - 1)) * 100}%` }} />
       </div>
+      {state.sponsor && <p className="mt-2 text-xs text-slate-600">No ether needed: the network fee is sponsored by the relayer <span className="mono">{state.sponsor}</span>.</p>}
       {state.hash && (
         <p className="mt-2 break-all font-mono text-xs text-slate-500">
           {url ? <a href={url} className="underline">{state.hash}</a> : state.hash}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Address, type Hex, createPublicClient, createWalletClient, http, parseEventLogs } from "viem";
+import { type Address, type Hex, createPublicClient, createWalletClient, http, keccak256, parseEventLogs, stringToHex } from "viem";
 import { foundry } from "viem/chains";
 import { CAPABILITY, capabilityAttestationRequest } from "../lib/capabilities";
 import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../lib/generated/integra";
@@ -30,17 +30,21 @@ export async function registerAgreement(owner: AccountName, contentHash: Hex, pr
   return event.args.integraHash;
 }
 
-export async function reserve(owner: AccountName, integraHash: Hex, tokenId: bigint, recipient: AccountName, processHash: Hex): Promise<void> {
+/** A dev account by name, or any address (an ephemeral wallet made in a test). */
+type Party = AccountName | Address;
+const addressOf = (party: Party): Address => (party.startsWith("0x") ? (party as Address) : (ACCOUNTS[party as AccountName] as Address));
+
+export async function reserve(owner: AccountName, integraHash: Hex, tokenId: bigint, recipient: Party, processHash: Hex): Promise<void> {
   const hash = await wallet(owner).writeContract({
     address: addresses.MultiPartyTokenizerV1,
     abi: multiPartyTokenizerV1Abi,
     functionName: "reserveToken",
-    args: [integraHash, tokenId, ACCOUNTS[recipient] as Address, 1n, processHash],
+    args: [integraHash, tokenId, addressOf(recipient), 1n, processHash],
   });
   await publicClient.waitForTransactionReceipt({ hash });
 }
 
-export async function attestClaim(attester: AccountName, integraHash: Hex, tokenId: bigint, recipient: AccountName, processHash: Hex, expirationTime = 0n): Promise<Hex> {
+export async function attestClaim(attester: AccountName, integraHash: Hex, tokenId: bigint, recipient: Party, processHash: Hex, expirationTime = 0n): Promise<Hex> {
   const hash = await wallet(attester).writeContract({
     address: addresses.EAS,
     abi: easAbi,
@@ -52,7 +56,7 @@ export async function attestClaim(attester: AccountName, integraHash: Hex, token
         tokenId,
         capabilities: CAPABILITY.CLAIM,
         processHash,
-        recipient: ACCOUNTS[recipient] as Address,
+        recipient: addressOf(recipient),
         expirationTime,
       }),
     ],
@@ -84,4 +88,31 @@ export async function claim(claimant: AccountName, integraHash: Hex, tokenId: bi
     args: [integraHash, tokenId, uid, processHash],
   });
   await publicClient.waitForTransactionReceipt({ hash });
+}
+
+/** The ERC-1155 balance of a record's role token `tokenId` held by `holder`. */
+export async function roleTokenBalance(integraHash: Hex, tokenId: bigint, holder: Address): Promise<bigint> {
+  const id = await publicClient.readContract({ address: addresses.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi, functionName: "erc1155IdOf", args: [integraHash, tokenId] });
+  return publicClient.readContract({ address: addresses.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi, functionName: "balanceOf", args: [holder, id] });
+}
+
+export async function balanceOf(address: Address): Promise<bigint> {
+  return publicClient.getBalance({ address });
+}
+
+export async function nonceOf(address: Address): Promise<number> {
+  return publicClient.getTransactionCount({ address, blockTag: "pending" });
+}
+
+/** Registers a multi-party agreement and reserves and attests token i+1 for each of `parties`. */
+export async function arrangeAgreement(label: string, parties: Party[]): Promise<{ integraHash: Hex; processHash: Hex; uids: Hex[] }> {
+  const processHash = keccak256(stringToHex(`e2e/${label}`));
+  const contentHash = keccak256(stringToHex(`content/${label}`));
+  const integraHash = await registerAgreement("clerk", contentHash, processHash);
+  const uids: Hex[] = [];
+  for (const [i, party] of parties.entries()) {
+    await reserve("clerk", integraHash, BigInt(i + 1), party, processHash);
+    uids.push(await attestClaim("clerk", integraHash, BigInt(i + 1), party, processHash));
+  }
+  return { integraHash, processHash, uids };
 }

@@ -2,18 +2,34 @@
 
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import type { Abi, ContractFunctionArgs, ContractFunctionName, Hex, TransactionReceipt } from "viem";
-import { useAccount, useConfig } from "wagmi";
-import { type SimulateContractParameters, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { type Abi, type Address, type ContractFunctionArgs, type ContractFunctionName, type Hex, type TransactionReceipt, encodeFunctionData } from "viem";
+import { type Config, useAccount, useConfig } from "wagmi";
+import {
+  type SimulateContractParameters,
+  getBalance,
+  getPublicClient,
+  signTypedData,
+  simulateContract,
+  switchChain,
+  waitForTransactionReceipt,
+  writeContract,
+} from "wagmi/actions";
 import { appChain } from "@/lib/config/appChain";
+import { forwarder } from "@/lib/contracts";
 import { type DescribedError, describeError } from "@/lib/errors/describeError";
+import { type SignedForwardRequest, forwardRequestTypedData } from "@/lib/forwarder/forwardRequest";
+import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
+import { relayableCall } from "@/lib/forwarder/relayableCalls";
+import { fetchRelayerInfo, submitToRelayer } from "@/lib/relay/relayClient";
 
-export type TransactionPhase = "idle" | "checking" | "awaiting-signature" | "mining" | "confirmed" | "failed";
+export type TransactionPhase = "idle" | "checking" | "awaiting-signature" | "relaying" | "mining" | "confirmed" | "failed";
 
 export interface TransactionState {
   phase: TransactionPhase;
   label?: string;
   hash?: Hex;
+  /** Who paid the gas when it was not the connected wallet. */
+  sponsor?: Address;
   error?: DescribedError;
 }
 
@@ -30,9 +46,34 @@ export interface TransactionRequest<abi extends Abi, functionName extends WriteF
 }
 
 /**
- * The one way the app writes: simulate first (a revert is caught before the wallet opens), then
- * awaiting signature, mining, confirmed or failed, with the error decoded into plain words, and exactly
- * the given queries refreshed. Returns the receipt, or undefined when it failed (the state says why).
+ * Who pays the gas: the connected wallet, or the app's relayer (the wallet only signs an EIP-712 request).
+ * "auto" relays the sponsored party calls when the wallet holds no ether, so an ephemeral wallet just works.
+ */
+export type Payer = "wallet" | "relayer" | "auto";
+
+function encode<const abi extends Abi, functionName extends WriteFunctionName<abi>>(request: TransactionRequest<abi, functionName>): Hex {
+  return encodeFunctionData({ abi: request.contract.abi, functionName: request.functionName, args: request.args } as Parameters<typeof encodeFunctionData>[0]);
+}
+
+/**
+ * Prepares (nonce, gas, deadline; a call that would revert throws here with its reason) and signs a forward
+ * request for `from` in the connected wallet. Signing happens in the wallet: the ephemeral wallet signs in the
+ * browser with its own key, so it needs no ether and no node account.
+ */
+export async function signForwarded(config: Config, from: Address, call: { to: Address; data: Hex }, onSigning?: () => void): Promise<SignedForwardRequest> {
+  const publicClient = getPublicClient(config, { chainId: appChain.id });
+  if (!publicClient) throw new Error(`No connection to ${appChain.name} is configured.`);
+  const prepared = await prepareForwardRequest(publicClient, { from, ...call });
+  onSigning?.();
+  const signature = await signTypedData(config, { account: from, ...forwardRequestTypedData(prepared, appChain.id, forwarder.address) });
+  return { ...prepared, signature };
+}
+
+/**
+ * The one way the app writes: simulate first (a revert is caught before the wallet opens), then awaiting
+ * signature, mining, confirmed or failed, with the error decoded into plain words, and exactly the given
+ * queries refreshed. Party calls can go through the relayer instead, signed as an ERC-2771 request.
+ * Returns the receipt, or undefined when it failed (the state says why).
  */
 export function useTransaction() {
   const config = useConfig();
@@ -43,39 +84,53 @@ export function useTransaction() {
   const send = useCallback(
     async <const abi extends Abi, functionName extends WriteFunctionName<abi>>(
       request: TransactionRequest<abi, functionName>,
+      options: { payer?: Payer } = {},
     ): Promise<TransactionReceipt | undefined> => {
       const { label } = request;
       if (!address) {
         setState({ phase: "failed", label, error: { title: "No wallet connected", message: "Connect a wallet to do this." } });
         return undefined;
       }
+      let hash: Hex | undefined;
+      let sponsor: Address | undefined;
       try {
-        if (chainId !== appChain.id) {
-          setState({ phase: "awaiting-signature", label });
-          await switchChain(config, { chainId: appChain.id });
-        }
         setState({ phase: "checking", label });
-        const { request: prepared } = await simulateContract(config, {
-          address: request.contract.address,
-          abi: request.contract.abi,
-          functionName: request.functionName,
-          args: request.args,
-          account: address,
-          chainId: appChain.id,
-        } as SimulateContractParameters);
-        setState({ phase: "awaiting-signature", label });
-        const hash = await writeContract(config, prepared);
-        setState({ phase: "mining", label, hash });
+        const data = encode(request);
+        const relay = await shouldRelay(config, options.payer ?? "auto", address, request.contract.address, data);
+        if (relay) {
+          const signed = await signForwarded(config, address, { to: request.contract.address, data }, () => setState({ phase: "awaiting-signature", label }));
+          setState({ phase: "relaying", label });
+          ({ hash, sponsor } = await submitToRelayer(window.location.origin, signed));
+        } else {
+          if (chainId !== appChain.id) {
+            setState({ phase: "awaiting-signature", label });
+            await switchChain(config, { chainId: appChain.id });
+            setState({ phase: "checking", label });
+          }
+          // No `account` here: wagmi takes the connector's own account, which for the ephemeral wallet is a
+          // local account that signs in the browser. An address would make it a JSON-RPC account, and the node
+          // would be asked to sign with a key it does not have.
+          const { request: prepared } = await simulateContract(config, {
+            address: request.contract.address,
+            abi: request.contract.abi,
+            functionName: request.functionName,
+            args: request.args,
+            chainId: appChain.id,
+          } as SimulateContractParameters);
+          setState({ phase: "awaiting-signature", label });
+          hash = await writeContract(config, prepared);
+        }
+        setState({ phase: "mining", label, hash, sponsor });
         const receipt = await waitForTransactionReceipt(config, { hash, chainId: appChain.id });
         if (receipt.status !== "success") {
-          setState({ phase: "failed", label, hash, error: { title: "The transaction reverted", message: "It was mined but reverted; nothing changed." } });
+          setState({ phase: "failed", label, hash, sponsor, error: { title: "The transaction reverted", message: "It was mined but reverted; nothing changed." } });
           return undefined;
         }
         await Promise.all(request.invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-        setState({ phase: "confirmed", label, hash });
+        setState({ phase: "confirmed", label, hash, sponsor });
         return receipt;
       } catch (error) {
-        setState({ phase: "failed", label, error: describeError(error) });
+        setState({ phase: "failed", label, hash, sponsor, error: describeError(error) });
         return undefined;
       }
     },
@@ -83,5 +138,13 @@ export function useTransaction() {
   );
 
   const reset = useCallback(() => setState({ phase: "idle" }), []);
-  return { state, send, reset, busy: state.phase === "checking" || state.phase === "awaiting-signature" || state.phase === "mining" };
+  return { state, send, reset, busy: state.phase === "checking" || state.phase === "awaiting-signature" || state.phase === "relaying" || state.phase === "mining" };
+}
+
+async function shouldRelay(config: Config, payer: Payer, address: Address, to: Address, data: Hex): Promise<boolean> {
+  if (payer !== "auto") return payer === "relayer";
+  if (!relayableCall(to, data).ok) return false;
+  const balance = await getBalance(config, { address, chainId: appChain.id });
+  if (balance.value > 0n) return false;
+  return (await fetchRelayerInfo(window.location.origin)).enabled;
 }

@@ -3,6 +3,7 @@ import {
   deployments,
   easAbi,
   integraCapabilityResolverV1Abi,
+  integraForwarderV1Abi,
   integraRecordV1Abi,
   integraSignalV1Abi,
   multiPartyTokenizerV1Abi,
@@ -30,6 +31,7 @@ export const ownershipTokenizer = { address: address("OwnershipTokenizerV1"), ab
 export const multiPartyTokenizer = { address: address("MultiPartyTokenizerV1"), abi: multiPartyTokenizerV1Abi } as const;
 export const capabilityResolver = { address: address("IntegraCapabilityResolverV1"), abi: integraCapabilityResolverV1Abi } as const;
 export const signal = { address: address("IntegraSignalV1"), abi: integraSignalV1Abi } as const;
+export const forwarder = { address: address("IntegraForwarderV1"), abi: integraForwarderV1Abi } as const;
 export const allowlistResolver = { address: address("OwnerAllowlistResolverV1"), abi: ownerAllowlistResolverV1Abi } as const;
 export const eas = { address: address("EAS"), abi: easAbi } as const;
 
@@ -75,5 +77,6 @@ export const integraErrorsAbi = [
   ...integraCapabilityResolverV1Abi,
   ...integraSignalV1Abi,
   ...ownerAllowlistResolverV1Abi,
+  ...integraForwarderV1Abi,
   ...easAbi,
 ].filter((item) => item.type === "error");

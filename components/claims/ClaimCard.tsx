@@ -2,10 +2,13 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import type { Address, Hex } from "viem";
+import { type Address, type Hex, encodeFunctionData } from "viem";
+import { useBalance } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
+import { useRelayerInfo } from "@/hooks/useRelayerInfo";
+import { useSignForwarded } from "@/hooks/useSignForwarded";
 import { useTransaction } from "@/hooks/useTransaction";
 import { type ClaimState, claimStateOf, judgeAttestation } from "@/lib/claims/claimability";
 import { tokenizerAbi, tokenizerKindOf, tokenizers } from "@/lib/contracts";
@@ -13,6 +16,8 @@ import { parseBytes32, shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import { queryKeys } from "@/lib/queryKeys";
 import type { Capability } from "@/lib/reads/capabilities";
+import { SignedLinkPanel } from "./SignedLinkPanel";
+import { type ClaimPayer, WhoPays, defaultPayer } from "./WhoPays";
 
 export interface ClaimableToken {
   integraHash: Hex;
@@ -44,6 +49,11 @@ function stateText(state: ClaimState): { tone: string; text: string } {
 /** One token for the connected wallet: its status, the attestations that authorize it, and Claim. */
 export function ClaimCard({ token, capabilities, now, account }: { token: ClaimableToken; capabilities: Capability[]; now: bigint; account: Address }) {
   const tx = useTransaction();
+  const signer = useSignForwarded();
+  const relayer = useRelayerInfo();
+  const balance = useBalance({ address: account });
+  const [chosenPayer, setChosenPayer] = useState<ClaimPayer>();
+  const payer = chosenPayer ?? defaultPayer(relayer.data, balance.data?.value);
   const [manualUid, setManualUid] = useState("");
   const [manualError, setManualError] = useState<string>();
   const state = claimStateOf(token, capabilities, account, now);
@@ -52,14 +62,23 @@ export function ClaimCard({ token, capabilities, now, account }: { token: Claima
   const relevant = capabilities.filter((c) => c.integraHash.toLowerCase() === token.integraHash.toLowerCase() && (c.tokenId === 0n || c.tokenId === token.tokenId));
 
   function claim(uid: Hex) {
-    return tx.send({
-      label: `Claim token #${token.tokenId}`,
-      contract: { address: token.tokenizer, abi: tokenizerAbi },
-      functionName: "claimToken",
-      args: [token.integraHash, token.tokenId, uid, token.processHash],
-      invalidate: [queryKeys.reservedFor(account), queryKeys.recordTokens(token.integraHash), queryKeys.timeline(token.integraHash), queryKeys.capabilitiesFor(account)],
-    });
+    const args = [token.integraHash, token.tokenId, uid, token.processHash] as const;
+    if (payer === "clerk") {
+      return signer.sign({ to: token.tokenizer, data: encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args }) });
+    }
+    return tx.send(
+      {
+        label: `Claim token #${token.tokenId}`,
+        contract: { address: token.tokenizer, abi: tokenizerAbi },
+        functionName: "claimToken",
+        args,
+        invalidate: [queryKeys.reservedFor(account), queryKeys.recordTokens(token.integraHash), queryKeys.timeline(token.integraHash), queryKeys.capabilitiesFor(account)],
+      },
+      { payer },
+    );
   }
+  const busy = tx.busy || signer.state.phase === "checking" || signer.state.phase === "awaiting-signature";
+  const actionLabel = payer === "clerk" ? `Sign a claim link for token #${token.tokenId}` : `Claim token #${token.tokenId}`;
 
   function submitManual(event: FormEvent) {
     event.preventDefault();
@@ -97,9 +116,12 @@ export function ClaimCard({ token, capabilities, now, account }: { token: Claima
           </ul>
         </div>
       )}
+      {state.kind !== "claimed" && state.kind !== "other-wallet" && (
+        <WhoPays name={`payer-${token.integraHash}-${token.tokenId}`} value={payer} onChange={(next) => { setChosenPayer(next); signer.reset(); }} relayer={relayer.data} balance={balance.data?.value} />
+      )}
       {state.kind === "claimable" && (
-        <button type="button" disabled={tx.busy} onClick={() => void claim(state.uid)} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50">
-          Claim token #{token.tokenId.toString()}
+        <button type="button" disabled={busy} onClick={() => void claim(state.uid)} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50">
+          {actionLabel}
         </button>
       )}
       {state.kind !== "claimed" && (
@@ -107,11 +129,17 @@ export function ClaimCard({ token, capabilities, now, account }: { token: Claima
           <summary className="cursor-pointer text-slate-600">Claim with a specific attestation UID</summary>
           <form onSubmit={submitManual} className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end">
             <Field className="flex-1" id={`uid-${token.integraHash}-${token.tokenId}`} label="Attestation UID" placeholder="0x…" value={manualUid} error={manualError} onChange={(e) => setManualUid(e.target.value)} />
-            <button type="submit" disabled={tx.busy} className="rounded-md border border-slate-300 px-3 py-2 text-sm">Claim with this UID</button>
+            <button type="submit" disabled={busy} className="rounded-md border border-slate-300 px-3 py-2 text-sm">{payer === "clerk" ? "Sign a claim link with this UID" : "Claim with this UID"}</button>
           </form>
         </details>
       )}
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+      {signer.state.phase === "checking" && <p role="status" className="text-sm text-slate-600">Checking the claim before you sign…</p>}
+      {signer.state.phase === "awaiting-signature" && <p role="status" className="text-sm text-slate-600">Sign the claim request in your wallet (this costs nothing).</p>}
+      {signer.state.phase === "failed" && (
+        <TransactionStatus state={{ phase: "failed", label: `Sign a claim link for token #${token.tokenId}`, error: signer.state.error }} onDismiss={signer.reset} />
+      )}
+      {signer.state.phase === "signed" && <SignedLinkPanel recordPath={`/records/${token.integraHash}`} request={signer.state.request} />}
     </article>
   );
 }

@@ -16,6 +16,9 @@ import { CapabilityList } from "./CapabilityList";
 import { OwnerActions } from "./OwnerActions";
 import { RecordFacts } from "./RecordFacts";
 import { SharePanel } from "./SharePanel";
+import { SponsorSignedRequest } from "./SponsorSignedRequest";
+import { WhoPaysNote } from "./WhoPaysNote";
+import { useUrlFragment } from "@/hooks/useUrlFragment";
 import { TokensTable } from "./TokensTable";
 import { VerifyAgainstRecord } from "./VerifyAgainstRecord";
 import { WaitingForYou } from "./WaitingForYou";
@@ -24,6 +27,7 @@ export function RecordView({ rawHash }: { rawHash: string }) {
   const integraHash = parseBytes32(rawHash);
   const record = useRecord(integraHash);
   const { address } = useAccount();
+  const hasSignedLink = useUrlFragment().includes("signed=");
 
   if (!integraHash) {
     return (
@@ -61,10 +65,17 @@ export function RecordView({ rawHash }: { rawHash: string }) {
         </h1>
         {(isOwner || isExecutor) && <p className="mt-1 text-sm text-teal-800">You are this record&apos;s {isOwner ? "owner" : "executor"}.</p>}
       </header>
+      {hasSignedLink && <Card title="Sponsor a party's signed claim" id="sponsor"><SponsorSignedRequest integraHash={integraHash} /></Card>}
       <WaitingForYou integraHash={integraHash} tokenizer={info.tokenizer} fromBlock={info.registeredBlock} />
       <Card title="Record" id="record"><RecordFacts record={info} /></Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
-        <Card title="Tokens" id="tokens"><TokensTable integraHash={integraHash} record={info} canAdminister={isOwner || isExecutor} /></Card>
+        <Card title="Tokens" id="tokens">
+          <TokensTable integraHash={integraHash} record={info} canAdminister={isOwner || isExecutor} />
+          <WhoPaysNote />
+        </Card>
+      )}
+      {info.tokenizer !== "0x0000000000000000000000000000000000000000" && !hasSignedLink && (isOwner || isExecutor) && (
+        <Card title="Sponsor a party's signed claim" id="sponsor"><SponsorSignedRequest integraHash={integraHash} /></Card>
       )}
       <Card title="Capabilities (EAS attestations)" id="capabilities"><CapabilityList integraHash={integraHash} /></Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (

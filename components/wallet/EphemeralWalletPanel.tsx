@@ -7,7 +7,6 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { useEphemeralKey } from "@/hooks/useEphemeralKey";
-import { IS_LOCAL_CHAIN } from "@/lib/config/appChain";
 import { EPHEMERAL_CONNECTOR_ID } from "@/lib/ephemeral/ephemeralConnector";
 import { createEphemeralKey, forgetEphemeralKey, importEphemeralKey } from "@/lib/ephemeral/keyStore";
 
@@ -43,7 +42,7 @@ export function EphemeralWalletPanel() {
         {key && address ? (
           <div className="space-y-3 text-sm">
             <p>Address: <span className="mono break-all">{address}</span> <CopyButton value={address} /></p>
-            <p className="text-slate-600">{usingEphemeral ? "Connected." : "Not connected."} {IS_LOCAL_CHAIN && "On the local chain it is funded with test ether when it connects."}</p>
+            <p className="text-slate-600">{usingEphemeral ? "Connected." : "Not connected."} It needs no ether: your claims are signed here and sponsored by the relayer or the clerk. Do not send it ether from your main wallet; that would link the two on chain.</p>
             <div className="flex flex-wrap gap-2">
               {!usingEphemeral && ephemeral && (
                 <button type="button" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white" onClick={() => connect({ connector: ephemeral })}>

@@ -2,7 +2,6 @@ import { type Address, type EIP1193Provider, type Hex, createWalletClient, getAd
 import { privateKeyToAccount } from "viem/accounts";
 import { createConnector } from "wagmi";
 import { appChain } from "@/lib/config/appChain";
-import { fundOnLocalChain } from "./fundLocal";
 import { createEphemeralKey, isEphemeralAuthorized, loadEphemeralKey, setEphemeralAuthorized } from "./keyStore";
 
 export const EPHEMERAL_CONNECTOR_ID = "ephemeral";
@@ -43,7 +42,6 @@ export function ephemeralConnector() {
         const key = loadEphemeralKey() ?? createEphemeralKey();
         const address = privateKeyToAccount(key).address;
         setEphemeralAuthorized(true);
-        await fundOnLocalChain(address).catch(() => undefined);
         const accounts = [address] as readonly Address[];
         return {
           accounts: accounts as never,

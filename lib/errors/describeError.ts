@@ -8,6 +8,7 @@ import {
 } from "viem";
 import { integraErrorsAbi } from "@/lib/contracts";
 import { RPC_URL } from "@/lib/config/appChain";
+import { RelayRefusedError } from "@/lib/relay/relayClient";
 import { revertMessages } from "./revertMessages";
 
 export interface DescribedError {
@@ -39,6 +40,7 @@ function describeRevert(errorName: string, args: readonly unknown[]): DescribedE
 
 /** Turns anything a read or write can throw into a title and plain words for the person at the screen. */
 export function describeError(error: unknown): DescribedError {
+  if (error instanceof RelayRefusedError) return { title: "The relayer refused", message: error.message };
   if (!(error instanceof BaseError)) {
     return { title: "Something went wrong", message: error instanceof Error ? error.message : String(error) };
   }

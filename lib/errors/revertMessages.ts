@@ -55,4 +55,10 @@ export const revertMessages: Record<string, Describe> = {
   InvalidExpirationTime: () => "The expiry must be in the future.",
   NotFound: () => "Nothing found with that id.",
   Irrevocable: () => "This attestation cannot be revoked.",
+  ERC2771ForwarderInvalidSigner: ([signer, from]) =>
+    `The signature is not ${short(from)}'s for this request (it recovers to ${short(signer)}): it was changed after signing, or was already used.`,
+  ERC2771ForwarderExpiredRequest: ([deadline]) => `This signed request expired on ${new Date(Number(deadline) * 1000).toLocaleString()}. Sign it again.`,
+  ERC2771UntrustfulTarget: ([target]) => `${short(target)} does not accept forwarded requests.`,
+  ERC2771ForwarderMismatchedValue: () => "The request's ether value does not match what was sent.",
+  FailedCall: () => "The forwarded call reverted: the party's action is not allowed right now.",
 };

@@ -1,7 +1,9 @@
 // Gas of the product's writes, each against its lower bound: 21,000 + 22,100 per storage slot written
 // from zero + log costs (375 + 375 per topic + 8 per data byte). New slots are counted from anvil's
 // prestate diff of the very transaction, not assumed.
-import { type Abi, type Address, type Hex, type TransactionReceipt, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
+import { type Abi, type Address, type Hex, type TransactionReceipt, concat, encodeFunctionData, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { type ForwardRequest, forwardRequestData, forwardRequestTypedData } from "../../lib/forwarder/forwardRequest.ts";
 import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
 import { processHashOf } from "../../lib/workflow.ts";
 import { easArtifact, forgeArtifact } from "../lib/artifacts.ts";
@@ -99,11 +101,48 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   await measure("claim (multi-party, ERC-1155)", party, a.MultiPartyTokenizerV1, tokenizerAbi, "claimToken", [agreement, 1n, uid1, processHash]);
   await measure("claim (multi-party, completes)", payer, a.MultiPartyTokenizerV1, tokenizerAbi, "claimToken", [agreement, 2n, uid2, processHash]);
 
+  // Forwarded claims: a fresh wallet with no ether signs, a sponsor submits forwarder.execute (ERC-2771).
+  const sponsor = payer;
+  const forwarderAbi = forgeArtifact("IntegraForwarderV1").abi;
+  async function forwardedClaim(label: string, tokenizer: Address, integraHash: Hex, tokenId: bigint) {
+    const ephemeral = privateKeyToAccount(generatePrivateKey());
+    await measure(`reserve (${label}, for forwarding)`, clerk, tokenizer, tokenizerAbi, "reserveToken", [integraHash, tokenId, ephemeral.address, 1n, processHash]);
+    const uid = await attest(integraHash, tokenId, ephemeral.address, `${label}, for forwarding`);
+    const data = encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args: [integraHash, tokenId, uid, processHash] });
+    const client = sponsor.publicClient;
+    const gas = await client.estimateGas({ account: a.IntegraForwarderV1, to: tokenizer, data: concat([data, ephemeral.address]) });
+    const request: ForwardRequest = {
+      from: ephemeral.address, to: tokenizer, value: 0n, gas: gas + gas / 5n, nonce: 0n,
+      deadline: Number((await client.getBlock()).timestamp) + 600, data,
+    };
+    const signature = await ephemeral.signTypedData(forwardRequestTypedData(request, await client.getChainId(), a.IntegraForwarderV1));
+    await measure(`claim (${label}, forwarded)`, sponsor, a.IntegraForwarderV1, forwarderAbi, "execute", [forwardRequestData({ ...request, signature })]);
+  }
+  const deed2 = await registerRecord(a.OwnershipTokenizerV1, "ownership, 2nd");
+  await forwardedClaim("ownership, ERC-721", a.OwnershipTokenizerV1, deed2, 1n);
+  const agreement2 = await registerRecord(a.MultiPartyTokenizerV1, "multi-party, 2nd");
+  await measure("reserve (multi-party, keeps it open)", clerk, a.MultiPartyTokenizerV1, tokenizerAbi, "reserveToken", [agreement2, 2n, payerAddress, 1n, processHash]);
+  await forwardedClaim("multi-party, ERC-1155", a.MultiPartyTokenizerV1, agreement2, 1n);
+
   const block = await party.publicClient.getBlock();
   await measure("request payment", party, a.IntegraSignalV1, signalAbi, "requestPayment", [
     agreement, 1n, payerAddress, 2n, `0x${"ab".repeat(64)}`, block.timestamp + 86_400n,
   ]);
   return rows;
+}
+
+/** Forwarded claim gas over direct claim gas, per tokenizer, measured in the same run (goal: at most 1.35x). */
+export function forwardedOverDirect(rows: GasRow[]): string[] {
+  const gas = (operation: string) => rows.find((r) => r.operation === operation)?.gasUsed;
+  const pairs = [
+    ["ownership, ERC-721", "claim (ownership, ERC-721)", "claim (ownership, ERC-721, forwarded)"],
+    ["multi-party, ERC-1155", "claim (multi-party, ERC-1155)", "claim (multi-party, ERC-1155, forwarded)"],
+  ] as const;
+  return pairs.map(([label, direct, forwarded]) => {
+    const d = gas(direct);
+    const f = gas(forwarded);
+    return d && f ? `forwarded claim (${label}): ${f.toLocaleString("en-US")} gas vs direct ${d.toLocaleString("en-US")} = ${(Number(f) / Number(d)).toFixed(2)}x` : `forwarded claim (${label}): not measured`;
+  });
 }
 
 export function formatGasTable(rows: GasRow[]): string {

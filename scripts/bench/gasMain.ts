@@ -4,14 +4,16 @@ import { startAnvil } from "../lib/anvil.ts";
 import { forgeBuild } from "../lib/build.ts";
 import { clientsFor } from "../lib/clients.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
-import { formatGasTable, measureGas } from "./gas.ts";
+import { formatGasTable, forwardedOverDirect, measureGas } from "./gas.ts";
 
 forgeBuild();
 const anvil = await startAnvil(8546);
 try {
   const deployment = await deployIntegra(await clientsFor(anvil.rpcUrl, ANVIL_KEYS[0]));
   console.log("Gas per operation (lower bound = 21,000 + 22,100 x new storage slots + log gas)\n");
-  console.log(formatGasTable(await measureGas(anvil.rpcUrl, deployment)));
+  const rows = await measureGas(anvil.rpcUrl, deployment);
+  console.log(formatGasTable(rows));
+  console.log(`\n${forwardedOverDirect(rows).join("\n")}`);
 } finally {
   await anvil.stop();
 }

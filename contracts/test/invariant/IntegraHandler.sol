@@ -6,7 +6,8 @@ import {
     AttestationRequest,
     AttestationRequestData
 } from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
-import {TestBase} from "../utils/TestBase.sol";
+import {ERC2771Forwarder} from "@openzeppelin/contracts/metatx/ERC2771Forwarder.sol";
+import {ForwardRequestSigner} from "../utils/ForwardRequestSigner.sol";
 import {Vm} from "../utils/Vm.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
 import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
@@ -14,12 +15,15 @@ import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.so
 import {OwnershipTokenizerV1} from "../../src/tokenizers/OwnershipTokenizerV1.sol";
 import {MultiPartyTokenizerV1} from "../../src/tokenizers/MultiPartyTokenizerV1.sol";
 import {Capabilities} from "../../src/Capabilities.sol";
+import {IntegraForwarderV1} from "../../src/IntegraForwarderV1.sol";
 
 /// @notice Drives random reserve / cancel / attest / claim / transfer / payment / warp sequences across a fixed
-/// set of actors and records, and keeps ghost state the invariants compare against.
+/// set of actors and records, and keeps ghost state the invariants compare against. Claims also go through the
+/// ERC-2771 forwarder (an actor signs, a relayer submits), and a stranger keeps trying forged, tampered, expired
+/// and replayed forward requests.
 /// @dev fail_on_revert is off: every action picks mostly-valid arguments, tries the call and only updates ghost
 /// state on success. Assertions live in the invariant test, never here (a revert here would just be ignored).
-contract IntegraHandler is TestBase {
+contract IntegraHandler is ForwardRequestSigner {
     struct Grant {
         bytes32 integraHash;
         address recipient;
@@ -31,7 +35,18 @@ contract IntegraHandler is TestBase {
         uint64 expirationTime;
     }
 
+    /// @notice The meta-transaction side of the handler: the forwarder, the actors' private keys (same order as
+    /// the actors), the relayers that submit requests (never actors), and the key of a stranger (never an actor).
+    struct Forwarding {
+        IntegraForwarderV1 forwarder;
+        uint256[] actorKeys;
+        address[] relayers;
+        uint256 strangerKey;
+    }
+
     uint256 internal constant MAX_ROLE = 4;
+    /// @dev The ways a stranger tries to make the forwarder act for an actor (see forgeForwarded).
+    uint256 internal constant FORGERY_KINDS = 5;
 
     IntegraRecordV1 internal immutable registry;
     IEAS internal immutable eas;
@@ -40,11 +55,18 @@ contract IntegraHandler is TestBase {
     MultiPartyTokenizerV1 internal immutable multiParty;
     IntegraSignalV1 internal immutable signal;
     bytes32 internal immutable processHash;
+    IntegraForwarderV1 internal immutable forwarder;
+    uint256 internal immutable strangerKey;
+    address internal immutable stranger;
 
     address[] internal _actors;
     bytes32[] internal _records;
     Grant[] internal _grants;
     uint256[] internal _payments;
+    mapping(address actor => uint256 key) internal _keyOf;
+    address[] internal _relayers;
+    /// @dev Every forward request the forwarder executed, for the stranger to replay.
+    ERC2771Forwarder.ForwardRequestData[] internal _executed;
 
     // ---- ghost state
     /// @notice DocumentComplete events seen per record, from successful claims and cancels.
@@ -61,6 +83,10 @@ contract IntegraHandler is TestBase {
     uint256 public paymentRegressions;
     /// @notice Successful calls per action, so a test can show the handler reaches every state.
     mapping(bytes32 action => uint256) public successes;
+    /// @notice Forward requests executed per signer: the forwarder's nonce of each account must equal it.
+    mapping(address signer => uint256) public forwardedBy;
+    /// @notice Forged, tampered, expired or replayed forward requests the forwarder executed. Must stay zero.
+    uint256 public forgeriesExecuted;
 
     modifier observePayments() {
         _;
@@ -76,7 +102,8 @@ contract IntegraHandler is TestBase {
         IntegraSignalV1 signal_,
         bytes32 processHash_,
         address[] memory actors_,
-        bytes32[] memory records_
+        bytes32[] memory records_,
+        Forwarding memory forwarding_
     ) {
         registry = registry_;
         eas = eas_;
@@ -87,6 +114,15 @@ contract IntegraHandler is TestBase {
         processHash = processHash_;
         _actors = actors_;
         _records = records_;
+        forwarder = forwarding_.forwarder;
+        strangerKey = forwarding_.strangerKey;
+        stranger = vm.addr(forwarding_.strangerKey);
+        _relayers = forwarding_.relayers;
+        require(forwarding_.actorKeys.length == actors_.length, "one key per actor");
+        for (uint256 i; i < actors_.length; ++i) {
+            require(vm.addr(forwarding_.actorKeys[i]) == actors_[i], "actor key");
+            _keyOf[actors_[i]] = forwarding_.actorKeys[i];
+        }
     }
 
     // ------------------------------------------------------------------ views for the invariants
@@ -105,6 +141,18 @@ contract IntegraHandler is TestBase {
 
     function grantCount() external view returns (uint256) {
         return _grants.length;
+    }
+
+    function relayers() external view returns (address[] memory) {
+        return _relayers;
+    }
+
+    function strangerAddress() external view returns (address) {
+        return stranger;
+    }
+
+    function executedCount() external view returns (uint256) {
+        return _executed.length;
     }
 
     function tokenizerOf(bytes32 integraHash) public view returns (IntegraTokenizerBase) {
@@ -202,6 +250,50 @@ contract IntegraHandler is TestBase {
             if (address(tokenizer) == address(ownership)) deedHolder[grant.integraHash] = caller;
         } catch {
             vm.getRecordedLogs();
+        }
+    }
+
+    /// @notice claim, but the grant's recipient signs a forward request and a relayer submits it: the token must
+    /// reach the signer, exactly as a direct claim would, and never the relayer or the forwarder.
+    function forwardedClaim(uint256 grantSeed, uint256 relayerSeed, uint256 tokenSeed) external observePayments {
+        if (_grants.length == 0) return;
+        Grant memory grant = _pickGrant(grantSeed);
+        IntegraTokenizerBase tokenizer = tokenizerOf(grant.integraHash);
+        uint256 tokenId = grant.attestedTokenId != 0 || tokenSeed % 2 == 0
+            ? grant.tokenId
+            : _someTokenId(grant.integraHash, tokenizer, tokenSeed);
+        ERC2771Forwarder.ForwardRequestData memory request =
+            _forwardRequest(forwarder, _keyOf[grant.recipient], address(tokenizer), _claimCall(grant, tokenId));
+        (,, bool wasComplete) = tokenizer.progressOf(grant.integraHash);
+        vm.recordLogs();
+        vm.prank(_relayers[relayerSeed % _relayers.length]);
+        try forwarder.execute(request) {
+            successes["forwardedClaim"]++;
+            forwardedBy[grant.recipient]++;
+            _executed.push(request);
+            _checkCompletion(grant.integraHash, tokenizer, wasComplete);
+            if (address(tokenizer) == address(ownership)) deedHolder[grant.integraHash] = grant.recipient;
+        } catch {
+            vm.getRecordedLogs();
+        }
+    }
+
+    /// @notice A stranger (no actor, holds nothing, has no authority) tries to make the forwarder act for an actor:
+    /// 0 replays an executed request; 1 intercepts an actor's fresh claim and changes one signed field; 2 signs a
+    /// claim in an actor's name with its own key; 3 sends its own valid request for an actor's claim; 4 submits an
+    /// actor's claim signed long ago, past its deadline. Every one must fail; `successes` counts the refusals.
+    function forgeForwarded(uint256 kindSeed, uint256 pickSeed, uint256 fieldSeed) external observePayments {
+        uint256 kind = kindSeed % FORGERY_KINDS;
+        if (kind == 0 && _executed.length == 0) kind = 1 + kindSeed % (FORGERY_KINDS - 1);
+        if (kind != 0 && _grants.length == 0) return;
+        ERC2771Forwarder.ForwardRequestData memory request;
+        if (kind == 0) request = _executed[pickSeed % _executed.length];
+        else request = _forgery(kind, pickSeed, fieldSeed);
+        vm.prank(stranger);
+        try forwarder.execute(request) {
+            forgeriesExecuted++;
+        } catch {
+            successes["forgeForwarded"]++;
         }
     }
 
@@ -312,6 +404,37 @@ contract IntegraHandler is TestBase {
     }
 
     // ------------------------------------------------------------------ internals
+
+    function _claimCall(Grant memory grant, uint256 tokenId) internal view returns (bytes memory) {
+        return abi.encodeCall(IntegraTokenizerBase.claimToken, (grant.integraHash, tokenId, grant.uid, processHash));
+    }
+
+    /// @dev Builds forgery `kind` (1-4, see forgeForwarded) around a seeded grant's claim.
+    function _forgery(uint256 kind, uint256 pickSeed, uint256 fieldSeed)
+        internal
+        view
+        returns (ERC2771Forwarder.ForwardRequestData memory request)
+    {
+        Grant memory grant = _grants[pickSeed % _grants.length];
+        address target = address(tokenizerOf(grant.integraHash));
+        bytes memory data = _claimCall(grant, grant.tokenId);
+        if (kind == 3) return _forwardRequest(forwarder, strangerKey, target, data);
+        request = _forwardRequest(forwarder, _keyOf[grant.recipient], target, data);
+        if (kind == 2) {
+            _sign(forwarder, strangerKey, request); // still from the recipient
+        } else if (kind == 4) {
+            request.deadline = uint48(block.timestamp - 1);
+            _sign(forwarder, _keyOf[grant.recipient], request);
+        } else {
+            uint256 field = fieldSeed % 5;
+            if (field == 0) request.to = target == address(ownership) ? address(multiParty) : address(ownership);
+            else if (field == 1) request.gas = bound(fieldSeed, 0, FORWARD_GAS - 1);
+            else if (field == 2) request.deadline += uint48(bound(fieldSeed, 1, 365 days));
+            else if (field == 3) request.data = _claimCall(grant, bound(fieldSeed, 1, MAX_ROLE + 1));
+            else request.from = stranger;
+            if (field == 3 && keccak256(request.data) == keccak256(data)) request.data = abi.encodePacked(data, hex"00");
+        }
+    }
 
     function _record(uint256 seed)
         internal

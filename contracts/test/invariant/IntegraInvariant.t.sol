@@ -5,9 +5,11 @@ import {IntegraFixture} from "../utils/IntegraFixture.sol";
 import {IntegraHandler} from "./IntegraHandler.sol";
 import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
 import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
+import {IntegraForwarderV1} from "../../src/IntegraForwarderV1.sol";
 
 /// @notice Invariants of the reserve / attest / claim / payment state machine under random sequences of actions
-/// by a fixed set of actors on two ownership records and two multi-party records.
+/// by a fixed set of actors on two ownership records and two multi-party records, with claims both direct and
+/// through the ERC-2771 forwarder, and a stranger forging forward requests.
 contract IntegraInvariantTest is IntegraFixture {
     IntegraHandler internal handler;
 
@@ -22,8 +24,23 @@ contract IntegraInvariantTest is IntegraFixture {
         address[] memory actors = new address[](5);
         (actors[0], actors[1], actors[2], actors[3], actors[4]) = (owner, executor, alice, bob, carol);
 
+        // The fixture's addresses are vm.addr of these keys, in the order of `actors`.
+        uint256[] memory actorKeys = new uint256[](5);
+        (actorKeys[0], actorKeys[1], actorKeys[2], actorKeys[3], actorKeys[4]) = (0xA11CE, 0xE8EC, 0xA, 0xB, 0xC);
+        address[] memory relayers = new address[](2);
+        (relayers[0], relayers[1]) = (vm.addr(0x4E1A7E4), vm.addr(0x4E1A7E5));
+
         handler = new IntegraHandler(
-            registry, eas, capabilitySchema, ownership, multiParty, signal, PROCESS, actors, records
+            registry,
+            eas,
+            capabilitySchema,
+            ownership,
+            multiParty,
+            signal,
+            PROCESS,
+            actors,
+            records,
+            IntegraHandler.Forwarding(forwarder, actorKeys, relayers, 0x5757)
         );
         _openingMoves();
     }
@@ -146,6 +163,48 @@ contract IntegraInvariantTest is IntegraFixture {
         }
     }
 
+    /// @dev Whoever submits a forward request (a relayer, the stranger) and the forwarder itself never hold a
+    /// token: a forwarded claim or transfer acts for its signer only.
+    function invariant_NoTokenHeldByForwarderOrSubmitters() public view {
+        address[] memory relayers = handler.relayers();
+        address[] memory outsiders = new address[](relayers.length + 2);
+        for (uint256 i; i < relayers.length; ++i) {
+            outsiders[i] = relayers[i];
+        }
+        outsiders[relayers.length] = address(forwarder);
+        outsiders[relayers.length + 1] = handler.strangerAddress();
+
+        bytes32[] memory records = handler.records();
+        for (uint256 o; o < outsiders.length; ++o) {
+            assertEq(ownership.balanceOf(outsiders[o]), 0, "an outsider holds a deed");
+            for (uint256 r; r < records.length; ++r) {
+                IntegraTokenizerBase tokenizer = handler.tokenizerOf(records[r]);
+                uint256[] memory ids = tokenizer.tokenIdsOf(records[r]);
+                for (uint256 i; i < ids.length; ++i) {
+                    assertTrue(!tokenizer.isHolder(records[r], ids[i], outsiders[o]), "an outsider holds a token");
+                }
+            }
+        }
+    }
+
+    /// @dev No forged, tampered, expired or replayed request ever executes, and each forwarder nonce counts exactly
+    /// the requests its signer had executed (failed requests consume none); outsiders never have a nonce.
+    function invariant_ForwarderNoncesCountExecutedRequestsOnly() public view {
+        assertEq(handler.forgeriesExecuted(), 0, "a forged forward request executed");
+        address[] memory actors = handler.actors();
+        uint256 total;
+        for (uint256 a; a < actors.length; ++a) {
+            assertEq(forwarder.nonces(actors[a]), handler.forwardedBy(actors[a]), "nonce != executed requests");
+            total += forwarder.nonces(actors[a]);
+        }
+        assertEq(total, handler.executedCount(), "executed requests");
+        assertEq(forwarder.nonces(handler.strangerAddress()), 0, "stranger nonce");
+        address[] memory relayers = handler.relayers();
+        for (uint256 i; i < relayers.length; ++i) {
+            assertEq(forwarder.nonces(relayers[i]), 0, "relayer nonce");
+        }
+    }
+
     // ------------------------------------------------------------------ the handler itself
 
     /// @dev A scripted run through the handler reaches every action's success path, so the invariants above
@@ -161,6 +220,20 @@ contract IntegraInvariantTest is IntegraFixture {
         handler.attest(3, 4, 0, 1, 1, 1); // grant 3
         handler.claim(3, 1, 0);
         assertEq(handler.completeEvents(records[3]), 1, "deal B complete");
+
+        // deed B: reserved and attested for bob, who claims it through the forwarder (grant 4, a relayer submits).
+        handler.reserve(1, 4, 1, 3, 0);
+        handler.attest(1, 4, 1, 1, 1, 1);
+        handler.forwardedClaim(4, 0, 0);
+        assertEq(handler.deedHolder(records[1]), bob, "bob holds deed B");
+        assertEq(ownership.ownerOf(uint256(records[1])), bob, "ownerOf deed B");
+        assertEq(forwarder.nonces(bob), 1, "bob's forwarder nonce");
+        // The stranger tries each kind of forgery (replay of bob's request, tamper, own key, own request, expired).
+        for (uint256 kind; kind < 5; ++kind) {
+            handler.forgeForwarded(kind, 4, kind);
+        }
+        assertEq(handler.successes("forgeForwarded"), 5, "every forgery refused");
+        assertEq(forwarder.nonces(bob), 1, "bob's nonce unmoved by forgeries");
 
         // deed A: carol claims with grant 2, then hands it to bob.
         handler.claim(2, 1, 0);
@@ -191,7 +264,7 @@ contract IntegraInvariantTest is IntegraFixture {
         assertEq(newOwner, alice, "deed B owner");
         assertEq(newExecutor, bob, "deed B executor");
 
-        string[11] memory actions = [
+        string[13] memory actions = [
             "reserve",
             "cancel",
             "attest",
@@ -202,11 +275,14 @@ contract IntegraInvariantTest is IntegraFixture {
             "cancelPayment",
             "warp",
             "transferRecord",
-            "setExecutor"
+            "setExecutor",
+            "forwardedClaim",
+            "forgeForwarded"
         ];
         for (uint256 i; i < actions.length; ++i) {
             assertTrue(handler.successes(bytes32(bytes(actions[i]))) > 0, actions[i]);
         }
         assertEq(handler.paymentRegressions() + handler.badCompleteEvents() + handler.silentCompletions(), 0, "clean");
+        assertEq(handler.forgeriesExecuted(), 0, "no forgery executed");
     }
 }

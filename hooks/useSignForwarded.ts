@@ -1,0 +1,31 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { Address, Hex } from "viem";
+import { useAccount, useConfig } from "wagmi";
+import { type DescribedError, describeError } from "@/lib/errors/describeError";
+import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
+import { signForwarded } from "./useTransaction";
+
+export type SignPhase = { phase: "idle" } | { phase: "checking" | "awaiting-signature" } | { phase: "signed"; request: SignedForwardRequest } | { phase: "failed"; error: DescribedError };
+
+/** Signs a party call as an ERC-2771 request for someone else to submit (the clerk pays); sends nothing. */
+export function useSignForwarded() {
+  const config = useConfig();
+  const { address } = useAccount();
+  const [state, setState] = useState<SignPhase>({ phase: "idle" });
+  const sign = useCallback(
+    async (call: { to: Address; data: Hex }) => {
+      if (!address) return setState({ phase: "failed", error: { title: "No wallet connected", message: "Connect a wallet to sign." } });
+      setState({ phase: "checking" });
+      try {
+        const request = await signForwarded(config, address, call, () => setState({ phase: "awaiting-signature" }));
+        setState({ phase: "signed", request });
+      } catch (error) {
+        setState({ phase: "failed", error: describeError(error) });
+      }
+    },
+    [address, config],
+  );
+  return { state, sign, reset: useCallback(() => setState({ phase: "idle" }), []) };
+}

@@ -1,0 +1,29 @@
+import { type Address, type Hex, type PublicClient, concat } from "viem";
+import { forwarder } from "@/lib/contracts";
+import type { ForwardRequest } from "./forwardRequest";
+
+/** How long a signed request stays valid: long enough to send a link to the clerk, short enough to go stale. */
+export const REQUEST_VALIDITY_SECONDS = 30 * 60;
+
+/**
+ * A forward request for `from` calling `to` with `data`: the forwarder's current nonce for `from`, the gas the
+ * call needs (estimated as the forwarder will make it, with `from` appended), and a deadline in chain time.
+ * A call that would revert throws here, with the contract's own error, before anyone signs anything.
+ */
+export async function prepareForwardRequest(client: PublicClient, call: { from: Address; to: Address; data: Hex; validitySeconds?: number }): Promise<ForwardRequest> {
+  const [nonce, estimated, block] = await Promise.all([
+    client.readContract({ ...forwarder, functionName: "nonces", args: [call.from] }),
+    client.estimateGas({ account: forwarder.address, to: call.to, data: concat([call.data, call.from]) }),
+    client.getBlock({ blockTag: "latest" }),
+  ]);
+  return {
+    from: call.from,
+    to: call.to,
+    value: 0n,
+    // The estimate includes the 21,000 a transaction pays up front, which an inner call does not: a margin already.
+    gas: estimated + estimated / 5n,
+    nonce,
+    deadline: Number(block.timestamp) + (call.validitySeconds ?? REQUEST_VALIDITY_SECONDS),
+    data: call.data,
+  };
+}

@@ -1,0 +1,55 @@
+import { type Address, type Hex, decodeFunctionData } from "viem";
+import { multiPartyTokenizer, ownershipTokenizer, signal, tokenizerAbi } from "@/lib/contracts";
+import { shortHex } from "@/lib/format/hex";
+
+/**
+ * The party calls anyone may sponsor: claiming a reserved token, and the payment signals between parties.
+ * Nothing else is forwarded by the relayer or offered to the clerk, so a sponsor's ether only ever pays for
+ * what the product is for.
+ */
+export type RelayableCall =
+  | { contract: "tokenizer"; functionName: "claimToken"; integraHash: Hex; tokenId: bigint; words: string }
+  | { contract: "signal"; functionName: "requestPayment" | "markPaid" | "cancelPayment"; integraHash?: Hex; paymentId?: bigint; words: string };
+
+export type CallVerdict = { ok: true; call: RelayableCall } | { ok: false; reason: string };
+
+const TOKENIZER_NAMES: Record<string, string> = {
+  [ownershipTokenizer.address.toLowerCase()]: "the ownership tokenizer",
+  [multiPartyTokenizer.address.toLowerCase()]: "the multi-party tokenizer",
+};
+
+/** Whether `data` sent to `to` is one of the sponsored party calls, and what it does in words. */
+export function relayableCall(to: Address, data: Hex): CallVerdict {
+  const target = to.toLowerCase();
+  const tokenizerName = TOKENIZER_NAMES[target];
+  if (tokenizerName) {
+    const decoded = tryDecode(() => decodeFunctionData({ abi: tokenizerAbi, data }));
+    if (decoded?.functionName !== "claimToken") {
+      return { ok: false, reason: `Only claims are sponsored on ${tokenizerName}; this request calls ${decoded?.functionName ?? "an unknown function"}.` };
+    }
+    const [integraHash, tokenId] = decoded.args;
+    return { ok: true, call: { contract: "tokenizer", functionName: "claimToken", integraHash, tokenId, words: `Claim token #${tokenId} of record ${shortHex(integraHash, 10, 6)} on ${tokenizerName}` } };
+  }
+  if (target === signal.address.toLowerCase()) {
+    const decoded = tryDecode(() => decodeFunctionData({ abi: signal.abi, data }));
+    switch (decoded?.functionName) {
+      case "requestPayment":
+        return { ok: true, call: { contract: "signal", functionName: "requestPayment", integraHash: decoded.args[0], words: `Request a payment on record ${shortHex(decoded.args[0], 10, 6)}` } };
+      case "markPaid":
+        return { ok: true, call: { contract: "signal", functionName: "markPaid", paymentId: decoded.args[0], words: `Mark payment request #${decoded.args[0]} paid` } };
+      case "cancelPayment":
+        return { ok: true, call: { contract: "signal", functionName: "cancelPayment", paymentId: decoded.args[0], words: `Cancel payment request #${decoded.args[0]}` } };
+      default:
+        return { ok: false, reason: `Only payment requests, payments and cancellations are sponsored on the signal contract; this request calls ${decoded?.functionName ?? "an unknown function"}.` };
+    }
+  }
+  return { ok: false, reason: `Nothing is sponsored on ${to}: only claims on the Integra tokenizers and payment signals are.` };
+}
+
+function tryDecode<T>(decode: () => T): T | undefined {
+  try {
+    return decode();
+  } catch {
+    return undefined;
+  }
+}

@@ -65,7 +65,8 @@ export async function signForwarded(config: Config, from: Address, call: { to: A
   if (!publicClient) throw new Error(`No connection to ${appChain.name} is configured.`);
   const prepared = await prepareForwardRequest(publicClient, { from, ...call });
   onSigning?.();
-  const signature = await signTypedData(config, { account: from, ...forwardRequestTypedData(prepared, appChain.id, forwarder.address) });
+  // No `account`: an address would make wagmi ask the node to sign (see `send`); the connector's account signs.
+  const signature = await signTypedData(config, forwardRequestTypedData(prepared, appChain.id, forwarder.address));
   return { ...prepared, signature };
 }
 

@@ -19,14 +19,15 @@ const BENCH_CHAIN_PORT = 8547;
  * lib/generated/integra.ts, because the app's reading code they use reads its addresses at import.
  */
 async function loadSections(): Promise<BenchSection[]> {
-  const [{ gasSection }, { hashingSection }, { bundleSection }, { timelineAtScaleSection }, { dashboardAtScaleSection }] = await Promise.all([
+  const [{ gasSection }, { relayLatencySection }, { hashingSection }, { bundleSection }, { timelineAtScaleSection }, { dashboardAtScaleSection }] = await Promise.all([
     import("./gasSection.ts"),
+    import("./relayLatency.ts"),
     import("./hashing.ts"),
     import("./bundle.ts"),
     import("./timelineAtScale.ts"),
     import("./dashboardAtScale.ts"),
   ]);
-  return [gasSection, hashingSection, bundleSection, timelineAtScaleSection, dashboardAtScaleSection];
+  return [gasSection, relayLatencySection, hashingSection, bundleSection, timelineAtScaleSection, dashboardAtScaleSection];
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
@@ -67,7 +68,10 @@ try {
   console.log(`Chain on ${anvil.rpcUrl}; app built in ${seconds(buildStartedAt)} s and served on ${app.url}.`);
 
   const ctx: BenchContext = { rpcUrl: anvil.rpcUrl, deployment, appUrl: app.url };
-  for (const section of await loadSections()) {
+  // `npm run bench -- relay gas` runs only the sections whose names contain one of the words.
+  const only = process.argv.slice(2).map((word) => word.toLowerCase());
+  const sections = (await loadSections()).filter((s) => only.length === 0 || only.some((word) => s.name.toLowerCase().includes(word)));
+  for (const section of sections) {
     const sectionStartedAt = performance.now();
     console.log(`\n=== ${section.name} ===\n`);
     try {

@@ -83,3 +83,32 @@ test("an ephemeral wallet that holds ether claims directly, after a reload, and 
   expect(await nonceOf(LOCAL_RELAYER_ADDRESS)).toBe(relayerNonce);
   await party.context.close();
 });
+
+test("parties with no ether request a payment and mark it paid: the app relays their calls by itself", async ({ browser }) => {
+  const [requestor, payer] = [await createEphemeralWallet(browser), await createEphemeralWallet(browser)];
+  const { integraHash } = await arrangeAgreement("gasless-payments", [requestor.address, payer.address]);
+  for (const [i, party] of [requestor, payer].entries()) {
+    const page = await openFresh(party, claimLink(integraHash, i + 1));
+    await page.getByRole("button", { name: `Claim token #${i + 1}` }).click();
+    await expect(page.getByText(/Already claimed/).first()).toBeVisible();
+    await page.close();
+  }
+
+  const asking = await openFresh(requestor, `/records/${integraHash}`);
+  const form = asking.getByRole("form", { name: "Request a payment" });
+  await form.getByLabel("Ask the holder of").selectOption("2");
+  await form.getByLabel("Amount").fill("850 USD");
+  await form.getByLabel("Passphrase shared with the payer").fill("closing-fees");
+  await form.getByRole("button", { name: "Send request" }).click();
+  await expect(form.getByText(`No ether needed: the network fee is sponsored by the relayer ${LOCAL_RELAYER_ADDRESS}.`)).toBeVisible();
+  const requested = asking.getByRole("listitem", { name: /Payment request #\d+/ });
+  await expect(requested.getByText("pending", { exact: true })).toBeVisible();
+
+  const paying = await openFresh(payer, `/records/${integraHash}`);
+  const item = paying.getByRole("listitem", { name: /Payment request #\d+/ });
+  await item.getByRole("button", { name: "Mark paid" }).click();
+  await expect(item.getByText("paid", { exact: true })).toBeVisible();
+  expect(await balanceOf(requestor.address)).toBe(0n);
+  expect(await balanceOf(payer.address)).toBe(0n);
+  for (const party of [requestor, payer]) await party.context.close();
+});

@@ -40,14 +40,25 @@ test("the relayer refuses, in words and sending nothing: another contract, anoth
   const noAttestation = { to: addresses.MultiPartyTokenizerV1, data: claimData(integraHash, 1n, zeroHash, processHash) };
   await expectRefused(postRelay(await signRequest(party, noAttestation)), 422, "simulation", /Would fail if submitted now: No attestation with this UID exists/);
 
-  // The real claim goes through once; the same signed request again is a replay.
+  const padded = await signRequest(party, { ...claim, data: `${claim.data}${"00".repeat(512)}` as Hex });
+  await expectRefused(postRelay(padded), 422, "call", /bytes beyond its arguments/);
+
+  const oversized = await fetch("http://localhost:3000/api/relay", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ request: { data: `0x${"00".repeat(20_000)}` } }) });
+  expect(oversized.status).toBe(413);
+
+  // The real claim, posted four times at once: paid for once; the copies are refused while it is in flight.
+  // (Four: with the failed attempt above, five requests of this wallet, its per-minute limit.)
   const good = await signRequest(party, claim);
-  const accepted = await postRelay(good);
-  expect(accepted.status).toBe(200);
+  const sponsorNonce = await nonceOf(LOCAL_RELAYER_ADDRESS);
+  const copies = await Promise.all(Array.from({ length: 4 }, () => postRelay(good)));
+  expect(copies.map((c) => c.status).sort()).toEqual([200, 409, 409, 409]);
+  for (const copy of copies.filter((c) => c.status === 409)) expect(copy.body.error?.message).toMatch(/already being submitted|already used/);
+  const accepted = copies.find((c) => c.status === 200)!;
   expect(accepted.body.sponsor).toBe(LOCAL_RELAYER_ADDRESS);
   const receipt = await publicClient.waitForTransactionReceipt({ hash: accepted.body.hash as Hex });
   expect(receipt.status).toBe("success");
   expect(await roleTokenBalance(integraHash, 1n, party.address)).toBe(1n);
+  expect(await nonceOf(LOCAL_RELAYER_ADDRESS)).toBe(sponsorNonce + 1);
   await expectRefused(postRelay(good), 409, "nonce", /already used/);
 
   // Per-address limit (5 a minute): a sixth well-signed request from one wallet is refused before simulation.
@@ -75,4 +86,20 @@ test("50 concurrent relay requests from 50 wallets are all mined, with consecuti
   expect(await nonceOf(LOCAL_RELAYER_ADDRESS)).toBe(before + 50);
   const balances = await Promise.all(parties.map((p, i) => roleTokenBalance(integraHash, BigInt(i + 1), p.address)));
   expect(balances).toEqual(parties.map(() => 1n));
+});
+
+test("requests that would fail, from 130 fresh wallets, do not crowd out a party whose claim would succeed", async () => {
+  const party = newParty();
+  const { integraHash, processHash, uids } = await arrangeAgreement("relayer-crowding", [party.address]);
+  const failing = await Promise.all(
+    Array.from({ length: 130 }, () => newParty()).map((p) => signRequest(p, { to: addresses.MultiPartyTokenizerV1, data: claimData(integraHash, 1n, zeroHash, processHash) })),
+  );
+  const replies = [];
+  for (let i = 0; i < failing.length; i += 26) replies.push(...(await Promise.all(failing.slice(i, i + 26).map((r) => postRelay(r)))));
+  expect(new Set(replies.map((r) => `${r.status} ${r.body.error?.check}`))).toEqual(new Set(["422 simulation"]));
+
+  const real = await postRelay(await signRequest(party, { to: addresses.MultiPartyTokenizerV1, data: claimData(integraHash, 1n, uids[0], processHash) }));
+  expect(real.status).toBe(200);
+  await publicClient.waitForTransactionReceipt({ hash: real.body.hash as Hex });
+  expect(await roleTokenBalance(integraHash, 1n, party.address)).toBe(1n);
 });

@@ -70,8 +70,8 @@ export function RequestPaymentForm({ integraHash, mine, others }: { integraHash:
             {others.map((t) => <option key={t.tokenId.toString()} value={t.tokenId.toString()}>Token #{t.tokenId.toString()} ({shortHex(t.holder)})</option>)}
           </select>
         </div>
-        <Field id="pay-amount" label="Amount" placeholder="25,000 USD" value={amount} onChange={(e) => setAmount(e.target.value)} />
-        <Field id="pay-memo" label="Memo (optional)" placeholder="Earnest money deposit" value={memo} onChange={(e) => setMemo(e.target.value)} />
+        <Field id="pay-amount" label="Amount" placeholder="25,000 USD" maxLength={60} value={amount} onChange={(e) => setAmount(e.target.value)} />
+        <Field id="pay-memo" label="Memo (optional)" placeholder="Earnest money deposit" maxLength={200} value={memo} onChange={(e) => setMemo(e.target.value)} />
         <Field id="pay-passphrase" label="Passphrase shared with the payer" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
         <Field id="pay-deadline" label="Deadline" type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
       </div>

@@ -12,7 +12,7 @@ import { useUrlFragment } from "@/hooks/useUrlFragment";
 import { forwarder } from "@/lib/contracts";
 import { checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
 import { type SignedForwardRequest, forwardRequestData } from "@/lib/forwarder/forwardRequest";
-import { parseSignedRequest } from "@/lib/forwarder/signedRequestLink";
+import { packSignedRequest, parseSignedRequest } from "@/lib/forwarder/signedRequestLink";
 import { shortHex } from "@/lib/format/hex";
 import { queryKeys } from "@/lib/queryKeys";
 
@@ -50,7 +50,8 @@ function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; reque
   const { address } = useAccount();
   const tx = useTransaction();
   const checks = useQuery({
-    queryKey: ["signedRequestChecks", request.from, request.to, request.nonce.toString(), request.signature],
+    // The whole request is the key: two links that differ in any byte are checked apart.
+    queryKey: ["signedRequestChecks", packSignedRequest(request)],
     queryFn: () => checkForwardRequest(client!, request),
     enabled: Boolean(client),
   });
@@ -58,6 +59,8 @@ function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; reque
   if (checks.isPending) return <p role="status" className="text-sm text-slate-600">Checking the signed request against the chain…</p>;
   if (checks.isError) return <Notice tone="error" title="Could not check the signed request">{String(checks.error.message)}</Notice>;
   const result = checks.data;
+  // A link sponsors a claim on this record only: what the clerk pays for is what the page is about.
+  const notAClaim = result.call !== undefined && result.call.contract !== "tokenizer";
   const otherRecord = result.call?.contract === "tokenizer" && result.call.integraHash.toLowerCase() !== integraHash.toLowerCase();
   const done = tx.state.phase === "confirmed";
 
@@ -90,7 +93,8 @@ function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; reque
         ))}
       </ul>
       {otherRecord && <Notice tone="warning" title="For another record">This request claims a token of record {shortHex(result.call?.contract === "tokenizer" ? result.call.integraHash : "", 10, 6)}, not this one.</Notice>}
-      {!done && result.ok && !otherRecord && (
+      {notAClaim && <Notice tone="warning" title="Not a claim">Only claims are sponsored from a link; this request would {result.call?.words.toLowerCase()}. Ask the party to use the relayer or pay for it themselves.</Notice>}
+      {!done && result.ok && !otherRecord && !notAClaim && (
         address ? (
           <button type="button" disabled={tx.busy} onClick={() => void submit()} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50">
             Submit and pay the fee from my wallet

@@ -71,6 +71,8 @@ export function toWire(request: SignedForwardRequest): WireRequest {
 }
 
 const DECIMAL = /^\d{1,78}$/;
+/** The largest call a party makes (a payment request with a long note) is well under this. */
+export const MAX_DATA_BYTES = 2048;
 
 /** Parses a request from JSON; throws an Error whose message says which field is wrong. */
 export function fromWire(input: unknown): SignedForwardRequest {
@@ -86,9 +88,12 @@ export function fromWire(input: unknown): SignedForwardRequest {
     if (typeof value !== "string" || !DECIMAL.test(value)) throw new Error(`The request's "${field}" is not a whole number.`);
     return BigInt(value);
   };
-  const hex = (field: "data" | "signature"): Hex => {
+  const hex = (field: "data" | "signature", maxBytes: number, exactBytes?: number): Hex => {
     const value = wire[field];
-    if (typeof value !== "string" || !isHex(value)) throw new Error(`The request's "${field}" is not hexadecimal.`);
+    if (typeof value !== "string" || !isHex(value) || value.length % 2 !== 0) throw new Error(`The request's "${field}" is not hexadecimal bytes.`);
+    const bytes = (value.length - 2) / 2;
+    if (exactBytes !== undefined && bytes !== exactBytes) throw new Error(`The request's "${field}" is ${bytes} bytes; it must be ${exactBytes}.`);
+    if (bytes > maxBytes) throw new Error(`The request's "${field}" is ${bytes} bytes; at most ${maxBytes} are accepted.`);
     return value;
   };
   const time = (): number => {
@@ -97,5 +102,5 @@ export function fromWire(input: unknown): SignedForwardRequest {
     return value;
   };
   // In the struct's order, so the first wrong field is the one named.
-  return { from: address("from"), to: address("to"), value: integer("value"), gas: integer("gas"), nonce: integer("nonce"), deadline: time(), data: hex("data"), signature: hex("signature") };
+  return { from: address("from"), to: address("to"), value: integer("value"), gas: integer("gas"), nonce: integer("nonce"), deadline: time(), data: hex("data", MAX_DATA_BYTES), signature: hex("signature", 65, 65) };
 }

@@ -1,4 +1,4 @@
-import { type Address, type Hex, decodeFunctionData } from "viem";
+import { type Address, type Hex, decodeFunctionData, encodeFunctionData, size } from "viem";
 import { multiPartyTokenizer, ownershipTokenizer, signal, tokenizerAbi } from "@/lib/contracts";
 import { shortHex } from "@/lib/format/hex";
 
@@ -13,6 +13,9 @@ export type RelayableCall =
 
 export type CallVerdict = { ok: true; call: RelayableCall } | { ok: false; reason: string };
 
+/** Largest encrypted amount or receipt a sponsor pays to store in a log: the app's notes are a few hundred bytes. */
+export const MAX_SPONSORED_NOTE_BYTES = 1024;
+
 const TOKENIZER_NAMES: Record<string, string> = {
   [ownershipTokenizer.address.toLowerCase()]: "the ownership tokenizer",
   [multiPartyTokenizer.address.toLowerCase()]: "the multi-party tokenizer",
@@ -24,6 +27,7 @@ export function relayableCall(to: Address, data: Hex): CallVerdict {
   const tokenizerName = TOKENIZER_NAMES[target];
   if (tokenizerName) {
     const decoded = tryDecode(() => decodeFunctionData({ abi: tokenizerAbi, data }));
+    if (decoded && encodeFunctionData({ abi: tokenizerAbi, functionName: decoded.functionName, args: decoded.args } as Parameters<typeof encodeFunctionData>[0]) !== data.toLowerCase()) return NOT_CANONICAL;
     if (decoded?.functionName !== "claimToken") {
       return { ok: false, reason: `Only claims are sponsored on ${tokenizerName}; this request calls ${decoded?.functionName ?? "an unknown function"}.` };
     }
@@ -32,10 +36,13 @@ export function relayableCall(to: Address, data: Hex): CallVerdict {
   }
   if (target === signal.address.toLowerCase()) {
     const decoded = tryDecode(() => decodeFunctionData({ abi: signal.abi, data }));
+    if (decoded && encodeFunctionData({ abi: signal.abi, functionName: decoded.functionName, args: decoded.args } as Parameters<typeof encodeFunctionData>[0]) !== data.toLowerCase()) return NOT_CANONICAL;
     switch (decoded?.functionName) {
       case "requestPayment":
+        if (size(decoded.args[4]) > MAX_SPONSORED_NOTE_BYTES) return tooLong("encrypted amount");
         return { ok: true, call: { contract: "signal", functionName: "requestPayment", integraHash: decoded.args[0], words: `Request a payment on record ${shortHex(decoded.args[0], 10, 6)}` } };
       case "markPaid":
+        if (size(decoded.args[1]) > MAX_SPONSORED_NOTE_BYTES) return tooLong("encrypted receipt");
         return { ok: true, call: { contract: "signal", functionName: "markPaid", paymentId: decoded.args[0], words: `Mark payment request #${decoded.args[0]} paid` } };
       case "cancelPayment":
         return { ok: true, call: { contract: "signal", functionName: "cancelPayment", paymentId: decoded.args[0], words: `Cancel payment request #${decoded.args[0]}` } };
@@ -44,6 +51,13 @@ export function relayableCall(to: Address, data: Hex): CallVerdict {
     }
   }
   return { ok: false, reason: `Nothing is sponsored on ${to}: only claims on the Integra tokenizers and payment signals are.` };
+}
+
+// Trailing bytes after the arguments would make the sponsor pay for calldata nobody reads.
+const NOT_CANONICAL: CallVerdict = { ok: false, reason: "The request's call data has bytes beyond its arguments; sponsored calls are encoded exactly." };
+
+function tooLong(what: string): CallVerdict {
+  return { ok: false, reason: `The ${what} is longer than the ${MAX_SPONSORED_NOTE_BYTES} bytes a sponsor pays for.` };
 }
 
 function tryDecode<T>(decode: () => T): T | undefined {

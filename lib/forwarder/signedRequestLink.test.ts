@@ -36,6 +36,8 @@ describe("signed request links", () => {
     expect(() => fromWire({ ...toWire(request), gas: "-1" })).toThrow(/"gas" is not a whole number/);
     expect(() => fromWire({ ...toWire(request), deadline: "soon" })).toThrow(/"deadline" is not a time/);
     expect(() => fromWire({ ...toWire(request), signature: "nope" })).toThrow(/"signature" is not hexadecimal/);
+    expect(() => fromWire({ ...toWire(request), signature: `0x${"cd".repeat(64)}` })).toThrow(/"signature" is 64 bytes; it must be 65/);
+    expect(() => fromWire({ ...toWire(request), data: `0x${"00".repeat(4096)}` })).toThrow(/"data" is 4096 bytes; at most 2048/);
     expect(fromWire(toWire(request))).toEqual(request);
   });
 });

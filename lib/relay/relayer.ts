@@ -9,23 +9,32 @@ import {
   encodeFunctionData,
   formatEther,
 } from "viem";
-import { forwarder } from "@/lib/contracts";
+import { forwarder, registry, signal } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
 import { checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
 import { forwardRequestData, fromWire } from "@/lib/forwarder/forwardRequest";
+import type { RelayableCall } from "@/lib/forwarder/relayableCalls";
 import { RateLimiter } from "./rateLimiter";
 import type { RelayAccepted, RelayRefusal } from "./relayApi";
 import { SpendLedger } from "./spendLedger";
 
 export interface RelayerPolicy {
-  /** Requests one signer may have relayed per window. */
+  /** Requests one client (IP) may post per window, counted before any chain read. */
+  perClientLimit: number;
+  /** Well-signed requests one signer may post per window. */
   perAddressLimit: number;
-  /** Requests all signers together may have relayed per window. */
+  /** Requests that would succeed, from all signers together, per window. */
   globalLimit: number;
   rateWindowMs: number;
   /** Most the sponsor spends on gas per spend window. */
   spendCapWei: bigint;
   spendWindowMs: number;
+  /** Highest fee per gas the sponsor pays; above it requests wait for calmer blocks. */
+  maxFeePerGasWei: bigint;
+  /** Most gas one relayed transaction (the forwarder's execute) may take. */
+  maxTransactionGas: bigint;
+  /** When set, only records whose owner or executor is listed are sponsored. */
+  sponsoredPrincipals?: readonly Address[];
 }
 
 export type RelayOutcome = { status: 200; body: RelayAccepted } | { status: 400 | 409 | 422 | 429 | 503; body: RelayRefusal; retryAfter?: number };
@@ -39,9 +48,14 @@ const refuse = (status: 400 | 409 | 422 | 429 | 503, check: string, message: str
  * concurrent requests; every refusal says why, in words, and sends nothing.
  */
 export class Relayer {
+  private readonly perClient: RateLimiter;
   private readonly perAddress: RateLimiter;
   private readonly global: RateLimiter;
   private readonly ledger: SpendLedger;
+  /** Requests between acceptance and their receipt, by signer and nonce: the same request twice at once pays once. */
+  private readonly inFlight = new Map<string, Hash | "sending">();
+  /** Signers whose relayed transaction reverted on chain: refused for the rest of the rate window. */
+  private readonly penalized: RateLimiter;
   private queue: Promise<unknown> = Promise.resolve();
   private nextNonce: number | undefined;
   private lastHash: Hash | undefined;
@@ -49,10 +63,12 @@ export class Relayer {
   constructor(
     private readonly publicClient: PublicClient,
     private readonly walletClient: WalletClient<Transport, Chain, Account>,
-    policy: RelayerPolicy,
+    private readonly policy: RelayerPolicy,
   ) {
+    this.perClient = new RateLimiter(policy.perClientLimit, policy.rateWindowMs);
     this.perAddress = new RateLimiter(policy.perAddressLimit, policy.rateWindowMs);
     this.global = new RateLimiter(policy.globalLimit, policy.rateWindowMs);
+    this.penalized = new RateLimiter(1, policy.rateWindowMs);
     this.ledger = new SpendLedger(policy.spendCapWei, policy.spendWindowMs);
   }
 
@@ -60,7 +76,12 @@ export class Relayer {
     return this.walletClient.account.address;
   }
 
-  async relay(body: unknown): Promise<RelayOutcome> {
+  async relay(body: unknown, client = "unknown"): Promise<RelayOutcome> {
+    // Before any chain read, so junk cannot spend the RPC quota faster than this.
+    if (!this.perClient.take(client)) {
+      const wait = this.perClient.retryAfterSeconds(client);
+      return refuse(429, "rate", `Too many requests from your network (${this.perClient.limit} a minute). Try again in ${wait} seconds. Nothing was sent.`, wait);
+    }
     let request;
     try {
       request = fromWire((body as { request?: unknown } | null)?.request);
@@ -77,16 +98,39 @@ export class Relayer {
     }
 
     const signer = request.from.toLowerCase();
+    if (this.penalized.retryAfterSeconds(signer) > 0) {
+      return refuse(429, "rate", `A request of this wallet reverted on chain at the sponsor's cost; it is refused for the next ${this.penalized.retryAfterSeconds(signer)} seconds. Nothing was sent.`);
+    }
+    // Only a signer's own signature counts against its limit, so nobody can use up someone else's.
     if (!this.perAddress.take(signer)) {
       const wait = this.perAddress.retryAfterSeconds(signer);
       return refuse(429, "rate", `This wallet has sent ${this.perAddress.limit} requests in the last ${this.perAddress.windowMs / 60_000} minute(s), the most the relayer takes. Try again in ${wait} seconds. Nothing was sent.`, wait);
     }
+    if (failure) return refuse(422, "simulation", `${failure.text} Nothing was sent.`);
+    if (this.policy.sponsoredPrincipals && !(await this.isSponsoredRecord(checked.call))) {
+      return refuse(422, "sponsorship", "This relayer sponsors only the records of the offices it serves; this record is not one of them. Send a signed link to the clerk instead. Nothing was sent.");
+    }
+
+    // Claimed synchronously, before the next await: concurrent copies of one request cannot all get through.
+    const key = `${signer}:${request.nonce}`;
+    const pending = this.inFlight.get(key);
+    if (pending) {
+      return refuse(409, "nonce", `This signed request is already being submitted${pending === "sending" ? "" : ` (transaction ${pending})`}. Nothing more was sent.`);
+    }
+    // The global limit counts only requests that would succeed: failing ones cannot crowd out real parties.
     if (!this.global.take("all")) {
       const wait = this.global.retryAfterSeconds("all");
       return refuse(429, "rate", `The relayer is busy (${this.global.limit} requests in the last ${this.global.windowMs / 60_000} minute(s)). Try again in ${wait} seconds, or send a signed link to the clerk. Nothing was sent.`, wait);
     }
-    if (failure) return refuse(422, "simulation", `${failure.text} Nothing was sent.`);
+    this.inFlight.set(key, "sending");
+    try {
+      return await this.submit(request, key, signer);
+    } finally {
+      if (this.inFlight.get(key) === "sending") this.inFlight.delete(key);
+    }
+  }
 
+  private async submit(request: ReturnType<typeof fromWire>, key: string, signer: string): Promise<RelayOutcome> {
     const data = encodeFunctionData({ ...forwarder, functionName: "execute", args: [forwardRequestData(request)] });
     let gas: bigint;
     try {
@@ -95,7 +139,13 @@ export class Relayer {
       return refuse(422, "simulation", `The forwarder would refuse it: ${describeError(error).message} Nothing was sent.`);
     }
     gas += gas / 10n;
+    if (gas > this.policy.maxTransactionGas) {
+      return refuse(422, "gas", `Submitting it would take ${gas.toLocaleString("en-US")} gas; the relayer pays for at most ${this.policy.maxTransactionGas.toLocaleString("en-US")}. Nothing was sent.`);
+    }
     const fees = await this.publicClient.estimateFeesPerGas();
+    if (fees.maxFeePerGas > this.policy.maxFeePerGasWei) {
+      return refuse(503, "fee", "Network fees are above what the relayer pays right now. Try again later, or send a signed link to the clerk. Nothing was sent.");
+    }
     const worstCase = gas * fees.maxFeePerGas;
     const reservation = this.ledger.reserve(worstCase);
     if (reservation === undefined) {
@@ -107,14 +157,35 @@ export class Relayer {
       hash = await this.serially(() => this.send(data, gas, fees.maxFeePerGas, fees.maxPriorityFeePerGas));
     } catch (error) {
       this.ledger.settle(reservation, 0n);
-      const message = /insufficient funds/i.test((error as Error).message) ? "The relayer's account is out of ether." : describeError(error).message;
-      return refuse(503, "send", `${message} Nothing was sent.`);
+      console.error("relayer: send failed", error);
+      return refuse(503, "send", "The relayer cannot submit this right now. Try again later, or send a signed link to the clerk. Nothing was sent.");
     }
+    this.inFlight.set(key, hash);
     void this.publicClient.waitForTransactionReceipt({ hash }).then(
-      (receipt) => this.ledger.settle(reservation, receipt.gasUsed * receipt.effectiveGasPrice),
-      () => undefined, // dropped or still pending: the worst case stays reserved until the window rolls over
+      (receipt) => {
+        this.ledger.settle(reservation, receipt.gasUsed * receipt.effectiveGasPrice);
+        if (receipt.status !== "success") this.penalized.take(signer);
+        this.inFlight.delete(key);
+      },
+      // Dropped or still pending: the worst case stays reserved until the window rolls over, and the
+      // request stays in flight so it is not paid for twice.
+      () => undefined,
     );
     return { status: 200, body: { hash, sponsor: this.sponsor } };
+  }
+
+  /** Whether the record a call acts on is owned or executed by one of the sponsored principals. */
+  private async isSponsoredRecord(call: RelayableCall | undefined): Promise<boolean> {
+    let integraHash = call?.integraHash;
+    if (!integraHash && call?.contract === "signal" && call.paymentId !== undefined) {
+      integraHash = (await this.publicClient.readContract({ ...signal, functionName: "getPayment", args: [call.paymentId] }).catch(() => undefined))?.integraHash;
+    }
+    if (!integraHash) return false;
+    const authority = await this.publicClient.readContract({ ...registry, functionName: "authorityOf", args: [integraHash] }).catch(() => undefined);
+    if (!authority) return false;
+    const [owner, executor] = authority;
+    const principals = new Set(this.policy.sponsoredPrincipals?.map((a) => a.toLowerCase()));
+    return principals.has(owner.toLowerCase()) || principals.has(executor.toLowerCase());
   }
 
   private serially<T>(task: () => Promise<T>): Promise<T> {

@@ -104,15 +104,20 @@ export async function nonceOf(address: Address): Promise<number> {
   return publicClient.getTransactionCount({ address, blockTag: "pending" });
 }
 
-/** Registers a multi-party agreement and reserves and attests token i+1 for each of `parties`. */
+/** Registers a multi-party agreement with `parties` (token i+1 each, sealed, one transaction) and attests each claim. */
 export async function arrangeAgreement(label: string, parties: Party[]): Promise<{ integraHash: Hex; processHash: Hex; uids: Hex[] }> {
   const processHash = keccak256(stringToHex(`e2e/${label}`));
   const contentHash = keccak256(stringToHex(`content/${label}`));
-  const integraHash = await registerAgreement("clerk", contentHash, processHash);
+  const hash = await wallet("clerk").writeContract({
+    address: addresses.IntegraRecordV1,
+    abi: integraRecordV1Abi,
+    functionName: "registerWithParties",
+    args: [contentHash, "0x", addresses.MultiPartyTokenizerV1, "0x0000000000000000000000000000000000000000", processHash, [], parties.map(addressOf), parties.map(() => 1n)],
+  });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  const [event] = parseEventLogs({ abi: integraRecordV1Abi, logs: receipt.logs, eventName: "RecordRegistered" });
+  const integraHash = event.args.integraHash;
   const uids: Hex[] = [];
-  for (const [i, party] of parties.entries()) {
-    await reserve("clerk", integraHash, BigInt(i + 1), party, processHash);
-    uids.push(await attestClaim("clerk", integraHash, BigInt(i + 1), party, processHash));
-  }
+  for (const [i, party] of parties.entries()) uids.push(await attestClaim("clerk", integraHash, BigInt(i + 1), party, processHash));
   return { integraHash, processHash, uids };
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { ACCOUNTS } from "./anvil";
+import { nonceOf } from "./chain";
 import { connectWallet, expect, installWallet, test } from "./fixtures";
 
 const deed = {
@@ -24,6 +25,7 @@ test("a clerk registers a document and reserves tokens; a visitor without a wall
   await page.getByRole("button", { name: "Add a party" }).click();
   await page.getByLabel("Role", { exact: true }).nth(1).fill("Seller");
   await page.getByLabel("Address of Seller").fill(ACCOUNTS.partyB);
+  const nonceBefore = await nonceOf(ACCOUNTS.clerk);
   await page.getByRole("button", { name: "Register and reserve 2 tokens" }).click();
 
   await expect(page).toHaveURL(/\/records\/0x[0-9a-f]{64}$/, { timeout: 30_000 });
@@ -31,6 +33,9 @@ test("a clerk registers a document and reserves tokens; a visitor without a wall
   await expect(page.getByText("You are this record's owner.")).toBeVisible();
   await expect(page.getByText(deedHash)).toBeVisible();
   await expect(page.getByText("0 of 2")).toBeVisible();
+  // One signature for the record, both reservations and the seal of the party set.
+  expect(await nonceOf(ACCOUNTS.clerk)).toBe(nonceBefore + 1);
+  await expect(page.getByText("Party set fixed: 2 tokens.")).toBeVisible();
   await expect(page.getByRole("row", { name: /^#1 0x976E/ })).toContainText("reserved");
   await expect(page.getByRole("row", { name: /^#2 0x14dC/ })).toContainText("reserved");
   const recordUrl = page.url();

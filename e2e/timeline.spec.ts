@@ -60,6 +60,7 @@ test("a record's timeline tells its whole story in order, and new events appear 
     "Document registered",
     "Token #1 reserved",
     "Token #3 reserved",
+    "Party set fixed",
     "Capability issued for token #1",
     "Token #1 claimed",
     "Token #2 claimed",

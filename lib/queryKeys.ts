@@ -13,6 +13,8 @@ export const queryKeys = {
   timeline: (integraHash: Hex) => ["timeline", APP_CHAIN_ID, integraHash.toLowerCase()] as const,
   workflowTimeline: (processHash: Hex) => ["workflowTimeline", APP_CHAIN_ID, processHash.toLowerCase()] as const,
   activity: (account: Address) => ["activity", APP_CHAIN_ID, account.toLowerCase()] as const,
+  offersFor: (account: Address) => ["offersFor", APP_CHAIN_ID, account.toLowerCase()] as const,
+  workflowRegistrants: (processHash: Hex) => ["workflowRegistrants", APP_CHAIN_ID, processHash.toLowerCase()] as const,
   payments: (integraHash: Hex) => ["payments", APP_CHAIN_ID, integraHash.toLowerCase()] as const,
   allReservations: ["reservedFor"] as const,
   allMyRecords: ["myRecords"] as const,

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useMyRecords } from "@/hooks/useMyRecords";
+import { useOffers } from "@/hooks/useOffers";
 import { useReservations } from "@/hooks/useReservations";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { shortHex } from "@/lib/format/hex";
@@ -17,6 +18,7 @@ export function Dashboard() {
   const { address } = useAccount();
   const records = useMyRecords(address);
   const reservations = useReservations(address);
+  const offers = useOffers(address);
   if (!address) {
     return (
       <Card title="Your records and tokens">
@@ -27,6 +29,21 @@ export function Dashboard() {
   const waiting = reservations.data?.filter((r) => r.status === "reserved") ?? [];
   return (
     <div className="grid gap-4 md:grid-cols-2">
+      {offers.data && offers.data.length > 0 && (
+        <div className="md:col-span-2">
+          <Card title={`Records offered to you (${offers.data.length})`} id="offers">
+            <ul className="space-y-2 text-sm">
+              {offers.data.map((offer) => (
+                <li key={offer.integraHash} className="flex flex-wrap items-center gap-x-2">
+                  <span className="mono">{shortHex(offer.integraHash, 10, 6)}</span>
+                  <span className="text-slate-600">from {shortHex(offer.owner)}: &ldquo;{offer.reason}&rdquo;</span>
+                  <Link className="font-medium text-teal-800 underline" href={`/records/${offer.integraHash}`}>Review and accept</Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </div>
+      )}
       <div className="md:col-span-2">
         <Card title="Recent activity" id="activity"><RecentActivity account={address} /></Card>
       </div>

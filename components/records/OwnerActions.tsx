@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { type Hex, zeroAddress } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
+import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
 import { useTransaction } from "@/hooks/useTransaction";
 import { registry, tokenizerAbi, tokenizerKindOf } from "@/lib/contracts";
@@ -55,11 +56,13 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
   );
 }
 
-function TransferOwnershipForm({ integraHash }: { integraHash: Hex }) {
+/** Offering the record to a new owner, who must accept; while an offer is pending it can be withdrawn. */
+function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
   const [newOwner, setNewOwner] = useState("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string>();
   const tx = useTransaction();
+  const invalidate = [queryKeys.record(integraHash), queryKeys.timeline(integraHash)];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -68,11 +71,11 @@ function TransferOwnershipForm({ integraHash }: { integraHash: Hex }) {
     if (!reason.trim()) return setError("Say why the record changes hands; the reason is recorded on chain.");
     setError(undefined);
     const receipt = await tx.send({
-      label: "Transfer record ownership",
+      label: "Offer record ownership",
       contract: registry,
-      functionName: "transferRecordOwnership",
+      functionName: "offerRecordOwnership",
       args: [integraHash, address, reason.trim()],
-      invalidate: [queryKeys.record(integraHash), queryKeys.timeline(integraHash), queryKeys.allMyRecords],
+      invalidate,
     });
     if (receipt) {
       setNewOwner("");
@@ -80,13 +83,31 @@ function TransferOwnershipForm({ integraHash }: { integraHash: Hex }) {
     }
   }
 
+  const pending = record.pendingOwner !== zeroAddress;
   return (
-    <form onSubmit={submit} className="space-y-3" aria-label="Transfer record ownership">
-      <h3 className="font-medium">Transfer record ownership</h3>
+    <form onSubmit={submit} className="space-y-3" aria-label="Offer record ownership">
+      <h3 className="font-medium">Offer record ownership</h3>
+      <p className="text-xs text-slate-600">
+        Nothing moves until the new owner accepts. When they do, the executor is removed and every attestation issued so far stops
+        authorizing claims.
+      </p>
+      {pending && (
+        <div role="status" className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 p-2 text-sm text-amber-950">
+          <span>Offered to <AddressText address={record.pendingOwner} />, waiting for them to accept.</span>
+          <button
+            type="button"
+            disabled={tx.busy}
+            className="rounded border border-amber-400 px-2 py-1 text-xs"
+            onClick={() => void tx.send({ label: "Withdraw the ownership offer", contract: registry, functionName: "cancelOwnershipOffer", args: [integraHash], invalidate })}
+          >
+            Withdraw the offer
+          </button>
+        </div>
+      )}
       <Field id="transfer-new-owner" label="New owner address" placeholder="0x…" value={newOwner} onChange={(e) => setNewOwner(e.target.value)} />
       <Field id="transfer-reason" label="Reason" placeholder="e.g. Sale closed, deed passes to buyer" value={reason} onChange={(e) => setReason(e.target.value)} />
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={tx.busy} className={button}>Transfer ownership</button>
+      <button type="submit" disabled={tx.busy} className={button}>{pending ? "Replace the offer" : "Offer ownership"}</button>
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
     </form>
   );
@@ -107,7 +128,7 @@ function ChangeExecutorForm({ integraHash }: { integraHash: Hex }) {
       contract: registry,
       functionName: "setExecutor",
       args: [integraHash, address],
-      invalidate: [queryKeys.record(integraHash), queryKeys.timeline(integraHash)],
+      invalidate: [queryKeys.record(integraHash), queryKeys.timeline(integraHash), queryKeys.capabilities(integraHash)],
     });
     if (receipt) setExecutor("");
   }
@@ -115,7 +136,7 @@ function ChangeExecutorForm({ integraHash }: { integraHash: Hex }) {
   return (
     <form onSubmit={submit} className="space-y-3" aria-label="Change executor">
       <h3 className="font-medium">Change executor</h3>
-      <Field id="executor-address" label="New executor address" hint="Leave empty to remove the executor." placeholder="0x…" value={executor} onChange={(e) => setExecutor(e.target.value)} />
+      <Field id="executor-address" label="New executor address" hint="Leave empty to remove the executor. Attestations issued so far stop authorizing claims." placeholder="0x…" value={executor} onChange={(e) => setExecutor(e.target.value)} />
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
       <button type="submit" disabled={tx.busy} className={button}>Change executor</button>
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
@@ -130,7 +151,7 @@ export function OwnerActions({ integraHash, record, isOwner }: { integraHash: He
       {record.tokenizer !== zeroAddress && (
         <div className="md:col-span-2"><ReserveTokenForm integraHash={integraHash} record={record} /></div>
       )}
-      {isOwner && <TransferOwnershipForm integraHash={integraHash} />}
+      {isOwner && <OfferOwnershipForm integraHash={integraHash} record={record} />}
       {isOwner && <ChangeExecutorForm integraHash={integraHash} />}
     </div>
   );

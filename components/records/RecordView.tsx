@@ -12,6 +12,7 @@ import { describeError } from "@/lib/errors/describeError";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
 import { PaymentsPanel } from "@/components/payments/PaymentsPanel";
 import { RecordTimeline } from "@/components/timeline/RecordTimeline";
+import { AcceptOwnership } from "./AcceptOwnership";
 import { CapabilityList } from "./CapabilityList";
 import { OwnerActions } from "./OwnerActions";
 import { RecordFacts } from "./RecordFacts";
@@ -66,6 +67,7 @@ export function RecordView({ rawHash }: { rawHash: string }) {
         {(isOwner || isExecutor) && <p className="mt-1 text-sm text-teal-800">You are this record&apos;s {isOwner ? "owner" : "executor"}.</p>}
       </header>
       {hasSignedLink && <Card title="Sponsor a party's signed claim" id="sponsor"><SponsorSignedRequest integraHash={integraHash} /></Card>}
+      {address && me === info.pendingOwner.toLowerCase() && <AcceptOwnership integraHash={integraHash} owner={info.owner} account={address} />}
       <WaitingForYou integraHash={integraHash} tokenizer={info.tokenizer} fromBlock={info.registeredBlock} />
       <Card title="Record" id="record"><RecordFacts record={info} /></Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (

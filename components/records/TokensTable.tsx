@@ -28,7 +28,7 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
 
   if (tokens.isPending) return <Loading label="Reading tokens…" />;
   if (tokens.isError) return <ErrorNotice error={tokens.error} />;
-  const { tokens: rows, claimed, reserved, complete, completedAt } = tokens.data;
+  const { tokens: rows, claimed, reserved, complete, completedAt, sealed, parties } = tokens.data;
   return (
     <div className="space-y-3">
       <p className="text-sm" aria-live="polite">
@@ -39,6 +39,33 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
           </span>
         )}
       </p>
+      {rows.length > 0 && (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          {sealed ? (
+            <span>Party set fixed: {parties} token{parties === 1 ? "" : "s"}. The agreement completes when every one of them is claimed.</span>
+          ) : (
+            <span>Party set still open: the agreement cannot complete until it is fixed, so a party who claims early cannot complete it alone.</span>
+          )}
+          {!sealed && canAdminister && (
+            <button
+              type="button"
+              disabled={tx.busy}
+              className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+              onClick={() =>
+                tx.send({
+                  label: `Fix the party set at ${rows.length} token${rows.length === 1 ? "" : "s"}`,
+                  contract: { address: record.tokenizer, abi: tokenizerAbi },
+                  functionName: "sealParties",
+                  args: [integraHash],
+                  invalidate: [queryKeys.recordTokens(integraHash), queryKeys.timeline(integraHash)],
+                })
+              }
+            >
+              Fix the party set
+            </button>
+          )}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">No tokens reserved yet.</p>
       ) : (

@@ -9,9 +9,8 @@ import { FileDropzone } from "@/components/FileDropzone";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { Card } from "@/components/ui/Card";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
 import { useTransaction } from "@/hooks/useTransaction";
-import { type TokenizerKind, registry, tokenizerAbi, tokenizers } from "@/lib/contracts";
+import { type TokenizerKind, registry, tokenizers } from "@/lib/contracts";
 import { encryptReference } from "@/lib/crypto/referenceCipher";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { formatBytes } from "@/lib/format/bytes";
@@ -37,14 +36,13 @@ function validate(draft: RegisterDraft, passphrase: string): { errors: Errors; p
   return { errors, parties, executor: executor ?? zeroAddress };
 }
 
-/** Register a document by hash, then reserve one token per party; each transaction's progress shown. */
+/** Register a document by hash and reserve one token per party, in one transaction; the draft survives failures. */
 export function RegisterForm() {
   const router = useRouter();
   const { isConnected } = useAccount();
   const [draft, setDraft] = useState<RegisterDraft>(loadDraft);
   const [passphrase, setPassphrase] = useState("");
   const [errors, setErrors] = useState<Errors>({});
-  const [step, setStep] = useState<string>();
   const tx = useTransaction();
 
   useEffect(() => saveDraft(draft), [draft]);
@@ -63,41 +61,19 @@ export function RegisterForm() {
 
     const tokenizer = tokenizers[draft.tokenizer].address;
     const processHash = processHashOf(draft.workflowId);
-    const total = parties.length + 1;
-    let integraHash = draft.registeredHash;
-    if (!integraHash) {
-      setStep(`Step 1 of ${total}: register the document`);
-      const encryptedRef: Hex = draft.reference.trim() ? await encryptReference(draft.reference.trim(), passphrase) : "0x";
-      const receipt = await tx.send({
-        label: "Register the document",
-        contract: registry,
-        functionName: "register",
-        args: [draft.contentHash, encryptedRef, tokenizer, executor, processHash, []],
-        invalidate: [queryKeys.recordsByContent(draft.contentHash), queryKeys.allMyRecords],
-      });
-      if (!receipt) return;
-      const [registered] = parseEventLogs({ abi: registry.abi, logs: receipt.logs, eventName: "RecordRegistered" });
-      integraHash = registered.args.integraHash;
-      setDraft((d) => ({ ...d, registeredHash: integraHash }));
-    }
-    const reserved = new Set(draft.reservedTokenIds);
-    for (const [i, recipient] of parties.entries()) {
-      const tokenId = BigInt(i + 1);
-      if (reserved.has(tokenId.toString())) continue;
-      setStep(`Step ${i + 2} of ${total}: reserve token #${tokenId} for ${draft.parties[i].role || "party " + tokenId}`);
-      const receipt = await tx.send({
-        label: `Reserve token #${tokenId} (${draft.parties[i].role || "party"})`,
-        contract: { address: tokenizer, abi: tokenizerAbi },
-        functionName: "reserveToken",
-        args: [integraHash, tokenId, recipient, 1n, processHash],
-        invalidate: [queryKeys.recordTokens(integraHash), queryKeys.allReservations],
-      });
-      if (!receipt) return;
-      reserved.add(tokenId.toString());
-      setDraft((d) => ({ ...d, reservedTokenIds: [...reserved] }));
-    }
+    const encryptedRef: Hex = draft.reference.trim() ? await encryptReference(draft.reference.trim(), passphrase) : "0x";
+    // One transaction: the record, every party's reservation, and the seal that fixes the party set.
+    const receipt = await tx.send({
+      label: `Register the document and reserve ${parties.length} token${parties.length > 1 ? "s" : ""}`,
+      contract: registry,
+      functionName: "registerWithParties",
+      args: [draft.contentHash, encryptedRef, tokenizer, executor, processHash, [], parties, parties.map(() => 1n)],
+      invalidate: [queryKeys.recordsByContent(draft.contentHash), queryKeys.allMyRecords, queryKeys.allReservations],
+    });
+    if (!receipt) return;
+    const [registered] = parseEventLogs({ abi: registry.abi, logs: receipt.logs, eventName: "RecordRegistered" });
     clearDraft();
-    router.push(`/records/${integraHash}`);
+    router.push(`/records/${registered.args.integraHash}`);
   }
 
   const ownership = draft.tokenizer === "ownership";
@@ -110,11 +86,9 @@ export function RegisterForm() {
               <strong>{draft.fileName}</strong> {draft.fileSize !== undefined && <span className="text-slate-500">({formatBytes(draft.fileSize)})</span>}
             </p>
             <p className="mono break-all text-slate-700">SHA-256 {draft.contentHash}</p>
-            {!draft.registeredHash && (
-              <button type="button" className="text-sm underline" onClick={() => update({ contentHash: undefined, fileName: undefined, fileSize: undefined })}>
-                Choose another file
-              </button>
-            )}
+            <button type="button" className="text-sm underline" onClick={() => update({ contentHash: undefined, fileName: undefined, fileSize: undefined })}>
+              Choose another file
+            </button>
           </div>
         ) : (
           <FileDropzone
@@ -177,17 +151,15 @@ export function RegisterForm() {
         )}
       </Card>
 
-      {draft.registeredHash && (
-        <Notice tone="info" title="Registered; some reservations are still to be made">
-          The document is registered as <span className="mono break-all">{draft.registeredHash}</span>. Submitting again only reserves the tokens not yet reserved.
-        </Notice>
-      )}
-      {step && tx.state.phase !== "idle" && <p className="text-sm font-medium" aria-live="polite">{step}</p>}
+      <p className="text-sm text-slate-600">
+        One signature registers the document and reserves every token above. The party set is then fixed: the agreement is complete once
+        each of these parties has claimed.
+      </p>
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
       <div className="flex flex-wrap items-center gap-3">
         {isConnected ? (
           <button type="submit" disabled={tx.busy} className="rounded-md bg-teal-700 px-5 py-2.5 font-medium text-white hover:bg-teal-800 disabled:opacity-50">
-            {draft.registeredHash ? "Reserve the remaining tokens" : `Register and reserve ${draft.parties.length} token${draft.parties.length > 1 ? "s" : ""}`}
+            {`Register and reserve ${draft.parties.length} token${draft.parties.length > 1 ? "s" : ""}`}
           </button>
         ) : (
           <div className="flex items-center gap-3 text-sm text-slate-700"><ConnectButton label="Connect a wallet to register" /></div>

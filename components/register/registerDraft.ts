@@ -17,9 +17,6 @@ export interface RegisterDraft {
   executor: string;
   workflowId: string;
   parties: PartyDraft[];
-  /** Set once the register transaction landed, so a retry only reserves what is left. */
-  registeredHash?: Hex;
-  reservedTokenIds: string[];
 }
 
 const DRAFT_KEY = "integra.register.draft";
@@ -31,7 +28,6 @@ export function emptyDraft(): RegisterDraft {
     executor: "",
     workflowId: newWorkflowId(),
     parties: [{ address: "", role: "Buyer" }],
-    reservedTokenIds: [],
   };
 }
 

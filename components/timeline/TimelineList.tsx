@@ -8,8 +8,11 @@ import { formatTimestamp } from "@/lib/format/time";
 import type { TimelineEntry } from "@/lib/timeline/decodeEntry";
 import { describeEntry } from "@/lib/timeline/describeEntry";
 
-/** Timeline rows, newest first; with `showRecord` each row names its record (workflow view). */
-export function TimelineList({ entries, showRecord = false }: { entries: TimelineEntry[]; showRecord?: boolean }) {
+/**
+ * Timeline rows, newest first; with `showRecord` each row names its record (workflow view), and rows of
+ * `markedRecords` (registered by someone other than the workflow's first registrant) say so.
+ */
+export function TimelineList({ entries, showRecord = false, markedRecords }: { entries: TimelineEntry[]; showRecord?: boolean; markedRecords?: ReadonlySet<string> }) {
   if (entries.length === 0) return <p className="text-sm text-slate-600">No events yet.</p>;
   return (
     <ol className="space-y-0" aria-label="Events, newest first">
@@ -36,6 +39,7 @@ export function TimelineList({ entries, showRecord = false }: { entries: Timelin
                 {showRecord && (
                   <Link href={`/records/${entry.integraHash}`} className="mono text-teal-800 underline">record {shortHex(entry.integraHash, 10, 6)}</Link>
                 )}
+                {markedRecords?.has(entry.integraHash) && <span className="font-semibold text-amber-800">other registrant</span>}
                 <span className="mono" title={entry.transactionHash}>
                   tx {url ? <a className="underline" href={url}>{shortHex(entry.transactionHash)}</a> : shortHex(entry.transactionHash)}
                 </span>

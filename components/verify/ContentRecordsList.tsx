@@ -46,7 +46,22 @@ export function ContentRecordsList({ contentHash }: { contentHash: Hex }) {
               </div>
               <dl className="mt-2 grid gap-1 text-sm sm:grid-cols-[8rem_1fr]">
                 <dt className="text-slate-500">Registered by</dt>
-                <dd><AddressText address={record.owner} /></dd>
+                <dd className="flex flex-wrap items-center gap-2">
+                  <AddressText address={record.registrant} />
+                  {record.registrant.toLowerCase() !== record.workflowFirstRegistrant.toLowerCase() && (
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                      other registrant: the workflow was started by {shortHex(record.workflowFirstRegistrant)}
+                    </span>
+                  )}
+                </dd>
+                {record.owner.toLowerCase() !== record.registrant.toLowerCase() && (
+                  <>
+                    <dt className="text-slate-500">Owner now</dt>
+                    <dd><AddressText address={record.owner} /></dd>
+                  </>
+                )}
+                <dt className="text-slate-500">Workflow</dt>
+                <dd><Link href={`/workflows/${record.processHash}`} className="mono text-teal-800 underline">{shortHex(record.processHash, 10, 6)}</Link></dd>
                 <dt className="text-slate-500">When</dt>
                 <dd>{formatTimestamp(record.registeredAt)}</dd>
                 <dt className="text-slate-500">Tokens</dt>

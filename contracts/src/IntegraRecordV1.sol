@@ -3,11 +3,20 @@ pragma solidity ^0.8.28;
 
 import {IIntegraRecord} from "./interfaces/IIntegraRecord.sol";
 import {IIntegraResolver} from "./interfaces/IIntegraResolver.sol";
+import {IIntegraTokenizer} from "./interfaces/IIntegraTokenizer.sol";
 
 /// @title IntegraRecordV1
 /// @notice The registry of the global state machine: integraHash -> RecordInfo. A record proves that a
 /// document (by its SHA-256 content hash) was registered by an owner at a time, names the tokenizer that
 /// issues its tokens, an optional executor that acts for the owner, and the resolvers that hook its life.
+///
+/// Trust rules this contract keeps:
+/// - Ownership moves in two steps: the owner offers (with a reason), the new owner accepts; an offer can be
+///   cancelled. Nobody receives a record without accepting it, and a typo cannot send one away.
+/// - Accepting a transfer ends every earlier principal's power: the executor is removed, and the record's
+///   authority epoch moves on, so every attestation issued before (by the former owner or executor) is dead
+///   for good, even if the same address regains authority later. Changing the executor moves the epoch too.
+/// - A record's processHash is fixed at registration; every event of the record carries it.
 /// @dev Every event: topic1 = integraHash, topic2 = processHash, an optional third indexed field, and a timestamp.
 contract IntegraRecordV1 is IIntegraRecord {
     /// @notice Most resolvers one record may carry, so hooks stay bounded in gas.
@@ -24,19 +33,21 @@ contract IntegraRecordV1 is IIntegraRecord {
         address[] resolvers;
     }
 
-    /// @dev Storage layout of a record: owner+time, tokenizer+block, executor, contentHash, processHash.
+    /// @dev Storage layout of a record: owner+time, tokenizer+block, executor+epoch, contentHash, processHash.
     struct Record {
         address owner;
         uint64 registeredAt;
         address tokenizer;
         uint64 registeredBlock;
         address executor;
+        uint64 authorityEpoch;
         bytes32 contentHash;
         bytes32 processHash;
     }
 
     mapping(bytes32 integraHash => Record) private _records;
     mapping(bytes32 integraHash => address[]) private _resolvers;
+    mapping(bytes32 integraHash => address) private _pendingOwners;
 
     /// @notice How many records each address has registered; part of the integraHash preimage.
     mapping(address registrant => uint256) public nonces;
@@ -58,6 +69,17 @@ contract IntegraRecordV1 is IIntegraRecord {
         address previousOwner,
         string reason,
         uint256 timestamp
+    );
+    event OwnershipOffered(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed pendingOwner,
+        address owner,
+        string reason,
+        uint256 timestamp
+    );
+    event OwnershipOfferCancelled(
+        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed pendingOwner, uint256 timestamp
     );
     event ExecutorChanged(
         bytes32 indexed integraHash,
@@ -82,6 +104,9 @@ contract IntegraRecordV1 is IIntegraRecord {
     error ResolverAlreadyAdded(address resolver);
     error ResolverNotFound(address resolver);
     error InvalidResolver(address resolver);
+    error NoPendingOffer(bytes32 integraHash);
+    error NotPendingOwner(bytes32 integraHash, address caller);
+    error NoTokenizer(bytes32 integraHash);
 
     modifier onlyRecordOwner(bytes32 integraHash) {
         address owner = _records[integraHash].owner;
@@ -90,12 +115,14 @@ contract IntegraRecordV1 is IIntegraRecord {
         _;
     }
 
-    /// @notice Registers a document by its content hash. The caller becomes the record's owner.
+    /// @notice Registers a document by its content hash. The caller becomes the record's owner. Tokens can be
+    /// reserved later by the owner or executor, and the party set sealed on the tokenizer; or use
+    /// `registerWithParties` to do all of it in one transaction.
     /// @param contentHash SHA-256 of the document's bytes.
     /// @param encryptedRef Opaque ciphertext of a reference (e.g. a URI), emitted and never interpreted.
     /// @param tokenizer The tokenizer that may reserve this record's tokens (zero for none).
     /// @param executor An address allowed to act for the owner on this record (zero for none).
-    /// @param processHash The workflow this record belongs to.
+    /// @param processHash The workflow this record belongs to; every event of the record carries it.
     /// @param resolvers Resolvers attached from the start; each one's `onRegistered` hook runs.
     /// @return integraHash The record's id, unique per chain, registry, registrant and nonce.
     function register(
@@ -106,6 +133,38 @@ contract IntegraRecordV1 is IIntegraRecord {
         bytes32 processHash,
         address[] calldata resolvers
     ) external returns (bytes32 integraHash) {
+        integraHash = _register(contentHash, encryptedRef, tokenizer, executor, processHash, resolvers);
+        _runRegisteredHooks(integraHash, contentHash, resolvers);
+    }
+
+    /// @notice Registers a document and reserves its whole party set in one transaction: token ids 1..n go to
+    /// `recipients[i]` with `amounts[i]`, and the set is sealed, so the agreement completes only once every one
+    /// of these parties has claimed. One signature for the clerk instead of n + 1.
+    /// @dev Same parameters as `register`, plus the parties. Requires a tokenizer.
+    function registerWithParties(
+        bytes32 contentHash,
+        bytes calldata encryptedRef,
+        address tokenizer,
+        address executor,
+        bytes32 processHash,
+        address[] calldata resolvers,
+        address[] calldata recipients,
+        uint256[] calldata amounts
+    ) external returns (bytes32 integraHash) {
+        integraHash = _register(contentHash, encryptedRef, tokenizer, executor, processHash, resolvers);
+        if (tokenizer == address(0)) revert NoTokenizer(integraHash);
+        IIntegraTokenizer(tokenizer).reserveParties(integraHash, recipients, amounts, msg.sender);
+        _runRegisteredHooks(integraHash, contentHash, resolvers);
+    }
+
+    function _register(
+        bytes32 contentHash,
+        bytes calldata encryptedRef,
+        address tokenizer,
+        address executor,
+        bytes32 processHash,
+        address[] calldata resolvers
+    ) private returns (bytes32 integraHash) {
         if (contentHash == bytes32(0)) revert ZeroContentHash();
         if (resolvers.length > MAX_RESOLVERS) revert TooManyResolvers(MAX_RESOLVERS);
 
@@ -116,6 +175,7 @@ contract IntegraRecordV1 is IIntegraRecord {
             tokenizer: tokenizer,
             registeredBlock: uint64(block.number),
             executor: executor,
+            authorityEpoch: 0,
             contentHash: contentHash,
             processHash: processHash
         });
@@ -131,35 +191,74 @@ contract IntegraRecordV1 is IIntegraRecord {
         if (executor != address(0)) {
             emit ExecutorChanged(integraHash, processHash, executor, address(0), block.timestamp);
         }
+    }
 
+    function _runRegisteredHooks(bytes32 integraHash, bytes32 contentHash, address[] calldata resolvers) private {
         for (uint256 i; i < resolvers.length; ++i) {
             IIntegraResolver(resolvers[i]).onRegistered(integraHash, msg.sender, contentHash);
         }
     }
 
-    /// @notice Transfers the administration of a record to `newOwner`, stating why. Every resolver may veto.
-    function transferRecordOwnership(bytes32 integraHash, address newOwner, string calldata reason)
+    /// @notice Offers the administration of a record to `newOwner`, stating why. Nothing moves until they accept;
+    /// a new offer replaces a pending one.
+    function offerRecordOwnership(bytes32 integraHash, address newOwner, string calldata reason)
         external
         onlyRecordOwner(integraHash)
     {
         if (newOwner == address(0)) revert ZeroAddress();
         if (newOwner == msg.sender) revert SameOwner(newOwner);
+        _pendingOwners[integraHash] = newOwner;
+        emit OwnershipOffered(integraHash, _records[integraHash].processHash, newOwner, msg.sender, reason, block.timestamp);
+    }
+
+    /// @notice Withdraws a pending offer.
+    function cancelOwnershipOffer(bytes32 integraHash) external onlyRecordOwner(integraHash) {
+        address pending = _pendingOwners[integraHash];
+        if (pending == address(0)) revert NoPendingOffer(integraHash);
+        delete _pendingOwners[integraHash];
+        emit OwnershipOfferCancelled(integraHash, _records[integraHash].processHash, pending, block.timestamp);
+    }
+
+    /// @notice The pending owner accepts the record. The executor is removed and the authority epoch moves on,
+    /// so no earlier owner or executor keeps any power over the record, nor any attestation they issued.
+    /// Every resolver's `onOwnershipTransfer` hook runs after the new owner is written, and may veto by reverting.
+    function acceptRecordOwnership(bytes32 integraHash) external {
+        address pending = _pendingOwners[integraHash];
+        if (pending == address(0)) revert NoPendingOffer(integraHash);
+        if (pending != msg.sender) revert NotPendingOwner(integraHash, msg.sender);
 
         Record storage record = _records[integraHash];
-        record.owner = newOwner;
-        emit OwnershipTransferred(integraHash, record.processHash, newOwner, msg.sender, reason, block.timestamp);
+        address previousOwner = record.owner;
+        address previousExecutor = record.executor;
+        bytes32 processHash = record.processHash;
+        delete _pendingOwners[integraHash];
+        record.owner = msg.sender;
+        record.executor = address(0);
+        record.authorityEpoch += 1;
+
+        emit OwnershipTransferred(integraHash, processHash, msg.sender, previousOwner, "offer accepted", block.timestamp);
+        if (previousExecutor != address(0)) {
+            emit ExecutorChanged(integraHash, processHash, address(0), previousExecutor, block.timestamp);
+        }
 
         address[] storage resolvers = _resolvers[integraHash];
         for (uint256 i; i < resolvers.length; ++i) {
-            IIntegraResolver(resolvers[i]).onOwnershipTransfer(integraHash, msg.sender, newOwner);
+            IIntegraResolver(resolvers[i]).onOwnershipTransfer(integraHash, previousOwner, msg.sender);
         }
     }
 
-    /// @notice Authorizes `newExecutor` to act for the owner on this record (zero removes the executor).
+    /// @notice The address a pending ownership offer is addressed to (zero when none).
+    function pendingOwnerOf(bytes32 integraHash) external view returns (address) {
+        return _pendingOwners[integraHash];
+    }
+
+    /// @notice Authorizes `newExecutor` to act for the owner on this record (zero removes the executor). The
+    /// authority epoch moves on: attestations issued before the change, by anyone, no longer authorize claims.
     function setExecutor(bytes32 integraHash, address newExecutor) external onlyRecordOwner(integraHash) {
         Record storage record = _records[integraHash];
         address previous = record.executor;
         record.executor = newExecutor;
+        record.authorityEpoch += 1;
         emit ExecutorChanged(integraHash, record.processHash, newExecutor, previous, block.timestamp);
     }
 
@@ -209,12 +308,17 @@ contract IntegraRecordV1 is IIntegraRecord {
     function authorityOf(bytes32 integraHash)
         external
         view
-        returns (address owner, address executor, address tokenizer, bytes32 processHash)
+        returns (address owner, address executor, address tokenizer, bytes32 processHash, uint64 authorityEpoch)
     {
         Record storage record = _records[integraHash];
         owner = record.owner;
         if (owner == address(0)) revert RecordNotFound(integraHash);
-        return (owner, record.executor, record.tokenizer, record.processHash);
+        return (owner, record.executor, record.tokenizer, record.processHash, record.authorityEpoch);
+    }
+
+    /// @inheritdoc IIntegraRecord
+    function authorityEpochOf(bytes32 integraHash) external view returns (uint64) {
+        return _records[integraHash].authorityEpoch;
     }
 
     /// @inheritdoc IIntegraRecord

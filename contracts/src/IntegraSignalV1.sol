@@ -10,6 +10,10 @@ import {IIntegraTokenizer} from "./interfaces/IIntegraTokenizer.sol";
 /// holder, the payer marks it paid, the requestor may cancel. Amounts are ciphertext only the two parties
 /// can read; the contract never interprets them. A pending request past its deadline is expired.
 /// Every caller is `_msgSender()` (ERC-2771), so a party with no ether acts through the trusted forwarder.
+///
+/// Rules this contract keeps: requests come only through the system's own tokenizers (fixed at deployment), and
+/// both the requestor and the payer must be parties of the record: each claimed its token itself and still
+/// holds it. A token handed to someone without their consent does not make them a payer.
 contract IntegraSignalV1 is ERC2771Context {
     enum PaymentStatus {
         None,
@@ -30,6 +34,9 @@ contract IntegraSignalV1 is ERC2771Context {
     }
 
     IIntegraRecord public immutable registry;
+    /// @notice The tokenizers whose records may carry payment signals: the system's own.
+    address public immutable ownershipTokenizer;
+    address public immutable multiPartyTokenizer;
 
     /// @notice Number of payment requests made; ids run from 1.
     uint256 public paymentCount;
@@ -63,7 +70,8 @@ contract IntegraSignalV1 is ERC2771Context {
         uint256 timestamp
     );
 
-    error NotTokenHolder(address account, uint256 tokenId);
+    error NotParty(address account, uint256 tokenId);
+    error UnofficialTokenizer(address tokenizer);
     error InvalidPayer(address payer);
     error DeadlineInPast(uint64 deadline);
     error EmptyAmount();
@@ -73,11 +81,16 @@ contract IntegraSignalV1 is ERC2771Context {
     error PaymentNotPending(uint256 paymentId, PaymentStatus status);
 
     /// @param trustedForwarder_ The ERC-2771 forwarder whose requests act for their signer.
-    constructor(IIntegraRecord registry_, address trustedForwarder_) ERC2771Context(trustedForwarder_) {
+    constructor(IIntegraRecord registry_, address ownershipTokenizer_, address multiPartyTokenizer_, address trustedForwarder_)
+        ERC2771Context(trustedForwarder_)
+    {
         registry = registry_;
+        ownershipTokenizer = ownershipTokenizer_;
+        multiPartyTokenizer = multiPartyTokenizer_;
     }
 
-    /// @notice Requests a payment from `payer`, the holder of `payerTokenId`, as holder of `requestorTokenId`.
+    /// @notice Requests a payment from `payer`, the party of `payerTokenId`, as the party of `requestorTokenId`.
+    /// Both must have claimed their token themselves and still hold it, on a record of an official tokenizer.
     /// @param encryptedAmount Ciphertext of the amount and memo (non-empty).
     /// @param deadline Unix time after which the request expires (must be in the future).
     /// @return paymentId The new request's id.
@@ -93,12 +106,13 @@ contract IntegraSignalV1 is ERC2771Context {
         if (payer == address(0) || payer == requestor) revert InvalidPayer(payer);
         if (deadline <= block.timestamp) revert DeadlineInPast(deadline);
         if (encryptedAmount.length == 0) revert EmptyAmount();
-        (,, address tokenizer, bytes32 processHash) = registry.authorityOf(integraHash);
-        if (tokenizer == address(0) || !IIntegraTokenizer(tokenizer).isHolder(integraHash, requestorTokenId, requestor)) {
-            revert NotTokenHolder(requestor, requestorTokenId);
+        (,, address tokenizer, bytes32 processHash,) = registry.authorityOf(integraHash);
+        if (tokenizer != ownershipTokenizer && tokenizer != multiPartyTokenizer) revert UnofficialTokenizer(tokenizer);
+        if (!IIntegraTokenizer(tokenizer).isParty(integraHash, requestorTokenId, requestor)) {
+            revert NotParty(requestor, requestorTokenId);
         }
-        if (!IIntegraTokenizer(tokenizer).isHolder(integraHash, payerTokenId, payer)) {
-            revert NotTokenHolder(payer, payerTokenId);
+        if (!IIntegraTokenizer(tokenizer).isParty(integraHash, payerTokenId, payer)) {
+            revert NotParty(payer, payerTokenId);
         }
 
         paymentId = ++paymentCount;

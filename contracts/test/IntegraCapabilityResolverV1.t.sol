@@ -10,6 +10,7 @@ import {AccessDenied} from "@ethereum-attestation-service/eas-contracts/contract
 import {IntegraFixture} from "./utils/IntegraFixture.sol";
 import {Vm} from "./utils/Vm.sol";
 import {IntegraCapabilityResolverV1} from "../src/IntegraCapabilityResolverV1.sol";
+import {IntegraRecordV1} from "../src/IntegraRecordV1.sol";
 import {Capabilities} from "../src/Capabilities.sol";
 
 contract IntegraCapabilityResolverV1Test is IntegraFixture {
@@ -77,10 +78,6 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         );
     }
 
-    function _assertNotStored(address attester, bytes32 hash, uint256 tokenId, uint256 caps) internal view {
-        assertEq(eas.getAttestation(_uidOf(attester, hash, tokenId, caps)).uid, bytes32(0), "nothing stored in EAS");
-    }
-
     function test_UidOf_MatchesEas() public {
         bytes32 uid = _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
         assertEq(_uidOf(owner, integraHash, 1, Capabilities.CLAIM), uid, "uid derivation");
@@ -110,9 +107,8 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         assertTrue(eas.isAttestationValid(uid), "valid in EAS");
     }
 
-    function test_NewOwnerAttestsAfterTransfer() public {
-        vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, bob, "sold");
+    function test_NewOwnerAttestsAfterSale() public {
+        _sell(integraHash, bob);
         (bytes32 uid, Vm.Log memory grant) = _attestAndGetGrant(bob, 1, Capabilities.CLAIM, 0);
         _assertGrant(grant, uid, bob, 1, Capabilities.CLAIM, 0);
     }
@@ -124,7 +120,6 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
             )
         );
         _attest(stranger, alice, integraHash, 1, Capabilities.CLAIM, 0);
-        _assertNotStored(stranger, integraHash, 1, Capabilities.CLAIM);
     }
 
     function test_RevertWhen_RecipientAttestsForThemselves() public {
@@ -132,17 +127,14 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
             abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, alice)
         );
         _attest(alice, alice, integraHash, 1, Capabilities.CLAIM, 0);
-        _assertNotStored(alice, integraHash, 1, Capabilities.CLAIM);
     }
 
     function test_RevertWhen_FormerOwnerAttests() public {
-        vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, bob, "sold");
+        _sell(integraHash, bob);
         vm.expectRevert(
             abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, owner)
         );
         _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
-        _assertNotStored(owner, integraHash, 1, Capabilities.CLAIM);
     }
 
     function test_RevertWhen_RemovedExecutorAttests() public {
@@ -154,22 +146,18 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
             )
         );
         _attest(executor, alice, integraHash, 1, Capabilities.CLAIM, 0);
-        _assertNotStored(executor, integraHash, 1, Capabilities.CLAIM);
     }
 
+    /// @dev The resolver reads the record's authority first: an unknown record is the registry's RecordNotFound.
     function test_RevertWhen_AttestForUnknownRecord() public {
         bytes32 unknown = keccak256("unknown record");
-        vm.expectRevert(
-            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, unknown, owner)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, unknown));
         _attest(owner, alice, unknown, 1, Capabilities.CLAIM, 0);
-        _assertNotStored(owner, unknown, 1, Capabilities.CLAIM);
     }
 
     function test_RevertWhen_NoCapabilities() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraCapabilityResolverV1.NoCapabilities.selector));
         _attest(owner, alice, integraHash, 1, 0, 0);
-        _assertNotStored(owner, integraHash, 1, 0);
     }
 
     function test_RevertWhen_CalledDirectlyInsteadOfThroughEas() public {
@@ -197,5 +185,85 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         emit IntegraCapabilityResolverV1.CapabilityRevoked(integraHash, PROCESS, alice, uid, executor, block.timestamp);
         _revoke(executor, uid);
         assertEq(eas.getAttestation(uid).revocationTime, block.timestamp, "revoked in EAS");
+    }
+
+    function test_RevertWhen_FormerExecutorAttestsAfterSale() public {
+        _sell(integraHash, bob);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, executor
+            )
+        );
+        _attest(executor, alice, integraHash, 1, Capabilities.CLAIM, 0);
+    }
+
+    function test_RevertWhen_PendingOwnerAttestsBeforeAccepting() public {
+        vm.prank(owner);
+        registry.offerRecordOwnership(integraHash, bob, "sale");
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, bob)
+        );
+        _attest(bob, alice, integraHash, 1, Capabilities.CLAIM, 0);
+    }
+
+    function test_RevertWhen_AttestationNamesAnotherProcessHash() public {
+        bytes32 foreign = keccak256("someone else's workflow");
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.ProcessHashMismatch.selector, PROCESS, foreign)
+        );
+        _attestUnder(foreign, owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
+    }
+
+    function test_RevertWhen_AttestationNamesZeroProcessHash() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.ProcessHashMismatch.selector, PROCESS, bytes32(0))
+        );
+        _attestUnder(bytes32(0), executor, alice, integraHash, 1, Capabilities.CLAIM, 0);
+    }
+
+    /// @dev The authority check comes first: a stranger naming a foreign workflow is refused as a stranger.
+    function test_RevertWhen_StrangerAttestsUnderForeignProcessHash() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, stranger
+            )
+        );
+        _attestUnder(keccak256("x"), stranger, alice, integraHash, 1, Capabilities.CLAIM, 0);
+    }
+
+    // ---------------------------------------------------------------- epochs
+
+    function test_IssuedUnderEpoch_RecordsTheEpochOfEachAttestation() public {
+        bytes32 first = _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        assertTrue(capabilityResolver.issuedUnderEpoch(first, 0), "first under epoch 0");
+        assertTrue(!capabilityResolver.issuedUnderEpoch(first, 1), "not under epoch 1");
+
+        vm.prank(owner);
+        registry.setExecutor(integraHash, carol);
+        vm.warp(block.timestamp + 1); // a distinct uid for the same data
+        bytes32 second = _attest(carol, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        assertTrue(capabilityResolver.issuedUnderEpoch(second, 1), "second under epoch 1");
+        assertTrue(!capabilityResolver.issuedUnderEpoch(second, 0), "not under epoch 0");
+        assertTrue(capabilityResolver.issuedUnderEpoch(first, 0), "the first keeps its epoch");
+
+        _sell(integraHash, bob);
+        bytes32 third = _attest(bob, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        assertTrue(capabilityResolver.issuedUnderEpoch(third, 2), "third under epoch 2");
+    }
+
+    function test_IssuedUnderEpoch_FalseForUnknownUid() public view {
+        bytes32 uid = keccak256("never attested");
+        assertTrue(!capabilityResolver.issuedUnderEpoch(uid, 0), "epoch 0");
+        assertTrue(!capabilityResolver.issuedUnderEpoch(uid, 1), "epoch 1");
+        assertTrue(!capabilityResolver.issuedUnderEpoch(uid, type(uint64).max), "max epoch");
+    }
+
+    /// @dev Revoking is the attester's right in EAS even after it lost authority: revoking only takes power away.
+    function test_Revoke_ByFormerOwnerAfterSale() public {
+        bytes32 uid = _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        _sell(integraHash, bob);
+        vm.expectEmit(true, true, true, true, address(capabilityResolver));
+        emit IntegraCapabilityResolverV1.CapabilityRevoked(integraHash, PROCESS, alice, uid, owner, block.timestamp);
+        _revoke(owner, uid);
     }
 }

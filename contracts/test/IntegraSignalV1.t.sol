@@ -47,6 +47,12 @@ contract IntegraSignalV1Test is IntegraFixture {
 
     // ---------------------------------------------------------------- request
 
+    function test_Constructor_NamesRegistryAndTheOfficialTokenizers() public view {
+        assertEq(address(signal.registry()), address(registry), "registry");
+        assertEq(signal.ownershipTokenizer(), address(ownership), "ownership tokenizer");
+        assertEq(signal.multiPartyTokenizer(), address(multiParty), "multi-party tokenizer");
+    }
+
     function test_RequestPayment_BetweenHoldersStoresAndEmits() public {
         vm.expectEmit(true, true, true, true, address(signal));
         emit IntegraSignalV1.PaymentRequested(deal, PROCESS, bob, 1, alice, 1, 2, AMOUNT, deadline, block.timestamp);
@@ -74,14 +80,43 @@ contract IntegraSignalV1Test is IntegraFixture {
         assertEq(signal.getPayment(second).requestor, bob, "bob requested the second");
     }
 
-    function test_RequestPayment_FollowsTokenTransfers() public {
+    /// @dev A token handed on by transfer makes its receiver no requestor: carol holds role 1 without claiming it.
+    function test_RevertWhen_RequestorReceivedTheTokenByTransfer() public {
+        uint256 role1 = multiParty.erc1155IdOf(deal, 1);
+        vm.prank(alice);
+        multiParty.safeTransferFrom(alice, carol, role1, 1, "");
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, carol, 1));
+        vm.prank(carol);
+        signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
+    }
+
+    /// @dev The claimant who gave its token away is no longer a party either.
+    function test_RevertWhen_RequestorGaveItsTokenAway() public {
+        uint256 role1 = multiParty.erc1155IdOf(deal, 1);
+        vm.prank(alice);
+        multiParty.safeTransferFrom(alice, carol, role1, 1, "");
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, alice, 1));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
+    }
+
+    /// @dev A claimant who gets its own token back is a party again.
+    function test_RequestPayment_ClaimantHoldingItsTokenAgain() public {
         uint256 role1 = multiParty.erc1155IdOf(deal, 1);
         vm.prank(alice);
         multiParty.safeTransferFrom(alice, carol, role1, 1, "");
         vm.prank(carol);
-        uint256 id = signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
-        assertEq(signal.getPayment(id).requestor, carol, "new holder requests");
-        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, alice, 1));
+        multiParty.safeTransferFrom(carol, alice, role1, 1, "");
+        uint256 id = _request();
+        assertEq(signal.getPayment(id).requestor, alice, "alice requests again");
+    }
+
+    /// @dev Both parties must still hold their tokens: a payer who gave its token away cannot be named.
+    function test_RevertWhen_PayerGaveItsTokenAway() public {
+        uint256 role2 = multiParty.erc1155IdOf(deal, 2);
+        vm.prank(bob);
+        multiParty.safeTransferFrom(bob, stranger, role2, 1, "");
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, bob, 2));
         vm.prank(alice);
         signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
     }
@@ -96,14 +131,12 @@ contract IntegraSignalV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.InvalidPayer.selector, address(0)));
         vm.prank(alice);
         signal.requestPayment(deal, 1, address(0), 2, AMOUNT, deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_PayerIsRequestor() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.InvalidPayer.selector, alice));
         vm.prank(alice);
         signal.requestPayment(deal, 1, alice, 1, AMOUNT, deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_DeadlineIsNow() public {
@@ -111,7 +144,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.DeadlineInPast.selector, now_));
         vm.prank(alice);
         signal.requestPayment(deal, 1, bob, 2, AMOUNT, now_);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_DeadlineInPast() public {
@@ -119,60 +151,52 @@ contract IntegraSignalV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.DeadlineInPast.selector, past));
         vm.prank(alice);
         signal.requestPayment(deal, 1, bob, 2, AMOUNT, past);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_AmountEmpty() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.EmptyAmount.selector));
         vm.prank(alice);
         signal.requestPayment(deal, 1, bob, 2, "", deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_RequestorHoldsNoToken() public {
-        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, stranger, 1));
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, stranger, 1));
         vm.prank(stranger);
         signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_RequestorClaimsAnotherRole() public {
-        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, alice, 2));
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, alice, 2));
         vm.prank(alice);
         signal.requestPayment(deal, 2, bob, 2, AMOUNT, deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_PayerHasOnlyAReservation() public {
-        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, carol, 3));
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, carol, 3));
         vm.prank(alice);
         signal.requestPayment(deal, 1, carol, 3, AMOUNT, deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_PayerHoldsATokenOfAnotherRecordOnly() public {
         // alice holds the deed; bob holds nothing on that ownership record.
-        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, bob, 1));
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, bob, 1));
         vm.prank(alice);
         signal.requestPayment(deed, 1, bob, 1, AMOUNT, deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_MultiPartyHolderRequestsOnOwnershipRecord() public {
         // bob holds role 2 of the deal, but no token of the deed.
-        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, bob, 2));
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, bob, 2));
         vm.prank(bob);
         signal.requestPayment(deed, 2, alice, 1, AMOUNT, deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_RecordHasNoTokenizer() public {
         vm.prank(owner);
         bytes32 bare = registry.register(CONTENT, hex"", address(0), address(0), PROCESS, new address[](0));
-        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotTokenHolder.selector, alice, 1));
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.UnofficialTokenizer.selector, address(0)));
         vm.prank(alice);
         signal.requestPayment(bare, 1, bob, 2, AMOUNT, deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_RecordUnknown() public {
@@ -180,7 +204,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, unknown));
         vm.prank(alice);
         signal.requestPayment(unknown, 1, bob, 2, AMOUNT, deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     // ---------------------------------------------------------------- markPaid
@@ -217,7 +240,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotFound.selector, 7));
         vm.prank(bob);
         signal.markPaid(7, RECEIPT);
-        assertEq(_status(7), 0, "still none");
     }
 
     function test_RevertWhen_RequestorMarksPaid() public {
@@ -225,7 +247,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotPayer.selector, alice));
         vm.prank(alice);
         signal.markPaid(id, RECEIPT);
-        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "pending");
     }
 
     function test_RevertWhen_StrangerMarksPaid() public {
@@ -233,7 +254,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotPayer.selector, stranger));
         vm.prank(stranger);
         signal.markPaid(id, RECEIPT);
-        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "pending");
     }
 
     function test_RevertWhen_MarkPaidTwice() public {
@@ -243,7 +263,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         _expectNotPending(id, IntegraSignalV1.PaymentStatus.Paid);
         vm.prank(bob);
         signal.markPaid(id, RECEIPT);
-        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Paid), "paid");
     }
 
     function test_RevertWhen_MarkPaidCancelled() public {
@@ -253,7 +272,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         _expectNotPending(id, IntegraSignalV1.PaymentStatus.Cancelled);
         vm.prank(bob);
         signal.markPaid(id, RECEIPT);
-        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Cancelled), "cancelled");
     }
 
     function test_RevertWhen_MarkPaidExpired() public {
@@ -262,7 +280,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         _expectNotPending(id, IntegraSignalV1.PaymentStatus.Expired);
         vm.prank(bob);
         signal.markPaid(id, RECEIPT);
-        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Expired), "expired");
     }
 
     // ---------------------------------------------------------------- cancelPayment
@@ -281,7 +298,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotFound.selector, 0));
         vm.prank(alice);
         signal.cancelPayment(0);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function test_RevertWhen_PayerCancels() public {
@@ -289,7 +305,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotRequestor.selector, bob));
         vm.prank(bob);
         signal.cancelPayment(id);
-        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "pending");
     }
 
     function test_RevertWhen_CancelPaid() public {
@@ -299,7 +314,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         _expectNotPending(id, IntegraSignalV1.PaymentStatus.Paid);
         vm.prank(alice);
         signal.cancelPayment(id);
-        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Paid), "paid");
     }
 
     function test_RevertWhen_CancelTwice() public {
@@ -309,7 +323,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         _expectNotPending(id, IntegraSignalV1.PaymentStatus.Cancelled);
         vm.prank(alice);
         signal.cancelPayment(id);
-        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Cancelled), "cancelled");
     }
 
     function test_RevertWhen_CancelExpired() public {
@@ -318,7 +331,6 @@ contract IntegraSignalV1Test is IntegraFixture {
         _expectNotPending(id, IntegraSignalV1.PaymentStatus.Expired);
         vm.prank(alice);
         signal.cancelPayment(id);
-        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Expired), "expired");
     }
 
     // ---------------------------------------------------------------- views
@@ -338,13 +350,11 @@ contract IntegraSignalV1Test is IntegraFixture {
         _request();
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotFound.selector, 2));
         signal.getPayment(2);
-        assertEq(signal.paymentCount(), 1, "one payment");
     }
 
     function test_RevertWhen_GetPaymentZero() public {
         _request();
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotFound.selector, 0));
         signal.getPayment(0);
-        assertEq(signal.paymentCount(), 1, "one payment");
     }
 }

@@ -28,6 +28,17 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         assertEq(multiParty.balanceOf(alice, erc1155Id) + multiParty.balanceOf(bob, erc1155Id), 0, "no balances");
     }
 
+    function _transferAll(bytes32 hash, uint256 id, address from, address to) internal override {
+        uint256 erc1155Id = multiParty.erc1155IdOf(hash, id);
+        uint256 balance = multiParty.balanceOf(from, erc1155Id);
+        vm.prank(from);
+        multiParty.safeTransferFrom(from, to, erc1155Id, balance, "");
+    }
+
+    function _sealsOnReserve() internal pure override returns (bool) {
+        return false;
+    }
+
     function _reserveId(uint256 id, address recipient, uint256 value) internal {
         vm.prank(owner);
         multiParty.reserveToken(integraHash, id, recipient, value, PROCESS);
@@ -54,9 +65,57 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         assertTrue(!multiParty.isHolder(integraHash, 2, alice), "not holder of another id");
     }
 
+    function test_RegisterWithParties_ReservesIdsOneToNInOrderAndSeals() public {
+        address[] memory recipients = new address[](3);
+        (recipients[0], recipients[1], recipients[2]) = (alice, bob, alice);
+        uint256[] memory amounts = new uint256[](3);
+        (amounts[0], amounts[1], amounts[2]) = (5, 1, type(uint88).max);
+        vm.recordLogs();
+        bytes32 h = _registerWithParties(address(multiParty), recipients, amounts);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+
+        uint256 reservedSeen;
+        uint256 sealedAt;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter != address(multiParty)) continue;
+            assertEq(logs[i].topics[1], h, "topic1 integraHash");
+            assertEq(logs[i].topics[2], PROCESS, "topic2 processHash");
+            if (logs[i].topics[0] == IntegraTokenizerBase.TokenReserved.selector) {
+                (uint256 id, uint256 value, address reservedBy,) =
+                    abi.decode(logs[i].data, (uint256, uint256, address, uint256));
+                assertEq(id, reservedSeen + 1, "ids 1..n in order");
+                assertEq(value, amounts[reservedSeen], "amount");
+                assertEq(reservedBy, owner, "reserved by the registrant");
+                assertEq(logs[i].topics[3], bytes32(uint256(uint160(recipients[reservedSeen]))), "recipient");
+                reservedSeen++;
+            } else if (logs[i].topics[0] == IntegraTokenizerBase.PartiesSealed.selector) {
+                assertEq(reservedSeen, 3, "sealed after the reservations");
+                sealedAt = i;
+            }
+        }
+        assertEq(reservedSeen, 3, "three reservations");
+        assertTrue(sealedAt != 0, "sealed");
+        (bool isSealed, uint256 parties) = multiParty.partySetOf(h);
+        assertTrue(isSealed, "sealed");
+        assertEq(parties, 3, "three parties");
+        _assertProgress(h, 3, 0, false);
+        uint256[] memory ids = multiParty.tokenIdsOf(h);
+        assertEq(ids.length, 3, "three ids");
+        assertEq(ids[2], 3, "third id");
+    }
+
+    function test_RevertWhen_RegisterWithPartyAmountAboveUint88() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(alice, uint256(type(uint88).max) + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, uint256(type(uint88).max) + 1)
+        );
+        _registerWithParties(address(multiParty), recipients, amounts);
+    }
+
     function test_ThreeParties_DocumentCompleteOnlyOnLastClaim() public {
         bytes32 h = _threePartyRecord();
         integraHash = h;
+        _assertPartySet(h, true, 3);
         assertEq(_claimId(alice, 1), 0, "not after first");
         _assertProgress(h, 3, 1, false);
         assertEq(_claimId(carol, 3), 0, "not after second");
@@ -72,32 +131,74 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         _assertProgress(h, 3, 3, true);
     }
 
-    function test_CancelLeavingOnlyClaimedReservations_EmitsDocumentComplete() public {
+    /// @dev Cancelling the last unclaimed party of a sealed set does not complete it: the token must be reserved
+    /// again and claimed.
+    function test_CancelInSealedSet_CompletesOnlyOnceReReservedAndClaimed() public {
         bytes32 h = _threePartyRecord();
         integraHash = h;
         _claimId(alice, 1);
         _claimId(bob, 2);
-        _assertProgress(h, 3, 2, false);
 
-        vm.expectEmit(true, true, true, true, address(multiParty));
-        emit IntegraTokenizerBase.DocumentComplete(h, PROCESS, 2, block.timestamp);
         vm.recordLogs();
         vm.prank(executor);
         multiParty.cancelReservation(h, 3);
-        assertEq(_countDocumentComplete(vm.getRecordedLogs()), 1, "exactly once on the cancel");
-        _assertProgress(h, 2, 2, true);
+        assertEq(_countDocumentComplete(vm.getRecordedLogs()), 0, "no DocumentComplete on the cancel");
+        _assertProgress(h, 2, 2, false);
+
+        _reserveId(3, stranger, 1);
+        assertEq(_claimId(stranger, 3), 1, "completes when the replacement claims");
+        _assertProgress(h, 3, 3, true);
     }
 
     function test_CancelWithUnclaimedLeft_DoesNotComplete() public {
         bytes32 h = _threePartyRecord();
         integraHash = h;
         _claimId(alice, 1);
-        vm.recordLogs();
         vm.prank(owner);
         multiParty.cancelReservation(h, 3);
-        assertEq(_countDocumentComplete(vm.getRecordedLogs()), 0, "bob still to claim");
-        _assertProgress(h, 2, 1, false);
-        assertEq(_claimId(bob, 2), 1, "completes when bob claims");
+        assertEq(_claimId(bob, 2), 0, "token 3 of the set is still open");
+        _assertProgress(h, 2, 2, false);
+    }
+
+    /// @dev An unsealed record never completes, however many of its reservations are claimed; sealing a set
+    /// whose every token is claimed completes it in the seal.
+    function test_UnsealedRecord_CompletesOnlyWhenSealed() public {
+        _reserveId(1, alice, 1);
+        assertEq(_claimId(alice, 1), 0, "no DocumentComplete without a seal");
+        _assertProgress(integraHash, 1, 1, false);
+
+        vm.expectEmit(true, true, true, true, address(multiParty));
+        emit IntegraTokenizerBase.PartiesSealed(integraHash, PROCESS, 1, block.timestamp);
+        vm.expectEmit(true, true, true, true, address(multiParty));
+        emit IntegraTokenizerBase.DocumentComplete(integraHash, PROCESS, 1, block.timestamp);
+        vm.prank(owner);
+        multiParty.sealParties(integraHash);
+        _assertProgress(integraHash, 1, 1, true);
+    }
+
+    function test_SealParties_CountsEveryIdReservedSoFar() public {
+        _reserveId(4, alice, 1);
+        _reserveId(9, bob, 1);
+        vm.expectEmit(true, true, true, true, address(multiParty));
+        emit IntegraTokenizerBase.PartiesSealed(integraHash, PROCESS, 2, block.timestamp);
+        vm.prank(executor);
+        multiParty.sealParties(integraHash);
+        _assertPartySet(integraHash, true, 2);
+    }
+
+    function test_RevertWhen_ReserveNewTokenAfterSeal() public {
+        _reserveId(1, alice, 1);
+        vm.prank(owner);
+        multiParty.sealParties(integraHash);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesAlreadySealed.selector, integraHash));
+        _reserveId(2, bob, 1);
+    }
+
+    function test_RevertWhen_ReserveNewTokenInRegisteredPartySet() public {
+        bytes32 h = _threePartyRecord();
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesAlreadySealed.selector, h));
+        vm.prank(owner);
+        multiParty.reserveToken(h, 4, stranger, 1, PROCESS);
     }
 
     function test_TokenIdsOf_InOrderOfFirstReservation() public {
@@ -116,8 +217,11 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
     }
 
     function test_OnePartyMayHoldSeveralRoles() public {
-        _reserveId(1, alice, 2);
-        _reserveId(2, alice, 3);
+        address[] memory recipients = new address[](2);
+        (recipients[0], recipients[1]) = (alice, alice);
+        uint256[] memory amounts = new uint256[](2);
+        (amounts[0], amounts[1]) = (2, 3);
+        integraHash = _registerWithParties(address(multiParty), recipients, amounts);
         bytes32 uid = _attestClaim(alice, integraHash, 0);
         vm.startPrank(alice);
         multiParty.claimToken(integraHash, 1, uid, PROCESS);
@@ -138,40 +242,49 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         assertTrue(multiParty.isHolder(integraHash, 1, bob), "bob holds");
     }
 
+    /// @dev A claimant who keeps part of its role's units stays a party; the receiver of the rest holds but is none.
+    function test_IsParty_PartialTransferKeepsTheClaimantAParty() public {
+        _reserveId(1, alice, 4);
+        _claimId(alice, 1);
+        uint256 id = multiParty.erc1155IdOf(integraHash, 1);
+        vm.prank(alice);
+        multiParty.safeTransferFrom(alice, bob, id, 3, "");
+        assertTrue(multiParty.isParty(integraHash, 1, alice), "alice keeps one unit");
+        assertTrue(multiParty.isHolder(integraHash, 1, bob), "bob holds three");
+        assertTrue(!multiParty.isParty(integraHash, 1, bob), "bob is no party");
+    }
+
     function test_RevertWhen_ReserveClaimedTokenOfIncompleteRecord() public {
         _reserveId(1, alice, 1);
         _reserveId(2, bob, 1);
         _claimId(alice, 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyClaimed.selector, integraHash, 1));
         _reserveId(1, carol, 1);
-        _assertProgress(integraHash, 2, 1, false);
     }
 
     function test_RevertWhen_ReserveNewTokenAfterComplete() public {
         _reserveId(1, alice, 1);
+        vm.prank(owner);
+        multiParty.sealParties(integraHash);
         _claimId(alice, 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.DocumentAlreadyComplete.selector, integraHash));
         _reserveId(2, bob, 1);
-        assertEq(multiParty.tokenIdsOf(integraHash).length, 1, "no new id");
     }
 
     function test_RevertWhen_ReserveTokenIdZero() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, 0));
         _reserveId(0, alice, 1);
-        assertEq(multiParty.tokenIdsOf(integraHash).length, 0, "nothing reserved");
     }
 
     function test_RevertWhen_ReserveAmountZero() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 0));
         _reserveId(1, alice, 0);
-        assertEq(multiParty.tokenIdsOf(integraHash).length, 0, "nothing reserved");
     }
 
     function test_RevertWhen_ReserveAmountAboveUint88() public {
         uint256 tooMuch = uint256(type(uint88).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, tooMuch));
         _reserveId(1, alice, tooMuch);
-        assertEq(multiParty.tokenIdsOf(integraHash).length, 0, "nothing reserved");
     }
 
     function test_ReserveAmountUint88Max() public {
@@ -183,6 +296,8 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
     function test_ClaimToken_AttestationForToken0CoversEveryId() public {
         _reserveId(7, alice, 1);
         _reserveId(8, alice, 1);
+        vm.prank(owner);
+        multiParty.sealParties(integraHash);
         bytes32 uid = _attestClaim(alice, integraHash, 0);
         vm.prank(alice);
         multiParty.claimToken(integraHash, 8, uid, PROCESS);
@@ -200,6 +315,5 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherToken.selector, 1, 2));
         vm.prank(alice);
         multiParty.claimToken(integraHash, 2, uid, PROCESS);
-        _assertProgress(integraHash, 2, 1, false);
     }
 }

@@ -16,6 +16,19 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
         integraHash = registry.register(CONTENT, hex"c1f3", address(ownership), executor, PROCESS, resolvers);
     }
 
+    /// @dev The owner offers `hash` to `to`; `to` accepts (the call the allowlist can veto).
+    function _offerAndAccept(bytes32 hash, address to, string memory reason) internal {
+        vm.prank(owner);
+        registry.offerRecordOwnership(hash, to, reason);
+        vm.prank(to);
+        registry.acceptRecordOwnership(hash);
+    }
+
+    function _offer(bytes32 hash, address to) internal {
+        vm.prank(owner);
+        registry.offerRecordOwnership(hash, to, "offer");
+    }
+
     function _allow(address account, bool allowed) internal {
         vm.prank(owner);
         allowlist.setAllowed(integraHash, account, allowed);
@@ -40,29 +53,30 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
 
     function test_Transfer_ToAllowedOwnerSucceeds() public {
         _allow(bob, true);
+        _offer(integraHash, bob);
         vm.expectCall(address(allowlist), abi.encodeCall(allowlist.onOwnershipTransfer, (integraHash, owner, bob)));
-        vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, bob, "vetted buyer");
+        vm.prank(bob);
+        registry.acceptRecordOwnership(integraHash);
         assertEq(registry.getRecord(integraHash).owner, bob, "bob owns the record");
     }
 
     function test_RevertWhen_TransferToNotAllowedOwner() public {
         _allow(bob, true);
+        _offer(integraHash, carol);
         vm.expectRevert(
             abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, integraHash, carol)
         );
-        vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, carol, "not vetted");
-        assertEq(registry.getRecord(integraHash).owner, owner, "owner unchanged");
+        vm.prank(carol);
+        registry.acceptRecordOwnership(integraHash);
     }
 
     function test_RevertWhen_TransferToDisallowedOwner() public {
         _allow(bob, true);
         _allow(bob, false);
+        _offer(integraHash, bob);
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, integraHash, bob));
-        vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, bob, "allowance withdrawn");
-        assertEq(registry.getRecord(integraHash).owner, owner, "owner unchanged");
+        vm.prank(bob);
+        registry.acceptRecordOwnership(integraHash);
     }
 
     function test_AllowlistIsPerRecord() public {
@@ -71,10 +85,10 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
         resolvers[0] = address(allowlist);
         vm.prank(owner);
         bytes32 other = registry.register(CONTENT, hex"", address(ownership), address(0), PROCESS, resolvers);
+        _offer(other, bob);
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, other, bob));
-        vm.prank(owner);
-        registry.transferRecordOwnership(other, bob, "other record");
-        assertEq(registry.getRecord(other).owner, owner, "owner unchanged");
+        vm.prank(bob);
+        registry.acceptRecordOwnership(other);
     }
 
     function test_AddedLater_BlocksTransfers() public {
@@ -82,44 +96,45 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
         bytes32 plain = registry.register(CONTENT, hex"", address(ownership), address(0), PROCESS, new address[](0));
         vm.prank(owner);
         registry.addResolver(plain, address(allowlist));
+        _offer(plain, bob);
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, plain, bob));
-        vm.prank(owner);
-        registry.transferRecordOwnership(plain, bob, "blocked");
-        assertEq(registry.getRecord(plain).owner, owner, "owner unchanged");
+        vm.prank(bob);
+        registry.acceptRecordOwnership(plain);
     }
 
     function test_RemovedResolver_NoLongerBlocks() public {
         vm.prank(owner);
         registry.removeResolver(integraHash, address(allowlist));
-        vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, carol, "no allowlist any more");
+        _offerAndAccept(integraHash, carol, "no allowlist any more");
         assertEq(registry.getRecord(integraHash).owner, carol, "carol owns the record");
     }
 
     function test_NewOwnerManagesTheAllowlist() public {
         _allow(bob, true);
-        vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, bob, "sold");
-        vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NotRecordOwner.selector, integraHash, owner));
-        vm.prank(owner);
-        allowlist.setAllowed(integraHash, owner, true);
+        _offerAndAccept(integraHash, bob, "sold");
         vm.prank(bob);
         allowlist.setAllowed(integraHash, carol, true);
         assertTrue(allowlist.isAllowed(integraHash, carol), "bob allowed carol");
+    }
+
+    function test_RevertWhen_FormerOwnerSetsAllowed() public {
+        _allow(bob, true);
+        _offerAndAccept(integraHash, bob, "sold");
+        vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NotRecordOwner.selector, integraHash, owner));
+        vm.prank(owner);
+        allowlist.setAllowed(integraHash, owner, true);
     }
 
     function test_RevertWhen_StrangerSetsAllowed() public {
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NotRecordOwner.selector, integraHash, stranger));
         vm.prank(stranger);
         allowlist.setAllowed(integraHash, stranger, true);
-        assertTrue(!allowlist.isAllowed(integraHash, stranger), "not allowed");
     }
 
     function test_RevertWhen_ExecutorSetsAllowed() public {
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NotRecordOwner.selector, integraHash, executor));
         vm.prank(executor);
         allowlist.setAllowed(integraHash, executor, true);
-        assertTrue(!allowlist.isAllowed(integraHash, executor), "not allowed");
     }
 
     function test_RevertWhen_SetAllowedOnUnknownRecord() public {
@@ -127,14 +142,12 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, unknown));
         vm.prank(owner);
         allowlist.setAllowed(unknown, bob, true);
-        assertTrue(!allowlist.isAllowed(unknown, bob), "not allowed");
     }
 
     function test_RevertWhen_OnRegisteredFromNonRegistry() public {
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NotRegistry.selector, stranger));
         vm.prank(stranger);
         allowlist.onRegistered(integraHash, stranger, CONTENT);
-        assertEq(registry.getRecord(integraHash).owner, owner, "owner unchanged");
     }
 
     function test_RevertWhen_OnOwnershipTransferFromNonRegistry() public {
@@ -142,6 +155,26 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NotRegistry.selector, owner));
         vm.prank(owner);
         allowlist.onOwnershipTransfer(integraHash, owner, bob);
-        assertEq(registry.getRecord(integraHash).owner, owner, "owner unchanged");
+    }
+
+    /// @dev A vetoed acceptance leaves the offer standing: once the owner allows the buyer, the same offer goes through.
+    function test_VetoedOffer_GoesThroughOnceAllowed() public {
+        _offer(integraHash, carol);
+        vm.expectRevert(
+            abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, integraHash, carol)
+        );
+        vm.prank(carol);
+        registry.acceptRecordOwnership(integraHash);
+
+        _allow(carol, true);
+        vm.prank(carol);
+        registry.acceptRecordOwnership(integraHash);
+        assertEq(registry.getRecord(integraHash).owner, carol, "carol owns the record");
+    }
+
+    /// @dev The allowlist judges the acceptance, never the offer: offering to anyone is free.
+    function test_OfferToNotAllowedOwnerIsNotVetoed() public {
+        _offer(integraHash, carol);
+        assertEq(registry.pendingOwnerOf(integraHash), carol, "offer stands");
     }
 }

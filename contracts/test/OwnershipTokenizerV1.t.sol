@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {TokenizerSuite} from "./utils/TokenizerSuite.sol";
+import {Vm} from "./utils/Vm.sol";
 import {IntegraTokenizerBase} from "../src/tokenizers/IntegraTokenizerBase.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
@@ -23,6 +24,16 @@ contract OwnershipTokenizerV1Test is TokenizerSuite {
     function _assertNotMinted(bytes32 hash, uint256 id) internal view override {
         assertTrue(!ownership.isHolder(hash, id, alice) && !ownership.isHolder(hash, id, bob), "nobody holds");
         assertEq(ownership.balanceOf(alice) + ownership.balanceOf(bob), 0, "no balances");
+    }
+
+    function _transferAll(bytes32 hash, uint256, address from, address to) internal override {
+        uint256 id = ownership.erc721IdOf(hash);
+        vm.prank(from);
+        ownership.transferFrom(from, to, id);
+    }
+
+    function _sealsOnReserve() internal pure override returns (bool) {
+        return true;
     }
 
     function _claimOwnership(address party) internal {
@@ -80,35 +91,30 @@ contract OwnershipTokenizerV1Test is TokenizerSuite {
         uint256 id = uint256(integraHash);
         vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, id));
         ownership.ownerOf(id);
-        assertTrue(!ownership.isHolder(integraHash, 1, alice), "not held");
     }
 
     function test_RevertWhen_ReserveTokenIdZero() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, 0));
         vm.prank(owner);
         ownership.reserveToken(integraHash, 0, alice, 1, PROCESS);
-        assertEq(ownership.tokenIdsOf(integraHash).length, 0, "nothing reserved");
     }
 
     function test_RevertWhen_ReserveTokenIdTwo() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, 2));
         vm.prank(owner);
         ownership.reserveToken(integraHash, 2, alice, 1, PROCESS);
-        assertEq(ownership.tokenIdsOf(integraHash).length, 0, "nothing reserved");
     }
 
     function test_RevertWhen_ReserveAmountZero() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 0));
         vm.prank(owner);
         ownership.reserveToken(integraHash, 1, alice, 0, PROCESS);
-        assertEq(ownership.tokenIdsOf(integraHash).length, 0, "nothing reserved");
     }
 
     function test_RevertWhen_ReserveAmountTwo() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 2));
         vm.prank(owner);
         ownership.reserveToken(integraHash, 1, alice, 2, PROCESS);
-        assertEq(ownership.tokenIdsOf(integraHash).length, 0, "nothing reserved");
     }
 
     /// @dev With one token per record a claimed ownership token always completes the record, so reserving it
@@ -117,7 +123,6 @@ contract OwnershipTokenizerV1Test is TokenizerSuite {
         _claimOwnership(alice);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.DocumentAlreadyComplete.selector, integraHash));
         _reserve(owner, bob);
-        assertEq(ownership.ownerOf(uint256(integraHash)), alice, "alice keeps the deed");
     }
 
     function test_RevertWhen_ClaimingContractCannotReceiveErc721() public {
@@ -126,6 +131,46 @@ contract OwnershipTokenizerV1Test is TokenizerSuite {
         bytes32 uid = _attestClaim(sink, integraHash, 1);
         vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, sink));
         _claimAs(sink, uid);
-        assertEq(uint256(_status(integraHash, 1)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "still reserved");
+    }
+
+    /// @dev One token per record: reserving it seals the set of one, in the same transaction, after TokenReserved.
+    function test_ReserveToken_SealsTheSetOfOne() public {
+        vm.expectEmit(true, true, true, true, address(ownership));
+        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, alice, 1, 1, owner, block.timestamp);
+        vm.expectEmit(true, true, true, true, address(ownership));
+        emit IntegraTokenizerBase.PartiesSealed(integraHash, PROCESS, 1, block.timestamp);
+        _reserve(owner, alice);
+        (bool isSealed, uint256 parties) = ownership.partySetOf(integraHash);
+        assertTrue(isSealed, "sealed");
+        assertEq(parties, 1, "one party");
+    }
+
+    function test_ReserveAgainAfterCancel_DoesNotSealAgain() public {
+        _reserve(owner, alice);
+        vm.prank(owner);
+        ownership.cancelReservation(integraHash, 1);
+        vm.recordLogs();
+        _reserve(owner, bob);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        for (uint256 i; i < logs.length; ++i) {
+            assertTrue(logs[i].topics[0] != IntegraTokenizerBase.PartiesSealed.selector, "no second PartiesSealed");
+        }
+        (bool isSealed, uint256 parties) = ownership.partySetOf(integraHash);
+        assertTrue(isSealed && parties == 1, "still a sealed set of one");
+    }
+
+    function test_RevertWhen_RegisterWithTwoOwnershipParties() public {
+        address[] memory recipients = new address[](2);
+        (recipients[0], recipients[1]) = (alice, bob);
+        uint256[] memory amounts = new uint256[](2);
+        (amounts[0], amounts[1]) = (1, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, 2));
+        _registerWithParties(address(ownership), recipients, amounts);
+    }
+
+    function test_RevertWhen_RegisterWithOwnershipAmountTwo() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(alice, 2);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 2));
+        _registerWithParties(address(ownership), recipients, amounts);
     }
 }

@@ -12,7 +12,7 @@ export function judgeAttestation(capability: Capability, target: { integraHash: 
     return { usable: false, reason: `Expired on ${formatTimestamp(capability.expirationTime)}.` };
   }
   if (capability.recipient.toLowerCase() !== target.account.toLowerCase()) return { usable: false, reason: "Issued to another wallet." };
-  if (!capability.attesterAuthorized) return { usable: false, reason: "Issued by someone who is not (or no longer) the record's owner or executor." };
+  if (!capability.attesterAuthorized) return { usable: false, reason: "Issued before the record changed hands or executors: no longer valid." };
   if (capability.integraHash.toLowerCase() !== target.integraHash.toLowerCase()) return { usable: false, reason: "Issued for another record." };
   if (capability.tokenId !== 0n && capability.tokenId !== target.tokenId) return { usable: false, reason: `Issued for token #${capability.tokenId}.` };
   if ((capability.capabilities & CAPABILITY.CLAIM) === 0n) return { usable: false, reason: "Does not grant the CLAIM capability." };

@@ -14,13 +14,14 @@ export interface Capability {
   attester: Address;
   expirationTime: bigint;
   revocationTime: bigint;
-  /** Whether the attester is the record's owner or executor now (the tokenizer checks at claim time). */
+  /** Whether it was issued under the record's current authority (no transfer or executor change since). */
   attesterAuthorized: boolean;
 }
 
 /**
  * Capability attestations found from the chain: one eth_getLogs on CapabilityGranted (by recipient, or by
- * record), then each attestation's current state from EAS and whether its attester still has authority.
+ * record), then each attestation's current state from EAS and whether it was issued under the record's
+ * current authority epoch (the tokenizer's own test at claim time).
  */
 export async function readCapabilities(
   client: PublicClient,
@@ -33,10 +34,11 @@ export async function readCapabilities(
   return Promise.all(
     logs.map(async (log) => {
       const args = log.args as { integraHash: Hex; processHash: Hex; recipient: Address; attestationUid: Hex; tokenId: bigint; capabilities: bigint; attester: Address };
-      const [attestation, attesterAuthorized] = await Promise.all([
+      const [attestation, authority] = await Promise.all([
         client.readContract({ ...eas, functionName: "getAttestation", args: [args.attestationUid] }),
-        client.readContract({ ...registry, functionName: "isOwnerOrExecutor", args: [args.integraHash, args.attester] }),
+        client.readContract({ ...registry, functionName: "authorityOf", args: [args.integraHash] }),
       ]);
+      const attesterAuthorized = await client.readContract({ ...capabilityResolver, functionName: "issuedUnderEpoch", args: [args.attestationUid, authority[4]] });
       return {
         uid: args.attestationUid,
         integraHash: args.integraHash,

@@ -5,8 +5,13 @@ import { logsInWindows } from "./logsInWindows";
 
 export type RecordInfo = Awaited<ReturnType<typeof readRecord>>;
 
+/** A record's state, and the address a pending ownership offer is addressed to (zero when none). */
 export async function readRecord(client: PublicClient, integraHash: Hex) {
-  return client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] });
+  const [record, pendingOwner] = await Promise.all([
+    client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] }),
+    client.readContract({ ...registry, functionName: "pendingOwnerOf", args: [integraHash] }),
+  ]);
+  return { ...record, pendingOwner };
 }
 
 export const TOKEN_STATUS = ["none", "reserved", "claimed", "cancelled"] as const;
@@ -25,6 +30,9 @@ export interface RecordTokens {
   reserved: number;
   claimed: number;
   complete: boolean;
+  /** Whether the party set is fixed, and its size: the agreement completes when all of them are claimed. */
+  sealed: boolean;
+  parties: number;
   /** When DocumentComplete was emitted (chain time), if it was. */
   completedAt?: bigint;
 }
@@ -34,9 +42,10 @@ const documentComplete = getAbiItem({ abi: tokenizerAbi, name: "DocumentComplete
 /** A record's tokens and progress: two reads, then one status read per token, batched into one request. */
 export async function readRecordTokens(client: PublicClient, integraHash: Hex, tokenizer: Address, fromBlock = deployBlock): Promise<RecordTokens> {
   const contract = { address: tokenizer, abi: tokenizerAbi } as const;
-  const [ids, progress] = await Promise.all([
+  const [ids, progress, partySet] = await Promise.all([
     client.readContract({ ...contract, functionName: "tokenIdsOf", args: [integraHash] }),
     client.readContract({ ...contract, functionName: "progressOf", args: [integraHash] }),
+    client.readContract({ ...contract, functionName: "partySetOf", args: [integraHash] }),
   ]);
   const statuses = await Promise.all(ids.map((id) => client.readContract({ ...contract, functionName: "tokenStatus", args: [integraHash, id] })));
   let completedAt: bigint | undefined;
@@ -55,6 +64,8 @@ export async function readRecordTokens(client: PublicClient, integraHash: Hex, t
     reserved: Number(progress[0]),
     claimed: Number(progress[1]),
     complete: progress[2],
+    sealed: partySet[0],
+    parties: Number(partySet[1]),
   };
 }
 
@@ -62,6 +73,11 @@ const recordRegistered = getAbiItem({ abi: registry.abi, name: "RecordRegistered
 
 export interface ContentRecord {
   integraHash: Hex;
+  /** Who registered it (the owner may have changed since). */
+  registrant: Address;
+  processHash: Hex;
+  /** Who registered the first record of the same workflow; a different registrant is marked in the view. */
+  workflowFirstRegistrant: Address;
   owner: Address;
   registeredAt: bigint;
   tokenizer: Address;
@@ -73,9 +89,12 @@ export async function readRecordsByContent(client: PublicClient, contentHash: He
   const logs = await logsInWindows(client, deployBlock, (window) =>
     client.getLogs({ address: registry.address, event: recordRegistered, args: { contentHash }, ...window }),
   );
+  const workflows = [...new Set(logs.map((log) => log.args.processHash as Hex))];
+  const firstRegistrants = new Map(await Promise.all(workflows.map(async (processHash) => [processHash, await firstRegistrantOf(client, processHash)] as const)));
   return Promise.all(
     logs.map(async (log) => {
       const integraHash = log.args.integraHash as Hex;
+      const processHash = log.args.processHash as Hex;
       const record = await readRecord(client, integraHash);
       let progress: ContentRecord["progress"];
       if (record.tokenizer !== "0x0000000000000000000000000000000000000000") {
@@ -87,7 +106,25 @@ export async function readRecordsByContent(client: PublicClient, contentHash: He
         });
         progress = { reserved: Number(reserved), claimed: Number(claimed), complete };
       }
-      return { integraHash, owner: record.owner, registeredAt: record.registeredAt, tokenizer: record.tokenizer, progress };
+      const registrant = log.args.owner as Address;
+      return {
+        integraHash,
+        registrant,
+        processHash,
+        workflowFirstRegistrant: firstRegistrants.get(processHash) ?? registrant,
+        owner: record.owner,
+        registeredAt: record.registeredAt,
+        tokenizer: record.tokenizer,
+        progress,
+      };
     }),
   );
+}
+
+/** Who registered the first record of a workflow: one eth_getLogs on RecordRegistered with topic2 = processHash. */
+export async function firstRegistrantOf(client: PublicClient, processHash: Hex): Promise<Address | undefined> {
+  const logs = await logsInWindows(client, deployBlock, (window) =>
+    client.getLogs({ address: registry.address, event: recordRegistered, args: { processHash }, ...window }),
+  );
+  return logs[0]?.args.owner as Address | undefined;
 }

@@ -22,7 +22,11 @@ export function describeEntry(entry: TimelineEntry): EntryText {
     case "OwnershipTransferred":
       return x.previousOwner === "0x0000000000000000000000000000000000000000"
         ? { title: "Record owner set", who: a(x.newOwner), whoLabel: "owner" }
-        : { title: "Record ownership transferred", who: a(x.newOwner), whoLabel: "to", detail: `reason: “${n(x.reason)}”` };
+        : { title: "Record ownership accepted", who: a(x.newOwner), whoLabel: "by", detail: `from ${shortHex(n(x.previousOwner))}; every earlier attestation is void` };
+    case "OwnershipOffered":
+      return { title: "Record ownership offered", who: a(x.pendingOwner), whoLabel: "to", detail: `reason: “${n(x.reason)}”` };
+    case "OwnershipOfferCancelled":
+      return { title: "Ownership offer withdrawn", who: a(x.pendingOwner), whoLabel: "was to" };
     case "ExecutorChanged":
       return x.newExecutor === "0x0000000000000000000000000000000000000000"
         ? { title: "Executor removed" }
@@ -37,8 +41,10 @@ export function describeEntry(entry: TimelineEntry): EntryText {
       return { title: `Reservation of token #${n(x.tokenId)} cancelled`, who: a(x.recipient), whoLabel: "was for" };
     case "TokenClaimed":
       return { title: `Token #${n(x.tokenId)} claimed`, who: a(x.claimant), whoLabel: "by" };
+    case "PartiesSealed":
+      return { title: "Party set fixed", detail: `${n(x.tokenCount)} token${x.tokenCount === 1n ? "" : "s"}: complete once every one is claimed` };
     case "DocumentComplete":
-      return { title: "Agreement complete", detail: `all ${n(x.tokenCount)} reserved tokens claimed` };
+      return { title: "Agreement complete", detail: `all ${n(x.tokenCount)} tokens of the party set claimed` };
     case "CapabilityGranted":
       return { title: `Capability issued${x.tokenId === 0n ? "" : ` for token #${n(x.tokenId)}`}`, who: a(x.recipient), whoLabel: "to", detail: `attestation ${shortHex(n(x.attestationUid), 10, 6)}` };
     case "CapabilityRevoked":

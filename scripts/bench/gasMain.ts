@@ -4,7 +4,7 @@ import { startAnvil } from "../lib/anvil.ts";
 import { forgeBuild } from "../lib/build.ts";
 import { clientsFor } from "../lib/clients.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
-import { formatGasTable, forwardedOverDirect, measureGas } from "./gas.ts";
+import { formatGasTable, forwardedOverDirect, measureGas, onePartySetTransaction } from "./gas.ts";
 
 forgeBuild();
 const anvil = await startAnvil(8546);
@@ -13,7 +13,7 @@ try {
   console.log("Gas per operation (lower bound = 21,000 + 22,100 x new storage slots + log gas)\n");
   const rows = await measureGas(anvil.rpcUrl, deployment);
   console.log(formatGasTable(rows));
-  console.log(`\n${forwardedOverDirect(rows).join("\n")}`);
+  console.log(`\n${[...forwardedOverDirect(rows), onePartySetTransaction(rows)].join("\n")}`);
 } finally {
   await anvil.stop();
 }

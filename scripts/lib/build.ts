@@ -3,9 +3,9 @@ import path from "node:path";
 import { ROOT } from "./artifacts.ts";
 import { foundryBinary } from "./foundry.ts";
 
-/** `forge build` with the real binary; throws when compilation fails. */
+/** `forge build` of the contracts (not the tests: deploying needs only these) with the real binary; throws when it fails. */
 export function forgeBuild(): void {
-  const result = spawnSync(foundryBinary("forge"), ["build", "--quiet"], {
+  const result = spawnSync(foundryBinary("forge"), ["build", "src", "--quiet"], {
     cwd: path.join(ROOT, "contracts"),
     stdio: "inherit",
   });

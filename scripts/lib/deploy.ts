@@ -82,10 +82,11 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
 
   // The one ERC-2771 forwarder every party call goes through when a relayer or the clerk pays the gas.
   const forwarder = await deploy(clients, forgeArtifact("IntegraForwarderV1"));
-  const tokenizerArgs = [registry.address, eas, schemaUid, forwarder.address] as const;
+  const tokenizerArgs = [registry.address, eas, schemaUid, resolver.address, forwarder.address] as const;
   const ownership = await deploy(clients, forgeArtifact("OwnershipTokenizerV1"), tokenizerArgs);
   const multiParty = await deploy(clients, forgeArtifact("MultiPartyTokenizerV1"), tokenizerArgs);
-  const signal = await deploy(clients, forgeArtifact("IntegraSignalV1"), [registry.address, forwarder.address]);
+  // Payment signals only on the records of these two tokenizers.
+  const signal = await deploy(clients, forgeArtifact("IntegraSignalV1"), [registry.address, ownership.address, multiParty.address, forwarder.address]);
   const allowlist = await deploy(clients, forgeArtifact("OwnerAllowlistResolverV1"), [registry.address]);
 
   return {

@@ -51,16 +51,13 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   const easAbi = easArtifact("EAS").abi;
   const processHash = processHashOf(DEMO_WORKFLOW);
 
-  async function register(file: string, tokenizer: Address, reference: string): Promise<Hex> {
+  /** Registers a demo document; with `parties`, reserves their tokens 1..n and seals the set in the same transaction. */
+  async function register(file: string, tokenizer: Address, reference: string, parties?: Address[]): Promise<Hex> {
     const encryptedRef = await encryptReference(reference, DEMO_PASSPHRASE);
-    const logs = await write(clerk, a.IntegraRecordV1, registryAbi, "register", [
-      demoFileHash(file),
-      encryptedRef,
-      tokenizer,
-      titleCompany,
-      processHash,
-      [],
-    ]);
+    const common = [demoFileHash(file), encryptedRef, tokenizer, titleCompany, processHash, []] as const;
+    const logs = parties
+      ? await write(clerk, a.IntegraRecordV1, registryAbi, "registerWithParties", [...common, parties, parties.map(() => 1n)])
+      : await write(clerk, a.IntegraRecordV1, registryAbi, "register", common);
     const [event] = parseEventLogs({ abi: registryAbi, logs, eventName: "RecordRegistered" });
     return (event.args as { integraHash: Hex }).integraHash;
   }
@@ -88,19 +85,17 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   await write(clerk, a.OwnershipTokenizerV1, tokenizerAbi, "reserveToken", [deed, 1n, buyerAddress, 1n, processHash]);
   await attestClaim(deed, 1n, buyerAddress);
 
-  const agreement = await register(
-    "purchase-agreement-12-harbour-lane.txt",
-    a.MultiPartyTokenizerV1,
-    "vault://harbour-title/closings/12-harbour-lane/purchase-agreement.pdf",
-  );
   const parties = [
     { tokenId: 1n, party: buyer, address: buyerAddress },
     { tokenId: 2n, party: seller, address: sellerAddress },
     { tokenId: 3n, party: lender, address: lenderAddress },
   ];
-  for (const { tokenId, address } of parties) {
-    await write(clerk, a.MultiPartyTokenizerV1, tokenizerAbi, "reserveToken", [agreement, tokenId, address, 1n, processHash]);
-  }
+  const agreement = await register(
+    "purchase-agreement-12-harbour-lane.txt",
+    a.MultiPartyTokenizerV1,
+    "vault://harbour-title/closings/12-harbour-lane/purchase-agreement.pdf",
+    parties.map((p) => p.address),
+  );
   const uids = [];
   for (const { tokenId, address } of parties) uids.push(await attestClaim(agreement, tokenId, address));
   for (const [i, { tokenId, party }] of parties.slice(0, 2).entries()) {

@@ -2,8 +2,17 @@
 pragma solidity ^0.8.28;
 
 /// @title IIntegraTokenizer
-/// @notice What the signal contract needs from any tokenizer: who holds a record's token.
+/// @notice What the registry and the signal contract need from a tokenizer.
 interface IIntegraTokenizer {
     /// @notice True when `account` currently holds (a balance of) the record's token `tokenId`.
     function isHolder(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool);
+
+    /// @notice True when `account` claimed the record's token `tokenId` itself and still holds it: a party that
+    /// consented to the agreement, not someone who was handed a token.
+    function isParty(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool);
+
+    /// @notice Reserves token ids 1..n of a just-registered record for `recipients` and seals the party set.
+    /// Only the registry calls it, for a record bound to this tokenizer, on behalf of `owner`.
+    function reserveParties(bytes32 integraHash, address[] calldata recipients, uint256[] calldata amounts, address owner)
+        external;
 }

@@ -26,7 +26,7 @@ contract OwnerAllowlistResolverV1 is IIntegraResolver {
 
     /// @notice The record's owner allows or disallows `account` as a future owner.
     function setAllowed(bytes32 integraHash, address account, bool allowed) external {
-        (address owner,,, bytes32 processHash) = registry.authorityOf(integraHash);
+        (address owner,,, bytes32 processHash,) = registry.authorityOf(integraHash);
         if (owner != msg.sender) revert NotRecordOwner(integraHash, msg.sender);
         isAllowed[integraHash][account] = allowed;
         emit AllowlistChanged(integraHash, processHash, account, allowed, block.timestamp);

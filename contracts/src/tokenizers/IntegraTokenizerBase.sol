@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IEAS, Attestation} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
+import {IIntegraCapabilityResolver} from "../interfaces/IIntegraCapabilityResolver.sol";
 import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 import {Capabilities} from "../Capabilities.sol";
 
@@ -11,6 +12,15 @@ import {Capabilities} from "../Capabilities.sol";
 /// @notice Reserve, cancel and claim of a record's tokens, shared by every Integra tokenizer. The owner or
 /// executor of a record reserves a token for a recipient; the recipient claims it with an EAS attestation of
 /// the capability schema that grants CLAIM. Each bad attestation is rejected with its own error.
+///
+/// Rules this contract keeps:
+/// - An agreement completes only once its party set is sealed and every token of the set is claimed. The set
+///   is sealed when the record is registered with its parties (`IntegraRecordV1.registerWithParties`), by
+///   `sealParties`, or, for a tokenizer with a fixed number of tokens, when the last one is reserved. After the
+///   seal no new token id can be added; a cancelled one may be reserved again, and must be claimed too.
+/// - Every event carries the record's own processHash; a reservation or claim naming another is refused.
+/// - An attestation authorizes a claim only under the authority epoch it was issued in: an ownership transfer
+///   or an executor change kills every attestation issued before it, for good.
 /// Every caller is `_msgSender()` (ERC-2771): a party's ephemeral wallet holds no ether, so it signs an EIP-712
 /// request that the trusted forwarder (an `ERC2771Forwarder`) submits for it, and the tokenizer sees the party.
 /// @dev Concrete tokenizers mint in `_mintClaimed` and decide which token ids and amounts are valid.
@@ -30,15 +40,19 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         bytes32 processHash;
     }
 
-    /// @dev Reserved and claimed counts of a record, and whether DocumentComplete was emitted. One slot.
+    /// @dev Live reservations, claims, the sealed party count, and the seal and completion flags. One slot.
     struct Progress {
-        uint120 reserved;
-        uint120 claimed;
+        uint64 reserved;
+        uint64 claimed;
+        uint64 parties;
+        bool isSealed;
         bool complete;
     }
 
     IIntegraRecord public immutable registry;
     IEAS public immutable eas;
+    /// @notice The capability schema's resolver: it records the authority epoch each attestation was issued in.
+    IIntegraCapabilityResolver public immutable capabilityResolver;
     /// @notice UID of the capability schema in `eas`.
     bytes32 public immutable capabilitySchema;
 
@@ -72,6 +86,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         bytes32 attestationUid,
         uint256 timestamp
     );
+    event PartiesSealed(bytes32 indexed integraHash, bytes32 indexed processHash, uint256 tokenCount, uint256 timestamp);
     event DocumentComplete(
         bytes32 indexed integraHash, bytes32 indexed processHash, uint256 tokenCount, uint256 timestamp
     );
@@ -92,47 +107,71 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     error AttestationRevoked(bytes32 uid);
     error AttestationExpired(bytes32 uid, uint64 expirationTime);
     error NotAttestationRecipient(address recipient, address caller);
-    error AttesterNotAuthorized(address attester);
+    error AttestationFromEarlierAuthority(bytes32 uid);
+    error PartiesAlreadySealed(bytes32 integraHash);
+    error NoParties(bytes32 integraHash);
+    error NotRegistry(address caller);
+    error LengthMismatch(uint256 recipients, uint256 amounts);
     error AttestationForOtherRecord(bytes32 attested, bytes32 integraHash);
     error AttestationForOtherToken(uint256 attested, uint256 tokenId);
     error MissingClaimCapability(uint256 capabilities);
 
+    /// @param capabilityResolver_ The resolver of `capabilitySchema_`.
     /// @param trustedForwarder_ The ERC-2771 forwarder whose requests act for their signer.
-    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_, address trustedForwarder_)
-        ERC2771Context(trustedForwarder_)
-    {
+    constructor(
+        IIntegraRecord registry_,
+        IEAS eas_,
+        bytes32 capabilitySchema_,
+        IIntegraCapabilityResolver capabilityResolver_,
+        address trustedForwarder_
+    ) ERC2771Context(trustedForwarder_) {
         registry = registry_;
         eas = eas_;
         capabilitySchema = capabilitySchema_;
+        capabilityResolver = capabilityResolver_;
     }
 
-    /// @notice Reserves `amount` of token `tokenId` of a record for `recipient`. Owner or executor only,
-    /// and only for records bound to this tokenizer.
+    /// @notice Reserves `amount` of token `tokenId` of a record for `recipient`. Owner or executor only, only for
+    /// records bound to this tokenizer, and only under the record's own processHash. Once the party set is
+    /// sealed, only a cancelled token of the set may be reserved again.
     function reserveToken(bytes32 integraHash, uint256 tokenId, address recipient, uint256 amount, bytes32 processHash)
         external
     {
-        _requireAuthority(integraHash);
-        if (recipient == address(0)) revert ZeroAddress();
-        _validateReservation(tokenId, amount);
-
+        bytes32 recordProcess = _requireAuthority(integraHash);
+        if (processHash != recordProcess) revert ProcessHashMismatch(recordProcess, processHash);
         Progress storage progress = _progress[integraHash];
-        if (progress.complete) revert DocumentAlreadyComplete(integraHash);
-        TokenSlot storage token = _tokens[integraHash][tokenId];
-        if (token.status == TokenStatus.Reserved) revert AlreadyReserved(integraHash, tokenId);
-        if (token.status == TokenStatus.Claimed) revert AlreadyClaimed(integraHash, tokenId);
-
-        if (token.status == TokenStatus.None) _tokenIds[integraHash].push(tokenId);
-        token.reservedFor = recipient;
-        // forge-lint: disable-next-line(unsafe-typecast)
-        token.amount = uint88(amount); // _validateReservation bounds amount to uint88
-        token.status = TokenStatus.Reserved;
-        token.processHash = processHash;
-        progress.reserved += 1;
-
-        emit TokenReserved(integraHash, processHash, recipient, tokenId, amount, _msgSender(), block.timestamp);
+        _reserve(integraHash, progress, tokenId, recipient, amount, processHash, _msgSender());
+        if (!progress.isSealed && progress.reserved == _maxTokens()) _seal(integraHash, processHash, progress);
     }
 
-    /// @notice Cancels an unclaimed reservation. Owner or executor only. The token id may be reserved again.
+    /// @notice Fixes the party set of a record: the tokens reserved so far are the whole agreement, which
+    /// completes when every one of them is claimed. Owner or executor only; once.
+    function sealParties(bytes32 integraHash) external {
+        bytes32 processHash = _requireAuthority(integraHash);
+        Progress storage progress = _progress[integraHash];
+        if (progress.isSealed) revert PartiesAlreadySealed(integraHash);
+        if (_tokenIds[integraHash].length == 0) revert NoParties(integraHash);
+        _seal(integraHash, processHash, progress);
+    }
+
+    /// @inheritdoc IIntegraTokenizer
+    function reserveParties(bytes32 integraHash, address[] calldata recipients, uint256[] calldata amounts, address owner)
+        external
+    {
+        if (msg.sender != address(registry)) revert NotRegistry(msg.sender);
+        (,, address tokenizer, bytes32 processHash,) = registry.authorityOf(integraHash);
+        if (tokenizer != address(this)) revert WrongTokenizer(integraHash, tokenizer);
+        if (recipients.length != amounts.length) revert LengthMismatch(recipients.length, amounts.length);
+        if (recipients.length == 0) revert NoParties(integraHash);
+        Progress storage progress = _progress[integraHash];
+        for (uint256 i; i < recipients.length; ++i) {
+            _reserve(integraHash, progress, i + 1, recipients[i], amounts[i], processHash, owner);
+        }
+        _seal(integraHash, processHash, progress);
+    }
+
+    /// @notice Cancels an unclaimed reservation. Owner or executor only. The token id may be reserved again;
+    /// in a sealed set it must be, before the agreement can complete.
     function cancelReservation(bytes32 integraHash, uint256 tokenId) external {
         _requireAuthority(integraHash);
         TokenSlot storage token = _tokens[integraHash][tokenId];
@@ -140,15 +179,14 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         if (token.status != TokenStatus.Reserved) revert NotReserved(integraHash, tokenId);
 
         token.status = TokenStatus.Cancelled;
-        Progress storage progress = _progress[integraHash];
-        progress.reserved -= 1;
+        _progress[integraHash].reserved -= 1;
 
         emit ReservationCancelled(integraHash, token.processHash, token.reservedFor, tokenId, _msgSender(), block.timestamp);
-        _completeIfAllClaimed(integraHash, token.processHash, progress);
     }
 
     /// @notice Claims a token reserved for the caller, authorized by an attestation of the capability schema
-    /// that grants CLAIM to the caller for this record (and this token, or any token with tokenId 0).
+    /// that grants CLAIM to the caller for this record (and this token, or any token with tokenId 0), issued
+    /// under the record's current authority epoch. `processHash` must be the record's own.
     function claimToken(bytes32 integraHash, uint256 tokenId, bytes32 attestationUid, bytes32 processHash) external {
         address claimant = _msgSender();
         _verifyClaimAttestation(integraHash, tokenId, attestationUid, claimant);
@@ -190,17 +228,77 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         return (progress.reserved, progress.claimed, progress.complete);
     }
 
+    /// @notice Whether the party set is sealed, and how many tokens it holds (0 until sealed).
+    function partySetOf(bytes32 integraHash) external view returns (bool isSealed, uint256 parties) {
+        Progress storage progress = _progress[integraHash];
+        return (progress.isSealed, progress.parties);
+    }
+
+    /// @inheritdoc IIntegraTokenizer
+    function isParty(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool) {
+        TokenSlot storage token = _tokens[integraHash][tokenId];
+        return token.status == TokenStatus.Claimed && token.reservedFor == account && _holds(integraHash, tokenId, account);
+    }
+
+    /// @dev True when `account` currently holds the record's token `tokenId`.
+    function _holds(bytes32 integraHash, uint256 tokenId, address account) internal view virtual returns (bool);
+
+    /// @dev How many tokens a record of this tokenizer can have; reserving the last one seals the set.
+    function _maxTokens() internal pure virtual returns (uint256);
+
     /// @dev Checks a token id and amount this tokenizer accepts; reverts otherwise.
     function _validateReservation(uint256 tokenId, uint256 amount) internal pure virtual;
 
     /// @dev Mints the claimed token to `claimant`. Called last, after all state changes.
     function _mintClaimed(bytes32 integraHash, uint256 tokenId, address claimant, uint256 amount) internal virtual;
 
-    function _requireAuthority(bytes32 integraHash) private view {
-        (address owner, address executor, address tokenizer,) = registry.authorityOf(integraHash);
+    /// @dev Reverts unless the caller is the record's owner or executor and the record is bound here; returns
+    /// the record's processHash.
+    function _requireAuthority(bytes32 integraHash) private view returns (bytes32 processHash) {
+        address owner;
+        address executor;
+        address tokenizer;
+        (owner, executor, tokenizer, processHash,) = registry.authorityOf(integraHash);
         if (tokenizer != address(this)) revert WrongTokenizer(integraHash, tokenizer);
         address caller = _msgSender();
         if (caller != owner && caller != executor) revert NotOwnerOrExecutor(integraHash, caller);
+    }
+
+    function _reserve(
+        bytes32 integraHash,
+        Progress storage progress,
+        uint256 tokenId,
+        address recipient,
+        uint256 amount,
+        bytes32 processHash,
+        address reservedBy
+    ) private {
+        if (recipient == address(0)) revert ZeroAddress();
+        _validateReservation(tokenId, amount);
+        if (progress.complete) revert DocumentAlreadyComplete(integraHash);
+        TokenSlot storage token = _tokens[integraHash][tokenId];
+        if (token.status == TokenStatus.Reserved) revert AlreadyReserved(integraHash, tokenId);
+        if (token.status == TokenStatus.Claimed) revert AlreadyClaimed(integraHash, tokenId);
+        if (token.status == TokenStatus.None) {
+            if (progress.isSealed) revert PartiesAlreadySealed(integraHash);
+            _tokenIds[integraHash].push(tokenId);
+        }
+        token.reservedFor = recipient;
+        // forge-lint: disable-next-line(unsafe-typecast)
+        token.amount = uint88(amount); // _validateReservation bounds amount to uint88
+        token.status = TokenStatus.Reserved;
+        token.processHash = processHash;
+        progress.reserved += 1;
+
+        emit TokenReserved(integraHash, processHash, recipient, tokenId, amount, reservedBy, block.timestamp);
+    }
+
+    function _seal(bytes32 integraHash, bytes32 processHash, Progress storage progress) private {
+        progress.isSealed = true;
+        // forge-lint: disable-next-line(unsafe-typecast)
+        progress.parties = uint64(_tokenIds[integraHash].length);
+        emit PartiesSealed(integraHash, processHash, progress.parties, block.timestamp);
+        _completeIfAllClaimed(integraHash, processHash, progress);
     }
 
     function _verifyClaimAttestation(bytes32 integraHash, uint256 tokenId, bytes32 uid, address claimant) private view {
@@ -212,12 +310,14 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
             revert AttestationExpired(uid, attestation.expirationTime);
         }
         if (attestation.recipient != claimant) revert NotAttestationRecipient(attestation.recipient, claimant);
-        if (!registry.isOwnerOrExecutor(integraHash, attestation.attester)) {
-            revert AttesterNotAuthorized(attestation.attester);
-        }
         (bytes32 attestedHash, uint256 attestedTokenId, uint256 capabilities,) =
             abi.decode(attestation.data, (bytes32, uint256, uint256, bytes32));
         if (attestedHash != integraHash) revert AttestationForOtherRecord(attestedHash, integraHash);
+        // The resolver let the attester in under the epoch it recorded; the same epoch now means the same
+        // owner and executor, so the attester still has authority, and was never replaced in between.
+        if (!capabilityResolver.issuedUnderEpoch(uid, registry.authorityEpochOf(integraHash))) {
+            revert AttestationFromEarlierAuthority(uid);
+        }
         if (attestedTokenId != 0 && attestedTokenId != tokenId) {
             revert AttestationForOtherToken(attestedTokenId, tokenId);
         }
@@ -225,7 +325,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     }
 
     function _completeIfAllClaimed(bytes32 integraHash, bytes32 processHash, Progress storage progress) private {
-        if (progress.complete || progress.claimed == 0 || progress.claimed != progress.reserved) return;
+        if (progress.complete || !progress.isSealed || progress.claimed != progress.parties) return;
         progress.complete = true;
         emit DocumentComplete(integraHash, processHash, progress.claimed, block.timestamp);
     }

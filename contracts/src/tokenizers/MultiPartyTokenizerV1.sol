@@ -6,6 +6,7 @@ import {Context} from "@openzeppelin/contracts/utils/Context.sol";
 import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
+import {IIntegraCapabilityResolver} from "../interfaces/IIntegraCapabilityResolver.sol";
 import {IntegraTokenizerBase} from "./IntegraTokenizerBase.sol";
 import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 
@@ -14,9 +15,15 @@ import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 /// DocumentComplete once every reserved token of the record is claimed.
 /// @dev Per-record token ids 1..N map to ERC-1155 ids `uint256(keccak256(abi.encode(integraHash, tokenId)))`.
 contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
-    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_, address trustedForwarder_)
+    constructor(
+        IIntegraRecord registry_,
+        IEAS eas_,
+        bytes32 capabilitySchema_,
+        IIntegraCapabilityResolver capabilityResolver_,
+        address trustedForwarder_
+    )
         ERC1155("")
-        IntegraTokenizerBase(registry_, eas_, capabilitySchema_, trustedForwarder_)
+        IntegraTokenizerBase(registry_, eas_, capabilitySchema_, capabilityResolver_, trustedForwarder_)
     {}
 
     /// @notice The ERC-1155 id of a record's role token.
@@ -26,7 +33,15 @@ contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
 
     /// @inheritdoc IIntegraTokenizer
     function isHolder(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool) {
+        return _holds(integraHash, tokenId, account);
+    }
+
+    function _holds(bytes32 integraHash, uint256 tokenId, address account) internal view override returns (bool) {
         return account != address(0) && balanceOf(account, erc1155IdOf(integraHash, tokenId)) > 0;
+    }
+
+    function _maxTokens() internal pure override returns (uint256) {
+        return type(uint64).max;
     }
 
     function _validateReservation(uint256 tokenId, uint256 amount) internal pure override {

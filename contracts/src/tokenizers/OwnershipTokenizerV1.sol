@@ -6,19 +6,26 @@ import {Context} from "@openzeppelin/contracts/utils/Context.sol";
 import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
+import {IIntegraCapabilityResolver} from "../interfaces/IIntegraCapabilityResolver.sol";
 import {IntegraTokenizerBase} from "./IntegraTokenizerBase.sol";
 import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 
 /// @title OwnershipTokenizerV1
 /// @notice One ERC-721 ownership token per record (a deed, a title). Its per-record token id is always 1;
-/// its ERC-721 id is `uint256(integraHash)`.
+/// its ERC-721 id is `uint256(integraHash)`. Reserving it seals the party set (of one).
 contract OwnershipTokenizerV1 is ERC721, IntegraTokenizerBase {
     /// @notice The only per-record token id of this tokenizer.
     uint256 public constant OWNERSHIP_TOKEN_ID = 1;
 
-    constructor(IIntegraRecord registry_, IEAS eas_, bytes32 capabilitySchema_, address trustedForwarder_)
+    constructor(
+        IIntegraRecord registry_,
+        IEAS eas_,
+        bytes32 capabilitySchema_,
+        IIntegraCapabilityResolver capabilityResolver_,
+        address trustedForwarder_
+    )
         ERC721("Integra Ownership", "IOWN")
-        IntegraTokenizerBase(registry_, eas_, capabilitySchema_, trustedForwarder_)
+        IntegraTokenizerBase(registry_, eas_, capabilitySchema_, capabilityResolver_, trustedForwarder_)
     {}
 
     /// @notice The ERC-721 id of a record's ownership token.
@@ -28,9 +35,18 @@ contract OwnershipTokenizerV1 is ERC721, IntegraTokenizerBase {
 
     /// @inheritdoc IIntegraTokenizer
     function isHolder(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool) {
+        return _holds(integraHash, tokenId, account);
+    }
+
+    function _holds(bytes32 integraHash, uint256 tokenId, address account) internal view override returns (bool) {
         if (tokenId != OWNERSHIP_TOKEN_ID) return false;
         address holder = _ownerOf(erc721IdOf(integraHash));
         return holder != address(0) && holder == account;
+    }
+
+    /// @dev One ownership token per record: reserving it fixes the party set.
+    function _maxTokens() internal pure override returns (uint256) {
+        return 1;
     }
 
     function _validateReservation(uint256 tokenId, uint256 amount) internal pure override {

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IntegraFixture} from "../utils/IntegraFixture.sol";
+import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
 
 /// @notice integraHash derivation and uniqueness across registrants, contents and nonces.
 contract RecordFuzzTest is IntegraFixture {
@@ -44,14 +45,58 @@ contract RecordFuzzTest is IntegraFixture {
         }
     }
 
-    function testFuzz_TransferRecordOwnershipToAnyAccount(uint256 key, string calldata reason) public {
+    function testFuzz_OfferAndAcceptRecordOwnershipByAnyAccount(uint256 key, string calldata reason) public {
         address newOwner = _account(key);
         vm.assume(newOwner != owner);
         bytes32 integraHash = _register(address(ownership));
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IntegraRecordV1.OwnershipOffered(integraHash, PROCESS, newOwner, owner, reason, block.timestamp);
         vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, newOwner, reason);
-        (address current,,,) = registry.authorityOf(integraHash);
-        assertEq(current, newOwner, "new owner");
+        registry.offerRecordOwnership(integraHash, newOwner, reason);
+        (address current,,,,) = registry.authorityOf(integraHash);
+        assertEq(current, owner, "nothing moves before acceptance");
+
+        vm.prank(newOwner);
+        registry.acceptRecordOwnership(integraHash);
+        (address accepted, address executorNow,,, uint64 epoch) = registry.authorityOf(integraHash);
+        assertEq(accepted, newOwner, "new owner");
+        assertEq(executorNow, address(0), "executor removed");
+        assertEq(epoch, 1, "epoch moved on");
         assertTrue(!registry.isOwnerOrExecutor(integraHash, owner), "old owner out");
+        assertTrue(newOwner == executor || !registry.isOwnerOrExecutor(integraHash, executor), "old executor out");
+    }
+
+    /// @dev Only the pending owner can accept: anyone else is refused with their own address.
+    function testFuzz_RevertWhen_AnyoneButThePendingOwnerAccepts(uint256 key, uint256 callerKey) public {
+        address newOwner = _account(key);
+        address caller = _account(callerKey);
+        vm.assume(newOwner != owner && caller != newOwner);
+        bytes32 integraHash = _register(address(ownership));
+        vm.prank(owner);
+        registry.offerRecordOwnership(integraHash, newOwner, "offer");
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotPendingOwner.selector, integraHash, caller));
+        vm.prank(caller);
+        registry.acceptRecordOwnership(integraHash);
+    }
+
+    /// @dev However many sales and executor changes, the epoch counts them exactly.
+    function testFuzz_EpochCountsEveryAuthorityChange(uint8 steps, uint256 seed) public {
+        bytes32 integraHash = _register(address(ownership));
+        uint256 n = bound(steps, 0, 12);
+        for (uint256 i; i < n; ++i) {
+            (address current,,,,) = registry.authorityOf(integraHash);
+            if (uint256(keccak256(abi.encode(seed, i))) % 2 == 0) {
+                vm.prank(current);
+                registry.setExecutor(integraHash, _account(uint256(keccak256(abi.encode(seed, i, "e")))));
+            } else {
+                address next = _account(uint256(keccak256(abi.encode(seed, i, "o"))));
+                if (next == current) next = alice == current ? bob : alice;
+                vm.prank(current);
+                registry.offerRecordOwnership(integraHash, next, "step");
+                vm.prank(next);
+                registry.acceptRecordOwnership(integraHash);
+            }
+        }
+        assertEq(_epoch(integraHash), n, "one epoch per change");
     }
 }

@@ -33,7 +33,6 @@ contract SignalFuzzTest is IntegraFixture {
         deadline = uint64(bound(deadline, 0, block.timestamp));
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.DeadlineInPast.selector, deadline));
         _request(deadline);
-        assertEq(signal.paymentCount(), 0, "none");
     }
 
     function testFuzz_StatusIsExpiredIffPastDeadline(uint256 lifetime, uint256 elapsed) public {
@@ -54,14 +53,13 @@ contract SignalFuzzTest is IntegraFixture {
                     IntegraSignalV1.PaymentNotPending.selector, id, IntegraSignalV1.PaymentStatus.Expired
                 )
             );
+            vm.prank(bob);
+            signal.markPaid(id, "");
+        } else {
+            vm.prank(bob);
+            signal.markPaid(id, "");
+            assertEq(uint256(signal.statusOf(id)), uint256(IntegraSignalV1.PaymentStatus.Paid), "paid");
         }
-        vm.prank(bob);
-        signal.markPaid(id, "");
-        assertEq(
-            uint256(signal.statusOf(id)),
-            uint256(expired ? IntegraSignalV1.PaymentStatus.Expired : IntegraSignalV1.PaymentStatus.Paid),
-            "after markPaid"
-        );
     }
 
     function testFuzz_EncryptedAmountIsEmittedUninterpreted(bytes calldata encryptedAmount) public {

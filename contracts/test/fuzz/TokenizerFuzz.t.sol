@@ -44,7 +44,6 @@ contract TokenizerFuzzTest is IntegraFixture {
         amount = bound(amount, uint256(type(uint88).max) + 1, type(uint256).max);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, amount));
         _reserveDeal(1, alice, amount);
-        assertEq(multiParty.tokenIdsOf(deal).length, 0, "nothing reserved");
     }
 
     function testFuzz_MultiParty_AnyNonzeroTokenIdRoundTrips(uint256 tokenId) public {
@@ -64,7 +63,6 @@ contract TokenizerFuzzTest is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, tokenId));
         vm.prank(owner);
         ownership.reserveToken(deed, tokenId, alice, 1, PROCESS);
-        assertEq(ownership.tokenIdsOf(deed).length, 0, "nothing reserved");
     }
 
     function testFuzz_Ownership_RevertWhen_AmountIsNotOne(uint256 amount) public {
@@ -72,7 +70,6 @@ contract TokenizerFuzzTest is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, amount));
         vm.prank(owner);
         ownership.reserveToken(deed, 1, alice, amount, PROCESS);
-        assertEq(ownership.tokenIdsOf(deed).length, 0, "nothing reserved");
     }
 
     function testFuzz_RevertWhen_AttestedTokenIdDiffers(uint256 attested, uint256 tokenId) public {
@@ -85,7 +82,6 @@ contract TokenizerFuzzTest is IntegraFixture {
             abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherToken.selector, attested, tokenId)
         );
         _claimDeal(alice, tokenId, uid);
-        assertTrue(!multiParty.isHolder(deal, tokenId, alice), "not minted");
     }
 
     function testFuzz_AttestationForToken0ClaimsAnyToken(uint256 tokenId) public {
@@ -101,9 +97,11 @@ contract TokenizerFuzzTest is IntegraFixture {
         bytes32 uid = _attest(owner, alice, deal, 1, caps, 0);
         if (caps & Capabilities.CLAIM == 0) {
             vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.MissingClaimCapability.selector, caps));
+            _claimDeal(alice, 1, uid);
+        } else {
+            _claimDeal(alice, 1, uid);
+            assertTrue(multiParty.isHolder(deal, 1, alice), "minted with CLAIM");
         }
-        _claimDeal(alice, 1, uid);
-        assertEq(multiParty.isHolder(deal, 1, alice), caps & Capabilities.CLAIM != 0, "minted iff CLAIM");
     }
 
     function testFuzz_RevertWhen_ClaimantIsNotTheReservedRecipient(uint256 key) public {
@@ -113,6 +111,5 @@ contract TokenizerFuzzTest is IntegraFixture {
         bytes32 uid = _attestClaim(claimant, deal, 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReservedForCaller.selector, alice, claimant));
         _claimDeal(claimant, 1, uid);
-        assertTrue(!multiParty.isHolder(deal, 1, claimant), "not minted");
     }
 }

@@ -4,26 +4,69 @@ pragma solidity ^0.8.28;
 import {
     IEAS,
     AttestationRequest,
-    AttestationRequestData
+    AttestationRequestData,
+    RevocationRequest,
+    RevocationRequestData
 } from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {ERC2771Forwarder} from "@openzeppelin/contracts/metatx/ERC2771Forwarder.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {ForwardRequestSigner} from "../utils/ForwardRequestSigner.sol";
 import {Vm} from "../utils/Vm.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
+import {IntegraCapabilityResolverV1} from "../../src/IntegraCapabilityResolverV1.sol";
 import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
+import {IntegraForwarderV1} from "../../src/IntegraForwarderV1.sol";
 import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
 import {OwnershipTokenizerV1} from "../../src/tokenizers/OwnershipTokenizerV1.sol";
 import {MultiPartyTokenizerV1} from "../../src/tokenizers/MultiPartyTokenizerV1.sol";
 import {Capabilities} from "../../src/Capabilities.sol";
-import {IntegraForwarderV1} from "../../src/IntegraForwarderV1.sol";
+import {ReentrantReceiver, FakeTokenizer} from "./Adversaries.sol";
 
-/// @notice Drives random reserve / cancel / attest / claim / transfer / payment / warp sequences across a fixed
-/// set of actors and records, and keeps ghost state the invariants compare against. Claims also go through the
-/// ERC-2771 forwarder (an actor signs, a relayer submits), and a stranger keeps trying forged, tampered, expired
-/// and replayed forward requests.
-/// @dev fail_on_revert is off: every action picks mostly-valid arguments, tries the call and only updates ghost
-/// state on success. Assertions live in the invariant test, never here (a revert here would just be ignored).
+/// @notice Drives random sequences over the whole system, as its real cast would: clerks who register records
+/// (with their party sets, or reserving and sealing later), their executors, parties who claim (directly or through
+/// the forwarder, a relayer paying), move their tokens and exchange payment signals, authority changes in the middle
+/// of all that (offers, cancelled offers, acceptances, executors A -> B -> A, former owners re-appointed), a second
+/// registrant who registers copies of documents under the clerks' workflow ids, an attacker (forged forward requests,
+/// calls without authority, theft), former principals who keep trying, a fake tokenizer, and a contract party that
+/// re-enters the tokenizer, the signal contract or the registry when it receives a token.
+///
+/// Ghost state is written only after a call SUCCEEDED, from what was asked of the system (who called, with which
+/// arguments) and from the logs the call emitted; it models what the system promises, and the invariants compare
+/// it with the chain. A call that succeeded but should not have (by the rules the ghost knows) is recorded as a
+/// violation in its category, with the first reason, and still applied to the ghost.
+/// @dev fail_on_revert is off; actions try calls and never assert. Every attempt runs between `_begin` (which
+/// resets forge's log recording: it also records logs of reverted calls) and `_commit` (after success only).
 contract IntegraHandler is ForwardRequestSigner {
+    // ------------------------------------------------------------------ ghost types
+
+    struct RecordGhost {
+        address tokenizer;
+        bytes32 processHash;
+        bytes32 contentHash;
+        address registrant;
+        address owner;
+        address executor;
+        address pending;
+        /// @dev Successful setExecutor and acceptRecordOwnership calls since registration.
+        uint64 epoch;
+        bool isSealed;
+        /// @dev DocumentComplete logs seen with this record as topic1.
+        uint256 completeEvents;
+    }
+
+    struct TokenGhost {
+        IntegraTokenizerBase.TokenStatus status;
+        address reservedFor;
+        uint256 amount;
+        address claimant;
+        bytes32 uid;
+        /// @dev The record's ghost epoch, the time and the handler step of the successful claim.
+        uint64 claimEpoch;
+        uint64 claimedAt;
+        uint256 claimStep;
+    }
+
     struct Grant {
         bytes32 integraHash;
         address recipient;
@@ -31,607 +74,1625 @@ contract IntegraHandler is ForwardRequestSigner {
         uint256 tokenId;
         bytes32 uid;
         address attester;
-        uint256 capabilities;
+        uint256 caps;
         uint64 expirationTime;
+        /// @dev The record's ghost epoch when the attestation was made.
+        uint64 epoch;
+        /// @dev The handler step of its successful revocation (0: never revoked).
+        uint256 revokedStep;
     }
 
-    /// @notice The meta-transaction side of the handler: the forwarder, the actors' private keys (same order as
-    /// the actors), the relayers that submit requests (never actors), and the key of a stranger (never an actor).
-    struct Forwarding {
-        IntegraForwarderV1 forwarder;
-        uint256[] actorKeys;
-        address[] relayers;
-        uint256 strangerKey;
+    struct PaymentGhost {
+        uint256 id;
+        bytes32 integraHash;
+        address requestor;
+        address payer;
+        uint256 requestorTokenId;
+        uint256 payerTokenId;
+        uint64 deadline;
+        /// @dev Judged from the ghost when the PaymentRequested log was seen.
+        bool official;
+        bool requestorIsParty;
+        bool payerIsParty;
+        IntegraSignalV1.PaymentStatus status;
     }
 
+    /// @dev One distinct (emitter, topic0, topic1, topic2, topic count) among the Integra logs seen.
+    struct EventKey {
+        address emitter;
+        bytes32 topic0;
+        bytes32 integraHash;
+        bytes32 topic2;
+        uint256 topicCount;
+    }
+
+    struct RegisterArgs {
+        address registrant;
+        address tokenizer;
+        bytes32 contentHash;
+        bytes32 processHash;
+        address executor;
+        bool withParties;
+        address[] recipients;
+        uint256[] amounts;
+    }
+
+    struct AttestArgs {
+        bytes32 integraHash;
+        address attester;
+        address recipient;
+        uint256 attestedTokenId;
+        uint256 tokenId;
+        uint256 caps;
+        uint64 expirationTime;
+        bytes32 processHash;
+    }
+
+    struct ClaimArgs {
+        bytes32 integraHash;
+        address caller;
+        address tokenizer;
+        uint256 tokenId;
+        bytes32 uid;
+        bytes32 processHash;
+        uint256 relayerSeed;
+        uint256 planSeed;
+    }
+
+    struct TransferArgs {
+        bytes32 integraHash;
+        uint256 tokenId;
+        address caller;
+        address from;
+        address to;
+        uint256 amount;
+        uint256 relayerSeed;
+        uint256 planSeed;
+    }
+
+    /// @dev What the receiver does on its next receipt; `other`/`amount`/`uid`/`tokenId` describe it for the ghost.
+    struct Plan {
+        uint8 kind;
+        address target;
+        bytes data;
+        bytes32 integraHash;
+        uint256 tokenId;
+        bytes32 uid;
+        address other;
+        uint256 amount;
+    }
+
+    // ------------------------------------------------------------------ constants
+
+    uint256 internal constant MAX_OFFICIAL_RECORDS = 10;
+    uint256 internal constant MAX_FAKE_RECORDS = 2;
     uint256 internal constant MAX_ROLE = 4;
-    /// @dev The ways a stranger tries to make the forwarder act for an actor (see forgeForwarded).
     uint256 internal constant FORGERY_KINDS = 5;
+    /// @dev relayerSeed meaning "the caller sends the call itself".
+    uint256 internal constant DIRECT = type(uint256).max;
 
-    IntegraRecordV1 internal immutable registry;
-    IEAS internal immutable eas;
-    bytes32 internal immutable capabilitySchema;
-    OwnershipTokenizerV1 internal immutable ownership;
-    MultiPartyTokenizerV1 internal immutable multiParty;
-    IntegraSignalV1 internal immutable signal;
-    bytes32 internal immutable processHash;
-    IntegraForwarderV1 internal immutable forwarder;
-    uint256 internal immutable strangerKey;
-    address internal immutable stranger;
+    bytes32 public constant CONTENT_A = 0x789cf15df4d671e2d52f5a88b9f3cc8b3a968cd3eeabe1206dcf01c7f6b80b77;
+    bytes32 public constant CONTENT_B = keccak256("Lease of 3 Quay Street");
+    bytes32 public constant PROCESS_A = keccak256("closing-2026-0042");
+    bytes32 public constant PROCESS_B = keccak256("refinance-2026-0107");
 
-    address[] internal _actors;
+    uint256 internal constant ALICE_KEY = 0xA;
+    uint256 internal constant BOB_KEY = 0xB;
+    uint256 internal constant CAROL_KEY = 0xC;
+    uint256 internal constant ATTACKER_KEY = 0x5757;
+
+    // Re-entries of the receiver (see ReentrantReceiver): 0 none.
+    uint8 internal constant R_RECLAIM = 1; // claim the token just received again: must fail
+    uint8 internal constant R_CLAIM_OTHER = 2; // claim another token reserved for it: allowed, ghost follows
+    uint8 internal constant R_RESERVE = 3; // reserve as a party: must fail
+    uint8 internal constant R_CANCEL = 4; // cancel a reservation as a party: must fail
+    uint8 internal constant R_SEAL = 5; // seal the party set as a party: must fail
+    uint8 internal constant R_PAYMENT = 6; // request a payment: judged by the payment invariant
+    uint8 internal constant R_FORWARD_ON = 7; // pass the token on to another party: allowed, ghost follows
+    uint8 internal constant R_REGISTRY = 8; // make itself executor or pending owner: must fail
+    uint8 internal constant REENTRY_KINDS = 9;
+
+    bytes32 public constant V_FORMER = "formerPrincipal";
+    bytes32 public constant V_ATTACKER = "attacker";
+    bytes32 public constant V_UNAUTHORIZED = "unauthorized";
+    bytes32 public constant V_FAKE = "fakeTokenizer";
+    bytes32 public constant V_REENTRY = "reentry";
+    bytes32 public constant V_WORKFLOW = "workflow";
+    bytes32 public constant V_RULES = "rules";
+    bytes32 public constant V_FORGERY = "forgery";
+
+    // ------------------------------------------------------------------ the system and the cast
+
+    IntegraRecordV1 public immutable registry;
+    IEAS public immutable eas;
+    bytes32 public immutable capabilitySchema;
+    IntegraCapabilityResolverV1 public immutable capabilityResolver;
+    OwnershipTokenizerV1 public immutable ownership;
+    MultiPartyTokenizerV1 public immutable multiParty;
+    IntegraSignalV1 public immutable signal;
+    IntegraForwarderV1 public immutable forwarder;
+    ReentrantReceiver public immutable receiver;
+    FakeTokenizer public immutable fake;
+    address internal immutable _deployer;
+
+    address public immutable clerkA = vm.addr(0xA11CE);
+    address public immutable execA = vm.addr(0xE8EC);
+    address public immutable clerkB = vm.addr(0xC1E4B);
+    address public immutable execB = vm.addr(0xE8EC2);
+    address public immutable registrant2 = vm.addr(0x2E6157);
+    address public immutable alice = vm.addr(ALICE_KEY);
+    address public immutable bob = vm.addr(BOB_KEY);
+    address public immutable carol = vm.addr(CAROL_KEY);
+    address public immutable attacker = vm.addr(ATTACKER_KEY);
+    address public immutable relayer0 = vm.addr(0x4E1A7E4);
+    address public immutable relayer1 = vm.addr(0x4E1A7E5);
+
+    /// @dev alice, bob, carol, receiver: the only addresses tokens are reserved for or moved to.
+    address[] internal _parties;
+    /// @dev clerkA, clerkB, execA, execB, registrant2: owners and executors, offers and appointments go among them.
+    address[] internal _principals;
+    /// @dev attacker, forwarder, relayers, fake tokenizer: must never hold a token.
+    address[] internal _outsiders;
+    mapping(address => uint256) internal _keyOf;
+
+    // ------------------------------------------------------------------ ghost state
+
     bytes32[] internal _records;
+    uint256 public officialRecords;
+    uint256 public fakeRecords;
+    mapping(bytes32 => RecordGhost) internal _rec;
+    mapping(bytes32 => uint256[]) internal _ids;
+    mapping(bytes32 => uint256[]) internal _partyIds;
+    mapping(bytes32 => address[]) internal _everPrincipals;
+    mapping(bytes32 => mapping(address => bool)) internal _wasPrincipal;
+    mapping(bytes32 => mapping(uint256 => TokenGhost)) internal _tok;
+    mapping(bytes32 => mapping(uint256 => mapping(address => uint256))) internal _bal;
+
     Grant[] internal _grants;
-    uint256[] internal _payments;
-    mapping(address actor => uint256 key) internal _keyOf;
-    address[] internal _relayers;
-    /// @dev Every forward request the forwarder executed, for the stranger to replay.
+    mapping(bytes32 uid => uint256) internal _grantIndexPlusOne;
+
+    PaymentGhost[] internal _payments;
+    mapping(uint256 paymentId => uint256) internal _paymentIndexPlusOne;
+
+    EventKey[] internal _eventKeys;
+    mapping(bytes32 => bool) internal _eventKeySeen;
+    /// @notice Integra logs (not token-standard ones) of successful calls checked so far.
+    uint256 public logsChecked;
+
+    /// @notice Forward requests the forwarder executed, per signer.
+    mapping(address => uint256) public forwardedBy;
     ERC2771Forwarder.ForwardRequestData[] internal _executed;
 
-    // ---- ghost state
-    /// @notice DocumentComplete events seen per record, from successful claims and cancels.
-    mapping(bytes32 integraHash => uint256) public completeEvents;
-    /// @notice DocumentComplete events seen when progress was not reserved == claimed > 0, or seen twice.
-    uint256 public badCompleteEvents;
-    /// @notice Records that became complete without a DocumentComplete event.
-    uint256 public silentCompletions;
-    /// @notice Who should hold each claimed ownership token: the claimant, then whoever it was transferred to.
-    mapping(bytes32 integraHash => address) public deedHolder;
-    /// @notice Last payment status observed after any action.
-    mapping(uint256 paymentId => IntegraSignalV1.PaymentStatus) public lastStatus;
-    /// @notice Observed status changes that went backwards or sideways.
-    uint256 public paymentRegressions;
-    /// @notice Successful calls per action, so a test can show the handler reaches every state.
-    mapping(bytes32 action => uint256) public successes;
-    /// @notice Forward requests executed per signer: the forwarder's nonce of each account must equal it.
-    mapping(address signer => uint256) public forwardedBy;
-    /// @notice Forged, tampered, expired or replayed forward requests the forwarder executed. Must stay zero.
-    uint256 public forgeriesExecuted;
+    /// @notice Successful calls that should have failed, per category (V_*), and the first one's reason.
+    mapping(bytes32 category => uint256) public violations;
+    string public firstViolation;
 
-    modifier observePayments() {
-        _;
-        _observePayments();
-    }
+    /// @notice Successful calls (or refused attacks, for the attacking actions) per action and per sub-kind.
+    mapping(bytes32 action => uint256) public successes;
+
+    uint256 public step;
 
     constructor(
         IntegraRecordV1 registry_,
         IEAS eas_,
         bytes32 capabilitySchema_,
+        IntegraCapabilityResolverV1 capabilityResolver_,
         OwnershipTokenizerV1 ownership_,
         MultiPartyTokenizerV1 multiParty_,
         IntegraSignalV1 signal_,
-        bytes32 processHash_,
-        address[] memory actors_,
-        bytes32[] memory records_,
-        Forwarding memory forwarding_
+        IntegraForwarderV1 forwarder_
     ) {
         registry = registry_;
         eas = eas_;
         capabilitySchema = capabilitySchema_;
+        capabilityResolver = capabilityResolver_;
         ownership = ownership_;
         multiParty = multiParty_;
         signal = signal_;
-        processHash = processHash_;
-        _actors = actors_;
-        _records = records_;
-        forwarder = forwarding_.forwarder;
-        strangerKey = forwarding_.strangerKey;
-        stranger = vm.addr(forwarding_.strangerKey);
-        _relayers = forwarding_.relayers;
-        require(forwarding_.actorKeys.length == actors_.length, "one key per actor");
-        for (uint256 i; i < actors_.length; ++i) {
-            require(vm.addr(forwarding_.actorKeys[i]) == actors_[i], "actor key");
-            _keyOf[actors_[i]] = forwarding_.actorKeys[i];
+        forwarder = forwarder_;
+        receiver = new ReentrantReceiver();
+        fake = new FakeTokenizer();
+        _deployer = msg.sender;
+
+        _parties.push(vm.addr(ALICE_KEY));
+        _parties.push(vm.addr(BOB_KEY));
+        _parties.push(vm.addr(CAROL_KEY));
+        _parties.push(address(receiver));
+        _principals.push(vm.addr(0xA11CE));
+        _principals.push(vm.addr(0xC1E4B));
+        _principals.push(vm.addr(0xE8EC));
+        _principals.push(vm.addr(0xE8EC2));
+        _principals.push(vm.addr(0x2E6157));
+        _outsiders.push(vm.addr(ATTACKER_KEY));
+        _outsiders.push(address(forwarder_));
+        _outsiders.push(vm.addr(0x4E1A7E4));
+        _outsiders.push(vm.addr(0x4E1A7E5));
+        _outsiders.push(address(fake));
+        _keyOf[vm.addr(ALICE_KEY)] = ALICE_KEY;
+        _keyOf[vm.addr(BOB_KEY)] = BOB_KEY;
+        _keyOf[vm.addr(CAROL_KEY)] = CAROL_KEY;
+        _keyOf[vm.addr(ATTACKER_KEY)] = ATTACKER_KEY;
+    }
+
+    modifier onlyDeployer() {
+        require(msg.sender == _deployer, "test-only");
+        _;
+    }
+
+    // ================================================================== actions (the fuzzer's targets)
+
+    /// @notice A clerk registers a record (ownership or multi-party; with its party set, reserved and sealed in the
+    /// same transaction, or alone), or the second registrant registers a copy of an existing record's document under
+    /// that record's workflow id. One call in eight passes a malformed party list, which must be refused.
+    function registerRecord(uint256 registrantSeed, uint256 shapeSeed, uint256 partySeed) external {
+        if (officialRecords >= MAX_OFFICIAL_RECORDS) return;
+        RegisterArgs memory a;
+        a.registrant = [clerkA, clerkB, registrant2][registrantSeed % 3];
+        bool deal = shapeSeed % 2 == 1;
+        a.tokenizer = deal ? address(multiParty) : address(ownership);
+        a.withParties = (shapeSeed / 2) % 4 != 0;
+        a.executor = [address(0), execA, execB][(shapeSeed / 8) % 3];
+        if (a.registrant == registrant2 && officialRecords > 0) {
+            bytes32 original = _officialRecord(registrantSeed / 3);
+            a.contentHash = _rec[original].contentHash;
+            a.processHash = _rec[original].processHash;
+        } else {
+            a.contentHash = (shapeSeed / 24) % 2 == 0 ? CONTENT_A : CONTENT_B;
+            a.processHash = (shapeSeed / 48) % 2 == 0 ? PROCESS_A : PROCESS_B;
+        }
+        uint256 n = deal ? 1 + partySeed % 3 : 1;
+        a.recipients = new address[](n);
+        a.amounts = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            a.recipients[i] = _parties[(partySeed / 3 + i) % _parties.length];
+            a.amounts[i] = deal ? 1 + (partySeed >> (8 * (i + 1))) % 100 : 1;
+        }
+        if ((partySeed >> 64) % 8 == 7) _malform(a, partySeed >> 67);
+        _tryRegister(a);
+    }
+
+    function reserve(uint256 recordSeed, uint256 callerSeed, uint256 tokenSeed, uint256 recipientSeed, uint256 amountSeed)
+        external
+    {
+        bytes32 ih = _officialRecord(recordSeed);
+        bool deed = _rec[ih].tokenizer == address(ownership);
+        uint256 tokenId = deed ? (tokenSeed % 16 == 15 ? 2 : 1) : 1 + tokenSeed % MAX_ROLE;
+        _tryReserve(
+            ih,
+            _authority(ih, callerSeed),
+            _rec[ih].tokenizer,
+            tokenId,
+            _parties[recipientSeed % _parties.length],
+            deed ? 1 : 1 + amountSeed % 100,
+            _processFor(ih, amountSeed >> 8)
+        );
+    }
+
+    function cancel(uint256 recordSeed, uint256 callerSeed, uint256 tokenSeed) external {
+        bytes32 ih = _officialRecord(recordSeed);
+        _tryCancel(ih, _authority(ih, callerSeed), _rec[ih].tokenizer, _reservedTokenId(ih, tokenSeed));
+    }
+
+    function sealParties(uint256 recordSeed, uint256 callerSeed) external {
+        bytes32 ih = _officialRecord(recordSeed);
+        _trySeal(ih, _authority(ih, callerSeed), _rec[ih].tokenizer);
+    }
+
+    /// @notice The owner or executor (sometimes someone else) attests a capability: mostly CLAIM for a reserved
+    /// token's recipient, sometimes for any token (attested token id 0), without CLAIM, expiring, or no capability.
+    function attest(uint256 recordSeed, uint256 attesterSeed, uint256 tokenSeed, uint256 recipientSeed, uint256 capsSeed)
+        external
+    {
+        bytes32 ih = _officialRecord(recordSeed);
+        AttestArgs memory a;
+        a.integraHash = ih;
+        a.attester = _authority(ih, attesterSeed);
+        a.tokenId = _reservedTokenId(ih, tokenSeed);
+        (, a.recipient) = _reservation(ih, a.tokenId);
+        if (a.recipient == address(0) || recipientSeed % 4 == 3) a.recipient = _parties[recipientSeed % _parties.length];
+        a.attestedTokenId = tokenSeed % 5 == 0 ? 0 : a.tokenId;
+        a.caps = capsSeed % 8 == 7 ? Capabilities.TRANSFER : Capabilities.CLAIM | (capsSeed & 0xe);
+        if (capsSeed % 29 == 3) a.caps = 0;
+        a.expirationTime = (capsSeed / 8) % 4 == 3 ? uint64(block.timestamp + 1 + (capsSeed >> 8) % 2 days) : 0;
+        a.processHash = _processFor(ih, capsSeed >> 24);
+        _tryAttest(a);
+    }
+
+    /// @notice An attester revokes one of its attestations (allowed even after it lost authority).
+    function revoke(uint256 grantSeed) external {
+        if (_grants.length == 0) return;
+        uint256 index = grantSeed % _grants.length;
+        Grant storage g = _grants[index];
+        bytes memory data = abi.encodeCall(
+            IEAS.revoke,
+            (RevocationRequest({schema: capabilitySchema, data: RevocationRequestData({uid: g.uid, value: 0})}))
+        );
+        _begin();
+        (bool ok,) = _exec(g.attester, address(eas), data, DIRECT);
+        if (!ok) return;
+        successes["revoke"]++;
+        if (g.revokedStep != 0) _violation(V_RULES, "an attestation was revoked twice");
+        g.revokedStep = step;
+        _commit();
+    }
+
+    /// @notice A party claims with an attestation: usually a grant that should work, sometimes a stale, revoked,
+    /// expired or foreign one, another token, the wrong workflow, or someone else's grant. When the party is the
+    /// re-entering receiver, it is armed with a re-entry chosen by `planSeed`.
+    function claim(uint256 grantSeed, uint256 callerSeed, uint256 tokenSeed, uint256 planSeed) external {
+        if (_grants.length == 0) return;
+        Grant memory g = _grants[_pickGrant(grantSeed, false)];
+        ClaimArgs memory c = _claimArgs(g, tokenSeed);
+        c.caller = callerSeed % 10 == 9 ? _parties[(callerSeed / 10) % _parties.length] : g.recipient;
+        c.processHash = _processFor(g.integraHash, callerSeed >> 8);
+        c.relayerSeed = DIRECT;
+        c.planSeed = planSeed;
+        _tryClaim(c);
+    }
+
+    /// @notice The grant's recipient signs the claim as an ERC-2771 request and a relayer submits it: the token must
+    /// reach the signer, never the relayer or the forwarder, and the signer's forwarder nonce moves by one.
+    function forwardedClaim(uint256 grantSeed, uint256 relayerSeed, uint256 tokenSeed) external {
+        if (_grants.length == 0) return;
+        uint256 index = _pickGrant(grantSeed, true);
+        Grant memory g = _grants[index];
+        if (_keyOf[g.recipient] == 0) return;
+        ClaimArgs memory c = _claimArgs(g, tokenSeed);
+        c.caller = g.recipient;
+        c.processHash = _rec[g.integraHash].processHash;
+        c.relayerSeed = relayerSeed;
+        _tryClaim(c);
+    }
+
+    /// @notice The attacker tries to make the forwarder act for a party: 0 replays an executed request; 1 changes
+    /// one signed field of a party's fresh claim; 2 signs a claim in a party's name with its own key; 3 sends its
+    /// own valid request for a party's claim; 4 submits a party's claim past its deadline. Each must fail.
+    function forgeForwarded(uint256 kindSeed, uint256 pickSeed, uint256 fieldSeed) external {
+        uint256 kind = kindSeed % FORGERY_KINDS;
+        if (kind == 0 && _executed.length == 0) kind = 1 + kindSeed % (FORGERY_KINDS - 1);
+        ERC2771Forwarder.ForwardRequestData memory request;
+        if (kind == 0) {
+            request = _executed[pickSeed % _executed.length];
+        } else {
+            bool found;
+            (found, request) = _forgery(kind, pickSeed, fieldSeed);
+            if (!found) return;
+        }
+        _begin();
+        vm.prank(attacker);
+        try forwarder.execute(request) {
+            _violation(V_FORGERY, "a forged, tampered, expired or replayed forward request executed");
+            _commit();
+        } catch {
+            successes["forgeForwarded"]++;
         }
     }
 
-    // ------------------------------------------------------------------ views for the invariants
-
-    function actors() external view returns (address[] memory) {
-        return _actors;
+    /// @notice A holder moves (some of) its token to another party, directly or through the forwarder. A move to
+    /// the receiver arms it with a re-entry chosen by `planSeed`.
+    function transferToken(uint256 holdingSeed, uint256 toSeed, uint256 amountSeed, uint256 planSeed) external {
+        (bool found, bytes32 ih, uint256 tokenId, address holder) = _someHolding(holdingSeed, false);
+        if (!found) return;
+        TransferArgs memory t;
+        t.integraHash = ih;
+        t.tokenId = tokenId;
+        t.caller = holder;
+        t.from = holder;
+        t.to = _parties[toSeed % _parties.length];
+        if (t.to == holder) t.to = _parties[(toSeed % _parties.length + 1) % _parties.length];
+        t.amount = 1 + amountSeed % _bal[ih][tokenId][holder];
+        t.relayerSeed = (amountSeed >> 128) % 3 == 0 ? amountSeed >> 130 : DIRECT;
+        t.planSeed = planSeed;
+        _tryTransfer(t);
     }
+
+    /// @notice The owner (sometimes someone else) offers a record to another principal.
+    function offerOwnership(uint256 recordSeed, uint256 toSeed, uint256 callerSeed) external {
+        bytes32 ih = _officialRecord(recordSeed);
+        address caller = callerSeed % 6 == 5 ? _principals[(callerSeed / 6) % _principals.length] : _rec[ih].owner;
+        _tryOffer(ih, caller, _principals[toSeed % _principals.length]);
+    }
+
+    function cancelOwnershipOffer(uint256 recordSeed, uint256 callerSeed) external {
+        bytes32 ih = _pendingRecord(recordSeed);
+        address caller = callerSeed % 6 == 5 ? _principals[(callerSeed / 6) % _principals.length] : _rec[ih].owner;
+        _tryCancelOffer(ih, caller);
+    }
+
+    /// @notice The pending owner (sometimes someone else) accepts a record.
+    function acceptOwnership(uint256 recordSeed, uint256 callerSeed) external {
+        bytes32 ih = _pendingRecord(recordSeed);
+        address caller = callerSeed % 6 == 5 || _rec[ih].pending == address(0)
+            ? _principals[(callerSeed / 6) % _principals.length]
+            : _rec[ih].pending;
+        _tryAccept(ih, caller);
+    }
+
+    /// @notice The owner (sometimes someone else) appoints an executor: none, execA, execB, or a principal who may
+    /// have owned the record before (A -> B -> A, re-appointments).
+    function setExecutor(uint256 recordSeed, uint256 executorSeed, uint256 callerSeed) external {
+        bytes32 ih = _officialRecord(recordSeed);
+        address caller = callerSeed % 6 == 5 ? _principals[(callerSeed / 6) % _principals.length] : _rec[ih].owner;
+        address next = executorSeed % 6 == 0 ? address(0) : _principals[executorSeed % _principals.length];
+        _trySetExecutor(ih, caller, next);
+    }
+
+    /// @notice A principal who lost its power over a record (a former owner or replaced executor, not re-appointed)
+    /// tries to use it: reserve, cancel, attest, seal, appoint, offer, cancel an offer. Each must fail.
+    function formerPrincipalStrikes(uint256 recordSeed, uint256 whoSeed, uint256 kindSeed) external {
+        (bool found, bytes32 ih) = _recordWithFormerPrincipal(recordSeed);
+        if (!found) return;
+        address[] memory formers = formerPrincipalsOf(ih);
+        address who = formers[whoSeed % formers.length];
+        uint256 kind = kindSeed % 7;
+        bool ok;
+        if (kind == 0) {
+            ok = _tryReserve(
+                ih, who, _rec[ih].tokenizer, _someTokenId(ih, kindSeed >> 8), alice, 1, _rec[ih].processHash
+            );
+        } else if (kind == 1) {
+            ok = _tryCancel(ih, who, _rec[ih].tokenizer, _reservedTokenId(ih, kindSeed >> 8));
+        } else if (kind == 2) {
+            AttestArgs memory a;
+            a.integraHash = ih;
+            a.attester = who;
+            a.tokenId = _reservedTokenId(ih, kindSeed >> 8);
+            (, a.recipient) = _reservation(ih, a.tokenId);
+            if (a.recipient == address(0)) a.recipient = alice;
+            a.attestedTokenId = a.tokenId;
+            a.caps = Capabilities.CLAIM;
+            a.processHash = _rec[ih].processHash;
+            ok = _tryAttest(a);
+        } else if (kind == 3) {
+            ok = _trySeal(ih, who, _rec[ih].tokenizer);
+        } else if (kind == 4) {
+            ok = _trySetExecutor(ih, who, who);
+        } else if (kind == 5) {
+            ok = _tryOffer(ih, who, who == clerkB ? clerkA : clerkB);
+        } else {
+            ok = _tryCancelOffer(ih, who);
+        }
+        if (!ok) successes["formerPrincipalRefused"]++;
+    }
+
+    /// @notice The attacker (no authority, no reservation, no grant) tries everything: reserve, cancel, attest,
+    /// seal, appoint itself, offer, accept, claim with a party's grant, take a party's token, request a payment,
+    /// mark paid or cancel someone's payment. Each must fail.
+    function attackerStrikes(uint256 kindSeed, uint256 recordSeed, uint256 argSeed) external {
+        bytes32 ih = _officialRecord(recordSeed);
+        uint256 kind = kindSeed % 11;
+        bool ok;
+        if (kind == 0) {
+            ok = _tryReserve(ih, attacker, _rec[ih].tokenizer, _someTokenId(ih, argSeed), attacker, 1, _rec[ih].processHash);
+        } else if (kind == 1) {
+            ok = _tryCancel(ih, attacker, _rec[ih].tokenizer, _reservedTokenId(ih, argSeed));
+        } else if (kind == 2) {
+            AttestArgs memory a;
+            a.integraHash = ih;
+            a.attester = attacker;
+            a.recipient = attacker;
+            a.tokenId = _reservedTokenId(ih, argSeed);
+            a.caps = Capabilities.CLAIM;
+            a.processHash = _rec[ih].processHash;
+            ok = _tryAttest(a);
+        } else if (kind == 3) {
+            ok = _trySeal(ih, attacker, _rec[ih].tokenizer);
+        } else if (kind == 4) {
+            ok = _trySetExecutor(ih, attacker, attacker);
+        } else if (kind == 5) {
+            ok = _tryOffer(ih, attacker, attacker);
+        } else if (kind == 6) {
+            ok = _tryAccept(ih, attacker);
+        } else if (kind == 7) {
+            if (_grants.length == 0) return;
+            Grant memory g = _grants[_pickGrant(argSeed, false)];
+            ClaimArgs memory c = _claimArgs(g, 0);
+            c.caller = attacker;
+            c.processHash = _rec[g.integraHash].processHash;
+            c.relayerSeed = argSeed % 2 == 0 ? DIRECT : argSeed >> 1;
+            ok = _tryClaim(c);
+        } else if (kind == 8) {
+            (bool found, bytes32 hih, uint256 tokenId, address holder) = _someHolding(argSeed, false);
+            if (!found) return;
+            TransferArgs memory t;
+            t.integraHash = hih;
+            t.tokenId = tokenId;
+            t.caller = attacker;
+            t.from = holder;
+            t.to = attacker;
+            t.amount = 1;
+            t.relayerSeed = argSeed % 2 == 0 ? DIRECT : argSeed >> 1;
+            ok = _tryTransfer(t);
+        } else if (kind == 9) {
+            (bool found, bytes32 hih, uint256 tokenId, address holder) = _someHolding(argSeed, true);
+            if (!found) return;
+            ok = _tryRequestPayment(attacker, hih, tokenId, holder, tokenId, uint64(block.timestamp + 1 days), DIRECT);
+        } else {
+            if (_payments.length == 0) return;
+            uint256 id = _payments[argSeed % _payments.length].id;
+            ok = argSeed % 2 == 0 ? _tryMarkPaid(id, attacker, DIRECT) : _tryCancelPayment(id, attacker, DIRECT);
+        }
+        if (!ok) successes["attackerRefused"]++;
+    }
+
+    /// @notice The fake tokenizer at work: 0 the attacker (or the fake itself) registers a record bound to it, with
+    /// parties (allowed: anyone may register); 1 a payment signal on such a record; 2 the fake calls a real
+    /// tokenizer's reserveParties for a real record; 3 the fake record's owner reserves or seals on a real tokenizer;
+    /// 4 the fake record's owner attests a claim, and the party tries it on a real tokenizer; 5 the fake requests a
+    /// payment on a real record. All but 0 (and 4's attestation) must fail.
+    function fakeTokenizerPlays(uint256 kindSeed, uint256 recordSeed, uint256 argSeed) external {
+        uint256 kind = kindSeed % 6;
+        if (kind == 0 || (kind != 2 && kind != 5 && fakeRecords == 0)) {
+            if (fakeRecords >= MAX_FAKE_RECORDS) return;
+            RegisterArgs memory a;
+            a.registrant = argSeed % 2 == 0 ? attacker : address(fake);
+            a.tokenizer = address(fake);
+            a.contentHash = CONTENT_A;
+            a.processHash = PROCESS_A;
+            a.withParties = true;
+            a.recipients = new address[](2);
+            (a.recipients[0], a.recipients[1]) = (alice, bob);
+            a.amounts = new uint256[](2);
+            (a.amounts[0], a.amounts[1]) = (1, 1);
+            (bool registered,) = _tryRegister(a);
+            if (registered) successes["fakeRegistered"]++;
+            return;
+        }
+        bool ok;
+        if (kind == 2) {
+            bytes32 ih = _officialRecord(recordSeed);
+            address[] memory recipients = new address[](1);
+            recipients[0] = attacker;
+            uint256[] memory amounts = new uint256[](1);
+            amounts[0] = 1;
+            bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveParties, (ih, recipients, amounts, attacker));
+            _begin();
+            (ok,) = _exec(address(fake), _rec[ih].tokenizer, data, DIRECT);
+            if (ok) {
+                _violation(V_FAKE, "a real tokenizer took reserveParties from the fake tokenizer");
+                _commit();
+            }
+        } else if (kind == 5) {
+            (bool found, bytes32 hih, uint256 tokenId, address holder) = _someHolding(argSeed, true);
+            if (!found) return;
+            ok = _tryRequestPayment(address(fake), hih, tokenId, holder, tokenId, uint64(block.timestamp + 1 days), DIRECT);
+        } else {
+            bytes32 fih = _fakeRecord(recordSeed);
+            address fakeOwner = _rec[fih].owner;
+            address realTokenizer = argSeed % 2 == 0 ? address(multiParty) : address(ownership);
+            if (kind == 1) {
+                address requestor = argSeed % 3 == 0 ? address(fake) : alice;
+                ok = _tryRequestPayment(requestor, fih, 1, bob, 2, uint64(block.timestamp + 1 days), DIRECT);
+            } else if (kind == 3) {
+                ok = argSeed % 4 < 2
+                    ? _tryReserve(fih, fakeOwner, realTokenizer, 1, alice, 1, PROCESS_A)
+                    : _trySeal(fih, fakeOwner, realTokenizer);
+            } else {
+                AttestArgs memory a;
+                a.integraHash = fih;
+                a.attester = fakeOwner;
+                a.recipient = alice;
+                a.attestedTokenId = 1;
+                a.tokenId = 1;
+                a.caps = Capabilities.CLAIM;
+                a.processHash = PROCESS_A;
+                if (!_tryAttest(a)) return;
+                successes["fakeAttested"]++;
+                ClaimArgs memory c;
+                c.integraHash = fih;
+                c.caller = alice;
+                c.tokenizer = realTokenizer;
+                c.tokenId = 1;
+                c.uid = _grants[_grants.length - 1].uid;
+                c.processHash = PROCESS_A;
+                c.relayerSeed = DIRECT;
+                ok = _tryClaim(c);
+            }
+        }
+        if (!ok) successes["fakeRefused"]++;
+    }
+
+    /// @notice A party asks another for a payment: usually two holders of one multi-party record, sometimes a
+    /// holder who was handed its token rather than claiming it, a deadline now, or through the forwarder.
+    function requestPayment(uint256 holdingSeed, uint256 payerSeed, uint256 deadlineSeed) external {
+        (bool found, bytes32 ih, uint256 requestorTokenId, address requestor) =
+            _someHolding(holdingSeed, holdingSeed % 4 != 3);
+        if (!found) return;
+        (address payer, uint256 payerTokenId) = _otherHolder(ih, requestor, payerSeed);
+        uint64 deadline = deadlineSeed % 10 == 9
+            ? uint64(block.timestamp)
+            : uint64(block.timestamp + 1 + (deadlineSeed >> 8) % 3 days);
+        uint256 relayerSeed = (deadlineSeed >> 64) % 3 == 0 ? deadlineSeed >> 66 : DIRECT;
+        _tryRequestPayment(requestor, ih, requestorTokenId, payer, payerTokenId, deadline, relayerSeed);
+    }
+
+    function markPaid(uint256 paymentSeed, uint256 callerSeed) external {
+        if (_payments.length == 0) return;
+        PaymentGhost memory p = _payments[paymentSeed % _payments.length];
+        address caller = callerSeed % 8 == 7 ? _parties[(callerSeed / 8) % _parties.length] : p.payer;
+        _tryMarkPaid(p.id, caller, (callerSeed >> 64) % 3 == 0 ? callerSeed >> 66 : DIRECT);
+    }
+
+    function cancelPayment(uint256 paymentSeed, uint256 callerSeed) external {
+        if (_payments.length == 0) return;
+        PaymentGhost memory p = _payments[paymentSeed % _payments.length];
+        address caller = callerSeed % 8 == 7 ? _parties[(callerSeed / 8) % _parties.length] : p.requestor;
+        _tryCancelPayment(p.id, caller, (callerSeed >> 64) % 3 == 0 ? callerSeed >> 66 : DIRECT);
+    }
+
+    function warp(uint256 secondsSeed) external {
+        vm.warp(block.timestamp + 1 + secondsSeed % 2 days);
+        successes["warp"]++;
+    }
+
+    // ================================================================== test-only entry points (never fuzzed)
+
+    /// @notice The setUp's head start, through the same ghost-keeping paths as the actions: deal A (clerkA, executor
+    /// execA, PROCESS_A) registered with alice, bob and the receiver and sealed, alice and bob claimed; deed A
+    /// (clerkA) reserved and attested for carol; deal B (clerkB, executor execB, PROCESS_B) with alice and carol
+    /// reserved, not sealed; a copy of deal A's document by registrant2 under PROCESS_A with carol and alice; a record
+    /// of the fake tokenizer. Returns those five ids.
+    function openingMoves() external onlyDeployer returns (bytes32[5] memory ids) {
+        address[] memory three = new address[](3);
+        (three[0], three[1], three[2]) = (alice, bob, address(receiver));
+        uint256[] memory amounts3 = new uint256[](3);
+        (amounts3[0], amounts3[1], amounts3[2]) = (10, 20, 30);
+        ids[0] = _scriptRegister(
+            RegisterArgs(clerkA, address(multiParty), CONTENT_A, PROCESS_A, execA, true, three, amounts3)
+        );
+        ids[1] = _scriptRegister(
+            RegisterArgs(clerkA, address(ownership), CONTENT_B, PROCESS_A, address(0), false, new address[](0), new uint256[](0))
+        );
+        ids[2] = _scriptRegister(
+            RegisterArgs(clerkB, address(multiParty), CONTENT_B, PROCESS_B, execB, false, new address[](0), new uint256[](0))
+        );
+        address[] memory two = new address[](2);
+        (two[0], two[1]) = (carol, alice);
+        uint256[] memory amounts2 = new uint256[](2);
+        (amounts2[0], amounts2[1]) = (5, 5);
+        ids[3] = _scriptRegister(
+            RegisterArgs(registrant2, address(multiParty), CONTENT_A, PROCESS_A, address(0), true, two, amounts2)
+        );
+        ids[4] = _scriptRegister(
+            RegisterArgs(attacker, address(fake), CONTENT_A, PROCESS_A, address(0), true, two, amounts2)
+        );
+
+        _scriptAttestAndClaim(ids[0], clerkA, alice, 1);
+        _scriptAttestAndClaim(ids[0], execA, bob, 2);
+        _scriptAttest(ids[0], clerkA, address(receiver), 3);
+        require(_tryReserve(ids[1], clerkA, address(ownership), 1, carol, 1, PROCESS_A), "opening: reserve");
+        _scriptAttest(ids[1], clerkA, carol, 1);
+        require(_tryReserve(ids[2], clerkB, address(multiParty), 1, alice, 7, PROCESS_B), "opening: reserve");
+        require(_tryReserve(ids[2], execB, address(multiParty), 2, carol, 9, PROCESS_B), "opening: reserve");
+        _scriptAttest(ids[3], registrant2, carol, 1);
+    }
+
+    function _scriptRegister(RegisterArgs memory a) internal returns (bytes32 ih) {
+        bool ok;
+        (ok, ih) = _tryRegister(a);
+        require(ok, "opening: register");
+    }
+
+    function _scriptAttest(bytes32 ih, address attester, address recipient, uint256 tokenId) internal returns (bytes32) {
+        AttestArgs memory a =
+            AttestArgs(ih, attester, recipient, tokenId, tokenId, Capabilities.CLAIM, 0, _rec[ih].processHash);
+        require(_tryAttest(a), "opening: attest");
+        return _grants[_grants.length - 1].uid;
+    }
+
+    function _scriptAttestAndClaim(bytes32 ih, address attester, address recipient, uint256 tokenId) internal {
+        bytes32 uid = _scriptAttest(ih, attester, recipient, tokenId);
+        ClaimArgs memory c =
+            ClaimArgs(ih, recipient, _rec[ih].tokenizer, tokenId, uid, _rec[ih].processHash, DIRECT, 0);
+        require(_tryClaim(c), "opening: claim");
+    }
+
+    /// @notice Test-only: runs the log checks on crafted logs, as if a successful call had emitted them.
+    function scanForTest(Vm.Log[] memory logs) external onlyDeployer {
+        _scan(logs);
+    }
+
+    /// @notice Test-only: overwrites a grant's recorded epoch (a wrong ghost value for the checks to catch).
+    function tamperGrantEpoch(uint256 index, uint64 epoch) external onlyDeployer {
+        _grants[index].epoch = epoch;
+    }
+
+    // ================================================================== views for the invariants
 
     function records() external view returns (bytes32[] memory) {
         return _records;
     }
 
-    function payments() external view returns (uint256[] memory) {
-        return _payments;
+    function recordGhost(bytes32 ih) external view returns (RecordGhost memory) {
+        return _rec[ih];
+    }
+
+    function idsOf(bytes32 ih) external view returns (uint256[] memory) {
+        return _ids[ih];
+    }
+
+    function partyIdsOf(bytes32 ih) external view returns (uint256[] memory) {
+        return _partyIds[ih];
+    }
+
+    function tokenGhost(bytes32 ih, uint256 tokenId) external view returns (TokenGhost memory) {
+        return _tok[ih][tokenId];
+    }
+
+    function ghostBalance(bytes32 ih, uint256 tokenId, address account) external view returns (uint256) {
+        return _bal[ih][tokenId][account];
     }
 
     function grantCount() external view returns (uint256) {
         return _grants.length;
     }
 
-    function relayers() external view returns (address[] memory) {
-        return _relayers;
+    function grantAt(uint256 index) external view returns (Grant memory) {
+        return _grants[index];
     }
 
-    function strangerAddress() external view returns (address) {
-        return stranger;
+    /// @notice The grant of attestation `uid`, and whether the handler saw it issued.
+    function grantOf(bytes32 uid) external view returns (bool known, Grant memory g) {
+        uint256 indexPlusOne = _grantIndexPlusOne[uid];
+        if (indexPlusOne == 0) return (false, g);
+        return (true, _grants[indexPlusOne - 1]);
+    }
+
+    function payments() external view returns (PaymentGhost[] memory) {
+        return _payments;
+    }
+
+    function eventKeys() external view returns (EventKey[] memory) {
+        return _eventKeys;
+    }
+
+    function parties() external view returns (address[] memory) {
+        return _parties;
+    }
+
+    function principals() external view returns (address[] memory) {
+        return _principals;
+    }
+
+    function outsiders() external view returns (address[] memory) {
+        return _outsiders;
+    }
+
+    /// @notice Everyone whose balances and nonces the invariants compare: parties, principals, outsiders.
+    function tracked() public view returns (address[] memory all) {
+        all = new address[](_parties.length + _principals.length + _outsiders.length);
+        uint256 k;
+        for (uint256 i; i < _parties.length; ++i) all[k++] = _parties[i];
+        for (uint256 i; i < _principals.length; ++i) all[k++] = _principals[i];
+        for (uint256 i; i < _outsiders.length; ++i) all[k++] = _outsiders[i];
     }
 
     function executedCount() external view returns (uint256) {
         return _executed.length;
     }
 
-    function tokenizerOf(bytes32 integraHash) public view returns (IntegraTokenizerBase) {
-        (,, address tokenizer,) = registry.authorityOf(integraHash);
-        return IntegraTokenizerBase(tokenizer);
+    function isOfficial(address tokenizer) public view returns (bool) {
+        return tokenizer == address(ownership) || tokenizer == address(multiParty);
     }
 
-    /// @notice Whether a payment may move from `from` to `to`: None -> Pending -> {Paid, Cancelled, Expired}.
-    function isForward(IntegraSignalV1.PaymentStatus from, IntegraSignalV1.PaymentStatus to)
-        public
-        pure
-        returns (bool)
-    {
-        if (from == to) return true;
-        if (from == IntegraSignalV1.PaymentStatus.None) return to == IntegraSignalV1.PaymentStatus.Pending;
-        if (from == IntegraSignalV1.PaymentStatus.Pending) return to != IntegraSignalV1.PaymentStatus.None;
-        return false;
-    }
-
-    // ------------------------------------------------------------------ actions
-
-    function reserve(
-        uint256 recordSeed,
-        uint256 callerSeed,
-        uint256 tokenSeed,
-        uint256 recipientSeed,
-        uint256 amountSeed
-    ) external observePayments {
-        (bytes32 integraHash, IntegraTokenizerBase tokenizer, bool isDeed) = _record(recordSeed);
-        uint256 tokenId = isDeed ? (tokenSeed % 16 == 0 ? 2 : 1) : bound(tokenSeed, 1, MAX_ROLE);
-        uint256 amount = isDeed ? 1 : bound(amountSeed, 1, 1e24);
-        address caller = _authority(integraHash, callerSeed);
-        address recipient = _actor(recipientSeed);
-        vm.prank(caller);
-        try tokenizer.reserveToken(integraHash, tokenId, recipient, amount, processHash) {
-            successes["reserve"]++;
-        } catch {}
-    }
-
-    function cancel(uint256 recordSeed, uint256 callerSeed, uint256 tokenSeed) external observePayments {
-        (bytes32 integraHash, IntegraTokenizerBase tokenizer,) = _record(recordSeed);
-        uint256 tokenId = _someTokenId(integraHash, tokenizer, tokenSeed);
-        address caller = _authority(integraHash, callerSeed);
-        (,, bool wasComplete) = tokenizer.progressOf(integraHash);
-        vm.recordLogs();
-        vm.prank(caller);
-        try tokenizer.cancelReservation(integraHash, tokenId) {
-            successes["cancel"]++;
-            _checkCompletion(integraHash, tokenizer, wasComplete);
-        } catch {
-            vm.getRecordedLogs();
+    /// @notice Addresses that were the record's owner or executor and are neither now.
+    function formerPrincipalsOf(bytes32 ih) public view returns (address[] memory formers) {
+        address[] storage ever = _everPrincipals[ih];
+        RecordGhost storage r = _rec[ih];
+        formers = new address[](ever.length);
+        uint256 n;
+        for (uint256 i; i < ever.length; ++i) {
+            if (ever[i] != r.owner && ever[i] != r.executor) formers[n++] = ever[i];
+        }
+        assembly ("memory-safe") {
+            mstore(formers, n)
         }
     }
 
-    function attest(
-        uint256 recordSeed,
-        uint256 attesterSeed,
-        uint256 tokenSeed,
-        uint256 recipientSeed,
-        uint256 capsSeed,
-        uint256 expirySeed
-    ) external observePayments {
-        (bytes32 integraHash, IntegraTokenizerBase tokenizer,) = _record(recordSeed);
-        (uint256 tokenId, address recipient) = _attestTarget(integraHash, tokenizer, tokenSeed, recipientSeed);
-        uint256 attestedTokenId = tokenSeed % 5 == 0 ? 0 : tokenId;
-        AttestationRequest memory request =
-            _attestRequest(integraHash, recipient, attestedTokenId, capsSeed, expirySeed);
-        address attester = _authority(integraHash, attesterSeed);
-        vm.prank(attester);
-        try eas.attest(request) returns (bytes32 uid) {
-            successes["attest"]++;
-            (,, uint256 caps,) = abi.decode(request.data.data, (bytes32, uint256, uint256, bytes32));
-            _grants.push(
-                Grant(
-                    integraHash, recipient, attestedTokenId, tokenId, uid, attester, caps, request.data.expirationTime
-                )
+    /// @notice The ghost's view of completion: the party set is sealed and each of its tokens is claimed.
+    function ghostComplete(bytes32 ih) public view returns (bool) {
+        if (!_rec[ih].isSealed) return false;
+        uint256[] storage ids = _partyIds[ih];
+        for (uint256 i; i < ids.length; ++i) {
+            if (_tok[ih][ids[i]].status != IntegraTokenizerBase.TokenStatus.Claimed) return false;
+        }
+        return true;
+    }
+
+    /// @notice The ghost's view of a consenting party: claimed the token itself and holds some of it now.
+    function ghostIsParty(bytes32 ih, uint256 tokenId, address account) public view returns (bool) {
+        TokenGhost storage t = _tok[ih][tokenId];
+        return t.status == IntegraTokenizerBase.TokenStatus.Claimed && t.claimant == account && account != address(0)
+            && _bal[ih][tokenId][account] > 0;
+    }
+
+    // ================================================================== attempts (one call each, ghost on success)
+
+    function _tryRegister(RegisterArgs memory a) internal returns (bool ok, bytes32 ih) {
+        bytes memory data = a.withParties
+            ? abi.encodeCall(
+                IntegraRecordV1.registerWithParties,
+                (a.contentHash, hex"c1f3", a.tokenizer, a.executor, a.processHash, new address[](0), a.recipients, a.amounts)
+            )
+            : abi.encodeCall(
+                IntegraRecordV1.register, (a.contentHash, hex"c1f3", a.tokenizer, a.executor, a.processHash, new address[](0))
             );
-        } catch {}
-    }
-
-    function claim(uint256 grantSeed, uint256 callerSeed, uint256 tokenSeed) external observePayments {
-        if (_grants.length == 0) return;
-        Grant memory grant = _pickGrant(grantSeed);
-        IntegraTokenizerBase tokenizer = tokenizerOf(grant.integraHash);
-        uint256 tokenId = grant.attestedTokenId != 0 || tokenSeed % 2 == 0
-            ? grant.tokenId
-            : _someTokenId(grant.integraHash, tokenizer, tokenSeed);
-        address caller = callerSeed % 10 == 0 ? _actor(callerSeed / 10) : grant.recipient;
-        (,, bool wasComplete) = tokenizer.progressOf(grant.integraHash);
-        vm.recordLogs();
-        vm.prank(caller);
-        try tokenizer.claimToken(grant.integraHash, tokenId, grant.uid, processHash) {
-            successes["claim"]++;
-            _checkCompletion(grant.integraHash, tokenizer, wasComplete);
-            if (address(tokenizer) == address(ownership)) deedHolder[grant.integraHash] = caller;
-        } catch {
-            vm.getRecordedLogs();
+        _begin();
+        bytes memory ret;
+        (ok, ret) = _exec(a.registrant, address(registry), data, DIRECT);
+        if (!ok) return (false, bytes32(0));
+        ih = abi.decode(ret, (bytes32));
+        successes["registerRecord"]++;
+        if (a.registrant == registrant2) successes["registerCopy"]++;
+        if (_rec[ih].owner != address(0)) _violation(V_RULES, "an integraHash was issued twice");
+        _records.push(ih);
+        if (isOfficial(a.tokenizer)) officialRecords++;
+        else fakeRecords++;
+        RecordGhost storage r = _rec[ih];
+        r.tokenizer = a.tokenizer;
+        r.processHash = a.processHash;
+        r.contentHash = a.contentHash;
+        r.registrant = a.registrant;
+        r.owner = a.registrant;
+        r.executor = a.executor;
+        _addPrincipal(ih, a.registrant);
+        if (a.executor != address(0)) _addPrincipal(ih, a.executor);
+        if (a.withParties) {
+            if (a.recipients.length == 0 || a.recipients.length != a.amounts.length) {
+                _violation(V_RULES, "registerWithParties took a malformed party list");
+            }
+            if (isOfficial(a.tokenizer)) {
+                for (uint256 i; i < a.recipients.length && i < a.amounts.length; ++i) {
+                    _applyReservation(ih, a.tokenizer, i + 1, a.recipients[i], a.amounts[i]);
+                }
+                _seal(ih);
+            }
         }
+        _commit();
     }
 
-    /// @notice claim, but the grant's recipient signs a forward request and a relayer submits it: the token must
-    /// reach the signer, exactly as a direct claim would, and never the relayer or the forwarder.
-    function forwardedClaim(uint256 grantSeed, uint256 relayerSeed, uint256 tokenSeed) external observePayments {
-        if (_grants.length == 0) return;
-        Grant memory grant = _pickGrant(grantSeed);
-        IntegraTokenizerBase tokenizer = tokenizerOf(grant.integraHash);
-        uint256 tokenId = grant.attestedTokenId != 0 || tokenSeed % 2 == 0
-            ? grant.tokenId
-            : _someTokenId(grant.integraHash, tokenizer, tokenSeed);
-        ERC2771Forwarder.ForwardRequestData memory request =
-            _forwardRequest(forwarder, _keyOf[grant.recipient], address(tokenizer), _claimCall(grant, tokenId));
-        (,, bool wasComplete) = tokenizer.progressOf(grant.integraHash);
-        vm.recordLogs();
-        vm.prank(_relayers[relayerSeed % _relayers.length]);
-        try forwarder.execute(request) {
-            successes["forwardedClaim"]++;
-            forwardedBy[grant.recipient]++;
-            _executed.push(request);
-            _checkCompletion(grant.integraHash, tokenizer, wasComplete);
-            if (address(tokenizer) == address(ownership)) deedHolder[grant.integraHash] = grant.recipient;
-        } catch {
-            vm.getRecordedLogs();
+    function _tryReserve(
+        bytes32 ih,
+        address caller,
+        address tokenizer,
+        uint256 tokenId,
+        address recipient,
+        uint256 amount,
+        bytes32 processHash
+    ) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (ih, tokenId, recipient, amount, processHash));
+        _begin();
+        (ok,) = _exec(caller, tokenizer, data, DIRECT);
+        if (!ok) return false;
+        successes["reserve"]++;
+        _checkTokenizerCall(ih, caller, tokenizer, "reserved");
+        if (processHash != _rec[ih].processHash) _violation(V_WORKFLOW, "a reservation under another processHash");
+        _applyReservation(ih, tokenizer, tokenId, recipient, amount);
+        // The ownership tokenizer has one token per record: its first reservation seals the set (of one).
+        if (tokenizer == address(ownership) && !_rec[ih].isSealed) _seal(ih);
+        _commit();
+    }
+
+    function _tryCancel(bytes32 ih, address caller, address tokenizer, uint256 tokenId) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraTokenizerBase.cancelReservation, (ih, tokenId));
+        _begin();
+        (ok,) = _exec(caller, tokenizer, data, DIRECT);
+        if (!ok) return false;
+        successes["cancel"]++;
+        _checkTokenizerCall(ih, caller, tokenizer, "cancelled");
+        TokenGhost storage t = _tok[ih][tokenId];
+        if (t.status != IntegraTokenizerBase.TokenStatus.Reserved) _violation(V_RULES, "cancelled a token not reserved");
+        t.status = IntegraTokenizerBase.TokenStatus.Cancelled;
+        _commit();
+    }
+
+    function _trySeal(bytes32 ih, address caller, address tokenizer) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraTokenizerBase.sealParties, (ih));
+        _begin();
+        (ok,) = _exec(caller, tokenizer, data, DIRECT);
+        if (!ok) return false;
+        successes["sealParties"]++;
+        _checkTokenizerCall(ih, caller, tokenizer, "sealed");
+        if (_rec[ih].isSealed) _violation(V_RULES, "a party set was sealed twice");
+        if (_ids[ih].length == 0) _violation(V_RULES, "an empty party set was sealed");
+        _seal(ih);
+        _commit();
+    }
+
+    function _tryAttest(AttestArgs memory a) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(
+            IEAS.attest,
+            (
+                AttestationRequest({
+                    schema: capabilitySchema,
+                    data: AttestationRequestData({
+                        recipient: a.recipient,
+                        expirationTime: a.expirationTime,
+                        revocable: true,
+                        refUID: bytes32(0),
+                        data: abi.encode(a.integraHash, a.attestedTokenId, a.caps, a.processHash),
+                        value: 0
+                    })
+                })
+            )
+        );
+        _begin();
+        bytes memory ret;
+        (ok, ret) = _exec(a.attester, address(eas), data, DIRECT);
+        if (!ok) return false;
+        bytes32 uid = abi.decode(ret, (bytes32));
+        successes["attest"]++;
+        _checkAuthority(a.integraHash, a.attester, false, "attested");
+        if (a.processHash != _rec[a.integraHash].processHash) _violation(V_WORKFLOW, "an attestation under another processHash");
+        if (a.caps == 0) _violation(V_RULES, "an attestation without capabilities");
+        _grants.push(
+            Grant({
+                integraHash: a.integraHash,
+                recipient: a.recipient,
+                attestedTokenId: a.attestedTokenId,
+                tokenId: a.tokenId,
+                uid: uid,
+                attester: a.attester,
+                caps: a.caps,
+                expirationTime: a.expirationTime,
+                epoch: _rec[a.integraHash].epoch,
+                revokedStep: 0
+            })
+        );
+        _grantIndexPlusOne[uid] = _grants.length;
+        _commit();
+    }
+
+    function _tryClaim(ClaimArgs memory c) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraTokenizerBase.claimToken, (c.integraHash, c.tokenId, c.uid, c.processHash));
+        Plan memory plan;
+        if (c.caller == address(receiver)) {
+            plan = _plan(c.planSeed, c.integraHash, c.tokenId, _tok[c.integraHash][c.tokenId].amount, c.uid);
+            if (plan.kind != 0) receiver.arm(plan.kind, plan.target, plan.data);
         }
+        _begin();
+        (ok,) = _exec(c.caller, c.tokenizer, data, c.relayerSeed);
+        if (c.caller == address(receiver)) receiver.disarm();
+        if (!ok) return false;
+        successes[_relayed(c.caller, c.relayerSeed) ? bytes32("forwardedClaim") : bytes32("claim")]++;
+        _applyClaim(c.integraHash, c.tokenId, c.caller, c.uid, c.processHash, c.tokenizer);
+        if (c.caller == address(receiver)) _applyReentry(plan);
+        _commit();
     }
 
-    /// @notice A stranger (no actor, holds nothing, has no authority) tries to make the forwarder act for an actor:
-    /// 0 replays an executed request; 1 intercepts an actor's fresh claim and changes one signed field; 2 signs a
-    /// claim in an actor's name with its own key; 3 sends its own valid request for an actor's claim; 4 submits an
-    /// actor's claim signed long ago, past its deadline. Every one must fail; `successes` counts the refusals.
-    function forgeForwarded(uint256 kindSeed, uint256 pickSeed, uint256 fieldSeed) external observePayments {
-        uint256 kind = kindSeed % FORGERY_KINDS;
-        if (kind == 0 && _executed.length == 0) kind = 1 + kindSeed % (FORGERY_KINDS - 1);
-        if (kind != 0 && _grants.length == 0) return;
-        ERC2771Forwarder.ForwardRequestData memory request;
-        if (kind == 0) request = _executed[pickSeed % _executed.length];
-        else request = _forgery(kind, pickSeed, fieldSeed);
-        vm.prank(stranger);
-        try forwarder.execute(request) {
-            forgeriesExecuted++;
-        } catch {
-            successes["forgeForwarded"]++;
+    function _tryTransfer(TransferArgs memory t) internal returns (bool ok) {
+        address tokenizer = _rec[t.integraHash].tokenizer;
+        bool deed = tokenizer == address(ownership);
+        bytes memory data = deed
+            ? abi.encodeWithSignature("safeTransferFrom(address,address,uint256)", t.from, t.to, uint256(t.integraHash))
+            : abi.encodeCall(
+                IERC1155.safeTransferFrom, (t.from, t.to, multiParty.erc1155IdOf(t.integraHash, t.tokenId), t.amount, "")
+            );
+        if (deed) t.amount = 1;
+        Plan memory plan;
+        if (t.to == address(receiver)) {
+            plan = _plan(t.planSeed, t.integraHash, t.tokenId, t.amount, _tok[t.integraHash][t.tokenId].uid);
+            if (plan.kind != 0) receiver.arm(plan.kind, plan.target, plan.data);
         }
+        _begin();
+        (ok,) = _exec(t.caller, tokenizer, data, t.relayerSeed);
+        if (t.to == address(receiver)) receiver.disarm();
+        if (!ok) return false;
+        successes[_relayed(t.caller, t.relayerSeed) ? bytes32("forwardedTransfer") : bytes32("transferToken")]++;
+        if (t.caller != t.from) _violation(_intruderCategory(t.integraHash, t.caller), "moved a token its caller does not hold");
+        if (_bal[t.integraHash][t.tokenId][t.from] < t.amount) _violation(V_RULES, "moved more than the ghost holder had");
+        else _bal[t.integraHash][t.tokenId][t.from] -= t.amount;
+        _bal[t.integraHash][t.tokenId][t.to] += t.amount;
+        if (t.to == address(receiver)) _applyReentry(plan);
+        _commit();
     }
 
-    /// @dev Authority changes invalidate every outstanding attestation of the record, so only one call in four acts.
-    function transferRecord(uint256 recordSeed, uint256 toSeed) external observePayments {
-        if (toSeed % 4 != 0) return;
-        (bytes32 integraHash,,) = _record(recordSeed);
-        (address owner,,,) = registry.authorityOf(integraHash);
-        address to = _actor(toSeed / 4);
-        vm.prank(owner);
-        try registry.transferRecordOwnership(integraHash, to, "handler") {
-            successes["transferRecord"]++;
-        } catch {}
+    function _tryOffer(bytes32 ih, address caller, address to) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.offerRecordOwnership, (ih, to, "sale"));
+        _begin();
+        (ok,) = _exec(caller, address(registry), data, DIRECT);
+        if (!ok) return false;
+        successes["offerOwnership"]++;
+        _checkAuthority(ih, caller, true, "offered a record");
+        if (to == address(0) || to == caller) _violation(V_RULES, "an offer to nobody or to the owner");
+        _rec[ih].pending = to;
+        _commit();
     }
 
-    /// @dev Like transferRecord, acts in one call of four.
-    function setExecutor(uint256 recordSeed, uint256 executorSeed) external observePayments {
-        if (executorSeed % 4 != 0) return;
-        executorSeed /= 4;
-        (bytes32 integraHash,,) = _record(recordSeed);
-        (address owner,,,) = registry.authorityOf(integraHash);
-        address executor = executorSeed % 4 == 0 ? address(0) : _actor(executorSeed);
-        vm.prank(owner);
-        try registry.setExecutor(integraHash, executor) {
-            successes["setExecutor"]++;
-        } catch {}
+    function _tryCancelOffer(bytes32 ih, address caller) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.cancelOwnershipOffer, (ih));
+        _begin();
+        (ok,) = _exec(caller, address(registry), data, DIRECT);
+        if (!ok) return false;
+        successes["cancelOwnershipOffer"]++;
+        _checkAuthority(ih, caller, true, "cancelled an offer");
+        if (_rec[ih].pending == address(0)) _violation(V_RULES, "cancelled an offer that was not pending");
+        _rec[ih].pending = address(0);
+        _commit();
     }
 
-    function transferToken(uint256 recordSeed, uint256 tokenSeed, uint256 toSeed, uint256 amountSeed)
-        external
-        observePayments
+    function _tryAccept(bytes32 ih, address caller) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.acceptRecordOwnership, (ih));
+        _begin();
+        (ok,) = _exec(caller, address(registry), data, DIRECT);
+        if (!ok) return false;
+        successes["acceptOwnership"]++;
+        RecordGhost storage r = _rec[ih];
+        if (r.pending == address(0) || caller != r.pending) {
+            _violation(_intruderCategory(ih, caller), "accepted a record not offered to the caller");
+        }
+        r.owner = caller;
+        r.executor = address(0);
+        r.pending = address(0);
+        r.epoch += 1;
+        _addPrincipal(ih, caller);
+        _commit();
+    }
+
+    function _trySetExecutor(bytes32 ih, address caller, address next) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.setExecutor, (ih, next));
+        _begin();
+        (ok,) = _exec(caller, address(registry), data, DIRECT);
+        if (!ok) return false;
+        successes["setExecutor"]++;
+        _checkAuthority(ih, caller, true, "appointed an executor");
+        RecordGhost storage r = _rec[ih];
+        if (next != address(0) && _wasPrincipal[ih][next] && next != r.executor) successes["reappointed"]++;
+        r.executor = next;
+        r.epoch += 1;
+        if (next != address(0)) _addPrincipal(ih, next);
+        _commit();
+    }
+
+    function _tryRequestPayment(
+        address caller,
+        bytes32 ih,
+        uint256 requestorTokenId,
+        address payer,
+        uint256 payerTokenId,
+        uint64 deadline,
+        uint256 relayerSeed
+    ) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(
+            IntegraSignalV1.requestPayment, (ih, requestorTokenId, payer, payerTokenId, hex"e4c0", deadline)
+        );
+        _begin();
+        (ok,) = _exec(caller, address(signal), data, relayerSeed);
+        if (!ok) return false;
+        successes["requestPayment"]++;
+        if (!isOfficial(_rec[ih].tokenizer)) _violation(V_FAKE, "a payment signal on a record of an unofficial tokenizer");
+        if (caller == attacker || caller == address(fake)) _violation(_intruderCategory(ih, caller), "an outsider requested a payment");
+        _commit(); // the PaymentRequested log is judged in _scan, against the ghost as it is now
+    }
+
+    function _tryMarkPaid(uint256 paymentId, address caller, uint256 relayerSeed) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraSignalV1.markPaid, (paymentId, hex"bead"));
+        _begin();
+        (ok,) = _exec(caller, address(signal), data, relayerSeed);
+        if (!ok) return false;
+        successes["markPaid"]++;
+        PaymentGhost storage p = _payments[_paymentIndexPlusOne[paymentId] - 1];
+        if (caller != p.payer) _violation(_intruderCategory(p.integraHash, caller), "marked paid by someone not the payer");
+        if (p.status != IntegraSignalV1.PaymentStatus.Pending || block.timestamp > p.deadline) {
+            _violation(V_RULES, "marked paid a payment not pending");
+        }
+        _commit();
+    }
+
+    function _tryCancelPayment(uint256 paymentId, address caller, uint256 relayerSeed) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraSignalV1.cancelPayment, (paymentId));
+        _begin();
+        (ok,) = _exec(caller, address(signal), data, relayerSeed);
+        if (!ok) return false;
+        successes["cancelPayment"]++;
+        PaymentGhost storage p = _payments[_paymentIndexPlusOne[paymentId] - 1];
+        if (caller != p.requestor) _violation(_intruderCategory(p.integraHash, caller), "cancelled by someone not the requestor");
+        if (p.status != IntegraSignalV1.PaymentStatus.Pending || block.timestamp > p.deadline) {
+            _violation(V_RULES, "cancelled a payment not pending");
+        }
+        _commit();
+    }
+
+    // ================================================================== ghost updates
+
+    function _applyReservation(bytes32 ih, address tokenizer, uint256 tokenId, address recipient, uint256 amount) internal {
+        if (recipient == address(0)) _violation(V_RULES, "a reservation for the zero address");
+        if (tokenizer == address(ownership) && (tokenId != 1 || amount != 1)) {
+            _violation(V_RULES, "an ownership reservation other than token 1 x 1");
+        }
+        if (tokenizer == address(multiParty) && (tokenId == 0 || amount == 0 || amount > type(uint88).max)) {
+            _violation(V_RULES, "a role reservation with token id 0 or a bad amount");
+        }
+        if (ghostComplete(ih)) _violation(V_RULES, "a reservation on a complete agreement");
+        TokenGhost storage t = _tok[ih][tokenId];
+        if (t.status == IntegraTokenizerBase.TokenStatus.Reserved) _violation(V_RULES, "a token reserved twice");
+        if (t.status == IntegraTokenizerBase.TokenStatus.Claimed) _violation(V_RULES, "a claimed token reserved again");
+        if (t.status == IntegraTokenizerBase.TokenStatus.None) {
+            if (_rec[ih].isSealed) _violation(V_RULES, "a new token id after the party set was sealed");
+            _ids[ih].push(tokenId);
+        }
+        t.status = IntegraTokenizerBase.TokenStatus.Reserved;
+        t.reservedFor = recipient;
+        t.amount = amount;
+    }
+
+    function _seal(bytes32 ih) internal {
+        _rec[ih].isSealed = true;
+        _partyIds[ih] = _ids[ih];
+    }
+
+    function _applyClaim(bytes32 ih, uint256 tokenId, address claimant, bytes32 uid, bytes32 processHash, address tokenizer)
+        internal
     {
-        (bytes32 integraHash, IntegraTokenizerBase tokenizer, bool isDeed) = _record(recordSeed);
-        address to = _actor(toSeed);
-        if (isDeed) {
-            address holder = deedHolder[integraHash];
-            if (holder == address(0)) return;
-            uint256 id = ownership.erc721IdOf(integraHash);
-            vm.prank(holder);
-            try ownership.transferFrom(holder, to, id) {
-                successes["transferToken"]++;
-                deedHolder[integraHash] = to;
+        RecordGhost storage r = _rec[ih];
+        if (tokenizer != r.tokenizer) _violation(V_FAKE, "a claim on a tokenizer the record is not bound to");
+        if (processHash != r.processHash) _violation(V_WORKFLOW, "a claim under another processHash");
+        TokenGhost storage t = _tok[ih][tokenId];
+        if (t.status != IntegraTokenizerBase.TokenStatus.Reserved || t.reservedFor != claimant) {
+            _violation(
+                claimant == attacker ? V_ATTACKER : V_RULES, "a claim of a token not reserved for the claimant"
+            );
+        }
+        t.status = IntegraTokenizerBase.TokenStatus.Claimed;
+        t.claimant = claimant;
+        t.uid = uid;
+        t.claimEpoch = r.epoch;
+        t.claimedAt = uint64(block.timestamp);
+        t.claimStep = step;
+        _bal[ih][tokenId][claimant] += t.amount;
+    }
+
+    /// @dev After a successful call that delivered a token to the receiver: what did its re-entry do?
+    function _applyReentry(Plan memory plan) internal {
+        if (plan.kind == 0 || receiver.lastKind() != plan.kind) return;
+        successes[bytes32(abi.encodePacked("reentry", plan.kind))]++;
+        if (!receiver.lastOk()) return;
+        if (plan.kind == R_CLAIM_OTHER) {
+            _applyClaim(plan.integraHash, plan.tokenId, address(receiver), plan.uid, _rec[plan.integraHash].processHash, _rec[plan.integraHash].tokenizer);
+        } else if (plan.kind == R_FORWARD_ON) {
+            if (_bal[plan.integraHash][plan.tokenId][address(receiver)] < plan.amount) {
+                _violation(V_RULES, "the receiver passed on more than it held");
+            } else {
+                _bal[plan.integraHash][plan.tokenId][address(receiver)] -= plan.amount;
+            }
+            _bal[plan.integraHash][plan.tokenId][plan.other] += plan.amount;
+        } else if (plan.kind != R_PAYMENT) {
+            _violation(V_REENTRY, "a re-entered call that must fail succeeded");
+        }
+    }
+
+    function _addPrincipal(bytes32 ih, address account) internal {
+        if (_wasPrincipal[ih][account]) return;
+        _wasPrincipal[ih][account] = true;
+        _everPrincipals[ih].push(account);
+    }
+
+    function _checkTokenizerCall(bytes32 ih, address caller, address tokenizer, string memory what) internal {
+        if (tokenizer != _rec[ih].tokenizer) {
+            _violation(V_FAKE, string.concat(what, " on a tokenizer the record is not bound to"));
+        }
+        _checkAuthority(ih, caller, false, what);
+    }
+
+    /// @dev Records a violation unless `caller` is the record's owner (or, unless `ownerOnly`, its executor).
+    function _checkAuthority(bytes32 ih, address caller, bool ownerOnly, string memory what) internal {
+        RecordGhost storage r = _rec[ih];
+        if (caller == r.owner) return;
+        if (!ownerOnly && r.executor != address(0) && caller == r.executor) return;
+        _violation(_intruderCategory(ih, caller), string.concat(what, " without authority"));
+    }
+
+    function _intruderCategory(bytes32 ih, address caller) internal view returns (bytes32) {
+        if (caller == attacker) return V_ATTACKER;
+        if (caller == address(fake)) return V_FAKE;
+        if (_wasPrincipal[ih][caller]) return V_FORMER;
+        return V_UNAUTHORIZED;
+    }
+
+    function _violation(bytes32 category, string memory why) internal {
+        violations[category]++;
+        if (bytes(firstViolation).length == 0) firstViolation = why;
+    }
+
+    // ================================================================== calls and logs
+
+    function _begin() internal {
+        step++;
+        vm.recordLogs(); // resets: forge records the logs of reverted calls too, so each attempt starts clean
+    }
+
+    function _commit() internal {
+        _scan(vm.getRecordedLogs());
+    }
+
+    /// @dev Calls `target` as `caller`: pranked for an EOA, through `act` for the receiver and the fake tokenizer,
+    /// or, unless `relayerSeed` is DIRECT, signed by `caller` as an ERC-2771 request a relayer submits.
+    function _exec(address caller, address target, bytes memory data, uint256 relayerSeed)
+        internal
+        returns (bool ok, bytes memory ret)
+    {
+        if (_relayed(caller, relayerSeed)) {
+            ERC2771Forwarder.ForwardRequestData memory request = _forwardRequest(forwarder, _keyOf[caller], target, data);
+            vm.prank(relayerSeed % 2 == 0 ? relayer0 : relayer1);
+            try forwarder.execute(request) {
+                ok = true;
+                forwardedBy[caller]++;
+                _executed.push(request);
             } catch {}
+            return (ok, ret);
+        }
+        if (caller == address(receiver)) return receiver.act(target, data);
+        if (caller == address(fake)) return fake.act(target, data);
+        vm.prank(caller);
+        (ok, ret) = target.call(data);
+    }
+
+    function _relayed(address caller, uint256 relayerSeed) internal view returns (bool) {
+        return relayerSeed != DIRECT && _keyOf[caller] != 0;
+    }
+
+    /// @dev Checks every log an Integra contract emitted in a successful call: token-standard events aside, each
+    /// one is a record's event, whose (emitter, topics) are kept for the event invariant. DocumentComplete and
+    /// payment logs also feed the ghost; a PaymentRequested is judged against the ghost as it is now.
+    function _scan(Vm.Log[] memory logs) internal {
+        for (uint256 i; i < logs.length; ++i) {
+            Vm.Log memory l = logs[i];
+            if (!_isIntegra(l.emitter)) continue;
+            bytes32 t0 = l.topics.length > 0 ? l.topics[0] : bytes32(0);
+            if (_isTokenStandardEvent(l.emitter, t0)) continue;
+            logsChecked++;
+            bytes32 ih = l.topics.length > 1 ? l.topics[1] : bytes32(0);
+            bytes32 t2 = l.topics.length > 2 ? l.topics[2] : bytes32(0);
+            bytes32 key = keccak256(abi.encode(l.emitter, t0, ih, t2, l.topics.length));
+            if (!_eventKeySeen[key]) {
+                _eventKeySeen[key] = true;
+                _eventKeys.push(EventKey(l.emitter, t0, ih, t2, l.topics.length));
+            }
+            if (t0 == IntegraTokenizerBase.DocumentComplete.selector) {
+                _rec[ih].completeEvents++;
+            } else if (l.emitter == address(signal) && l.topics.length == 4) {
+                if (t0 == IntegraSignalV1.PaymentRequested.selector) _notePaymentRequested(l);
+                else if (t0 == IntegraSignalV1.PaymentPaid.selector) _notePaymentStatus(uint256(l.topics[3]), IntegraSignalV1.PaymentStatus.Paid);
+                else if (t0 == IntegraSignalV1.PaymentCancelled.selector) _notePaymentStatus(uint256(l.topics[3]), IntegraSignalV1.PaymentStatus.Cancelled);
+            }
+        }
+    }
+
+    function _notePaymentRequested(Vm.Log memory l) internal {
+        (uint256 id, address requestor, uint256 requestorTokenId, uint256 payerTokenId,, uint64 deadline,) =
+            abi.decode(l.data, (uint256, address, uint256, uint256, bytes, uint64, uint256));
+        bytes32 ih = l.topics[1];
+        address payer = address(uint160(uint256(l.topics[3])));
+        if (_paymentIndexPlusOne[id] != 0) _violation(V_RULES, "a payment id was issued twice");
+        _payments.push(
+            PaymentGhost({
+                id: id,
+                integraHash: ih,
+                requestor: requestor,
+                payer: payer,
+                requestorTokenId: requestorTokenId,
+                payerTokenId: payerTokenId,
+                deadline: deadline,
+                official: isOfficial(_rec[ih].tokenizer),
+                requestorIsParty: ghostIsParty(ih, requestorTokenId, requestor),
+                payerIsParty: ghostIsParty(ih, payerTokenId, payer),
+                status: IntegraSignalV1.PaymentStatus.Pending
+            })
+        );
+        _paymentIndexPlusOne[id] = _payments.length;
+        successes["paymentLogged"]++;
+    }
+
+    function _notePaymentStatus(uint256 id, IntegraSignalV1.PaymentStatus status) internal {
+        uint256 indexPlusOne = _paymentIndexPlusOne[id];
+        if (indexPlusOne == 0) {
+            _violation(V_RULES, "a status change of an unknown payment");
             return;
         }
-        uint256 tokenId = _someTokenId(integraHash, tokenizer, tokenSeed);
-        uint256 erc1155Id = multiParty.erc1155IdOf(integraHash, tokenId);
-        (address from, uint256 balance) = _someHolder(erc1155Id, amountSeed);
-        if (from == address(0)) return;
-        uint256 amount = bound(amountSeed, 1, balance);
-        vm.prank(from);
-        try multiParty.safeTransferFrom(from, to, erc1155Id, amount, "") {
-            successes["transferToken"]++;
-        } catch {}
+        _payments[indexPlusOne - 1].status = status;
     }
 
-    function requestPayment(
-        uint256 recordSeed,
-        uint256 requestorSeed,
-        uint256 requestorTokenSeed,
-        uint256 payerSeed,
-        uint256 payerTokenSeed,
-        uint256 deadlineSeed
-    ) external observePayments {
-        // Mostly a multi-party record: an ownership record has a single holder, so requests on it always fail.
-        if (recordSeed % 4 != 0) recordSeed = _multiPartyRecordIndex(recordSeed);
-        (bytes32 integraHash, IntegraTokenizerBase tokenizer,) = _record(recordSeed);
-        uint256 requestorTokenId = _someTokenId(integraHash, tokenizer, requestorTokenSeed);
-        address requestor = _someTokenHolder(integraHash, tokenizer, requestorTokenId, requestorSeed);
-        (address payer, uint256 payerTokenId) =
-            _someOtherHolder(integraHash, tokenizer, requestor, payerSeed, payerTokenSeed);
-        uint64 deadline =
-            deadlineSeed % 10 == 0 ? uint64(block.timestamp) : uint64(block.timestamp + bound(deadlineSeed, 1, 3 days));
-        vm.prank(requestor);
-        try signal.requestPayment(integraHash, requestorTokenId, payer, payerTokenId, hex"e4c0", deadline) returns (
-            uint256 paymentId
-        ) {
-            successes["requestPayment"]++;
-            _payments.push(paymentId);
-        } catch {}
+    function _isIntegra(address emitter) internal view returns (bool) {
+        return emitter == address(registry) || emitter == address(ownership) || emitter == address(multiParty)
+            || emitter == address(capabilityResolver) || emitter == address(signal);
     }
 
-    function markPaid(uint256 paymentSeed, uint256 callerSeed) external observePayments {
-        if (_payments.length == 0) return;
-        uint256 paymentId = _payments[paymentSeed % _payments.length];
-        IntegraSignalV1.Payment memory payment = signal.getPayment(paymentId);
-        address caller = callerSeed % 8 == 0 ? _actor(callerSeed / 8) : payment.payer;
-        vm.prank(caller);
-        try signal.markPaid(paymentId, hex"bead") {
-            successes["markPaid"]++;
-        } catch {}
+    function _isTokenStandardEvent(address emitter, bytes32 t0) internal view returns (bool) {
+        if (emitter != address(ownership) && emitter != address(multiParty)) return false;
+        return t0 == IERC721.Transfer.selector || t0 == IERC721.Approval.selector || t0 == IERC721.ApprovalForAll.selector
+            || t0 == IERC1155.TransferSingle.selector || t0 == IERC1155.TransferBatch.selector || t0 == IERC1155.URI.selector;
     }
 
-    function cancelPayment(uint256 paymentSeed, uint256 callerSeed) external observePayments {
-        if (_payments.length == 0) return;
-        uint256 paymentId = _payments[paymentSeed % _payments.length];
-        IntegraSignalV1.Payment memory payment = signal.getPayment(paymentId);
-        address caller = callerSeed % 8 == 0 ? _actor(callerSeed / 8) : payment.requestor;
-        vm.prank(caller);
-        try signal.cancelPayment(paymentId) {
-            successes["cancelPayment"]++;
-        } catch {}
-    }
+    // ================================================================== picking arguments
 
-    function warp(uint256 secondsSeed) external observePayments {
-        vm.warp(block.timestamp + bound(secondsSeed, 1, 2 days));
-        successes["warp"]++;
-    }
-
-    // ------------------------------------------------------------------ internals
-
-    function _claimCall(Grant memory grant, uint256 tokenId) internal view returns (bytes memory) {
-        return abi.encodeCall(IntegraTokenizerBase.claimToken, (grant.integraHash, tokenId, grant.uid, processHash));
-    }
-
-    /// @dev Builds forgery `kind` (1-4, see forgeForwarded) around a seeded grant's claim.
-    function _forgery(uint256 kind, uint256 pickSeed, uint256 fieldSeed)
-        internal
-        view
-        returns (ERC2771Forwarder.ForwardRequestData memory request)
-    {
-        Grant memory grant = _grants[pickSeed % _grants.length];
-        address target = address(tokenizerOf(grant.integraHash));
-        bytes memory data = _claimCall(grant, grant.tokenId);
-        if (kind == 3) return _forwardRequest(forwarder, strangerKey, target, data);
-        request = _forwardRequest(forwarder, _keyOf[grant.recipient], target, data);
-        if (kind == 2) {
-            _sign(forwarder, strangerKey, request); // still from the recipient
-        } else if (kind == 4) {
-            request.deadline = uint48(block.timestamp - 1);
-            _sign(forwarder, _keyOf[grant.recipient], request);
+    function _malform(RegisterArgs memory a, uint256 seed) internal view {
+        uint256 kind = seed % 4;
+        if (kind == 0) {
+            a.recipients = new address[](0);
+            a.amounts = new uint256[](0);
+        } else if (kind == 1) {
+            a.amounts = new uint256[](a.recipients.length + 1);
+        } else if (kind == 2) {
+            a.recipients[0] = address(0);
         } else {
-            uint256 field = fieldSeed % 5;
-            if (field == 0) request.to = target == address(ownership) ? address(multiParty) : address(ownership);
-            else if (field == 1) request.gas = bound(fieldSeed, 0, FORWARD_GAS - 1);
-            else if (field == 2) request.deadline += uint48(bound(fieldSeed, 1, 365 days));
-            else if (field == 3) request.data = _claimCall(grant, bound(fieldSeed, 1, MAX_ROLE + 1));
-            else request.from = stranger;
-            if (field == 3 && keccak256(request.data) == keccak256(data)) {
-                request.data = abi.encodePacked(data, hex"00"); // the same token id: change a byte anyway
-            }
+            a.amounts[0] = a.tokenizer == address(ownership) ? 2 : 0;
         }
+        a.withParties = true;
     }
 
-    function _record(uint256 seed)
-        internal
-        view
-        returns (bytes32 integraHash, IntegraTokenizerBase tokenizer, bool isDeed)
-    {
-        integraHash = _records[seed % _records.length];
-        tokenizer = tokenizerOf(integraHash);
-        isDeed = address(tokenizer) == address(ownership);
+    /// @dev An official record, searching from a seeded index (the first record if there is none).
+    function _officialRecord(uint256 seed) internal view returns (bytes32) {
+        uint256 n = _records.length;
+        for (uint256 i; i < n; ++i) {
+            bytes32 ih = _records[(seed % n + i) % n];
+            if (isOfficial(_rec[ih].tokenizer)) return ih;
+        }
+        return n == 0 ? bytes32(0) : _records[0];
     }
 
-    function _actor(uint256 seed) internal view returns (address) {
-        return _actors[seed % _actors.length];
+    function _fakeRecord(uint256 seed) internal view returns (bytes32) {
+        uint256 n = _records.length;
+        for (uint256 i; i < n; ++i) {
+            bytes32 ih = _records[(seed % n + i) % n];
+            if (_rec[ih].tokenizer == address(fake)) return ih;
+        }
+        return bytes32(0);
     }
 
-    /// @dev Mostly the record's current owner or executor; sometimes anybody (who is then usually rejected).
-    function _authority(bytes32 integraHash, uint256 seed) internal view returns (address) {
-        (address owner, address executor,,) = registry.authorityOf(integraHash);
-        uint256 pick = seed % 8;
-        if (pick == 0) return _actor(seed / 8);
-        if (pick < 4 && executor != address(0)) return executor;
-        return owner;
-    }
-
-    /// @dev Usually the first grant (from a seeded index) that should still let its recipient claim its token;
-    /// sometimes, or when there is none, just the seeded grant (claimed, cancelled, attester replaced, expired...).
-    function _pickGrant(uint256 seed) internal view returns (Grant memory) {
-        uint256 n = _grants.length;
-        if (seed % 4 != 0) {
+    /// @dev Mostly a record with a pending offer; otherwise any official record.
+    function _pendingRecord(uint256 seed) internal view returns (bytes32) {
+        uint256 n = _records.length;
+        if (seed % 5 != 4) {
             for (uint256 i; i < n; ++i) {
-                Grant memory grant = _grants[(seed % n + i) % n];
-                if (_looksClaimable(grant)) return grant;
+                bytes32 ih = _records[(seed % n + i) % n];
+                if (isOfficial(_rec[ih].tokenizer) && _rec[ih].pending != address(0)) return ih;
             }
         }
-        return _grants[seed % n];
+        return _officialRecord(seed);
     }
 
-    function _looksClaimable(Grant memory grant) internal view returns (bool) {
-        if (grant.capabilities & Capabilities.CLAIM == 0) return false;
-        if (grant.expirationTime != 0 && grant.expirationTime <= block.timestamp) return false;
-        if (!registry.isOwnerOrExecutor(grant.integraHash, grant.attester)) return false;
-        (IntegraTokenizerBase.TokenStatus status, address reservedFor,,) =
-            tokenizerOf(grant.integraHash).tokenStatus(grant.integraHash, grant.tokenId);
-        return status == IntegraTokenizerBase.TokenStatus.Reserved && reservedFor == grant.recipient;
-    }
-
-    /// @dev Usually a token reserved on the record and its recipient; sometimes any id and any actor.
-    function _attestTarget(
-        bytes32 integraHash,
-        IntegraTokenizerBase tokenizer,
-        uint256 tokenSeed,
-        uint256 recipientSeed
-    ) internal view returns (uint256 tokenId, address recipient) {
-        uint256[] memory ids = tokenizer.tokenIdsOf(integraHash);
-        if (ids.length > 0 && recipientSeed % 4 != 0) {
-            // Prefer a token still waiting to be claimed, searching from a seeded index.
-            tokenId = ids[tokenSeed % ids.length];
-            for (uint256 i; i < ids.length; ++i) {
-                uint256 candidate = ids[(tokenSeed % ids.length + i) % ids.length];
-                (IntegraTokenizerBase.TokenStatus status,,,) = tokenizer.tokenStatus(integraHash, candidate);
-                if (status == IntegraTokenizerBase.TokenStatus.Reserved) {
-                    tokenId = candidate;
-                    break;
-                }
-            }
-            (, recipient,,) = tokenizer.tokenStatus(integraHash, tokenId);
-        } else {
-            tokenId = _someTokenId(integraHash, tokenizer, tokenSeed);
-            recipient = _actor(recipientSeed);
+    function _recordWithFormerPrincipal(uint256 seed) internal view returns (bool, bytes32) {
+        uint256 n = _records.length;
+        for (uint256 i; i < n; ++i) {
+            bytes32 ih = _records[(seed % n + i) % n];
+            if (isOfficial(_rec[ih].tokenizer) && formerPrincipalsOf(ih).length > 0) return (true, ih);
         }
+        return (false, bytes32(0));
     }
 
-    /// @dev A capability attestation request: mostly CLAIM (plus other bits), sometimes TRANSFER only; some expire.
-    function _attestRequest(
-        bytes32 integraHash,
-        address recipient,
-        uint256 attestedTokenId,
-        uint256 capsSeed,
-        uint256 expirySeed
-    ) internal view returns (AttestationRequest memory) {
-        uint256 caps = capsSeed % 8 == 0 ? Capabilities.TRANSFER : Capabilities.CLAIM | (capsSeed & 0xe);
-        uint64 expiry = expirySeed % 4 == 0 ? uint64(block.timestamp + bound(expirySeed, 1, 2 days)) : 0;
-        return AttestationRequest({
-            schema: capabilitySchema,
-            data: AttestationRequestData({
-                recipient: recipient,
-                expirationTime: expiry,
-                revocable: true,
-                refUID: bytes32(0),
-                data: abi.encode(integraHash, attestedTokenId, caps, processHash),
-                value: 0
-            })
-        });
+    /// @dev Mostly the record's owner or executor (per the ghost); one call in eight a principal or party at random.
+    function _authority(bytes32 ih, uint256 seed) internal view returns (address) {
+        RecordGhost storage r = _rec[ih];
+        uint256 pick = seed % 8;
+        if (pick == 7) {
+            uint256 k = (seed / 8) % (_principals.length + _parties.length);
+            return k < _principals.length ? _principals[k] : _parties[k - _principals.length];
+        }
+        if (pick < 3 && r.executor != address(0)) return r.executor;
+        return r.owner;
     }
 
-    /// @dev A token id of the record: usually one already reserved, sometimes any valid-looking id.
-    function _someTokenId(bytes32 integraHash, IntegraTokenizerBase tokenizer, uint256 seed)
-        internal
-        view
-        returns (uint256)
-    {
-        if (address(tokenizer) == address(ownership)) return 1;
-        uint256[] memory ids = tokenizer.tokenIdsOf(integraHash);
-        if (ids.length == 0 || seed % 5 == 0) return bound(seed, 1, MAX_ROLE);
+    /// @dev The record's own processHash, one call in eight the other workflow id.
+    function _processFor(bytes32 ih, uint256 seed) internal view returns (bytes32) {
+        bytes32 own = _rec[ih].processHash;
+        if (seed % 8 != 7) return own;
+        return own == PROCESS_A ? PROCESS_B : PROCESS_A;
+    }
+
+    /// @dev A token id of the record: usually one reserved before, sometimes any plausible id.
+    function _someTokenId(bytes32 ih, uint256 seed) internal view returns (uint256) {
+        if (_rec[ih].tokenizer == address(ownership)) return 1;
+        uint256[] storage ids = _ids[ih];
+        if (ids.length == 0 || seed % 5 == 4) return 1 + seed % MAX_ROLE;
         return ids[seed % ids.length];
     }
 
-    /// @dev An actor holding the token, searching from a seeded start; a seeded actor when nobody holds it.
-    function _someTokenHolder(bytes32 integraHash, IntegraTokenizerBase tokenizer, uint256 tokenId, uint256 seed)
-        internal
-        view
-        returns (address)
-    {
-        uint256 n = _actors.length;
-        for (uint256 i; i < n; ++i) {
-            address candidate = _actors[(seed % n + i) % n];
-            if (tokenizer.isHolder(integraHash, tokenId, candidate)) return candidate;
+    /// @dev A token of the record still waiting to be claimed, searching from a seeded index; else `_someTokenId`.
+    function _reservedTokenId(bytes32 ih, uint256 seed) internal view returns (uint256) {
+        uint256[] storage ids = _ids[ih];
+        for (uint256 i; i < ids.length; ++i) {
+            uint256 id = ids[(seed % ids.length + i) % ids.length];
+            if (_tok[ih][id].status == IntegraTokenizerBase.TokenStatus.Reserved) return id;
         }
-        return _actor(seed);
+        return _someTokenId(ih, seed);
     }
 
-    /// @dev Usually a holder other than `requestor` of some token of the record; otherwise seeded picks.
-    function _someOtherHolder(
-        bytes32 integraHash,
-        IntegraTokenizerBase tokenizer,
-        address requestor,
-        uint256 payerSeed,
-        uint256 tokenSeed
-    ) internal view returns (address, uint256) {
-        uint256[] memory ids = tokenizer.tokenIdsOf(integraHash);
-        uint256 n = _actors.length;
-        if (payerSeed % 8 != 0) {
-            for (uint256 i; i < ids.length; ++i) {
-                uint256 tokenId = ids[(tokenSeed % ids.length + i) % ids.length];
-                for (uint256 j; j < n; ++j) {
-                    address candidate = _actors[(payerSeed % n + j) % n];
-                    if (candidate != requestor && tokenizer.isHolder(integraHash, tokenId, candidate)) {
+    function _reservation(bytes32 ih, uint256 tokenId) internal view returns (IntegraTokenizerBase.TokenStatus, address) {
+        TokenGhost storage t = _tok[ih][tokenId];
+        return (t.status, t.reservedFor);
+    }
+
+    /// @dev Usually (3 in 4) the first grant from a seeded index that should still let its recipient claim (CLAIM,
+    /// live, unrevoked, issued in the record's current epoch, for a token reserved for the recipient); otherwise,
+    /// or when there is none, the seeded grant whatever it is. `keyed`: only grants to a party with a key.
+    function _pickGrant(uint256 seed, bool keyed) internal view returns (uint256) {
+        uint256 n = _grants.length;
+        if (seed % 4 != 3) {
+            for (uint256 i; i < n; ++i) {
+                uint256 index = (seed % n + i) % n;
+                if ((!keyed || _keyOf[_grants[index].recipient] != 0) && _looksClaimable(_grants[index])) return index;
+            }
+        }
+        return seed % n;
+    }
+
+    function _looksClaimable(Grant storage g) internal view returns (bool) {
+        RecordGhost storage r = _rec[g.integraHash];
+        if (!isOfficial(r.tokenizer)) return false;
+        if (g.caps & Capabilities.CLAIM == 0 || g.revokedStep != 0 || g.epoch != r.epoch) return false;
+        if (g.expirationTime != 0 && g.expirationTime <= block.timestamp) return false;
+        TokenGhost storage t = _tok[g.integraHash][g.tokenId];
+        return t.status == IntegraTokenizerBase.TokenStatus.Reserved && t.reservedFor == g.recipient;
+    }
+
+    function _claimArgs(Grant memory g, uint256 tokenSeed) internal view returns (ClaimArgs memory c) {
+        c.integraHash = g.integraHash;
+        c.uid = g.uid;
+        address bound = _rec[g.integraHash].tokenizer;
+        c.tokenizer = isOfficial(bound) ? bound : address(multiParty);
+        c.tokenId = g.attestedTokenId != 0 || tokenSeed % 2 == 0 ? g.tokenId : _someTokenId(g.integraHash, tokenSeed);
+    }
+
+    /// @dev A (record, token, party) with a ghost balance, searching from a seeded start over official records.
+    /// `consenting`: prefer holders who claimed the token themselves.
+    function _someHolding(uint256 seed, bool consenting)
+        internal
+        view
+        returns (bool found, bytes32 ih, uint256 tokenId, address holder)
+    {
+        uint256 n = _records.length;
+        for (uint256 pass; pass < 2; ++pass) {
+            for (uint256 i; i < n; ++i) {
+                ih = _records[(seed % n + i) % n];
+                if (!isOfficial(_rec[ih].tokenizer)) continue;
+                uint256[] storage ids = _ids[ih];
+                for (uint256 j; j < ids.length; ++j) {
+                    tokenId = ids[(seed / 7 + j) % ids.length];
+                    for (uint256 k; k < _parties.length; ++k) {
+                        holder = _parties[(seed / 13 + k) % _parties.length];
+                        if (_bal[ih][tokenId][holder] == 0) continue;
+                        if (pass == 0 && consenting && !ghostIsParty(ih, tokenId, holder)) continue;
+                        return (true, ih, tokenId, holder);
+                    }
+                }
+            }
+            if (!consenting) break;
+        }
+        return (false, bytes32(0), 0, address(0));
+    }
+
+    /// @dev Another holder of some token of the record (consenting first), or a seeded party and token.
+    function _otherHolder(bytes32 ih, address requestor, uint256 seed) internal view returns (address, uint256) {
+        uint256[] storage ids = _ids[ih];
+        if (seed % 8 != 7) {
+            for (uint256 pass; pass < 2; ++pass) {
+                for (uint256 j; j < ids.length; ++j) {
+                    uint256 tokenId = ids[(seed % ids.length + j) % ids.length];
+                    for (uint256 k; k < _parties.length; ++k) {
+                        address candidate = _parties[(seed / 5 + k) % _parties.length];
+                        if (candidate == requestor || _bal[ih][tokenId][candidate] == 0) continue;
+                        if (pass == 0 && !ghostIsParty(ih, tokenId, candidate)) continue;
                         return (candidate, tokenId);
                     }
                 }
             }
         }
-        return (_actor(payerSeed), _someTokenId(integraHash, tokenizer, tokenSeed));
+        return (_parties[seed % _parties.length], _someTokenId(ih, seed));
     }
 
-    /// @dev The index of a multi-party record, searching from a seeded index.
-    function _multiPartyRecordIndex(uint256 seed) internal view returns (uint256) {
-        uint256 n = _records.length;
+    /// @dev The receiver's re-entry for a receipt of `amount` of (ih, tokenId); `uid` is the outer claim's grant.
+    function _plan(uint256 seed, bytes32 ih, uint256 tokenId, uint256 amount, bytes32 uid)
+        internal
+        view
+        returns (Plan memory p)
+    {
+        p.kind = uint8(seed % REENTRY_KINDS);
+        p.integraHash = ih;
+        p.tokenId = tokenId;
+        p.amount = amount;
+        address tokenizer = _rec[ih].tokenizer;
+        bytes32 process = _rec[ih].processHash;
+        if (p.kind == R_RECLAIM) {
+            p.target = tokenizer;
+            p.data = abi.encodeCall(IntegraTokenizerBase.claimToken, (ih, tokenId, uid, process));
+        } else if (p.kind == R_CLAIM_OTHER) {
+            (bool found, uint256 index) = _receiverGrant(ih, tokenId, seed);
+            if (!found) {
+                p.kind = 0;
+                return p;
+            }
+            Grant storage g = _grants[index];
+            p.integraHash = g.integraHash;
+            p.tokenId = g.tokenId;
+            p.uid = g.uid;
+            p.target = _rec[g.integraHash].tokenizer;
+            p.data = abi.encodeCall(IntegraTokenizerBase.claimToken, (g.integraHash, g.tokenId, g.uid, _rec[g.integraHash].processHash));
+        } else if (p.kind == R_RESERVE) {
+            p.target = tokenizer;
+            p.data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (ih, 1 + tokenId % MAX_ROLE, address(receiver), 1, process));
+        } else if (p.kind == R_CANCEL) {
+            p.target = tokenizer;
+            p.data = abi.encodeCall(IntegraTokenizerBase.cancelReservation, (ih, _reservedTokenId(ih, seed >> 8)));
+        } else if (p.kind == R_SEAL) {
+            p.target = tokenizer;
+            p.data = abi.encodeCall(IntegraTokenizerBase.sealParties, (ih));
+        } else if (p.kind == R_PAYMENT) {
+            (address payer, uint256 payerTokenId) = _otherHolder(ih, address(receiver), seed >> 8);
+            // As the party of the token just received, or of a token it claimed itself on the record.
+            uint256 requestorTokenId = tokenId;
+            uint256[] storage ids = _ids[ih];
+            for (uint256 j; j < ids.length && (seed >> 16) % 2 == 0; ++j) {
+                if (_tok[ih][ids[j]].claimant == address(receiver)) requestorTokenId = ids[j];
+            }
+            p.target = address(signal);
+            p.data = abi.encodeCall(
+                IntegraSignalV1.requestPayment,
+                (ih, requestorTokenId, payer, payerTokenId, hex"e4c0", uint64(block.timestamp + 1 days))
+            );
+        } else if (p.kind == R_FORWARD_ON) {
+            p.other = _parties[(seed >> 8) % 3]; // alice, bob or carol
+            p.target = tokenizer;
+            p.data = tokenizer == address(ownership)
+                ? abi.encodeWithSignature(
+                    "safeTransferFrom(address,address,uint256)", address(receiver), p.other, uint256(ih)
+                )
+                : abi.encodeCall(
+                    IERC1155.safeTransferFrom,
+                    (address(receiver), p.other, multiParty.erc1155IdOf(ih, tokenId), amount, "")
+                );
+        } else if (p.kind == R_REGISTRY) {
+            p.target = address(registry);
+            p.data = (seed >> 8) % 2 == 0
+                ? abi.encodeCall(IntegraRecordV1.setExecutor, (ih, address(receiver)))
+                : abi.encodeCall(IntegraRecordV1.offerRecordOwnership, (ih, address(receiver), "re-entered"));
+        }
+    }
+
+    /// @dev A grant that should let the receiver claim a token other than (ih, tokenId).
+    function _receiverGrant(bytes32 ih, uint256 tokenId, uint256 seed) internal view returns (bool, uint256) {
+        uint256 n = _grants.length;
         for (uint256 i; i < n; ++i) {
             uint256 index = (seed % n + i) % n;
-            if (address(tokenizerOf(_records[index])) == address(multiParty)) return index;
+            Grant storage g = _grants[index];
+            if (g.recipient != address(receiver) || (g.integraHash == ih && g.tokenId == tokenId)) continue;
+            if (g.attestedTokenId == 0 || !_looksClaimable(g)) continue;
+            return (true, index);
         }
-        return seed % n;
+        return (false, 0);
     }
 
-    function _someHolder(uint256 erc1155Id, uint256 seed) internal view returns (address, uint256) {
-        uint256 n = _actors.length;
-        for (uint256 i; i < n; ++i) {
-            address candidate = _actors[(seed % n + i) % n];
-            uint256 balance = multiParty.balanceOf(candidate, erc1155Id);
-            if (balance > 0) return (candidate, balance);
+    /// @dev Forgery `kind` (1-4, see forgeForwarded) around a seeded grant to a party with a key.
+    function _forgery(uint256 kind, uint256 pickSeed, uint256 fieldSeed)
+        internal
+        view
+        returns (bool found, ERC2771Forwarder.ForwardRequestData memory request)
+    {
+        uint256 n = _grants.length;
+        uint256 index;
+        for (uint256 i; i < n && !found; ++i) {
+            index = (pickSeed % n + i) % n;
+            found = _keyOf[_grants[index].recipient] != 0 && _grants[index].recipient != attacker;
         }
-        return (address(0), 0);
-    }
-
-    /// @dev After a successful claim or cancel: count the DocumentComplete events it emitted and check each one
-    /// against the record's progress; flag a completion that happened without an event.
-    function _checkCompletion(bytes32 integraHash, IntegraTokenizerBase tokenizer, bool wasComplete) internal {
-        Vm.Log[] memory logs = vm.getRecordedLogs();
-        uint256 emitted;
-        for (uint256 i; i < logs.length; ++i) {
-            if (
-                logs[i].emitter == address(tokenizer) && logs[i].topics.length > 1
-                    && logs[i].topics[0] == IntegraTokenizerBase.DocumentComplete.selector
-                    && logs[i].topics[1] == integraHash
-            ) emitted++;
-        }
-        (uint256 reserved, uint256 claimed, bool complete) = tokenizer.progressOf(integraHash);
-        if (emitted > 0) {
-            completeEvents[integraHash] += emitted;
-            bool allClaimed = reserved == claimed && claimed > 0 && complete;
-            if (emitted > 1 || wasComplete || !allClaimed) badCompleteEvents++;
-        } else if (complete && !wasComplete) {
-            silentCompletions++;
-        }
-    }
-
-    function _observePayments() internal {
-        uint256 n = _payments.length;
-        for (uint256 i; i < n; ++i) {
-            uint256 paymentId = _payments[i];
-            IntegraSignalV1.PaymentStatus current = signal.statusOf(paymentId);
-            if (!isForward(lastStatus[paymentId], current)) paymentRegressions++;
-            lastStatus[paymentId] = current;
-            if (current == IntegraSignalV1.PaymentStatus.Expired) successes["expiredSeen"]++;
+        if (!found) return (false, request);
+        Grant memory g = _grants[index];
+        ClaimArgs memory c = _claimArgs(g, 0);
+        bytes memory data =
+            abi.encodeCall(IntegraTokenizerBase.claimToken, (g.integraHash, c.tokenId, g.uid, _rec[g.integraHash].processHash));
+        if (kind == 3) return (true, _forwardRequest(forwarder, ATTACKER_KEY, c.tokenizer, data));
+        uint256 key = _keyOf[g.recipient];
+        request = _forwardRequest(forwarder, key, c.tokenizer, data);
+        if (kind == 2) {
+            _sign(forwarder, ATTACKER_KEY, request); // still from the recipient
+        } else if (kind == 4) {
+            request.deadline = uint48(block.timestamp - 1);
+            _sign(forwarder, key, request);
+        } else {
+            uint256 field = fieldSeed % 5;
+            if (field == 0) request.to = c.tokenizer == address(ownership) ? address(multiParty) : address(ownership);
+            else if (field == 1) request.gas = fieldSeed % FORWARD_GAS;
+            else if (field == 2) request.deadline += uint48(1 + fieldSeed % 365 days);
+            else if (field == 3) request.data = abi.encodePacked(data, hex"00");
+            else request.from = attacker;
         }
     }
 }

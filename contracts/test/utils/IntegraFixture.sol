@@ -50,9 +50,9 @@ abstract contract IntegraFixture is TestBase {
         capabilityResolver = new IntegraCapabilityResolverV1(eas, registry);
         capabilitySchema = schemaRegistry.register(Capabilities.SCHEMA, ISchemaResolver(address(capabilityResolver)), true);
         forwarder = new IntegraForwarderV1();
-        ownership = new OwnershipTokenizerV1(registry, eas, capabilitySchema, address(forwarder));
-        multiParty = new MultiPartyTokenizerV1(registry, eas, capabilitySchema, address(forwarder));
-        signal = new IntegraSignalV1(registry, address(forwarder));
+        ownership = new OwnershipTokenizerV1(registry, eas, capabilitySchema, capabilityResolver, address(forwarder));
+        multiParty = new MultiPartyTokenizerV1(registry, eas, capabilitySchema, capabilityResolver, address(forwarder));
+        signal = new IntegraSignalV1(registry, address(ownership), address(multiParty), address(forwarder));
         allowlist = new OwnerAllowlistResolverV1(registry);
     }
 
@@ -73,6 +73,27 @@ abstract contract IntegraFixture is TestBase {
         internal
         returns (bytes32 uid)
     {
+        return _attestUnder(PROCESS, attester, recipient, integraHash, tokenId, caps, expiry);
+    }
+
+    /// @dev Like `_attest`, with the attestation data naming `processHash` (a foreign one, to test the check).
+    function _attestUnder(
+        bytes32 processHash,
+        address attester,
+        address recipient,
+        bytes32 integraHash,
+        uint256 tokenId,
+        uint256 caps,
+        uint64 expiry
+    ) internal returns (bytes32 uid) {
+        bytes memory data = abi.encode(integraHash, tokenId, caps, processHash);
+        uid = _attestData(attester, recipient, expiry, data);
+    }
+
+    function _attestData(address attester, address recipient, uint64 expiry, bytes memory data)
+        internal
+        returns (bytes32 uid)
+    {
         vm.prank(attester);
         uid = eas.attest(
             AttestationRequest({
@@ -82,7 +103,7 @@ abstract contract IntegraFixture is TestBase {
                     expirationTime: expiry,
                     revocable: true,
                     refUID: bytes32(0),
-                    data: abi.encode(integraHash, tokenId, caps, PROCESS),
+                    data: data,
                     value: 0
                 })
             })
@@ -98,14 +119,43 @@ abstract contract IntegraFixture is TestBase {
         eas.revoke(RevocationRequest({schema: capabilitySchema, data: RevocationRequestData({uid: uid, value: 0})}));
     }
 
-    /// @dev Registers a three-party record and reserves role tokens 1..3 for alice, bob and carol.
+    /// @dev Registers a record with its whole party set in one call (token ids 1..n, sealed), as the clerk does.
+    function _registerWithParties(address tokenizer, address[] memory recipients, uint256[] memory amounts)
+        internal
+        returns (bytes32 integraHash)
+    {
+        vm.prank(owner);
+        integraHash = registry.registerWithParties(
+            CONTENT, hex"c1f3", tokenizer, executor, PROCESS, new address[](0), recipients, amounts
+        );
+    }
+
+    /// @dev alice, bob and carol, one unit each: the parties of `_threePartyRecord`.
+    function _threeParties() internal view returns (address[] memory recipients, uint256[] memory amounts) {
+        recipients = new address[](3);
+        (recipients[0], recipients[1], recipients[2]) = (alice, bob, carol);
+        amounts = new uint256[](3);
+        (amounts[0], amounts[1], amounts[2]) = (1, 1, 1);
+    }
+
+    /// @dev A three-party record: role tokens 1..3 reserved for alice, bob and carol, and the party set sealed.
     function _threePartyRecord() internal returns (bytes32 integraHash) {
-        integraHash = _register(address(multiParty));
-        vm.startPrank(owner);
-        multiParty.reserveToken(integraHash, 1, alice, 1, PROCESS);
-        multiParty.reserveToken(integraHash, 2, bob, 1, PROCESS);
-        multiParty.reserveToken(integraHash, 3, carol, 1, PROCESS);
-        vm.stopPrank();
+        (address[] memory recipients, uint256[] memory amounts) = _threeParties();
+        integraHash = _registerWithParties(address(multiParty), recipients, amounts);
+    }
+
+    /// @dev The record's owner offers it to `newOwner`, who accepts: a completed sale.
+    function _sell(bytes32 integraHash, address newOwner) internal {
+        (address current,,,,) = registry.authorityOf(integraHash);
+        vm.prank(current);
+        registry.offerRecordOwnership(integraHash, newOwner, "sold");
+        vm.prank(newOwner);
+        registry.acceptRecordOwnership(integraHash);
+    }
+
+    /// @dev The record's current authority epoch.
+    function _epoch(bytes32 integraHash) internal view returns (uint64 epoch) {
+        (,,,, epoch) = registry.authorityOf(integraHash);
     }
 
     function _claim(MultiPartyTokenizerV1 tokenizer, address party, bytes32 integraHash, uint256 tokenId) internal {

@@ -9,18 +9,21 @@ import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contr
 import {IntegraFixture} from "./IntegraFixture.sol";
 import {Vm} from "./Vm.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
+import {IntegraCapabilityResolverV1} from "../../src/IntegraCapabilityResolverV1.sol";
 import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
 import {Capabilities} from "../../src/Capabilities.sol";
 
-/// @notice The reserve / cancel / claim behaviour every Integra tokenizer shares. Each concrete tokenizer test
-/// inherits it and says which tokenizer, token id and amount to use, and how to check the minted token.
+/// @notice The reserve / seal / cancel / claim behaviour every Integra tokenizer shares. Each concrete tokenizer
+/// test inherits it and says which tokenizer, token id and amount to use, and how to check the minted token.
+/// @dev A test that expects a revert ends its checks at that call: the EVM rolls the call back, so state read
+/// after it only repeats the setup. What a revert must not change is checked after a later successful call.
 abstract contract TokenizerSuite is IntegraFixture {
     IntegraTokenizerBase internal tokenizer;
     IntegraTokenizerBase internal otherTokenizer;
     /// @dev A token id and amount the tokenizer under test accepts.
     uint256 internal tokenId;
     uint256 internal amount;
-    /// @dev A record bound to `tokenizer`, owned by `owner` with `executor`.
+    /// @dev A record bound to `tokenizer`, owned by `owner` with `executor`, registered without parties.
     bytes32 internal integraHash;
 
     bytes32 internal constant OTHER_PROCESS = keccak256("another workflow");
@@ -35,6 +38,12 @@ abstract contract TokenizerSuite is IntegraFixture {
     /// @dev Checks nothing was minted for the token.
     function _assertNotMinted(bytes32 hash, uint256 id) internal view virtual;
 
+    /// @dev Moves all of `from`'s units of the record's token `id` to `to` (an ERC-721 or ERC-1155 transfer).
+    function _transferAll(bytes32 hash, uint256 id, address from, address to) internal virtual;
+
+    /// @dev True when reserving `tokenId` alone fixes the party set (a tokenizer with one token per record).
+    function _sealsOnReserve() internal pure virtual returns (bool);
+
     function setUp() public virtual override {
         super.setUp();
         _configure();
@@ -46,6 +55,14 @@ abstract contract TokenizerSuite is IntegraFixture {
     function _reserve(address caller, address recipient) internal {
         vm.prank(caller);
         tokenizer.reserveToken(integraHash, tokenId, recipient, amount, PROCESS);
+    }
+
+    /// @dev Fixes the party set of `integraHash` unless reserving already did.
+    function _seal() internal {
+        (bool isSealed,) = tokenizer.partySetOf(integraHash);
+        if (isSealed) return;
+        vm.prank(owner);
+        tokenizer.sealParties(integraHash);
     }
 
     function _claimAs(address caller, bytes32 uid) internal {
@@ -64,10 +81,23 @@ abstract contract TokenizerSuite is IntegraFixture {
         assertEq(done, complete, "complete");
     }
 
+    function _assertPartySet(bytes32 hash, bool isSealed, uint256 parties) internal view {
+        (bool s, uint256 n) = tokenizer.partySetOf(hash);
+        assertEq(s, isSealed, "sealed");
+        assertEq(n, parties, "parties");
+    }
+
     function _countDocumentComplete(Vm.Log[] memory logs) internal view returns (uint256 count) {
         for (uint256 i; i < logs.length; ++i) {
             if (logs[i].emitter == address(tokenizer) && logs[i].topics[0] == IntegraTokenizerBase.DocumentComplete.selector) count++;
         }
+    }
+
+    function _one(address recipient, uint256 value) internal pure returns (address[] memory r, uint256[] memory a) {
+        r = new address[](1);
+        r[0] = recipient;
+        a = new uint256[](1);
+        a[0] = value;
     }
 
     // ---------------------------------------------------------------- reserve
@@ -87,7 +117,9 @@ abstract contract TokenizerSuite is IntegraFixture {
         assertEq(ids.length, 1, "one id");
         assertEq(ids[0], tokenId, "id");
         _assertProgress(integraHash, 1, 0, false);
+        _assertPartySet(integraHash, _sealsOnReserve(), _sealsOnReserve() ? 1 : 0);
         assertTrue(!tokenizer.isHolder(integraHash, tokenId, alice), "reserved is not held");
+        assertTrue(!tokenizer.isParty(integraHash, tokenId, alice), "reserved is not a party");
         _assertNotMinted(integraHash, tokenId);
     }
 
@@ -107,6 +139,7 @@ abstract contract TokenizerSuite is IntegraFixture {
         assertEq(processHash, bytes32(0), "processHash");
         assertEq(tokenizer.tokenIdsOf(integraHash).length, 0, "no ids");
         _assertProgress(integraHash, 0, 0, false);
+        _assertPartySet(integraHash, false, 0);
     }
 
     function test_RevertWhen_ReserveOnRecordOfOtherTokenizer() public {
@@ -116,7 +149,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         );
         vm.prank(owner);
         tokenizer.reserveToken(other, tokenId, alice, amount, PROCESS);
-        assertEq(tokenizer.tokenIdsOf(other).length, 0, "nothing reserved");
     }
 
     function test_RevertWhen_ReserveOnRecordWithoutTokenizer() public {
@@ -124,52 +156,224 @@ abstract contract TokenizerSuite is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.WrongTokenizer.selector, other, address(0)));
         vm.prank(owner);
         tokenizer.reserveToken(other, tokenId, alice, amount, PROCESS);
-        assertEq(tokenizer.tokenIdsOf(other).length, 0, "nothing reserved");
     }
 
     function test_RevertWhen_StrangerReserves() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, stranger));
         _reserve(stranger, stranger);
-        assertEq(uint256(_status(integraHash, tokenId)), 0, "not reserved");
     }
 
     function test_RevertWhen_RecipientReservesForThemselves() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, alice));
         _reserve(alice, alice);
-        assertEq(uint256(_status(integraHash, tokenId)), 0, "not reserved");
     }
 
     function test_RevertWhen_ReserveOnUnknownRecord() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
         vm.prank(owner);
         tokenizer.reserveToken(UNKNOWN, tokenId, alice, amount, PROCESS);
-        assertEq(tokenizer.tokenIdsOf(UNKNOWN).length, 0, "nothing reserved");
     }
 
     function test_RevertWhen_ReserveForZeroAddress() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.ZeroAddress.selector));
         _reserve(owner, address(0));
-        assertEq(uint256(_status(integraHash, tokenId)), 0, "not reserved");
     }
 
     function test_RevertWhen_ReserveAnAlreadyReservedToken() public {
         _reserve(owner, alice);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyReserved.selector, integraHash, tokenId));
         _reserve(executor, bob);
-        (, address reservedFor,,) = tokenizer.tokenStatus(integraHash, tokenId);
-        assertEq(reservedFor, alice, "still alice's");
+    }
+
+    /// @dev The reservation names the record's own workflow or none: events of the record carry its processHash.
+    function test_RevertWhen_ReserveWithOtherProcessHash() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, OTHER_PROCESS)
+        );
+        vm.prank(owner);
+        tokenizer.reserveToken(integraHash, tokenId, alice, amount, OTHER_PROCESS);
+    }
+
+    function test_RevertWhen_ReserveWithZeroProcessHash() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, bytes32(0)));
+        vm.prank(executor);
+        tokenizer.reserveToken(integraHash, tokenId, alice, amount, bytes32(0));
+    }
+
+    function test_RevertWhen_FormerOwnerReservesAfterSale() public {
+        _sell(integraHash, bob);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, owner));
+        _reserve(owner, alice);
+    }
+
+    function test_RevertWhen_FormerExecutorReservesAfterSale() public {
+        _sell(integraHash, bob);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, executor));
+        _reserve(executor, alice);
+    }
+
+    function test_ReserveToken_ByNewOwnerAfterSale() public {
+        _sell(integraHash, bob);
+        _reserve(bob, alice);
+        assertEq(uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "reserved");
+    }
+
+    // ---------------------------------------------------------------- seal
+
+    function test_SealParties_ByOwnerFixesTheSetAndEmits() public {
+        _reserve(owner, alice);
+        if (_sealsOnReserve()) {
+            // The only token is reserved: the set is already fixed.
+            _assertPartySet(integraHash, true, 1);
+            return;
+        }
+        vm.expectEmit(true, true, true, true, address(tokenizer));
+        emit IntegraTokenizerBase.PartiesSealed(integraHash, PROCESS, 1, block.timestamp);
+        vm.prank(owner);
+        tokenizer.sealParties(integraHash);
+        _assertPartySet(integraHash, true, 1);
         _assertProgress(integraHash, 1, 0, false);
     }
 
-    function test_RevertWhen_ReserveAfterRecordOwnershipMoved() public {
-        vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, bob, "sold");
-        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, owner));
+    function test_SealParties_ByExecutor() public {
         _reserve(owner, alice);
-        _reserve(bob, alice);
-        assertEq(
-            uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "new owner"
+        if (_sealsOnReserve()) return;
+        vm.prank(executor);
+        tokenizer.sealParties(integraHash);
+        _assertPartySet(integraHash, true, 1);
+    }
+
+    function test_RevertWhen_SealWithoutParties() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NoParties.selector, integraHash));
+        vm.prank(owner);
+        tokenizer.sealParties(integraHash);
+    }
+
+    function test_RevertWhen_SealTwice() public {
+        _reserve(owner, alice);
+        _seal();
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesAlreadySealed.selector, integraHash));
+        vm.prank(executor);
+        tokenizer.sealParties(integraHash);
+    }
+
+    function test_RevertWhen_StrangerSeals() public {
+        _reserve(owner, alice);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, stranger));
+        vm.prank(stranger);
+        tokenizer.sealParties(integraHash);
+    }
+
+    function test_RevertWhen_PartySeals() public {
+        _reserve(owner, alice);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, alice));
+        vm.prank(alice);
+        tokenizer.sealParties(integraHash);
+    }
+
+    function test_RevertWhen_SealOnRecordOfOtherTokenizer() public {
+        bytes32 other = _register(address(otherTokenizer));
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraTokenizerBase.WrongTokenizer.selector, other, address(otherTokenizer))
         );
+        vm.prank(owner);
+        tokenizer.sealParties(other);
+    }
+
+    function test_RevertWhen_SealOnUnknownRecord() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
+        vm.prank(owner);
+        tokenizer.sealParties(UNKNOWN);
+    }
+
+    /// @dev A set of cancelled reservations only is still a set: its token must be reserved again and claimed.
+    function test_SealParties_CountsACancelledTokenOfTheSet() public {
+        _reserve(owner, alice);
+        vm.prank(owner);
+        tokenizer.cancelReservation(integraHash, tokenId);
+        _seal();
+        _assertPartySet(integraHash, true, 1);
+        _assertProgress(integraHash, 0, 0, false);
+        _reserve(executor, bob);
+        _claimAs(bob, _attestClaim(bob, integraHash, tokenId));
+        _assertProgress(integraHash, 1, 1, true);
+    }
+
+    // ---------------------------------------------------------------- registerWithParties
+
+    function test_RegisterWithParties_ReservesTokenOneAndSeals() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(alice, 1);
+        bytes32 expected = keccak256(abi.encode(block.chainid, address(registry), owner, CONTENT, registry.nonces(owner)));
+        vm.expectEmit(true, true, true, true, address(tokenizer));
+        emit IntegraTokenizerBase.TokenReserved(expected, PROCESS, alice, 1, 1, owner, block.timestamp);
+        vm.expectEmit(true, true, true, true, address(tokenizer));
+        emit IntegraTokenizerBase.PartiesSealed(expected, PROCESS, 1, block.timestamp);
+        bytes32 h = _registerWithParties(address(tokenizer), recipients, amounts);
+        assertEq(h, expected, "integraHash");
+        _assertPartySet(h, true, 1);
+        _assertProgress(h, 1, 0, false);
+        (IntegraTokenizerBase.TokenStatus status, address reservedFor,, bytes32 processHash) = tokenizer.tokenStatus(h, 1);
+        assertEq(uint256(status), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "reserved");
+        assertEq(reservedFor, alice, "for alice");
+        assertEq(processHash, PROCESS, "record's processHash");
+
+        bytes32 uid = _attestClaim(alice, h, 1);
+        vm.expectEmit(true, true, true, true, address(tokenizer));
+        emit IntegraTokenizerBase.DocumentComplete(h, PROCESS, 1, block.timestamp);
+        vm.prank(alice);
+        tokenizer.claimToken(h, 1, uid, PROCESS);
+        _assertProgress(h, 1, 1, true);
+    }
+
+    function test_RevertWhen_RegisterWithPartiesLengthMismatch() public {
+        address[] memory recipients = new address[](1);
+        recipients[0] = alice;
+        uint256[] memory amounts = new uint256[](0);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.LengthMismatch.selector, 1, 0));
+        _registerWithParties(address(tokenizer), recipients, amounts);
+    }
+
+    function test_RevertWhen_RegisterWithNoParties() public {
+        bytes32 expected = keccak256(abi.encode(block.chainid, address(registry), owner, CONTENT, registry.nonces(owner)));
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NoParties.selector, expected));
+        _registerWithParties(address(tokenizer), new address[](0), new uint256[](0));
+    }
+
+    function test_RevertWhen_RegisterWithZeroAddressParty() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(address(0), 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.ZeroAddress.selector));
+        _registerWithParties(address(tokenizer), recipients, amounts);
+    }
+
+    function test_RevertWhen_RegisterWithZeroAmountParty() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(alice, 0);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 0));
+        _registerWithParties(address(tokenizer), recipients, amounts);
+    }
+
+    function test_RevertWhen_ReservePartiesCalledByOwner() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(alice, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotRegistry.selector, owner));
+        vm.prank(owner);
+        tokenizer.reserveParties(integraHash, recipients, amounts, owner);
+    }
+
+    function test_RevertWhen_ReservePartiesCalledByStranger() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(stranger, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotRegistry.selector, stranger));
+        vm.prank(stranger);
+        tokenizer.reserveParties(integraHash, recipients, amounts, owner);
+    }
+
+    /// @dev Defensive: the registry only calls the record's own tokenizer, but a tokenizer refuses records of others.
+    function test_RevertWhen_ReservePartiesForRecordOfOtherTokenizer() public {
+        bytes32 other = _register(address(otherTokenizer));
+        (address[] memory recipients, uint256[] memory amounts) = _one(alice, 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraTokenizerBase.WrongTokenizer.selector, other, address(otherTokenizer))
+        );
+        vm.prank(address(registry));
+        tokenizer.reserveParties(other, recipients, amounts, owner);
     }
 
     // ---------------------------------------------------------------- cancel
@@ -197,6 +401,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     function test_CancelReservation_NothingClaimedEmitsNoDocumentComplete() public {
         _reserve(owner, alice);
+        _seal();
         vm.recordLogs();
         vm.prank(owner);
         tokenizer.cancelReservation(integraHash, tokenId);
@@ -220,11 +425,23 @@ abstract contract TokenizerSuite is IntegraFixture {
         _assertMinted(integraHash, tokenId, bob, amount);
     }
 
+    /// @dev After the seal a cancelled token of the set may be reserved again, and the set completes when it is claimed.
+    function test_CancelledToken_OfASealedSetCanBeReservedAgain() public {
+        _reserve(owner, alice);
+        _seal();
+        vm.prank(owner);
+        tokenizer.cancelReservation(integraHash, tokenId);
+        _reserve(owner, bob);
+        _assertPartySet(integraHash, true, 1);
+        _claimAs(bob, _attestClaim(bob, integraHash, tokenId));
+        _assertProgress(integraHash, 1, 1, true);
+        _assertMinted(integraHash, tokenId, bob, amount);
+    }
+
     function test_RevertWhen_CancelNeverReservedToken() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReserved.selector, integraHash, tokenId));
         vm.prank(owner);
         tokenizer.cancelReservation(integraHash, tokenId);
-        assertEq(uint256(_status(integraHash, tokenId)), 0, "still none");
     }
 
     function test_RevertWhen_CancelTwice() public {
@@ -234,7 +451,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReserved.selector, integraHash, tokenId));
         vm.prank(owner);
         tokenizer.cancelReservation(integraHash, tokenId);
-        _assertProgress(integraHash, 0, 0, false);
     }
 
     function test_RevertWhen_CancelClaimedToken() public {
@@ -243,7 +459,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyClaimed.selector, integraHash, tokenId));
         vm.prank(owner);
         tokenizer.cancelReservation(integraHash, tokenId);
-        assertEq(uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Claimed), "claimed");
     }
 
     function test_RevertWhen_StrangerCancels() public {
@@ -251,7 +466,14 @@ abstract contract TokenizerSuite is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, stranger));
         vm.prank(stranger);
         tokenizer.cancelReservation(integraHash, tokenId);
-        assertEq(uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "reserved");
+    }
+
+    function test_RevertWhen_FormerExecutorCancelsAfterSale() public {
+        _reserve(owner, alice);
+        _sell(integraHash, bob);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, executor));
+        vm.prank(executor);
+        tokenizer.cancelReservation(integraHash, tokenId);
     }
 
     function test_RevertWhen_CancelOnRecordOfOtherTokenizer() public {
@@ -261,14 +483,12 @@ abstract contract TokenizerSuite is IntegraFixture {
         );
         vm.prank(owner);
         tokenizer.cancelReservation(other, tokenId);
-        assertEq(tokenizer.tokenIdsOf(other).length, 0, "nothing reserved");
     }
 
     function test_RevertWhen_CancelOnUnknownRecord() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
         vm.prank(owner);
         tokenizer.cancelReservation(UNKNOWN, tokenId);
-        assertEq(tokenizer.tokenIdsOf(UNKNOWN).length, 0, "nothing reserved");
     }
 
     // ---------------------------------------------------------------- claim
@@ -289,11 +509,14 @@ abstract contract TokenizerSuite is IntegraFixture {
         assertTrue(tokenizer.isHolder(integraHash, tokenId, alice), "alice holds");
         assertTrue(!tokenizer.isHolder(integraHash, tokenId, bob), "bob does not");
         assertTrue(!tokenizer.isHolder(integraHash, tokenId, address(0)), "zero does not");
+        assertTrue(tokenizer.isParty(integraHash, tokenId, alice), "alice is a party");
+        assertTrue(!tokenizer.isParty(integraHash, tokenId, bob), "bob is not");
         _assertMinted(integraHash, tokenId, alice, amount);
     }
 
-    function test_ClaimToken_LastReservationEmitsDocumentComplete() public {
+    function test_ClaimToken_LastReservationOfSealedSetEmitsDocumentComplete() public {
         _reserve(owner, alice);
+        _seal();
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.expectEmit(true, true, true, true, address(tokenizer));
         emit IntegraTokenizerBase.DocumentComplete(integraHash, PROCESS, 1, block.timestamp);
@@ -335,12 +558,20 @@ abstract contract TokenizerSuite is IntegraFixture {
         _assertMinted(integraHash, tokenId, alice, amount);
     }
 
+    /// @dev An attestation made by the new owner after a sale authorizes claims.
+    function test_ClaimToken_WithNewOwnersAttestationAfterSale() public {
+        _reserve(owner, alice);
+        _sell(integraHash, bob);
+        bytes32 uid = _attest(bob, alice, integraHash, tokenId, Capabilities.CLAIM, 0);
+        _claimAs(alice, uid);
+        _assertMinted(integraHash, tokenId, alice, amount);
+    }
+
     function test_RevertWhen_ClaimWithUnknownAttestation() public {
         _reserve(owner, alice);
         bytes32 uid = keccak256("made up");
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.UnknownAttestation.selector, uid));
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimWithAttestationOfOtherSchema() public {
@@ -363,7 +594,6 @@ abstract contract TokenizerSuite is IntegraFixture {
 
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.WrongSchema.selector, uid, otherSchema));
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimWithRevokedAttestation() public {
@@ -372,7 +602,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         _revoke(owner, uid);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationRevoked.selector, uid));
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimWithExpiredAttestation() public {
@@ -382,7 +611,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         vm.warp(expiry + 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationExpired.selector, uid, expiry));
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimAtTheExpirationTime() public {
@@ -392,7 +620,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         vm.warp(expiry);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationExpired.selector, uid, expiry));
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimWithSomeoneElsesAttestation() public {
@@ -400,7 +627,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotAttestationRecipient.selector, alice, bob));
         _claimAs(bob, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_AttestingExecutorWasReplaced() public {
@@ -408,19 +634,36 @@ abstract contract TokenizerSuite is IntegraFixture {
         bytes32 uid = _attest(executor, alice, integraHash, tokenId, Capabilities.CLAIM, 0);
         vm.prank(owner);
         registry.setExecutor(integraHash, carol);
-        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttesterNotAuthorized.selector, executor));
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, uid));
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
-    function test_RevertWhen_AttestingOwnerTransferredTheRecord() public {
+    /// @dev An executor change moves the epoch for everyone: the owner's own earlier attestation dies too.
+    function test_RevertWhen_OwnerAttestedBeforeExecutorChange() public {
         _reserve(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.prank(owner);
-        registry.transferRecordOwnership(integraHash, bob, "sold before the claim");
-        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttesterNotAuthorized.selector, owner));
+        registry.setExecutor(integraHash, carol);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, uid));
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
+    }
+
+    function test_RevertWhen_AttestingOwnerSoldTheRecord() public {
+        _reserve(owner, alice);
+        bytes32 uid = _attestClaim(alice, integraHash, tokenId);
+        _sell(integraHash, bob);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, uid));
+        _claimAs(alice, uid);
+    }
+
+    /// @dev An offer alone changes nothing: attestations stay good until the offer is accepted.
+    function test_ClaimToken_PendingOfferKeepsAttestationsValid() public {
+        _reserve(owner, alice);
+        bytes32 uid = _attestClaim(alice, integraHash, tokenId);
+        vm.prank(owner);
+        registry.offerRecordOwnership(integraHash, bob, "offered, not accepted");
+        _claimAs(alice, uid);
+        _assertMinted(integraHash, tokenId, alice, amount);
     }
 
     function test_RevertWhen_ClaimWithAttestationForOtherRecord() public {
@@ -431,7 +674,6 @@ abstract contract TokenizerSuite is IntegraFixture {
             abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherRecord.selector, other, integraHash)
         );
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimWithAttestationForOtherToken() public {
@@ -441,7 +683,6 @@ abstract contract TokenizerSuite is IntegraFixture {
             abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherToken.selector, tokenId + 1, tokenId)
         );
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_AttestationLacksClaimCapability() public {
@@ -451,14 +692,12 @@ abstract contract TokenizerSuite is IntegraFixture {
             abi.encodeWithSelector(IntegraTokenizerBase.MissingClaimCapability.selector, Capabilities.TRANSFER)
         );
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimNeverReservedToken() public {
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReserved.selector, integraHash, tokenId));
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimCancelledReservation() public {
@@ -468,7 +707,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         tokenizer.cancelReservation(integraHash, tokenId);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReserved.selector, integraHash, tokenId));
         _claimAs(alice, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimTokenReservedForSomeoneElse() public {
@@ -476,7 +714,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         bytes32 uid = _attestClaim(bob, integraHash, tokenId);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReservedForCaller.selector, alice, bob));
         _claimAs(bob, uid);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimWithOtherProcessHash() public {
@@ -487,7 +724,6 @@ abstract contract TokenizerSuite is IntegraFixture {
         );
         vm.prank(alice);
         tokenizer.claimToken(integraHash, tokenId, uid, OTHER_PROCESS);
-        _assertNotMinted(integraHash, tokenId);
     }
 
     function test_RevertWhen_ClaimTwice() public {
@@ -496,15 +732,38 @@ abstract contract TokenizerSuite is IntegraFixture {
         _claimAs(alice, uid);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyClaimed.selector, integraHash, tokenId));
         _claimAs(alice, uid);
-        _assertMinted(integraHash, tokenId, alice, amount);
-        _assertProgress(integraHash, 1, 1, true);
     }
 
     function test_RevertWhen_ReserveAfterDocumentComplete() public {
         _reserve(owner, alice);
+        _seal();
         _claimAs(alice, _attestClaim(alice, integraHash, tokenId));
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.DocumentAlreadyComplete.selector, integraHash));
         _reserve(owner, bob);
-        _assertProgress(integraHash, 1, 1, true);
+    }
+
+    // ---------------------------------------------------------------- parties
+
+    /// @dev A token handed on by transfer makes its new holder a holder, never a party; the claimant who gave it
+    /// away stops being one, and is one again once it holds the token again.
+    function test_IsParty_OnlyTheClaimantWhileItHolds() public {
+        _reserve(owner, alice);
+        _claimAs(alice, _attestClaim(alice, integraHash, tokenId));
+        assertTrue(tokenizer.isParty(integraHash, tokenId, alice), "claimant is a party");
+
+        _transferAll(integraHash, tokenId, alice, bob);
+        assertTrue(tokenizer.isHolder(integraHash, tokenId, bob), "bob holds");
+        assertTrue(!tokenizer.isParty(integraHash, tokenId, bob), "but is no party");
+        assertTrue(!tokenizer.isParty(integraHash, tokenId, alice), "alice gave it away");
+
+        _transferAll(integraHash, tokenId, bob, alice);
+        assertTrue(tokenizer.isParty(integraHash, tokenId, alice), "alice holds it again");
+    }
+
+    function test_IsParty_FalseForReservedUnknownAndZero() public {
+        _reserve(owner, alice);
+        assertTrue(!tokenizer.isParty(integraHash, tokenId, alice), "reserved only");
+        assertTrue(!tokenizer.isParty(integraHash, tokenId, address(0)), "zero");
+        assertTrue(!tokenizer.isParty(UNKNOWN, tokenId, alice), "unknown record");
     }
 }

@@ -170,6 +170,14 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         capabilityResolver.attest(attestation);
     }
 
+    function test_RevertWhen_RevokeCalledDirectlyInsteadOfThroughEas() public {
+        bytes32 uid = _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        Attestation memory attestation = eas.getAttestation(uid);
+        vm.expectRevert(abi.encodeWithSelector(AccessDenied.selector));
+        vm.prank(owner);
+        capabilityResolver.revoke(attestation);
+    }
+
     function test_Revoke_EmitsCapabilityRevoked() public {
         bytes32 uid = _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
         vm.warp(block.timestamp + 1 hours);

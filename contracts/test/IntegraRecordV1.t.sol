@@ -46,6 +46,17 @@ contract VetoingResolver is IIntegraResolver {
     }
 }
 
+/// @dev A resolver that refuses every registration it is attached to.
+contract RefusingResolver is IIntegraResolver {
+    error RegistrationRefused(bytes32 integraHash);
+
+    function onRegistered(bytes32 integraHash, address, bytes32) external pure {
+        revert RegistrationRefused(integraHash);
+    }
+
+    function onOwnershipTransfer(bytes32, address, address) external {}
+}
+
 /// @dev A resolver that reads the record's party set in onRegistered: registerWithParties runs hooks after reserving.
 contract PartySetReadingResolver is IIntegraResolver {
     bool public sawSealed;
@@ -222,6 +233,14 @@ contract IntegraRecordV1Test is IntegraFixture {
         address[] memory resolvers = _resolvers(2);
         resolvers[1] = resolvers[0];
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ResolverAlreadyAdded.selector, resolvers[0]));
+        _registerWith(resolvers);
+    }
+
+    function test_RevertWhen_ResolverRefusesRegistration() public {
+        address[] memory resolvers = new address[](1);
+        resolvers[0] = address(new RefusingResolver());
+        bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
+        vm.expectRevert(abi.encodeWithSelector(RefusingResolver.RegistrationRefused.selector, integraHash));
         _registerWith(resolvers);
     }
 
@@ -836,6 +855,16 @@ contract IntegraRecordV1Test is IntegraFixture {
         address[] memory resolvers = _resolvers(2);
         resolvers[1] = resolvers[0];
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ResolverAlreadyAdded.selector, resolvers[0]));
+        vm.prank(owner);
+        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, recipients, amounts);
+    }
+
+    function test_RevertWhen_ResolverRefusesRegisterWithParties() public {
+        (address[] memory recipients, uint256[] memory amounts) = _parties(2);
+        address[] memory resolvers = new address[](1);
+        resolvers[0] = address(new RefusingResolver());
+        bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
+        vm.expectRevert(abi.encodeWithSelector(RefusingResolver.RegistrationRefused.selector, integraHash));
         vm.prank(owner);
         registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, recipients, amounts);
     }

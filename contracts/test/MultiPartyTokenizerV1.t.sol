@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {TokenizerSuite} from "./utils/TokenizerSuite.sol";
 import {Vm} from "./utils/Vm.sol";
 import {IntegraTokenizerBase} from "../src/tokenizers/IntegraTokenizerBase.sol";
+import {IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
 /// @notice The shared tokenizer suite against the ERC-1155 multi-party tokenizer, plus the multi-party flows.
 contract MultiPartyTokenizerV1Test is TokenizerSuite {
@@ -315,5 +316,14 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherToken.selector, 1, 2));
         vm.prank(alice);
         multiParty.claimToken(integraHash, 2, uid, PROCESS);
+    }
+
+    function test_RevertWhen_ClaimingContractCannotReceiveErc1155() public {
+        address sink = address(registry); // a contract without onERC1155Received
+        _reserveId(1, sink, 1);
+        bytes32 uid = _attestClaim(sink, integraHash, 1);
+        vm.expectRevert(abi.encodeWithSelector(IERC1155Errors.ERC1155InvalidReceiver.selector, sink));
+        vm.prank(sink);
+        multiParty.claimToken(integraHash, 1, uid, PROCESS);
     }
 }

@@ -376,6 +376,23 @@ abstract contract TokenizerSuite is IntegraFixture {
         tokenizer.reserveParties(other, recipients, amounts, owner);
     }
 
+    /// @dev Defensive: even the registry cannot reserve parties for a record that does not exist...
+    function test_RevertWhen_ReservePartiesForUnknownRecord() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(alice, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
+        vm.prank(address(registry));
+        tokenizer.reserveParties(UNKNOWN, recipients, amounts, owner);
+    }
+
+    /// @dev ...nor reserve a second party set over a record's first (the registry calls it once, at registration).
+    function test_RevertWhen_ReservePartiesTwice() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(alice, 1);
+        bytes32 h = _registerWithParties(address(tokenizer), recipients, amounts);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyReserved.selector, h, 1));
+        vm.prank(address(registry));
+        tokenizer.reserveParties(h, recipients, amounts, owner);
+    }
+
     // ---------------------------------------------------------------- cancel
 
     function test_CancelReservation_ByOwnerEmitsAndFreesToken() public {

@@ -70,10 +70,22 @@ export const integraAddresses: Address[] = [
   allowlistResolver.address,
 ];
 
+/** The ABI of every contract this project deploys (EAS is not ours). */
+export const integraAbis = [
+  integraRecordV1Abi,
+  multiPartyTokenizerV1Abi,
+  ownershipTokenizerV1Abi,
+  integraCapabilityResolverV1Abi,
+  integraSignalV1Abi,
+  ownerAllowlistResolverV1Abi,
+  integraForwarderV1Abi,
+] as const;
+
 /** Every custom error of every Integra contract: nested reverts bubble up with the inner error's selector. */
 export const integraErrorsAbi = [
   ...integraRecordV1Abi,
   ...multiPartyTokenizerV1Abi,
+  ...ownershipTokenizerV1Abi,
   ...integraCapabilityResolverV1Abi,
   ...integraSignalV1Abi,
   ...ownerAllowlistResolverV1Abi,

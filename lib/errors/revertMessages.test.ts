@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  integraCapabilityResolverV1Abi,
-  integraForwarderV1Abi,
-  integraRecordV1Abi,
-  integraSignalV1Abi,
-  multiPartyTokenizerV1Abi,
-  ownerAllowlistResolverV1Abi,
-  ownershipTokenizerV1Abi,
-} from "@/lib/generated/integra";
+import { integraAbis } from "@/lib/contracts";
 import { revertMessages } from "./revertMessages";
 
 // The token standards' own errors (ERC-721/1155 transfers, signature recovery) are reached only outside the
@@ -16,8 +8,7 @@ const STANDARD = /^(ERC721|ERC1155|ECDSA|SafeCast|Strings|InvalidAccountNonce|In
 
 describe("revert messages", () => {
   it("has plain words for every custom error of the Integra contracts", () => {
-    const abis = [integraRecordV1Abi, multiPartyTokenizerV1Abi, ownershipTokenizerV1Abi, integraCapabilityResolverV1Abi, integraSignalV1Abi, ownerAllowlistResolverV1Abi, integraForwarderV1Abi];
-    const names = new Set(abis.flatMap((abi) => abi.filter((item) => item.type === "error").map((item) => (item as { name: string }).name)));
+    const names = new Set(integraAbis.flatMap((abi) => abi.filter((item) => item.type === "error").map((item) => (item as { name: string }).name)));
     const missing = [...names].filter((name) => !STANDARD.test(name) && !(name in revertMessages));
     expect(missing).toEqual([]);
   });

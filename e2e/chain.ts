@@ -44,6 +44,12 @@ export async function reserve(owner: AccountName, integraHash: Hex, tokenId: big
   await publicClient.waitForTransactionReceipt({ hash });
 }
 
+/** Fixes the party set of a record whose tokens were reserved one by one; claims need it. */
+export async function sealParties(owner: AccountName, integraHash: Hex): Promise<void> {
+  const hash = await wallet(owner).writeContract({ address: addresses.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi, functionName: "sealParties", args: [integraHash] });
+  await publicClient.waitForTransactionReceipt({ hash });
+}
+
 export async function attestClaim(attester: AccountName, integraHash: Hex, tokenId: bigint, recipient: Party, processHash: Hex, expirationTime = 0n): Promise<Hex> {
   const hash = await wallet(attester).writeContract({
     address: addresses.EAS,

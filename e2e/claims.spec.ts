@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { keccak256, stringToHex, type Hex } from "viem";
 import { ACCOUNTS, type AccountName, rpc } from "./anvil";
-import { attestClaim, latestTimestamp, registerAgreement, reserve, tokenStatus } from "./chain";
+import { attestClaim, latestTimestamp, registerAgreement, reserve, sealParties, tokenStatus } from "./chain";
 import { connectWallet, expect, installWallet, test } from "./fixtures";
 
 const agreement = {
@@ -61,6 +61,7 @@ async function arrange(tokenId: bigint, recipient: AccountName, label: string) {
   const contentHash = `0x${createHash("sha256").update(label).digest("hex")}` as Hex;
   const integraHash = await registerAgreement("clerk", contentHash, processHash);
   await reserve("clerk", integraHash, tokenId, recipient, processHash);
+  await sealParties("clerk", integraHash);
   return { integraHash, processHash };
 }
 

@@ -53,7 +53,7 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
               className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
               onClick={() =>
                 tx.send({
-                  label: `Fix the party set at ${rows.length} token${rows.length === 1 ? "" : "s"}`,
+                  label: `Fix the party set at ${reserved} token${reserved === 1 ? "" : "s"}`,
                   contract: { address: record.tokenizer, abi: tokenizerAbi },
                   functionName: "sealParties",
                   args: [integraHash],

@@ -60,65 +60,128 @@ contract HardeningRegressionTest is IntegraFixture {
         multiParty.reserveToken(h, id, recipient, 1, PROCESS);
     }
 
+    function _seal(bytes32 h) internal {
+        vm.prank(owner);
+        multiParty.sealParties(h);
+    }
+
     function _claimCountingCompletes(address party, bytes32 h, uint256 id) internal returns (uint256 completes) {
         bytes32 uid = _attestClaim(party, h, id);
         vm.recordLogs();
         vm.prank(party);
         multiParty.claimToken(h, id, uid, PROCESS);
-        Vm.Log[] memory logs = vm.getRecordedLogs();
+        return _countCompletes(vm.getRecordedLogs());
+    }
+
+    function _countCompletes(Vm.Log[] memory logs) internal view returns (uint256 completes) {
         for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter != address(multiParty)) continue;
             if (logs[i].topics[0] == IntegraTokenizerBase.DocumentComplete.selector) completes++;
         }
     }
 
-    function _complete(bytes32 h) internal view returns (bool complete) {
-        (,, complete) = multiParty.progressOf(h);
+    function _assertProgress(bytes32 h, uint256 reserved, uint256 claimed, bool complete) internal view {
+        (uint256 r, uint256 c, bool done) = multiParty.progressOf(h);
+        assertEq(r, reserved, "reserved");
+        assertEq(c, claimed, "claimed");
+        assertEq(done, complete, "complete");
     }
 
     // ---------------------------------------------------------------- (1) the party set
 
-    /// @dev Old code: claimed == reserved (1 == 1) emitted DocumentComplete at alice's claim, and reserving token 2
-    /// afterwards reverted DocumentAlreadyComplete. Now an unsealed set never completes; it completes at the seal.
+    /// @dev Original code: claimed == reserved (1 == 1) emitted DocumentComplete at alice's claim, and reserving
+    /// token 2 afterwards reverted DocumentAlreadyComplete. The previous commit let alice claim into the unsealed set
+    /// and completed the record at the seal. Now no claim is accepted before the seal (PartiesNotSealed), and the
+    /// record completes only once it is sealed and every party of it has claimed.
     function test_Regression_ClaimBetweenTwoReservationsDoesNotComplete() public {
         bytes32 h = _register(address(multiParty));
         _reserve(h, 1, alice);
-        assertEq(_claimCountingCompletes(alice, h, 1), 0, "no DocumentComplete after party 1 alone");
-        assertTrue(!_complete(h), "not complete");
+        bytes32 aliceUid = _attestClaim(alice, h, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesNotSealed.selector, h));
+        vm.prank(alice);
+        multiParty.claimToken(h, 1, aliceUid, PROCESS);
 
-        _reserve(h, 2, bob); // the old code refused this: DocumentAlreadyComplete
-        assertEq(_claimCountingCompletes(bob, h, 2), 0, "still open: the set is not sealed");
-        assertTrue(!_complete(h), "not complete before the seal");
+        _reserve(h, 2, bob); // the original code refused this: DocumentAlreadyComplete
+        _assertProgress(h, 2, 0, false);
 
-        vm.expectEmit(true, true, true, true, address(multiParty));
-        emit IntegraTokenizerBase.DocumentComplete(h, PROCESS, 2, block.timestamp);
+        vm.recordLogs();
         vm.prank(owner);
         multiParty.sealParties(h);
-        assertTrue(_complete(h), "complete once sealed with both claimed");
+        assertEq(_countCompletes(vm.getRecordedLogs()), 0, "the seal completes nothing");
+        _assertProgress(h, 2, 0, false);
+
+        vm.recordLogs();
+        vm.prank(alice);
+        multiParty.claimToken(h, 1, aliceUid, PROCESS);
+        assertEq(_countCompletes(vm.getRecordedLogs()), 0, "no DocumentComplete after party 1 alone");
+        _assertProgress(h, 2, 1, false);
+
+        bytes32 bobUid = _attestClaim(bob, h, 2);
+        vm.expectEmit(true, true, true, true, address(multiParty));
+        emit IntegraTokenizerBase.DocumentComplete(h, PROCESS, 2, block.timestamp);
+        vm.recordLogs();
+        vm.prank(bob);
+        multiParty.claimToken(h, 2, bobUid, PROCESS);
+        assertEq(_countCompletes(vm.getRecordedLogs()), 1, "complete once, on the last party's claim");
+        _assertProgress(h, 2, 2, true);
     }
 
     /// @dev Old code: cancelling the last unclaimed reservation completed the agreement with the parties left
     /// (DocumentComplete on the cancel), and a fourth token could still be added. Now a record registered with its
-    /// parties completes only when each of the three has claimed.
+    /// parties takes no new token and completes only when each of the three has claimed; cancelling carol once
+    /// alice and bob have claimed is refused (the two audit-finding tests below).
     function test_Regression_RegisterWithPartiesCompletesOnlyAfterAllClaim() public {
         bytes32 h = _threePartyRecord();
         assertEq(_claimCountingCompletes(alice, h, 1), 0, "not after alice");
         assertEq(_claimCountingCompletes(bob, h, 2), 0, "not after bob");
-
-        vm.recordLogs();
-        vm.prank(owner);
-        multiParty.cancelReservation(h, 3);
-        Vm.Log[] memory logs = vm.getRecordedLogs();
-        for (uint256 i; i < logs.length; ++i) {
-            assertTrue(logs[i].topics[0] != IntegraTokenizerBase.DocumentComplete.selector, "no completion by cancel");
-        }
-        assertTrue(!_complete(h), "cancelling carol does not complete it");
+        _assertProgress(h, 3, 2, false);
 
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesAlreadySealed.selector, h));
         _reserve(h, 4, stranger);
 
-        _reserve(h, 3, carol);
         assertEq(_claimCountingCompletes(carol, h, 3), 1, "complete on the last party's claim");
-        assertTrue(_complete(h), "complete");
+        _assertProgress(h, 3, 3, true);
+    }
+
+    /// @dev Audit finding. After registerWithParties(alice, bob, carol), alice and bob claim; the owner then
+    /// cancels carol's token 3 and reserves it for mallory, who claims and completes the record: alice and bob
+    /// end up bound to a counterparty they never agreed to. This test fails on the previous commit (045a658):
+    /// there the cancel succeeds. Now the set is locked from the first claim: the cancel reverts PartySetLocked,
+    /// token 3 stays carol's (reserving it for mallory reverts AlreadyReserved), carol can still claim, and the
+    /// record completes with the original three.
+    function test_Regression_OwnerCannotSwapAPartyAfterOthersClaimed() public {
+        _assertNoSwapAfterClaims(owner);
+    }
+
+    /// @dev The same audit finding with the record's executor as the one trying the swap.
+    function test_Regression_ExecutorCannotSwapAPartyAfterOthersClaimed() public {
+        _assertNoSwapAfterClaims(executor);
+    }
+
+    function _assertNoSwapAfterClaims(address principal) internal {
+        address mallory = vm.addr(0x3A11);
+        bytes32 h = _threePartyRecord();
+        _claimCountingCompletes(alice, h, 1);
+        _claimCountingCompletes(bob, h, 2);
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartySetLocked.selector, h));
+        vm.prank(principal);
+        multiParty.cancelReservation(h, 3);
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyReserved.selector, h, 3));
+        vm.prank(principal);
+        multiParty.reserveToken(h, 3, mallory, 1, PROCESS);
+
+        assertEq(_claimCountingCompletes(carol, h, 3), 1, "carol's claim completes the record");
+        _assertProgress(h, 3, 3, true);
+        (IntegraTokenizerBase.TokenStatus status, address reservedFor,,) = multiParty.tokenStatus(h, 3);
+        assertEq(uint256(status), uint256(IntegraTokenizerBase.TokenStatus.Claimed), "token 3 claimed");
+        assertEq(reservedFor, carol, "by carol");
+        assertTrue(multiParty.isParty(h, 1, alice), "alice is a party");
+        assertTrue(multiParty.isParty(h, 2, bob), "bob is a party");
+        assertTrue(multiParty.isParty(h, 3, carol), "carol is a party");
+        assertTrue(!multiParty.isHolder(h, 3, mallory), "mallory holds nothing");
+        assertEq(multiParty.tokenIdsOf(h).length, 3, "still three tokens");
     }
 
     // ---------------------------------------------------------------- (2) a sale ends the former principals' power
@@ -159,6 +222,7 @@ contract HardeningRegressionTest is IntegraFixture {
         bytes32 h = _register(address(multiParty));
         _reserve(h, 1, alice);
         _reserve(h, 2, carol);
+        _seal(h);
         bytes32 byOwner = _attestClaim(alice, h, 1);
         bytes32 byExecutor = _attest(executor, carol, h, 2, Capabilities.CLAIM, 0);
         _sell(h, bob);
@@ -292,6 +356,7 @@ contract HardeningRegressionTest is IntegraFixture {
     function test_Regression_AttestationDiesAcrossSaleAndBuyBack() public {
         bytes32 h = _register(address(multiParty));
         _reserve(h, 1, alice);
+        _seal(h);
         bytes32 old = _attestClaim(alice, h, 1);
         _sell(h, bob);
         _sell(h, owner);
@@ -315,6 +380,7 @@ contract HardeningRegressionTest is IntegraFixture {
     function test_Regression_AttestationDiesWhenExecutorRemovedAndReappointed() public {
         bytes32 h = _register(address(multiParty));
         _reserve(h, 1, alice);
+        _seal(h);
         bytes32 old = _attest(executor, alice, h, 1, Capabilities.CLAIM, 0);
         vm.startPrank(owner);
         registry.setExecutor(h, address(0));

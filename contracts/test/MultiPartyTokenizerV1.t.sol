@@ -45,6 +45,11 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         multiParty.reserveToken(integraHash, id, recipient, value, PROCESS);
     }
 
+    function _sealRecord() internal {
+        vm.prank(owner);
+        multiParty.sealParties(integraHash);
+    }
+
     function _claimId(address party, uint256 id) internal returns (uint256 completeEvents) {
         bytes32 uid = _attestClaim(party, integraHash, id);
         vm.recordLogs();
@@ -60,6 +65,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
 
     function test_ClaimToken_Erc1155BalanceEqualsAmount() public {
         _reserveId(1, alice, 1_000_000);
+        _sealRecord();
         _claimId(alice, 1);
         assertEq(multiParty.balanceOf(alice, multiParty.erc1155IdOf(integraHash, 1)), 1_000_000, "balance");
         assertTrue(multiParty.isHolder(integraHash, 1, alice), "isHolder");
@@ -132,49 +138,260 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         _assertProgress(h, 3, 3, true);
     }
 
-    /// @dev Cancelling the last unclaimed party of a sealed set does not complete it: the token must be reserved
-    /// again and claimed.
-    function test_CancelInSealedSet_CompletesOnlyOnceReReservedAndClaimed() public {
+    /// @dev Before the first claim a sealed set may replace a party: cancelling does not complete the set, no new
+    /// id can be added, and the set completes once the token is reserved again and every party has claimed.
+    function test_CancelInSealedSet_BeforeFirstClaim_CompletesOnlyOnceReReservedAndClaimed() public {
         bytes32 h = _threePartyRecord();
         integraHash = h;
-        _claimId(alice, 1);
-        _claimId(bob, 2);
 
         vm.recordLogs();
         vm.prank(executor);
         multiParty.cancelReservation(h, 3);
         assertEq(_countDocumentComplete(vm.getRecordedLogs()), 0, "no DocumentComplete on the cancel");
-        _assertProgress(h, 2, 2, false);
+        _assertProgress(h, 2, 0, false);
+        _assertPartySet(h, true, 3);
 
         _reserveId(3, stranger, 1);
+        _assertProgress(h, 3, 0, false);
+        assertEq(_claimId(alice, 1), 0, "not after the first");
+        assertEq(_claimId(bob, 2), 0, "not after the second");
         assertEq(_claimId(stranger, 3), 1, "completes when the replacement claims");
         _assertProgress(h, 3, 3, true);
+        (, address reservedFor,,) = multiParty.tokenStatus(h, 3);
+        assertEq(reservedFor, stranger, "token 3 went to the replacement");
     }
 
-    function test_CancelWithUnclaimedLeft_DoesNotComplete() public {
+    /// @dev The lock leaves the lost-wallet path open until the first claim: in a sealed set registered with
+    /// alice, bob and carol, the owner cancels carol's token 3 and reserves it for her new wallet. Her old address
+    /// can no longer claim, and the record completes once alice, bob and the new wallet have claimed.
+    function test_SealedSet_ReplacesALostWalletBeforeTheFirstClaim() public {
+        address carolsNewWallet = vm.addr(0xC2);
+        bytes32 h = _threePartyRecord();
+        integraHash = h;
+        vm.prank(owner);
+        multiParty.cancelReservation(h, 3);
+        _reserveId(3, carolsNewWallet, 1);
+        _assertProgress(h, 3, 0, false);
+        _assertPartySet(h, true, 3);
+
+        bytes32 oldUid = _attestClaim(carol, h, 3);
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraTokenizerBase.NotReservedForCaller.selector, carolsNewWallet, carol)
+        );
+        vm.prank(carol);
+        multiParty.claimToken(h, 3, oldUid, PROCESS);
+
+        assertEq(_claimId(alice, 1), 0, "not after alice");
+        assertEq(_claimId(bob, 2), 0, "not after bob");
+        assertEq(_claimId(carolsNewWallet, 3), 1, "complete on the new wallet's claim");
+        _assertProgress(h, 3, 3, true);
+        assertTrue(multiParty.isParty(h, 3, carolsNewWallet), "the new wallet is the party");
+        assertTrue(!multiParty.isHolder(h, 3, carol), "the old one holds nothing");
+    }
+
+    /// @dev From the first claim on the set is locked: the executor cannot cancel a party still to claim.
+    function test_RevertWhen_ExecutorCancelsAfterFirstClaim() public {
         bytes32 h = _threePartyRecord();
         integraHash = h;
         _claimId(alice, 1);
-        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartySetLocked.selector, h));
+        vm.prank(executor);
         multiParty.cancelReservation(h, 3);
-        assertEq(_claimId(bob, 2), 0, "token 3 of the set is still open");
-        _assertProgress(h, 2, 2, false);
     }
 
-    /// @dev An unsealed record never completes, however many of its reservations are claimed; sealing a set
-    /// whose every token is claimed completes it in the seal.
-    function test_UnsealedRecord_CompletesOnlyWhenSealed() public {
+    /// @dev Nor can the owner; the parties left claim as reserved and the set completes with them.
+    function test_RevertWhen_OwnerCancelsAfterFirstClaim() public {
+        bytes32 h = _threePartyRecord();
+        integraHash = h;
+        _claimId(alice, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartySetLocked.selector, h));
+        vm.prank(owner);
+        multiParty.cancelReservation(h, 3);
+
+        assertEq(_claimId(bob, 2), 0, "not after the second");
+        assertEq(_claimId(carol, 3), 1, "carol's reservation stood and completes the set");
+        _assertProgress(h, 3, 3, true);
+    }
+
+    /// @dev A claimed token reports AlreadyClaimed before the lock is considered.
+    function test_RevertWhen_CancelClaimedTokenOfLockedSet() public {
+        bytes32 h = _threePartyRecord();
+        integraHash = h;
+        _claimId(alice, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyClaimed.selector, h, 1));
+        vm.prank(owner);
+        multiParty.cancelReservation(h, 1);
+    }
+
+    /// @dev A vacated place blocks every claim until it is refilled, so a sealed record can never be left with a
+    /// place nobody can fill (a claim would lock the set with the place still empty).
+    function test_RevertWhen_ClaimWhileACancelledPartysPlaceIsVacant() public {
+        bytes32 h = _threePartyRecord();
+        integraHash = h;
+        vm.prank(owner);
+        multiParty.cancelReservation(h, 3);
+        bytes32 uid = _attestClaim(alice, h, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.VacantPartyPlace.selector, h));
+        vm.prank(alice);
+        multiParty.claimToken(h, 1, uid, PROCESS);
+    }
+
+    /// @dev A token cancelled before the seal is not a party; after the first claim it cannot be brought in.
+    function test_RevertWhen_ReReserveATokenCancelledBeforeTheSealAfterFirstClaim() public {
         _reserveId(1, alice, 1);
-        assertEq(_claimId(alice, 1), 0, "no DocumentComplete without a seal");
-        _assertProgress(integraHash, 1, 1, false);
+        _reserveId(2, bob, 1);
+        _reserveId(3, carol, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 3);
+        vm.prank(owner);
+        multiParty.sealParties(integraHash);
+        _claimId(alice, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartySetLocked.selector, integraHash));
+        _reserveId(3, carol, 1);
+    }
+
+    /// @dev With a place refilled by another cancelled id, claiming the cancelled token itself says it is not reserved.
+    function test_RevertWhen_ClaimACancelledTokenWhosePlaceWasRefilled() public {
+        _reserveId(1, alice, 1);
+        _reserveId(2, bob, 1);
+        _reserveId(3, carol, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 3);
+        vm.prank(owner);
+        multiParty.sealParties(integraHash);
+        bytes32 uid = _attestClaim(alice, integraHash, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 1);
+        _reserveId(3, carol, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReserved.selector, integraHash, 1));
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, uid, PROCESS);
+    }
+
+    /// @dev No claim before the seal: a party would commit to a set the owner may still grow.
+    function test_RevertWhen_ClaimBeforeSeal() public {
+        _reserveId(1, alice, 1);
+        bytes32 uid = _attestClaim(alice, integraHash, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesNotSealed.selector, integraHash));
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, uid, PROCESS);
+    }
+
+    /// @dev The attestation is checked before the seal: a bad one reports its own error on an unsealed set too.
+    function test_RevertWhen_ClaimBeforeSealWithUnknownAttestation() public {
+        _reserveId(1, alice, 1);
+        bytes32 uid = keccak256("made up");
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.UnknownAttestation.selector, uid));
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, uid, PROCESS);
+    }
+
+    /// @dev A claim is refused until the seal, and the seal itself completes nothing (nothing can be claimed
+    /// yet); the record completes on the claim after it.
+    function test_UnsealedRecord_ClaimableOnlyOnceSealed() public {
+        _reserveId(1, alice, 1);
+        bytes32 uid = _attestClaim(alice, integraHash, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesNotSealed.selector, integraHash));
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, uid, PROCESS);
 
         vm.expectEmit(true, true, true, true, address(multiParty));
         emit IntegraTokenizerBase.PartiesSealed(integraHash, PROCESS, 1, block.timestamp);
-        vm.expectEmit(true, true, true, true, address(multiParty));
-        emit IntegraTokenizerBase.DocumentComplete(integraHash, PROCESS, 1, block.timestamp);
+        vm.recordLogs();
         vm.prank(owner);
         multiParty.sealParties(integraHash);
+        assertEq(_countDocumentComplete(vm.getRecordedLogs()), 0, "no DocumentComplete at the seal");
+        _assertProgress(integraHash, 1, 0, false);
+
+        vm.expectEmit(true, true, true, true, address(multiParty));
+        emit IntegraTokenizerBase.DocumentComplete(integraHash, PROCESS, 1, block.timestamp);
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, uid, PROCESS);
         _assertProgress(integraHash, 1, 1, true);
+    }
+
+    /// @dev In a sealed set an id that was never reserved is not a token of the set.
+    function test_RevertWhen_ClaimIdOutsideTheSealedSet() public {
+        _reserveId(1, alice, 1);
+        _sealRecord();
+        bytes32 uid = _attestClaim(alice, integraHash, 2);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReserved.selector, integraHash, 2));
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 2, uid, PROCESS);
+    }
+
+    /// @dev A cancelled reservation is no party: a record whose only reservation was cancelled has none to seal.
+    function test_RevertWhen_SealWithOnlyCancelledReservations() public {
+        _reserveId(1, alice, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NoParties.selector, integraHash));
+        _sealRecord();
+    }
+
+    /// @dev The parties are the reservations live at the seal: a token cancelled before it is left out, and the
+    /// record completes without it.
+    function test_SealParties_LeavesOutATokenCancelledBeforeTheSeal() public {
+        _reserveId(1, alice, 1);
+        _reserveId(2, bob, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 2);
+        vm.expectEmit(true, true, true, true, address(multiParty));
+        emit IntegraTokenizerBase.PartiesSealed(integraHash, PROCESS, 1, block.timestamp);
+        _sealRecord();
+        _assertPartySet(integraHash, true, 1);
+        _assertProgress(integraHash, 1, 0, false);
+        assertEq(multiParty.tokenIdsOf(integraHash).length, 2, "both ids stay listed");
+
+        assertEq(_claimId(alice, 1), 1, "alice alone completes the set of one");
+        _assertProgress(integraHash, 1, 1, true);
+    }
+
+    /// @dev ...and it cannot be reserved again into the full set: that would add a party.
+    function test_RevertWhen_ReReserveATokenCancelledBeforeTheSealIntoAFullSet() public {
+        _reserveId(1, alice, 1);
+        _reserveId(2, bob, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 2);
+        _sealRecord();
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesAlreadySealed.selector, integraHash));
+        _reserveId(2, carol, 1);
+    }
+
+    /// @dev Before the first claim a place vacated in a sealed set may be refilled by any cancelled id of the
+    /// record, here one cancelled before the seal; the set keeps its count and completes when its parties claim.
+    function test_SealedSet_VacatedPlaceRefilledWithAnotherCancelledId() public {
+        _reserveId(1, alice, 1);
+        _reserveId(2, bob, 1);
+        _reserveId(3, carol, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 3);
+        _sealRecord();
+        _assertPartySet(integraHash, true, 2);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 2);
+        _reserveId(3, carol, 1);
+        _assertProgress(integraHash, 2, 0, false);
+        _assertPartySet(integraHash, true, 2);
+
+        assertEq(_claimId(alice, 1), 0, "not after the first");
+        assertEq(_claimId(carol, 3), 1, "complete with alice and carol");
+        _assertProgress(integraHash, 2, 2, true);
+    }
+
+    /// @dev Refilling never grows the set: once every place is taken again, another cancelled id is refused.
+    function test_RevertWhen_RefillBeyondTheSealedCount() public {
+        _reserveId(1, alice, 1);
+        _reserveId(2, bob, 1);
+        _reserveId(3, carol, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 3);
+        _sealRecord();
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 2);
+        _reserveId(3, carol, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesAlreadySealed.selector, integraHash));
+        _reserveId(2, bob, 1);
     }
 
     function test_SealParties_CountsEveryIdReservedSoFar() public {
@@ -235,6 +452,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
 
     function test_IsHolder_FollowsErc1155Transfers() public {
         _reserveId(1, alice, 4);
+        _sealRecord();
         _claimId(alice, 1);
         uint256 id = multiParty.erc1155IdOf(integraHash, 1);
         vm.prank(alice);
@@ -246,6 +464,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
     /// @dev A claimant who keeps part of its role's units stays a party; the receiver of the rest holds but is none.
     function test_IsParty_PartialTransferKeepsTheClaimantAParty() public {
         _reserveId(1, alice, 4);
+        _sealRecord();
         _claimId(alice, 1);
         uint256 id = multiParty.erc1155IdOf(integraHash, 1);
         vm.prank(alice);
@@ -258,6 +477,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
     function test_RevertWhen_ReserveClaimedTokenOfIncompleteRecord() public {
         _reserveId(1, alice, 1);
         _reserveId(2, bob, 1);
+        _sealRecord();
         _claimId(alice, 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyClaimed.selector, integraHash, 1));
         _reserveId(1, carol, 1);
@@ -290,6 +510,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
 
     function test_ReserveAmountUint88Max() public {
         _reserveId(1, alice, type(uint88).max);
+        _sealRecord();
         _claimId(alice, 1);
         assertEq(multiParty.balanceOf(alice, multiParty.erc1155IdOf(integraHash, 1)), type(uint88).max, "max");
     }
@@ -310,6 +531,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
     function test_RevertWhen_AttestationForToken1UsedForToken2() public {
         _reserveId(1, alice, 1);
         _reserveId(2, alice, 1);
+        _sealRecord();
         bytes32 uid = _attestClaim(alice, integraHash, 1);
         vm.prank(alice);
         multiParty.claimToken(integraHash, 1, uid, PROCESS);
@@ -321,6 +543,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
     function test_RevertWhen_ClaimingContractCannotReceiveErc1155() public {
         address sink = address(registry); // a contract without onERC1155Received
         _reserveId(1, sink, 1);
+        _sealRecord();
         bytes32 uid = _attestClaim(sink, integraHash, 1);
         vm.expectRevert(abi.encodeWithSelector(IERC1155Errors.ERC1155InvalidReceiver.selector, sink));
         vm.prank(sink);

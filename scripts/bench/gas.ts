@@ -118,6 +118,7 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   async function forwardedClaim(label: string, tokenizer: Address, integraHash: Hex, tokenId: bigint) {
     const ephemeral = privateKeyToAccount(generatePrivateKey());
     await measure(`reserve (${label}, for forwarding)`, clerk, tokenizer, tokenizerAbi, "reserveToken", [integraHash, tokenId, ephemeral.address, 1n, processHash]);
+    if (tokenizer === a.MultiPartyTokenizerV1) await writeAndWait(clerk, { address: tokenizer, abi: tokenizerAbi, functionName: "sealParties", args: [integraHash] });
     const uid = await attest(integraHash, tokenId, ephemeral.address, `${label}, for forwarding`);
     const data = encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args: [integraHash, tokenId, uid, processHash] });
     const client = sponsor.publicClient;

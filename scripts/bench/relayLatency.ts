@@ -45,9 +45,12 @@ export const relayLatencySection: BenchSection = {
     });
     const [event] = parseEventLogs({ abi: registryAbi, logs: registered.logs, eventName: "RecordRegistered" });
     const integraHash = (event.args as { integraHash: Hex }).integraHash;
-    const uids: Hex[] = [];
     for (const [i, party] of parties.entries()) {
       await writeAndWait(clerk, { address: a.MultiPartyTokenizerV1, abi: tokenizerAbi, functionName: "reserveToken", args: [integraHash, BigInt(i + 1), party.address, 1n, processHash] });
+    }
+    await writeAndWait(clerk, { address: a.MultiPartyTokenizerV1, abi: tokenizerAbi, functionName: "sealParties", args: [integraHash] });
+    const uids: Hex[] = [];
+    for (const [i, party] of parties.entries()) {
       const attested = await writeAndWait(clerk, {
         address: a.EAS,
         abi: easAbi,

@@ -267,26 +267,23 @@ function targetSteps(d: Deployment, integraHash: Hex, contentHash: Hex, processH
     events: 1,
     tx: (state) => ({ from: requestor, to: a.IntegraSignalV1, gas: big, data: encodeFunctionData({ abi: integraSignalV1Abi, functionName: "cancelPayment", args: [lastPayment(state)] }) }),
   });
-  const revoke = (tokenId: bigint): TargetStep => ({
-    label: `revoke ${tokenId}`,
-    events: 1,
-    tx: (state) => ({
-      from: TARGET_OWNER,
-      to: a.EAS,
-      gas: big,
-      data: encodeFunctionData({ abi: easAbi, functionName: "revoke", args: [{ schema: d.capabilitySchemaUid, data: { uid: uidOf(state, tokenId), value: 0n } }] }),
-    }),
-  });
   const owner = (label: string, to: Address, data: Hex): TargetStep => ({ label, events: 1, tx: () => ({ from: TARGET_OWNER, to, gas: big, data }) });
   const registry = (functionName: "setExecutor" | "addResolver" | "removeResolver", arg: Address) =>
     owner(functionName, a.IntegraRecordV1, encodeFunctionData({ abi: integraRecordV1Abi, functionName, args: [integraHash, arg] }));
 
+  const parties = [P1, P2, P3];
   const steps: TargetStep[] = [
     // RecordRegistered + OwnershipTransferred
     { label: "register", events: 2, tx: () => ({ ...registerTx(d, TARGET_OWNER, contentHash, multi, processHash), gas: big }) },
     reserve(1n, P1),
     reserve(2n, P2),
     reserve(3n, P3), // stays unclaimed until the end, so nothing completes early
+  ];
+  for (let k = 0; k < 5; k += 1) steps.push(reserve(BigInt(4 + k), parties[k % 3]));
+  // Reserved and cancelled before the seal: not parties of the agreement.
+  for (let k = 0; k < 4; k += 1) steps.push(reserve(BigInt(9 + k), parties[k % 3]), cancel(BigInt(9 + k)));
+  steps.push(
+    owner("seal parties", multi, encodeFunctionData({ abi: multiPartyTokenizerV1Abi, functionName: "sealParties", args: [integraHash] })),
     attest(1n, P1),
     claim(1n, P1),
     attest(2n, P2),
@@ -295,24 +292,15 @@ function targetSteps(d: Deployment, integraHash: Hex, contentHash: Hex, processH
     markPaid(P2),
     requestPayment(P2, 2n, P1, 1n),
     cancelPayment(P2),
+    // A new executor moves the authority epoch: the attestations below are issued after it.
     registry("setExecutor", EXECUTOR),
     registry("addResolver", a.OwnerAllowlistResolverV1),
     owner("allow", a.OwnerAllowlistResolverV1, encodeFunctionData({ abi: ownerAllowlistResolverV1Abi, functionName: "setAllowed", args: [integraHash, P1, true] })),
     registry("removeResolver", a.OwnerAllowlistResolverV1),
-    revoke(1n),
-  ];
-  const parties = [P1, P2, P3];
-  for (let k = 0; k < 5; k += 1) {
-    const tokenId = BigInt(4 + k);
-    const party = parties[k % 3];
-    steps.push(reserve(tokenId, party), attest(tokenId, party), claim(tokenId, party));
-  }
-  for (let k = 0; k < 4; k += 1) {
-    const tokenId = BigInt(9 + k);
-    steps.push(reserve(tokenId, parties[k % 3]), cancel(tokenId));
-  }
+  );
+  for (let k = 0; k < 5; k += 1) steps.push(attest(BigInt(4 + k), parties[k % 3]), claim(BigInt(4 + k), parties[k % 3]));
   for (let k = 0; k < 3; k += 1) steps.push(requestPayment(P1, 1n, P2, 2n), markPaid(P2));
-  // The last live reservation claimed: TokenClaimed + DocumentComplete.
+  // The last party claims: TokenClaimed + DocumentComplete.
   steps.push(attest(3n, P3), claim(3n, P3, 2));
 
   const total = steps.reduce((sum, step) => sum + step.events, 0);

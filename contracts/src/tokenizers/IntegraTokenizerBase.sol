@@ -14,10 +14,14 @@ import {Capabilities} from "../Capabilities.sol";
 /// the capability schema that grants CLAIM. Each bad attestation is rejected with its own error.
 ///
 /// Rules this contract keeps:
-/// - An agreement completes only once its party set is sealed and every token of the set is claimed. The set
-///   is sealed when the record is registered with its parties (`IntegraRecordV1.registerWithParties`), by
-///   `sealParties`, or, for a tokenizer with a fixed number of tokens, when the last one is reserved. After the
-///   seal no new token id can be added; a cancelled one may be reserved again, and must be claimed too.
+/// - Parties claim into a fixed party set, and an agreement completes only once every token of that set is
+///   claimed. The set is sealed when the record is registered with its parties
+///   (`IntegraRecordV1.registerWithParties`), by `sealParties`, or, for a tokenizer with a fixed number of tokens,
+///   when the last one is reserved; its parties are the reservations live at that moment. No token can be
+///   claimed before the seal, nor while a party's place is vacant. After the seal no new token id can be added;
+///   until the first claim, a party's reservation may still be cancelled and a token reserved again in its place
+///   (a party who lost their wallet), and from the first claim on the set is locked: nobody can swap a party that
+///   others committed alongside.
 /// - Every event carries the record's own processHash; a reservation or claim naming another is refused.
 /// - An attestation authorizes a claim only under the authority epoch it was issued in: an ownership transfer
 ///   or an executor change kills every attestation issued before it, for good.
@@ -109,6 +113,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     error NotAttestationRecipient(address recipient, address caller);
     error AttestationFromEarlierAuthority(bytes32 uid);
     error PartiesAlreadySealed(bytes32 integraHash);
+    error PartiesNotSealed(bytes32 integraHash);
+    error PartySetLocked(bytes32 integraHash);
+    error VacantPartyPlace(bytes32 integraHash);
     error NoParties(bytes32 integraHash);
     error NotRegistry(address caller);
     error LengthMismatch(uint256 recipients, uint256 amounts);
@@ -133,7 +140,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
 
     /// @notice Reserves `amount` of token `tokenId` of a record for `recipient`. Owner or executor only, only for
     /// records bound to this tokenizer, and only under the record's own processHash. Once the party set is
-    /// sealed, only a cancelled token of the set may be reserved again.
+    /// sealed, only a cancelled token may be reserved again, into a vacated place, and only until the first claim.
     function reserveToken(bytes32 integraHash, uint256 tokenId, address recipient, uint256 amount, bytes32 processHash)
         external
     {
@@ -144,13 +151,13 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         if (!progress.isSealed && progress.reserved == _maxTokens()) _seal(integraHash, processHash, progress);
     }
 
-    /// @notice Fixes the party set of a record: the tokens reserved so far are the whole agreement, which
-    /// completes when every one of them is claimed. Owner or executor only; once.
+    /// @notice Fixes the party set of a record: its live reservations are the whole agreement, which completes
+    /// when every one of them is claimed. Owner or executor only; once.
     function sealParties(bytes32 integraHash) external {
         bytes32 processHash = _requireAuthority(integraHash);
         Progress storage progress = _progress[integraHash];
         if (progress.isSealed) revert PartiesAlreadySealed(integraHash);
-        if (_tokenIds[integraHash].length == 0) revert NoParties(integraHash);
+        if (progress.reserved == 0) revert NoParties(integraHash);
         _seal(integraHash, processHash, progress);
     }
 
@@ -170,27 +177,34 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         _seal(integraHash, processHash, progress);
     }
 
-    /// @notice Cancels an unclaimed reservation. Owner or executor only. The token id may be reserved again;
-    /// in a sealed set it must be, before the agreement can complete.
+    /// @notice Cancels an unclaimed reservation. Owner or executor only, and in a sealed set only until the
+    /// first claim. The token id may be reserved again; in a sealed set it must be, before anyone can claim on.
     function cancelReservation(bytes32 integraHash, uint256 tokenId) external {
         _requireAuthority(integraHash);
         TokenSlot storage token = _tokens[integraHash][tokenId];
         if (token.status == TokenStatus.Claimed) revert AlreadyClaimed(integraHash, tokenId);
         if (token.status != TokenStatus.Reserved) revert NotReserved(integraHash, tokenId);
+        Progress storage progress = _progress[integraHash];
+        if (progress.isSealed && progress.claimed > 0) revert PartySetLocked(integraHash);
 
         token.status = TokenStatus.Cancelled;
-        _progress[integraHash].reserved -= 1;
+        progress.reserved -= 1;
 
         emit ReservationCancelled(integraHash, token.processHash, token.reservedFor, tokenId, _msgSender(), block.timestamp);
     }
 
     /// @notice Claims a token reserved for the caller, authorized by an attestation of the capability schema
     /// that grants CLAIM to the caller for this record (and this token, or any token with tokenId 0), issued
-    /// under the record's current authority epoch. `processHash` must be the record's own.
+    /// under the record's current authority epoch. `processHash` must be the record's own, and the record's
+    /// party set must be sealed: a party commits alongside a known set of parties.
     function claimToken(bytes32 integraHash, uint256 tokenId, bytes32 attestationUid, bytes32 processHash) external {
         address claimant = _msgSender();
         _verifyClaimAttestation(integraHash, tokenId, attestationUid, claimant);
 
+        Progress storage progress = _progress[integraHash];
+        if (!progress.isSealed) revert PartiesNotSealed(integraHash);
+        // A place vacated by a cancellation is refilled before anyone commits; after the first claim it could not be.
+        if (progress.reserved != progress.parties) revert VacantPartyPlace(integraHash);
         TokenSlot storage token = _tokens[integraHash][tokenId];
         if (token.status == TokenStatus.Claimed) revert AlreadyClaimed(integraHash, tokenId);
         if (token.status != TokenStatus.Reserved) revert NotReserved(integraHash, tokenId);
@@ -198,7 +212,6 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         if (token.processHash != processHash) revert ProcessHashMismatch(token.processHash, processHash);
 
         token.status = TokenStatus.Claimed;
-        Progress storage progress = _progress[integraHash];
         progress.claimed += 1;
         uint256 amount = token.amount;
 
@@ -282,6 +295,10 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         if (token.status == TokenStatus.None) {
             if (progress.isSealed) revert PartiesAlreadySealed(integraHash);
             _tokenIds[integraHash].push(tokenId);
+        } else if (progress.isSealed) {
+            // Refilling a party's place, never adding one: live reservations never outnumber the sealed parties.
+            if (progress.claimed > 0) revert PartySetLocked(integraHash);
+            if (progress.reserved >= progress.parties) revert PartiesAlreadySealed(integraHash);
         }
         token.reservedFor = recipient;
         // forge-lint: disable-next-line(unsafe-typecast)
@@ -295,10 +312,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
 
     function _seal(bytes32 integraHash, bytes32 processHash, Progress storage progress) private {
         progress.isSealed = true;
-        // forge-lint: disable-next-line(unsafe-typecast)
-        progress.parties = uint64(_tokenIds[integraHash].length);
+        // The live reservations are the parties: tokens cancelled before the seal are not part of the agreement.
+        progress.parties = progress.reserved;
         emit PartiesSealed(integraHash, processHash, progress.parties, block.timestamp);
-        _completeIfAllClaimed(integraHash, processHash, progress);
     }
 
     function _verifyClaimAttestation(bytes32 integraHash, uint256 tokenId, bytes32 uid, address claimant) private view {

@@ -12,7 +12,7 @@ import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 
 /// @title MultiPartyTokenizerV1
 /// @notice ERC-1155 role tokens: one token id per party of a record (buyer, seller, agent...). Emits
-/// DocumentComplete once every reserved token of the record is claimed.
+/// DocumentComplete once the record's party set is sealed and every token of it is claimed.
 /// @dev Per-record token ids 1..N map to ERC-1155 ids `uint256(keccak256(abi.encode(integraHash, tokenId)))`.
 contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
     constructor(

@@ -9,12 +9,13 @@ import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contr
 import {IntegraFixture} from "./IntegraFixture.sol";
 import {Vm} from "./Vm.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
-import {IntegraCapabilityResolverV1} from "../../src/IntegraCapabilityResolverV1.sol";
 import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
 import {Capabilities} from "../../src/Capabilities.sol";
 
 /// @notice The reserve / seal / cancel / claim behaviour every Integra tokenizer shares. Each concrete tokenizer
 /// test inherits it and says which tokenizer, token id and amount to use, and how to check the minted token.
+/// No token can be claimed before the record's party set is sealed, so a test that needs a claim seals first
+/// (`_reserveSealed`, `_seal`, or `registerWithParties`); the ownership tokenizer seals as it reserves.
 /// @dev A test that expects a revert ends its checks at that call: the EVM rolls the call back, so state read
 /// after it only repeats the setup. What a revert must not change is checked after a later successful call.
 abstract contract TokenizerSuite is IntegraFixture {
@@ -63,6 +64,12 @@ abstract contract TokenizerSuite is IntegraFixture {
         if (isSealed) return;
         vm.prank(owner);
         tokenizer.sealParties(integraHash);
+    }
+
+    /// @dev Reserves `tokenId` for `recipient` and fixes the party set: a claim needs a sealed set.
+    function _reserveSealed(address caller, address recipient) internal {
+        _reserve(caller, recipient);
+        _seal();
     }
 
     function _claimAs(address caller, bytes32 uid) internal {
@@ -286,17 +293,19 @@ abstract contract TokenizerSuite is IntegraFixture {
         tokenizer.sealParties(UNKNOWN);
     }
 
-    /// @dev A set of cancelled reservations only is still a set: its token must be reserved again and claimed.
-    function test_SealParties_CountsACancelledTokenOfTheSet() public {
+    /// @dev A reservation cancelled and made again: the set holds the one live reservation, and completes when
+    /// it is claimed.
+    function test_SealParties_CountsTheLiveReservation() public {
         _reserve(owner, alice);
         vm.prank(owner);
         tokenizer.cancelReservation(integraHash, tokenId);
+        _reserve(executor, bob);
         _seal();
         _assertPartySet(integraHash, true, 1);
-        _assertProgress(integraHash, 0, 0, false);
-        _reserve(executor, bob);
+        _assertProgress(integraHash, 1, 0, false);
         _claimAs(bob, _attestClaim(bob, integraHash, tokenId));
         _assertProgress(integraHash, 1, 1, true);
+        _assertMinted(integraHash, tokenId, bob, amount);
     }
 
     // ---------------------------------------------------------------- registerWithParties
@@ -437,12 +446,15 @@ abstract contract TokenizerSuite is IntegraFixture {
         assertEq(tokenizer.tokenIdsOf(integraHash).length, 1, "id listed once");
         _assertProgress(integraHash, 1, 0, false);
 
+        _seal();
         bytes32 uid = _attestClaim(bob, integraHash, tokenId);
         _claimAs(bob, uid);
         _assertMinted(integraHash, tokenId, bob, amount);
+        _assertProgress(integraHash, 1, 1, true);
     }
 
-    /// @dev After the seal a cancelled token of the set may be reserved again, and the set completes when it is claimed.
+    /// @dev After the seal and before the first claim, a cancelled token of the set may be reserved again (a party
+    /// who lost their wallet), and the set completes when it is claimed.
     function test_CancelledToken_OfASealedSetCanBeReservedAgain() public {
         _reserve(owner, alice);
         _seal();
@@ -471,7 +483,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_CancelClaimedToken() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         _claimAs(alice, _attestClaim(alice, integraHash, tokenId));
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyClaimed.selector, integraHash, tokenId));
         vm.prank(owner);
@@ -511,7 +523,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     // ---------------------------------------------------------------- claim
 
     function test_ClaimToken_MintsToClaimantAndEmits() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
 
         vm.expectEmit(true, true, true, true, address(tokenizer));
@@ -544,21 +556,21 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_ClaimToken_WithExecutorAttestation() public {
-        _reserve(executor, alice);
+        _reserveSealed(executor, alice);
         bytes32 uid = _attest(executor, alice, integraHash, tokenId, Capabilities.CLAIM, 0);
         _claimAs(alice, uid);
         _assertMinted(integraHash, tokenId, alice, amount);
     }
 
     function test_ClaimToken_WithAnyTokenAttestation() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, 0);
         _claimAs(alice, uid);
         _assertMinted(integraHash, tokenId, alice, amount);
     }
 
     function test_ClaimToken_WithSeveralCapabilitiesIncludingClaim() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         uint256 caps =
             Capabilities.CLAIM | Capabilities.TRANSFER | Capabilities.REQUEST_PAYMENT | Capabilities.APPROVE_PAYMENT;
         bytes32 uid = _attest(owner, alice, integraHash, tokenId, caps, 0);
@@ -567,7 +579,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_ClaimToken_JustBeforeExpiry() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         uint64 expiry = uint64(block.timestamp + 1 hours);
         bytes32 uid = _attest(owner, alice, integraHash, tokenId, Capabilities.CLAIM, expiry);
         vm.warp(expiry - 1);
@@ -577,7 +589,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     /// @dev An attestation made by the new owner after a sale authorizes claims.
     function test_ClaimToken_WithNewOwnersAttestationAfterSale() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         _sell(integraHash, bob);
         bytes32 uid = _attest(bob, alice, integraHash, tokenId, Capabilities.CLAIM, 0);
         _claimAs(alice, uid);
@@ -585,14 +597,14 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_ClaimWithUnknownAttestation() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = keccak256("made up");
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.UnknownAttestation.selector, uid));
         _claimAs(alice, uid);
     }
 
     function test_RevertWhen_ClaimWithAttestationOfOtherSchema() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         // The same schema text without the Integra resolver: a different schema UID that anyone may attest on.
         bytes32 otherSchema = schemaRegistry.register(Capabilities.SCHEMA, ISchemaResolver(address(0)), true);
         AttestationRequest memory request = AttestationRequest({
@@ -614,7 +626,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_ClaimWithRevokedAttestation() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         _revoke(owner, uid);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationRevoked.selector, uid));
@@ -622,7 +634,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_ClaimWithExpiredAttestation() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         uint64 expiry = uint64(block.timestamp + 1 hours);
         bytes32 uid = _attest(owner, alice, integraHash, tokenId, Capabilities.CLAIM, expiry);
         vm.warp(expiry + 1);
@@ -631,7 +643,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_ClaimAtTheExpirationTime() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         uint64 expiry = uint64(block.timestamp + 1 hours);
         bytes32 uid = _attest(owner, alice, integraHash, tokenId, Capabilities.CLAIM, expiry);
         vm.warp(expiry);
@@ -640,14 +652,14 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_ClaimWithSomeoneElsesAttestation() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotAttestationRecipient.selector, alice, bob));
         _claimAs(bob, uid);
     }
 
     function test_RevertWhen_AttestingExecutorWasReplaced() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attest(executor, alice, integraHash, tokenId, Capabilities.CLAIM, 0);
         vm.prank(owner);
         registry.setExecutor(integraHash, carol);
@@ -657,7 +669,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     /// @dev An executor change moves the epoch for everyone: the owner's own earlier attestation dies too.
     function test_RevertWhen_OwnerAttestedBeforeExecutorChange() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.prank(owner);
         registry.setExecutor(integraHash, carol);
@@ -666,7 +678,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_AttestingOwnerSoldTheRecord() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         _sell(integraHash, bob);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, uid));
@@ -675,7 +687,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     /// @dev An offer alone changes nothing: attestations stay good until the offer is accepted.
     function test_ClaimToken_PendingOfferKeepsAttestationsValid() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.prank(owner);
         registry.offerRecordOwnership(integraHash, bob, "offered, not accepted");
@@ -684,7 +696,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_ClaimWithAttestationForOtherRecord() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 other = _register(address(tokenizer));
         bytes32 uid = _attestClaim(alice, other, tokenId);
         vm.expectRevert(
@@ -694,7 +706,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_ClaimWithAttestationForOtherToken() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId + 1);
         vm.expectRevert(
             abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherToken.selector, tokenId + 1, tokenId)
@@ -703,7 +715,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_AttestationLacksClaimCapability() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attest(owner, alice, integraHash, tokenId, Capabilities.TRANSFER, 0);
         vm.expectRevert(
             abi.encodeWithSelector(IntegraTokenizerBase.MissingClaimCapability.selector, Capabilities.TRANSFER)
@@ -711,30 +723,33 @@ abstract contract TokenizerSuite is IntegraFixture {
         _claimAs(alice, uid);
     }
 
-    function test_RevertWhen_ClaimNeverReservedToken() public {
+    /// @dev Nothing reserved, so nothing sealed: the seal is checked before the token's status.
+    function test_RevertWhen_ClaimOnRecordWithNothingReserved() public {
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
-        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReserved.selector, integraHash, tokenId));
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesNotSealed.selector, integraHash));
         _claimAs(alice, uid);
     }
 
-    function test_RevertWhen_ClaimCancelledReservation() public {
-        _reserve(owner, alice);
+    /// @dev A sealed set, its only reservation cancelled before any claim: the token is open until reserved again.
+    /// @dev A cancelled party leaves its place vacant, and no one claims until it is filled again.
+    function test_RevertWhen_ClaimWhileAPlaceIsVacant() public {
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.prank(executor);
         tokenizer.cancelReservation(integraHash, tokenId);
-        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReserved.selector, integraHash, tokenId));
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.VacantPartyPlace.selector, integraHash));
         _claimAs(alice, uid);
     }
 
     function test_RevertWhen_ClaimTokenReservedForSomeoneElse() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(bob, integraHash, tokenId);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotReservedForCaller.selector, alice, bob));
         _claimAs(bob, uid);
     }
 
     function test_RevertWhen_ClaimWithOtherProcessHash() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         vm.expectRevert(
             abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, OTHER_PROCESS)
@@ -744,7 +759,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     }
 
     function test_RevertWhen_ClaimTwice() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
         _claimAs(alice, uid);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyClaimed.selector, integraHash, tokenId));
@@ -764,7 +779,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     /// @dev A token handed on by transfer makes its new holder a holder, never a party; the claimant who gave it
     /// away stops being one, and is one again once it holds the token again.
     function test_IsParty_OnlyTheClaimantWhileItHolds() public {
-        _reserve(owner, alice);
+        _reserveSealed(owner, alice);
         _claimAs(alice, _attestClaim(alice, integraHash, tokenId));
         assertTrue(tokenizer.isParty(integraHash, tokenId, alice), "claimant is a party");
 

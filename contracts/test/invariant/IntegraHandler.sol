@@ -51,6 +51,8 @@ contract IntegraHandler is ForwardRequestSigner {
         /// @dev Successful setExecutor and acceptRecordOwnership calls since registration.
         uint64 epoch;
         bool isSealed;
+        /// @dev The live reservations when the party set was sealed: the seats that must all be claimed.
+        uint256 partyCount;
         /// @dev DocumentComplete logs seen with this record as topic1.
         uint256 completeEvents;
     }
@@ -242,7 +244,6 @@ contract IntegraHandler is ForwardRequestSigner {
     uint256 public fakeRecords;
     mapping(bytes32 => RecordGhost) internal _rec;
     mapping(bytes32 => uint256[]) internal _ids;
-    mapping(bytes32 => uint256[]) internal _partyIds;
     mapping(bytes32 => address[]) internal _everPrincipals;
     mapping(bytes32 => mapping(address => bool)) internal _wasPrincipal;
     mapping(bytes32 => mapping(uint256 => TokenGhost)) internal _tok;
@@ -351,9 +352,13 @@ contract IntegraHandler is ForwardRequestSigner {
         _tryRegister(a);
     }
 
-    function reserve(uint256 recordSeed, uint256 callerSeed, uint256 tokenSeed, uint256 recipientSeed, uint256 amountSeed)
-        external
-    {
+    function reserve(
+        uint256 recordSeed,
+        uint256 callerSeed,
+        uint256 tokenSeed,
+        uint256 recipientSeed,
+        uint256 amountSeed
+    ) external {
         bytes32 ih = _officialRecord(recordSeed);
         bool deed = _rec[ih].tokenizer == address(ownership);
         uint256 tokenId = deed ? (tokenSeed % 16 == 15 ? 2 : 1) : 1 + tokenSeed % MAX_ROLE;
@@ -380,16 +385,23 @@ contract IntegraHandler is ForwardRequestSigner {
 
     /// @notice The owner or executor (sometimes someone else) attests a capability: mostly CLAIM for a reserved
     /// token's recipient, sometimes for any token (attested token id 0), without CLAIM, expiring, or no capability.
-    function attest(uint256 recordSeed, uint256 attesterSeed, uint256 tokenSeed, uint256 recipientSeed, uint256 capsSeed)
-        external
-    {
-        bytes32 ih = _officialRecord(recordSeed);
+    function attest(
+        uint256 recordSeed,
+        uint256 attesterSeed,
+        uint256 tokenSeed,
+        uint256 recipientSeed,
+        uint256 capsSeed
+    ) external {
+        (bool awaiting, bytes32 ih,) = _tokenAwaitingClaim(recordSeed);
+        if (!awaiting) ih = _officialRecord(recordSeed);
         AttestArgs memory a;
         a.integraHash = ih;
         a.attester = _authority(ih, attesterSeed);
         a.tokenId = _reservedTokenId(ih, tokenSeed);
         (, a.recipient) = _reservation(ih, a.tokenId);
-        if (a.recipient == address(0) || recipientSeed % 4 == 3) a.recipient = _parties[recipientSeed % _parties.length];
+        if (a.recipient == address(0) || recipientSeed % 4 == 3) {
+            a.recipient = _parties[recipientSeed % _parties.length];
+        }
         a.attestedTokenId = tokenSeed % 5 == 0 ? 0 : a.tokenId;
         a.caps = capsSeed % 8 == 7 ? Capabilities.TRANSFER : Capabilities.CLAIM | (capsSeed & 0xe);
         if (capsSeed % 29 == 3) a.caps = 0;
@@ -444,6 +456,35 @@ contract IntegraHandler is ForwardRequestSigner {
         _tryClaim(c);
     }
 
+    /// @notice A whole flow in one action, so that agreements do complete within a run: the owner or executor
+    /// attests CLAIM for a token waiting to be claimed, and its recipient claims it at once, directly, through the
+    /// forwarder, or (the receiver) with a re-entry chosen by `modeSeed`.
+    function claimFlow(uint256 recordSeed, uint256 attesterSeed, uint256 modeSeed) external {
+        (bool found, bytes32 ih, uint256 tokenId) = _tokenAwaitingClaim(recordSeed);
+        if (!found) return;
+        AttestArgs memory a;
+        a.integraHash = ih;
+        a.attester = _authority(ih, attesterSeed);
+        // Claims need a sealed party set: the owner or executor seals it first if need be.
+        if (!_rec[ih].isSealed && !_trySeal(ih, a.attester, _rec[ih].tokenizer)) return;
+        (, a.recipient) = _reservation(ih, tokenId);
+        a.tokenId = tokenId;
+        a.attestedTokenId = modeSeed % 3 == 2 ? 0 : tokenId;
+        a.caps = Capabilities.CLAIM;
+        a.processHash = _rec[ih].processHash;
+        if (!_tryAttest(a)) return;
+        ClaimArgs memory c;
+        c.integraHash = ih;
+        c.caller = a.recipient;
+        c.tokenizer = _rec[ih].tokenizer;
+        c.tokenId = tokenId;
+        c.uid = _grants[_grants.length - 1].uid;
+        c.processHash = a.processHash;
+        c.relayerSeed = (modeSeed >> 2) % 2 == 0 ? DIRECT : modeSeed >> 3;
+        c.planSeed = modeSeed >> 8;
+        if (_tryClaim(c)) successes["claimFlow"]++;
+    }
+
     /// @notice The attacker tries to make the forwarder act for a party: 0 replays an executed request; 1 changes
     /// one signed field of a party's fresh claim; 2 signs a claim in a party's name with its own key; 3 sends its
     /// own valid request for a party's claim; 4 submits a party's claim past its deadline. Each must fail.
@@ -480,7 +521,9 @@ contract IntegraHandler is ForwardRequestSigner {
         t.from = holder;
         t.to = _parties[toSeed % _parties.length];
         if (t.to == holder) t.to = _parties[(toSeed % _parties.length + 1) % _parties.length];
-        t.amount = 1 + amountSeed % _bal[ih][tokenId][holder];
+        // One move in two hands on all of it: its claimant is then no longer a consenting party.
+        uint256 held = _bal[ih][tokenId][holder];
+        t.amount = (amountSeed >> 64) % 2 == 1 ? held : 1 + uint64(amountSeed) % held;
         t.relayerSeed = (amountSeed >> 128) % 3 == 0 ? amountSeed >> 130 : DIRECT;
         t.planSeed = planSeed;
         _tryTransfer(t);
@@ -502,6 +545,7 @@ contract IntegraHandler is ForwardRequestSigner {
     /// @notice The pending owner (sometimes someone else) accepts a record.
     function acceptOwnership(uint256 recordSeed, uint256 callerSeed) external {
         bytes32 ih = _pendingRecord(recordSeed);
+        if (_holdAuthorityChange(ih, callerSeed)) return;
         address caller = callerSeed % 6 == 5 || _rec[ih].pending == address(0)
             ? _principals[(callerSeed / 6) % _principals.length]
             : _rec[ih].pending;
@@ -512,6 +556,7 @@ contract IntegraHandler is ForwardRequestSigner {
     /// have owned the record before (A -> B -> A, re-appointments).
     function setExecutor(uint256 recordSeed, uint256 executorSeed, uint256 callerSeed) external {
         bytes32 ih = _officialRecord(recordSeed);
+        if (_holdAuthorityChange(ih, callerSeed)) return;
         address caller = callerSeed % 6 == 5 ? _principals[(callerSeed / 6) % _principals.length] : _rec[ih].owner;
         address next = executorSeed % 6 == 0 ? address(0) : _principals[executorSeed % _principals.length];
         _trySetExecutor(ih, caller, next);
@@ -563,7 +608,9 @@ contract IntegraHandler is ForwardRequestSigner {
         uint256 kind = kindSeed % 11;
         bool ok;
         if (kind == 0) {
-            ok = _tryReserve(ih, attacker, _rec[ih].tokenizer, _someTokenId(ih, argSeed), attacker, 1, _rec[ih].processHash);
+            ok = _tryReserve(
+                ih, attacker, _rec[ih].tokenizer, _someTokenId(ih, argSeed), attacker, 1, _rec[ih].processHash
+            );
         } else if (kind == 1) {
             ok = _tryCancel(ih, attacker, _rec[ih].tokenizer, _reservedTokenId(ih, argSeed));
         } else if (kind == 2) {
@@ -655,7 +702,9 @@ contract IntegraHandler is ForwardRequestSigner {
         } else if (kind == 5) {
             (bool found, bytes32 hih, uint256 tokenId, address holder) = _someHolding(argSeed, true);
             if (!found) return;
-            ok = _tryRequestPayment(address(fake), hih, tokenId, holder, tokenId, uint64(block.timestamp + 1 days), DIRECT);
+            ok = _tryRequestPayment(
+                address(fake), hih, tokenId, holder, tokenId, uint64(block.timestamp + 1 days), DIRECT
+            );
         } else {
             bytes32 fih = _fakeRecord(recordSeed);
             address fakeOwner = _rec[fih].owner;
@@ -694,11 +743,22 @@ contract IntegraHandler is ForwardRequestSigner {
 
     /// @notice A party asks another for a payment: usually two holders of one multi-party record, sometimes a
     /// holder who was handed its token rather than claiming it, a deadline now, or through the forwarder.
+    /// One call in eight names as payer, and one in eight as requestor, a party who claimed its token but has
+    /// handed all of it on since: no longer a consenting party.
     function requestPayment(uint256 holdingSeed, uint256 payerSeed, uint256 deadlineSeed) external {
         (bool found, bytes32 ih, uint256 requestorTokenId, address requestor) =
             _someHolding(holdingSeed, holdingSeed % 4 != 3);
         if (!found) return;
         (address payer, uint256 payerTokenId) = _otherHolder(ih, requestor, payerSeed);
+        uint256 mode = (payerSeed >> 128) % 8;
+        if (mode == 6 || mode == 7) {
+            (bool gone, bytes32 formerIh, uint256 formerTokenId, address former) = _claimantWhoHandedOn(ih, payerSeed);
+            if (gone && mode == 6 && former != requestor && formerIh == ih) {
+                (payer, payerTokenId) = (former, formerTokenId);
+            }
+            if (gone && mode == 7) (ih, requestor, requestorTokenId) = (formerIh, former, formerTokenId);
+            if (gone && mode == 7) (payer, payerTokenId) = _otherHolder(ih, requestor, payerSeed);
+        }
         uint64 deadline = deadlineSeed % 10 == 9
             ? uint64(block.timestamp)
             : uint64(block.timestamp + 1 + (deadlineSeed >> 8) % 3 days);
@@ -731,7 +791,7 @@ contract IntegraHandler is ForwardRequestSigner {
     /// execA, PROCESS_A) registered with alice, bob and the receiver and sealed, alice and bob claimed; deed A
     /// (clerkA) reserved and attested for carol; deal B (clerkB, executor execB, PROCESS_B) with alice and carol
     /// reserved, not sealed; a copy of deal A's document by registrant2 under PROCESS_A with carol and alice; a record
-    /// of the fake tokenizer. Returns those five ids.
+    /// of the fake tokenizer; then deal B's executor replaced by execA and deed A offered to clerkB. Returns the ids.
     function openingMoves() external onlyDeployer returns (bytes32[5] memory ids) {
         address[] memory three = new address[](3);
         (three[0], three[1], three[2]) = (alice, bob, address(receiver));
@@ -741,10 +801,14 @@ contract IntegraHandler is ForwardRequestSigner {
             RegisterArgs(clerkA, address(multiParty), CONTENT_A, PROCESS_A, execA, true, three, amounts3)
         );
         ids[1] = _scriptRegister(
-            RegisterArgs(clerkA, address(ownership), CONTENT_B, PROCESS_A, address(0), false, new address[](0), new uint256[](0))
+            RegisterArgs(
+                clerkA, address(ownership), CONTENT_B, PROCESS_A, address(0), false, new address[](0), new uint256[](0)
+            )
         );
         ids[2] = _scriptRegister(
-            RegisterArgs(clerkB, address(multiParty), CONTENT_B, PROCESS_B, execB, false, new address[](0), new uint256[](0))
+            RegisterArgs(
+                clerkB, address(multiParty), CONTENT_B, PROCESS_B, execB, false, new address[](0), new uint256[](0)
+            )
         );
         address[] memory two = new address[](2);
         (two[0], two[1]) = (carol, alice);
@@ -765,6 +829,9 @@ contract IntegraHandler is ForwardRequestSigner {
         require(_tryReserve(ids[2], clerkB, address(multiParty), 1, alice, 7, PROCESS_B), "opening: reserve");
         require(_tryReserve(ids[2], execB, address(multiParty), 2, carol, 9, PROCESS_B), "opening: reserve");
         _scriptAttest(ids[3], registrant2, carol, 1);
+        // Authority already moving: deal B's executor replaced (execB is a former principal), deed A offered to clerkB.
+        require(_trySetExecutor(ids[2], clerkB, execA), "opening: setExecutor");
+        require(_tryOffer(ids[1], clerkA, clerkB), "opening: offer");
     }
 
     function _scriptRegister(RegisterArgs memory a) internal returns (bytes32 ih) {
@@ -773,17 +840,20 @@ contract IntegraHandler is ForwardRequestSigner {
         require(ok, "opening: register");
     }
 
-    function _scriptAttest(bytes32 ih, address attester, address recipient, uint256 tokenId) internal returns (bytes32) {
-        AttestArgs memory a =
-            AttestArgs(ih, attester, recipient, tokenId, tokenId, Capabilities.CLAIM, 0, _rec[ih].processHash);
+    function _scriptAttest(bytes32 ih, address attester, address recipient, uint256 tokenId)
+        internal
+        returns (bytes32)
+    {
+        AttestArgs memory a = AttestArgs(
+            ih, attester, recipient, tokenId, tokenId, Capabilities.CLAIM, 0, _rec[ih].processHash
+        );
         require(_tryAttest(a), "opening: attest");
         return _grants[_grants.length - 1].uid;
     }
 
     function _scriptAttestAndClaim(bytes32 ih, address attester, address recipient, uint256 tokenId) internal {
         bytes32 uid = _scriptAttest(ih, attester, recipient, tokenId);
-        ClaimArgs memory c =
-            ClaimArgs(ih, recipient, _rec[ih].tokenizer, tokenId, uid, _rec[ih].processHash, DIRECT, 0);
+        ClaimArgs memory c = ClaimArgs(ih, recipient, _rec[ih].tokenizer, tokenId, uid, _rec[ih].processHash, DIRECT, 0);
         require(_tryClaim(c), "opening: claim");
     }
 
@@ -811,8 +881,12 @@ contract IntegraHandler is ForwardRequestSigner {
         return _ids[ih];
     }
 
-    function partyIdsOf(bytes32 ih) external view returns (uint256[] memory) {
-        return _partyIds[ih];
+    /// @notice How many of the record's tokens the ghost has in `status`.
+    function countOf(bytes32 ih, IntegraTokenizerBase.TokenStatus status) public view returns (uint256 n) {
+        uint256[] storage ids = _ids[ih];
+        for (uint256 i; i < ids.length; ++i) {
+            if (_tok[ih][ids[i]].status == status) n++;
+        }
     }
 
     function tokenGhost(bytes32 ih, uint256 tokenId) external view returns (TokenGhost memory) {
@@ -821,6 +895,18 @@ contract IntegraHandler is ForwardRequestSigner {
 
     function ghostBalance(bytes32 ih, uint256 tokenId, address account) external view returns (uint256) {
         return _bal[ih][tokenId][account];
+    }
+
+    /// @notice The ghost balances of `accounts` for one token, in one call.
+    function ghostBalances(bytes32 ih, uint256 tokenId, address[] memory accounts)
+        external
+        view
+        returns (uint256[] memory balances)
+    {
+        balances = new uint256[](accounts.length);
+        for (uint256 i; i < accounts.length; ++i) {
+            balances[i] = _bal[ih][tokenId][accounts[i]];
+        }
     }
 
     function grantCount() external view returns (uint256) {
@@ -862,9 +948,15 @@ contract IntegraHandler is ForwardRequestSigner {
     function tracked() public view returns (address[] memory all) {
         all = new address[](_parties.length + _principals.length + _outsiders.length);
         uint256 k;
-        for (uint256 i; i < _parties.length; ++i) all[k++] = _parties[i];
-        for (uint256 i; i < _principals.length; ++i) all[k++] = _principals[i];
-        for (uint256 i; i < _outsiders.length; ++i) all[k++] = _outsiders[i];
+        for (uint256 i; i < _parties.length; ++i) {
+            all[k++] = _parties[i];
+        }
+        for (uint256 i; i < _principals.length; ++i) {
+            all[k++] = _principals[i];
+        }
+        for (uint256 i; i < _outsiders.length; ++i) {
+            all[k++] = _outsiders[i];
+        }
     }
 
     function executedCount() external view returns (uint256) {
@@ -889,14 +981,18 @@ contract IntegraHandler is ForwardRequestSigner {
         }
     }
 
-    /// @notice The ghost's view of completion: the party set is sealed and each of its tokens is claimed.
+    /// @notice The ghost's view of completion: the party set is sealed and as many of its tokens are claimed as it
+    /// had seats when sealed (live reservations never outnumber the seats, so every seat is then claimed).
     function ghostComplete(bytes32 ih) public view returns (bool) {
-        if (!_rec[ih].isSealed) return false;
-        uint256[] storage ids = _partyIds[ih];
-        for (uint256 i; i < ids.length; ++i) {
-            if (_tok[ih][ids[i]].status != IntegraTokenizerBase.TokenStatus.Claimed) return false;
-        }
-        return true;
+        return _rec[ih].isSealed && countOf(ih, IntegraTokenizerBase.TokenStatus.Claimed) == _rec[ih].partyCount;
+    }
+
+    /// @notice The ghost's view of a vacant place: the party set is sealed and a reservation of it was cancelled and
+    /// not yet refilled (live reservations and claims fall short of the seats).
+    function vacancy(bytes32 ih) public view returns (bool) {
+        return _rec[ih].isSealed
+            && countOf(ih, IntegraTokenizerBase.TokenStatus.Reserved)
+                    + countOf(ih, IntegraTokenizerBase.TokenStatus.Claimed) != _rec[ih].partyCount;
     }
 
     /// @notice The ghost's view of a consenting party: claimed the token itself and holds some of it now.
@@ -912,10 +1008,20 @@ contract IntegraHandler is ForwardRequestSigner {
         bytes memory data = a.withParties
             ? abi.encodeCall(
                 IntegraRecordV1.registerWithParties,
-                (a.contentHash, hex"c1f3", a.tokenizer, a.executor, a.processHash, new address[](0), a.recipients, a.amounts)
+                (
+                    a.contentHash,
+                    hex"c1f3",
+                    a.tokenizer,
+                    a.executor,
+                    a.processHash,
+                    new address[](0),
+                    a.recipients,
+                    a.amounts
+                )
             )
             : abi.encodeCall(
-                IntegraRecordV1.register, (a.contentHash, hex"c1f3", a.tokenizer, a.executor, a.processHash, new address[](0))
+                IntegraRecordV1.register,
+                (a.contentHash, hex"c1f3", a.tokenizer, a.executor, a.processHash, new address[](0))
             );
         _begin();
         bytes memory ret;
@@ -960,7 +1066,9 @@ contract IntegraHandler is ForwardRequestSigner {
         uint256 amount,
         bytes32 processHash
     ) internal returns (bool ok) {
-        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (ih, tokenId, recipient, amount, processHash));
+        bytes memory data = abi.encodeCall(
+            IntegraTokenizerBase.reserveToken, (ih, tokenId, recipient, amount, processHash)
+        );
         _begin();
         (ok,) = _exec(caller, tokenizer, data, DIRECT);
         if (!ok) return false;
@@ -981,7 +1089,12 @@ contract IntegraHandler is ForwardRequestSigner {
         successes["cancel"]++;
         _checkTokenizerCall(ih, caller, tokenizer, "cancelled");
         TokenGhost storage t = _tok[ih][tokenId];
-        if (t.status != IntegraTokenizerBase.TokenStatus.Reserved) _violation(V_RULES, "cancelled a token not reserved");
+        if (t.status != IntegraTokenizerBase.TokenStatus.Reserved) {
+            _violation(V_RULES, "cancelled a token not reserved");
+        }
+        if (_rec[ih].isSealed && countOf(ih, IntegraTokenizerBase.TokenStatus.Claimed) > 0) {
+            _violation(V_RULES, "a sealed party set changed after its first claim");
+        }
         t.status = IntegraTokenizerBase.TokenStatus.Cancelled;
         _commit();
     }
@@ -994,7 +1107,9 @@ contract IntegraHandler is ForwardRequestSigner {
         successes["sealParties"]++;
         _checkTokenizerCall(ih, caller, tokenizer, "sealed");
         if (_rec[ih].isSealed) _violation(V_RULES, "a party set was sealed twice");
-        if (_ids[ih].length == 0) _violation(V_RULES, "an empty party set was sealed");
+        if (countOf(ih, IntegraTokenizerBase.TokenStatus.Reserved) == 0) {
+            _violation(V_RULES, "a party set without live reservations was sealed");
+        }
         _seal(ih);
         _commit();
     }
@@ -1002,8 +1117,7 @@ contract IntegraHandler is ForwardRequestSigner {
     function _tryAttest(AttestArgs memory a) internal returns (bool ok) {
         bytes memory data = abi.encodeCall(
             IEAS.attest,
-            (
-                AttestationRequest({
+            (AttestationRequest({
                     schema: capabilitySchema,
                     data: AttestationRequestData({
                         recipient: a.recipient,
@@ -1013,8 +1127,7 @@ contract IntegraHandler is ForwardRequestSigner {
                         data: abi.encode(a.integraHash, a.attestedTokenId, a.caps, a.processHash),
                         value: 0
                     })
-                })
-            )
+                }))
         );
         _begin();
         bytes memory ret;
@@ -1023,7 +1136,9 @@ contract IntegraHandler is ForwardRequestSigner {
         bytes32 uid = abi.decode(ret, (bytes32));
         successes["attest"]++;
         _checkAuthority(a.integraHash, a.attester, false, "attested");
-        if (a.processHash != _rec[a.integraHash].processHash) _violation(V_WORKFLOW, "an attestation under another processHash");
+        if (a.processHash != _rec[a.integraHash].processHash) {
+            _violation(V_WORKFLOW, "an attestation under another processHash");
+        }
         if (a.caps == 0) _violation(V_RULES, "an attestation without capabilities");
         _grants.push(
             Grant({
@@ -1044,7 +1159,8 @@ contract IntegraHandler is ForwardRequestSigner {
     }
 
     function _tryClaim(ClaimArgs memory c) internal returns (bool ok) {
-        bytes memory data = abi.encodeCall(IntegraTokenizerBase.claimToken, (c.integraHash, c.tokenId, c.uid, c.processHash));
+        bytes memory data =
+            abi.encodeCall(IntegraTokenizerBase.claimToken, (c.integraHash, c.tokenId, c.uid, c.processHash));
         Plan memory plan;
         if (c.caller == address(receiver)) {
             plan = _plan(c.planSeed, c.integraHash, c.tokenId, _tok[c.integraHash][c.tokenId].amount, c.uid);
@@ -1066,7 +1182,8 @@ contract IntegraHandler is ForwardRequestSigner {
         bytes memory data = deed
             ? abi.encodeWithSignature("safeTransferFrom(address,address,uint256)", t.from, t.to, uint256(t.integraHash))
             : abi.encodeCall(
-                IERC1155.safeTransferFrom, (t.from, t.to, multiParty.erc1155IdOf(t.integraHash, t.tokenId), t.amount, "")
+                IERC1155.safeTransferFrom,
+                (t.from, t.to, multiParty.erc1155IdOf(t.integraHash, t.tokenId), t.amount, "")
             );
         if (deed) t.amount = 1;
         Plan memory plan;
@@ -1079,9 +1196,14 @@ contract IntegraHandler is ForwardRequestSigner {
         if (t.to == address(receiver)) receiver.disarm();
         if (!ok) return false;
         successes[_relayed(t.caller, t.relayerSeed) ? bytes32("forwardedTransfer") : bytes32("transferToken")]++;
-        if (t.caller != t.from) _violation(_intruderCategory(t.integraHash, t.caller), "moved a token its caller does not hold");
-        if (_bal[t.integraHash][t.tokenId][t.from] < t.amount) _violation(V_RULES, "moved more than the ghost holder had");
-        else _bal[t.integraHash][t.tokenId][t.from] -= t.amount;
+        if (t.caller != t.from) {
+            _violation(_intruderCategory(t.integraHash, t.caller), "moved a token its caller does not hold");
+        }
+        if (_bal[t.integraHash][t.tokenId][t.from] < t.amount) {
+            _violation(V_RULES, "moved more than the ghost holder had");
+        } else {
+            _bal[t.integraHash][t.tokenId][t.from] -= t.amount;
+        }
         _bal[t.integraHash][t.tokenId][t.to] += t.amount;
         if (t.to == address(receiver)) _applyReentry(plan);
         _commit();
@@ -1160,8 +1282,12 @@ contract IntegraHandler is ForwardRequestSigner {
         (ok,) = _exec(caller, address(signal), data, relayerSeed);
         if (!ok) return false;
         successes["requestPayment"]++;
-        if (!isOfficial(_rec[ih].tokenizer)) _violation(V_FAKE, "a payment signal on a record of an unofficial tokenizer");
-        if (caller == attacker || caller == address(fake)) _violation(_intruderCategory(ih, caller), "an outsider requested a payment");
+        if (!isOfficial(_rec[ih].tokenizer)) {
+            _violation(V_FAKE, "a payment signal on a record of an unofficial tokenizer");
+        }
+        if (caller == attacker || caller == address(fake)) {
+            _violation(_intruderCategory(ih, caller), "an outsider requested a payment");
+        }
         _commit(); // the PaymentRequested log is judged in _scan, against the ghost as it is now
     }
 
@@ -1172,7 +1298,9 @@ contract IntegraHandler is ForwardRequestSigner {
         if (!ok) return false;
         successes["markPaid"]++;
         PaymentGhost storage p = _payments[_paymentIndexPlusOne[paymentId] - 1];
-        if (caller != p.payer) _violation(_intruderCategory(p.integraHash, caller), "marked paid by someone not the payer");
+        if (caller != p.payer) {
+            _violation(_intruderCategory(p.integraHash, caller), "marked paid by someone not the payer");
+        }
         if (p.status != IntegraSignalV1.PaymentStatus.Pending || block.timestamp > p.deadline) {
             _violation(V_RULES, "marked paid a payment not pending");
         }
@@ -1186,7 +1314,9 @@ contract IntegraHandler is ForwardRequestSigner {
         if (!ok) return false;
         successes["cancelPayment"]++;
         PaymentGhost storage p = _payments[_paymentIndexPlusOne[paymentId] - 1];
-        if (caller != p.requestor) _violation(_intruderCategory(p.integraHash, caller), "cancelled by someone not the requestor");
+        if (caller != p.requestor) {
+            _violation(_intruderCategory(p.integraHash, caller), "cancelled by someone not the requestor");
+        }
         if (p.status != IntegraSignalV1.PaymentStatus.Pending || block.timestamp > p.deadline) {
             _violation(V_RULES, "cancelled a payment not pending");
         }
@@ -1195,7 +1325,9 @@ contract IntegraHandler is ForwardRequestSigner {
 
     // ================================================================== ghost updates
 
-    function _applyReservation(bytes32 ih, address tokenizer, uint256 tokenId, address recipient, uint256 amount) internal {
+    function _applyReservation(bytes32 ih, address tokenizer, uint256 tokenId, address recipient, uint256 amount)
+        internal
+    {
         if (recipient == address(0)) _violation(V_RULES, "a reservation for the zero address");
         if (tokenizer == address(ownership) && (tokenId != 1 || amount != 1)) {
             _violation(V_RULES, "an ownership reservation other than token 1 x 1");
@@ -1206,10 +1338,19 @@ contract IntegraHandler is ForwardRequestSigner {
         if (ghostComplete(ih)) _violation(V_RULES, "a reservation on a complete agreement");
         TokenGhost storage t = _tok[ih][tokenId];
         if (t.status == IntegraTokenizerBase.TokenStatus.Reserved) _violation(V_RULES, "a token reserved twice");
-        if (t.status == IntegraTokenizerBase.TokenStatus.Claimed) _violation(V_RULES, "a claimed token reserved again");
+        if (t.status == IntegraTokenizerBase.TokenStatus.Claimed) {
+            _violation(V_RULES, "a claimed token reserved again");
+        }
         if (t.status == IntegraTokenizerBase.TokenStatus.None) {
             if (_rec[ih].isSealed) _violation(V_RULES, "a new token id after the party set was sealed");
             _ids[ih].push(tokenId);
+        } else if (_rec[ih].isSealed) {
+            if (countOf(ih, IntegraTokenizerBase.TokenStatus.Claimed) > 0) {
+                _violation(V_RULES, "a sealed party set changed after its first claim");
+            }
+            if (countOf(ih, IntegraTokenizerBase.TokenStatus.Reserved) >= _rec[ih].partyCount) {
+                _violation(V_RULES, "more live reservations than the sealed party set has seats");
+            }
         }
         t.status = IntegraTokenizerBase.TokenStatus.Reserved;
         t.reservedFor = recipient;
@@ -1218,20 +1359,25 @@ contract IntegraHandler is ForwardRequestSigner {
 
     function _seal(bytes32 ih) internal {
         _rec[ih].isSealed = true;
-        _partyIds[ih] = _ids[ih];
+        _rec[ih].partyCount = countOf(ih, IntegraTokenizerBase.TokenStatus.Reserved);
     }
 
-    function _applyClaim(bytes32 ih, uint256 tokenId, address claimant, bytes32 uid, bytes32 processHash, address tokenizer)
-        internal
-    {
+    function _applyClaim(
+        bytes32 ih,
+        uint256 tokenId,
+        address claimant,
+        bytes32 uid,
+        bytes32 processHash,
+        address tokenizer
+    ) internal {
         RecordGhost storage r = _rec[ih];
         if (tokenizer != r.tokenizer) _violation(V_FAKE, "a claim on a tokenizer the record is not bound to");
         if (processHash != r.processHash) _violation(V_WORKFLOW, "a claim under another processHash");
+        if (!r.isSealed && isOfficial(r.tokenizer)) _violation(V_RULES, "a claim before the party set was sealed");
+        if (vacancy(ih)) _violation(V_RULES, "a claim while a party's place was vacant");
         TokenGhost storage t = _tok[ih][tokenId];
         if (t.status != IntegraTokenizerBase.TokenStatus.Reserved || t.reservedFor != claimant) {
-            _violation(
-                claimant == attacker ? V_ATTACKER : V_RULES, "a claim of a token not reserved for the claimant"
-            );
+            _violation(claimant == attacker ? V_ATTACKER : V_RULES, "a claim of a token not reserved for the claimant");
         }
         t.status = IntegraTokenizerBase.TokenStatus.Claimed;
         t.claimant = claimant;
@@ -1245,10 +1391,17 @@ contract IntegraHandler is ForwardRequestSigner {
     /// @dev After a successful call that delivered a token to the receiver: what did its re-entry do?
     function _applyReentry(Plan memory plan) internal {
         if (plan.kind == 0 || receiver.lastKind() != plan.kind) return;
-        successes[bytes32(abi.encodePacked("reentry", plan.kind))]++;
+        successes[bytes32(abi.encodePacked("reentry", bytes1(uint8(48) + plan.kind)))]++; // "reentry1".."reentry8"
         if (!receiver.lastOk()) return;
         if (plan.kind == R_CLAIM_OTHER) {
-            _applyClaim(plan.integraHash, plan.tokenId, address(receiver), plan.uid, _rec[plan.integraHash].processHash, _rec[plan.integraHash].tokenizer);
+            _applyClaim(
+                plan.integraHash,
+                plan.tokenId,
+                address(receiver),
+                plan.uid,
+                _rec[plan.integraHash].processHash,
+                _rec[plan.integraHash].tokenizer
+            );
         } else if (plan.kind == R_FORWARD_ON) {
             if (_bal[plan.integraHash][plan.tokenId][address(receiver)] < plan.amount) {
                 _violation(V_RULES, "the receiver passed on more than it held");
@@ -1312,7 +1465,8 @@ contract IntegraHandler is ForwardRequestSigner {
         returns (bool ok, bytes memory ret)
     {
         if (_relayed(caller, relayerSeed)) {
-            ERC2771Forwarder.ForwardRequestData memory request = _forwardRequest(forwarder, _keyOf[caller], target, data);
+            ERC2771Forwarder.ForwardRequestData memory request =
+                _forwardRequest(forwarder, _keyOf[caller], target, data);
             vm.prank(relayerSeed % 2 == 0 ? relayer0 : relayer1);
             try forwarder.execute(request) {
                 ok = true;
@@ -1351,9 +1505,13 @@ contract IntegraHandler is ForwardRequestSigner {
             if (t0 == IntegraTokenizerBase.DocumentComplete.selector) {
                 _rec[ih].completeEvents++;
             } else if (l.emitter == address(signal) && l.topics.length == 4) {
-                if (t0 == IntegraSignalV1.PaymentRequested.selector) _notePaymentRequested(l);
-                else if (t0 == IntegraSignalV1.PaymentPaid.selector) _notePaymentStatus(uint256(l.topics[3]), IntegraSignalV1.PaymentStatus.Paid);
-                else if (t0 == IntegraSignalV1.PaymentCancelled.selector) _notePaymentStatus(uint256(l.topics[3]), IntegraSignalV1.PaymentStatus.Cancelled);
+                if (t0 == IntegraSignalV1.PaymentRequested.selector) {
+                    _notePaymentRequested(l);
+                } else if (t0 == IntegraSignalV1.PaymentPaid.selector) {
+                    _notePaymentStatus(uint256(l.topics[3]), IntegraSignalV1.PaymentStatus.Paid);
+                } else if (t0 == IntegraSignalV1.PaymentCancelled.selector) {
+                    _notePaymentStatus(uint256(l.topics[3]), IntegraSignalV1.PaymentStatus.Cancelled);
+                }
             }
         }
     }
@@ -1399,8 +1557,9 @@ contract IntegraHandler is ForwardRequestSigner {
 
     function _isTokenStandardEvent(address emitter, bytes32 t0) internal view returns (bool) {
         if (emitter != address(ownership) && emitter != address(multiParty)) return false;
-        return t0 == IERC721.Transfer.selector || t0 == IERC721.Approval.selector || t0 == IERC721.ApprovalForAll.selector
-            || t0 == IERC1155.TransferSingle.selector || t0 == IERC1155.TransferBatch.selector || t0 == IERC1155.URI.selector;
+        return t0 == IERC721.Transfer.selector || t0 == IERC721.Approval.selector
+            || t0 == IERC721.ApprovalForAll.selector || t0 == IERC1155.TransferSingle.selector
+            || t0 == IERC1155.TransferBatch.selector || t0 == IERC1155.URI.selector;
     }
 
     // ================================================================== picking arguments
@@ -1460,6 +1619,16 @@ contract IntegraHandler is ForwardRequestSigner {
         return (false, bytes32(0));
     }
 
+    /// @dev An authority change kills every live attestation of the record: while one is outstanding, only one call
+    /// in two goes ahead, so that flows also complete.
+    function _holdAuthorityChange(bytes32 ih, uint256 seed) internal view returns (bool) {
+        if ((seed >> 8) % 2 == 1) return false;
+        for (uint256 i; i < _grants.length; ++i) {
+            if (_grants[i].integraHash == ih && _looksClaimable(_grants[i])) return true;
+        }
+        return false;
+    }
+
     /// @dev Mostly the record's owner or executor (per the ghost); one call in eight a principal or party at random.
     function _authority(bytes32 ih, uint256 seed) internal view returns (address) {
         RecordGhost storage r = _rec[ih];
@@ -1497,29 +1666,80 @@ contract IntegraHandler is ForwardRequestSigner {
         return _someTokenId(ih, seed);
     }
 
-    function _reservation(bytes32 ih, uint256 tokenId) internal view returns (IntegraTokenizerBase.TokenStatus, address) {
+    /// @dev A token in Reserved state on an official record, searching from a seeded record: first on a record whose
+    /// party set is sealed (claims need it), or, when `seed % 4 == 3`, not sealed yet; then on any.
+    function _tokenAwaitingClaim(uint256 seed) internal view returns (bool, bytes32, uint256) {
+        uint256 n = _records.length;
+        bool wantSealed = seed % 4 != 3;
+        for (uint256 pass; pass < 2; ++pass) {
+            for (uint256 i; i < n; ++i) {
+                bytes32 ih = _records[(seed % n + i) % n];
+                if (!isOfficial(_rec[ih].tokenizer)) continue;
+                if (pass == 0 && (_rec[ih].isSealed != wantSealed || vacancy(ih))) continue;
+                (bool found, uint256 id) = _reservedOn(ih, seed >> 8);
+                if (found) return (true, ih, id);
+            }
+        }
+        return (false, bytes32(0), 0);
+    }
+
+    /// @dev A token of the record in Reserved state, searching from a seeded index.
+    function _reservedOn(bytes32 ih, uint256 seed) internal view returns (bool, uint256) {
+        uint256[] storage ids = _ids[ih];
+        for (uint256 j; j < ids.length; ++j) {
+            uint256 id = ids[(seed % ids.length + j) % ids.length];
+            if (_tok[ih][id].status == IntegraTokenizerBase.TokenStatus.Reserved) return (true, id);
+        }
+        return (false, 0);
+    }
+
+    function _reservation(bytes32 ih, uint256 tokenId)
+        internal
+        view
+        returns (IntegraTokenizerBase.TokenStatus, address)
+    {
         TokenGhost storage t = _tok[ih][tokenId];
         return (t.status, t.reservedFor);
     }
 
-    /// @dev Usually (3 in 4) the first grant from a seeded index that should still let its recipient claim (CLAIM,
-    /// live, unrevoked, issued in the record's current epoch, for a token reserved for the recipient); otherwise,
-    /// or when there is none, the seeded grant whatever it is. `keyed`: only grants to a party with a key.
+    /// @dev When `seed % 4 == 3`, grant number `seed / 4` (modulo their count) whatever it is (stale, revoked,
+    /// used...); when `seed % 4 == 2`, the first grant from a seeded index that would let its recipient claim but
+    /// for one thing (`seed / 4 % 3`): an authority change killed it, its record's party set is not sealed yet, or a
+    /// place in it is vacant; otherwise, or when there is none, the first one that should still let its recipient
+    /// claim (CLAIM, live, unrevoked, issued in the record's current epoch, for a token reserved for the recipient,
+    /// on a sealed record without a vacant place); and the seeded grant when there is none of those. `keyed`: only
+    /// grants to a party with a key.
     function _pickGrant(uint256 seed, bool keyed) internal view returns (uint256) {
         uint256 n = _grants.length;
-        if (seed % 4 != 3) {
+        if (seed % 4 == 3) return (seed / 4) % n;
+        uint8 flaw = seed % 4 == 2 ? uint8(1 + (seed / 4) % 3) : FLAW_NONE;
+        for (uint256 pass = flaw == FLAW_NONE ? 1 : 0; pass < 2; ++pass) {
             for (uint256 i; i < n; ++i) {
                 uint256 index = (seed % n + i) % n;
-                if ((!keyed || _keyOf[_grants[index].recipient] != 0) && _looksClaimable(_grants[index])) return index;
+                if (keyed && _keyOf[_grants[index].recipient] == 0) continue;
+                if (_wouldClaim(_grants[index], pass == 0 ? flaw : FLAW_NONE)) return index;
             }
         }
         return seed % n;
     }
 
     function _looksClaimable(Grant storage g) internal view returns (bool) {
+        return _wouldClaim(g, FLAW_NONE);
+    }
+
+    uint8 internal constant FLAW_NONE = 0;
+    uint8 internal constant FLAW_KILLED = 1;
+    uint8 internal constant FLAW_UNSEALED = 2;
+    uint8 internal constant FLAW_VACANT = 3;
+
+    /// @dev Whether `g` would let its recipient claim its token now, but for exactly `flaw`: none, an authority
+    /// change since it was issued, the record's party set not sealed yet, or a vacant place in it.
+    function _wouldClaim(Grant storage g, uint8 flaw) internal view returns (bool) {
         RecordGhost storage r = _rec[g.integraHash];
-        if (!isOfficial(r.tokenizer)) return false;
-        if (g.caps & Capabilities.CLAIM == 0 || g.revokedStep != 0 || g.epoch != r.epoch) return false;
+        if (!isOfficial(r.tokenizer) || r.isSealed == (flaw == FLAW_UNSEALED)) return false;
+        if (vacancy(g.integraHash) != (flaw == FLAW_VACANT)) return false;
+        if (g.caps & Capabilities.CLAIM == 0 || g.revokedStep != 0) return false;
+        if ((g.epoch != r.epoch) != (flaw == FLAW_KILLED)) return false;
         if (g.expirationTime != 0 && g.expirationTime <= block.timestamp) return false;
         TokenGhost storage t = _tok[g.integraHash][g.tokenId];
         return t.status == IntegraTokenizerBase.TokenStatus.Reserved && t.reservedFor == g.recipient;
@@ -1580,6 +1800,27 @@ contract IntegraHandler is ForwardRequestSigner {
         return (_parties[seed % _parties.length], _someTokenId(ih, seed));
     }
 
+    /// @dev A token whose claimant holds none of it any more (it handed it all on), on `ih` if there is one.
+    function _claimantWhoHandedOn(bytes32 ih, uint256 seed)
+        internal
+        view
+        returns (bool found, bytes32 where, uint256 tokenId, address claimant)
+    {
+        uint256 n = _records.length;
+        for (uint256 i; i <= n; ++i) {
+            where = i == 0 ? ih : _records[(seed % n + i) % n];
+            if (!isOfficial(_rec[where].tokenizer)) continue;
+            uint256[] storage ids = _ids[where];
+            for (uint256 j; j < ids.length; ++j) {
+                TokenGhost storage t = _tok[where][ids[j]];
+                if (t.status == IntegraTokenizerBase.TokenStatus.Claimed && _bal[where][ids[j]][t.claimant] == 0) {
+                    return (true, where, ids[j], t.claimant);
+                }
+            }
+        }
+        return (false, bytes32(0), 0, address(0));
+    }
+
     /// @dev The receiver's re-entry for a receipt of `amount` of (ih, tokenId); `uid` is the outer claim's grant.
     function _plan(uint256 seed, bytes32 ih, uint256 tokenId, uint256 amount, bytes32 uid)
         internal
@@ -1606,10 +1847,14 @@ contract IntegraHandler is ForwardRequestSigner {
             p.tokenId = g.tokenId;
             p.uid = g.uid;
             p.target = _rec[g.integraHash].tokenizer;
-            p.data = abi.encodeCall(IntegraTokenizerBase.claimToken, (g.integraHash, g.tokenId, g.uid, _rec[g.integraHash].processHash));
+            p.data = abi.encodeCall(
+                IntegraTokenizerBase.claimToken, (g.integraHash, g.tokenId, g.uid, _rec[g.integraHash].processHash)
+            );
         } else if (p.kind == R_RESERVE) {
             p.target = tokenizer;
-            p.data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (ih, 1 + tokenId % MAX_ROLE, address(receiver), 1, process));
+            p.data = abi.encodeCall(
+                IntegraTokenizerBase.reserveToken, (ih, 1 + tokenId % MAX_ROLE, address(receiver), 1, process)
+            );
         } else if (p.kind == R_CANCEL) {
             p.target = tokenizer;
             p.data = abi.encodeCall(IntegraTokenizerBase.cancelReservation, (ih, _reservedTokenId(ih, seed >> 8)));
@@ -1676,8 +1921,9 @@ contract IntegraHandler is ForwardRequestSigner {
         if (!found) return (false, request);
         Grant memory g = _grants[index];
         ClaimArgs memory c = _claimArgs(g, 0);
-        bytes memory data =
-            abi.encodeCall(IntegraTokenizerBase.claimToken, (g.integraHash, c.tokenId, g.uid, _rec[g.integraHash].processHash));
+        bytes memory data = abi.encodeCall(
+            IntegraTokenizerBase.claimToken, (g.integraHash, c.tokenId, g.uid, _rec[g.integraHash].processHash)
+        );
         if (kind == 3) return (true, _forwardRequest(forwarder, ATTACKER_KEY, c.tokenizer, data));
         uint256 key = _keyOf[g.recipient];
         request = _forwardRequest(forwarder, key, c.tokenizer, data);

@@ -41,7 +41,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     }
 
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        bytes4[] memory selectors = new bytes4[](21);
+        bytes4[] memory selectors = new bytes4[](22);
         selectors[0] = IntegraHandler.registerRecord.selector;
         selectors[1] = IntegraHandler.reserve.selector;
         selectors[2] = IntegraHandler.cancel.selector;
@@ -63,6 +63,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         selectors[18] = IntegraHandler.markPaid.selector;
         selectors[19] = IntegraHandler.cancelPayment.selector;
         selectors[20] = IntegraHandler.warp.selector;
+        selectors[21] = IntegraHandler.claimFlow.selector;
         targets = new FuzzSelector[](1);
         targets[0] = FuzzSelector(address(handler), selectors);
     }
@@ -92,8 +93,10 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         assertTrue(ok, why);
     }
 
-    /// @dev No agreement is complete unless its party set is sealed and every sealed token is claimed; it is
-    /// complete as soon as that holds, with one DocumentComplete.
+    /// @dev No agreement is complete unless its party set is sealed and every seat of it (the live reservations
+    /// when sealed) is claimed; it is complete as soon as that holds, with one DocumentComplete. The party-set rules
+    /// the handler records as V_RULES violations are asserted here too: no claim before the seal or while a place is
+    /// vacant, no new token id after the seal, no change to the set after its first claim.
     function invariant_CompleteOnlyWhenSealedAndAllClaimed() public view {
         (bool ok, string memory why) = checkCompletion();
         assertTrue(ok, why);
@@ -122,6 +125,292 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     function invariant_AdversariesGetNothing() public view {
         (bool ok, string memory why) = checkAdversaries();
         assertTrue(ok, why);
+    }
+
+    // ================================================================== the handler, scripted
+
+    /// @dev A scripted run reaches every action's success path (and every attack's refusal), every re-entry of the
+    /// receiver, authority changes in the middle of flows, and leaves every check passing: the invariants are not
+    /// checked against a handler whose calls all revert.
+    function test_Handler_ReachesEveryAction() public {
+        (bytes32 dealA, bytes32 deedA, bytes32 dealB, bytes32 copyA,) =
+            (opening[0], opening[1], opening[2], opening[3], opening[4]);
+        address receiver = address(handler.receiver());
+        (,, bool complete) = multiParty.progressOf(dealA);
+        assertTrue(!complete && multiParty.isHolder(dealA, 1, alice) && multiParty.isHolder(dealA, 2, bob), "opening");
+
+        // The receiver claims role 3 of deal A and re-enters claimToken with the same grant (refused): deal A completes.
+        handler.claim(2, 0, 0, 1);
+        (,, complete) = multiParty.progressOf(dealA);
+        assertTrue(complete && multiParty.isHolder(dealA, 3, receiver), "deal A complete");
+        _expect("reentry1", 1);
+
+        // Role 3 of deal B for the receiver, attested by deal B's executor; then tokens handed to the receiver, each
+        // receipt making it re-enter in another way (claim deal B's role 3, reserve, cancel, seal, request a payment,
+        // pass the token on, poke the registry).
+        handler.reserve(2, 0, 2, 3, 0);
+        handler.sealParties(2, 0); // deal B's party set: alice, carol, the receiver (claims need the seal)
+        handler.attest(2, 0, 2, 0, 0);
+        for (uint8 kind = 2; kind < 9; ++kind) {
+            bytes32 key = bytes32(abi.encodePacked("reentry", bytes1(uint8(48) + kind)));
+            uint256 before = handler.successes(key);
+            for (uint256 s; s < 8 && handler.successes(key) == before; ++s) {
+                handler.transferToken(s, 3, kind % 2 == 0 ? 0 : 1 << 128, kind);
+            }
+            assertTrue(handler.successes(key) > before, string(abi.encodePacked(key)));
+            if (kind == 2) {
+                assertTrue(multiParty.isHolder(dealB, 3, receiver), "the receiver claimed deal B's role 3 on receipt");
+            }
+        }
+        assertEq(handler.successes("paymentLogged"), 1, "the receiver's re-entered payment request");
+
+        // Whole flows: alice's role 1 of deal B directly, carol's role 2 through the forwarder: deal B completes.
+        handler.claimFlow(2, 0, 0);
+        assertTrue(multiParty.isHolder(dealB, 1, alice), "alice claimed deal B's role 1");
+        (,, complete) = multiParty.progressOf(dealB);
+        assertTrue(!complete, "deal B waits for carol");
+        handler.claimFlow(2, 0, 4);
+        assertTrue(multiParty.isHolder(dealB, 2, carol), "carol claimed deal B's role 2");
+        (,, complete) = multiParty.progressOf(dealB);
+        assertTrue(complete, "deal B complete");
+
+        // Deed A: carol claims through the forwarder, a relayer pays.
+        handler.forwardedClaim(3 * 4 + 3, 1, 0); // grant 3: carol's, for deed A
+        assertEq(ownership.ownerOf(uint256(deedA)), carol, "carol holds deed A");
+        assertEq(forwarder.nonces(carol), 2, "carol's nonce: deal B's role 2 and deed A");
+
+        // An executor change in the middle of a flow: carol's grant on registrant2's copy dies with it.
+        handler.setExecutor(3, 2, 256);
+        uint256 claims = handler.successes("claim");
+        handler.claim(4 * 4 + 3, 0, 0, 0); // grant 4: carol's, for the copy's role 1, from the earlier epoch
+        assertEq(handler.successes("claim"), claims, "a claim with a grant from an earlier authority");
+        handler.claimFlow(3, 0, 0);
+        assertTrue(multiParty.isHolder(copyA, 1, carol), "carol claims the copy with a new grant");
+
+        // Payments between parties of deal A: one paid, one cancelled, one left to expire.
+        for (uint256 s; handler.successes("paymentLogged") < 4 && s < 40; ++s) {
+            handler.requestPayment(s, s, s == 9 ? 0 : s);
+        }
+        assertEq(handler.successes("paymentLogged"), 4, "three more requests");
+        for (uint256 s; handler.successes("markPaid") == 0 && s < 8; ++s) {
+            handler.markPaid(s, 0);
+        }
+        for (uint256 s; handler.successes("cancelPayment") == 0 && s < 8; ++s) {
+            handler.cancelPayment(s, 0);
+        }
+        assertTrue(handler.successes("markPaid") > 0 && handler.successes("cancelPayment") > 0, "paid and cancelled");
+        handler.warp(3 days);
+
+        // Deed A changes hands: the offer to clerkB is cancelled, made again and accepted.
+        handler.cancelOwnershipOffer(1, 0);
+        handler.offerOwnership(1, 1, 0);
+        handler.acceptOwnership(1, 256);
+        (address deedOwner,,,, uint64 epoch) = registry.authorityOf(deedA);
+        assertTrue(deedOwner == handler.clerkB() && epoch == 1, "clerkB owns deed A");
+        // clerkA, the former owner, tries its old powers.
+        for (uint256 kind; kind < 7; ++kind) {
+            handler.formerPrincipalStrikes(1, 0, kind);
+        }
+        assertEq(handler.successes("formerPrincipalRefused"), 7, "every former-principal attempt refused");
+        // Executors A -> B -> A, then clerkA, the former owner, re-appointed as executor.
+        handler.setExecutor(1, 2, 256);
+        handler.setExecutor(1, 3, 256);
+        handler.setExecutor(1, 2, 256);
+        handler.setExecutor(1, 5, 256);
+        (, address deedExecutor,,, uint64 later) = registry.authorityOf(deedA);
+        assertTrue(deedExecutor == handler.clerkA() && later == 5, "clerkA is deed A's executor, epoch 5");
+        assertEq(handler.successes("reappointed"), 2, "execA and clerkA re-appointed");
+
+        // New records: a clerk's agreement with its parties, a copy by registrant2 under deal A's workflow, a refused
+        // malformed party list, and an unsealed one to reserve, cancel, reserve again and seal.
+        handler.registerRecord(0, 3, 0);
+        handler.registerRecord(2, 3, 0);
+        uint256 registered = handler.successes("registerRecord");
+        handler.registerRecord(0, 3, uint256(7) << 64);
+        assertEq(handler.successes("registerRecord"), registered, "a malformed party list refused");
+        handler.registerRecord(0, 1, 0);
+        uint256 last = handler.records().length - 1;
+        handler.reserve(last, 0, 0, 0, 0);
+        handler.cancel(last, 0, 0);
+        handler.reserve(last, 0, 0, 1, 0);
+        handler.sealParties(last, 0);
+        (bool isSealed, uint256 partyCount) = multiParty.partySetOf(handler.records()[last]);
+        assertTrue(isSealed && partyCount == 1, "reserved, cancelled, reserved again, sealed");
+
+        // A revoked grant does not claim.
+        handler.attest(last, 0, 0, 0, 0);
+        uint256 grant = handler.grantCount() - 1;
+        handler.revoke(grant);
+        claims = handler.successes("claim");
+        handler.claim(grant * 4 + 3, 0, 0, 0);
+        assertEq(handler.successes("claim"), claims, "a claim with a revoked grant");
+
+        // The attacker, the fake tokenizer and forged forward requests.
+        for (uint256 kind; kind < 11; ++kind) {
+            handler.attackerStrikes(kind, 0, 0);
+        }
+        assertEq(handler.successes("attackerRefused"), 11, "every attack refused");
+        for (uint256 kind; kind < 6; ++kind) {
+            handler.fakeTokenizerPlays(kind, 0, 0);
+        }
+        assertEq(handler.successes("fakeRegistered"), 1, "a second record bound to the fake tokenizer");
+        assertEq(handler.successes("fakeRefused"), 5, "every fake-tokenizer attempt refused");
+        for (uint256 kind; kind < 5; ++kind) {
+            handler.forgeForwarded(kind, 1, kind);
+        }
+        assertEq(handler.successes("forgeForwarded"), 5, "every forgery refused");
+
+        string[36] memory reached = [
+            "registerRecord",
+            "registerCopy",
+            "reserve",
+            "cancel",
+            "sealParties",
+            "attest",
+            "revoke",
+            "claim",
+            "forwardedClaim",
+            "claimFlow",
+            "forgeForwarded",
+            "transferToken",
+            "forwardedTransfer",
+            "offerOwnership",
+            "cancelOwnershipOffer",
+            "acceptOwnership",
+            "setExecutor",
+            "reappointed",
+            "formerPrincipalRefused",
+            "attackerRefused",
+            "fakeRegistered",
+            "fakeAttested",
+            "fakeRefused",
+            "requestPayment",
+            "paymentLogged",
+            "markPaid",
+            "cancelPayment",
+            "warp",
+            "reentry1",
+            "reentry2",
+            "reentry3",
+            "reentry4",
+            "reentry5",
+            "reentry6",
+            "reentry7",
+            "reentry8"
+        ];
+        for (uint256 i; i < reached.length; ++i) {
+            assertTrue(handler.successes(_key(reached[i])) > 0, reached[i]);
+        }
+        assertTrue(
+            signal.statusOf(1) != IntegraSignalV1.PaymentStatus.Pending
+                && _hasStatus(IntegraSignalV1.PaymentStatus.Paid) && _hasStatus(IntegraSignalV1.PaymentStatus.Cancelled)
+                && _hasStatus(IntegraSignalV1.PaymentStatus.Expired),
+            "paid, cancelled and expired payments"
+        );
+        _assertAllChecksPass();
+    }
+
+    // ================================================================== each check can fail
+
+    /// @dev A holder moves a token outside the handler: a balance no longer matches the claims and moves it saw.
+    function test_CheckHolders_FailsOnATokenMovedOutsideTheLedger() public {
+        _assertAllChecksPass();
+        uint256 role1 = multiParty.erc1155IdOf(opening[0], 1);
+        vm.prank(alice);
+        multiParty.safeTransferFrom(alice, bob, role1, 1, "");
+        _assertFails(checkHolders, "a role token balance differs from the claims and holder moves that succeeded");
+    }
+
+    /// @dev A grant's recorded epoch is wrong: the claim made with it looks like one under another authority.
+    function test_CheckHolders_FailsOnAClaimUnderAnotherEpoch() public {
+        handler.tamperGrantEpoch(0, 7); // grant 0: alice's, used for deal A's role 1 in epoch 0
+        _assertFails(checkHolders, "a token was claimed with an attestation from another authority epoch");
+    }
+
+    /// @dev The registry's authority moves without the handler: the ghost of transfers and appointments disagrees.
+    /// And a former principal's success, once possible, is recorded as a violation.
+    function test_CheckAuthority_FailsOnAFormerPrincipalsSuccess() public {
+        _assertAllChecksPass();
+        // Behind the handler's back, clerkB re-appoints execB (whom the ghost knows as deal B's former executor).
+        (address clerkB, address execB) = (handler.clerkB(), handler.execB());
+        vm.prank(clerkB);
+        registry.setExecutor(opening[2], execB);
+        _assertFails(checkAuthority, "the owner or executor differs from the transfers and appointments that succeeded");
+        handler.formerPrincipalStrikes(2, 0, 3); // execB seals deal B: allowed on chain, a violation to the ghost
+        assertEq(handler.violations(handler.V_FORMER()), 1, "the former principal's success is recorded");
+        assertEq(handler.firstViolation(), "sealed without authority", "its reason");
+    }
+
+    /// @dev A logged event for deal A (PROCESS_A) that carries PROCESS_B as topic2.
+    function test_CheckEvents_FailsOnAForeignProcessHash() public {
+        _assertAllChecksPass();
+        Vm.Log[] memory logs = new Vm.Log[](1);
+        bytes32[] memory topics = new bytes32[](4);
+        (topics[0], topics[1], topics[2], topics[3]) =
+        (
+            IntegraCapabilityResolverV1.CapabilityGranted.selector,
+            opening[0],
+            handler.PROCESS_B(),
+            bytes32(uint256(uint160(alice)))
+        );
+        logs[0] = Vm.Log(topics, "", address(capabilityResolver));
+        handler.scanForTest(logs);
+        _assertFails(checkEvents, "an event whose topic2 is not its record's processHash");
+    }
+
+    /// @dev Deal B's party set sealed behind the handler's back: the chain's seal is one no successful call made.
+    function test_CheckCompletion_FailsOnASealOutsideTheLedger() public {
+        _assertAllChecksPass();
+        vm.prank(handler.clerkB());
+        multiParty.sealParties(opening[2]);
+        _assertFails(checkCompletion, "the party set differs from the seals that succeeded");
+    }
+
+    /// @dev A payment request made behind the handler's back, then a logged request naming the attacker.
+    function test_CheckPayments_FailsOnARequestOutsideTheLedgerOrFromANonParty() public {
+        _assertAllChecksPass();
+        vm.prank(alice);
+        signal.requestPayment(opening[0], 1, bob, 2, hex"e4c0", uint64(block.timestamp + 1 days));
+        _assertFails(checkPayments, "payment requests exist that no successful call logged");
+
+        Vm.Log[] memory logs = new Vm.Log[](1);
+        bytes32[] memory topics = new bytes32[](4);
+        (topics[0], topics[1], topics[2], topics[3]) =
+        (IntegraSignalV1.PaymentRequested.selector, opening[0], handler.PROCESS_A(), bytes32(uint256(uint160(bob))));
+        logs[0] = Vm.Log(
+            topics,
+            abi.encode(
+                uint256(1),
+                handler.attacker(),
+                uint256(1),
+                uint256(2),
+                hex"e4c0",
+                uint64(block.timestamp + 1 days),
+                block.timestamp
+            ),
+            address(signal)
+        );
+        handler.scanForTest(logs);
+        _assertFails(checkPayments, "a PaymentRequested whose requestor is not a consenting party");
+    }
+
+    /// @dev A holder hands a token to a relayer.
+    function test_CheckOutsiders_FailsWhenARelayerHolds() public {
+        _assertAllChecksPass();
+        (uint256 role1, address relayer) = (multiParty.erc1155IdOf(opening[0], 1), handler.relayer0());
+        vm.prank(alice);
+        multiParty.safeTransferFrom(alice, relayer, role1, 1, "");
+        _assertFails(checkOutsiders, "an outsider holds a role token");
+    }
+
+    /// @dev A forward request signed by alice and executed outside the handler uses a nonce the handler never saw.
+    function test_CheckNonces_FailsOnARequestExecutedOutsideTheHandler() public {
+        _assertAllChecksPass();
+        ERC2771Forwarder.ForwardRequestData memory request = _forwardRequest(
+            forwarder, 0xA, address(multiParty), abi.encodeCall(multiParty.setApprovalForAll, (bob, false))
+        );
+        forwarder.execute(request);
+        _assertFails(checkNonces, "a forwarder nonce differs from the requests executed");
     }
 
     // ================================================================== checks
@@ -164,12 +453,20 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             if (owner_ != g.owner || executor_ != g.executor) {
                 return (false, "the owner or executor differs from the transfers and appointments that succeeded");
             }
-            if (tokenizer != g.tokenizer || processHash != g.processHash) return (false, "a record's tokenizer or workflow changed");
-            if (epoch != g.epoch) return (false, "the authority epoch differs from the authority changes that succeeded");
-            if (registry.pendingOwnerOf(records[r]) != g.pending) return (false, "the pending owner differs from the offers");
+            if (tokenizer != g.tokenizer || processHash != g.processHash) {
+                return (false, "a record's tokenizer or workflow changed");
+            }
+            if (epoch != g.epoch) {
+                return (false, "the authority epoch differs from the authority changes that succeeded");
+            }
+            if (registry.pendingOwnerOf(records[r]) != g.pending) {
+                return (false, "the pending owner differs from the offers");
+            }
             address[] memory formers = handler.formerPrincipalsOf(records[r]);
             for (uint256 f; f < formers.length; ++f) {
-                if (registry.isOwnerOrExecutor(records[r], formers[f])) return (false, "an earlier principal still has authority");
+                if (registry.isOwnerOrExecutor(records[r], formers[f])) {
+                    return (false, "an earlier principal still has authority");
+                }
             }
         }
         uint256 grants = handler.grantCount();
@@ -197,9 +494,13 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             if (g.registrant == address(0)) return (false, "an Integra event whose topic1 is no registered record");
             if (k.topic2 != g.processHash) return (false, "an event whose topic2 is not its record's processHash");
             (,,, bytes32 processHash,) = registry.authorityOf(k.integraHash);
-            if (k.topic2 != processHash) return (false, "an event whose topic2 differs from the registry's processHash");
+            if (k.topic2 != processHash) {
+                return (false, "an event whose topic2 differs from the registry's processHash");
+            }
             bool fromTokenizer = k.emitter == address(ownership) || k.emitter == address(multiParty);
-            if (fromTokenizer && k.emitter != g.tokenizer) return (false, "a tokenizer emitted for a record bound elsewhere");
+            if (fromTokenizer && k.emitter != g.tokenizer) {
+                return (false, "a tokenizer emitted for a record bound elsewhere");
+            }
             if (k.emitter == address(signal) && !handler.isOfficial(g.tokenizer)) {
                 return (false, "the signal contract emitted for a record of an unofficial tokenizer");
             }
@@ -214,28 +515,35 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             IntegraHandler.RecordGhost memory g = handler.recordGhost(records[r]);
             if (!handler.isOfficial(g.tokenizer)) continue;
             IntegraTokenizerBase tokenizer = IntegraTokenizerBase(g.tokenizer);
-            uint256[] memory partyIds = handler.partyIdsOf(records[r]);
             (bool isSealed, uint256 partyCount) = tokenizer.partySetOf(records[r]);
-            if (isSealed != g.isSealed || partyCount != (g.isSealed ? partyIds.length : 0)) {
+            if (isSealed != g.isSealed || partyCount != (g.isSealed ? g.partyCount : 0)) {
                 return (false, "the party set differs from the seals that succeeded");
             }
-            bool allClaimed = true;
-            for (uint256 i; i < partyIds.length; ++i) {
-                IntegraHandler.TokenGhost memory t = handler.tokenGhost(records[r], partyIds[i]);
-                if (t.status != IntegraTokenizerBase.TokenStatus.Claimed) allClaimed = false;
-            }
+            // Every seat of the sealed set claimed (live reservations never outnumber the seats: see V_RULES).
+            bool allClaimed =
+                g.isSealed && handler.countOf(records[r], IntegraTokenizerBase.TokenStatus.Claimed) == g.partyCount;
             (,, bool complete) = tokenizer.progressOf(records[r]);
-            if (complete && !g.isSealed) return (false, "an agreement is complete though its party set was never sealed");
-            if (complete && !allClaimed) return (false, "an agreement is complete with a sealed token unclaimed");
-            if (!complete && g.isSealed && allClaimed) return (false, "a sealed, fully claimed agreement is not complete");
-            if (g.completeEvents != (complete ? 1 : 0)) return (false, "DocumentComplete count differs from completion");
+            if (complete && !g.isSealed) {
+                return (false, "an agreement is complete though its party set was never sealed");
+            }
+            if (complete && !allClaimed) {
+                return (false, "an agreement is complete with a seat of its party set unclaimed");
+            }
+            if (!complete && g.isSealed && allClaimed) {
+                return (false, "a sealed, fully claimed agreement is not complete");
+            }
+            if (g.completeEvents != (complete ? 1 : 0)) {
+                return (false, "DocumentComplete count differs from completion");
+            }
         }
         return (true, "");
     }
 
     function checkPayments() public view returns (bool, string memory) {
         IntegraHandler.PaymentGhost[] memory ps = handler.payments();
-        if (signal.paymentCount() != ps.length) return (false, "payment requests exist that no successful call logged");
+        if (signal.paymentCount() != ps.length) {
+            return (false, "payment requests exist that no successful call logged");
+        }
         for (uint256 i; i < ps.length; ++i) {
             IntegraHandler.PaymentGhost memory p = ps[i];
             if (!p.official) return (false, "a PaymentRequested on a record of an unofficial tokenizer");
@@ -249,7 +557,9 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             if (expected == IntegraSignalV1.PaymentStatus.Pending && block.timestamp > p.deadline) {
                 expected = IntegraSignalV1.PaymentStatus.Expired;
             }
-            if (signal.statusOf(p.id) != expected) return (false, "a payment's status differs from its logged changes");
+            if (signal.statusOf(p.id) != expected) {
+                return (false, "a payment's status differs from its logged changes");
+            }
         }
         return (true, "");
     }
@@ -283,7 +593,9 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         uint256 total;
         for (uint256 i; i < accounts.length; ++i) {
             uint256 nonce = forwarder.nonces(accounts[i]);
-            if (nonce != handler.forwardedBy(accounts[i])) return (false, "a forwarder nonce differs from the requests executed");
+            if (nonce != handler.forwardedBy(accounts[i])) {
+                return (false, "a forwarder nonce differs from the requests executed");
+            }
             total += nonce;
         }
         if (total != handler.executedCount()) return (false, "executed requests differ from the nonces used");
@@ -293,7 +605,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     function checkAdversaries() public view returns (bool, string memory) {
         if (
             handler.violations(handler.V_ATTACKER()) + handler.violations(handler.V_UNAUTHORIZED())
-                + handler.violations(handler.V_FAKE()) + handler.violations(handler.V_REENTRY()) != 0
+                    + handler.violations(handler.V_FAKE()) + handler.violations(handler.V_REENTRY()) != 0
         ) return (false, handler.firstViolation());
         return (true, "");
     }
@@ -309,7 +621,9 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         if (status != t.status || reservedFor != t.reservedFor || amount != t.amount || processHash != g.processHash) {
             return (false, "a token's status differs from the reservations, cancels and claims that succeeded", status);
         }
-        (bool ok, string memory why) = _checkBalances(ih, g.tokenizer, tokenId, accounts, status == IntegraTokenizerBase.TokenStatus.Claimed ? amount : 0);
+        (bool ok, string memory why) = _checkBalances(
+            ih, g.tokenizer, tokenId, accounts, status == IntegraTokenizerBase.TokenStatus.Claimed ? amount : 0
+        );
         if (!ok) return (false, why, status);
         if (status == IntegraTokenizerBase.TokenStatus.Claimed) {
             (ok, why) = _checkProvenance(ih, tokenId, t);
@@ -326,6 +640,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         returns (bool, string memory)
     {
         uint256 sum;
+        uint256[] memory expected = handler.ghostBalances(ih, tokenId, accounts);
         if (tokenizer == address(ownership)) {
             address holder;
             try ownership.ownerOf(uint256(ih)) returns (address o) {
@@ -333,8 +648,12 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             } catch {}
             for (uint256 a; a < accounts.length; ++a) {
                 uint256 actual = holder == accounts[a] ? 1 : 0;
-                if (actual != handler.ghostBalance(ih, tokenId, accounts[a])) {
-                    return (false, "an ownership token is held by someone who neither claimed it nor got it from its holder");
+                if (actual != expected[a]) {
+                    return
+                        (
+                            false,
+                            "an ownership token is held by someone who neither claimed it nor got it from its holder"
+                        );
                 }
                 sum += actual;
             }
@@ -347,7 +666,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             }
             uint256[] memory balances = multiParty.balanceOfBatch(accounts, erc1155Ids);
             for (uint256 a; a < accounts.length; ++a) {
-                if (balances[a] != handler.ghostBalance(ih, tokenId, accounts[a])) {
+                if (balances[a] != expected[a]) {
                     return (false, "a role token balance differs from the claims and holder moves that succeeded");
                 }
                 sum += balances[a];
@@ -383,4 +702,43 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         return (true, "");
     }
 
+    // ================================================================== helpers
+
+    function _assertAllChecksPass() internal view {
+        function() view returns (bool, string memory)[8] memory checks = [
+            checkHolders,
+            checkAuthority,
+            checkEvents,
+            checkCompletion,
+            checkPayments,
+            checkOutsiders,
+            checkNonces,
+            checkAdversaries
+        ];
+        for (uint256 i; i < checks.length; ++i) {
+            (bool ok, string memory why) = checks[i]();
+            assertTrue(ok, why);
+        }
+    }
+
+    function _assertFails(function() view returns (bool, string memory) check, string memory reason) internal view {
+        (bool ok, string memory why) = check();
+        assertTrue(!ok, string.concat("the check passed; expected: ", reason));
+        assertEq(why, reason, "the check failed for another reason");
+    }
+
+    function _expect(string memory key, uint256 count) internal view {
+        assertEq(handler.successes(_key(key)), count, key);
+    }
+
+    function _key(string memory key) internal pure returns (bytes32) {
+        return bytes32(bytes(key));
+    }
+
+    function _hasStatus(IntegraSignalV1.PaymentStatus status) internal view returns (bool) {
+        for (uint256 id = 1; id <= signal.paymentCount(); ++id) {
+            if (signal.statusOf(id) == status) return true;
+        }
+        return false;
+    }
 }

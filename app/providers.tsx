@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { WagmiProvider } from "wagmi";
 import { appChain } from "@/lib/config/appChain";
-import { createWagmiConfig } from "@/lib/wagmiConfig";
+import { createWagmiConfig } from "./wagmiConfig";
 
 /** wagmi, TanStack Query and RainbowKit. Both clients are made inside the component: one per browser tab. */
 export function Providers({ children }: { children: ReactNode }) {

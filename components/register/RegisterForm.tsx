@@ -16,7 +16,7 @@ import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { formatBytes } from "@/lib/format/bytes";
 import { queryKeys } from "@/lib/queryKeys";
 import { newWorkflowId, processHashOf } from "@/lib/workflow";
-import { type RegisterDraft, clearDraft, loadDraft, saveDraft } from "./registerDraft";
+import { type RegisterDraft, clearDraft, loadDraft, saveDraft } from "@/lib/register/registerDraft";
 
 type Errors = Partial<Record<"file" | "executor" | "workflow" | "passphrase" | `party-${number}`, string>>;
 

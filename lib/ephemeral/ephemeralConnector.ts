@@ -1,6 +1,6 @@
 import { type Address, type EIP1193Provider, type Hex, createWalletClient, getAddress, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { createConnector } from "wagmi";
+import { createConnector } from "@wagmi/core";
 import { appChain } from "@/lib/config/appChain";
 import { createEphemeralKey, isEphemeralAuthorized, loadEphemeralKey, setEphemeralAuthorized } from "./keyStore";
 

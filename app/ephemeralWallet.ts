@@ -1,6 +1,6 @@
 import type { Wallet } from "@rainbow-me/rainbowkit";
-import { createConnector } from "wagmi";
-import { ephemeralConnector } from "./ephemeralConnector";
+import { createConnector } from "@wagmi/core";
+import { ephemeralConnector } from "@/lib/ephemeral/ephemeralConnector";
 
 const ICON =
   "data:image/svg+xml;utf8," +

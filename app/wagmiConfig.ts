@@ -3,7 +3,7 @@ import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wall
 import { http } from "viem";
 import { createConfig } from "wagmi";
 import { appChain } from "@/lib/config/appChain";
-import { ephemeralWallet } from "@/lib/ephemeral/ephemeralWallet";
+import { ephemeralWallet } from "./ephemeralWallet";
 
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
 

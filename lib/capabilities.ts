@@ -1,6 +1,9 @@
 import { type Address, type Hex, encodeAbiParameters, parseAbiParameters, zeroHash } from "viem";
 
-/** Capability bits of the Integra capability schema (see contracts/src/Capabilities.sol). */
+/**
+ * Capability bits of the Integra capability schema (see contracts/src/Capabilities.sol). Only CLAIM is checked on
+ * chain (by the tokenizers), so the app grants only CLAIM; the other bits are reserved in the schema.
+ */
 export const CAPABILITY = {
   CLAIM: 1n << 0n,
   TRANSFER: 1n << 1n,

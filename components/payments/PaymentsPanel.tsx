@@ -10,14 +10,14 @@ import type { RecordInfo } from "@/lib/reads/records";
 import { PaymentItem } from "./PaymentItem";
 import { RequestPaymentForm } from "./RequestPaymentForm";
 
-/** Payment signals between the record's token holders. */
+/** Payment signals between the record's parties: claimants who still hold their tokens, as the contract checks. */
 export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
   const { address } = useAccount();
   const payments = usePayments(integraHash, record.registeredBlock);
   const tokens = useRecordTokens(integraHash, record.tokenizer, record.registeredBlock);
   if (payments.isPending) return <Loading label="Reading payment requests…" />;
   if (payments.isError) return <ErrorNotice error={payments.error} />;
-  const held = (tokens.data?.tokens ?? []).filter((t) => t.status === "claimed").map((t) => ({ tokenId: t.tokenId, holder: t.reservedFor }));
+  const held = (tokens.data?.tokens ?? []).filter((t) => t.party).map((t) => ({ tokenId: t.tokenId, holder: t.reservedFor }));
   const mine = held.filter((t) => t.holder.toLowerCase() === address?.toLowerCase());
   const others = held.filter((t) => t.holder.toLowerCase() !== address?.toLowerCase());
   return (
@@ -26,7 +26,7 @@ export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; recor
         <ul className="space-y-3">{payments.data.map((p) => <PaymentItem key={p.paymentId.toString()} integraHash={integraHash} payment={p} />)}</ul>
       )}
       {mine.length > 0 && others.length > 0 && <RequestPaymentForm integraHash={integraHash} mine={mine} others={others} />}
-      {address && mine.length === 0 && <p className="text-xs text-slate-500">Only holders of a claimed token of this record can request payments.</p>}
+      {address && mine.length === 0 && <p className="text-xs text-slate-500">Only parties of this record (who claimed a token and still hold it) can request payments.</p>}
     </div>
   );
 }

@@ -34,7 +34,7 @@ export function IssueCapability({ integraHash, tokenId, recipient, processHash }
       label: `Issue the CLAIM capability for token #${tokenId}`,
       contract: eas,
       functionName: "attest",
-      args: [capabilityAttestationRequest({ schema: capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM | CAPABILITY.REQUEST_PAYMENT | CAPABILITY.APPROVE_PAYMENT, processHash, recipient, expirationTime })],
+      args: [capabilityAttestationRequest({ schema: capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient, expirationTime })],
       invalidate: [queryKeys.capabilities(integraHash), queryKeys.capabilitiesFor(recipient), queryKeys.timeline(integraHash)],
     });
   }

@@ -1,5 +1,5 @@
 import type { Hex } from "viem";
-import { decryptReference, encryptReference } from "./referenceCipher";
+import { decryptWithPassphrase, encryptWithPassphrase } from "./passphraseCipher";
 
 /**
  * A payment request's amount and memo, encrypted in the browser with a passphrase the requestor shares
@@ -11,10 +11,10 @@ export interface PaymentNote {
 }
 
 export function encryptPaymentNote(note: PaymentNote, passphrase: string): Promise<Hex> {
-  return encryptReference(JSON.stringify(note), passphrase);
+  return encryptWithPassphrase(JSON.stringify(note), passphrase, "payment note");
 }
 
 export async function decryptPaymentNote(ciphertext: Hex, passphrase: string): Promise<PaymentNote> {
-  const parsed = JSON.parse(await decryptReference(ciphertext, passphrase)) as Partial<PaymentNote> & { currency?: string };
+  const parsed = JSON.parse(await decryptWithPassphrase(ciphertext, passphrase, "payment note")) as Partial<PaymentNote> & { currency?: string };
   return { amount: [parsed.amount, parsed.currency].filter(Boolean).join(" "), memo: parsed.memo ?? "" };
 }

@@ -44,9 +44,7 @@ export function describeError(error: unknown): DescribedError {
   if (!(error instanceof BaseError)) {
     return { title: "Something went wrong", message: error instanceof Error ? error.message : String(error) };
   }
-  if (error.walk((e) => e instanceof UserRejectedRequestError) || /user rejected|denied/i.test(error.message)) {
-    return { title: "Signature rejected", message: "You rejected the request in your wallet. Nothing was sent." };
-  }
+  // A decoded revert first: EAS's AccessDenied() would otherwise read as a wallet's "denied".
   const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null;
   if (reverted?.data?.errorName) return describeRevert(reverted.data.errorName, reverted.data.args ?? []);
   const data = reverted?.raw ?? findRevertData(error);
@@ -57,6 +55,9 @@ export function describeError(error: unknown): DescribedError {
     } catch {
       // Not one of ours: fall through to the generic message.
     }
+  }
+  if (error.walk((e) => e instanceof UserRejectedRequestError) || /user rejected|denied/i.test(error.message)) {
+    return { title: "Signature rejected", message: "You rejected the request in your wallet. Nothing was sent." };
   }
   if (error.walk((e) => e instanceof HttpRequestError) || /fetch failed|Failed to fetch|ECONNREFUSED|NetworkError/i.test(error.message)) {
     return { title: "The chain is unreachable", message: `Could not reach the chain's RPC at ${RPC_URL}. Check that it is running, then try again.` };

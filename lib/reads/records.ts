@@ -21,6 +21,8 @@ export interface TokenRow {
   tokenId: bigint;
   status: TokenStatusName;
   reservedFor: Address;
+  /** True when the claimant still holds the token: a party who may request and be asked for payments. */
+  party: boolean;
   amount: bigint;
   processHash: Hex;
 }
@@ -48,6 +50,10 @@ export async function readRecordTokens(client: PublicClient, integraHash: Hex, t
     client.readContract({ ...contract, functionName: "partySetOf", args: [integraHash] }),
   ]);
   const statuses = await Promise.all(ids.map((id) => client.readContract({ ...contract, functionName: "tokenStatus", args: [integraHash, id] })));
+  // The signal contract's own test: the claimant still holds it (a token handed on is no longer the claimant's).
+  const parties = await Promise.all(
+    ids.map((id, i) => (statuses[i][0] === 2 ? client.readContract({ ...contract, functionName: "isParty", args: [integraHash, id, statuses[i][1]] }) : false)),
+  );
   let completedAt: bigint | undefined;
   if (progress[2]) {
     const [log] = await logsInWindows(client, fromBlock, (window) =>
@@ -59,7 +65,7 @@ export async function readRecordTokens(client: PublicClient, integraHash: Hex, t
     completedAt,
     tokens: ids.map((tokenId, i) => {
       const [status, reservedFor, amount, processHash] = statuses[i];
-      return { tokenId, status: TOKEN_STATUS[status], reservedFor, amount, processHash };
+      return { tokenId, status: TOKEN_STATUS[status], reservedFor, party: parties[i], amount, processHash };
     }),
     reserved: Number(progress[0]),
     claimed: Number(progress[1]),

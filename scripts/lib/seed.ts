@@ -68,7 +68,7 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
         schema: deployment.capabilitySchemaUid,
         integraHash,
         tokenId,
-        capabilities: CAPABILITY.CLAIM | CAPABILITY.REQUEST_PAYMENT | CAPABILITY.APPROVE_PAYMENT,
+        capabilities: CAPABILITY.CLAIM,
         processHash,
         recipient,
       }),

@@ -1,7 +1,8 @@
 "use client";
 
+import { rpcHealthQuery } from "@/hooks/queries";
 import { useQuery } from "@tanstack/react-query";
-import { useAccount, usePublicClient, useSwitchChain } from "wagmi";
+import {useAccount, useSwitchChain} from "wagmi";
 import { RPC_URL, appChain } from "@/lib/config/appChain";
 import { isDeployed } from "@/lib/contracts";
 
@@ -9,14 +10,7 @@ import { isDeployed } from "@/lib/contracts";
 export function NetworkBanner() {
   const { chainId, isConnected } = useAccount();
   const { switchChain, isPending } = useSwitchChain();
-  const client = usePublicClient();
-  const health = useQuery({
-    queryKey: ["rpcHealth", appChain.id],
-    queryFn: () => client!.getBlockNumber(),
-    enabled: Boolean(client),
-    refetchInterval: 10_000,
-    retry: false,
-  });
+  const health = useQuery(rpcHealthQuery());
 
   const messages: { key: string; text: string; action?: React.ReactNode }[] = [];
   if (!isDeployed) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { type QueryKey, useQuery, useQueryClient } from "@tanstack/react-query";
-import { usePublicClient } from "wagmi";
+import { type QueryKey, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { readClient } from "@/lib/chain/readClient";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { type TimelineData, type TimelineFilter, readTimeline } from "@/lib/timeline/readTimeline";
 
@@ -13,17 +13,17 @@ const REFRESH_MS = 4_000;
  * finds events not seen before (to refresh exactly the reads those events change).
  */
 export function useTimeline(queryKey: QueryKey, filter: TimelineFilter | undefined, onNewEvents?: () => void) {
-  const client = usePublicClient();
   const queryClient = useQueryClient();
   return useQuery({
     queryKey,
-    queryFn: async () => {
-      const previous = queryClient.getQueryData<TimelineData>(queryKey);
-      const next = await readTimeline(client!, filter!, LOG_BLOCK_RANGE, previous);
-      if (previous && next.entries.some((e) => !previous.entries.some((p) => p.id === e.id))) onNewEvents?.();
-      return next;
-    },
-    enabled: Boolean(client && filter),
+    queryFn: filter
+      ? async () => {
+          const previous = queryClient.getQueryData<TimelineData>(queryKey);
+          const next = await readTimeline(readClient, filter, LOG_BLOCK_RANGE, previous);
+          if (previous && next.entries.some((e) => !previous.entries.some((p) => p.id === e.id))) onNewEvents?.();
+          return next;
+        }
+      : skipToken,
     refetchInterval: REFRESH_MS,
     refetchIntervalInBackground: false,
   });

@@ -7,13 +7,13 @@ import { type Config, useAccount, useConfig } from "wagmi";
 import {
   type SimulateContractParameters,
   getBalance,
-  getPublicClient,
   signTypedData,
   simulateContract,
   switchChain,
   waitForTransactionReceipt,
   writeContract,
 } from "wagmi/actions";
+import { readClient } from "@/lib/chain/readClient";
 import { appChain } from "@/lib/config/appChain";
 import { forwarder } from "@/lib/contracts";
 import { type DescribedError, describeError } from "@/lib/errors/describeError";
@@ -61,9 +61,7 @@ function encode<const abi extends Abi, functionName extends WriteFunctionName<ab
  * browser with its own key, so it needs no ether and no node account.
  */
 export async function signForwarded(config: Config, from: Address, call: { to: Address; data: Hex }, onSigning?: () => void): Promise<SignedForwardRequest> {
-  const publicClient = getPublicClient(config, { chainId: appChain.id });
-  if (!publicClient) throw new Error(`No connection to ${appChain.name} is configured.`);
-  const prepared = await prepareForwardRequest(publicClient, { from, ...call });
+  const prepared = await prepareForwardRequest(readClient, { from, ...call });
   onSigning?.();
   // No `account`: an address would make wagmi ask the node to sign (see `send`); the connector's account signs.
   const signature = await signTypedData(config, forwardRequestTypedData(prepared, appChain.id, forwarder.address));

@@ -1,5 +1,8 @@
 "use client";
 
+import { relayerInfoQuery } from "@/hooks/queries";
+import { operations } from "@/hooks/operations";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { type Address, type Hex, encodeFunctionData } from "viem";
@@ -7,14 +10,12 @@ import { useBalance } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
-import { useRelayerInfo } from "@/hooks/useRelayerInfo";
 import { useSignForwarded } from "@/hooks/useSignForwarded";
 import { useTransaction } from "@/hooks/useTransaction";
 import { type ClaimState, claimStateOf, judgeAttestation } from "@/lib/claims/claimability";
 import { tokenizerAbi, tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
-import { queryKeys } from "@/lib/queryKeys";
 import type { Capability } from "@/lib/reads/capabilities";
 import { SignedLinkPanel } from "./SignedLinkPanel";
 import { type ClaimPayer, WhoPays, defaultPayer } from "./WhoPays";
@@ -50,7 +51,7 @@ function stateText(state: ClaimState): { tone: string; text: string } {
 export function ClaimCard({ token, capabilities, now, account }: { token: ClaimableToken; capabilities: Capability[]; now: bigint; account: Address }) {
   const tx = useTransaction();
   const signer = useSignForwarded();
-  const relayer = useRelayerInfo();
+  const relayer = useQuery(relayerInfoQuery());
   const balance = useBalance({ address: account });
   const [chosenPayer, setChosenPayer] = useState<ClaimPayer>();
   const payer = chosenPayer ?? defaultPayer(relayer.data, balance.data?.value);
@@ -66,16 +67,7 @@ export function ClaimCard({ token, capabilities, now, account }: { token: Claima
     if (payer === "clerk") {
       return signer.sign({ to: token.tokenizer, data: encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args }) });
     }
-    return tx.send(
-      {
-        label: `Claim token #${token.tokenId}`,
-        contract: { address: token.tokenizer, abi: tokenizerAbi },
-        functionName: "claimToken",
-        args,
-        invalidate: [queryKeys.reservedFor(account), queryKeys.recordTokens(token.integraHash), queryKeys.timeline(token.integraHash), queryKeys.capabilitiesFor(account)],
-      },
-      { payer },
-    );
+    return tx.send(operations.claimToken({ integraHash: token.integraHash, tokenizer: token.tokenizer, tokenId: token.tokenId, uid, processHash: token.processHash, account }), { payer });
   }
   const busy = tx.busy || signer.state.phase === "checking" || signer.state.phase === "awaiting-signature";
   const actionLabel = payer === "clerk" ? `Sign a claim link for token #${token.tokenId}` : `Claim token #${token.tokenId}`;

@@ -1,5 +1,7 @@
 "use client";
 
+import { capabilitiesQuery, reservationsQuery } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useAccount } from "wagmi";
 import { Card } from "@/components/ui/Card";
@@ -7,8 +9,6 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
-import { useCapabilities } from "@/hooks/useCapabilities";
-import { useReservations } from "@/hooks/useReservations";
 import { parseBytes32 } from "@/lib/format/hex";
 import { ClaimCard } from "./ClaimCard";
 import { ConnectPrompt } from "./ConnectPrompt";
@@ -18,8 +18,8 @@ import { LinkedClaim } from "./LinkedClaim";
 export function ClaimsView() {
   const params = useSearchParams();
   const { address } = useAccount();
-  const reservations = useReservations(address);
-  const capabilities = useCapabilities(address ? { recipient: address } : undefined);
+  const reservations = useQuery(reservationsQuery(address));
+  const capabilities = useQuery(capabilitiesQuery(address ? { recipient: address } : undefined));
   const linkedHash = params.get("record") ? parseBytes32(params.get("record") ?? "") : undefined;
   const linkedToken = params.get("token") && /^\d+$/.test(params.get("token") ?? "") ? BigInt(params.get("token") ?? "0") : undefined;
   const badLink = (params.get("record") && !linkedHash) || (params.get("token") && linkedToken === undefined);

@@ -1,18 +1,18 @@
 "use client";
 
+import { recordQuery, recordTokensQuery } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
-import { useRecord } from "@/hooks/useRecord";
-import { useRecordTokens } from "@/hooks/useRecordTokens";
 import type { Capability } from "@/lib/reads/capabilities";
 import { ClaimCard } from "./ClaimCard";
 
 /** The token a claim link points at, whoever it is reserved for. */
 export function LinkedClaim({ integraHash, tokenId, account, capabilities, now }: { integraHash: Hex; tokenId: bigint; account: Address; capabilities: Capability[]; now: bigint }) {
-  const record = useRecord(integraHash);
-  const tokens = useRecordTokens(integraHash, record.data?.tokenizer);
+  const record = useQuery(recordQuery(integraHash));
+  const tokens = useQuery(recordTokensQuery(integraHash, record.data?.tokenizer));
   if (record.isPending || (record.isSuccess && tokens.isPending)) return <Loading label="Reading the token this link points at…" />;
   const error = record.error ?? tokens.error;
   if (error) return <ErrorNotice error={error} />;

@@ -1,13 +1,12 @@
 "use client";
 
+import { myRecordsQuery, offersQuery, reservationsQuery } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useAccount } from "wagmi";
 import { Card } from "@/components/ui/Card";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
-import { useMyRecords } from "@/hooks/useMyRecords";
-import { useOffers } from "@/hooks/useOffers";
-import { useReservations } from "@/hooks/useReservations";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
@@ -16,9 +15,9 @@ import { RecentActivity } from "./RecentActivity";
 /** The connected wallet's records and the tokens waiting for it. */
 export function Dashboard() {
   const { address } = useAccount();
-  const records = useMyRecords(address);
-  const reservations = useReservations(address);
-  const offers = useOffers(address);
+  const records = useQuery(myRecordsQuery(address));
+  const reservations = useQuery(reservationsQuery(address));
+  const offers = useQuery(offersQuery(address));
   if (!address) {
     return (
       <Card title="Your records and tokens">

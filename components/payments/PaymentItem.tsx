@@ -1,15 +1,14 @@
 "use client";
 
+import { operations } from "@/hooks/operations";
 import { type FormEvent, useState } from "react";
 import type { Hex } from "viem";
 import { useAccount } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { useTransaction } from "@/hooks/useTransaction";
-import { signal } from "@/lib/contracts";
 import { type PaymentNote, decryptPaymentNote } from "@/lib/crypto/paymentNote";
 import { formatTimestamp } from "@/lib/format/time";
-import { queryKeys } from "@/lib/queryKeys";
 import type { PaymentRow } from "@/lib/reads/payments";
 
 const STATUS_STYLE = {
@@ -28,7 +27,6 @@ export function PaymentItem({ integraHash, payment }: { integraHash: Hex; paymen
   const [note, setNote] = useState<PaymentNote>();
   const [readError, setReadError] = useState<string>();
   const me = address?.toLowerCase();
-  const invalidate = [queryKeys.payments(integraHash), queryKeys.timeline(integraHash)];
 
   async function read(event: FormEvent) {
     event.preventDefault();
@@ -66,13 +64,13 @@ export function PaymentItem({ integraHash, payment }: { integraHash: Hex; paymen
         <div className="flex flex-wrap gap-2">
           {me === payment.payer.toLowerCase() && (
             <button type="button" disabled={tx.busy} className="rounded-md bg-teal-700 px-3 py-1.5 text-xs font-medium text-white disabled:opacity-50"
-              onClick={() => void tx.send({ label: `Mark payment #${id} paid`, contract: signal, functionName: "markPaid", args: [payment.paymentId, "0x"], invalidate })}>
+              onClick={() => void tx.send(operations.markPaid({ integraHash, paymentId: payment.paymentId }))}>
               Mark paid
             </button>
           )}
           {me === payment.requestor.toLowerCase() && (
             <button type="button" disabled={tx.busy} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs disabled:opacity-50"
-              onClick={() => void tx.send({ label: `Cancel payment request #${id}`, contract: signal, functionName: "cancelPayment", args: [payment.paymentId], invalidate })}>
+              onClick={() => void tx.send(operations.cancelPayment({ integraHash, paymentId: payment.paymentId }))}>
               Cancel request
             </button>
           )}

@@ -1,11 +1,11 @@
 "use client";
 
+import { paymentsQuery, recordTokensQuery } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
 import { useAccount } from "wagmi";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
-import { usePayments } from "@/hooks/usePayments";
-import { useRecordTokens } from "@/hooks/useRecordTokens";
 import type { RecordInfo } from "@/lib/reads/records";
 import { PaymentItem } from "./PaymentItem";
 import { RequestPaymentForm } from "./RequestPaymentForm";
@@ -13,8 +13,8 @@ import { RequestPaymentForm } from "./RequestPaymentForm";
 /** Payment signals between the record's parties: claimants who still hold their tokens, as the contract checks. */
 export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
   const { address } = useAccount();
-  const payments = usePayments(integraHash, record.registeredBlock);
-  const tokens = useRecordTokens(integraHash, record.tokenizer, record.registeredBlock);
+  const payments = useQuery(paymentsQuery(integraHash, record.registeredBlock));
+  const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
   if (payments.isPending) return <Loading label="Reading payment requests…" />;
   if (payments.isError) return <ErrorNotice error={payments.error} />;
   const held = (tokens.data?.tokens ?? []).filter((t) => t.party).map((t) => ({ tokenId: t.tokenId, holder: t.reservedFor }));

@@ -1,14 +1,13 @@
 "use client";
 
+import { operations } from "@/hooks/operations";
 import { type FormEvent, useState } from "react";
 import type { Address, Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { Field } from "@/components/ui/Field";
 import { useTransaction } from "@/hooks/useTransaction";
-import { signal } from "@/lib/contracts";
 import { encryptPaymentNote } from "@/lib/crypto/paymentNote";
 import { shortHex } from "@/lib/format/hex";
-import { queryKeys } from "@/lib/queryKeys";
 
 export interface HeldToken {
   tokenId: bigint;
@@ -41,13 +40,9 @@ export function RequestPaymentForm({ integraHash, mine, others }: { integraHash:
     if (Number.isNaN(due)) return setError("Enter a valid deadline.");
     setError(undefined);
     const encrypted = await encryptPaymentNote({ amount: amount.trim(), memo: memo.trim() }, passphrase);
-    const receipt = await tx.send({
-      label: "Request a payment",
-      contract: signal,
-      functionName: "requestPayment",
-      args: [integraHash, BigInt(myToken), payer.holder, payer.tokenId, encrypted, BigInt(Math.floor(due / 1000))],
-      invalidate: [queryKeys.payments(integraHash), queryKeys.timeline(integraHash)],
-    });
+    const receipt = await tx.send(
+      operations.requestPayment({ integraHash, myToken: BigInt(myToken), payer: payer.holder, payerToken: payer.tokenId, encryptedAmount: encrypted, deadline: BigInt(Math.floor(due / 1000)) }),
+    );
     if (receipt) {
       setAmount("");
       setMemo("");

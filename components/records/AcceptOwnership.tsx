@@ -1,11 +1,10 @@
 "use client";
 
+import { operations } from "@/hooks/operations";
 import type { Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { useTransaction } from "@/hooks/useTransaction";
-import { registry } from "@/lib/contracts";
-import { queryKeys } from "@/lib/queryKeys";
 
 /** The prompt a pending owner sees: accept the record, or leave it (nothing moves until they accept). */
 export function AcceptOwnership({ integraHash, owner, account }: { integraHash: Hex; owner: `0x${string}`; account: `0x${string}` }) {
@@ -23,13 +22,7 @@ export function AcceptOwnership({ integraHash, owner, account }: { integraHash: 
           disabled={tx.busy}
           className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50"
           onClick={() =>
-            void tx.send({
-              label: "Accept record ownership",
-              contract: registry,
-              functionName: "acceptRecordOwnership",
-              args: [integraHash],
-              invalidate: [queryKeys.record(integraHash), queryKeys.timeline(integraHash), queryKeys.myRecords(account), queryKeys.offersFor(account), queryKeys.capabilities(integraHash)],
-            })
+            void tx.send(operations.acceptOwnership({ integraHash, account }))
           }
         >
           Accept ownership

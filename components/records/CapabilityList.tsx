@@ -1,25 +1,25 @@
 "use client";
 
+import { capabilitiesQuery } from "@/hooks/queries";
+import { operations } from "@/hooks/operations";
+import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
 import { useAccount } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
-import { useCapabilities } from "@/hooks/useCapabilities";
 import { useTransaction } from "@/hooks/useTransaction";
 import { CAPABILITY } from "@/lib/capabilities";
-import { capabilitySchemaUid, eas } from "@/lib/contracts";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
-import { queryKeys } from "@/lib/queryKeys";
 
 const NAMES: [bigint, string][] = [[CAPABILITY.CLAIM, "claim"], [CAPABILITY.TRANSFER, "transfer"], [CAPABILITY.REQUEST_PAYMENT, "request payment"], [CAPABILITY.APPROVE_PAYMENT, "approve payment"]];
 
 /** The capabilities issued on this record, their state, and Revoke for the wallet that issued them. */
 export function CapabilityList({ integraHash }: { integraHash: Hex }) {
   const { address } = useAccount();
-  const capabilities = useCapabilities({ integraHash });
+  const capabilities = useQuery(capabilitiesQuery({ integraHash }));
   const tx = useTransaction();
   if (capabilities.isPending) return <Loading label="Reading capability attestations…" />;
   if (capabilities.isError) return <ErrorNotice error={capabilities.error} />;
@@ -45,13 +45,7 @@ export function CapabilityList({ integraHash }: { integraHash: Hex }) {
                   disabled={tx.busy}
                   className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50"
                   onClick={() =>
-                    void tx.send({
-                      label: `Revoke the capability for ${c.tokenId === 0n ? "any token" : `token #${c.tokenId}`}`,
-                      contract: eas,
-                      functionName: "revoke",
-                      args: [{ schema: capabilitySchemaUid, data: { uid: c.uid, value: 0n } }],
-                      invalidate: [queryKeys.capabilities(integraHash), queryKeys.capabilitiesFor(c.recipient), queryKeys.timeline(integraHash)],
-                    })
+                    void tx.send(operations.revokeCapability({ integraHash, uid: c.uid, tokenId: c.tokenId, recipient: c.recipient }))
                   }
                 >
                   Revoke

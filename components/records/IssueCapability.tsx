@@ -1,5 +1,6 @@
 "use client";
 
+import { operations } from "@/hooks/operations";
 import { useState, useSyncExternalStore } from "react";
 import type { Address, Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
@@ -7,10 +8,7 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { Field } from "@/components/ui/Field";
 import { QrCode } from "@/components/ui/QrCode";
 import { useTransaction } from "@/hooks/useTransaction";
-import { CAPABILITY, capabilityAttestationRequest } from "@/lib/capabilities";
 import { claimLinkPath } from "@/lib/claims/claimLink";
-import { capabilitySchemaUid, eas } from "@/lib/contracts";
-import { queryKeys } from "@/lib/queryKeys";
 
 const noSubscribe = () => () => {};
 
@@ -30,13 +28,7 @@ export function IssueCapability({ integraHash, tokenId, recipient, processHash }
       expirationTime = BigInt(Math.floor(time / 1000));
     }
     setError(undefined);
-    await tx.send({
-      label: `Issue the CLAIM capability for token #${tokenId}`,
-      contract: eas,
-      functionName: "attest",
-      args: [capabilityAttestationRequest({ schema: capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient, expirationTime })],
-      invalidate: [queryKeys.capabilities(integraHash), queryKeys.capabilitiesFor(recipient), queryKeys.timeline(integraHash)],
-    });
+    await tx.send(operations.issueClaimCapability({ integraHash, tokenId, recipient, processHash, expirationTime }));
   }
 
   return (

@@ -1,14 +1,14 @@
 "use client";
 
+import { operations } from "@/hooks/operations";
 import { type FormEvent, useState } from "react";
 import { type Hex, zeroAddress } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
 import { useTransaction } from "@/hooks/useTransaction";
-import { registry, tokenizerAbi, tokenizerKindOf } from "@/lib/contracts";
+import {tokenizerKindOf} from "@/lib/contracts";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
-import { queryKeys } from "@/lib/queryKeys";
 import type { RecordInfo } from "@/lib/reads/records";
 
 const button = "rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50";
@@ -28,13 +28,9 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
     if (!/^\d+$/.test(tokenId) || BigInt(tokenId) === 0n) return setError("The token id is a whole number from 1.");
     if (!/^\d+$/.test(amount) || BigInt(amount) === 0n) return setError("The amount is a whole number from 1.");
     setError(undefined);
-    const receipt = await tx.send({
-      label: `Reserve token #${tokenId}`,
-      contract: { address: record.tokenizer, abi: tokenizerAbi },
-      functionName: "reserveToken",
-      args: [integraHash, BigInt(tokenId), address, BigInt(amount), record.processHash],
-      invalidate: [queryKeys.recordTokens(integraHash), queryKeys.allReservations, queryKeys.timeline(integraHash)],
-    });
+    const receipt = await tx.send(
+      operations.reserveToken({ integraHash, tokenizer: record.tokenizer, tokenId: BigInt(tokenId), recipient: address, amount: BigInt(amount), processHash: record.processHash }),
+    );
     if (receipt) {
       setRecipient("");
       if (!ownership) setTokenId("");
@@ -62,7 +58,6 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string>();
   const tx = useTransaction();
-  const invalidate = [queryKeys.record(integraHash), queryKeys.timeline(integraHash)];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,13 +65,7 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
     if (!address) return setError(ADDRESS_HINT);
     if (!reason.trim()) return setError("Say why the record changes hands; the reason is recorded on chain.");
     setError(undefined);
-    const receipt = await tx.send({
-      label: "Offer record ownership",
-      contract: registry,
-      functionName: "offerRecordOwnership",
-      args: [integraHash, address, reason.trim()],
-      invalidate,
-    });
+    const receipt = await tx.send(operations.offerOwnership({ integraHash, newOwner: address, reason: reason.trim() }));
     if (receipt) {
       setNewOwner("");
       setReason("");
@@ -98,7 +87,7 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
             type="button"
             disabled={tx.busy}
             className="rounded border border-amber-400 px-2 py-1 text-xs"
-            onClick={() => void tx.send({ label: "Withdraw the ownership offer", contract: registry, functionName: "cancelOwnershipOffer", args: [integraHash], invalidate })}
+            onClick={() => void tx.send(operations.withdrawOwnershipOffer({ integraHash }))}
           >
             Withdraw the offer
           </button>
@@ -123,13 +112,7 @@ function ChangeExecutorForm({ integraHash }: { integraHash: Hex }) {
     const address = executor.trim() === "" ? zeroAddress : parseAddress(executor);
     if (!address) return setError(ADDRESS_HINT);
     setError(undefined);
-    const receipt = await tx.send({
-      label: address === zeroAddress ? "Remove the executor" : "Change the executor",
-      contract: registry,
-      functionName: "setExecutor",
-      args: [integraHash, address],
-      invalidate: [queryKeys.record(integraHash), queryKeys.timeline(integraHash), queryKeys.capabilities(integraHash)],
-    });
+    const receipt = await tx.send(operations.setExecutor({ integraHash, executor: address, removing: address === zeroAddress }));
     if (receipt) setExecutor("");
   }
 

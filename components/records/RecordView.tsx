@@ -1,11 +1,12 @@
 "use client";
 
+import { recordQuery } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useAccount } from "wagmi";
 import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
-import { useRecord } from "@/hooks/useRecord";
 import { appChain } from "@/lib/config/appChain";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
@@ -26,7 +27,7 @@ import { WaitingForYou } from "./WaitingForYou";
 
 export function RecordView({ rawHash }: { rawHash: string }) {
   const integraHash = parseBytes32(rawHash);
-  const record = useRecord(integraHash);
+  const record = useQuery(recordQuery(integraHash));
   const { address } = useAccount();
   const hasSignedLink = useUrlFragment().includes("signed=");
 

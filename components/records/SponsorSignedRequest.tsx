@@ -1,20 +1,20 @@
 "use client";
 
+import { operations } from "@/hooks/operations";
+import { readClient } from "@/lib/chain/readClient";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Hex } from "viem";
-import { useAccount, usePublicClient } from "wagmi";
+import {useAccount} from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { useTransaction } from "@/hooks/useTransaction";
 import { useUrlFragment } from "@/hooks/useUrlFragment";
-import { forwarder } from "@/lib/contracts";
 import { checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
-import { type SignedForwardRequest, forwardRequestData } from "@/lib/forwarder/forwardRequest";
+import {type SignedForwardRequest} from "@/lib/forwarder/forwardRequest";
 import { packSignedRequest, parseSignedRequest } from "@/lib/forwarder/signedRequestLink";
 import { shortHex } from "@/lib/format/hex";
-import { queryKeys } from "@/lib/queryKeys";
 
 /**
  * A party's signed claim, opened from their link (or pasted): every check in words, then the connected
@@ -46,14 +46,12 @@ export function SponsorSignedRequest({ integraHash }: { integraHash: Hex }) {
 }
 
 function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; request: SignedForwardRequest }) {
-  const client = usePublicClient();
   const { address } = useAccount();
   const tx = useTransaction();
   const checks = useQuery({
     // The whole request is the key: two links that differ in any byte are checked apart.
     queryKey: ["signedRequestChecks", packSignedRequest(request)],
-    queryFn: () => checkForwardRequest(client!, request),
-    enabled: Boolean(client),
+    queryFn: () => checkForwardRequest(readClient, request),
   });
 
   if (checks.isPending) return <p role="status" className="text-sm text-slate-600">Checking the signed request against the chain…</p>;
@@ -65,16 +63,7 @@ function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; reque
   const done = tx.state.phase === "confirmed";
 
   async function submit() {
-    const receipt = await tx.send(
-      {
-        label: result.call ? result.call.words : "Submit the signed request",
-        contract: forwarder,
-        functionName: "execute",
-        args: [forwardRequestData(request)],
-        invalidate: [queryKeys.recordTokens(integraHash), queryKeys.timeline(integraHash), queryKeys.payments(integraHash)],
-      },
-      { payer: "wallet" },
-    );
+    const receipt = await tx.send(operations.executeForwarded({ integraHash, request, words: result.call?.words }), { payer: "wallet" });
     if (receipt) await checks.refetch();
   }
 

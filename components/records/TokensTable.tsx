@@ -1,5 +1,8 @@
 "use client";
 
+import { recordTokensQuery } from "@/hooks/queries";
+import { operations } from "@/hooks/operations";
+import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
@@ -8,10 +11,7 @@ import { Fragment } from "react";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { formatTimestamp } from "@/lib/format/time";
 import { IssueCapability } from "./IssueCapability";
-import { useRecordTokens } from "@/hooks/useRecordTokens";
 import { useTransaction } from "@/hooks/useTransaction";
-import { tokenizerAbi } from "@/lib/contracts";
-import { queryKeys } from "@/lib/queryKeys";
 import type { RecordInfo } from "@/lib/reads/records";
 
 const STATUS_STYLE = {
@@ -23,7 +23,7 @@ const STATUS_STYLE = {
 
 /** The record's tokens, n of m claimed, and (for the owner or executor) cancelling a reservation. */
 export function TokensTable({ integraHash, record, canAdminister }: { integraHash: Hex; record: RecordInfo; canAdminister: boolean }) {
-  const tokens = useRecordTokens(integraHash, record.tokenizer, record.registeredBlock);
+  const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
   const tx = useTransaction();
 
   if (tokens.isPending) return <Loading label="Reading tokens…" />;
@@ -52,13 +52,7 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
               disabled={tx.busy}
               className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
               onClick={() =>
-                tx.send({
-                  label: `Fix the party set at ${reserved} token${reserved === 1 ? "" : "s"}`,
-                  contract: { address: record.tokenizer, abi: tokenizerAbi },
-                  functionName: "sealParties",
-                  args: [integraHash],
-                  invalidate: [queryKeys.recordTokens(integraHash), queryKeys.timeline(integraHash)],
-                })
+                tx.send(operations.sealParties({ integraHash, tokenizer: record.tokenizer, parties: reserved }))
               }
             >
               Fix the party set
@@ -95,13 +89,7 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
                           type="button"
                           disabled={tx.busy}
                           onClick={() =>
-                            tx.send({
-                              label: `Cancel the reservation of token #${row.tokenId}`,
-                              contract: { address: record.tokenizer, abi: tokenizerAbi },
-                              functionName: "cancelReservation",
-                              args: [integraHash, row.tokenId],
-                              invalidate: [queryKeys.recordTokens(integraHash), queryKeys.allReservations, queryKeys.timeline(integraHash)],
-                            })
+                            tx.send(operations.cancelReservation({ integraHash, tokenizer: record.tokenizer, tokenId: row.tokenId }))
                           }
                           className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
                         >

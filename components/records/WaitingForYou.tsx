@@ -1,16 +1,17 @@
 "use client";
 
+import { recordTokensQuery } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { Address, Hex } from "viem";
 import { useAccount } from "wagmi";
 import { Notice } from "@/components/ui/Notice";
-import { useRecordTokens } from "@/hooks/useRecordTokens";
 import { claimLinkPath } from "@/lib/claims/claimLink";
 
 /** Tells a party looking at the record that a token of it waits for their wallet. */
 export function WaitingForYou({ integraHash, tokenizer, fromBlock }: { integraHash: Hex; tokenizer: Address; fromBlock: bigint }) {
   const { address } = useAccount();
-  const tokens = useRecordTokens(integraHash, tokenizer, fromBlock);
+  const tokens = useQuery(recordTokensQuery(integraHash, tokenizer, fromBlock));
   const mine = tokens.data?.tokens.filter((t) => t.status === "reserved" && t.reservedFor.toLowerCase() === address?.toLowerCase()) ?? [];
   if (mine.length === 0) return null;
   return (

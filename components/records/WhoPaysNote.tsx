@@ -1,11 +1,12 @@
 "use client";
 
-import { useRelayerInfo } from "@/hooks/useRelayerInfo";
+import { relayerInfoQuery } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
 import { shortHex } from "@/lib/format/hex";
 
 /** Says plainly who pays a party's network fee on this deployment. */
 export function WhoPaysNote() {
-  const relayer = useRelayerInfo();
+  const relayer = useQuery(relayerInfoQuery());
   if (!relayer.data) return null;
   return (
     <p className="mt-3 text-xs text-slate-600">

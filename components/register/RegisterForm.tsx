@@ -1,5 +1,6 @@
 "use client";
 
+import { operations } from "@/hooks/operations";
 import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
@@ -14,7 +15,6 @@ import { type TokenizerKind, registry, tokenizers } from "@/lib/contracts";
 import { encryptReference } from "@/lib/crypto/referenceCipher";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { formatBytes } from "@/lib/format/bytes";
-import { queryKeys } from "@/lib/queryKeys";
 import { newWorkflowId, processHashOf } from "@/lib/workflow";
 import { type RegisterDraft, clearDraft, loadDraft, saveDraft } from "@/lib/register/registerDraft";
 
@@ -63,13 +63,7 @@ export function RegisterForm() {
     const processHash = processHashOf(draft.workflowId);
     const encryptedRef: Hex = draft.reference.trim() ? await encryptReference(draft.reference.trim(), passphrase) : "0x";
     // One transaction: the record, every party's reservation, and the seal that fixes the party set.
-    const receipt = await tx.send({
-      label: `Register the document and reserve ${parties.length} token${parties.length > 1 ? "s" : ""}`,
-      contract: registry,
-      functionName: "registerWithParties",
-      args: [draft.contentHash, encryptedRef, tokenizer, executor, processHash, [], parties, parties.map(() => 1n)],
-      invalidate: [queryKeys.recordsByContent(draft.contentHash), queryKeys.allMyRecords, queryKeys.allReservations],
-    });
+    const receipt = await tx.send(operations.registerWithParties({ contentHash: draft.contentHash, encryptedRef, tokenizer, executor, processHash, parties }));
     if (!receipt) return;
     const [registered] = parseEventLogs({ abi: registry.abi, logs: receipt.logs, eventName: "RecordRegistered" });
     clearDraft();

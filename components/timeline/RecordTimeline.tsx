@@ -1,5 +1,6 @@
 "use client";
 
+import { recordReads, timelineKey } from "@/hooks/queries";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import type { Hex } from "viem";
@@ -7,7 +8,6 @@ import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useTimeline } from "@/hooks/useTimeline";
 import { integraAddresses } from "@/lib/contracts";
-import { queryKeys } from "@/lib/queryKeys";
 import { TimelineList } from "./TimelineList";
 
 /** Every event of one record from every Integra contract, live; new events refresh the record's other reads. */
@@ -15,11 +15,11 @@ export function RecordTimeline({ integraHash, fromBlock }: { integraHash: Hex; f
   const queryClient = useQueryClient();
   const filter = useMemo(() => ({ addresses: integraAddresses, integraHash, fromBlock }), [integraHash, fromBlock]);
   const onNewEvents = useCallback(() => {
-    for (const queryKey of [queryKeys.record(integraHash), queryKeys.recordTokens(integraHash), queryKeys.capabilities(integraHash), queryKeys.payments(integraHash)]) {
+    for (const queryKey of recordReads(integraHash)) {
       void queryClient.invalidateQueries({ queryKey });
     }
   }, [integraHash, queryClient]);
-  const timeline = useTimeline(queryKeys.timeline(integraHash), filter, onNewEvents);
+  const timeline = useTimeline(timelineKey(integraHash), filter, onNewEvents);
   if (timeline.isPending) return <Loading label="Reading the record's events…" />;
   if (timeline.isError) return <ErrorNotice error={timeline.error} />;
   return (

@@ -1,19 +1,20 @@
 "use client";
 
+import { recordsByContentQuery } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { Hex } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
-import { useRecordsByContent } from "@/hooks/useRecordsByContent";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 
 /** Every record of one content hash with owner, time and claim status; "not registered" when none. */
 export function ContentRecordsList({ contentHash }: { contentHash: Hex }) {
-  const records = useRecordsByContent(contentHash);
+  const records = useQuery(recordsByContentQuery(contentHash));
   if (records.isPending) return <Loading label="Looking for records of this content on chain…" />;
   if (records.isError) return <ErrorNotice error={records.error} />;
   if (records.data.length === 0) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { workflowTimelineKey } from "@/hooks/queries";
 import Link from "next/link";
 import { useMemo } from "react";
 import { TimelineList } from "@/components/timeline/TimelineList";
@@ -11,14 +12,13 @@ import { Loading } from "@/components/ui/Skeleton";
 import { useTimeline } from "@/hooks/useTimeline";
 import { deployBlock, integraAddresses } from "@/lib/contracts";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
-import { queryKeys } from "@/lib/queryKeys";
 import { workflowRegistrants } from "@/lib/timeline/registrants";
 
 /** Every event of one workflow (processHash) across records, live, each row marked with its record. */
 export function WorkflowView({ rawHash }: { rawHash: string }) {
   const processHash = parseBytes32(rawHash);
   const filter = useMemo(() => (processHash ? { addresses: integraAddresses, processHash, fromBlock: deployBlock } : undefined), [processHash]);
-  const timeline = useTimeline(queryKeys.workflowTimeline(processHash ?? "0x"), filter);
+  const timeline = useTimeline(workflowTimelineKey(processHash ?? "0x"), filter);
 
   if (!processHash) {
     return (

@@ -137,6 +137,12 @@ describe("describeError: Integra custom errors", () => {
     });
   });
 
+  it("decodes a bare ContractFunctionRevertedError whose ABI lacks the error, from its raw data", () => {
+    const error = new ContractFunctionRevertedError({ abi: easAbi, data: alreadyClaimed, functionName: "attest" });
+    expect(error.data).toBeUndefined();
+    expect(describeError(error)).toEqual({ title: REVERTED, message: ALREADY_CLAIMED_WORDS, errorName: "AlreadyClaimed" });
+  });
+
   it("falls back to viem's short message for a revert that is none of the app's errors", async () => {
     const unknown = "0xdeadbeef" as Hex;
     const error = await caught(claimToken(revertedWith(unknown)));

@@ -30,6 +30,8 @@ function findRevertData(error: BaseError): Hex | undefined {
 }
 
 function describeRevert(errorName: string, args: readonly unknown[]): DescribedError {
+  // A plain require(..., "reason") revert: its reason is the words.
+  if (errorName === "Error" && typeof args[0] === "string") return { title: "The transaction would fail", message: args[0], errorName };
   const describe = revertMessages[errorName];
   return {
     title: "The transaction would fail",
@@ -56,11 +58,11 @@ export function describeError(error: unknown): DescribedError {
       // Not one of ours: fall through to the generic message.
     }
   }
-  if (error.walk((e) => e instanceof UserRejectedRequestError) || /user rejected|denied/i.test(error.message)) {
-    return { title: "Signature rejected", message: "You rejected the request in your wallet. Nothing was sent." };
-  }
   if (error.walk((e) => e instanceof HttpRequestError) || /fetch failed|Failed to fetch|ECONNREFUSED|NetworkError/i.test(error.message)) {
     return { title: "The chain is unreachable", message: `Could not reach the chain's RPC at ${RPC_URL}. Check that it is running, then try again.` };
+  }
+  if (error.walk((e) => e instanceof UserRejectedRequestError) || /user (rejected|denied)/i.test(error.message)) {
+    return { title: "Signature rejected", message: "You rejected the request in your wallet. Nothing was sent." };
   }
   return { title: "Something went wrong", message: error.shortMessage || error.message };
 }

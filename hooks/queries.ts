@@ -1,0 +1,91 @@
+import { queryOptions, skipToken } from "@tanstack/react-query";
+import { type Address, type Hex, zeroAddress } from "viem";
+import { readClient } from "@/lib/chain/readClient";
+import { APP_CHAIN_ID } from "@/lib/config/appChain";
+import { readActivityOf } from "@/lib/reads/activity";
+import { readCapabilities } from "@/lib/reads/capabilities";
+import { readRecordsOwnedBy } from "@/lib/reads/myRecords";
+import { readOffersFor } from "@/lib/reads/offers";
+import { readPayments } from "@/lib/reads/payments";
+import { readRecord, readRecordTokens, readRecordsByContent } from "@/lib/reads/records";
+import { readReservationsFor } from "@/lib/reads/reservations";
+import { fetchRelayerInfo } from "@/lib/relay/relayClient";
+
+/**
+ * Every read of the app, defined once: its key and its fetcher together. Components `useQuery(x(...))`; writes
+ * invalidate `x(...).queryKey` (or a scope, for every account's copy). A missing input is `skipToken`, not a
+ * disabled query with `!` assertions.
+ */
+const lower = (value: string | undefined) => value?.toLowerCase() ?? null;
+
+export const recordQuery = (integraHash: Hex | undefined) =>
+  queryOptions({
+    queryKey: ["record", APP_CHAIN_ID, lower(integraHash)] as const,
+    queryFn: integraHash ? () => readRecord(readClient, integraHash) : skipToken,
+    retry: (count, error) => count < 2 && !/RecordNotFound/.test(String(error)),
+  });
+
+export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Address, fromBlock?: bigint) =>
+  queryOptions({
+    queryKey: ["recordTokens", APP_CHAIN_ID, lower(integraHash)] as const,
+    queryFn: integraHash && tokenizer && tokenizer !== zeroAddress ? () => readRecordTokens(readClient, integraHash, tokenizer, fromBlock) : skipToken,
+  });
+
+export const recordsByContentQuery = (contentHash: Hex | undefined) =>
+  queryOptions({
+    queryKey: ["recordsByContent", APP_CHAIN_ID, lower(contentHash)] as const,
+    queryFn: contentHash ? () => readRecordsByContent(readClient, contentHash) : skipToken,
+  });
+
+/** Every account's reservations: a write that reserves for someone else refreshes theirs too. */
+export const reservationsScope = ["reservedFor", APP_CHAIN_ID] as const;
+export const reservationsQuery = (account: Address | undefined) =>
+  queryOptions({
+    queryKey: [...reservationsScope, lower(account)] as const,
+    queryFn: account ? () => readReservationsFor(readClient, account) : skipToken,
+  });
+
+/**
+ * Capability attestations of a recipient or of a record, with the chain's current time (expiry is judged
+ * against the chain's clock, not the browser's).
+ */
+export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash: Hex } | undefined) =>
+  queryOptions({
+    queryKey: ["capabilities", APP_CHAIN_ID, filter && "recipient" in filter ? "recipient" : "record", lower(filter && ("recipient" in filter ? filter.recipient : filter.integraHash))] as const,
+    queryFn: filter
+      ? async () => {
+          const [capabilities, block] = await Promise.all([readCapabilities(readClient, filter), readClient.getBlock()]);
+          return { capabilities, now: block.timestamp };
+        }
+      : skipToken,
+  });
+
+export const paymentsQuery = (integraHash: Hex, fromBlock: bigint) =>
+  queryOptions({ queryKey: ["payments", APP_CHAIN_ID, lower(integraHash)] as const, queryFn: () => readPayments(readClient, integraHash, fromBlock) });
+
+/** Every account's "records I own". */
+export const myRecordsScope = ["myRecords", APP_CHAIN_ID] as const;
+export const myRecordsQuery = (account: Address | undefined) =>
+  queryOptions({ queryKey: [...myRecordsScope, lower(account)] as const, queryFn: account ? () => readRecordsOwnedBy(readClient, account) : skipToken });
+
+export const offersQuery = (account: Address | undefined) =>
+  queryOptions({ queryKey: ["offersFor", APP_CHAIN_ID, lower(account)] as const, queryFn: account ? () => readOffersFor(readClient, account) : skipToken });
+
+export const activityQuery = (account: Address) =>
+  queryOptions({ queryKey: ["activity", APP_CHAIN_ID, lower(account)] as const, queryFn: () => readActivityOf(readClient, account), refetchInterval: 8_000 });
+
+/** The chain answers: the network banner's health check. */
+export const rpcHealthQuery = () =>
+  queryOptions({ queryKey: ["rpcHealth", APP_CHAIN_ID] as const, queryFn: () => readClient.getBlockNumber(), refetchInterval: 10_000, retry: false });
+
+export const relayerInfoQuery = () =>
+  queryOptions({ queryKey: ["relayerInfo", APP_CHAIN_ID] as const, queryFn: () => fetchRelayerInfo(window.location.origin), staleTime: Infinity });
+
+/** The live timelines' keys (their fetch is incremental: see useTimeline). */
+export const timelineKey = (integraHash: Hex) => ["timeline", APP_CHAIN_ID, integraHash.toLowerCase()] as const;
+export const workflowTimelineKey = (processHash: Hex) => ["workflowTimeline", APP_CHAIN_ID, processHash.toLowerCase()] as const;
+
+/** Everything shown about one record: what a new event of the record (by anyone) may have changed. */
+export function recordReads(integraHash: Hex) {
+  return [recordQuery(integraHash).queryKey, recordTokensQuery(integraHash).queryKey, capabilitiesQuery({ integraHash }).queryKey, paymentsQuery(integraHash, 0n).queryKey];
+}

@@ -29,10 +29,12 @@ function findRevertData(error: BaseError): Hex | undefined {
   return found;
 }
 
+const describers: ReadonlyMap<string, ((args: readonly unknown[]) => string) | undefined> = new Map(Object.entries(revertMessages));
+
 function describeRevert(errorName: string, args: readonly unknown[]): DescribedError {
   // A plain require(..., "reason") revert: its reason is the words.
   if (errorName === "Error" && typeof args[0] === "string") return { title: "The transaction would fail", message: args[0], errorName };
-  const describe = revertMessages[errorName];
+  const describe = describers.get(errorName);
   return {
     title: "The transaction would fail",
     message: describe ? describe(args) : `The contract refused with ${errorName}.`,

@@ -1,15 +1,24 @@
+import type { ExtractAbiErrorNames } from "abitype";
+import type { integraAbis } from "@/lib/contracts";
+import type { easAbi } from "@/lib/generated/integra";
+
 /**
- * Plain words for every custom error of the Integra contracts (and the EAS errors a user can hit).
- * Keyed by error name; args are the decoded error arguments.
+ * Plain words for every custom error of the Integra contracts (and the EAS errors a user can hit), keyed by the
+ * ABI's own error names: a new or renamed custom error fails `tsc` here until it has words. The token standards'
+ * own errors (ERC-721/1155 transfers, signature recovery) are reached only outside the app's flows.
  */
 type Describe = (args: readonly unknown[]) => string;
+
+type StandardError = `ERC721${string}` | `ERC1155${string}` | `ECDSA${string}` | `SafeCast${string}` | `Strings${string}` | "InvalidAccountNonce" | "InvalidShortString" | "StringTooLong";
+export type IntegraErrorName = Exclude<ExtractAbiErrorNames<(typeof integraAbis)[number]>, StandardError>;
+type RevertMessages = { [name in IntegraErrorName]: Describe } & { [name in ExtractAbiErrorNames<typeof easAbi>]?: Describe };
 
 const short = (value: unknown): string => {
   const text = String(value);
   return text.startsWith("0x") && text.length > 14 ? `${text.slice(0, 8)}…${text.slice(-4)}` : text;
 };
 
-export const revertMessages: Record<string, Describe> = {
+export const revertMessages: RevertMessages = {
   RecordNotFound: () => "No record with this integraHash is registered on this chain.",
   NotRecordOwner: () => "Only the record's owner can do this.",
   ZeroContentHash: () => "The content hash is empty: hash a file first.",

@@ -29,11 +29,11 @@ export async function readCapabilities(
 ): Promise<Capability[]> {
   const args = "recipient" in filter ? { recipient: filter.recipient } : { integraHash: filter.integraHash };
   const logs = await logsInWindows(client, deployBlock, ({ fromBlock, toBlock }) =>
-    client.getLogs({ address: capabilityResolver.address, event: capabilityGranted, args, fromBlock, toBlock }),
+    client.getLogs({ address: capabilityResolver.address, event: capabilityGranted, strict: true, args, fromBlock, toBlock }),
   );
   return Promise.all(
     logs.map(async (log) => {
-      const args = log.args as { integraHash: Hex; processHash: Hex; recipient: Address; attestationUid: Hex; tokenId: bigint; capabilities: bigint; attester: Address };
+      const { args } = log;
       const [attestation, authority] = await Promise.all([
         client.readContract({ ...eas, functionName: "getAttestation", args: [args.attestationUid] }),
         client.readContract({ ...registry, functionName: "authorityOf", args: [args.integraHash] }),

@@ -16,10 +16,10 @@ export interface OwnershipOffer {
  */
 export async function readOffersFor(client: PublicClient, account: Address): Promise<OwnershipOffer[]> {
   const logs = await logsInWindows(client, deployBlock, (window) =>
-    client.getLogs({ address: registry.address, event: ownershipOffered, args: { pendingOwner: account }, ...window }),
+    client.getLogs({ address: registry.address, event: ownershipOffered, strict: true, args: { pendingOwner: account }, ...window }),
   );
   const latest = new Map<Hex, { owner: Address; reason: string }>();
-  for (const log of logs) latest.set(log.args.integraHash as Hex, { owner: log.args.owner as Address, reason: log.args.reason as string });
+  for (const log of logs) latest.set(log.args.integraHash, { owner: log.args.owner, reason: log.args.reason });
   const offers = await Promise.all(
     [...latest].map(async ([integraHash, offer]) => {
       const pending = await client.readContract({ ...registry, functionName: "pendingOwnerOf", args: [integraHash] });

@@ -20,11 +20,11 @@ export interface PaymentRow {
 /** A record's payment requests: one eth_getLogs (PaymentRequested, topic1 = integraHash), then each one's status now. */
 export async function readPayments(client: PublicClient, integraHash: Hex, fromBlock: bigint): Promise<PaymentRow[]> {
   const logs = await logsInWindows(client, fromBlock, (window) =>
-    client.getLogs({ address: signal.address, event: paymentRequested, args: { integraHash }, ...window }),
+    client.getLogs({ address: signal.address, event: paymentRequested, strict: true, args: { integraHash }, ...window }),
   );
   const rows = await Promise.all(
     logs.map(async (log) => {
-      const args = log.args as { paymentId: bigint; requestor: Address; payer: Address; requestorTokenId: bigint; payerTokenId: bigint; encryptedAmount: Hex; deadline: bigint };
+      const { args } = log;
       const status = await client.readContract({ ...signal, functionName: "statusOf", args: [args.paymentId] });
       return { ...args, status: PAYMENT_STATUS[status] };
     }),

@@ -57,7 +57,7 @@ export async function readRecordTokens(client: PublicClient, integraHash: Hex, t
   let completedAt: bigint | undefined;
   if (progress[2]) {
     const [log] = await logsInWindows(client, fromBlock, (window) =>
-      client.getLogs({ address: tokenizer, event: documentComplete, args: { integraHash }, ...window }),
+      client.getLogs({ address: tokenizer, event: documentComplete, strict: true, args: { integraHash }, ...window }),
     );
     completedAt = log?.args.timestamp;
   }
@@ -93,14 +93,13 @@ export interface ContentRecord {
 /** Every record of one content hash: one eth_getLogs on RecordRegistered (topic3 = contentHash), then reads. */
 export async function readRecordsByContent(client: PublicClient, contentHash: Hex): Promise<ContentRecord[]> {
   const logs = await logsInWindows(client, deployBlock, (window) =>
-    client.getLogs({ address: registry.address, event: recordRegistered, args: { contentHash }, ...window }),
+    client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { contentHash }, ...window }),
   );
-  const workflows = [...new Set(logs.map((log) => log.args.processHash as Hex))];
+  const workflows = [...new Set(logs.map((log) => log.args.processHash))];
   const firstRegistrants = new Map(await Promise.all(workflows.map(async (processHash) => [processHash, await firstRegistrantOf(client, processHash)] as const)));
   return Promise.all(
     logs.map(async (log) => {
-      const integraHash = log.args.integraHash as Hex;
-      const processHash = log.args.processHash as Hex;
+      const { integraHash, processHash } = log.args;
       const record = await readRecord(client, integraHash);
       let progress: ContentRecord["progress"];
       if (record.tokenizer !== "0x0000000000000000000000000000000000000000") {
@@ -112,7 +111,7 @@ export async function readRecordsByContent(client: PublicClient, contentHash: He
         });
         progress = { reserved: Number(reserved), claimed: Number(claimed), complete };
       }
-      const registrant = log.args.owner as Address;
+      const registrant = log.args.owner;
       return {
         integraHash,
         registrant,
@@ -130,7 +129,7 @@ export async function readRecordsByContent(client: PublicClient, contentHash: He
 /** Who registered the first record of a workflow: one eth_getLogs on RecordRegistered with topic2 = processHash. */
 export async function firstRegistrantOf(client: PublicClient, processHash: Hex): Promise<Address | undefined> {
   const logs = await logsInWindows(client, deployBlock, (window) =>
-    client.getLogs({ address: registry.address, event: recordRegistered, args: { processHash }, ...window }),
+    client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { processHash }, ...window }),
   );
-  return logs[0]?.args.owner as Address | undefined;
+  return logs[0]?.args.owner;
 }

@@ -24,12 +24,12 @@ export async function readReservationsFor(client: PublicClient, account: Address
     client,
     deployBlock,
     ({ fromBlock, toBlock }) =>
-      client.getLogs({ address: [ownershipTokenizer.address, multiPartyTokenizer.address], event: tokenReserved, args: { recipient: account }, fromBlock, toBlock }),
+      client.getLogs({ address: [ownershipTokenizer.address, multiPartyTokenizer.address], event: tokenReserved, strict: true, args: { recipient: account }, fromBlock, toBlock }),
     maxRange,
   );
   const unique = new Map<string, { tokenizer: Address; integraHash: Hex; tokenId: bigint }>();
   for (const log of logs) {
-    const { integraHash, tokenId } = log.args as { integraHash: Hex; tokenId: bigint };
+    const { integraHash, tokenId } = log.args;
     unique.set(`${log.address}:${integraHash}:${tokenId}`, { tokenizer: log.address, integraHash, tokenId });
   }
   const rows = await Promise.all(

@@ -1,4 +1,4 @@
-import { type Address, type Hex, decodeEventLog } from "viem";
+import { type Address, type DecodeEventLogReturnType, type Hex, decodeEventLog } from "viem";
 import { integraTimelineEvents } from "./integraEvents";
 
 /** A log as eth_getLogs returns it (hex quantities), possibly flagged removed by a reorg. */
@@ -13,20 +13,21 @@ export interface RpcLog {
   removed?: boolean;
 }
 
-export interface TimelineEntry {
+/** The decoded event itself: the union of the timeline events' names and their typed arguments. */
+export type IntegraEventLog = DecodeEventLogReturnType<typeof integraTimelineEvents, undefined, [Hex, ...Hex[]], Hex, true>;
+
+export type TimelineEntry = IntegraEventLog & {
   /** Stable identity of the log: the same log fetched twice has the same id. */
   id: string;
   blockNumber: bigint;
   logIndex: number;
   transactionHash: Hex;
   address: Address;
-  eventName: string;
-  args: Record<string, unknown>;
   integraHash: Hex;
   processHash: Hex;
   timestamp: bigint;
   removed: boolean;
-}
+};
 
 /** Decodes one Integra log into a timeline entry; undefined for logs that are not Integra events or are pending. */
 export function decodeEntry(log: RpcLog): TimelineEntry | undefined {
@@ -37,18 +38,16 @@ export function decodeEntry(log: RpcLog): TimelineEntry | undefined {
   } catch {
     return undefined;
   }
-  const args = decoded.args as unknown as Record<string, unknown>;
   return {
+    ...decoded,
     id: `${log.transactionHash}:${Number(log.logIndex)}`,
     blockNumber: BigInt(log.blockNumber),
     logIndex: Number(log.logIndex),
     transactionHash: log.transactionHash,
     address: log.address,
-    eventName: decoded.eventName ?? "",
-    args,
-    integraHash: args.integraHash as Hex,
-    processHash: args.processHash as Hex,
-    timestamp: (args.timestamp as bigint | undefined) ?? 0n,
+    integraHash: decoded.args.integraHash,
+    processHash: decoded.args.processHash,
+    timestamp: decoded.args.timestamp,
     removed: log.removed === true,
   };
 }

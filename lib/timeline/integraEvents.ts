@@ -1,4 +1,4 @@
-import { type AbiEvent, toEventSelector } from "viem";
+import { toEventSelector } from "viem";
 import {
   integraCapabilityResolverV1Abi,
   integraRecordV1Abi,
@@ -17,7 +17,7 @@ export const integraEventsAbi = [
 ].filter((item): item is Extract<typeof item, { type: "event" }> => item.type === "event");
 
 /** Only Integra's own events (the tokenizers' ERC-721/1155 Transfer events do not follow the layout). */
-const INTEGRA_EVENT_NAMES = new Set([
+const TIMELINE_EVENT_NAMES = [
   "RecordRegistered",
   "OwnershipTransferred",
   "OwnershipOffered",
@@ -36,9 +36,16 @@ const INTEGRA_EVENT_NAMES = new Set([
   "PaymentPaid",
   "PaymentCancelled",
   "AllowlistChanged",
-]);
+] as const;
 
-export const integraTimelineEvents = integraEventsAbi.filter((e) => INTEGRA_EVENT_NAMES.has(e.name)) as AbiEvent[];
+type IntegraEvent = (typeof integraEventsAbi)[number];
+export type TimelineEventName = (typeof TIMELINE_EVENT_NAMES)[number];
+type TimelineEvent = Extract<IntegraEvent, { name: TimelineEventName }>;
+
+const isTimelineEvent = (event: IntegraEvent): event is TimelineEvent => (TIMELINE_EVENT_NAMES as readonly string[]).includes(event.name);
+
+/** The timeline's events, still typed by the ABI: decoding one yields the union of their names and arguments. */
+export const integraTimelineEvents = integraEventsAbi.filter(isTimelineEvent);
 
 /** topic0 of every timeline event: the first topic position of one eth_getLogs filter (an OR list). */
 export const integraEventSelectors = [...new Set(integraTimelineEvents.map((e) => toEventSelector(e)))];

@@ -13,11 +13,11 @@ export interface WorkflowRegistrants {
 /** Who registered each record in a workflow's timeline (oldest registration first wins). */
 export function workflowRegistrants(entries: readonly TimelineEntry[]): WorkflowRegistrants {
   const registrations = entries
-    .filter((e) => e.eventName === "RecordRegistered")
+    .filter((e): e is Extract<TimelineEntry, { eventName: "RecordRegistered" }> => e.eventName === "RecordRegistered")
     .sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
   const byRecord = new Map<Hex, Address>();
-  for (const entry of registrations) byRecord.set(entry.integraHash, entry.args.owner as Address);
-  const first = registrations[0]?.args.owner as Address | undefined;
+  for (const entry of registrations) byRecord.set(entry.integraHash, entry.args.owner);
+  const first = registrations[0]?.args.owner;
   const others = new Set([...byRecord].filter(([, owner]) => first && owner.toLowerCase() !== first.toLowerCase()).map(([hash]) => hash));
   return { byRecord, first, others };
 }

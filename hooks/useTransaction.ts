@@ -2,16 +2,14 @@
 
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { type Abi, type Address, type ContractFunctionArgs, type ContractFunctionName, type Hex, type TransactionReceipt, encodeFunctionData } from "viem";
+import { type Address, type Hex, type TransactionReceipt } from "viem";
 import { type Config, useAccount, useConfig } from "wagmi";
 import {
-  type SimulateContractParameters,
   getBalance,
   signTypedData,
-  simulateContract,
   switchChain,
   waitForTransactionReceipt,
-  writeContract,
+  sendTransaction,
 } from "wagmi/actions";
 import { readClient } from "@/lib/chain/readClient";
 import { appChain } from "@/lib/config/appChain";
@@ -33,14 +31,12 @@ export interface TransactionState {
   error?: DescribedError;
 }
 
-type WriteFunctionName<abi extends Abi> = ContractFunctionName<abi, "nonpayable" | "payable">;
-
-export interface TransactionRequest<abi extends Abi, functionName extends WriteFunctionName<abi>> {
+/** A write, as hooks/operations.ts builds it: the call encoded against its contract's ABI, words and reads. */
+export interface TransactionRequest {
   /** What the person is doing, in their words: "Register the deed". */
   label: string;
-  contract: { address: `0x${string}`; abi: abi };
-  functionName: functionName;
-  args: ContractFunctionArgs<abi, "nonpayable" | "payable", functionName>;
+  to: Address;
+  data: Hex;
   /** The queries this write changes; refreshed once it is mined. */
   invalidate: readonly QueryKey[];
 }
@@ -50,10 +46,6 @@ export interface TransactionRequest<abi extends Abi, functionName extends WriteF
  * "auto" relays the sponsored party calls when the wallet holds no ether, so an ephemeral wallet just works.
  */
 export type Payer = "wallet" | "relayer" | "auto";
-
-function encode<const abi extends Abi, functionName extends WriteFunctionName<abi>>(request: TransactionRequest<abi, functionName>): Hex {
-  return encodeFunctionData({ abi: request.contract.abi, functionName: request.functionName, args: request.args } as Parameters<typeof encodeFunctionData>[0]);
-}
 
 /**
  * Prepares (nonce, gas, deadline; a call that would revert throws here with its reason) and signs a forward
@@ -81,11 +73,8 @@ export function useTransaction() {
   const [state, setState] = useState<TransactionState>({ phase: "idle" });
 
   const send = useCallback(
-    async <const abi extends Abi, functionName extends WriteFunctionName<abi>>(
-      request: TransactionRequest<abi, functionName>,
-      options: { payer?: Payer } = {},
-    ): Promise<TransactionReceipt | undefined> => {
-      const { label } = request;
+    async (request: TransactionRequest, options: { payer?: Payer } = {}): Promise<TransactionReceipt | undefined> => {
+      const { label, to, data } = request;
       if (!address) {
         setState({ phase: "failed", label, error: { title: "No wallet connected", message: "Connect a wallet to do this." } });
         return undefined;
@@ -94,10 +83,9 @@ export function useTransaction() {
       let sponsor: Address | undefined;
       try {
         setState({ phase: "checking", label });
-        const data = encode(request);
-        const relay = await shouldRelay(config, options.payer ?? "auto", address, request.contract.address, data);
+        const relay = await shouldRelay(config, options.payer ?? "auto", address, to, data);
         if (relay) {
-          const signed = await signForwarded(config, address, { to: request.contract.address, data }, () => setState({ phase: "awaiting-signature", label }));
+          const signed = await signForwarded(config, address, { to, data }, () => setState({ phase: "awaiting-signature", label }));
           setState({ phase: "relaying", label });
           ({ hash, sponsor } = await submitToRelayer(window.location.origin, signed));
         } else {
@@ -106,18 +94,14 @@ export function useTransaction() {
             await switchChain(config, { chainId: appChain.id });
             setState({ phase: "checking", label });
           }
+          // The same call as the wallet will send, from the same address: a revert is caught (and decoded into
+          // words) before the wallet opens.
+          await readClient.call({ account: address, to, data });
+          setState({ phase: "awaiting-signature", label });
           // No `account` here: wagmi takes the connector's own account, which for the ephemeral wallet is a
           // local account that signs in the browser. An address would make it a JSON-RPC account, and the node
           // would be asked to sign with a key it does not have.
-          const { request: prepared } = await simulateContract(config, {
-            address: request.contract.address,
-            abi: request.contract.abi,
-            functionName: request.functionName,
-            args: request.args,
-            chainId: appChain.id,
-          } as SimulateContractParameters);
-          setState({ phase: "awaiting-signature", label });
-          hash = await writeContract(config, prepared);
+          hash = await sendTransaction(config, { to, data, chainId: appChain.id });
         }
         setState({ phase: "mining", label, hash, sponsor });
         const receipt = await waitForTransactionReceipt(config, { hash, chainId: appChain.id });

@@ -1,15 +1,36 @@
+import { BaseError, RpcRequestError, createTestClient, http, publicActions } from "viem";
+import { foundry } from "viem/chains";
+
 export const RPC_URL = "http://127.0.0.1:8545";
 
-/** A JSON-RPC call to the test chain from the test process. */
-export async function rpc<T = unknown>(method: string, params: unknown[] = []): Promise<T> {
-  const response = await fetch(RPC_URL, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: T; error?: { code: number; message: string; data?: unknown } };
-  if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
-  return body.result as T;
+/** Every call made once (no retries), and given time: the machine is busy while the e2e tests run. */
+const transport = http(RPC_URL, { retryCount: 0, timeout: 60_000 });
+
+/** The test process's client of the test chain: anvil's methods (snapshot, revert, setBalance, ...) and public reads. */
+export const testChain = createTestClient({ chain: foundry, mode: "anvil", transport }).extend(publicActions);
+
+/** A JSON-RPC error as the node sent it. */
+export interface NodeError {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+const node = transport({ chain: foundry });
+
+/**
+ * Passes one request of the injected test wallet to the node (anvil signs for its dev accounts), whatever its method.
+ * Resolves to the node's result or to its error exactly as the node sent it (viem's wrapping taken off), for the wallet
+ * to hand to the app unchanged.
+ */
+export async function forwardToNode(method: string, params: unknown[]): Promise<{ result: unknown } | { error: NodeError }> {
+  try {
+    return { result: await node.request({ method, params }) };
+  } catch (error) {
+    const sent = error instanceof BaseError ? error.walk((e) => e instanceof RpcRequestError) : undefined;
+    if (sent instanceof RpcRequestError) return { error: { code: sent.code, message: sent.details, data: sent.data } };
+    return { error: { code: -32603, message: error instanceof Error ? error.message : String(error) } };
+  }
 }
 
 /** Anvil's public dev accounts (the demo uses 1-5; tests use them as they like). */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { keccak256, stringToHex, type Hex } from "viem";
-import { ACCOUNTS, type AccountName, rpc } from "./anvil";
+import { ACCOUNTS, type AccountName, testChain } from "./anvil";
 import { attestClaim, latestTimestamp, registerAgreement, reserve, sealParties, tokenStatus } from "./chain";
 import { connectWallet, expect, installWallet, test } from "./fixtures";
 
@@ -96,8 +96,8 @@ test("a revoked attestation is named as the reason and a claim with it is refuse
 test("an expired attestation is named as the reason and refused", async ({ page }) => {
   const { integraHash, processHash } = await arrange(1n, "partyB", "expired");
   const uid = await attestClaim("clerk", integraHash, 1n, "partyB", processHash, (await latestTimestamp()) + 3600n);
-  await rpc("evm_increaseTime", [7200]);
-  await rpc("evm_mine");
+  await testChain.increaseTime({ seconds: 7200 });
+  await testChain.mine({ blocks: 1 });
 
   await installWallet(page, "partyB");
   await page.goto(`/claims?record=${integraHash}&token=1`);
@@ -144,10 +144,10 @@ test("a token cannot be claimed twice: a second tab's claim is refused with the 
   const card = page.getByRole("article").first();
   await card.getByRole("button", { name: "Claim token #1" }).click();
   await expect(card.getByText(/Already claimed/)).toBeVisible();
-  const nonce = await rpc<string>("eth_getTransactionCount", [ACCOUNTS.partyA, "latest"]);
+  const nonce = await testChain.getTransactionCount({ address: ACCOUNTS.partyA, blockTag: "latest" });
 
   await secondCard.getByRole("button", { name: "Claim token #1" }).click();
   await expect(secondCard.getByRole("alert").filter({ hasText: "Token 1 has already been claimed." })).toBeVisible();
-  expect(await rpc<string>("eth_getTransactionCount", [ACCOUNTS.partyA, "latest"])).toBe(nonce);
+  expect(await testChain.getTransactionCount({ address: ACCOUNTS.partyA, blockTag: "latest" })).toBe(nonce);
   expect((await tokenStatus(integraHash, 1n)).status).toBe("claimed");
 });

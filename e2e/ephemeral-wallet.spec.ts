@@ -1,5 +1,6 @@
+import { getAddress } from "viem";
+import { testChain } from "./anvil";
 import { expect, test } from "./fixtures";
-import { rpc } from "./anvil";
 
 test("an ephemeral wallet is created with no ether, backed up, survives a reload and is forgotten", async ({ page }) => {
   await page.goto("/wallet");
@@ -8,7 +9,7 @@ test("an ephemeral wallet is created with no ether, backed up, survives a reload
   const address = (await page.locator("p", { hasText: "Address:" }).locator(".mono").textContent())?.trim() ?? "";
   expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);
   await expect(page.getByText(/It needs no ether/)).toBeVisible();
-  expect(BigInt(await rpc<string>("eth_getBalance", [address, "latest"]))).toBe(0n);
+  expect(await testChain.getBalance({ address: getAddress(address) })).toBe(0n);
 
   await page.getByRole("button", { name: "Back up: show private key" }).click();
   const key = (await page.getByRole("alert").filter({ hasText: "Anyone with this key" }).locator(".mono").textContent())?.trim() ?? "";

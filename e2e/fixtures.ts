@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { ACCOUNTS, type AccountName, rpc } from "./anvil";
+import { ACCOUNTS, type AccountName, forwardToNode, testChain } from "./anvil";
 
 /** What a test can do to its injected wallet while it runs. */
 export interface WalletControl {
@@ -86,12 +86,7 @@ export async function installWallet(page: Page, account: AccountName): Promise<W
   await page.exposeFunction("__e2eWalletRequest", async (payload: string) => {
     const { method, params } = JSON.parse(payload) as { method: string; params?: unknown[] };
     if (reject && SIGNING_METHODS.has(method)) return JSON.stringify({ error: { code: 4001, message: "User rejected the request." } });
-    try {
-      return JSON.stringify({ result: await rpc(method, params ?? []) });
-    } catch (error) {
-      const e = error as { code?: number; message: string; data?: unknown };
-      return JSON.stringify({ error: { code: e.code ?? -32603, message: e.message, data: e.data } });
-    }
+    return JSON.stringify(await forwardToNode(method, params ?? []));
   });
   await page.addInitScript(injectProvider, { address, chainId: 31337 });
   return { address, rejectSignatures: (value) => (reject = value) };
@@ -118,9 +113,9 @@ export const demo: DemoRecords = JSON.parse(process.env.E2E_DEMO ?? "{}") as Dem
 export const test = base.extend<{ chainSnapshot: void }>({
   chainSnapshot: [
     async ({}, use) => {
-      const id = await rpc<string>("evm_snapshot");
+      const id = await testChain.snapshot();
       await use();
-      await rpc("evm_revert", [id]);
+      await testChain.revert({ id });
     },
     { auto: true },
   ],

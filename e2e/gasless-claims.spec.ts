@@ -1,6 +1,6 @@
-import type { Address } from "viem";
+import { type Address, parseEther } from "viem";
 import { LOCAL_RELAYER_ADDRESS } from "../lib/relay/localRelayerKey";
-import { rpc } from "./anvil";
+import { testChain } from "./anvil";
 import { arrangeAgreement, balanceOf, nonceOf, roleTokenBalance, tokenStatus } from "./chain";
 import { createEphemeralWallet, openFresh } from "./ephemeral";
 import { connectWallet, expect, installWallet, test } from "./fixtures";
@@ -66,7 +66,7 @@ test("parties who never held ether claim from claim links on fresh pages: two th
 
 test("an ephemeral wallet that holds ether claims directly, after a reload, and the relayer pays nothing", async ({ browser }) => {
   const party = await createEphemeralWallet(browser);
-  await rpc("anvil_setBalance", [party.address, "0xde0b6b3a7640000"]);
+  await testChain.setBalance({ address: party.address, value: parseEther("1") });
   const { integraHash } = await arrangeAgreement("direct-claim", [party.address]);
   const relayerNonce = await nonceOf(LOCAL_RELAYER_ADDRESS);
   await party.page.reload();

@@ -1,18 +1,15 @@
 import { type Address, type Hex, encodeAbiParameters, parseAbiParameters, zeroHash } from "viem";
+import { capabilityBits, capabilitySchema } from "@/lib/generated/integra";
 
 /**
- * Capability bits of the Integra capability schema (see contracts/src/Capabilities.sol). Only CLAIM is checked on
- * chain (by the tokenizers), so the app grants only CLAIM; the other bits are reserved in the schema.
+ * Capability bits of the Integra capability schema, as written in contracts/src/Capabilities.sol (the generated
+ * module reads them from there). Only CLAIM is checked on chain (by the tokenizers), so the app grants only CLAIM;
+ * the other bits are reserved in the schema.
  */
-export const CAPABILITY = {
-  CLAIM: 1n << 0n,
-  TRANSFER: 1n << 1n,
-  REQUEST_PAYMENT: 1n << 2n,
-  APPROVE_PAYMENT: 1n << 3n,
-} as const;
+export const CAPABILITY = capabilityBits;
 
-export const CAPABILITY_SCHEMA =
-  "bytes32 integraHash,uint256 tokenId,uint256 capabilities,bytes32 processHash";
+/** The EAS schema of capability attestations: `Capabilities.SCHEMA` in contracts/src/Capabilities.sol. */
+export const CAPABILITY_SCHEMA = capabilitySchema;
 
 /**
  * The EAS attest() request granting `capabilities` on token `tokenId` (0: any token) of a record to
@@ -34,7 +31,7 @@ export function capabilityAttestationRequest(params: {
       expirationTime: params.expirationTime ?? 0n,
       revocable: true,
       refUID: zeroHash,
-      data: encodeAbiParameters(parseAbiParameters("bytes32, uint256, uint256, bytes32"), [
+      data: encodeAbiParameters(parseAbiParameters(CAPABILITY_SCHEMA), [
         params.integraHash,
         params.tokenId,
         params.capabilities,

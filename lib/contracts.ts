@@ -1,6 +1,7 @@
-import type { Address } from "viem";
+import { type Address, type Hex, zeroAddress, zeroHash } from "viem";
 import {
-  deployments,
+  type DeployedContractName,
+  deploymentsByChainId,
   easAbi,
   integraCapabilityResolverV1Abi,
   integraForwarderV1Abi,
@@ -12,19 +13,17 @@ import {
 } from "@/lib/generated/integra";
 import { APP_CHAIN_ID } from "@/lib/config/appChain";
 
-type DeploymentMap = Record<number, { chainId: number; deployBlock: number; capabilitySchemaUid: `0x${string}`; addresses: Record<string, Address> } | undefined>;
-
-const deployment = (deployments as DeploymentMap)[APP_CHAIN_ID];
+const deployment = deploymentsByChainId[APP_CHAIN_ID];
 
 /** True when the generated module has a deployment for the configured chain. */
 export const isDeployed = deployment !== undefined;
 
-function address(name: string): Address {
-  return (deployment?.addresses[name] ?? "0x0000000000000000000000000000000000000000") as Address;
+function address(name: DeployedContractName): Address {
+  return deployment?.addresses[name] ?? zeroAddress;
 }
 
 export const deployBlock = BigInt(deployment?.deployBlock ?? 0);
-export const capabilitySchemaUid = deployment?.capabilitySchemaUid ?? "0x0000000000000000000000000000000000000000000000000000000000000000";
+export const capabilitySchemaUid: Hex = deployment?.capabilitySchemaUid ?? zeroHash;
 
 export const registry = { address: address("IntegraRecordV1"), abi: integraRecordV1Abi } as const;
 export const ownershipTokenizer = { address: address("OwnershipTokenizerV1"), abi: ownershipTokenizerV1Abi } as const;

@@ -10,10 +10,6 @@ function cancelledError(): Error {
   return error;
 }
 
-export function isHashCancelled(error: unknown): boolean {
-  return error instanceof Error && error.name === "AbortError";
-}
-
 /**
  * SHA-256 of a file, computed in a dedicated worker (one per call, terminated afterwards, so a cancelled hash
  * stops reading at once). onProgress receives a fraction in [0, 1].

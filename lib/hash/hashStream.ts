@@ -23,14 +23,6 @@ export async function sha256OfStream(
   return `0x${hasher.digest("hex")}`;
 }
 
-/** For small inputs already in memory (pasted text); files go through sha256OfStream. */
-export async function sha256OfBytes(bytes: Uint8Array): Promise<Hex> {
-  const hasher = await createSHA256();
-  hasher.init();
-  hasher.update(bytes);
-  return `0x${hasher.digest("hex")}`;
-}
-
 /** Only byte streams (File/Blob streams among them) support BYOB; others throw a TypeError here. */
 function openByobReader(stream: ReadableStream<Uint8Array>): ReadableStreamBYOBReader | null {
   try {

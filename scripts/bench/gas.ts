@@ -1,16 +1,36 @@
 // Gas of the product's writes, each against its lower bound: 21,000 + 22,100 per storage slot written
 // from zero + log costs (375 + 375 per topic + 8 per data byte). New slots are counted from anvil's
 // prestate diff of the very transaction, not assumed.
-import { type Abi, type Address, type Hex, type TransactionReceipt, concat, encodeFunctionData, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
+import {
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type Hex,
+  type TransactionReceipt,
+  concat,
+  encodeFunctionData,
+  parseEventLogs,
+  sha256,
+  stringToHex,
+  zeroAddress,
+} from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { type ForwardRequest, forwardRequestData, forwardRequestTypedData } from "../../lib/forwarder/forwardRequest.ts";
 import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
 import { processHashOf } from "../../lib/workflow.ts";
-import { easArtifact, forgeArtifact } from "../lib/artifacts.ts";
+import {
+  easAbi,
+  integraForwarderV1Abi,
+  integraRecordV1Abi,
+  integraSignalV1Abi,
+  multiPartyTokenizerV1Abi,
+  ownershipTokenizerV1Abi,
+} from "../../lib/generated/integra.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
 import { clientsFor } from "../lib/clients.ts";
 import type { Clients, Deployment } from "../lib/deploy.ts";
-import { writeAndWait } from "../lib/write.ts";
+import { type ContractWrite, type Mutability, writeAndWait } from "../lib/write.ts";
 
 export interface GasRow {
   operation: string;
@@ -24,10 +44,10 @@ export interface GasRow {
 type StateDiff = Record<string, { storage?: Record<string, Hex> }>;
 
 async function newStorageSlots(clients: Clients, hash: Hex): Promise<number> {
-  const { pre, post } = (await clients.publicClient.request({
-    method: "debug_traceTransaction" as never,
-    params: [hash, { tracer: "prestateTracer", tracerConfig: { diffMode: true } }] as never,
-  })) as { pre: StateDiff; post: StateDiff };
+  const { pre, post } = await clients.publicClient.request<{
+    Parameters: [hash: Hex, options: { tracer: "prestateTracer"; tracerConfig: { diffMode: true } }];
+    ReturnType: { pre: StateDiff; post: StateDiff };
+  }>({ method: "debug_traceTransaction", params: [hash, { tracer: "prestateTracer", tracerConfig: { diffMode: true } }] });
   let count = 0;
   for (const [address, account] of Object.entries(post)) {
     for (const [slot, value] of Object.entries(account.storage ?? {})) {
@@ -46,15 +66,20 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   const [clerk, party] = await Promise.all([clientsFor(rpcUrl, ANVIL_KEYS[6]), clientsFor(rpcUrl, ANVIL_KEYS[7])]);
   const payer = await clientsFor(rpcUrl, ANVIL_KEYS[8]);
   const a = deployment.addresses;
-  const registryAbi = forgeArtifact("IntegraRecordV1").abi;
-  const tokenizerAbi = forgeArtifact("MultiPartyTokenizerV1").abi;
-  const signalAbi = forgeArtifact("IntegraSignalV1").abi;
-  const easAbi = easArtifact("EAS").abi;
+  const registry = { address: a.IntegraRecordV1, abi: integraRecordV1Abi } as const;
+  const ownership = { address: a.OwnershipTokenizerV1, abi: ownershipTokenizerV1Abi } as const;
+  const multiParty = { address: a.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi } as const;
+  const signal = { address: a.IntegraSignalV1, abi: integraSignalV1Abi } as const;
+  const eas = { address: a.EAS, abi: easAbi } as const;
   const processHash = processHashOf("bench/gas");
   const rows: GasRow[] = [];
 
-  async function measure(operation: string, clients: Clients, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) {
-    const receipt = await writeAndWait(clients, { address, abi, functionName, args });
+  async function measure<
+    const abi extends Abi,
+    functionName extends ContractFunctionName<abi, Mutability>,
+    const args extends ContractFunctionArgs<abi, Mutability, functionName>,
+  >(operation: string, clients: Clients, call: ContractWrite<abi, functionName, args>) {
+    const receipt = await writeAndWait(clients, call);
     const newSlots = await newStorageSlots(clients, receipt.transactionHash);
     const logs = logCost(receipt);
     const lowerBound = 21_000 + 22_100 * newSlots + logs;
@@ -63,24 +88,23 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   }
 
   async function registerRecord(tokenizer: Address, label: string): Promise<Hex> {
-    const receipt = await measure(`register (${label})`, clerk, a.IntegraRecordV1, registryAbi, "register", [
-      sha256(stringToHex(`bench ${label} ${Date.now()}`)),
-      "0x01",
-      tokenizer,
-      zeroAddress,
-      processHash,
-      [],
-    ]);
-    const [event] = parseEventLogs({ abi: registryAbi, logs: receipt.logs, eventName: "RecordRegistered" });
-    return (event.args as { integraHash: Hex }).integraHash;
+    const receipt = await measure(`register (${label})`, clerk, {
+      ...registry,
+      functionName: "register",
+      args: [sha256(stringToHex(`bench ${label} ${Date.now()}`)), "0x01", tokenizer, zeroAddress, processHash, []],
+    });
+    const [event] = parseEventLogs({ abi: integraRecordV1Abi, logs: receipt.logs, eventName: "RecordRegistered" });
+    return event.args.integraHash;
   }
 
   async function attest(integraHash: Hex, tokenId: bigint, recipient: Address, label: string): Promise<Hex> {
-    const receipt = await measure(`attest CLAIM (${label})`, clerk, a.EAS, easAbi, "attest", [
-      capabilityAttestationRequest({ schema: deployment.capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient }),
-    ]);
+    const receipt = await measure(`attest CLAIM (${label})`, clerk, {
+      ...eas,
+      functionName: "attest",
+      args: [capabilityAttestationRequest({ schema: deployment.capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient })],
+    });
     const [event] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" });
-    return (event.args as { uid: Hex }).uid;
+    return event.args.uid;
   }
 
   const partyAddress = party.walletClient.account.address;
@@ -89,38 +113,45 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   // Warm the registrant's nonce so "register" measures the steady state, not a first-ever registration.
   await registerRecord(a.OwnershipTokenizerV1, "first, cold nonce");
   const deed = await registerRecord(a.OwnershipTokenizerV1, "ownership");
-  await measure("reserve (ownership)", clerk, a.OwnershipTokenizerV1, tokenizerAbi, "reserveToken", [deed, 1n, partyAddress, 1n, processHash]);
+  await measure("reserve (ownership)", clerk, { ...ownership, functionName: "reserveToken", args: [deed, 1n, partyAddress, 1n, processHash] });
   const deedUid = await attest(deed, 1n, partyAddress, "ownership");
-  await measure("claim (ownership, ERC-721)", party, a.OwnershipTokenizerV1, tokenizerAbi, "claimToken", [deed, 1n, deedUid, processHash]);
+  await measure("claim (ownership, ERC-721)", party, { ...ownership, functionName: "claimToken", args: [deed, 1n, deedUid, processHash] });
 
   const agreement = await registerRecord(a.MultiPartyTokenizerV1, "multi-party");
-  await measure("reserve (multi-party)", clerk, a.MultiPartyTokenizerV1, tokenizerAbi, "reserveToken", [agreement, 1n, partyAddress, 1n, processHash]);
-  await measure("reserve (multi-party, 2nd)", clerk, a.MultiPartyTokenizerV1, tokenizerAbi, "reserveToken", [agreement, 2n, payerAddress, 1n, processHash]);
-  await measure("seal parties (multi-party)", clerk, a.MultiPartyTokenizerV1, tokenizerAbi, "sealParties", [agreement]);
+  await measure("reserve (multi-party)", clerk, { ...multiParty, functionName: "reserveToken", args: [agreement, 1n, partyAddress, 1n, processHash] });
+  await measure("reserve (multi-party, 2nd)", clerk, { ...multiParty, functionName: "reserveToken", args: [agreement, 2n, payerAddress, 1n, processHash] });
+  await measure("seal parties (multi-party)", clerk, { ...multiParty, functionName: "sealParties", args: [agreement] });
 
   // Three parties the old way (register, then one reservation per transaction) against one registerWithParties.
   const threeParties = [partyAddress, payerAddress, clerk.walletClient.account.address];
   const separate = await registerRecord(a.MultiPartyTokenizerV1, "3 parties, separately");
   for (const [i, recipient] of threeParties.entries()) {
-    await measure(`reserve (3 parties, separately, #${i + 1})`, clerk, a.MultiPartyTokenizerV1, tokenizerAbi, "reserveToken", [separate, BigInt(i + 1), recipient, 1n, processHash]);
+    await measure(`reserve (3 parties, separately, #${i + 1})`, clerk, {
+      ...multiParty,
+      functionName: "reserveToken",
+      args: [separate, BigInt(i + 1), recipient, 1n, processHash],
+    });
   }
-  await measure("register with 3 parties (one transaction)", clerk, a.IntegraRecordV1, registryAbi, "registerWithParties", [
-    sha256(stringToHex(`bench 3 parties ${Date.now()}`)), "0x01", a.MultiPartyTokenizerV1, zeroAddress, processHash, [], threeParties, [1n, 1n, 1n],
-  ]);
+  await measure("register with 3 parties (one transaction)", clerk, {
+    ...registry,
+    functionName: "registerWithParties",
+    args: [sha256(stringToHex(`bench 3 parties ${Date.now()}`)), "0x01", a.MultiPartyTokenizerV1, zeroAddress, processHash, [], threeParties, [1n, 1n, 1n]],
+  });
   const uid1 = await attest(agreement, 1n, partyAddress, "multi-party");
   const uid2 = await attest(agreement, 2n, payerAddress, "multi-party, 2nd");
-  await measure("claim (multi-party, ERC-1155)", party, a.MultiPartyTokenizerV1, tokenizerAbi, "claimToken", [agreement, 1n, uid1, processHash]);
-  await measure("claim (multi-party, completes)", payer, a.MultiPartyTokenizerV1, tokenizerAbi, "claimToken", [agreement, 2n, uid2, processHash]);
+  await measure("claim (multi-party, ERC-1155)", party, { ...multiParty, functionName: "claimToken", args: [agreement, 1n, uid1, processHash] });
+  await measure("claim (multi-party, completes)", payer, { ...multiParty, functionName: "claimToken", args: [agreement, 2n, uid2, processHash] });
 
   // Forwarded claims: a fresh wallet with no ether signs, a sponsor submits forwarder.execute (ERC-2771).
   const sponsor = payer;
-  const forwarderAbi = forgeArtifact("IntegraForwarderV1").abi;
+  /** Both tokenizers share reserve, seal and claim (IntegraTokenizerBase): the multi-party ABI serves either address. */
   async function forwardedClaim(label: string, tokenizer: Address, integraHash: Hex, tokenId: bigint) {
     const ephemeral = privateKeyToAccount(generatePrivateKey());
-    await measure(`reserve (${label}, for forwarding)`, clerk, tokenizer, tokenizerAbi, "reserveToken", [integraHash, tokenId, ephemeral.address, 1n, processHash]);
-    if (tokenizer === a.MultiPartyTokenizerV1) await writeAndWait(clerk, { address: tokenizer, abi: tokenizerAbi, functionName: "sealParties", args: [integraHash] });
+    const contract = { address: tokenizer, abi: multiPartyTokenizerV1Abi } as const;
+    await measure(`reserve (${label}, for forwarding)`, clerk, { ...contract, functionName: "reserveToken", args: [integraHash, tokenId, ephemeral.address, 1n, processHash] });
+    if (tokenizer === a.MultiPartyTokenizerV1) await writeAndWait(clerk, { ...contract, functionName: "sealParties", args: [integraHash] });
     const uid = await attest(integraHash, tokenId, ephemeral.address, `${label}, for forwarding`);
-    const data = encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args: [integraHash, tokenId, uid, processHash] });
+    const data = encodeFunctionData({ abi: multiPartyTokenizerV1Abi, functionName: "claimToken", args: [integraHash, tokenId, uid, processHash] });
     const client = sponsor.publicClient;
     const gas = await client.estimateGas({ account: a.IntegraForwarderV1, to: tokenizer, data: concat([data, ephemeral.address]) });
     const request: ForwardRequest = {
@@ -128,19 +159,26 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
       deadline: Number((await client.getBlock()).timestamp) + 600, data,
     };
     const signature = await ephemeral.signTypedData(forwardRequestTypedData(request, await client.getChainId(), a.IntegraForwarderV1));
-    await measure(`claim (${label}, forwarded)`, sponsor, a.IntegraForwarderV1, forwarderAbi, "execute", [forwardRequestData({ ...request, signature })]);
+    await measure(`claim (${label}, forwarded)`, sponsor, {
+      address: a.IntegraForwarderV1,
+      abi: integraForwarderV1Abi,
+      functionName: "execute",
+      args: [forwardRequestData({ ...request, signature })],
+    });
   }
   const deed2 = await registerRecord(a.OwnershipTokenizerV1, "ownership, 2nd");
   await forwardedClaim("ownership, ERC-721", a.OwnershipTokenizerV1, deed2, 1n);
   const agreement2 = await registerRecord(a.MultiPartyTokenizerV1, "multi-party, 2nd");
-  await measure("reserve (multi-party, keeps it open)", clerk, a.MultiPartyTokenizerV1, tokenizerAbi, "reserveToken", [agreement2, 2n, payerAddress, 1n, processHash]);
+  await measure("reserve (multi-party, keeps it open)", clerk, { ...multiParty, functionName: "reserveToken", args: [agreement2, 2n, payerAddress, 1n, processHash] });
   // (Not sealed: the forwarded claim below completes nothing, like the direct one it is compared with.)
   await forwardedClaim("multi-party, ERC-1155", a.MultiPartyTokenizerV1, agreement2, 1n);
 
   const block = await party.publicClient.getBlock();
-  await measure("request payment", party, a.IntegraSignalV1, signalAbi, "requestPayment", [
-    agreement, 1n, payerAddress, 2n, `0x${"ab".repeat(64)}`, block.timestamp + 86_400n,
-  ]);
+  await measure("request payment", party, {
+    ...signal,
+    functionName: "requestPayment",
+    args: [agreement, 1n, payerAddress, 2n, `0x${"ab".repeat(64)}`, block.timestamp + 86_400n],
+  });
   return rows;
 }
 

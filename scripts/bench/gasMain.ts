@@ -4,9 +4,12 @@ import { startAnvil } from "../lib/anvil.ts";
 import { forgeBuild } from "../lib/build.ts";
 import { clientsFor } from "../lib/clients.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
-import { formatGasTable, forwardedOverDirect, measureGas, onePartySetTransaction } from "./gas.ts";
+import { writeGeneratedModule } from "../lib/generate.ts";
 
 forgeBuild();
+// gas.ts writes with the generated ABIs: regenerate them from this build (as `npm run generate` does), then load it.
+writeGeneratedModule();
+const { formatGasTable, forwardedOverDirect, measureGas, onePartySetTransaction } = await import("./gas.ts");
 const anvil = await startAnvil(8546);
 try {
   const deployment = await deployIntegra(await clientsFor(anvil.rpcUrl, ANVIL_KEYS[0]));

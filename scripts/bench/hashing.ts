@@ -1,11 +1,13 @@
 // Section 2: the app's browser hasher (hash-wasm in the app's own module worker, driven through the /verify
-// page exactly as a user does) against `sha256sum` on the same 512 MiB file, with the JS heap sampled meanwhile.
+// page exactly as a user does) against `sha256sum` on the same 512 MiB file, with the JS heap sampled meanwhile;
+// and the hasher's stream reader (lib/hash/hashStream.ts) in Node on the same file (its throughput, and the same hash).
 import { spawnSync } from "node:child_process";
 import { randomFillSync } from "node:crypto";
-import { closeSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openAsBlob, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { CDPSession, Page } from "@playwright/test";
+import { sha256OfStream } from "../../lib/hash/hashStream.ts";
 import { launchChromium } from "./browser.ts";
 import { MIB, formatTable, mib } from "./table.ts";
 import type { BenchSection } from "./types.ts";
@@ -35,6 +37,18 @@ function sha256sum(file: string): { hash: string; seconds: number } {
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`sha256sum failed: ${result.stderr}`);
   return { hash: `0x${result.stdout.split(/\s+/)[0]}`, seconds };
+}
+
+/** The app's stream hasher in Node, on a Blob of the file (read as a byte stream, as the browser reads a File). */
+async function hashStreamInNode(file: string): Promise<{ hash: string; seconds: number }> {
+  const blob = await openAsBlob(file);
+  let bytesRead = 0;
+  const started = performance.now();
+  // Node's Blob stream type comes from node:stream/web; it is the same WHATWG stream at runtime.
+  const hash = await sha256OfStream(blob.stream() as ReadableStream<Uint8Array>, (n) => (bytesRead = n));
+  const seconds = (performance.now() - started) / 1000;
+  if (bytesRead !== blob.size) throw new Error(`sha256OfStream reported ${bytesRead} of ${blob.size} bytes read`);
+  return { hash, seconds };
 }
 
 interface HeapUsage {
@@ -199,11 +213,13 @@ export const hashingSection: BenchSection = {
       // Both read the file from the page cache it was just written to, so neither pays for the disk. The two
       // alternate for a few rounds so background load on this small machine hits both alike; medians are compared.
       const native: { hash: string; seconds: number }[] = [];
+      const inNode: { hash: string; seconds: number }[] = [];
       const inApp: BrowserResult[] = [];
       const browser = await launchChromium();
       try {
         for (let round = 0; round < ROUNDS; round++) {
           native.push(sha256sum(file));
+          inNode.push(await hashStreamInNode(file));
           // A fresh page per round: the hasher's first run each time, as for a user.
           const page = await browser.newPage();
           inApp.push(await hashInApp(page, ctx.appUrl, file));
@@ -215,11 +231,13 @@ export const hashingSection: BenchSection = {
 
       const nativeSeconds = median(native.map((r) => r.seconds));
       const browserSeconds = median(inApp.map((r) => r.seconds));
+      const nodeSeconds = median(inNode.map((r) => r.seconds));
       const rate = (seconds: number) => (FILE_BYTES / MIB / seconds).toFixed(0);
       const pagePeak = Math.max(...inApp.map((r) => r.pageHeapPeak));
       const pageGrowth = Math.max(...inApp.map((r) => r.pageHeapPeak - r.pageHeapBaseline));
       const rows: string[][] = [
         ["sha256sum", spread(native.map((r) => r.seconds)), rate(nativeSeconds), "1.00", "", ""],
+        ["sha256OfStream (Node)", spread(inNode.map((r) => r.seconds)), rate(nodeSeconds), (nativeSeconds / nodeSeconds).toFixed(2), "", ""],
         ["browser (app worker)", spread(inApp.map((r) => r.seconds)), rate(browserSeconds), (nativeSeconds / browserSeconds).toFixed(2), "", ""],
         ["page JS heap", "", "", "", mib(pagePeak), ofFile(pagePeak)],
         ["page JS heap growth", "", "", "", mib(pageGrowth), ofFile(pageGrowth)],
@@ -236,14 +254,15 @@ export const hashingSection: BenchSection = {
         ["left", "right", "right", "right", "right", "right"],
       );
 
-      const hashes = new Set([...native, ...inApp].map((r) => r.hash));
-      const match = hashes.size === 1 ? `all ${2 * ROUNDS} hashes equal` : `HASHES DIFFER: ${[...hashes].join(", ")}`;
+      const hashes = new Set([...native, ...inNode, ...inApp].map((r) => r.hash));
+      const match = hashes.size === 1 ? `all ${3 * ROUNDS} hashes equal` : `HASHES DIFFER: ${[...hashes].join(", ")}`;
       const workerNote =
         workerHeaps.length === ROUNDS
           ? "worker heap read from the app's hashing worker via CDP."
           : `worker heap measured in ${workerHeaps.length} of ${ROUNDS} rounds (${inApp.map((r) => r.workersAttached).join("/")} worker(s) attached); the page heap always.`;
       return [
-        `${mib(FILE_BYTES, 0)} MiB of random bytes, ${ROUNDS} alternating rounds; browser: from setInputFiles on /verify until the hash is shown.`,
+        `${mib(FILE_BYTES, 0)} MiB of random bytes, ${ROUNDS} alternating rounds; browser: from setInputFiles on /verify until the hash is shown;`,
+        "Node: lib/hash/hashStream.ts on a Blob of the file (the same code as the browser's worker, without the page).",
         "",
         table,
         "",

@@ -2,15 +2,15 @@
 // relayer (app/api/relay) at the same moment; measured from the POST to the answer (the relayer checked,
 // simulated and sent) and to the receipt. A serial baseline of 5 single requests, measured in the same run,
 // gives the cost of waiting in the relayer's one-at-a-time send queue.
-import { type Address, type Hex, encodeFunctionData, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
+import { type Hex, createTestClient, encodeFunctionData, http, parseEther, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
 import { type SignedForwardRequest, forwardRequestTypedData } from "../../lib/forwarder/forwardRequest.ts";
 import { prepareForwardRequest } from "../../lib/forwarder/prepareForwardRequest.ts";
+import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../../lib/generated/integra.ts";
 import { LOCAL_RELAYER_ADDRESS } from "../../lib/relay/localRelayerKey.ts";
 import { submitToRelayer } from "../../lib/relay/relayClient.ts";
 import { processHashOf } from "../../lib/workflow.ts";
-import { easArtifact, forgeArtifact } from "../lib/artifacts.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
 import { clientsFor } from "../lib/clients.ts";
 import { writeAndWait } from "../lib/write.ts";
@@ -29,26 +29,24 @@ export const relayLatencySection: BenchSection = {
   async run(ctx) {
     const clerk = await clientsFor(ctx.rpcUrl, ANVIL_KEYS[1]);
     const client = clerk.publicClient;
-    await client.request({ method: "anvil_setBalance" as never, params: [LOCAL_RELAYER_ADDRESS, "0x56bc75e2d63100000"] as never });
+    await createTestClient({ mode: "anvil", transport: http(ctx.rpcUrl) }).setBalance({ address: LOCAL_RELAYER_ADDRESS, value: parseEther("100") });
     const a = ctx.deployment.addresses;
-    const tokenizerAbi = forgeArtifact("MultiPartyTokenizerV1").abi;
-    const registryAbi = forgeArtifact("IntegraRecordV1").abi;
-    const easAbi = easArtifact("EAS").abi;
+    const tokenizer = { address: a.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi } as const;
     const processHash = processHashOf("bench/relay");
     const parties = Array.from({ length: CONCURRENT + SERIAL }, () => privateKeyToAccount(generatePrivateKey()));
 
     const registered = await writeAndWait(clerk, {
       address: a.IntegraRecordV1,
-      abi: registryAbi,
+      abi: integraRecordV1Abi,
       functionName: "register",
       args: [sha256(stringToHex(`bench relay ${Date.now()}`)), "0x01", a.MultiPartyTokenizerV1, zeroAddress, processHash, []],
     });
-    const [event] = parseEventLogs({ abi: registryAbi, logs: registered.logs, eventName: "RecordRegistered" });
-    const integraHash = (event.args as { integraHash: Hex }).integraHash;
+    const [event] = parseEventLogs({ abi: integraRecordV1Abi, logs: registered.logs, eventName: "RecordRegistered" });
+    const integraHash = event.args.integraHash;
     for (const [i, party] of parties.entries()) {
-      await writeAndWait(clerk, { address: a.MultiPartyTokenizerV1, abi: tokenizerAbi, functionName: "reserveToken", args: [integraHash, BigInt(i + 1), party.address, 1n, processHash] });
+      await writeAndWait(clerk, { ...tokenizer, functionName: "reserveToken", args: [integraHash, BigInt(i + 1), party.address, 1n, processHash] });
     }
-    await writeAndWait(clerk, { address: a.MultiPartyTokenizerV1, abi: tokenizerAbi, functionName: "sealParties", args: [integraHash] });
+    await writeAndWait(clerk, { ...tokenizer, functionName: "sealParties", args: [integraHash] });
     const uids: Hex[] = [];
     for (const [i, party] of parties.entries()) {
       const attested = await writeAndWait(clerk, {
@@ -57,12 +55,12 @@ export const relayLatencySection: BenchSection = {
         functionName: "attest",
         args: [capabilityAttestationRequest({ schema: ctx.deployment.capabilitySchemaUid, integraHash, tokenId: BigInt(i + 1), capabilities: CAPABILITY.CLAIM, processHash, recipient: party.address })],
       });
-      uids.push((parseEventLogs({ abi: easAbi, logs: attested.logs, eventName: "Attested" })[0].args as { uid: Hex }).uid);
+      uids.push(parseEventLogs({ abi: easAbi, logs: attested.logs, eventName: "Attested" })[0].args.uid);
     }
     const signed: SignedForwardRequest[] = await Promise.all(
       parties.map(async (party, i) => {
-        const data = encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args: [integraHash, BigInt(i + 1), uids[i], processHash] });
-        const request = await prepareForwardRequest(client, { from: party.address, to: a.MultiPartyTokenizerV1 as Address, data });
+        const data = encodeFunctionData({ abi: multiPartyTokenizerV1Abi, functionName: "claimToken", args: [integraHash, BigInt(i + 1), uids[i], processHash] });
+        const request = await prepareForwardRequest(client, { from: party.address, to: a.MultiPartyTokenizerV1, data });
         return { ...request, signature: await party.signTypedData(forwardRequestTypedData(request, ctx.deployment.chainId, a.IntegraForwarderV1)) };
       }),
     );

@@ -8,23 +8,26 @@
 // last, after 4,500 quiet blocks, about 1.5.
 // Request counts do not depend on where the unrelated records sit; the provider's work per window barely does.
 //
-// Fast path: anvil signs for its dev accounts, so transactions go out as eth_sendTransaction in JSON-RPC batches
-// with automine off, one `evm_mine` per block with transactions and `anvil_mine` for runs of empty blocks.
-// Bulk integraHashes are computed locally (the registry's preimage), so register and reserve share a block.
+// Fast path: anvil signs for its dev accounts, so every write is a viem `writeContract` from a JSON-RPC account
+// (eth_sendTransaction), a block's writes go out in one JSON-RPC batch with automine off, then one `anvil_mine` per
+// block with transactions and one per run of empty blocks. Bulk integraHashes are computed locally (the registry's
+// preimage), so register and reserve share a block.
 import {
   type Address,
+  type Hash,
   type Hex,
-  type PublicClient,
-  createPublicClient,
+  type TransactionReceipt,
+  createTestClient,
   encodeAbiParameters,
-  encodeFunctionData,
   getAbiItem,
   getAddress,
+  getContract,
   http,
   keccak256,
-  numberToHex,
   parseEventLogs,
+  publicActions,
   stringToHex,
+  walletActions,
   zeroAddress,
 } from "viem";
 import { privateKeyToAddress } from "viem/accounts";
@@ -36,6 +39,7 @@ import {
   integraSignalV1Abi,
   multiPartyTokenizerV1Abi,
   ownerAllowlistResolverV1Abi,
+  ownershipTokenizerV1Abi,
 } from "../../lib/generated/integra.ts";
 import { processHashOf } from "../../lib/workflow.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
@@ -84,64 +88,51 @@ export interface ScaleChain {
   walletTokens: number;
 }
 
-// --- raw JSON-RPC (batched sends and anvil's mining methods) ---
-
-interface RpcCall {
-  method: string;
-  params: unknown[];
-}
-
-interface RpcReply {
-  id: number;
-  result?: unknown;
-  error?: { code: number; message: string };
-}
-
-async function rpcBatch(rpcUrl: string, calls: RpcCall[]): Promise<unknown[]> {
-  const body = calls.map((call, id) => ({ jsonrpc: "2.0", id, ...call }));
-  const response = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const replies = (await response.json()) as RpcReply[];
-  const byId = new Map(replies.map((reply) => [reply.id, reply]));
-  return calls.map((call, id) => {
-    const reply = byId.get(id);
-    if (!reply || reply.error) throw new Error(`${call.method} failed: ${reply?.error?.message ?? "no reply"}`);
-    return reply.result;
-  });
-}
-
-async function rpc(rpcUrl: string, method: string, params: unknown[] = []): Promise<unknown> {
-  const [result] = await rpcBatch(rpcUrl, [{ method, params }]);
-  return result;
-}
-
 // --- transactions ---
 
-interface Tx {
-  from: Address;
-  to: Address;
-  data: Hex;
-  gas: bigint;
+/**
+ * The seeding's one client: anvil's mining methods, writes from anvil's dev accounts (anvil signs) and reads. JSON-RPC
+ * batching puts the writes of one block in one POST. No retries: every call is made once.
+ */
+function seedingClient(rpcUrl: string) {
+  return createTestClient({ mode: "anvil", transport: http(rpcUrl, { batch: true, retryCount: 0 }) })
+    .extend(publicActions)
+    .extend(walletActions);
 }
+
+type SeedingClient = ReturnType<typeof seedingClient>;
+
+/** The contracts the seeding writes to, typed by the generated ABIs. */
+function seedingContracts(client: SeedingClient, d: Deployment) {
+  const a = d.addresses;
+  return {
+    registry: getContract({ address: a.IntegraRecordV1, abi: integraRecordV1Abi, client }),
+    multiParty: getContract({ address: a.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi, client }),
+    ownership: getContract({ address: a.OwnershipTokenizerV1, abi: ownershipTokenizerV1Abi, client }),
+    eas: getContract({ address: a.EAS, abi: easAbi, client }),
+    signal: getContract({ address: a.IntegraSignalV1, abi: integraSignalV1Abi, client }),
+    allowlist: getContract({ address: a.OwnerAllowlistResolverV1, abi: ownerAllowlistResolverV1Abi, client }),
+  };
+}
+
+type SeedingContracts = ReturnType<typeof seedingContracts>;
 
 class Nonces {
   private readonly next = new Map<Address, number>();
-  constructor(private readonly client: PublicClient) {}
+  constructor(private readonly client: SeedingClient) {}
   async load(accounts: Address[]): Promise<void> {
     for (const account of accounts) this.next.set(account, await this.client.getTransactionCount({ address: account, blockTag: "pending" }));
   }
-  take(account: Address): number {
+  /**
+   * The options of a write from `account`: its next nonce, a fixed gas limit (with automine off, an estimate would not
+   * see the block's earlier transactions) and no chain id check (anvil signs).
+   */
+  from(account: Address, gas: bigint) {
     const nonce = this.next.get(account);
     if (nonce === undefined) throw new Error(`no nonce loaded for ${account}`);
     this.next.set(account, nonce + 1);
-    return nonce;
+    return { account, nonce, gas, chain: null };
   }
-}
-
-function sendCall(tx: Tx, nonces: Nonces): RpcCall {
-  return {
-    method: "eth_sendTransaction",
-    params: [{ from: tx.from, to: tx.to, data: tx.data, gas: numberToHex(tx.gas), nonce: numberToHex(nonces.take(tx.from)) }],
-  };
 }
 
 /** The registry's id: keccak256(abi.encode(chainid, registry, registrant, contentHash, nonce)). */
@@ -154,20 +145,6 @@ function integraHashOf(d: Deployment, registrant: Address, contentHash: Hex, non
   );
 }
 
-const registerTx = (d: Deployment, from: Address, contentHash: Hex, tokenizer: Address, processHash: Hex): Tx => ({
-  from,
-  to: d.addresses.IntegraRecordV1,
-  data: encodeFunctionData({ abi: integraRecordV1Abi, functionName: "register", args: [contentHash, "0x01", tokenizer, zeroAddress, processHash, []] }),
-  gas: 400_000n,
-});
-
-const reserveTx = (from: Address, tokenizer: Address, integraHash: Hex, tokenId: bigint, recipient: Address, processHash: Hex): Tx => ({
-  from,
-  to: tokenizer,
-  data: encodeFunctionData({ abi: multiPartyTokenizerV1Abi, functionName: "reserveToken", args: [integraHash, tokenId, recipient, 1n, processHash] }),
-  gas: 300_000n,
-});
-
 // --- the target record's 50 events ---
 
 interface TargetState {
@@ -175,40 +152,27 @@ interface TargetState {
   payments: bigint[];
 }
 
-type Receipt = Awaited<ReturnType<PublicClient["getTransactionReceipt"]>>;
-
 interface TargetStep {
   label: string;
   /** Integra events the step emits on the target record. */
   events: number;
-  tx: (state: TargetState) => Tx;
-  after?: (receipt: Receipt, state: TargetState) => void;
+  send: (state: TargetState) => Promise<Hash>;
+  after?: (receipt: TransactionReceipt, state: TargetState) => void;
 }
 
-function targetSteps(d: Deployment, integraHash: Hex, contentHash: Hex, processHash: Hex): TargetStep[] {
+function targetSteps(c: SeedingContracts, nonces: Nonces, d: Deployment, integraHash: Hex, contentHash: Hex, processHash: Hex): TargetStep[] {
   const a = d.addresses;
-  const multi = a.MultiPartyTokenizerV1;
-  const big = 1_000_000n;
-  const reserve = (tokenId: bigint, party: Address): TargetStep => ({
-    label: `reserve ${tokenId}`,
-    events: 1,
-    tx: () => ({ ...reserveTx(TARGET_OWNER, multi, integraHash, tokenId, party, processHash), gas: big }),
-  });
+  const by = (account: Address) => nonces.from(account, 1_000_000n);
+  const step = (label: string, send: TargetStep["send"], events = 1): TargetStep => ({ label, events, send });
+  const reserve = (tokenId: bigint, party: Address) =>
+    step(`reserve ${tokenId}`, () => c.multiParty.write.reserveToken([integraHash, tokenId, party, 1n, processHash], by(TARGET_OWNER)));
   const attest = (tokenId: bigint, party: Address): TargetStep => ({
-    label: `attest ${tokenId}`,
-    events: 1,
-    tx: () => ({
-      from: TARGET_OWNER,
-      to: a.EAS,
-      gas: big,
-      data: encodeFunctionData({
-        abi: easAbi,
-        functionName: "attest",
-        args: [
-          capabilityAttestationRequest({ schema: d.capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient: party }),
-        ],
-      }),
-    }),
+    ...step(`attest ${tokenId}`, () =>
+      c.eas.write.attest(
+        [capabilityAttestationRequest({ schema: d.capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient: party })],
+        by(TARGET_OWNER),
+      ),
+    ),
     after: (receipt, state) => {
       const [attested] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" });
       state.uids.set(tokenId, attested.args.uid);
@@ -219,34 +183,13 @@ function targetSteps(d: Deployment, integraHash: Hex, contentHash: Hex, processH
     if (!uid) throw new Error(`no attestation for token ${tokenId}`);
     return uid;
   };
-  const claim = (tokenId: bigint, party: Address, events = 1): TargetStep => ({
-    label: `claim ${tokenId}`,
-    events,
-    tx: (state) => ({
-      from: party,
-      to: multi,
-      gas: big,
-      data: encodeFunctionData({ abi: multiPartyTokenizerV1Abi, functionName: "claimToken", args: [integraHash, tokenId, uidOf(state, tokenId), processHash] }),
-    }),
-  });
-  const cancel = (tokenId: bigint): TargetStep => ({
-    label: `cancel ${tokenId}`,
-    events: 1,
-    tx: () => ({ from: TARGET_OWNER, to: multi, gas: big, data: encodeFunctionData({ abi: multiPartyTokenizerV1Abi, functionName: "cancelReservation", args: [integraHash, tokenId] }) }),
-  });
+  const claim = (tokenId: bigint, party: Address, events = 1) =>
+    step(`claim ${tokenId}`, (state) => c.multiParty.write.claimToken([integraHash, tokenId, uidOf(state, tokenId), processHash], by(party)), events);
+  const cancel = (tokenId: bigint) => step(`cancel ${tokenId}`, () => c.multiParty.write.cancelReservation([integraHash, tokenId], by(TARGET_OWNER)));
   const requestPayment = (requestor: Address, requestorToken: bigint, payer: Address, payerToken: bigint): TargetStep => ({
-    label: "request payment",
-    events: 1,
-    tx: () => ({
-      from: requestor,
-      to: a.IntegraSignalV1,
-      gas: big,
-      data: encodeFunctionData({
-        abi: integraSignalV1Abi,
-        functionName: "requestPayment",
-        args: [integraHash, requestorToken, payer, payerToken, `0x${"ab".repeat(64)}`, PAYMENT_DEADLINE],
-      }),
-    }),
+    ...step("request payment", () =>
+      c.signal.write.requestPayment([integraHash, requestorToken, payer, payerToken, `0x${"ab".repeat(64)}`, PAYMENT_DEADLINE], by(requestor)),
+    ),
     after: (receipt, state) => {
       const [requested] = parseEventLogs({ abi: integraSignalV1Abi, logs: receipt.logs, eventName: "PaymentRequested" });
       state.payments.push(requested.args.paymentId);
@@ -257,24 +200,13 @@ function targetSteps(d: Deployment, integraHash: Hex, contentHash: Hex, processH
     if (id === undefined) throw new Error("no payment requested yet");
     return id;
   };
-  const markPaid = (payer: Address): TargetStep => ({
-    label: "mark paid",
-    events: 1,
-    tx: (state) => ({ from: payer, to: a.IntegraSignalV1, gas: big, data: encodeFunctionData({ abi: integraSignalV1Abi, functionName: "markPaid", args: [lastPayment(state), "0x"] }) }),
-  });
-  const cancelPayment = (requestor: Address): TargetStep => ({
-    label: "cancel payment",
-    events: 1,
-    tx: (state) => ({ from: requestor, to: a.IntegraSignalV1, gas: big, data: encodeFunctionData({ abi: integraSignalV1Abi, functionName: "cancelPayment", args: [lastPayment(state)] }) }),
-  });
-  const owner = (label: string, to: Address, data: Hex): TargetStep => ({ label, events: 1, tx: () => ({ from: TARGET_OWNER, to, gas: big, data }) });
-  const registry = (functionName: "setExecutor" | "addResolver" | "removeResolver", arg: Address) =>
-    owner(functionName, a.IntegraRecordV1, encodeFunctionData({ abi: integraRecordV1Abi, functionName, args: [integraHash, arg] }));
+  const markPaid = (payer: Address) => step("mark paid", (state) => c.signal.write.markPaid([lastPayment(state), "0x"], by(payer)));
+  const cancelPayment = (requestor: Address) => step("cancel payment", (state) => c.signal.write.cancelPayment([lastPayment(state)], by(requestor)));
 
   const parties = [P1, P2, P3];
   const steps: TargetStep[] = [
     // RecordRegistered + OwnershipTransferred
-    { label: "register", events: 2, tx: () => ({ ...registerTx(d, TARGET_OWNER, contentHash, multi, processHash), gas: big }) },
+    step("register", () => c.registry.write.register([contentHash, "0x01", a.MultiPartyTokenizerV1, zeroAddress, processHash, []], by(TARGET_OWNER)), 2),
     reserve(1n, P1),
     reserve(2n, P2),
     reserve(3n, P3), // stays unclaimed until the end, so nothing completes early
@@ -283,7 +215,7 @@ function targetSteps(d: Deployment, integraHash: Hex, contentHash: Hex, processH
   // Reserved and cancelled before the seal: not parties of the agreement.
   for (let k = 0; k < 4; k += 1) steps.push(reserve(BigInt(9 + k), parties[k % 3]), cancel(BigInt(9 + k)));
   steps.push(
-    owner("seal parties", multi, encodeFunctionData({ abi: multiPartyTokenizerV1Abi, functionName: "sealParties", args: [integraHash] })),
+    step("seal parties", () => c.multiParty.write.sealParties([integraHash], by(TARGET_OWNER))),
     attest(1n, P1),
     claim(1n, P1),
     attest(2n, P2),
@@ -293,17 +225,17 @@ function targetSteps(d: Deployment, integraHash: Hex, contentHash: Hex, processH
     requestPayment(P2, 2n, P1, 1n),
     cancelPayment(P2),
     // A new executor moves the authority epoch: the attestations below are issued after it.
-    registry("setExecutor", EXECUTOR),
-    registry("addResolver", a.OwnerAllowlistResolverV1),
-    owner("allow", a.OwnerAllowlistResolverV1, encodeFunctionData({ abi: ownerAllowlistResolverV1Abi, functionName: "setAllowed", args: [integraHash, P1, true] })),
-    registry("removeResolver", a.OwnerAllowlistResolverV1),
+    step("setExecutor", () => c.registry.write.setExecutor([integraHash, EXECUTOR], by(TARGET_OWNER))),
+    step("addResolver", () => c.registry.write.addResolver([integraHash, a.OwnerAllowlistResolverV1], by(TARGET_OWNER))),
+    step("allow", () => c.allowlist.write.setAllowed([integraHash, P1, true], by(TARGET_OWNER))),
+    step("removeResolver", () => c.registry.write.removeResolver([integraHash, a.OwnerAllowlistResolverV1], by(TARGET_OWNER))),
   );
   for (let k = 0; k < 5; k += 1) steps.push(attest(BigInt(4 + k), parties[k % 3]), claim(BigInt(4 + k), parties[k % 3]));
   for (let k = 0; k < 3; k += 1) steps.push(requestPayment(P1, 1n, P2, 2n), markPaid(P2));
   // The last party claims: TokenClaimed + DocumentComplete.
   steps.push(attest(3n, P3), claim(3n, P3, 2));
 
-  const total = steps.reduce((sum, step) => sum + step.events, 0);
+  const total = steps.reduce((sum, s) => sum + s.events, 0);
   if (total !== TARGET_EVENTS) throw new Error(`target plan emits ${total} events, expected ${TARGET_EVENTS}`);
   return steps;
 }
@@ -328,10 +260,11 @@ function assertAppAddresses(d: Deployment): void {
 async function seed(ctx: BenchContext): Promise<ScaleChain> {
   const d = ctx.deployment;
   assertAppAddresses(d);
-  const client = createPublicClient({ transport: http(ctx.rpcUrl) });
+  const client = seedingClient(ctx.rpcUrl);
   const startedAt = performance.now();
   console.log(`Seeding ${TOTAL_BLOCKS.toLocaleString("en-US")} blocks: the target record's ${TARGET_EVENTS} events, then ${UNRELATED_RECORDS.toLocaleString("en-US")} unrelated records...`);
 
+  const contracts = seedingContracts(client, d);
   const nonces = new Nonces(client);
   await nonces.load([...REGISTRANTS, TARGET_OWNER, P1, P2, P3]);
   const registryNonce = new Map<Address, bigint>();
@@ -347,7 +280,7 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
   const targetContent = keccak256(stringToHex("bench scale target"));
   const targetProcess = processHashOf("bench/scale/target");
   const targetHash = integraHashOf(d, TARGET_OWNER, targetContent, nextRegistryNonce(TARGET_OWNER));
-  const steps = targetSteps(d, targetHash, targetContent, targetProcess);
+  const steps = targetSteps(contracts, nonces, d, targetHash, targetContent, targetProcess);
   /** Step k goes out in block (tick) round(k * (TOTAL_BLOCKS - 1) / (steps - 1)) of the seeding: evenly, first to last. */
   const stepAtTick = new Map(steps.map((step, k) => [Math.round((k * (TOTAL_BLOCKS - 1)) / (steps.length - 1)), step]));
   if (stepAtTick.size !== steps.length) throw new Error("two target steps in one block");
@@ -355,54 +288,61 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
 
   let lateHash: Hex | undefined;
   /** The batch of 10 unrelated records (20 transactions) that goes out at `tick`, if any. */
-  const recordCalls = (tick: number): RpcCall[] => {
+  const batchAt = (tick: number): number | undefined => {
     const offset = tick - QUIET_BLOCKS;
-    if (offset < 0 || offset % BLOCKS_PER_BATCH !== 0) return [];
-    const calls: RpcCall[] = [];
+    return offset < 0 || offset % BLOCKS_PER_BATCH !== 0 ? undefined : offset / BLOCKS_PER_BATCH;
+  };
+  const sendRecords = (batch: number): Promise<Hash>[] => {
+    const sent: Promise<Hash>[] = [];
     for (let r = 0; r < RECORDS_PER_BATCH; r += 1) {
-      const i = (offset / BLOCKS_PER_BATCH) * RECORDS_PER_BATCH + r;
+      const i = batch * RECORDS_PER_BATCH + r;
       const registrant = REGISTRANTS[i % REGISTRANTS.length];
-      const tokenizer = i % 2 === 0 ? d.addresses.MultiPartyTokenizerV1 : d.addresses.OwnershipTokenizerV1;
+      const tokenizer = i % 2 === 0 ? contracts.multiParty : contracts.ownership;
       const contentHash = keccak256(stringToHex(`bench scale record ${i}`));
       const processHash = processHashOf(`bench/scale/${i}`);
       const integraHash = integraHashOf(d, registrant, contentHash, nextRegistryNonce(registrant));
       if (i === LATE_INDEX) lateHash = integraHash;
       const recipient = WALLET_INDEXES.has(i) ? DASHBOARD_WALLET : getAddress(`0x5ca1e${i.toString(16).padStart(35, "0")}`);
-      calls.push(sendCall(registerTx(d, registrant, contentHash, tokenizer, processHash), nonces));
-      calls.push(sendCall(reserveTx(registrant, tokenizer, integraHash, 1n, recipient, processHash), nonces));
+      sent.push(contracts.registry.write.register([contentHash, "0x01", tokenizer.address, zeroAddress, processHash, []], nonces.from(registrant, 400_000n)));
+      const reservation = [integraHash, 1n, recipient, 1n, processHash] as const;
+      const options = nonces.from(registrant, 300_000n);
+      sent.push(i % 2 === 0 ? contracts.multiParty.write.reserveToken(reservation, options) : contracts.ownership.write.reserveToken(reservation, options));
     }
-    return calls;
+    return sent;
   };
 
   let transactions = 0;
   let emptyBlocks = 0;
   const mineEmpty = async () => {
-    if (emptyBlocks > 0) await rpc(ctx.rpcUrl, "anvil_mine", [numberToHex(emptyBlocks)]);
+    if (emptyBlocks > 0) await client.mine({ blocks: emptyBlocks });
     emptyBlocks = 0;
   };
   const firstBlock = (await client.getBlockNumber()) + 1n;
-  await rpc(ctx.rpcUrl, "evm_setAutomine", [false]);
+  await client.setAutomine(false);
   try {
     for (let tick = 0; tick < TOTAL_BLOCKS; tick += 1) {
       const step = stepAtTick.get(tick);
-      const calls = [...(step ? [sendCall(step.tx(state), nonces)] : []), ...recordCalls(tick)];
-      if (calls.length === 0) {
+      const batch = batchAt(tick);
+      if (!step && batch === undefined) {
         emptyBlocks += 1;
         continue;
       }
+      // Mined before this block's writes are sent: with automine off they would land in the first empty block.
       await mineEmpty();
-      const hashes = await rpcBatch(ctx.rpcUrl, calls);
-      transactions += calls.length;
-      await rpc(ctx.rpcUrl, "evm_mine");
+      // Started in order (each takes its nonce now); they reach anvil together, in one JSON-RPC batch.
+      const sends = [...(step ? [step.send(state)] : []), ...(batch === undefined ? [] : sendRecords(batch))];
+      const hashes = await Promise.all(sends);
+      transactions += sends.length;
+      await client.mine({ blocks: 1 });
       if (step) {
-        const receipt = await client.getTransactionReceipt({ hash: hashes[0] as Hex });
+        const receipt = await client.getTransactionReceipt({ hash: hashes[0] });
         if (receipt.status !== "success") throw new Error(`target step "${step.label}" reverted (${receipt.transactionHash})`);
         step.after?.(receipt, state);
       }
     }
     await mineEmpty();
   } finally {
-    await rpc(ctx.rpcUrl, "evm_setAutomine", [true]);
+    await client.setAutomine(true);
   }
   const head = await client.getBlockNumber();
   const seedSeconds = (performance.now() - startedAt) / 1000;

@@ -27,7 +27,7 @@ const PROVIDER_CAP = 1_000n;
 
 /** Every (contract, Integra event) pair: what a dapp without a shared topic layout queries one by one. */
 function naiveEventTypes(): { address: Address; name: string; selector: Hex }[] {
-  const timelineNames = new Set(integraTimelineEvents.map((e) => e.name));
+  const timelineNames = new Set<string>(integraTimelineEvents.map((e) => e.name));
   const contracts = [registry, ownershipTokenizer, multiPartyTokenizer, capabilityResolver, signal, allowlistResolver];
   return contracts.flatMap(({ address, abi }) =>
     (abi as readonly { type: string; name?: string }[])

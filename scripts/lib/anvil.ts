@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createPublicClient, http } from "viem";
 import { foundryBinary } from "./foundry.ts";
 
 export interface RunningAnvil {
@@ -7,17 +8,13 @@ export interface RunningAnvil {
   stop: () => Promise<void>;
 }
 
+/** True when a JSON-RPC node answers eth_chainId at `rpcUrl` (asked once: no retries). */
 async function rpcAnswers(rpcUrl: string): Promise<boolean> {
-  try {
-    const response = await fetch(rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
+  const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 5_000 }) });
+  return client.getChainId().then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Starts anvil on 127.0.0.1:`port` and resolves once it answers JSON-RPC. */

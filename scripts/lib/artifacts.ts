@@ -24,6 +24,11 @@ export const INTEGRA_CONTRACTS = {
 
 export type IntegraContractName = keyof typeof INTEGRA_CONTRACTS;
 
+/** Every contract a deployment has an address for: EAS and its schema registry, then the Integra ones. */
+export const DEPLOYED_CONTRACTS = ["EAS", "SchemaRegistry", ...(Object.keys(INTEGRA_CONTRACTS) as IntegraContractName[])] as const;
+
+export type DeployedContractName = (typeof DEPLOYED_CONTRACTS)[number];
+
 /** A forge build artifact (`forge build` writes contracts/out/<File>.sol/<Name>.json). */
 export function forgeArtifact(name: IntegraContractName): Artifact {
   const json = JSON.parse(readFileSync(path.join(FORGE_OUT, INTEGRA_CONTRACTS[name], `${name}.json`), "utf8"));

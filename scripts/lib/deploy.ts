@@ -10,27 +10,16 @@ import {
   getAddress,
   keccak256,
 } from "viem";
-import { type Artifact, easArtifact, forgeArtifact } from "./artifacts.ts";
+import { type Artifact, type DeployedContractName, easArtifact, forgeArtifact } from "./artifacts.ts";
+import { readCapabilities } from "./capabilities.ts";
 import { CANONICAL_EAS, LOCAL_CHAIN_ID } from "./chains.ts";
-import { CAPABILITY_SCHEMA } from "../../lib/capabilities.ts";
 import { writeAndWait } from "./write.ts";
-
 
 export interface Deployment {
   chainId: number;
   deployBlock: number;
   capabilitySchemaUid: Hex;
-  addresses: {
-    EAS: Address;
-    SchemaRegistry: Address;
-    IntegraRecordV1: Address;
-    IntegraCapabilityResolverV1: Address;
-    OwnershipTokenizerV1: Address;
-    MultiPartyTokenizerV1: Address;
-    IntegraSignalV1: Address;
-    IntegraForwarderV1: Address;
-    OwnerAllowlistResolverV1: Address;
-  };
+  addresses: Record<DeployedContractName, Address>;
 }
 
 export interface Clients {
@@ -72,12 +61,15 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
   const deployBlock = Number(registry.blockNumber);
   const resolver = await deploy(clients, forgeArtifact("IntegraCapabilityResolverV1"), [eas, registry.address]);
 
-  const schemaUid = keccak256(encodePacked(["string", "address", "bool"], [CAPABILITY_SCHEMA, resolver.address, true]));
+  // The schema as written in contracts/src/Capabilities.sol (read from the source, not from the generated module,
+  // which is written only after this deploy).
+  const { schema } = readCapabilities();
+  const schemaUid = keccak256(encodePacked(["string", "address", "bool"], [schema, resolver.address, true]));
   await writeAndWait(clients, {
     address: schemaRegistry,
     abi: easArtifact("SchemaRegistry").abi,
     functionName: "register",
-    args: [CAPABILITY_SCHEMA, resolver.address, true],
+    args: [schema, resolver.address, true],
   });
 
   // The one ERC-2771 forwarder every party call goes through when a relayer or the clerk pays the gas.

@@ -1,21 +1,17 @@
+import { createTestClient, http, parseEther } from "viem";
 import { ANVIL_KEYS } from "./chains.ts";
 import { startAnvil, type RunningAnvil } from "./anvil.ts";
 import { forgeBuild } from "./build.ts";
 import { clientsFor } from "./clients.ts";
 import { type Deployment, deployIntegra } from "./deploy.ts";
 import { saveDeployment, writeGeneratedModule } from "./generate.ts";
-import { type DemoRecords, seedDemo } from "./seed.ts";
+import type { DemoRecords } from "./seed.ts";
 import { LOCAL_RELAYER_ADDRESS } from "../../lib/relay/localRelayerKey.ts";
 
 /** Gives the local relayer's sponsor account 100 ETH: it pays the parties' gas, so they need none. */
 async function fundLocalRelayer(rpcUrl: string): Promise<void> {
-  const response = await fetch(rpcUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "anvil_setBalance", params: [LOCAL_RELAYER_ADDRESS, "0x56bc75e2d63100000"] }),
-  });
-  const body = (await response.json()) as { error?: { message: string } };
-  if (body.error) throw new Error(`funding the local relayer failed: ${body.error.message}`);
+  const testClient = createTestClient({ mode: "anvil", transport: http(rpcUrl) });
+  await testClient.setBalance({ address: LOCAL_RELAYER_ADDRESS, value: parseEther("100") });
 }
 
 export interface LocalChain {
@@ -33,7 +29,8 @@ export async function startLocalChain(options: { port?: number; seed?: boolean }
     saveDeployment(deployment);
     await fundLocalRelayer(anvil.rpcUrl);
     writeGeneratedModule();
-    const demo = options.seed === false ? undefined : await seedDemo(anvil.rpcUrl, deployment);
+    // The seed writes with the generated ABIs: imported only now that the module matches this build.
+    const demo = options.seed === false ? undefined : await (await import("./seed.ts")).seedDemo(anvil.rpcUrl, deployment);
     return { anvil, deployment, demo };
   } catch (error) {
     await anvil.stop();

@@ -5,7 +5,17 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".next-*/**", "node_modules/**", "contracts/out/**", "contracts/cache/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      "contracts/out/**",
+      "contracts/cache/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // The solc shim is a CommonJS executable that forge runs directly.
@@ -27,7 +37,10 @@ const config = [
         {
           patterns: [
             { group: ["react", "react-dom", "react/*", "next", "next/*"], message: "lib/ is framework-free: no React or Next." },
-            { group: ["wagmi", "wagmi/*", "@rainbow-me/*", "@tanstack/react-query"], message: "lib/ is framework-free: wallets and queries live in hooks/ and app/." },
+            {
+              group: ["wagmi", "wagmi/*", "@rainbow-me/*", "@tanstack/react-query"],
+              message: "lib/ is framework-free: wallets and queries live in hooks/ and app/.",
+            },
             { group: ["@/hooks/*", "@/components/*", "@/app/*"], message: "lib/ must not depend on hooks, components or app." },
           ],
         },
@@ -37,7 +50,10 @@ const config = [
   {
     files: ["hooks/**/*.ts", "hooks/**/*.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/components/*", "@/app/*"], message: "hooks/ must not depend on components or app." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/components/*", "@/app/*"], message: "hooks/ must not depend on components or app." }] },
+      ],
     },
   },
   {

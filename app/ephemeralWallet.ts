@@ -17,7 +17,6 @@ export function ephemeralWallet(): Wallet {
     iconUrl: ICON,
     iconBackground: "#0f766e",
     installed: true,
-    createConnector: (walletDetails) =>
-      createConnector((config) => ({ ...ephemeralConnector()(config), ...walletDetails })),
+    createConnector: (walletDetails) => createConnector((config) => ({ ...ephemeralConnector()(config), ...walletDetails })),
   };
 }

@@ -10,9 +10,7 @@ import { createWagmiConfig } from "./wagmiConfig";
 /** wagmi, TanStack Query and RainbowKit. Both clients are made inside the component: one per browser tab. */
 export function Providers({ children }: { children: ReactNode }) {
   const [wagmiConfig] = useState(createWagmiConfig);
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: false } } }),
-  );
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: false } } }));
   return (
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>

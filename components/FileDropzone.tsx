@@ -164,9 +164,7 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
               Clear
             </button>
           </div>
-          {copyStatus === "failed" && (
-            <p className="text-sm text-zinc-700">Could not copy; select the hash and copy it by hand.</p>
-          )}
+          {copyStatus === "failed" && <p className="text-sm text-zinc-700">Could not copy; select the hash and copy it by hand.</p>}
         </div>
       )}
 

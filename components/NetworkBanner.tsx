@@ -2,7 +2,7 @@
 
 import { rpcHealthQuery } from "@/hooks/queries";
 import { useQuery } from "@tanstack/react-query";
-import {useAccount, useSwitchChain} from "wagmi";
+import { useAccount, useSwitchChain } from "wagmi";
 import { RPC_URL, appChain } from "@/lib/config/appChain";
 import { isDeployed } from "@/lib/contracts";
 
@@ -14,17 +14,28 @@ export function NetworkBanner() {
 
   const messages: { key: string; text: string; action?: React.ReactNode }[] = [];
   if (!isDeployed) {
-    messages.push({ key: "deploy", text: `The Integra contracts are not deployed on ${appChain.name} (chain ${appChain.id}) in this build. Run npm run deploy.` });
+    messages.push({
+      key: "deploy",
+      text: `The Integra contracts are not deployed on ${appChain.name} (chain ${appChain.id}) in this build. Run npm run deploy.`,
+    });
   }
   if (health.isError) {
-    messages.push({ key: "rpc", text: `Can't reach the chain at ${RPC_URL}. Reads and writes will fail until it is back; nothing you typed is lost.` });
+    messages.push({
+      key: "rpc",
+      text: `Can't reach the chain at ${RPC_URL}. Reads and writes will fail until it is back; nothing you typed is lost.`,
+    });
   }
   if (isConnected && chainId !== appChain.id) {
     messages.push({
       key: "network",
       text: `Your wallet is on another network (chain ${chainId}). This app works on ${appChain.name} (chain ${appChain.id}).`,
       action: (
-        <button type="button" disabled={isPending} onClick={() => switchChain({ chainId: appChain.id })} className="rounded-md bg-amber-900 px-3 py-1 text-sm font-medium text-white disabled:opacity-60">
+        <button
+          type="button"
+          disabled={isPending}
+          onClick={() => switchChain({ chainId: appChain.id })}
+          className="rounded-md bg-amber-900 px-3 py-1 text-sm font-medium text-white disabled:opacity-60"
+        >
           {isPending ? "Switching…" : `Switch to ${appChain.name}`}
         </button>
       ),
@@ -34,7 +45,11 @@ export function NetworkBanner() {
   return (
     <div className="border-b border-amber-300 bg-amber-50">
       {messages.map((m) => (
-        <div key={m.key} role="alert" className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm text-amber-950">
+        <div
+          key={m.key}
+          role="alert"
+          className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm text-amber-950"
+        >
           <span>{m.text}</span>
           {m.action}
         </div>

@@ -55,13 +55,30 @@ export function TransactionStatus({ state, onDismiss }: { state: TransactionStat
           </li>
         ))}
       </ol>
-      <div className="mt-2 h-1.5 w-full overflow-hidden rounded bg-slate-100" role="progressbar" aria-label="Transaction progress" aria-valuemin={0} aria-valuemax={STEPS.length - 1} aria-valuenow={current}>
+      <div
+        className="mt-2 h-1.5 w-full overflow-hidden rounded bg-slate-100"
+        role="progressbar"
+        aria-label="Transaction progress"
+        aria-valuemin={0}
+        aria-valuemax={STEPS.length - 1}
+        aria-valuenow={current}
+      >
         <div className="h-full bg-sky-600 transition-all" style={{ width: `${(current / (STEPS.length - 1)) * 100}%` }} />
       </div>
-      {state.sponsor && <p className="mt-2 text-xs text-slate-600">No ether needed: the network fee is sponsored by the relayer <span className="mono">{state.sponsor}</span>.</p>}
+      {state.sponsor && (
+        <p className="mt-2 text-xs text-slate-600">
+          No ether needed: the network fee is sponsored by the relayer <span className="mono">{state.sponsor}</span>.
+        </p>
+      )}
       {state.hash && (
         <p className="mt-2 break-all font-mono text-xs text-slate-500">
-          {url ? <a href={url} className="underline">{state.hash}</a> : state.hash}
+          {url ? (
+            <a href={url} className="underline">
+              {state.hash}
+            </a>
+          ) : (
+            state.hash
+          )}
         </p>
       )}
     </div>

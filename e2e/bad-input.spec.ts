@@ -62,5 +62,10 @@ test("an RPC that is down is reported without a blank page", async ({ page }) =>
   await page.route("http://127.0.0.1:8545/**", (route) => route.abort("connectionrefused"));
   await page.goto(`/records/${demo.deed}`);
   await expect(page.getByRole("alert").filter({ hasText: "Can't reach the chain" }).first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("heading", { name: /Integra|Record|Page/ }).or(page.getByRole("link", { name: /Integra/ })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("heading", { name: /Integra|Record|Page/ })
+      .or(page.getByRole("link", { name: /Integra/ }))
+      .first(),
+  ).toBeVisible();
 });

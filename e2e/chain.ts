@@ -46,11 +46,23 @@ export async function reserve(owner: AccountName, integraHash: Hex, tokenId: big
 
 /** Fixes the party set of a record whose tokens were reserved one by one; claims need it. */
 export async function sealParties(owner: AccountName, integraHash: Hex): Promise<void> {
-  const hash = await wallet(owner).writeContract({ address: addresses.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi, functionName: "sealParties", args: [integraHash] });
+  const hash = await wallet(owner).writeContract({
+    address: addresses.MultiPartyTokenizerV1,
+    abi: multiPartyTokenizerV1Abi,
+    functionName: "sealParties",
+    args: [integraHash],
+  });
   await publicClient.waitForTransactionReceipt({ hash });
 }
 
-export async function attestClaim(attester: AccountName, integraHash: Hex, tokenId: bigint, recipient: Party, processHash: Hex, expirationTime = 0n): Promise<Hex> {
+export async function attestClaim(
+  attester: AccountName,
+  integraHash: Hex,
+  tokenId: bigint,
+  recipient: Party,
+  processHash: Hex,
+  expirationTime = 0n,
+): Promise<Hex> {
   const hash = await wallet(attester).writeContract({
     address: addresses.EAS,
     abi: easAbi,
@@ -98,8 +110,18 @@ export async function claim(claimant: AccountName, integraHash: Hex, tokenId: bi
 
 /** The ERC-1155 balance of a record's role token `tokenId` held by `holder`. */
 export async function roleTokenBalance(integraHash: Hex, tokenId: bigint, holder: Address): Promise<bigint> {
-  const id = await publicClient.readContract({ address: addresses.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi, functionName: "erc1155IdOf", args: [integraHash, tokenId] });
-  return publicClient.readContract({ address: addresses.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi, functionName: "balanceOf", args: [holder, id] });
+  const id = await publicClient.readContract({
+    address: addresses.MultiPartyTokenizerV1,
+    abi: multiPartyTokenizerV1Abi,
+    functionName: "erc1155IdOf",
+    args: [integraHash, tokenId],
+  });
+  return publicClient.readContract({
+    address: addresses.MultiPartyTokenizerV1,
+    abi: multiPartyTokenizerV1Abi,
+    functionName: "balanceOf",
+    args: [holder, id],
+  });
 }
 
 export async function balanceOf(address: Address): Promise<bigint> {
@@ -118,7 +140,16 @@ export async function arrangeAgreement(label: string, parties: Party[]): Promise
     address: addresses.IntegraRecordV1,
     abi: integraRecordV1Abi,
     functionName: "registerWithParties",
-    args: [contentHash, "0x", addresses.MultiPartyTokenizerV1, "0x0000000000000000000000000000000000000000", processHash, [], parties.map(addressOf), parties.map(() => 1n)],
+    args: [
+      contentHash,
+      "0x",
+      addresses.MultiPartyTokenizerV1,
+      "0x0000000000000000000000000000000000000000",
+      processHash,
+      [],
+      parties.map(addressOf),
+      parties.map(() => 1n),
+    ],
   });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   const [event] = parseEventLogs({ abi: integraRecordV1Abi, logs: receipt.logs, eventName: "RecordRegistered" });

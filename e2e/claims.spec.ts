@@ -10,13 +10,20 @@ const agreement = {
   buffer: Buffer.from("SUPPLY AGREEMENT\nBuyer: Harbour Foods\nSupplier: Bayside Farms\nCarrier: Quay Logistics\n"),
 };
 
-test("a clerk registers a three-party agreement and issues attestations; three parties claim in their own browsers; it completes", async ({ page, browser }) => {
+test("a clerk registers a three-party agreement and issues attestations; three parties claim in their own browsers; it completes", async ({
+  page,
+  browser,
+}) => {
   await installWallet(page, "clerk");
   await page.goto("/register");
   await connectWallet(page);
   await page.getByLabel(/Choose or drop the document to register/).setInputFiles(agreement);
   await expect(page.getByText(/^SHA-256 0x/)).toBeVisible();
-  const parties: [string, AccountName][] = [["Buyer", "partyA"], ["Supplier", "partyB"], ["Carrier", "partyC"]];
+  const parties: [string, AccountName][] = [
+    ["Buyer", "partyA"],
+    ["Supplier", "partyB"],
+    ["Carrier", "partyC"],
+  ];
   for (const [i, [role, account]] of parties.entries()) {
     if (i > 0) await page.getByRole("button", { name: "Add a party" }).click();
     await page.getByLabel("Role", { exact: true }).nth(i).fill(role);
@@ -29,8 +36,16 @@ test("a clerk registers a three-party agreement and issues attestations; three p
   const links: string[] = [];
   for (const tokenId of [1, 2, 3]) {
     await page.getByText(`Capability and claim link for token #${tokenId}`).click();
-    await page.getByRole("button", { name: "Issue claim capability" }).nth(tokenId - 1).click();
-    await expect(page.getByRole("status").filter({ hasText: `Issue the CLAIM capability for token #${tokenId}` }).filter({ hasText: "Confirmed" })).toBeVisible();
+    await page
+      .getByRole("button", { name: "Issue claim capability" })
+      .nth(tokenId - 1)
+      .click();
+    await expect(
+      page
+        .getByRole("status")
+        .filter({ hasText: `Issue the CLAIM capability for token #${tokenId}` })
+        .filter({ hasText: "Confirmed" }),
+    ).toBeVisible();
     const shown = await page.getByText(new RegExp(`/claims\\?record=${integraHash}&token=${tokenId}$`)).textContent();
     links.push(new URL(shown ?? "").pathname + new URL(shown ?? "").search);
   }

@@ -44,7 +44,10 @@ function injectProvider({ address, chainId }: { address: string; chainId: number
           return null;
         }
       }
-      const answer = JSON.parse(await bridge(JSON.stringify({ method, params }))) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+      const answer = JSON.parse(await bridge(JSON.stringify({ method, params }))) as {
+        result?: unknown;
+        error?: { code: number; message: string; data?: unknown };
+      };
       if (answer.error) throw Object.assign(new Error(answer.error.message), answer.error);
       return answer.result;
     },

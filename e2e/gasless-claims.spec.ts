@@ -7,9 +7,15 @@ import { connectWallet, expect, installWallet, test } from "./fixtures";
 
 const claimLink = (integraHash: string, tokenId: number) => `/claims?record=${integraHash}&token=${tokenId}`;
 
-test("parties who never held ether claim from claim links on fresh pages: two through the relayer, one through the clerk's wallet", async ({ browser, page: clerk }) => {
+test("parties who never held ether claim from claim links on fresh pages: two through the relayer, one through the clerk's wallet", async ({
+  browser,
+  page: clerk,
+}) => {
   const parties = [await createEphemeralWallet(browser), await createEphemeralWallet(browser), await createEphemeralWallet(browser)];
-  const { integraHash } = await arrangeAgreement("gasless-journey", parties.map((p) => p.address));
+  const { integraHash } = await arrangeAgreement(
+    "gasless-journey",
+    parties.map((p) => p.address),
+  );
   for (const party of parties) expect(await balanceOf(party.address)).toBe(0n);
 
   for (const [i, party] of parties.slice(0, 2).entries()) {
@@ -54,7 +60,12 @@ test("parties who never held ether claim from claim links on fresh pages: two th
   await expect(sponsor.getByRole("button", { name: "Submit and pay the fee from my wallet" })).toHaveCount(0);
 
   await partyPage.reload();
-  await expect(partyPage.getByRole("article", { name: /Token #3 of record/ }).first().getByText(/Already claimed/)).toBeVisible();
+  await expect(
+    partyPage
+      .getByRole("article", { name: /Token #3 of record/ })
+      .first()
+      .getByText(/Already claimed/),
+  ).toBeVisible();
   expect(await roleTokenBalance(integraHash, 3n, third.address)).toBe(1n);
   for (const party of parties) expect(await balanceOf(party.address)).toBe(0n);
 

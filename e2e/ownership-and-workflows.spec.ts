@@ -11,10 +11,18 @@ const DEMO_PROCESS = keccak256(stringToHex("closing/12-harbour-lane"));
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
 async function recordOf(integraHash: `0x${string}`) {
-  return publicClient.readContract({ address: addresses.IntegraRecordV1, abi: integraRecordV1Abi, functionName: "getRecord", args: [integraHash] });
+  return publicClient.readContract({
+    address: addresses.IntegraRecordV1,
+    abi: integraRecordV1Abi,
+    functionName: "getRecord",
+    args: [integraHash],
+  });
 }
 
-test("the owner offers the deed and the buyer accepts it from the dashboard; the executor and earlier attestations lose their power", async ({ page: clerk, browser }) => {
+test("the owner offers the deed and the buyer accepts it from the dashboard; the executor and earlier attestations lose their power", async ({
+  page: clerk,
+  browser,
+}) => {
   await installWallet(clerk, "clerk");
   await clerk.goto(`/records/${demo.deed}`);
   await connectWallet(clerk);
@@ -51,7 +59,12 @@ test("the owner offers the deed and the buyer accepts it from the dashboard; the
   // The clerk's attestation for the buyer's deed token was issued under the old authority: dead now.
   await buyer.goto(`/claims?record=${demo.deed}&token=1`);
   await connectWallet(buyer);
-  await expect(buyer.getByRole("article").first().getByText(/Cannot be claimed yet: Issued before the record changed hands/)).toBeVisible();
+  await expect(
+    buyer
+      .getByRole("article")
+      .first()
+      .getByText(/Cannot be claimed yet: Issued before the record changed hands/),
+  ).toBeVisible();
   await buyerContext.close();
 });
 
@@ -64,7 +77,12 @@ test("a copy registered under someone else's workflow id is marked on the workfl
   await expect(page.getByRole("alert").filter({ hasText: "1 record registered by someone else" })).toContainText(short(ACCOUNTS.clerk));
   const row = page.getByRole("listitem").filter({ hasText: `${copy.slice(0, 10)}…${copy.slice(-8)}` });
   await expect(row.getByText("other registrant")).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: `${demo.deed.slice(0, 10)}…${demo.deed.slice(-8)}` }).getByText("started the workflow")).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `${demo.deed.slice(0, 10)}…${demo.deed.slice(-8)}` })
+      .getByText("started the workflow"),
+  ).toBeVisible();
 
   await page.goto(`/verify?hash=${deedHash}`);
   await expect(page.getByText("Registered: 2 records of this content")).toBeVisible();

@@ -49,6 +49,10 @@ export interface RelayReply {
 
 export async function postRelay(request: SignedForwardRequest | Record<string, unknown>): Promise<RelayReply> {
   const wire = "signature" in request && typeof request.gas === "bigint" ? toWire(request as SignedForwardRequest) : request;
-  const response = await fetch("http://localhost:3000/api/relay", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ request: wire }) });
+  const response = await fetch("http://localhost:3000/api/relay", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ request: wire }),
+  });
   return { status: response.status, body: (await response.json()) as RelayReply["body"] };
 }

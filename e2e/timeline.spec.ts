@@ -72,7 +72,10 @@ test("a record's timeline tells its whole story in order, and new events appear 
     "Payment #2 cancelled",
   ];
   const positions = story.map((title) => titles.indexOf(title));
-  expect(positions.every((p) => p >= 0), `missing from ${titles.join(" | ")}`).toBe(true);
+  expect(
+    positions.every((p) => p >= 0),
+    `missing from ${titles.join(" | ")}`,
+  ).toBe(true);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   expect(titles.filter((t) => t === "Token #3 claimed")).toHaveLength(1);
 });
@@ -82,7 +85,9 @@ test("a workflow page shows the events of every record in it", async ({ page }) 
   await expect(page.getByRole("heading", { name: "Records in this workflow (2)" })).toBeVisible();
   const timeline = page.getByRole("list", { name: "Events, newest first" });
   await expect(timeline.getByRole("link", { name: `record ${demo.deed.slice(0, 10)}…${demo.deed.slice(-6)}` }).first()).toBeVisible();
-  await expect(timeline.getByRole("link", { name: `record ${demo.agreement.slice(0, 10)}…${demo.agreement.slice(-6)}` }).first()).toBeVisible();
+  await expect(
+    timeline.getByRole("link", { name: `record ${demo.agreement.slice(0, 10)}…${demo.agreement.slice(-6)}` }).first(),
+  ).toBeVisible();
   await expect(timeline.getByText("Document registered")).toHaveCount(2);
 
   await page.goto("/workflows/0xnot-a-hash");

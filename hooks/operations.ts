@@ -24,17 +24,32 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export const operations = {
   /** Registers a document and reserves, and seals, its parties' tokens 1..n: one signature. */
-  registerWithParties: (p: { contentHash: Hex; encryptedRef: Hex; tokenizer: Address; executor: Address; processHash: Hex; parties: Address[] }) => ({
+  registerWithParties: (p: {
+    contentHash: Hex;
+    encryptedRef: Hex;
+    tokenizer: Address;
+    executor: Address;
+    processHash: Hex;
+    parties: Address[];
+  }) => ({
     label: `Register the document and reserve ${plural(p.parties.length, "token")}`,
     to: registry.address,
-    data: encodeFunctionData({ abi: registry.abi, functionName: "registerWithParties", args: [p.contentHash, p.encryptedRef, p.tokenizer, p.executor, p.processHash, [], p.parties, p.parties.map(() => 1n)] }),
+    data: encodeFunctionData({
+      abi: registry.abi,
+      functionName: "registerWithParties",
+      args: [p.contentHash, p.encryptedRef, p.tokenizer, p.executor, p.processHash, [], p.parties, p.parties.map(() => 1n)],
+    }),
     invalidate: [recordsByContentQuery(p.contentHash).queryKey, myRecordsScope, reservationsScope],
   }),
 
   reserveToken: (p: { integraHash: Hex; tokenizer: Address; tokenId: bigint; recipient: Address; amount: bigint; processHash: Hex }) => ({
     label: `Reserve token #${p.tokenId}`,
     to: p.tokenizer,
-    data: encodeFunctionData({ abi: tokenizerAbi, functionName: "reserveToken", args: [p.integraHash, p.tokenId, p.recipient, p.amount, p.processHash] }),
+    data: encodeFunctionData({
+      abi: tokenizerAbi,
+      functionName: "reserveToken",
+      args: [p.integraHash, p.tokenId, p.recipient, p.amount, p.processHash],
+    }),
     invalidate: [recordTokensQuery(p.integraHash).queryKey, reservationsScope, timelineKey(p.integraHash)],
   }),
 
@@ -56,22 +71,43 @@ export const operations = {
     label: `Claim token #${p.tokenId}`,
     to: p.tokenizer,
     data: encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args: [p.integraHash, p.tokenId, p.uid, p.processHash] }),
-    invalidate: [reservationsQuery(p.account).queryKey, recordTokensQuery(p.integraHash).queryKey, timelineKey(p.integraHash), capabilitiesQuery({ recipient: p.account }).queryKey],
+    invalidate: [
+      reservationsQuery(p.account).queryKey,
+      recordTokensQuery(p.integraHash).queryKey,
+      timelineKey(p.integraHash),
+      capabilitiesQuery({ recipient: p.account }).queryKey,
+    ],
   }),
 
   /** The CLAIM capability, attested with the real EAS to the token's recipient. */
   issueClaimCapability: (p: { integraHash: Hex; tokenId: bigint; recipient: Address; processHash: Hex; expirationTime: bigint }) => ({
     label: `Issue the CLAIM capability for token #${p.tokenId}`,
     to: eas.address,
-    data: encodeFunctionData({ abi: eas.abi, functionName: "attest", args: [capabilityAttestationRequest({ schema: capabilitySchemaUid, ...p, capabilities: CAPABILITY.CLAIM })] }),
-    invalidate: [capabilitiesQuery({ integraHash: p.integraHash }).queryKey, capabilitiesQuery({ recipient: p.recipient }).queryKey, timelineKey(p.integraHash)],
+    data: encodeFunctionData({
+      abi: eas.abi,
+      functionName: "attest",
+      args: [capabilityAttestationRequest({ schema: capabilitySchemaUid, ...p, capabilities: CAPABILITY.CLAIM })],
+    }),
+    invalidate: [
+      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
+      capabilitiesQuery({ recipient: p.recipient }).queryKey,
+      timelineKey(p.integraHash),
+    ],
   }),
 
   revokeCapability: (p: { integraHash: Hex; uid: Hex; tokenId: bigint; recipient: Address }) => ({
     label: `Revoke the capability for ${p.tokenId === 0n ? "any token" : `token #${p.tokenId}`}`,
     to: eas.address,
-    data: encodeFunctionData({ abi: eas.abi, functionName: "revoke", args: [{ schema: capabilitySchemaUid, data: { uid: p.uid, value: 0n } }] }),
-    invalidate: [capabilitiesQuery({ integraHash: p.integraHash }).queryKey, capabilitiesQuery({ recipient: p.recipient }).queryKey, timelineKey(p.integraHash)],
+    data: encodeFunctionData({
+      abi: eas.abi,
+      functionName: "revoke",
+      args: [{ schema: capabilitySchemaUid, data: { uid: p.uid, value: 0n } }],
+    }),
+    invalidate: [
+      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
+      capabilitiesQuery({ recipient: p.recipient }).queryKey,
+      timelineKey(p.integraHash),
+    ],
   }),
 
   offerOwnership: (p: { integraHash: Hex; newOwner: Address; reason: string }) => ({
@@ -92,20 +128,41 @@ export const operations = {
     label: "Accept record ownership",
     to: registry.address,
     data: encodeFunctionData({ abi: registry.abi, functionName: "acceptRecordOwnership", args: [p.integraHash] }),
-    invalidate: [recordQuery(p.integraHash).queryKey, timelineKey(p.integraHash), myRecordsScope, offersQuery(p.account).queryKey, capabilitiesQuery({ integraHash: p.integraHash }).queryKey],
+    invalidate: [
+      recordQuery(p.integraHash).queryKey,
+      timelineKey(p.integraHash),
+      myRecordsScope,
+      offersQuery(p.account).queryKey,
+      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
+    ],
   }),
 
   setExecutor: (p: { integraHash: Hex; executor: Address; removing: boolean }) => ({
     label: p.removing ? "Remove the executor" : "Change the executor",
     to: registry.address,
     data: encodeFunctionData({ abi: registry.abi, functionName: "setExecutor", args: [p.integraHash, p.executor] }),
-    invalidate: [recordQuery(p.integraHash).queryKey, timelineKey(p.integraHash), capabilitiesQuery({ integraHash: p.integraHash }).queryKey],
+    invalidate: [
+      recordQuery(p.integraHash).queryKey,
+      timelineKey(p.integraHash),
+      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
+    ],
   }),
 
-  requestPayment: (p: { integraHash: Hex; myToken: bigint; payer: Address; payerToken: bigint; encryptedAmount: Hex; deadline: bigint }) => ({
+  requestPayment: (p: {
+    integraHash: Hex;
+    myToken: bigint;
+    payer: Address;
+    payerToken: bigint;
+    encryptedAmount: Hex;
+    deadline: bigint;
+  }) => ({
     label: "Request a payment",
     to: signal.address,
-    data: encodeFunctionData({ abi: signal.abi, functionName: "requestPayment", args: [p.integraHash, p.myToken, p.payer, p.payerToken, p.encryptedAmount, p.deadline] }),
+    data: encodeFunctionData({
+      abi: signal.abi,
+      functionName: "requestPayment",
+      args: [p.integraHash, p.myToken, p.payer, p.payerToken, p.encryptedAmount, p.deadline],
+    }),
     invalidate: [paymentsQuery(p.integraHash, 0n).queryKey, timelineKey(p.integraHash)],
   }),
 

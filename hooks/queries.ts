@@ -28,7 +28,10 @@ export const recordQuery = (integraHash: Hex | undefined) =>
 export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Address, fromBlock?: bigint) =>
   queryOptions({
     queryKey: ["recordTokens", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: integraHash && tokenizer && tokenizer !== zeroAddress ? () => readRecordTokens(readClient, integraHash, tokenizer, fromBlock) : skipToken,
+    queryFn:
+      integraHash && tokenizer && tokenizer !== zeroAddress
+        ? () => readRecordTokens(readClient, integraHash, tokenizer, fromBlock)
+        : skipToken,
   });
 
 export const recordsByContentQuery = (contentHash: Hex | undefined) =>
@@ -51,7 +54,12 @@ export const reservationsQuery = (account: Address | undefined) =>
  */
 export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash: Hex } | undefined) =>
   queryOptions({
-    queryKey: ["capabilities", APP_CHAIN_ID, filter && "recipient" in filter ? "recipient" : "record", lower(filter && ("recipient" in filter ? filter.recipient : filter.integraHash))] as const,
+    queryKey: [
+      "capabilities",
+      APP_CHAIN_ID,
+      filter && "recipient" in filter ? "recipient" : "record",
+      lower(filter && ("recipient" in filter ? filter.recipient : filter.integraHash)),
+    ] as const,
     queryFn: filter
       ? async () => {
           const [capabilities, block] = await Promise.all([readCapabilities(readClient, filter), readClient.getBlock()]);
@@ -61,25 +69,47 @@ export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash
   });
 
 export const paymentsQuery = (integraHash: Hex, fromBlock: bigint) =>
-  queryOptions({ queryKey: ["payments", APP_CHAIN_ID, lower(integraHash)] as const, queryFn: () => readPayments(readClient, integraHash, fromBlock) });
+  queryOptions({
+    queryKey: ["payments", APP_CHAIN_ID, lower(integraHash)] as const,
+    queryFn: () => readPayments(readClient, integraHash, fromBlock),
+  });
 
 /** Every account's "records I own". */
 export const myRecordsScope = ["myRecords", APP_CHAIN_ID] as const;
 export const myRecordsQuery = (account: Address | undefined) =>
-  queryOptions({ queryKey: [...myRecordsScope, lower(account)] as const, queryFn: account ? () => readRecordsOwnedBy(readClient, account) : skipToken });
+  queryOptions({
+    queryKey: [...myRecordsScope, lower(account)] as const,
+    queryFn: account ? () => readRecordsOwnedBy(readClient, account) : skipToken,
+  });
 
 export const offersQuery = (account: Address | undefined) =>
-  queryOptions({ queryKey: ["offersFor", APP_CHAIN_ID, lower(account)] as const, queryFn: account ? () => readOffersFor(readClient, account) : skipToken });
+  queryOptions({
+    queryKey: ["offersFor", APP_CHAIN_ID, lower(account)] as const,
+    queryFn: account ? () => readOffersFor(readClient, account) : skipToken,
+  });
 
 export const activityQuery = (account: Address) =>
-  queryOptions({ queryKey: ["activity", APP_CHAIN_ID, lower(account)] as const, queryFn: () => readActivityOf(readClient, account), refetchInterval: 8_000 });
+  queryOptions({
+    queryKey: ["activity", APP_CHAIN_ID, lower(account)] as const,
+    queryFn: () => readActivityOf(readClient, account),
+    refetchInterval: 8_000,
+  });
 
 /** The chain answers: the network banner's health check. */
 export const rpcHealthQuery = () =>
-  queryOptions({ queryKey: ["rpcHealth", APP_CHAIN_ID] as const, queryFn: () => readClient.getBlockNumber(), refetchInterval: 10_000, retry: false });
+  queryOptions({
+    queryKey: ["rpcHealth", APP_CHAIN_ID] as const,
+    queryFn: () => readClient.getBlockNumber(),
+    refetchInterval: 10_000,
+    retry: false,
+  });
 
 export const relayerInfoQuery = () =>
-  queryOptions({ queryKey: ["relayerInfo", APP_CHAIN_ID] as const, queryFn: () => fetchRelayerInfo(window.location.origin), staleTime: Infinity });
+  queryOptions({
+    queryKey: ["relayerInfo", APP_CHAIN_ID] as const,
+    queryFn: () => fetchRelayerInfo(window.location.origin),
+    staleTime: Infinity,
+  });
 
 /** The live timelines' keys (their fetch is incremental: see useTimeline). */
 export const timelineKey = (integraHash: Hex) => ["timeline", APP_CHAIN_ID, integraHash.toLowerCase()] as const;
@@ -87,5 +117,10 @@ export const workflowTimelineKey = (processHash: Hex) => ["workflowTimeline", AP
 
 /** Everything shown about one record: what a new event of the record (by anyone) may have changed. */
 export function recordReads(integraHash: Hex) {
-  return [recordQuery(integraHash).queryKey, recordTokensQuery(integraHash).queryKey, capabilitiesQuery({ integraHash }).queryKey, paymentsQuery(integraHash, 0n).queryKey];
+  return [
+    recordQuery(integraHash).queryKey,
+    recordTokensQuery(integraHash).queryKey,
+    capabilitiesQuery({ integraHash }).queryKey,
+    paymentsQuery(integraHash, 0n).queryKey,
+  ];
 }

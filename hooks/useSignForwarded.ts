@@ -7,7 +7,11 @@ import { type DescribedError, describeError } from "@/lib/errors/describeError";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import { signForwarded } from "./useTransaction";
 
-export type SignPhase = { phase: "idle" } | { phase: "checking" | "awaiting-signature" } | { phase: "signed"; request: SignedForwardRequest } | { phase: "failed"; error: DescribedError };
+export type SignPhase =
+  | { phase: "idle" }
+  | { phase: "checking" | "awaiting-signature" }
+  | { phase: "signed"; request: SignedForwardRequest }
+  | { phase: "failed"; error: DescribedError };
 
 /** Signs a party call as an ERC-2771 request for someone else to submit (the clerk pays); sends nothing. */
 export function useSignForwarded() {

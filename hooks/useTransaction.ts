@@ -4,13 +4,7 @@ import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { type Address, type Hex, type TransactionReceipt } from "viem";
 import { type Config, useAccount, useConfig } from "wagmi";
-import {
-  getBalance,
-  signTypedData,
-  switchChain,
-  waitForTransactionReceipt,
-  sendTransaction,
-} from "wagmi/actions";
+import { getBalance, signTypedData, switchChain, waitForTransactionReceipt, sendTransaction } from "wagmi/actions";
 import { readClient } from "@/lib/chain/readClient";
 import { appChain } from "@/lib/config/appChain";
 import { forwarder } from "@/lib/contracts";
@@ -52,7 +46,12 @@ export type Payer = "wallet" | "relayer" | "auto";
  * request for `from` in the connected wallet. Signing happens in the wallet: the ephemeral wallet signs in the
  * browser with its own key, so it needs no ether and no node account.
  */
-export async function signForwarded(config: Config, from: Address, call: { to: Address; data: Hex }, onSigning?: () => void): Promise<SignedForwardRequest> {
+export async function signForwarded(
+  config: Config,
+  from: Address,
+  call: { to: Address; data: Hex },
+  onSigning?: () => void,
+): Promise<SignedForwardRequest> {
   const prepared = await prepareForwardRequest(readClient, { from, ...call });
   onSigning?.();
   // No `account`: an address would make wagmi ask the node to sign (see `send`); the connector's account signs.
@@ -106,7 +105,13 @@ export function useTransaction() {
         setState({ phase: "mining", label, hash, sponsor });
         const receipt = await waitForTransactionReceipt(config, { hash, chainId: appChain.id });
         if (receipt.status !== "success") {
-          setState({ phase: "failed", label, hash, sponsor, error: { title: "The transaction reverted", message: "It was mined but reverted; nothing changed." } });
+          setState({
+            phase: "failed",
+            label,
+            hash,
+            sponsor,
+            error: { title: "The transaction reverted", message: "It was mined but reverted; nothing changed." },
+          });
           return undefined;
         }
         await Promise.all(request.invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
@@ -121,7 +126,12 @@ export function useTransaction() {
   );
 
   const reset = useCallback(() => setState({ phase: "idle" }), []);
-  return { state, send, reset, busy: state.phase === "checking" || state.phase === "awaiting-signature" || state.phase === "relaying" || state.phase === "mining" };
+  return {
+    state,
+    send,
+    reset,
+    busy: state.phase === "checking" || state.phase === "awaiting-signature" || state.phase === "relaying" || state.phase === "mining",
+  };
 }
 
 async function shouldRelay(config: Config, payer: Payer, address: Address, to: Address, data: Hex): Promise<boolean> {

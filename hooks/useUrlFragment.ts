@@ -9,5 +9,9 @@ function subscribe(onChange: () => void) {
 
 /** The page URL's fragment (after #), which the browser never sends to a server. "" during server rendering. */
 export function useUrlFragment(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash, () => "");
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => "",
+  );
 }

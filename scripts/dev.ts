@@ -9,8 +9,18 @@ console.log(`Chain ready on ${local.anvil.rpcUrl}. Demo agreement: http://localh
 
 const production = process.argv.includes("--production");
 const app = production
-  ? spawn("sh", ["-c", "npx next build && npx next start -p 3000"], { cwd: ROOT, stdio: "inherit", detached: true, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })
-  : spawn("npx", ["next", "dev", "-p", "3000"], { cwd: ROOT, stdio: "inherit", detached: true, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  ? spawn("sh", ["-c", "npx next build && npx next start -p 3000"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      detached: true,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    })
+  : spawn("npx", ["next", "dev", "-p", "3000"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      detached: true,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
 
 let stopping = false;
 async function stop(code = 0) {

@@ -19,7 +19,12 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-if (await fetch("http://localhost:3000").then(() => true, () => false)) {
+if (
+  await fetch("http://localhost:3000").then(
+    () => true,
+    () => false,
+  )
+) {
   console.error("Something already answers on http://localhost:3000: stop it first, or the tests would run against it.");
   process.exit(1);
 }

@@ -4,5 +4,8 @@ import path from "node:path";
 import { ROOT } from "./lib/artifacts.ts";
 import { foundryBinary } from "./lib/foundry.ts";
 
-const result = spawnSync(foundryBinary("forge"), ["test", ...process.argv.slice(2)], { cwd: path.join(ROOT, "contracts"), stdio: "inherit" });
+const result = spawnSync(foundryBinary("forge"), ["test", ...process.argv.slice(2)], {
+  cwd: path.join(ROOT, "contracts"),
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

@@ -37,18 +37,34 @@ function stateText(state: ClaimState): { tone: string; text: string } {
     case "claimed":
       return { tone: "text-emerald-800", text: "Already claimed: this token is in the wallet that claimed it." };
     case "other-wallet":
-      return { tone: "text-amber-800", text: `Reserved for another wallet (${shortHex(state.reservedFor)}). Connect that wallet to claim it, or import its key on the Ephemeral wallet page.` };
+      return {
+        tone: "text-amber-800",
+        text: `Reserved for another wallet (${shortHex(state.reservedFor)}). Connect that wallet to claim it, or import its key on the Ephemeral wallet page.`,
+      };
     case "not-reserved":
       return { tone: "text-amber-800", text: "Not reserved (never reserved, or the reservation was cancelled)." };
     case "no-attestation":
-      return { tone: "text-amber-800", text: "No attestation yet: the record's owner or executor has not issued you the CLAIM capability. Ask the clerk." };
+      return {
+        tone: "text-amber-800",
+        text: "No attestation yet: the record's owner or executor has not issued you the CLAIM capability. Ask the clerk.",
+      };
     case "blocked":
       return { tone: "text-red-800", text: `Cannot be claimed yet: ${state.reason} Ask the clerk for a new attestation.` };
   }
 }
 
 /** One token for the connected wallet: its status, the attestations that authorize it, and Claim. */
-export function ClaimCard({ token, capabilities, now, account }: { token: ClaimableToken; capabilities: Capability[]; now: bigint; account: Address }) {
+export function ClaimCard({
+  token,
+  capabilities,
+  now,
+  account,
+}: {
+  token: ClaimableToken;
+  capabilities: Capability[];
+  now: bigint;
+  account: Address;
+}) {
   const tx = useTransaction();
   const signer = useSignForwarded();
   const relayer = useQuery(relayerInfoQuery());
@@ -60,14 +76,26 @@ export function ClaimCard({ token, capabilities, now, account }: { token: Claima
   const state = claimStateOf(token, capabilities, account, now);
   const { tone, text } = stateText(state);
   const kind = tokenizerKindOf(token.tokenizer);
-  const relevant = capabilities.filter((c) => c.integraHash.toLowerCase() === token.integraHash.toLowerCase() && (c.tokenId === 0n || c.tokenId === token.tokenId));
+  const relevant = capabilities.filter(
+    (c) => c.integraHash.toLowerCase() === token.integraHash.toLowerCase() && (c.tokenId === 0n || c.tokenId === token.tokenId),
+  );
 
   function claim(uid: Hex) {
     const args = [token.integraHash, token.tokenId, uid, token.processHash] as const;
     if (payer === "clerk") {
       return signer.sign({ to: token.tokenizer, data: encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args }) });
     }
-    return tx.send(operations.claimToken({ integraHash: token.integraHash, tokenizer: token.tokenizer, tokenId: token.tokenId, uid, processHash: token.processHash, account }), { payer });
+    return tx.send(
+      operations.claimToken({
+        integraHash: token.integraHash,
+        tokenizer: token.tokenizer,
+        tokenId: token.tokenId,
+        uid,
+        processHash: token.processHash,
+        account,
+      }),
+      { payer },
+    );
   }
   const busy = tx.busy || signer.state.phase === "checking" || signer.state.phase === "awaiting-signature";
   const actionLabel = payer === "clerk" ? `Sign a claim link for token #${token.tokenId}` : `Claim token #${token.tokenId}`;
@@ -81,15 +109,24 @@ export function ClaimCard({ token, capabilities, now, account }: { token: Claima
   }
 
   return (
-    <article aria-label={`Token #${token.tokenId} of record ${shortHex(token.integraHash)}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <article
+      aria-label={`Token #${token.tokenId} of record ${shortHex(token.integraHash)}`}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-semibold">
           Token #{token.tokenId.toString()} of{" "}
-          <Link href={`/records/${token.integraHash}`} className="mono text-teal-800 underline">record {shortHex(token.integraHash, 10, 6)}</Link>
+          <Link href={`/records/${token.integraHash}`} className="mono text-teal-800 underline">
+            record {shortHex(token.integraHash, 10, 6)}
+          </Link>
         </h3>
-        <span className="text-sm text-slate-500">{kind ? tokenizers[kind].name : "Tokenizer"} · amount {token.amount.toString()}</span>
+        <span className="text-sm text-slate-500">
+          {kind ? tokenizers[kind].name : "Tokenizer"} · amount {token.amount.toString()}
+        </span>
       </div>
-      <p className={`text-sm font-medium ${tone}`} role="status">{text}</p>
+      <p className={`text-sm font-medium ${tone}`} role="status">
+        {text}
+      </p>
       {relevant.length > 0 && (
         <div>
           <h4 className="text-sm font-medium text-slate-700">Attestations for you</h4>
@@ -98,7 +135,9 @@ export function ClaimCard({ token, capabilities, now, account }: { token: Claima
               const verdict = judgeAttestation(c, { integraHash: token.integraHash, tokenId: token.tokenId, account, now });
               return (
                 <li key={c.uid} className="flex flex-wrap items-center gap-2">
-                  <span className="mono" title={c.uid}>{shortHex(c.uid, 10, 6)}</span>
+                  <span className="mono" title={c.uid}>
+                    {shortHex(c.uid, 10, 6)}
+                  </span>
                   <span className="text-slate-500">by</span> <AddressText address={c.attester} />
                   {c.expirationTime !== 0n && <span className="text-slate-500">expires {formatTimestamp(c.expirationTime)}</span>}
                   <span className={verdict.usable ? "text-emerald-800" : "text-red-800"}>{verdict.usable ? "valid" : verdict.reason}</span>
@@ -109,10 +148,24 @@ export function ClaimCard({ token, capabilities, now, account }: { token: Claima
         </div>
       )}
       {state.kind !== "claimed" && state.kind !== "other-wallet" && (
-        <WhoPays name={`payer-${token.integraHash}-${token.tokenId}`} value={payer} onChange={(next) => { setChosenPayer(next); signer.reset(); }} relayer={relayer.data} balance={balance.data?.value} />
+        <WhoPays
+          name={`payer-${token.integraHash}-${token.tokenId}`}
+          value={payer}
+          onChange={(next) => {
+            setChosenPayer(next);
+            signer.reset();
+          }}
+          relayer={relayer.data}
+          balance={balance.data?.value}
+        />
       )}
       {state.kind === "claimable" && (
-        <button type="button" disabled={busy} onClick={() => void claim(state.uid)} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void claim(state.uid)}
+          className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50"
+        >
           {actionLabel}
         </button>
       )}
@@ -120,16 +173,37 @@ export function ClaimCard({ token, capabilities, now, account }: { token: Claima
         <details className="text-sm">
           <summary className="cursor-pointer text-slate-600">Claim with a specific attestation UID</summary>
           <form onSubmit={submitManual} className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end">
-            <Field className="flex-1" id={`uid-${token.integraHash}-${token.tokenId}`} label="Attestation UID" placeholder="0x…" value={manualUid} error={manualError} onChange={(e) => setManualUid(e.target.value)} />
-            <button type="submit" disabled={busy} className="rounded-md border border-slate-300 px-3 py-2 text-sm">{payer === "clerk" ? "Sign a claim link with this UID" : "Claim with this UID"}</button>
+            <Field
+              className="flex-1"
+              id={`uid-${token.integraHash}-${token.tokenId}`}
+              label="Attestation UID"
+              placeholder="0x…"
+              value={manualUid}
+              error={manualError}
+              onChange={(e) => setManualUid(e.target.value)}
+            />
+            <button type="submit" disabled={busy} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+              {payer === "clerk" ? "Sign a claim link with this UID" : "Claim with this UID"}
+            </button>
           </form>
         </details>
       )}
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
-      {signer.state.phase === "checking" && <p role="status" className="text-sm text-slate-600">Checking the claim before you sign…</p>}
-      {signer.state.phase === "awaiting-signature" && <p role="status" className="text-sm text-slate-600">Sign the claim request in your wallet (this costs nothing).</p>}
+      {signer.state.phase === "checking" && (
+        <p role="status" className="text-sm text-slate-600">
+          Checking the claim before you sign…
+        </p>
+      )}
+      {signer.state.phase === "awaiting-signature" && (
+        <p role="status" className="text-sm text-slate-600">
+          Sign the claim request in your wallet (this costs nothing).
+        </p>
+      )}
       {signer.state.phase === "failed" && (
-        <TransactionStatus state={{ phase: "failed", label: `Sign a claim link for token #${token.tokenId}`, error: signer.state.error }} onDismiss={signer.reset} />
+        <TransactionStatus
+          state={{ phase: "failed", label: `Sign a claim link for token #${token.tokenId}`, error: signer.state.error }}
+          onDismiss={signer.reset}
+        />
       )}
       {signer.state.phase === "signed" && <SignedLinkPanel recordPath={`/records/${token.integraHash}`} request={signer.state.request} />}
     </article>

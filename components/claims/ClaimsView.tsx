@@ -25,10 +25,22 @@ export function ClaimsView() {
   const badLink = (params.get("record") && !linkedHash) || (params.get("token") && linkedToken === undefined);
 
   if (badLink) {
-    return <Notice tone="error" title="This claim link is broken">It should name a record (0x and 64 hexadecimal characters) and a token number. Ask the clerk to send it again.</Notice>;
+    return (
+      <Notice tone="error" title="This claim link is broken">
+        It should name a record (0x and 64 hexadecimal characters) and a token number. Ask the clerk to send it again.
+      </Notice>
+    );
   }
   if (!address) {
-    return <ConnectPrompt why={linkedHash ? "Connect the wallet this token was reserved for, or make an ephemeral wallet and send its address to the clerk." : "Connect a wallet to see the tokens reserved for it."} />;
+    return (
+      <ConnectPrompt
+        why={
+          linkedHash
+            ? "Connect the wallet this token was reserved for, or make an ephemeral wallet and send its address to the clerk."
+            : "Connect a wallet to see the tokens reserved for it."
+        }
+      />
+    );
   }
   if (reservations.isPending || capabilities.isPending) return <Loading label="Looking for tokens reserved for your wallet…" />;
   const error = reservations.error ?? capabilities.error;
@@ -50,17 +62,26 @@ export function ClaimsView() {
         <h2 className="text-base font-semibold">Waiting for you ({waiting.length})</h2>
         {waiting.length === 0 ? (
           <Card>
-            <p className="text-sm text-slate-600">No tokens are reserved for this wallet{linkedHash ? " besides the one above" : ""}. Your address, to send to the clerk:</p>
-            <p className="mt-1 flex items-center gap-2"><span className="mono break-all text-sm">{address}</span><CopyButton value={address} /></p>
+            <p className="text-sm text-slate-600">
+              No tokens are reserved for this wallet{linkedHash ? " besides the one above" : ""}. Your address, to send to the clerk:
+            </p>
+            <p className="mt-1 flex items-center gap-2">
+              <span className="mono break-all text-sm">{address}</span>
+              <CopyButton value={address} />
+            </p>
           </Card>
         ) : (
-          waiting.map((r) => <ClaimCard key={`${r.tokenizer}-${r.integraHash}-${r.tokenId}`} token={r} capabilities={caps} now={now} account={address} />)
+          waiting.map((r) => (
+            <ClaimCard key={`${r.tokenizer}-${r.integraHash}-${r.tokenId}`} token={r} capabilities={caps} now={now} account={address} />
+          ))
         )}
       </section>
       {claimed.length > 0 && (
         <section aria-label="Claimed" className="space-y-2">
           <h2 className="text-base font-semibold">Claimed ({claimed.length})</h2>
-          {claimed.map((r) => <ClaimCard key={`${r.tokenizer}-${r.integraHash}-${r.tokenId}`} token={r} capabilities={caps} now={now} account={address} />)}
+          {claimed.map((r) => (
+            <ClaimCard key={`${r.tokenizer}-${r.integraHash}-${r.tokenId}`} token={r} capabilities={caps} now={now} account={address} />
+          ))}
         </section>
       )}
     </div>

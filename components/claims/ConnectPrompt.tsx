@@ -28,7 +28,9 @@ export function ConnectPrompt({ why }: { why: string }) {
         )}
         <ConnectButton label="Connect another wallet" />
       </div>
-      <p className="mt-2 text-xs text-slate-500">An ephemeral wallet is made in this browser for this agreement; back it up on the Ephemeral wallet page.</p>
+      <p className="mt-2 text-xs text-slate-500">
+        An ephemeral wallet is made in this browser for this agreement; back it up on the Ephemeral wallet page.
+      </p>
     </Card>
   );
 }

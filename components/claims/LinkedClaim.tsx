@@ -10,7 +10,19 @@ import type { Capability } from "@/lib/reads/capabilities";
 import { ClaimCard } from "./ClaimCard";
 
 /** The token a claim link points at, whoever it is reserved for. */
-export function LinkedClaim({ integraHash, tokenId, account, capabilities, now }: { integraHash: Hex; tokenId: bigint; account: Address; capabilities: Capability[]; now: bigint }) {
+export function LinkedClaim({
+  integraHash,
+  tokenId,
+  account,
+  capabilities,
+  now,
+}: {
+  integraHash: Hex;
+  tokenId: bigint;
+  account: Address;
+  capabilities: Capability[];
+  now: bigint;
+}) {
   const record = useQuery(recordQuery(integraHash));
   const tokens = useQuery(recordTokensQuery(integraHash, record.data?.tokenizer));
   if (record.isPending || (record.isSuccess && tokens.isPending)) return <Loading label="Reading the token this link points at…" />;
@@ -18,7 +30,18 @@ export function LinkedClaim({ integraHash, tokenId, account, capabilities, now }
   if (error) return <ErrorNotice error={error} />;
   const token = tokens.data?.tokens.find((t) => t.tokenId === tokenId);
   if (!record.data || !token) {
-    return <Notice tone="warning" title="Nothing to claim here">Token #{tokenId.toString()} of this record has never been reserved. Check the link with the clerk.</Notice>;
+    return (
+      <Notice tone="warning" title="Nothing to claim here">
+        Token #{tokenId.toString()} of this record has never been reserved. Check the link with the clerk.
+      </Notice>
+    );
   }
-  return <ClaimCard token={{ ...token, integraHash, tokenizer: record.data.tokenizer }} capabilities={capabilities} now={now} account={account} />;
+  return (
+    <ClaimCard
+      token={{ ...token, integraHash, tokenizer: record.data.tokenizer }}
+      capabilities={capabilities}
+      now={now}
+      account={account}
+    />
+  );
 }

@@ -21,7 +21,9 @@ export function Dashboard() {
   if (!address) {
     return (
       <Card title="Your records and tokens">
-        <p className="text-sm text-slate-600">Connect a wallet to see the records you own and the tokens reserved for you. Reading and verifying need no wallet.</p>
+        <p className="text-sm text-slate-600">
+          Connect a wallet to see the records you own and the tokens reserved for you. Reading and verifying need no wallet.
+        </p>
       </Card>
     );
   }
@@ -35,8 +37,12 @@ export function Dashboard() {
               {offers.data.map((offer) => (
                 <li key={offer.integraHash} className="flex flex-wrap items-center gap-x-2">
                   <span className="mono">{shortHex(offer.integraHash, 10, 6)}</span>
-                  <span className="text-slate-600">from {shortHex(offer.owner)}: &ldquo;{offer.reason}&rdquo;</span>
-                  <Link className="font-medium text-teal-800 underline" href={`/records/${offer.integraHash}`}>Review and accept</Link>
+                  <span className="text-slate-600">
+                    from {shortHex(offer.owner)}: &ldquo;{offer.reason}&rdquo;
+                  </span>
+                  <Link className="font-medium text-teal-800 underline" href={`/records/${offer.integraHash}`}>
+                    Review and accept
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -44,7 +50,9 @@ export function Dashboard() {
         </div>
       )}
       <div className="md:col-span-2">
-        <Card title="Recent activity" id="activity"><RecentActivity account={address} /></Card>
+        <Card title="Recent activity" id="activity">
+          <RecentActivity account={address} />
+        </Card>
       </div>
       <Card title="Tokens waiting for you" id="waiting">
         {reservations.isPending ? (
@@ -71,15 +79,26 @@ export function Dashboard() {
         ) : records.isError ? (
           <ErrorNotice error={records.error} />
         ) : records.data.length === 0 ? (
-          <p className="text-sm text-slate-600">You own no records yet. <Link href="/register" className="underline">Register a document</Link>.</p>
+          <p className="text-sm text-slate-600">
+            You own no records yet.{" "}
+            <Link href="/register" className="underline">
+              Register a document
+            </Link>
+            .
+          </p>
         ) : (
           <ul className="space-y-2 text-sm">
             {records.data.map(({ integraHash, record }) => {
               const kind = tokenizerKindOf(record.tokenizer);
               return (
                 <li key={integraHash}>
-                  <Link className="mono text-teal-800 underline" href={`/records/${integraHash}`}>{shortHex(integraHash, 10, 6)}</Link>
-                  <span className="text-slate-500"> · {kind ? tokenizers[kind].name : "no tokens"} · {formatTimestamp(record.registeredAt)}</span>
+                  <Link className="mono text-teal-800 underline" href={`/records/${integraHash}`}>
+                    {shortHex(integraHash, 10, 6)}
+                  </Link>
+                  <span className="text-slate-500">
+                    {" "}
+                    · {kind ? tokenizers[kind].name : "no tokens"} · {formatTimestamp(record.registeredAt)}
+                  </span>
                 </li>
               );
             })}

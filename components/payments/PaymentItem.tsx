@@ -51,26 +51,51 @@ export function PaymentItem({ integraHash, payment }: { integraHash: Hex; paymen
         <AddressText address={payment.payer} /> <span>(token #{payment.payerTokenId.toString()})</span>
       </p>
       {note ? (
-        <p className="rounded bg-slate-50 p-2"><strong>{note.amount}</strong>{note.memo && ` · ${note.memo}`}</p>
+        <p className="rounded bg-slate-50 p-2">
+          <strong>{note.amount}</strong>
+          {note.memo && ` · ${note.memo}`}
+        </p>
       ) : (
         <form onSubmit={read} className="flex flex-wrap items-end gap-2">
-          <label className="text-xs text-slate-600" htmlFor={`payment-pass-${id}`}>Passphrase to read the amount</label>
-          <input id={`payment-pass-${id}`} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
-          <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-xs">Read amount</button>
-          {readError && <span role="alert" className="text-xs text-red-700">{readError}</span>}
+          <label className="text-xs text-slate-600" htmlFor={`payment-pass-${id}`}>
+            Passphrase to read the amount
+          </label>
+          <input
+            id={`payment-pass-${id}`}
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          />
+          <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-xs">
+            Read amount
+          </button>
+          {readError && (
+            <span role="alert" className="text-xs text-red-700">
+              {readError}
+            </span>
+          )}
         </form>
       )}
       {payment.status === "pending" && (
         <div className="flex flex-wrap gap-2">
           {me === payment.payer.toLowerCase() && (
-            <button type="button" disabled={tx.busy} className="rounded-md bg-teal-700 px-3 py-1.5 text-xs font-medium text-white disabled:opacity-50"
-              onClick={() => void tx.send(operations.markPaid({ integraHash, paymentId: payment.paymentId }))}>
+            <button
+              type="button"
+              disabled={tx.busy}
+              className="rounded-md bg-teal-700 px-3 py-1.5 text-xs font-medium text-white disabled:opacity-50"
+              onClick={() => void tx.send(operations.markPaid({ integraHash, paymentId: payment.paymentId }))}
+            >
               Mark paid
             </button>
           )}
           {me === payment.requestor.toLowerCase() && (
-            <button type="button" disabled={tx.busy} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs disabled:opacity-50"
-              onClick={() => void tx.send(operations.cancelPayment({ integraHash, paymentId: payment.paymentId }))}>
+            <button
+              type="button"
+              disabled={tx.busy}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-xs disabled:opacity-50"
+              onClick={() => void tx.send(operations.cancelPayment({ integraHash, paymentId: payment.paymentId }))}
+            >
               Cancel request
             </button>
           )}

@@ -22,11 +22,19 @@ export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; recor
   const others = held.filter((t) => t.holder.toLowerCase() !== address?.toLowerCase());
   return (
     <div className="space-y-3">
-      {payments.data.length === 0 ? <p className="text-sm text-slate-600">No payment requests on this record.</p> : (
-        <ul className="space-y-3">{payments.data.map((p) => <PaymentItem key={p.paymentId.toString()} integraHash={integraHash} payment={p} />)}</ul>
+      {payments.data.length === 0 ? (
+        <p className="text-sm text-slate-600">No payment requests on this record.</p>
+      ) : (
+        <ul className="space-y-3">
+          {payments.data.map((p) => (
+            <PaymentItem key={p.paymentId.toString()} integraHash={integraHash} payment={p} />
+          ))}
+        </ul>
       )}
       {mine.length > 0 && others.length > 0 && <RequestPaymentForm integraHash={integraHash} mine={mine} others={others} />}
-      {address && mine.length === 0 && <p className="text-xs text-slate-500">Only parties of this record (who claimed a token and still hold it) can request payments.</p>}
+      {address && mine.length === 0 && (
+        <p className="text-xs text-slate-500">Only parties of this record (who claimed a token and still hold it) can request payments.</p>
+      )}
     </div>
   );
 }

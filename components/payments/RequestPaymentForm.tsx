@@ -41,7 +41,14 @@ export function RequestPaymentForm({ integraHash, mine, others }: { integraHash:
     setError(undefined);
     const encrypted = await encryptPaymentNote({ amount: amount.trim(), memo: memo.trim() }, passphrase);
     const receipt = await tx.send(
-      operations.requestPayment({ integraHash, myToken: BigInt(myToken), payer: payer.holder, payerToken: payer.tokenId, encryptedAmount: encrypted, deadline: BigInt(Math.floor(due / 1000)) }),
+      operations.requestPayment({
+        integraHash,
+        myToken: BigInt(myToken),
+        payer: payer.holder,
+        payerToken: payer.tokenId,
+        encryptedAmount: encrypted,
+        deadline: BigInt(Math.floor(due / 1000)),
+      }),
     );
     if (receipt) {
       setAmount("");
@@ -54,24 +61,77 @@ export function RequestPaymentForm({ integraHash, mine, others }: { integraHash:
       <h3 className="font-medium">Request a payment</h3>
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <label htmlFor="pay-my-token" className="block text-sm font-medium">As holder of</label>
-          <select id="pay-my-token" value={myToken} onChange={(e) => setMyToken(e.target.value)} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm">
-            {mine.map((t) => <option key={t.tokenId.toString()} value={t.tokenId.toString()}>Token #{t.tokenId.toString()}</option>)}
+          <label htmlFor="pay-my-token" className="block text-sm font-medium">
+            As holder of
+          </label>
+          <select
+            id="pay-my-token"
+            value={myToken}
+            onChange={(e) => setMyToken(e.target.value)}
+            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+          >
+            {mine.map((t) => (
+              <option key={t.tokenId.toString()} value={t.tokenId.toString()}>
+                Token #{t.tokenId.toString()}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="pay-payer-token" className="block text-sm font-medium">Ask the holder of</label>
-          <select id="pay-payer-token" value={payerToken} onChange={(e) => setPayerToken(e.target.value)} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm">
-            {others.map((t) => <option key={t.tokenId.toString()} value={t.tokenId.toString()}>Token #{t.tokenId.toString()} ({shortHex(t.holder)})</option>)}
+          <label htmlFor="pay-payer-token" className="block text-sm font-medium">
+            Ask the holder of
+          </label>
+          <select
+            id="pay-payer-token"
+            value={payerToken}
+            onChange={(e) => setPayerToken(e.target.value)}
+            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+          >
+            {others.map((t) => (
+              <option key={t.tokenId.toString()} value={t.tokenId.toString()}>
+                Token #{t.tokenId.toString()} ({shortHex(t.holder)})
+              </option>
+            ))}
           </select>
         </div>
-        <Field id="pay-amount" label="Amount" placeholder="25,000 USD" maxLength={60} value={amount} onChange={(e) => setAmount(e.target.value)} />
-        <Field id="pay-memo" label="Memo (optional)" placeholder="Earnest money deposit" maxLength={200} value={memo} onChange={(e) => setMemo(e.target.value)} />
-        <Field id="pay-passphrase" label="Passphrase shared with the payer" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <Field
+          id="pay-amount"
+          label="Amount"
+          placeholder="25,000 USD"
+          maxLength={60}
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        <Field
+          id="pay-memo"
+          label="Memo (optional)"
+          placeholder="Earnest money deposit"
+          maxLength={200}
+          value={memo}
+          onChange={(e) => setMemo(e.target.value)}
+        />
+        <Field
+          id="pay-passphrase"
+          label="Passphrase shared with the payer"
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
         <Field id="pay-deadline" label="Deadline" type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
       </div>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={tx.busy} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">Send request</button>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={tx.busy}
+        className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+      >
+        Send request
+      </button>
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
     </form>
   );

@@ -14,7 +14,12 @@ import { CAPABILITY } from "@/lib/capabilities";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 
-const NAMES: [bigint, string][] = [[CAPABILITY.CLAIM, "claim"], [CAPABILITY.TRANSFER, "transfer"], [CAPABILITY.REQUEST_PAYMENT, "request payment"], [CAPABILITY.APPROVE_PAYMENT, "approve payment"]];
+const NAMES: [bigint, string][] = [
+  [CAPABILITY.CLAIM, "claim"],
+  [CAPABILITY.TRANSFER, "transfer"],
+  [CAPABILITY.REQUEST_PAYMENT, "request payment"],
+  [CAPABILITY.APPROVE_PAYMENT, "approve payment"],
+];
 
 /** The capabilities issued on this record, their state, and Revoke for the wallet that issued them. */
 export function CapabilityList({ integraHash }: { integraHash: Hex }) {
@@ -35,10 +40,22 @@ export function CapabilityList({ integraHash }: { integraHash: Hex }) {
             <li key={c.uid} className="flex flex-wrap items-center gap-x-2 gap-y-1 border-t border-slate-100 pt-2">
               <span className="font-medium">{c.tokenId === 0n ? "Any token" : `Token #${c.tokenId}`}</span>
               <span className="text-slate-500">to</span> <AddressText address={c.recipient} />
-              <span className="text-slate-600">({NAMES.filter(([bit]) => (c.capabilities & bit) !== 0n).map(([, n]) => n).join(", ")})</span>
-              <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${state === "active" ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-700"}`}>{state}</span>
+              <span className="text-slate-600">
+                (
+                {NAMES.filter(([bit]) => (c.capabilities & bit) !== 0n)
+                  .map(([, n]) => n)
+                  .join(", ")}
+                )
+              </span>
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs font-semibold ${state === "active" ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-700"}`}
+              >
+                {state}
+              </span>
               {c.expirationTime !== 0n && <span className="text-xs text-slate-500">expires {formatTimestamp(c.expirationTime)}</span>}
-              <span className="mono text-xs text-slate-400" title={c.uid}>{shortHex(c.uid, 8, 4)}</span>
+              <span className="mono text-xs text-slate-400" title={c.uid}>
+                {shortHex(c.uid, 8, 4)}
+              </span>
               {mine && state === "active" && (
                 <button
                   type="button"

@@ -13,11 +13,25 @@ import { claimLinkPath } from "@/lib/claims/claimLink";
 const noSubscribe = () => () => {};
 
 /** For one reserved token: issue the CLAIM capability to its recipient through EAS, and hand out the claim link. */
-export function IssueCapability({ integraHash, tokenId, recipient, processHash }: { integraHash: Hex; tokenId: bigint; recipient: Address; processHash: Hex }) {
+export function IssueCapability({
+  integraHash,
+  tokenId,
+  recipient,
+  processHash,
+}: {
+  integraHash: Hex;
+  tokenId: bigint;
+  recipient: Address;
+  processHash: Hex;
+}) {
   const tx = useTransaction();
   const [expiry, setExpiry] = useState("");
   const [error, setError] = useState<string>();
-  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => "",
+  );
   const link = `${origin}${claimLinkPath(integraHash, tokenId)}`;
 
   async function issue() {
@@ -34,8 +48,21 @@ export function IssueCapability({ integraHash, tokenId, recipient, processHash }
   return (
     <div className="space-y-3 rounded-md bg-slate-50 p-3">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <Field className="sm:w-64" id={`expiry-${tokenId}`} type="datetime-local" label="Capability expires (optional)" value={expiry} error={error} onChange={(e) => setExpiry(e.target.value)} />
-        <button type="button" disabled={tx.busy} onClick={() => void issue()} className="rounded-md bg-teal-700 px-3 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50">
+        <Field
+          className="sm:w-64"
+          id={`expiry-${tokenId}`}
+          type="datetime-local"
+          label="Capability expires (optional)"
+          value={expiry}
+          error={error}
+          onChange={(e) => setExpiry(e.target.value)}
+        />
+        <button
+          type="button"
+          disabled={tx.busy}
+          onClick={() => void issue()}
+          className="rounded-md bg-teal-700 px-3 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50"
+        >
           Issue claim capability
         </button>
       </div>
@@ -44,7 +71,10 @@ export function IssueCapability({ integraHash, tokenId, recipient, processHash }
         {origin && <QrCode value={link} size={120} label={`QR code of the claim link for token #${tokenId}`} />}
         <div className="min-w-0 space-y-1 text-sm">
           <p className="text-slate-600">Claim link for this party:</p>
-          <p className="flex items-start gap-2"><span className="mono break-all">{link}</span><CopyButton value={link} label="Copy claim link" /></p>
+          <p className="flex items-start gap-2">
+            <span className="mono break-all">{link}</span>
+            <CopyButton value={link} label="Copy claim link" />
+          </p>
         </div>
       </div>
     </div>

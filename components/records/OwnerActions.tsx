@@ -7,7 +7,7 @@ import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
 import { useTransaction } from "@/hooks/useTransaction";
-import {tokenizerKindOf} from "@/lib/contracts";
+import { tokenizerKindOf } from "@/lib/contracts";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import type { RecordInfo } from "@/lib/reads/records";
 
@@ -29,7 +29,14 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
     if (!/^\d+$/.test(amount) || BigInt(amount) === 0n) return setError("The amount is a whole number from 1.");
     setError(undefined);
     const receipt = await tx.send(
-      operations.reserveToken({ integraHash, tokenizer: record.tokenizer, tokenId: BigInt(tokenId), recipient: address, amount: BigInt(amount), processHash: record.processHash }),
+      operations.reserveToken({
+        integraHash,
+        tokenizer: record.tokenizer,
+        tokenId: BigInt(tokenId),
+        recipient: address,
+        amount: BigInt(amount),
+        processHash: record.processHash,
+      }),
     );
     if (receipt) {
       setRecipient("");
@@ -41,12 +48,38 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
     <form onSubmit={submit} className="space-y-3" aria-label="Reserve a token">
       <h3 className="font-medium">Reserve a token</h3>
       <div className="grid gap-3 sm:grid-cols-[6rem_1fr_6rem]">
-        <Field id="reserve-token-id" label="Token id" inputMode="numeric" value={tokenId} onChange={(e) => setTokenId(e.target.value)} readOnly={ownership} />
-        <Field id="reserve-recipient" label="Recipient address" placeholder="0x…" value={recipient} onChange={(e) => setRecipient(e.target.value)} />
-        <Field id="reserve-amount" label="Amount" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} readOnly={ownership} />
+        <Field
+          id="reserve-token-id"
+          label="Token id"
+          inputMode="numeric"
+          value={tokenId}
+          onChange={(e) => setTokenId(e.target.value)}
+          readOnly={ownership}
+        />
+        <Field
+          id="reserve-recipient"
+          label="Recipient address"
+          placeholder="0x…"
+          value={recipient}
+          onChange={(e) => setRecipient(e.target.value)}
+        />
+        <Field
+          id="reserve-amount"
+          label="Amount"
+          inputMode="numeric"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          readOnly={ownership}
+        />
       </div>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={tx.busy} className={button}>Reserve</button>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={tx.busy} className={button}>
+        Reserve
+      </button>
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
     </form>
   );
@@ -82,7 +115,9 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
       </p>
       {pending && (
         <div role="status" className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 p-2 text-sm text-amber-950">
-          <span>Offered to <AddressText address={record.pendingOwner} />, waiting for them to accept.</span>
+          <span>
+            Offered to <AddressText address={record.pendingOwner} />, waiting for them to accept.
+          </span>
           <button
             type="button"
             disabled={tx.busy}
@@ -93,10 +128,28 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
           </button>
         </div>
       )}
-      <Field id="transfer-new-owner" label="New owner address" placeholder="0x…" value={newOwner} onChange={(e) => setNewOwner(e.target.value)} />
-      <Field id="transfer-reason" label="Reason" placeholder="e.g. Sale closed, deed passes to buyer" value={reason} onChange={(e) => setReason(e.target.value)} />
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={tx.busy} className={button}>{pending ? "Replace the offer" : "Offer ownership"}</button>
+      <Field
+        id="transfer-new-owner"
+        label="New owner address"
+        placeholder="0x…"
+        value={newOwner}
+        onChange={(e) => setNewOwner(e.target.value)}
+      />
+      <Field
+        id="transfer-reason"
+        label="Reason"
+        placeholder="e.g. Sale closed, deed passes to buyer"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={tx.busy} className={button}>
+        {pending ? "Replace the offer" : "Offer ownership"}
+      </button>
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
     </form>
   );
@@ -119,9 +172,22 @@ function ChangeExecutorForm({ integraHash }: { integraHash: Hex }) {
   return (
     <form onSubmit={submit} className="space-y-3" aria-label="Change executor">
       <h3 className="font-medium">Change executor</h3>
-      <Field id="executor-address" label="New executor address" hint="Leave empty to remove the executor. Attestations issued so far stop authorizing claims." placeholder="0x…" value={executor} onChange={(e) => setExecutor(e.target.value)} />
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={tx.busy} className={button}>Change executor</button>
+      <Field
+        id="executor-address"
+        label="New executor address"
+        hint="Leave empty to remove the executor. Attestations issued so far stop authorizing claims."
+        placeholder="0x…"
+        value={executor}
+        onChange={(e) => setExecutor(e.target.value)}
+      />
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={tx.busy} className={button}>
+        Change executor
+      </button>
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
     </form>
   );
@@ -132,7 +198,9 @@ export function OwnerActions({ integraHash, record, isOwner }: { integraHash: He
   return (
     <div className="grid gap-6 md:grid-cols-2">
       {record.tokenizer !== zeroAddress && (
-        <div className="md:col-span-2"><ReserveTokenForm integraHash={integraHash} record={record} /></div>
+        <div className="md:col-span-2">
+          <ReserveTokenForm integraHash={integraHash} record={record} />
+        </div>
       )}
       {isOwner && <OfferOwnershipForm integraHash={integraHash} record={record} />}
       {isOwner && <ChangeExecutorForm integraHash={integraHash} />}

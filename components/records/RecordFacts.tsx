@@ -13,7 +13,9 @@ export function RecordFacts({ record }: { record: RecordInfo }) {
   return (
     <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
       <dt className="text-slate-500">Owner</dt>
-      <dd><AddressText address={record.owner} /></dd>
+      <dd>
+        <AddressText address={record.owner} />
+      </dd>
       <dt className="text-slate-500">Executor</dt>
       <dd>{record.executor === zeroAddress ? <span className="text-slate-500">None</span> : <AddressText address={record.executor} />}</dd>
       <dt className="text-slate-500">Tokenizer</dt>
@@ -23,15 +25,30 @@ export function RecordFacts({ record }: { record: RecordInfo }) {
         {record.resolvers.length === 0 ? (
           <span className="text-slate-500">None</span>
         ) : (
-          <ul>{record.resolvers.map((r) => <li key={r}><AddressText address={r} /></li>)}</ul>
+          <ul>
+            {record.resolvers.map((r) => (
+              <li key={r}>
+                <AddressText address={r} />
+              </li>
+            ))}
+          </ul>
         )}
       </dd>
       <dt className="text-slate-500">Content hash (SHA-256)</dt>
-      <dd className="flex items-start gap-2"><span className="mono break-all">{record.contentHash}</span><CopyButton value={record.contentHash} /></dd>
+      <dd className="flex items-start gap-2">
+        <span className="mono break-all">{record.contentHash}</span>
+        <CopyButton value={record.contentHash} />
+      </dd>
       <dt className="text-slate-500">Workflow</dt>
-      <dd><Link href={`/workflows/${record.processHash}`} className="mono break-all text-teal-800 underline">{record.processHash}</Link></dd>
+      <dd>
+        <Link href={`/workflows/${record.processHash}`} className="mono break-all text-teal-800 underline">
+          {record.processHash}
+        </Link>
+      </dd>
       <dt className="text-slate-500">Registered</dt>
-      <dd>{formatTimestamp(record.registeredAt)} <span className="text-slate-500">(block {record.registeredBlock.toString()})</span></dd>
+      <dd>
+        {formatTimestamp(record.registeredAt)} <span className="text-slate-500">(block {record.registeredBlock.toString()})</span>
+      </dd>
     </dl>
   );
 }

@@ -34,8 +34,12 @@ export function RecordView({ rawHash }: { rawHash: string }) {
   if (!integraHash) {
     return (
       <Notice tone="error" title="This record link is broken">
-        &ldquo;{decodeURIComponent(rawHash)}&rdquo; is not a record id. A record id (integraHash) is 0x followed by 64 hexadecimal characters; check
-        that the link was copied whole. <Link href="/verify" className="underline">Look a document up by its file instead</Link>.
+        &ldquo;{decodeURIComponent(rawHash)}&rdquo; is not a record id. A record id (integraHash) is 0x followed by 64 hexadecimal
+        characters; check that the link was copied whole.{" "}
+        <Link href="/verify" className="underline">
+          Look a document up by its file instead
+        </Link>
+        .
       </Notice>
     );
   }
@@ -45,12 +49,20 @@ export function RecordView({ rawHash }: { rawHash: string }) {
     if (described.errorName === "RecordNotFound") {
       return (
         <Notice tone="error" title="No such record">
-          No record <span className="mono break-all">{integraHash}</span> is registered on {appChain.name}. It may be on another chain, or the link
-          may be mistyped. <Link href="/verify" className="underline">Look a document up by its file</Link>.
+          No record <span className="mono break-all">{integraHash}</span> is registered on {appChain.name}. It may be on another chain, or
+          the link may be mistyped.{" "}
+          <Link href="/verify" className="underline">
+            Look a document up by its file
+          </Link>
+          .
         </Notice>
       );
     }
-    return <Notice tone="error" title={described.title}>{described.message}</Notice>;
+    return (
+      <Notice tone="error" title={described.title}>
+        {described.message}
+      </Notice>
+    );
   }
 
   const info = record.data;
@@ -63,14 +75,27 @@ export function RecordView({ rawHash }: { rawHash: string }) {
       <header>
         <p className="text-sm text-slate-500">{kind ? tokenizers[kind].name : "Record"}</p>
         <h1 className="text-2xl font-bold tracking-tight">
-          Record <span className="mono text-xl" title={integraHash}>{shortHex(integraHash, 10, 8)}</span>
+          Record{" "}
+          <span className="mono text-xl" title={integraHash}>
+            {shortHex(integraHash, 10, 8)}
+          </span>
         </h1>
-        {(isOwner || isExecutor) && <p className="mt-1 text-sm text-teal-800">You are this record&apos;s {isOwner ? "owner" : "executor"}.</p>}
+        {(isOwner || isExecutor) && (
+          <p className="mt-1 text-sm text-teal-800">You are this record&apos;s {isOwner ? "owner" : "executor"}.</p>
+        )}
       </header>
-      {hasSignedLink && <Card title="Sponsor a party's signed claim" id="sponsor"><SponsorSignedRequest integraHash={integraHash} /></Card>}
-      {address && me === info.pendingOwner.toLowerCase() && <AcceptOwnership integraHash={integraHash} owner={info.owner} account={address} />}
+      {hasSignedLink && (
+        <Card title="Sponsor a party's signed claim" id="sponsor">
+          <SponsorSignedRequest integraHash={integraHash} />
+        </Card>
+      )}
+      {address && me === info.pendingOwner.toLowerCase() && (
+        <AcceptOwnership integraHash={integraHash} owner={info.owner} account={address} />
+      )}
       <WaitingForYou integraHash={integraHash} tokenizer={info.tokenizer} fromBlock={info.registeredBlock} />
-      <Card title="Record" id="record"><RecordFacts record={info} /></Card>
+      <Card title="Record" id="record">
+        <RecordFacts record={info} />
+      </Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
         <Card title="Tokens" id="tokens">
           <TokensTable integraHash={integraHash} record={info} canAdminister={isOwner || isExecutor} />
@@ -78,17 +103,31 @@ export function RecordView({ rawHash }: { rawHash: string }) {
         </Card>
       )}
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && !hasSignedLink && (isOwner || isExecutor) && (
-        <Card title="Sponsor a party's signed claim" id="sponsor"><SponsorSignedRequest integraHash={integraHash} /></Card>
+        <Card title="Sponsor a party's signed claim" id="sponsor">
+          <SponsorSignedRequest integraHash={integraHash} />
+        </Card>
       )}
-      <Card title="Capabilities (EAS attestations)" id="capabilities"><CapabilityList integraHash={integraHash} /></Card>
+      <Card title="Capabilities (EAS attestations)" id="capabilities">
+        <CapabilityList integraHash={integraHash} />
+      </Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
-        <Card title="Payments" id="payments"><PaymentsPanel integraHash={integraHash} record={info} /></Card>
+        <Card title="Payments" id="payments">
+          <PaymentsPanel integraHash={integraHash} record={info} />
+        </Card>
       )}
-      <Card title="Timeline" id="timeline"><RecordTimeline integraHash={integraHash} fromBlock={info.registeredBlock} /></Card>
-      <Card title="Verify a file against this record" id="verify"><VerifyAgainstRecord contentHash={info.contentHash} /></Card>
-      <Card title="Share" id="share"><SharePanel path={`/records/${integraHash}`} /></Card>
+      <Card title="Timeline" id="timeline">
+        <RecordTimeline integraHash={integraHash} fromBlock={info.registeredBlock} />
+      </Card>
+      <Card title="Verify a file against this record" id="verify">
+        <VerifyAgainstRecord contentHash={info.contentHash} />
+      </Card>
+      <Card title="Share" id="share">
+        <SharePanel path={`/records/${integraHash}`} />
+      </Card>
       {(isOwner || isExecutor) && (
-        <Card title={isOwner ? "Owner actions" : "Executor actions"} id="actions"><OwnerActions integraHash={integraHash} record={info} isOwner={isOwner} /></Card>
+        <Card title={isOwner ? "Owner actions" : "Executor actions"} id="actions">
+          <OwnerActions integraHash={integraHash} record={info} isOwner={isOwner} />
+        </Card>
       )}
     </div>
   );

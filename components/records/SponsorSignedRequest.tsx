@@ -5,14 +5,14 @@ import { readClient } from "@/lib/chain/readClient";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Hex } from "viem";
-import {useAccount} from "wagmi";
+import { useAccount } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { useTransaction } from "@/hooks/useTransaction";
 import { useUrlFragment } from "@/hooks/useUrlFragment";
 import { checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
-import {type SignedForwardRequest} from "@/lib/forwarder/forwardRequest";
+import { type SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import { packSignedRequest, parseSignedRequest } from "@/lib/forwarder/signedRequestLink";
 import { shortHex } from "@/lib/format/hex";
 
@@ -35,11 +35,24 @@ export function SponsorSignedRequest({ integraHash }: { integraHash: Hex }) {
 
   return (
     <div className="space-y-3">
-      {parsed.kind === "broken" && <Notice tone="error" title="This signed claim link is broken">{parsed.reason}</Notice>}
+      {parsed.kind === "broken" && (
+        <Notice tone="error" title="This signed claim link is broken">
+          {parsed.reason}
+        </Notice>
+      )}
       {parsed.kind === "ok" && <SignedRequestChecks integraHash={integraHash} request={parsed.request} />}
       <form onSubmit={submitPasted} className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <Field className="flex-1" id="signed-link" label="Signed claim link from a party" placeholder="https://…#signed=…" value={pasted} onChange={(e) => setPasted(e.target.value)} />
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">Check the link</button>
+        <Field
+          className="flex-1"
+          id="signed-link"
+          label="Signed claim link from a party"
+          placeholder="https://…#signed=…"
+          value={pasted}
+          onChange={(e) => setPasted(e.target.value)}
+        />
+        <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+          Check the link
+        </button>
       </form>
     </div>
   );
@@ -54,8 +67,18 @@ function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; reque
     queryFn: () => checkForwardRequest(readClient, request),
   });
 
-  if (checks.isPending) return <p role="status" className="text-sm text-slate-600">Checking the signed request against the chain…</p>;
-  if (checks.isError) return <Notice tone="error" title="Could not check the signed request">{String(checks.error.message)}</Notice>;
+  if (checks.isPending)
+    return (
+      <p role="status" className="text-sm text-slate-600">
+        Checking the signed request against the chain…
+      </p>
+    );
+  if (checks.isError)
+    return (
+      <Notice tone="error" title="Could not check the signed request">
+        {String(checks.error.message)}
+      </Notice>
+    );
   const result = checks.data;
   // A link sponsors a claim on this record only: what the clerk pays for is what the page is about.
   const notAClaim = result.call !== undefined && result.call.contract !== "tokenizer";
@@ -70,7 +93,8 @@ function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; reque
   return (
     <section aria-label="Signed request from a party" className="space-y-2 rounded-md border border-slate-200 p-3 text-sm">
       <p className="font-medium">
-        A signed request from <span className="mono">{shortHex(request.from)}</span>: no ether needed from them; whoever submits it pays the fee.
+        A signed request from <span className="mono">{shortHex(request.from)}</span>: no ether needed from them; whoever submits it pays the
+        fee.
       </p>
       <ul className="space-y-1" aria-label="Checks of the signed request">
         {result.checks.map((check) => (
@@ -81,18 +105,39 @@ function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; reque
           </li>
         ))}
       </ul>
-      {otherRecord && <Notice tone="warning" title="For another record">This request claims a token of record {shortHex(result.call?.contract === "tokenizer" ? result.call.integraHash : "", 10, 6)}, not this one.</Notice>}
-      {notAClaim && <Notice tone="warning" title="Not a claim">Only claims are sponsored from a link; this request would {result.call?.words.toLowerCase()}. Ask the party to use the relayer or pay for it themselves.</Notice>}
-      {!done && result.ok && !otherRecord && !notAClaim && (
-        address ? (
-          <button type="button" disabled={tx.busy} onClick={() => void submit()} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50">
+      {otherRecord && (
+        <Notice tone="warning" title="For another record">
+          This request claims a token of record {shortHex(result.call?.contract === "tokenizer" ? result.call.integraHash : "", 10, 6)}, not
+          this one.
+        </Notice>
+      )}
+      {notAClaim && (
+        <Notice tone="warning" title="Not a claim">
+          Only claims are sponsored from a link; this request would {result.call?.words.toLowerCase()}. Ask the party to use the relayer or
+          pay for it themselves.
+        </Notice>
+      )}
+      {!done &&
+        result.ok &&
+        !otherRecord &&
+        !notAClaim &&
+        (address ? (
+          <button
+            type="button"
+            disabled={tx.busy}
+            onClick={() => void submit()}
+            className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50"
+          >
             Submit and pay the fee from my wallet
           </button>
         ) : (
           <p className="text-slate-600">Connect your wallet to submit it; your wallet pays the network fee.</p>
-        )
+        ))}
+      {done && (
+        <p role="status" className="font-medium text-emerald-800">
+          Submitted: {result.call?.words ?? "the request"} is done, paid by your wallet.
+        </p>
       )}
-      {done && <p role="status" className="font-medium text-emerald-800">Submitted: {result.call?.words ?? "the request"} is done, paid by your wallet.</p>}
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
     </section>
   );

@@ -32,7 +32,10 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
   return (
     <div className="space-y-3">
       <p className="text-sm" aria-live="polite">
-        <strong>{claimed} of {reserved}</strong> reserved tokens claimed
+        <strong>
+          {claimed} of {reserved}
+        </strong>{" "}
+        reserved tokens claimed
         {complete && (
           <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">
             Agreement complete{completedAt !== undefined && ` since ${formatTimestamp(completedAt)}`}
@@ -42,18 +45,20 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
       {rows.length > 0 && (
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {sealed ? (
-            <span>Party set fixed: {parties} token{parties === 1 ? "" : "s"}. The agreement completes when every one of them is claimed.</span>
+            <span>
+              Party set fixed: {parties} token{parties === 1 ? "" : "s"}. The agreement completes when every one of them is claimed.
+            </span>
           ) : (
-            <span>Party set still open: the agreement cannot complete until it is fixed, so a party who claims early cannot complete it alone.</span>
+            <span>
+              Party set still open: the agreement cannot complete until it is fixed, so a party who claims early cannot complete it alone.
+            </span>
           )}
           {!sealed && canAdminister && (
             <button
               type="button"
               disabled={tx.busy}
               className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
-              onClick={() =>
-                tx.send(operations.sealParties({ integraHash, tokenizer: record.tokenizer, parties: reserved }))
-              }
+              onClick={() => tx.send(operations.sealParties({ integraHash, tokenizer: record.tokenizer, parties: reserved }))}
             >
               Fix the party set
             </button>
@@ -67,48 +72,71 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
               <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Token</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Reserved for / holder</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Amount</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Status</th>
-                {canAdminister && <th scope="col" className="py-1 font-medium"><span className="sr-only">Actions</span></th>}
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Token
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Reserved for / holder
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Amount
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Status
+                </th>
+                {canAdminister && (
+                  <th scope="col" className="py-1 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <Fragment key={row.tokenId.toString()}>
-                <tr className="border-t border-slate-100">
-                  <td className="py-2 pr-3 font-medium">#{row.tokenId.toString()}</td>
-                  <td className="py-2 pr-3"><AddressText address={row.reservedFor} /></td>
-                  <td className="py-2 pr-3">{row.amount.toString()}</td>
-                  <td className="py-2 pr-3"><span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[row.status]}`}>{row.status}</span></td>
-                  {canAdminister && (
-                    <td className="py-2">
-                      {row.status === "reserved" && (
-                        <button
-                          type="button"
-                          disabled={tx.busy}
-                          onClick={() =>
-                            tx.send(operations.cancelReservation({ integraHash, tokenizer: record.tokenizer, tokenId: row.tokenId }))
-                          }
-                          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
-                        >
-                          Cancel reservation
-                        </button>
-                      )}
+                  <tr className="border-t border-slate-100">
+                    <td className="py-2 pr-3 font-medium">#{row.tokenId.toString()}</td>
+                    <td className="py-2 pr-3">
+                      <AddressText address={row.reservedFor} />
                     </td>
-                  )}
-                </tr>
-                {canAdminister && row.status === "reserved" && (
-                  <tr>
-                    <td colSpan={5} className="pb-3">
-                      <details>
-                        <summary className="cursor-pointer text-sm text-teal-800">Capability and claim link for token #{row.tokenId.toString()}</summary>
-                        <IssueCapability integraHash={integraHash} tokenId={row.tokenId} recipient={row.reservedFor} processHash={row.processHash} />
-                      </details>
+                    <td className="py-2 pr-3">{row.amount.toString()}</td>
+                    <td className="py-2 pr-3">
+                      <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[row.status]}`}>{row.status}</span>
                     </td>
+                    {canAdminister && (
+                      <td className="py-2">
+                        {row.status === "reserved" && (
+                          <button
+                            type="button"
+                            disabled={tx.busy}
+                            onClick={() =>
+                              tx.send(operations.cancelReservation({ integraHash, tokenizer: record.tokenizer, tokenId: row.tokenId }))
+                            }
+                            className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+                          >
+                            Cancel reservation
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
-                )}
+                  {canAdminister && row.status === "reserved" && (
+                    <tr>
+                      <td colSpan={5} className="pb-3">
+                        <details>
+                          <summary className="cursor-pointer text-sm text-teal-800">
+                            Capability and claim link for token #{row.tokenId.toString()}
+                          </summary>
+                          <IssueCapability
+                            integraHash={integraHash}
+                            tokenId={row.tokenId}
+                            recipient={row.reservedFor}
+                            processHash={row.processHash}
+                          />
+                        </details>
+                      </td>
+                    </tr>
+                  )}
                 </Fragment>
               ))}
             </tbody>

@@ -19,8 +19,8 @@ export function VerifyAgainstRecord({ contentHash }: { contentHash: Hex }) {
           </Notice>
         ) : (
           <Notice tone="error" title="Mismatch">
-            {result.fileName} is not the registered document: its SHA-256 is <span className="mono break-all">{result.hash}</span>, the record&apos;s is{" "}
-            <span className="mono break-all">{contentHash}</span>.
+            {result.fileName} is not the registered document: its SHA-256 is <span className="mono break-all">{result.hash}</span>, the
+            record&apos;s is <span className="mono break-all">{contentHash}</span>.
           </Notice>
         ))}
     </div>

@@ -13,7 +13,11 @@ export function WhoPaysNote() {
       Parties need no ether to claim:{" "}
       {relayer.data.enabled ? (
         <>
-          sponsored by the Integra relayer <span className="mono" title={relayer.data.sponsor}>{shortHex(relayer.data.sponsor)}</span>, or by your wallet when a party sends you a signed claim link.
+          sponsored by the Integra relayer{" "}
+          <span className="mono" title={relayer.data.sponsor}>
+            {shortHex(relayer.data.sponsor)}
+          </span>
+          , or by your wallet when a party sends you a signed claim link.
         </>
       ) : (
         <>a party signs a claim link and your wallet submits it and pays the fee (this deployment runs no relayer).</>

@@ -26,7 +26,8 @@ function validate(draft: RegisterDraft, passphrase: string): { errors: Errors; p
   const executor = draft.executor.trim() === "" ? zeroAddress : parseAddress(draft.executor);
   if (!executor) errors.executor = ADDRESS_HINT;
   if (!draft.workflowId.trim()) errors.workflow = "Name the workflow (or generate one).";
-  if (draft.reference.trim() && !passphrase) errors.passphrase = "Choose a passphrase to encrypt the reference with; share it only with the parties.";
+  if (draft.reference.trim() && !passphrase)
+    errors.passphrase = "Choose a passphrase to encrypt the reference with; share it only with the parties.";
   const parties: Address[] = [];
   draft.parties.forEach((party, i) => {
     const address = parseAddress(party.address);
@@ -63,7 +64,9 @@ export function RegisterForm() {
     const processHash = processHashOf(draft.workflowId);
     const encryptedRef: Hex = draft.reference.trim() ? await encryptReference(draft.reference.trim(), passphrase) : "0x";
     // One transaction: the record, every party's reservation, and the seal that fixes the party set.
-    const receipt = await tx.send(operations.registerWithParties({ contentHash: draft.contentHash, encryptedRef, tokenizer, executor, processHash, parties }));
+    const receipt = await tx.send(
+      operations.registerWithParties({ contentHash: draft.contentHash, encryptedRef, tokenizer, executor, processHash, parties }),
+    );
     if (!receipt) return;
     const [registered] = parseEventLogs({ abi: registry.abi, logs: receipt.logs, eventName: "RecordRegistered" });
     clearDraft();
@@ -77,10 +80,15 @@ export function RegisterForm() {
         {draft.contentHash ? (
           <div className="space-y-2 text-sm">
             <p>
-              <strong>{draft.fileName}</strong> {draft.fileSize !== undefined && <span className="text-slate-500">({formatBytes(draft.fileSize)})</span>}
+              <strong>{draft.fileName}</strong>{" "}
+              {draft.fileSize !== undefined && <span className="text-slate-500">({formatBytes(draft.fileSize)})</span>}
             </p>
             <p className="mono break-all text-slate-700">SHA-256 {draft.contentHash}</p>
-            <button type="button" className="text-sm underline" onClick={() => update({ contentHash: undefined, fileName: undefined, fileSize: undefined })}>
+            <button
+              type="button"
+              className="text-sm underline"
+              onClick={() => update({ contentHash: undefined, fileName: undefined, fileSize: undefined })}
+            >
               Choose another file
             </button>
           </div>
@@ -90,14 +98,36 @@ export function RegisterForm() {
             onHashed={({ hash, fileName, fileSize }) => update({ contentHash: hash, fileName, fileSize })}
           />
         )}
-        {errors.file && <p role="alert" className="mt-2 text-sm text-red-700">{errors.file}</p>}
+        {errors.file && (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {errors.file}
+          </p>
+        )}
       </Card>
 
       <Card title="2. Private reference (optional)">
-        <p className="mb-3 text-sm text-slate-600">Where the document lives (a URI, a vault path). Encrypted in this browser with AES-GCM before it goes on chain; only people with the passphrase can read it.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          Where the document lives (a URI, a vault path). Encrypted in this browser with AES-GCM before it goes on chain; only people with
+          the passphrase can read it.
+        </p>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field id="reference" label="Reference" placeholder="vault://title-co/closings/…" value={draft.reference} onChange={(e) => update({ reference: e.target.value })} />
-          <Field id="passphrase" label="Passphrase" type="password" autoComplete="new-password" value={passphrase} error={errors.passphrase} onChange={(e) => setPassphrase(e.target.value)} hint="Not saved anywhere: share it with the parties yourself." />
+          <Field
+            id="reference"
+            label="Reference"
+            placeholder="vault://title-co/closings/…"
+            value={draft.reference}
+            onChange={(e) => update({ reference: e.target.value })}
+          />
+          <Field
+            id="passphrase"
+            label="Passphrase"
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            error={errors.passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            hint="Not saved anywhere: share it with the parties yourself."
+          />
         </div>
       </Card>
 
@@ -105,8 +135,18 @@ export function RegisterForm() {
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">Tokenizer</legend>
           {(Object.keys(tokenizers) as TokenizerKind[]).map((kind) => (
-            <label key={kind} className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 p-3 has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50">
-              <input type="radio" name="tokenizer" value={kind} checked={draft.tokenizer === kind} onChange={() => setTokenizer(kind)} className="mt-1" />
+            <label
+              key={kind}
+              className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 p-3 has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50"
+            >
+              <input
+                type="radio"
+                name="tokenizer"
+                value={kind}
+                checked={draft.tokenizer === kind}
+                onChange={() => setTokenizer(kind)}
+                className="mt-1"
+              />
               <span>
                 <span className="block text-sm font-medium">{tokenizers[kind].name}</span>
                 <span className="block text-xs text-slate-600">{tokenizers[kind].description}</span>
@@ -115,10 +155,27 @@ export function RegisterForm() {
           ))}
         </fieldset>
         <div className="mt-4 grid gap-3 sm:grid-cols-2">
-          <Field id="executor" label="Executor (optional)" placeholder="0x… e.g. the title company" hint="May reserve tokens and issue capabilities for you on this record." value={draft.executor} error={errors.executor} onChange={(e) => update({ executor: e.target.value })} />
+          <Field
+            id="executor"
+            label="Executor (optional)"
+            placeholder="0x… e.g. the title company"
+            hint="May reserve tokens and issue capabilities for you on this record."
+            value={draft.executor}
+            error={errors.executor}
+            onChange={(e) => update({ executor: e.target.value })}
+          />
           <div>
-            <Field id="workflow" label="Workflow id" value={draft.workflowId} error={errors.workflow} hint="Records with the same workflow id are followed together." onChange={(e) => update({ workflowId: e.target.value })} />
-            <button type="button" className="mt-1 text-xs underline" onClick={() => update({ workflowId: newWorkflowId() })}>Generate a new one</button>
+            <Field
+              id="workflow"
+              label="Workflow id"
+              value={draft.workflowId}
+              error={errors.workflow}
+              hint="Records with the same workflow id are followed together."
+              onChange={(e) => update({ workflowId: e.target.value })}
+            />
+            <button type="button" className="mt-1 text-xs underline" onClick={() => update({ workflowId: newWorkflowId() })}>
+              Generate a new one
+            </button>
           </div>
         </div>
       </Card>
@@ -128,10 +185,27 @@ export function RegisterForm() {
           {draft.parties.map((party, i) => (
             <li key={i} className="grid gap-2 sm:grid-cols-[4rem_10rem_1fr_auto] sm:items-end">
               <span className="text-sm font-medium text-slate-600">Token #{i + 1}</span>
-              <Field id={`party-role-${i}`} label="Role" value={party.role} placeholder="Buyer" onChange={(e) => updateParty(i, { role: e.target.value })} />
-              <Field id={`party-address-${i}`} label={`Address of ${party.role || `party ${i + 1}`}`} placeholder="0x…" value={party.address} error={errors[`party-${i}`]} onChange={(e) => updateParty(i, { address: e.target.value })} />
+              <Field
+                id={`party-role-${i}`}
+                label="Role"
+                value={party.role}
+                placeholder="Buyer"
+                onChange={(e) => updateParty(i, { role: e.target.value })}
+              />
+              <Field
+                id={`party-address-${i}`}
+                label={`Address of ${party.role || `party ${i + 1}`}`}
+                placeholder="0x…"
+                value={party.address}
+                error={errors[`party-${i}`]}
+                onChange={(e) => updateParty(i, { address: e.target.value })}
+              />
               {!ownership && draft.parties.length > 1 && (
-                <button type="button" className="rounded border border-slate-300 px-2 py-2 text-xs" onClick={() => setDraft((d) => ({ ...d, parties: d.parties.filter((_, j) => j !== i) }))}>
+                <button
+                  type="button"
+                  className="rounded border border-slate-300 px-2 py-2 text-xs"
+                  onClick={() => setDraft((d) => ({ ...d, parties: d.parties.filter((_, j) => j !== i) }))}
+                >
                   Remove
                 </button>
               )}
@@ -139,7 +213,11 @@ export function RegisterForm() {
           ))}
         </ul>
         {!ownership && (
-          <button type="button" className="mt-3 rounded-md border border-slate-300 px-3 py-1.5 text-sm" onClick={() => setDraft((d) => ({ ...d, parties: [...d.parties, { address: "", role: "" }] }))}>
+          <button
+            type="button"
+            className="mt-3 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            onClick={() => setDraft((d) => ({ ...d, parties: [...d.parties, { address: "", role: "" }] }))}
+          >
             Add a party
           </button>
         )}
@@ -152,13 +230,27 @@ export function RegisterForm() {
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
       <div className="flex flex-wrap items-center gap-3">
         {isConnected ? (
-          <button type="submit" disabled={tx.busy} className="rounded-md bg-teal-700 px-5 py-2.5 font-medium text-white hover:bg-teal-800 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={tx.busy}
+            className="rounded-md bg-teal-700 px-5 py-2.5 font-medium text-white hover:bg-teal-800 disabled:opacity-50"
+          >
             {`Register and reserve ${draft.parties.length} token${draft.parties.length > 1 ? "s" : ""}`}
           </button>
         ) : (
-          <div className="flex items-center gap-3 text-sm text-slate-700"><ConnectButton label="Connect a wallet to register" /></div>
+          <div className="flex items-center gap-3 text-sm text-slate-700">
+            <ConnectButton label="Connect a wallet to register" />
+          </div>
         )}
-        <button type="button" className="text-sm underline" onClick={() => { clearDraft(); setDraft(loadDraft()); setErrors({}); }}>
+        <button
+          type="button"
+          className="text-sm underline"
+          onClick={() => {
+            clearDraft();
+            setDraft(loadDraft());
+            setErrors({});
+          }}
+        >
           Start over
         </button>
       </div>

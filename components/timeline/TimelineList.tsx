@@ -12,7 +12,15 @@ import { describeEntry } from "@/lib/timeline/describeEntry";
  * Timeline rows, newest first; with `showRecord` each row names its record (workflow view), and rows of
  * `markedRecords` (registered by someone other than the workflow's first registrant) say so.
  */
-export function TimelineList({ entries, showRecord = false, markedRecords }: { entries: TimelineEntry[]; showRecord?: boolean; markedRecords?: ReadonlySet<string> }) {
+export function TimelineList({
+  entries,
+  showRecord = false,
+  markedRecords,
+}: {
+  entries: TimelineEntry[];
+  showRecord?: boolean;
+  markedRecords?: ReadonlySet<string>;
+}) {
   if (entries.length === 0) return <p className="text-sm text-slate-600">No events yet.</p>;
   return (
     <ol className="space-y-0" aria-label="Events, newest first">
@@ -37,11 +45,20 @@ export function TimelineList({ entries, showRecord = false, markedRecords }: { e
               </p>
               <p className="flex flex-wrap gap-x-3 text-xs text-slate-500">
                 {showRecord && (
-                  <Link href={`/records/${entry.integraHash}`} className="mono text-teal-800 underline">record {shortHex(entry.integraHash, 10, 6)}</Link>
+                  <Link href={`/records/${entry.integraHash}`} className="mono text-teal-800 underline">
+                    record {shortHex(entry.integraHash, 10, 6)}
+                  </Link>
                 )}
                 {markedRecords?.has(entry.integraHash) && <span className="font-semibold text-amber-800">other registrant</span>}
                 <span className="mono" title={entry.transactionHash}>
-                  tx {url ? <a className="underline" href={url}>{shortHex(entry.transactionHash)}</a> : shortHex(entry.transactionHash)}
+                  tx{" "}
+                  {url ? (
+                    <a className="underline" href={url}>
+                      {shortHex(entry.transactionHash)}
+                    </a>
+                  ) : (
+                    shortHex(entry.transactionHash)
+                  )}
                 </span>
               </p>
             </div>

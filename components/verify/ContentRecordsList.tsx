@@ -20,8 +20,8 @@ export function ContentRecordsList({ contentHash }: { contentHash: Hex }) {
   if (records.data.length === 0) {
     return (
       <Notice tone="warning" title="Not registered">
-        No record on this chain has content hash <span className="mono break-all">{contentHash}</span>. If you expected one,
-        check that you have the exact file: any change to its bytes changes the hash.
+        No record on this chain has content hash <span className="mono break-all">{contentHash}</span>. If you expected one, check that you
+        have the exact file: any change to its bytes changes the hash.
       </Notice>
     );
   }
@@ -40,8 +40,11 @@ export function ContentRecordsList({ contentHash }: { contentHash: Hex }) {
                   Record {shortHex(record.integraHash, 10, 6)}
                 </Link>
                 {record.progress && (
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${record.progress.complete ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}>
-                    {record.progress.complete ? "Complete" : "Not complete"} · {record.progress.claimed} of {record.progress.reserved} claimed
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-semibold ${record.progress.complete ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
+                  >
+                    {record.progress.complete ? "Complete" : "Not complete"} · {record.progress.claimed} of {record.progress.reserved}{" "}
+                    claimed
                   </span>
                 )}
               </div>
@@ -58,11 +61,17 @@ export function ContentRecordsList({ contentHash }: { contentHash: Hex }) {
                 {record.owner.toLowerCase() !== record.registrant.toLowerCase() && (
                   <>
                     <dt className="text-slate-500">Owner now</dt>
-                    <dd><AddressText address={record.owner} /></dd>
+                    <dd>
+                      <AddressText address={record.owner} />
+                    </dd>
                   </>
                 )}
                 <dt className="text-slate-500">Workflow</dt>
-                <dd><Link href={`/workflows/${record.processHash}`} className="mono text-teal-800 underline">{shortHex(record.processHash, 10, 6)}</Link></dd>
+                <dd>
+                  <Link href={`/workflows/${record.processHash}`} className="mono text-teal-800 underline">
+                    {shortHex(record.processHash, 10, 6)}
+                  </Link>
+                </dd>
                 <dt className="text-slate-500">When</dt>
                 <dd>{formatTimestamp(record.registeredAt)}</dd>
                 <dt className="text-slate-500">Tokens</dt>

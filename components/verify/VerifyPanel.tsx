@@ -49,7 +49,9 @@ export function VerifyPanel() {
             show(hash);
           }}
         >
-          <label htmlFor="content-hash" className="sr-only">Content hash (SHA-256)</label>
+          <label htmlFor="content-hash" className="sr-only">
+            Content hash (SHA-256)
+          </label>
           <input
             id="content-hash"
             value={typed}
@@ -63,7 +65,11 @@ export function VerifyPanel() {
             Verify
           </button>
         </form>
-        {typedError && <p id="content-hash-error" role="alert" className="mt-2 text-sm text-red-700">{typedError}</p>}
+        {typedError && (
+          <p id="content-hash-error" role="alert" className="mt-2 text-sm text-red-700">
+            {typedError}
+          </p>
+        )}
       </Card>
       {fromUrl && !contentHash && (
         <Notice tone="error" title="That is not a content hash">
@@ -72,7 +78,9 @@ export function VerifyPanel() {
       )}
       {contentHash && (
         <section aria-label="Verification result" className="space-y-2">
-          <h2 className="text-base font-semibold">Result for <span className="mono break-all text-sm font-normal">{contentHash}</span></h2>
+          <h2 className="text-base font-semibold">
+            Result for <span className="mono break-all text-sm font-normal">{contentHash}</span>
+          </h2>
           <ContentRecordsList contentHash={contentHash} />
         </section>
       )}

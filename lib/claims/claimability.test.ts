@@ -116,7 +116,9 @@ describe("judgeAttestation", () => {
   });
 
   it("accepts CLAIM combined with other bits", () => {
-    expect(judgeAttestation(capability({ capabilities: CAPABILITY.CLAIM | CAPABILITY.TRANSFER | CAPABILITY.REQUEST_PAYMENT }), target)).toEqual({
+    expect(
+      judgeAttestation(capability({ capabilities: CAPABILITY.CLAIM | CAPABILITY.TRANSFER | CAPABILITY.REQUEST_PAYMENT }), target),
+    ).toEqual({
       usable: true,
     });
   });
@@ -209,7 +211,11 @@ describe("claimStateOf", () => {
   });
 
   it("picks the first usable attestation when several are usable", () => {
-    const capabilities = [capability({ uid: uid(1), capabilities: 0n }), capability({ uid: uid(2) }), capability({ uid: uid(3), tokenId: 0n })];
+    const capabilities = [
+      capability({ uid: uid(1), capabilities: 0n }),
+      capability({ uid: uid(2) }),
+      capability({ uid: uid(3), tokenId: 0n }),
+    ];
     expect(claimStateOf(token, capabilities, ALICE, NOW)).toEqual({ kind: "claimable", uid: uid(2) });
   });
 

@@ -6,15 +6,21 @@ import type { Capability } from "@/lib/reads/capabilities";
 export type Verdict = { usable: true } | { usable: false; reason: string };
 
 /** Why an attestation can or cannot authorize `account` to claim token `tokenId` of `integraHash`, checked in the tokenizer's order. */
-export function judgeAttestation(capability: Capability, target: { integraHash: Hex; tokenId: bigint; account: Address; now: bigint }): Verdict {
+export function judgeAttestation(
+  capability: Capability,
+  target: { integraHash: Hex; tokenId: bigint; account: Address; now: bigint },
+): Verdict {
   if (capability.revocationTime !== 0n) return { usable: false, reason: `Revoked on ${formatTimestamp(capability.revocationTime)}.` };
   if (capability.expirationTime !== 0n && capability.expirationTime <= target.now) {
     return { usable: false, reason: `Expired on ${formatTimestamp(capability.expirationTime)}.` };
   }
   if (capability.recipient.toLowerCase() !== target.account.toLowerCase()) return { usable: false, reason: "Issued to another wallet." };
-  if (!capability.attesterAuthorized) return { usable: false, reason: "Issued before the record changed hands or executors: no longer valid." };
-  if (capability.integraHash.toLowerCase() !== target.integraHash.toLowerCase()) return { usable: false, reason: "Issued for another record." };
-  if (capability.tokenId !== 0n && capability.tokenId !== target.tokenId) return { usable: false, reason: `Issued for token #${capability.tokenId}.` };
+  if (!capability.attesterAuthorized)
+    return { usable: false, reason: "Issued before the record changed hands or executors: no longer valid." };
+  if (capability.integraHash.toLowerCase() !== target.integraHash.toLowerCase())
+    return { usable: false, reason: "Issued for another record." };
+  if (capability.tokenId !== 0n && capability.tokenId !== target.tokenId)
+    return { usable: false, reason: `Issued for token #${capability.tokenId}.` };
   if ((capability.capabilities & CAPABILITY.CLAIM) === 0n) return { usable: false, reason: "Does not grant the CLAIM capability." };
   return { usable: true };
 }

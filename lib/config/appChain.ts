@@ -19,7 +19,13 @@ const localChain = defineChain({
   testnet: true,
 });
 
-const known: Record<number, Chain> = { [mainnet.id]: mainnet, [sepolia.id]: sepolia, [base.id]: base, [baseSepolia.id]: baseSepolia, [optimism.id]: optimism };
+const known: Record<number, Chain> = {
+  [mainnet.id]: mainnet,
+  [sepolia.id]: sepolia,
+  [base.id]: base,
+  [baseSepolia.id]: baseSepolia,
+  [optimism.id]: optimism,
+};
 
 function withRpc(chain: Chain): Chain {
   return { ...chain, rpcUrls: { ...chain.rpcUrls, default: { http: [RPC_URL] } } };

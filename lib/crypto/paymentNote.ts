@@ -15,6 +15,8 @@ export function encryptPaymentNote(note: PaymentNote, passphrase: string): Promi
 }
 
 export async function decryptPaymentNote(ciphertext: Hex, passphrase: string): Promise<PaymentNote> {
-  const parsed = JSON.parse(await decryptWithPassphrase(ciphertext, passphrase, "payment note")) as Partial<PaymentNote> & { currency?: string };
+  const parsed = JSON.parse(await decryptWithPassphrase(ciphertext, passphrase, "payment note")) as Partial<PaymentNote> & {
+    currency?: string;
+  };
   return { amount: [parsed.amount, parsed.currency].filter(Boolean).join(" "), memo: parsed.memo ?? "" };
 }

@@ -44,9 +44,12 @@ describe("referenceCipher", () => {
 
   it("rejects an unknown version byte and a truncated input", async () => {
     const encrypted = await encryptReference("secret location", PASSPHRASE);
-    await expect(decryptReference(withByte(encrypted, 0, () => 2), PASSPHRASE)).rejects.toThrow(
-      "This reference is not in a format this app can read.",
-    );
+    await expect(
+      decryptReference(
+        withByte(encrypted, 0, () => 2),
+        PASSPHRASE,
+      ),
+    ).rejects.toThrow("This reference is not in a format this app can read.");
     await expect(decryptReference(encrypted.slice(0, 2 + 2 * 44) as Hex, PASSPHRASE)).rejects.toThrow(
       "This reference is not in a format this app can read.",
     );

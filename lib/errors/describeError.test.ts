@@ -108,7 +108,11 @@ describe("describeError: Integra custom errors", () => {
   });
 
   it("decodes revert data nested inside the cause's data (a wallet's Internal JSON-RPC error wrapping the node's revert)", async () => {
-    const client = nodeAnswering({ code: -32603, message: "Internal JSON-RPC error.", data: { code: 3, message: "execution reverted", data: alreadyClaimed } });
+    const client = nodeAnswering({
+      code: -32603,
+      message: "Internal JSON-RPC error.",
+      data: { code: 3, message: "execution reverted", data: alreadyClaimed },
+    });
     const error = await caught(client.call({ to: CONTRACT, data: "0x" }));
     expect(describeError(error)).toEqual({ title: REVERTED, message: ALREADY_CLAIMED_WORDS, errorName: "AlreadyClaimed" });
   });
@@ -128,7 +132,13 @@ describe("describeError: Integra custom errors", () => {
       recipient: ALICE,
     });
     const error = await caught(
-      revertedWith(attesterNotOwner).simulateContract({ address: CONTRACT, abi: easAbi, functionName: "attest", args: [request], account: ALICE }),
+      revertedWith(attesterNotOwner).simulateContract({
+        address: CONTRACT,
+        abi: easAbi,
+        functionName: "attest",
+        args: [request],
+        account: ALICE,
+      }),
     );
     expect(describeError(error)).toEqual({
       title: REVERTED,
@@ -204,7 +214,9 @@ describe("describeError: wallet, network, relayer and other errors", () => {
   });
 
   it("says the chain is unreachable for an HttpRequestError built by hand", () => {
-    expect(describeError(new HttpRequestError({ url: "http://127.0.0.1:8545", status: 502 }))).toMatchObject({ title: "The chain is unreachable" });
+    expect(describeError(new HttpRequestError({ url: "http://127.0.0.1:8545", status: 502 }))).toMatchObject({
+      title: "The chain is unreachable",
+    });
   });
 
   it("passes on the relayer's refusal with its own words", () => {

@@ -1,11 +1,4 @@
-import {
-  BaseError,
-  ContractFunctionRevertedError,
-  HttpRequestError,
-  UserRejectedRequestError,
-  decodeErrorResult,
-  type Hex,
-} from "viem";
+import { BaseError, ContractFunctionRevertedError, HttpRequestError, UserRejectedRequestError, decodeErrorResult, type Hex } from "viem";
 import { integraErrorsAbi } from "@/lib/contracts";
 import { RPC_URL } from "@/lib/config/appChain";
 import { RelayRefusedError } from "@/lib/relay/relayClient";
@@ -61,7 +54,10 @@ export function describeError(error: unknown): DescribedError {
     }
   }
   if (error.walk((e) => e instanceof HttpRequestError) || /fetch failed|Failed to fetch|ECONNREFUSED|NetworkError/i.test(error.message)) {
-    return { title: "The chain is unreachable", message: `Could not reach the chain's RPC at ${RPC_URL}. Check that it is running, then try again.` };
+    return {
+      title: "The chain is unreachable",
+      message: `Could not reach the chain's RPC at ${RPC_URL}. Check that it is running, then try again.`,
+    };
   }
   if (error.walk((e) => e instanceof UserRejectedRequestError) || /user (rejected|denied)/i.test(error.message)) {
     return { title: "Signature rejected", message: "You rejected the request in your wallet. Nothing was sent." };

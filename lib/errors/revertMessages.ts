@@ -9,7 +9,15 @@ import type { easAbi } from "@/lib/generated/integra";
  */
 type Describe = (args: readonly unknown[]) => string;
 
-type StandardError = `ERC721${string}` | `ERC1155${string}` | `ECDSA${string}` | `SafeCast${string}` | `Strings${string}` | "InvalidAccountNonce" | "InvalidShortString" | "StringTooLong";
+type StandardError =
+  | `ERC721${string}`
+  | `ERC1155${string}`
+  | `ECDSA${string}`
+  | `SafeCast${string}`
+  | `Strings${string}`
+  | "InvalidAccountNonce"
+  | "InvalidShortString"
+  | "StringTooLong";
 export type IntegraErrorName = Exclude<ExtractAbiErrorNames<(typeof integraAbis)[number]>, StandardError>;
 type RevertMessages = { [name in IntegraErrorName]: Describe } & { [name in ExtractAbiErrorNames<typeof easAbi>]?: Describe };
 
@@ -37,12 +45,15 @@ export const revertMessages: RevertMessages = {
   AlreadyReserved: ([, id]) => `Token ${id} is already reserved. Cancel that reservation first.`,
   DocumentAlreadyComplete: () => "Every token of this record is already claimed: the document is complete.",
   NotReserved: ([, id]) => `Token ${id} is not reserved (never reserved, or the reservation was cancelled).`,
-  NotReservedForCaller: ([reservedFor]) => `This token is reserved for another wallet (${short(reservedFor)}). Connect that wallet to claim it.`,
+  NotReservedForCaller: ([reservedFor]) =>
+    `This token is reserved for another wallet (${short(reservedFor)}). Connect that wallet to claim it.`,
   AlreadyClaimed: ([, id]) => `Token ${id} has already been claimed.`,
-  ProcessHashMismatch: () => "This names a different workflow than the record's own: every step of a record stays in the workflow it was registered in.",
+  ProcessHashMismatch: () =>
+    "This names a different workflow than the record's own: every step of a record stays in the workflow it was registered in.",
   PartiesAlreadySealed: () => "The party set of this record is fixed: no new token can be added (a cancelled one can be reserved again).",
   PartiesNotSealed: () => "The clerk has not fixed this agreement's party set yet; tokens can be claimed once every party is named.",
-  VacantPartyPlace: () => "A party's reservation was cancelled and not yet replaced: claims wait until the clerk reserves that place again.",
+  VacantPartyPlace: () =>
+    "A party's reservation was cancelled and not yet replaced: claims wait until the clerk reserves that place again.",
   PartySetLocked: () => "A party has already claimed: the party set is locked, and no reservation can be cancelled or replaced.",
   NoParties: () => "Reserve at least one token before fixing the party set.",
   LengthMismatch: () => "Each party needs exactly one amount.",
@@ -56,7 +67,8 @@ export const revertMessages: RevertMessages = {
   UnknownAttestation: () => "No attestation with this UID exists on this chain.",
   WrongSchema: () => "This attestation is not an Integra capability attestation.",
   AttestationRevoked: () => "This attestation was revoked by its issuer. Ask the clerk for a new one.",
-  AttestationExpired: ([, expiry]) => `This attestation expired on ${new Date(Number(expiry) * 1000).toLocaleString()}. Ask the clerk for a new one.`,
+  AttestationExpired: ([, expiry]) =>
+    `This attestation expired on ${new Date(Number(expiry) * 1000).toLocaleString()}. Ask the clerk for a new one.`,
   NotAttestationRecipient: ([recipient]) => `This attestation was issued to another wallet (${short(recipient)}).`,
   AttesterNotOwnerOrExecutor: () => "Only the record's owner or executor can issue capabilities for it.",
   AttestationForOtherRecord: () => "This attestation is for another record.",
@@ -77,7 +89,8 @@ export const revertMessages: RevertMessages = {
   Irrevocable: () => "This attestation cannot be revoked.",
   ERC2771ForwarderInvalidSigner: ([signer, from]) =>
     `The signature is not ${short(from)}'s for this request (it recovers to ${short(signer)}): it was changed after signing, or was already used.`,
-  ERC2771ForwarderExpiredRequest: ([deadline]) => `This signed request expired on ${new Date(Number(deadline) * 1000).toLocaleString()}. Sign it again.`,
+  ERC2771ForwarderExpiredRequest: ([deadline]) =>
+    `This signed request expired on ${new Date(Number(deadline) * 1000).toLocaleString()}. Sign it again.`,
   ERC2771UntrustfulTarget: ([target]) => `${short(target)} does not accept forwarded requests.`,
   ERC2771ForwarderMismatchedValue: () => "The request's ether value does not match what was sent.",
   ERC2771ForwarderNoRefundReceiver: () => "A batch of forwarded requests needs someone to refund.",

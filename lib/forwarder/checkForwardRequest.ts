@@ -49,12 +49,31 @@ export async function checkForwardRequest(
 
   const verdict = relayableCall(request.to, request.data);
   if (verdict.ok) call = verdict.call;
-  if (add(verdict.ok ? { id: "call", ok: true, text: `${verdict.call.words}.` } : { id: "call", ok: false, text: verdict.reason })) return done();
+  if (add(verdict.ok ? { id: "call", ok: true, text: `${verdict.call.words}.` } : { id: "call", ok: false, text: verdict.reason }))
+    return done();
 
-  if (add(request.value === 0n ? { id: "value", ok: true, text: "Sends no ether." } : { id: "value", ok: false, text: "The request would send ether along; sponsored calls never do." })) return done();
+  if (
+    add(
+      request.value === 0n
+        ? { id: "value", ok: true, text: "Sends no ether." }
+        : { id: "value", ok: false, text: "The request would send ether along; sponsored calls never do." },
+    )
+  )
+    return done();
 
   const gasOk = request.gas > 0n && request.gas <= MAX_FORWARDED_GAS;
-  if (add(gasOk ? { id: "gas", ok: true, text: `Asks for at most ${request.gas.toLocaleString("en-US")} gas.` } : { id: "gas", ok: false, text: `The request asks for ${request.gas.toLocaleString("en-US")} gas; a sponsored call may use at most ${MAX_FORWARDED_GAS.toLocaleString("en-US")}.` })) return done();
+  if (
+    add(
+      gasOk
+        ? { id: "gas", ok: true, text: `Asks for at most ${request.gas.toLocaleString("en-US")} gas.` }
+        : {
+            id: "gas",
+            ok: false,
+            text: `The request asks for ${request.gas.toLocaleString("en-US")} gas; a sponsored call may use at most ${MAX_FORWARDED_GAS.toLocaleString("en-US")}.`,
+          },
+    )
+  )
+    return done();
 
   const [block, currentNonce, chainId] = await Promise.all([
     client.getBlock({ blockTag: "latest" }),
@@ -62,19 +81,44 @@ export async function checkForwardRequest(
     client.getChainId(),
   ]);
   const secondsLeft = request.deadline - Number(block.timestamp);
-  if (add(secondsLeft > 0 ? { id: "deadline", ok: true, text: `Valid for ${minutes(secondsLeft)} more.` } : { id: "deadline", ok: false, text: `This signed request expired ${minutes(-secondsLeft)} ago. Ask the party to sign it again.` })) return done();
+  if (
+    add(
+      secondsLeft > 0
+        ? { id: "deadline", ok: true, text: `Valid for ${minutes(secondsLeft)} more.` }
+        : { id: "deadline", ok: false, text: `This signed request expired ${minutes(-secondsLeft)} ago. Ask the party to sign it again.` },
+    )
+  )
+    return done();
 
   const nonceCheck: RequestCheck =
     request.nonce === currentNonce
       ? { id: "nonce", ok: true, text: "Not used yet." }
       : request.nonce < currentNonce
-        ? { id: "nonce", ok: false, text: "This signed request was already used (or replaced by a newer one): replaying it would do nothing." }
+        ? {
+            id: "nonce",
+            ok: false,
+            text: "This signed request was already used (or replaced by a newer one): replaying it would do nothing.",
+          }
         : { id: "nonce", ok: false, text: "This request is signed for a later turn of the party's requests; send the earlier ones first." };
   if (add(nonceCheck)) return done();
 
-  const signer = await recoverTypedDataAddress({ ...forwardRequestTypedData(request, chainId, forwarder.address), signature: request.signature }).catch(() => undefined);
+  const signer = await recoverTypedDataAddress({
+    ...forwardRequestTypedData(request, chainId, forwarder.address),
+    signature: request.signature,
+  }).catch(() => undefined);
   const signed = signer?.toLowerCase() === request.from.toLowerCase();
-  if (add(signed ? { id: "signature", ok: true, text: `Signed by ${shortHex(request.from)}.` } : { id: "signature", ok: false, text: `The signature is not ${shortHex(request.from)}'s: the request was changed after signing, or signed by another wallet.` })) return done();
+  if (
+    add(
+      signed
+        ? { id: "signature", ok: true, text: `Signed by ${shortHex(request.from)}.` }
+        : {
+            id: "signature",
+            ok: false,
+            text: `The signature is not ${shortHex(request.from)}'s: the request was changed after signing, or signed by another wallet.`,
+          },
+    )
+  )
+    return done();
 
   try {
     await client.call({ account: forwarder.address, to: request.to, data: concat([request.data, request.from]), gas: request.gas });

@@ -90,17 +90,29 @@ export function fromWire(input: unknown): SignedForwardRequest {
   };
   const hex = (field: "data" | "signature", maxBytes: number, exactBytes?: number): Hex => {
     const value = wire[field];
-    if (typeof value !== "string" || !isHex(value) || value.length % 2 !== 0) throw new Error(`The request's "${field}" is not hexadecimal bytes.`);
+    if (typeof value !== "string" || !isHex(value) || value.length % 2 !== 0)
+      throw new Error(`The request's "${field}" is not hexadecimal bytes.`);
     const bytes = (value.length - 2) / 2;
-    if (exactBytes !== undefined && bytes !== exactBytes) throw new Error(`The request's "${field}" is ${bytes} bytes; it must be ${exactBytes}.`);
+    if (exactBytes !== undefined && bytes !== exactBytes)
+      throw new Error(`The request's "${field}" is ${bytes} bytes; it must be ${exactBytes}.`);
     if (bytes > maxBytes) throw new Error(`The request's "${field}" is ${bytes} bytes; at most ${maxBytes} are accepted.`);
     return value;
   };
   const time = (): number => {
     const value = wire.deadline;
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0 || value >= 2 ** 48) throw new Error('The request\'s "deadline" is not a time.');
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0 || value >= 2 ** 48)
+      throw new Error('The request\'s "deadline" is not a time.');
     return value;
   };
   // In the struct's order, so the first wrong field is the one named.
-  return { from: address("from"), to: address("to"), value: integer("value"), gas: integer("gas"), nonce: integer("nonce"), deadline: time(), data: hex("data", MAX_DATA_BYTES), signature: hex("signature", 65, 65) };
+  return {
+    from: address("from"),
+    to: address("to"),
+    value: integer("value"),
+    gas: integer("gas"),
+    nonce: integer("nonce"),
+    deadline: time(),
+    data: hex("data", MAX_DATA_BYTES),
+    signature: hex("signature", 65, 65),
+  };
 }

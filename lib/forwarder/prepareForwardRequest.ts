@@ -10,7 +10,10 @@ export const REQUEST_VALIDITY_SECONDS = 30 * 60;
  * call needs (estimated as the forwarder will make it, with `from` appended), and a deadline in chain time.
  * A call that would revert throws here, with the contract's own error, before anyone signs anything.
  */
-export async function prepareForwardRequest(client: PublicClient, call: { from: Address; to: Address; data: Hex; validitySeconds?: number }): Promise<ForwardRequest> {
+export async function prepareForwardRequest(
+  client: PublicClient,
+  call: { from: Address; to: Address; data: Hex; validitySeconds?: number },
+): Promise<ForwardRequest> {
   const [nonce, estimated, block] = await Promise.all([
     client.readContract({ ...forwarder, functionName: "nonces", args: [call.from] }),
     client.estimateGas({ account: forwarder.address, to: call.to, data: concat([call.data, call.from]) }),

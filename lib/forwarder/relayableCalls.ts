@@ -9,7 +9,13 @@ import { shortHex } from "@/lib/format/hex";
  */
 export type RelayableCall =
   | { contract: "tokenizer"; functionName: "claimToken"; integraHash: Hex; tokenId: bigint; words: string }
-  | { contract: "signal"; functionName: "requestPayment" | "markPaid" | "cancelPayment"; integraHash?: Hex; paymentId?: bigint; words: string };
+  | {
+      contract: "signal";
+      functionName: "requestPayment" | "markPaid" | "cancelPayment";
+      integraHash?: Hex;
+      paymentId?: bigint;
+      words: string;
+    };
 
 export type CallVerdict = { ok: true; call: RelayableCall } | { ok: false; reason: string };
 
@@ -27,34 +33,88 @@ export function relayableCall(to: Address, data: Hex): CallVerdict {
   const tokenizerName = TOKENIZER_NAMES[target];
   if (tokenizerName) {
     const decoded = tryDecode(() => decodeFunctionData({ abi: tokenizerAbi, data }));
-    if (decoded && encodeFunctionData({ abi: tokenizerAbi, functionName: decoded.functionName, args: decoded.args } as Parameters<typeof encodeFunctionData>[0]) !== data.toLowerCase()) return NOT_CANONICAL;
+    if (
+      decoded &&
+      encodeFunctionData({ abi: tokenizerAbi, functionName: decoded.functionName, args: decoded.args } as Parameters<
+        typeof encodeFunctionData
+      >[0]) !== data.toLowerCase()
+    )
+      return NOT_CANONICAL;
     if (decoded?.functionName !== "claimToken") {
-      return { ok: false, reason: `Only claims are sponsored on ${tokenizerName}; this request calls ${decoded?.functionName ?? "an unknown function"}.` };
+      return {
+        ok: false,
+        reason: `Only claims are sponsored on ${tokenizerName}; this request calls ${decoded?.functionName ?? "an unknown function"}.`,
+      };
     }
     const [integraHash, tokenId] = decoded.args;
-    return { ok: true, call: { contract: "tokenizer", functionName: "claimToken", integraHash, tokenId, words: `Claim token #${tokenId} of record ${shortHex(integraHash, 10, 6)} on ${tokenizerName}` } };
+    return {
+      ok: true,
+      call: {
+        contract: "tokenizer",
+        functionName: "claimToken",
+        integraHash,
+        tokenId,
+        words: `Claim token #${tokenId} of record ${shortHex(integraHash, 10, 6)} on ${tokenizerName}`,
+      },
+    };
   }
   if (target === signal.address.toLowerCase()) {
     const decoded = tryDecode(() => decodeFunctionData({ abi: signal.abi, data }));
-    if (decoded && encodeFunctionData({ abi: signal.abi, functionName: decoded.functionName, args: decoded.args } as Parameters<typeof encodeFunctionData>[0]) !== data.toLowerCase()) return NOT_CANONICAL;
+    if (
+      decoded &&
+      encodeFunctionData({ abi: signal.abi, functionName: decoded.functionName, args: decoded.args } as Parameters<
+        typeof encodeFunctionData
+      >[0]) !== data.toLowerCase()
+    )
+      return NOT_CANONICAL;
     switch (decoded?.functionName) {
       case "requestPayment":
         if (size(decoded.args[4]) > MAX_SPONSORED_NOTE_BYTES) return tooLong("encrypted amount");
-        return { ok: true, call: { contract: "signal", functionName: "requestPayment", integraHash: decoded.args[0], words: `Request a payment on record ${shortHex(decoded.args[0], 10, 6)}` } };
+        return {
+          ok: true,
+          call: {
+            contract: "signal",
+            functionName: "requestPayment",
+            integraHash: decoded.args[0],
+            words: `Request a payment on record ${shortHex(decoded.args[0], 10, 6)}`,
+          },
+        };
       case "markPaid":
         if (size(decoded.args[1]) > MAX_SPONSORED_NOTE_BYTES) return tooLong("encrypted receipt");
-        return { ok: true, call: { contract: "signal", functionName: "markPaid", paymentId: decoded.args[0], words: `Mark payment request #${decoded.args[0]} paid` } };
+        return {
+          ok: true,
+          call: {
+            contract: "signal",
+            functionName: "markPaid",
+            paymentId: decoded.args[0],
+            words: `Mark payment request #${decoded.args[0]} paid`,
+          },
+        };
       case "cancelPayment":
-        return { ok: true, call: { contract: "signal", functionName: "cancelPayment", paymentId: decoded.args[0], words: `Cancel payment request #${decoded.args[0]}` } };
+        return {
+          ok: true,
+          call: {
+            contract: "signal",
+            functionName: "cancelPayment",
+            paymentId: decoded.args[0],
+            words: `Cancel payment request #${decoded.args[0]}`,
+          },
+        };
       default:
-        return { ok: false, reason: `Only payment requests, payments and cancellations are sponsored on the signal contract; this request calls ${decoded?.functionName ?? "an unknown function"}.` };
+        return {
+          ok: false,
+          reason: `Only payment requests, payments and cancellations are sponsored on the signal contract; this request calls ${decoded?.functionName ?? "an unknown function"}.`,
+        };
     }
   }
   return { ok: false, reason: `Nothing is sponsored on ${to}: only claims on the Integra tokenizers and payment signals are.` };
 }
 
 // Trailing bytes after the arguments would make the sponsor pay for calldata nobody reads.
-const NOT_CANONICAL: CallVerdict = { ok: false, reason: "The request's call data has bytes beyond its arguments; sponsored calls are encoded exactly." };
+const NOT_CANONICAL: CallVerdict = {
+  ok: false,
+  reason: "The request's call data has bytes beyond its arguments; sponsored calls are encoded exactly.",
+};
 
 function tooLong(what: string): CallVerdict {
   return { ok: false, reason: `The ${what} is longer than the ${MAX_SPONSORED_NOTE_BYTES} bytes a sponsor pays for.` };

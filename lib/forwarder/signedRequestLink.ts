@@ -63,7 +63,8 @@ export type ParsedSignedLink = { kind: "none" } | { kind: "ok"; request: SignedF
 /** Reads a signed request from a URL fragment (`#signed=…`) or a whole pasted link. */
 export function parseSignedRequest(input: string): ParsedSignedLink {
   const at = input.indexOf(`${PARAM}=`);
-  if (at === -1) return input.trim() ? { kind: "broken", reason: "This is not a signed claim link: it has no signed request in it." } : { kind: "none" };
+  if (at === -1)
+    return input.trim() ? { kind: "broken", reason: "This is not a signed claim link: it has no signed request in it." } : { kind: "none" };
   const encoded = input.slice(at + PARAM.length + 1).split(/[&\s]/)[0];
   try {
     return { kind: "ok", request: unpackSignedRequest(encoded) };

@@ -8,10 +8,7 @@ import type { Hex } from "viem";
 const CHUNK_BYTES = 2 * 1024 * 1024;
 
 /** SHA-256 of everything the stream yields, as 0x-prefixed lowercase hex (what `sha256sum` prints). */
-export async function sha256OfStream(
-  stream: ReadableStream<Uint8Array>,
-  onProgress?: (bytesRead: number) => void,
-): Promise<Hex> {
+export async function sha256OfStream(stream: ReadableStream<Uint8Array>, onProgress?: (bytesRead: number) => void): Promise<Hex> {
   const hasher = await createSHA256();
   hasher.init();
   const byobReader = openByobReader(stream);

@@ -6,9 +6,7 @@ import { sha256OfStream } from "./hashStream";
 export type HashWorkerRequest = { file: File };
 
 export type HashWorkerMessage =
-  | { type: "progress"; bytesRead: number; total: number }
-  | { type: "done"; hash: Hex }
-  | { type: "error"; message: string };
+  { type: "progress"; bytesRead: number; total: number } | { type: "done"; hash: Hex } | { type: "error"; message: string };
 
 /** Reads at up to ~200 MiB/s would otherwise post hundreds of messages (and re-renders) per second. */
 const PROGRESS_INTERVAL_MS = 50;

@@ -15,8 +15,19 @@ export async function readActivityOf(client: PublicClient, account: Address, lim
     async ({ fromBlock, toBlock }) =>
       (await client.request({
         method: "eth_getLogs",
-        params: [{ address: integraAddresses, topics: [integraEventSelectors, null, null, pad(account)], fromBlock: numberToHex(fromBlock), toBlock: numberToHex(toBlock) }],
+        params: [
+          {
+            address: integraAddresses,
+            topics: [integraEventSelectors, null, null, pad(account)],
+            fromBlock: numberToHex(fromBlock),
+            toBlock: numberToHex(toBlock),
+          },
+        ],
       } as never)) as RpcLog[],
   );
-  return logs.map(decodeEntry).filter((e): e is TimelineEntry => e !== undefined).sort(newestFirst).slice(0, limit);
+  return logs
+    .map(decodeEntry)
+    .filter((e): e is TimelineEntry => e !== undefined)
+    .sort(newestFirst)
+    .slice(0, limit);
 }

@@ -23,10 +23,7 @@ export interface Capability {
  * record), then each attestation's current state from EAS and whether it was issued under the record's
  * current authority epoch (the tokenizer's own test at claim time).
  */
-export async function readCapabilities(
-  client: PublicClient,
-  filter: { recipient: Address } | { integraHash: Hex },
-): Promise<Capability[]> {
+export async function readCapabilities(client: PublicClient, filter: { recipient: Address } | { integraHash: Hex }): Promise<Capability[]> {
   const args = "recipient" in filter ? { recipient: filter.recipient } : { integraHash: filter.integraHash };
   const logs = await logsInWindows(client, deployBlock, ({ fromBlock, toBlock }) =>
     client.getLogs({ address: capabilityResolver.address, event: capabilityGranted, strict: true, args, fromBlock, toBlock }),
@@ -38,7 +35,11 @@ export async function readCapabilities(
         client.readContract({ ...eas, functionName: "getAttestation", args: [args.attestationUid] }),
         client.readContract({ ...registry, functionName: "authorityOf", args: [args.integraHash] }),
       ]);
-      const attesterAuthorized = await client.readContract({ ...capabilityResolver, functionName: "issuedUnderEpoch", args: [args.attestationUid, authority[4]] });
+      const attesterAuthorized = await client.readContract({
+        ...capabilityResolver,
+        functionName: "issuedUnderEpoch",
+        args: [args.attestationUid, authority[4]],
+      });
       return {
         uid: args.attestationUid,
         integraHash: args.integraHash,

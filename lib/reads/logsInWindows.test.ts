@@ -7,10 +7,15 @@ describe("logsInWindows", () => {
 
   it("reads from the given block to the head in capped windows and concatenates the results in order", async () => {
     const seen: BlockWindow[] = [];
-    const logs = await logsInWindows(client, 100n, async (window) => {
-      seen.push(window);
-      return [`${window.fromBlock}-${window.toBlock}`];
-    }, 1_000n);
+    const logs = await logsInWindows(
+      client,
+      100n,
+      async (window) => {
+        seen.push(window);
+        return [`${window.fromBlock}-${window.toBlock}`];
+      },
+      1_000n,
+    );
     expect(seen).toEqual([
       { fromBlock: 100n, toBlock: 1_099n },
       { fromBlock: 1_100n, toBlock: 2_099n },

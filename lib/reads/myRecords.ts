@@ -11,7 +11,14 @@ const ownershipTransferred = getAbiItem({ abi: registry.abi, name: "OwnershipTra
  */
 export async function readRecordsOwnedBy(client: PublicClient, account: Address): Promise<{ integraHash: Hex; record: RecordInfo }[]> {
   const logs = await logsInWindows(client, deployBlock, ({ fromBlock, toBlock }) =>
-    client.getLogs({ address: registry.address, event: ownershipTransferred, strict: true, args: { newOwner: account }, fromBlock, toBlock }),
+    client.getLogs({
+      address: registry.address,
+      event: ownershipTransferred,
+      strict: true,
+      args: { newOwner: account },
+      fromBlock,
+      toBlock,
+    }),
   );
   const hashes = [...new Set(logs.map((log) => log.args.integraHash))];
   const records = await Promise.all(hashes.map(async (integraHash) => ({ integraHash, record: await readRecord(client, integraHash) })));

@@ -42,17 +42,26 @@ export interface RecordTokens {
 const documentComplete = getAbiItem({ abi: tokenizerAbi, name: "DocumentComplete" });
 
 /** A record's tokens and progress: two reads, then one status read per token, batched into one request. */
-export async function readRecordTokens(client: PublicClient, integraHash: Hex, tokenizer: Address, fromBlock = deployBlock): Promise<RecordTokens> {
+export async function readRecordTokens(
+  client: PublicClient,
+  integraHash: Hex,
+  tokenizer: Address,
+  fromBlock = deployBlock,
+): Promise<RecordTokens> {
   const contract = { address: tokenizer, abi: tokenizerAbi } as const;
   const [ids, progress, partySet] = await Promise.all([
     client.readContract({ ...contract, functionName: "tokenIdsOf", args: [integraHash] }),
     client.readContract({ ...contract, functionName: "progressOf", args: [integraHash] }),
     client.readContract({ ...contract, functionName: "partySetOf", args: [integraHash] }),
   ]);
-  const statuses = await Promise.all(ids.map((id) => client.readContract({ ...contract, functionName: "tokenStatus", args: [integraHash, id] })));
+  const statuses = await Promise.all(
+    ids.map((id) => client.readContract({ ...contract, functionName: "tokenStatus", args: [integraHash, id] })),
+  );
   // The signal contract's own test: the claimant still holds it (a token handed on is no longer the claimant's).
   const parties = await Promise.all(
-    ids.map((id, i) => (statuses[i][0] === 2 ? client.readContract({ ...contract, functionName: "isParty", args: [integraHash, id, statuses[i][1]] }) : false)),
+    ids.map((id, i) =>
+      statuses[i][0] === 2 ? client.readContract({ ...contract, functionName: "isParty", args: [integraHash, id, statuses[i][1]] }) : false,
+    ),
   );
   let completedAt: bigint | undefined;
   if (progress[2]) {
@@ -96,7 +105,9 @@ export async function readRecordsByContent(client: PublicClient, contentHash: He
     client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { contentHash }, ...window }),
   );
   const workflows = [...new Set(logs.map((log) => log.args.processHash))];
-  const firstRegistrants = new Map(await Promise.all(workflows.map(async (processHash) => [processHash, await firstRegistrantOf(client, processHash)] as const)));
+  const firstRegistrants = new Map(
+    await Promise.all(workflows.map(async (processHash) => [processHash, await firstRegistrantOf(client, processHash)] as const)),
+  );
   return Promise.all(
     logs.map(async (log) => {
       const { integraHash, processHash } = log.args;

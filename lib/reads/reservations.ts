@@ -24,7 +24,14 @@ export async function readReservationsFor(client: PublicClient, account: Address
     client,
     deployBlock,
     ({ fromBlock, toBlock }) =>
-      client.getLogs({ address: [ownershipTokenizer.address, multiPartyTokenizer.address], event: tokenReserved, strict: true, args: { recipient: account }, fromBlock, toBlock }),
+      client.getLogs({
+        address: [ownershipTokenizer.address, multiPartyTokenizer.address],
+        event: tokenReserved,
+        strict: true,
+        args: { recipient: account },
+        fromBlock,
+        toBlock,
+      }),
     maxRange,
   );
   const unique = new Map<string, { tokenizer: Address; integraHash: Hex; tokenId: bigint }>();
@@ -43,7 +50,5 @@ export async function readReservationsFor(client: PublicClient, account: Address
       return { integraHash, tokenizer, tokenId, amount, processHash, status: TOKEN_STATUS[status], reservedFor };
     }),
   );
-  return rows.filter(
-    (r) => r.reservedFor.toLowerCase() === account.toLowerCase() && (r.status === "reserved" || r.status === "claimed"),
-  );
+  return rows.filter((r) => r.reservedFor.toLowerCase() === account.toLowerCase() && (r.status === "reserved" || r.status === "claimed"));
 }

@@ -23,7 +23,10 @@ export async function submitToRelayer(baseUrl: string, request: SignedForwardReq
       body: JSON.stringify({ request: toWire(request) }),
     });
   } catch {
-    throw new RelayRefusedError("unreachable", "The relayer could not be reached. Nothing was sent; try again, or send a signed link to the clerk.");
+    throw new RelayRefusedError(
+      "unreachable",
+      "The relayer could not be reached. Nothing was sent; try again, or send a signed link to the clerk.",
+    );
   }
   const body = (await response.json().catch(() => undefined)) as RelayResponse | undefined;
   if (!body) throw new RelayRefusedError("format", `The relayer answered ${response.status} without a reason. Nothing was sent.`);

@@ -37,9 +37,14 @@ export interface RelayerPolicy {
   sponsoredPrincipals?: readonly Address[];
 }
 
-export type RelayOutcome = { status: 200; body: RelayAccepted } | { status: 400 | 409 | 422 | 429 | 503; body: RelayRefusal; retryAfter?: number };
+export type RelayOutcome =
+  { status: 200; body: RelayAccepted } | { status: 400 | 409 | 422 | 429 | 503; body: RelayRefusal; retryAfter?: number };
 
-const refuse = (status: 400 | 409 | 422 | 429 | 503, check: string, message: string, retryAfter?: number): RelayOutcome => ({ status, body: { error: { check, message } }, retryAfter });
+const refuse = (status: 400 | 409 | 422 | 429 | 503, check: string, message: string, retryAfter?: number): RelayOutcome => ({
+  status,
+  body: { error: { check, message } },
+  retryAfter,
+});
 
 /**
  * Sends `forwarder.execute` for signed party requests, paying the gas from one sponsor account. It checks
@@ -80,7 +85,12 @@ export class Relayer {
     // Before any chain read, so junk cannot spend the RPC quota faster than this.
     if (!this.perClient.take(client)) {
       const wait = this.perClient.retryAfterSeconds(client);
-      return refuse(429, "rate", `Too many requests from your network (${this.perClient.limit} a minute). Try again in ${wait} seconds. Nothing was sent.`, wait);
+      return refuse(
+        429,
+        "rate",
+        `Too many requests from your network (${this.perClient.limit} a minute). Try again in ${wait} seconds. Nothing was sent.`,
+        wait,
+      );
     }
     let request;
     try {
@@ -99,28 +109,50 @@ export class Relayer {
 
     const signer = request.from.toLowerCase();
     if (this.penalized.retryAfterSeconds(signer) > 0) {
-      return refuse(429, "rate", `A request of this wallet reverted on chain at the sponsor's cost; it is refused for the next ${this.penalized.retryAfterSeconds(signer)} seconds. Nothing was sent.`);
+      return refuse(
+        429,
+        "rate",
+        `A request of this wallet reverted on chain at the sponsor's cost; it is refused for the next ${this.penalized.retryAfterSeconds(signer)} seconds. Nothing was sent.`,
+      );
     }
     // Only a signer's own signature counts against its limit, so nobody can use up someone else's.
     if (!this.perAddress.take(signer)) {
       const wait = this.perAddress.retryAfterSeconds(signer);
-      return refuse(429, "rate", `This wallet has sent ${this.perAddress.limit} requests in the last ${this.perAddress.windowMs / 60_000} minute(s), the most the relayer takes. Try again in ${wait} seconds. Nothing was sent.`, wait);
+      return refuse(
+        429,
+        "rate",
+        `This wallet has sent ${this.perAddress.limit} requests in the last ${this.perAddress.windowMs / 60_000} minute(s), the most the relayer takes. Try again in ${wait} seconds. Nothing was sent.`,
+        wait,
+      );
     }
     if (failure) return refuse(422, "simulation", `${failure.text} Nothing was sent.`);
     if (this.policy.sponsoredPrincipals && !(await this.isSponsoredRecord(checked.call))) {
-      return refuse(422, "sponsorship", "This relayer sponsors only the records of the offices it serves; this record is not one of them. Send a signed link to the clerk instead. Nothing was sent.");
+      return refuse(
+        422,
+        "sponsorship",
+        "This relayer sponsors only the records of the offices it serves; this record is not one of them. Send a signed link to the clerk instead. Nothing was sent.",
+      );
     }
 
     // Claimed synchronously, before the next await: concurrent copies of one request cannot all get through.
     const key = `${signer}:${request.nonce}`;
     const pending = this.inFlight.get(key);
     if (pending) {
-      return refuse(409, "nonce", `This signed request is already being submitted${pending === "sending" ? "" : ` (transaction ${pending})`}. Nothing more was sent.`);
+      return refuse(
+        409,
+        "nonce",
+        `This signed request is already being submitted${pending === "sending" ? "" : ` (transaction ${pending})`}. Nothing more was sent.`,
+      );
     }
     // The global limit counts only requests that would succeed: failing ones cannot crowd out real parties.
     if (!this.global.take("all")) {
       const wait = this.global.retryAfterSeconds("all");
-      return refuse(429, "rate", `The relayer is busy (${this.global.limit} requests in the last ${this.global.windowMs / 60_000} minute(s)). Try again in ${wait} seconds, or send a signed link to the clerk. Nothing was sent.`, wait);
+      return refuse(
+        429,
+        "rate",
+        `The relayer is busy (${this.global.limit} requests in the last ${this.global.windowMs / 60_000} minute(s)). Try again in ${wait} seconds, or send a signed link to the clerk. Nothing was sent.`,
+        wait,
+      );
     }
     this.inFlight.set(key, "sending");
     try {
@@ -140,16 +172,28 @@ export class Relayer {
     }
     gas += gas / 10n;
     if (gas > this.policy.maxTransactionGas) {
-      return refuse(422, "gas", `Submitting it would take ${gas.toLocaleString("en-US")} gas; the relayer pays for at most ${this.policy.maxTransactionGas.toLocaleString("en-US")}. Nothing was sent.`);
+      return refuse(
+        422,
+        "gas",
+        `Submitting it would take ${gas.toLocaleString("en-US")} gas; the relayer pays for at most ${this.policy.maxTransactionGas.toLocaleString("en-US")}. Nothing was sent.`,
+      );
     }
     const fees = await this.publicClient.estimateFeesPerGas();
     if (fees.maxFeePerGas > this.policy.maxFeePerGasWei) {
-      return refuse(503, "fee", "Network fees are above what the relayer pays right now. Try again later, or send a signed link to the clerk. Nothing was sent.");
+      return refuse(
+        503,
+        "fee",
+        "Network fees are above what the relayer pays right now. Try again later, or send a signed link to the clerk. Nothing was sent.",
+      );
     }
     const worstCase = gas * fees.maxFeePerGas;
     const reservation = this.ledger.reserve(worstCase);
     if (reservation === undefined) {
-      return refuse(503, "spend", `The relayer has reached its spending cap of ${formatEther(this.ledger.capWei)} ETH for now. Send a signed link to the clerk instead. Nothing was sent.`);
+      return refuse(
+        503,
+        "spend",
+        `The relayer has reached its spending cap of ${formatEther(this.ledger.capWei)} ETH for now. Send a signed link to the clerk instead. Nothing was sent.`,
+      );
     }
 
     let hash: Hash;
@@ -158,7 +202,11 @@ export class Relayer {
     } catch (error) {
       this.ledger.settle(reservation, 0n);
       console.error("relayer: send failed", error);
-      return refuse(503, "send", "The relayer cannot submit this right now. Try again later, or send a signed link to the clerk. Nothing was sent.");
+      return refuse(
+        503,
+        "send",
+        "The relayer cannot submit this right now. Try again later, or send a signed link to the clerk. Nothing was sent.",
+      );
     }
     this.inFlight.set(key, hash);
     void this.publicClient.waitForTransactionReceipt({ hash }).then(
@@ -178,10 +226,14 @@ export class Relayer {
   private async isSponsoredRecord(call: RelayableCall | undefined): Promise<boolean> {
     let integraHash = call?.integraHash;
     if (!integraHash && call?.contract === "signal" && call.paymentId !== undefined) {
-      integraHash = (await this.publicClient.readContract({ ...signal, functionName: "getPayment", args: [call.paymentId] }).catch(() => undefined))?.integraHash;
+      integraHash = (
+        await this.publicClient.readContract({ ...signal, functionName: "getPayment", args: [call.paymentId] }).catch(() => undefined)
+      )?.integraHash;
     }
     if (!integraHash) return false;
-    const authority = await this.publicClient.readContract({ ...registry, functionName: "authorityOf", args: [integraHash] }).catch(() => undefined);
+    const authority = await this.publicClient
+      .readContract({ ...registry, functionName: "authorityOf", args: [integraHash] })
+      .catch(() => undefined);
     if (!authority) return false;
     const [owner, executor] = authority;
     const principals = new Set(this.policy.sponsoredPrincipals?.map((a) => a.toLowerCase()));

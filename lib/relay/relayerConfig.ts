@@ -54,5 +54,7 @@ export function getRelayer(): Relayer | { disabled: string } {
 
 export function relayerInfo(): RelayerInfo {
   const current = getRelayer();
-  return current instanceof Relayer ? { enabled: true, sponsor: current.sponsor, chainId: appChain.id } : { enabled: false, reason: current.disabled };
+  return current instanceof Relayer
+    ? { enabled: true, sponsor: current.sponsor, chainId: appChain.id }
+    : { enabled: false, reason: current.disabled };
 }

@@ -14,29 +14,49 @@ export interface EntryText {
 export function describeEntry(entry: IntegraEventLog): EntryText {
   switch (entry.eventName) {
     case "RecordRegistered":
-      return { title: "Document registered", who: entry.args.owner, whoLabel: "by", detail: `content ${shortHex(entry.args.contentHash, 10, 6)}` };
+      return {
+        title: "Document registered",
+        who: entry.args.owner,
+        whoLabel: "by",
+        detail: `content ${shortHex(entry.args.contentHash, 10, 6)}`,
+      };
     case "OwnershipTransferred":
       return entry.args.previousOwner === zeroAddress
         ? { title: "Record owner set", who: entry.args.newOwner, whoLabel: "owner" }
-        : { title: "Record ownership accepted", who: entry.args.newOwner, whoLabel: "by", detail: `from ${shortHex(entry.args.previousOwner)}; every earlier attestation is void` };
+        : {
+            title: "Record ownership accepted",
+            who: entry.args.newOwner,
+            whoLabel: "by",
+            detail: `from ${shortHex(entry.args.previousOwner)}; every earlier attestation is void`,
+          };
     case "OwnershipOffered":
       return { title: "Record ownership offered", who: entry.args.pendingOwner, whoLabel: "to", detail: `reason: “${entry.args.reason}”` };
     case "OwnershipOfferCancelled":
       return { title: "Ownership offer withdrawn", who: entry.args.pendingOwner, whoLabel: "was to" };
     case "ExecutorChanged":
-      return entry.args.newExecutor === zeroAddress ? { title: "Executor removed" } : { title: "Executor authorized", who: entry.args.newExecutor, whoLabel: "executor" };
+      return entry.args.newExecutor === zeroAddress
+        ? { title: "Executor removed" }
+        : { title: "Executor authorized", who: entry.args.newExecutor, whoLabel: "executor" };
     case "ResolverAdded":
       return { title: "Resolver attached", who: entry.args.resolver, whoLabel: "resolver" };
     case "ResolverRemoved":
       return { title: "Resolver detached", who: entry.args.resolver, whoLabel: "resolver" };
     case "TokenReserved":
-      return { title: `Token #${entry.args.tokenId} reserved`, who: entry.args.recipient, whoLabel: "for", detail: `amount ${entry.args.amount}` };
+      return {
+        title: `Token #${entry.args.tokenId} reserved`,
+        who: entry.args.recipient,
+        whoLabel: "for",
+        detail: `amount ${entry.args.amount}`,
+      };
     case "ReservationCancelled":
       return { title: `Reservation of token #${entry.args.tokenId} cancelled`, who: entry.args.recipient, whoLabel: "was for" };
     case "TokenClaimed":
       return { title: `Token #${entry.args.tokenId} claimed`, who: entry.args.claimant, whoLabel: "by" };
     case "PartiesSealed":
-      return { title: "Party set fixed", detail: `${entry.args.tokenCount} token${entry.args.tokenCount === 1n ? "" : "s"}: complete once every one is claimed` };
+      return {
+        title: "Party set fixed",
+        detail: `${entry.args.tokenCount} token${entry.args.tokenCount === 1n ? "" : "s"}: complete once every one is claimed`,
+      };
     case "DocumentComplete":
       return { title: "Agreement complete", detail: `all ${entry.args.tokenCount} tokens of the party set claimed` };
     case "CapabilityGranted":
@@ -47,9 +67,19 @@ export function describeEntry(entry: IntegraEventLog): EntryText {
         detail: `attestation ${shortHex(entry.args.attestationUid, 10, 6)}`,
       };
     case "CapabilityRevoked":
-      return { title: "Capability revoked", who: entry.args.recipient, whoLabel: "from", detail: `attestation ${shortHex(entry.args.attestationUid, 10, 6)}` };
+      return {
+        title: "Capability revoked",
+        who: entry.args.recipient,
+        whoLabel: "from",
+        detail: `attestation ${shortHex(entry.args.attestationUid, 10, 6)}`,
+      };
     case "PaymentRequested":
-      return { title: `Payment #${entry.args.paymentId} requested`, who: entry.args.payer, whoLabel: "from", detail: `by token #${entry.args.requestorTokenId} of ${shortHex(entry.args.requestor)}` };
+      return {
+        title: `Payment #${entry.args.paymentId} requested`,
+        who: entry.args.payer,
+        whoLabel: "from",
+        detail: `by token #${entry.args.requestorTokenId} of ${shortHex(entry.args.requestor)}`,
+      };
     case "PaymentPaid":
       return { title: `Payment #${entry.args.paymentId} marked paid`, who: entry.args.payer, whoLabel: "by" };
     case "PaymentCancelled":

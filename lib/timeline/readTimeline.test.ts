@@ -15,7 +15,11 @@ function reservedLog(block: number, logIndex: number, tokenId: bigint, tx = bloc
   const event = getAbiItem({ abi: multiPartyTokenizerV1Abi, name: "TokenReserved" });
   return {
     address: TOKENIZER,
-    topics: encodeEventTopics({ abi: [event], eventName: "TokenReserved", args: { integraHash: RECORD, processHash: PROCESS, recipient: ALICE } }) as Hex[],
+    topics: encodeEventTopics({
+      abi: [event],
+      eventName: "TokenReserved",
+      args: { integraHash: RECORD, processHash: PROCESS, recipient: ALICE },
+    }) as Hex[],
     data: encodeAbiParameters(
       [{ type: "uint256" }, { type: "uint256" }, { type: "address" }, { type: "uint256" }],
       [tokenId, 1n, ALICE, BigInt(1_780_000_000 + block)],
@@ -40,7 +44,9 @@ function fakeProvider(logs: () => RpcLog[], latest: () => bigint, cap = 0n) {
         const to = BigInt(params[0].toBlock);
         if (cap > 0n && to - from + 1n > cap) throw new Error(`block range exceeds ${cap}`);
         spans.push([from, to]);
-        return logs().filter((log) => BigInt(log.blockNumber!) >= from && BigInt(log.blockNumber!) <= to && log.topics[1] === params[0].topics[1]);
+        return logs().filter(
+          (log) => BigInt(log.blockNumber!) >= from && BigInt(log.blockNumber!) <= to && log.topics[1] === params[0].topics[1],
+        );
       }) as never,
     },
   };
@@ -54,7 +60,14 @@ function tokenIdOf(entry: TimelineEntry): bigint | undefined {
 describe("decodeEntry", () => {
   it("decodes an Integra log into a timeline row with its record, workflow and time", () => {
     const entry = decodeEntry(reservedLog(12, 3, 2n))!;
-    expect(entry).toMatchObject({ eventName: "TokenReserved", blockNumber: 12n, logIndex: 3, integraHash: RECORD, processHash: PROCESS, timestamp: 1_780_000_012n });
+    expect(entry).toMatchObject({
+      eventName: "TokenReserved",
+      blockNumber: 12n,
+      logIndex: 3,
+      integraHash: RECORD,
+      processHash: PROCESS,
+      timestamp: 1_780_000_012n,
+    });
     if (entry.eventName !== "TokenReserved") throw new Error(`decoded as ${entry.eventName}`);
     expect(entry.args.tokenId).toBe(2n);
     expect(entry.args.recipient).toBe(ALICE);
@@ -70,7 +83,11 @@ describe("decodeEntry", () => {
     const event = getAbiItem({ abi: integraRecordV1Abi, name: "ExecutorChanged" });
     const log: RpcLog = {
       ...reservedLog(3, 0, 1n),
-      topics: encodeEventTopics({ abi: [event], eventName: "ExecutorChanged", args: { integraHash: RECORD, processHash: PROCESS, newExecutor: ALICE } }) as Hex[],
+      topics: encodeEventTopics({
+        abi: [event],
+        eventName: "ExecutorChanged",
+        args: { integraHash: RECORD, processHash: PROCESS, newExecutor: ALICE },
+      }) as Hex[],
       data: encodeAbiParameters([{ type: "address" }, { type: "uint256" }], ["0x0000000000000000000000000000000000000000", 7n]),
     };
     expect(decodeEntry(log)).toMatchObject({ eventName: "ExecutorChanged", timestamp: 7n });
@@ -98,22 +115,37 @@ describe("readTimeline", () => {
 
   it("gives a capped provider correct, non-overlapping windows from the record's block and finds every event", async () => {
     const logs = [reservedLog(100, 0, 1n), reservedLog(1_150, 0, 2n), reservedLog(2_999, 0, 3n), reservedLog(3_050, 0, 4n)];
-    const { client, spans } = fakeProvider(() => logs, () => 3_050n, 1_000n);
+    const { client, spans } = fakeProvider(
+      () => logs,
+      () => 3_050n,
+      1_000n,
+    );
     const data = await readTimeline(client, filter, 1_000n);
-    expect(spans).toEqual([[100n, 1_099n], [1_100n, 2_099n], [2_100n, 3_050n]]);
+    expect(spans).toEqual([
+      [100n, 1_099n],
+      [1_100n, 2_099n],
+      [2_100n, 3_050n],
+    ]);
     expect(data.logRequests).toBe(3);
     expect(data.entries.map(tokenIdOf)).toEqual([4n, 3n, 2n, 1n]);
   });
 
   it("fails loudly when an uncapped read hits a capped provider (the cap must be configured)", async () => {
-    const { client } = fakeProvider(() => [], () => 5_000n, 1_000n);
+    const { client } = fakeProvider(
+      () => [],
+      () => 5_000n,
+      1_000n,
+    );
     await expect(readTimeline(client, filter, 0n)).rejects.toThrow(/exceeds/);
   });
 
   it("refreshes only the last blocks, adds new events once, and forgets an event a reorg removed", async () => {
     let logs = [reservedLog(100, 0, 1n), reservedLog(150, 0, 2n, 150)];
     let latest = 150n;
-    const { client, spans } = fakeProvider(() => logs, () => latest);
+    const { client, spans } = fakeProvider(
+      () => logs,
+      () => latest,
+    );
     const first = await readTimeline(client, filter, 0n);
     expect(first.entries).toHaveLength(2);
 

@@ -46,7 +46,12 @@ export async function fetchLogs(client: Requester, filter: TimelineFilter, from:
  * previous data re-reads only the last REORG_DEPTH blocks and the new ones. Cost follows the events of the
  * thing viewed (and the block span when the provider caps it), never the chain's size.
  */
-export async function readTimeline(client: Requester, filter: TimelineFilter, maxRange: bigint, previous?: TimelineData): Promise<TimelineData> {
+export async function readTimeline(
+  client: Requester,
+  filter: TimelineFilter,
+  maxRange: bigint,
+  previous?: TimelineData,
+): Promise<TimelineData> {
   const latest = await client.getBlockNumber();
   const resumeFrom = previous ? previous.toBlock - REORG_DEPTH + 1n : filter.fromBlock;
   const from = resumeFrom > filter.fromBlock ? resumeFrom : filter.fromBlock;

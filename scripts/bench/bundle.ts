@@ -29,7 +29,11 @@ export function appRoutes(dir = path.join(ROOT, "app"), segments: string[] = [])
 
 /** A concrete URL for a route pattern: dynamic segments get a real value where one exists on the bench chain. */
 function sampleUrl(segments: string[], record: BenchRecord): string {
-  const values: Record<string, string> = { integraHash: record.integraHash, processHash: record.processHash, contentHash: record.contentHash };
+  const values: Record<string, string> = {
+    integraHash: record.integraHash,
+    processHash: record.processHash,
+    contentHash: record.contentHash,
+  };
   const concrete = segments.flatMap((segment) => {
     if (segment.startsWith("[[...")) return []; // optional catch-all: its bare route
     const name = segment.match(/^\[(?:\.\.\.)?(\w+)\]$/)?.[1];

@@ -56,7 +56,11 @@ export function countingTransport(rpcUrl: string, counts: RpcCounts, maxLogRange
     const transport = inner(params);
     const head = async (): Promise<bigint> => hexToBigInt((await transport.request({ method: "eth_blockNumber" })) as Hex);
     const blockOf = async (tag: string | undefined): Promise<bigint> =>
-      tag === undefined || tag === "latest" || tag === "pending" || tag === "safe" || tag === "finalized" ? head() : tag === "earliest" ? 0n : hexToBigInt(tag as Hex);
+      tag === undefined || tag === "latest" || tag === "pending" || tag === "safe" || tag === "finalized"
+        ? head()
+        : tag === "earliest"
+          ? 0n
+          : hexToBigInt(tag as Hex);
 
     const request = (async (args, options) => {
       counts.calls += 1;

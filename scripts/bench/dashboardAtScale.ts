@@ -51,7 +51,12 @@ async function naiveTokens(client: PublicClient, wallet: Address): Promise<Token
   const unique = new Map(perTokenizer.flat().map((t) => [tokenKey(t), t]));
   const statuses = await Promise.all(
     [...unique.values()].map(async (t) => {
-      const [status, reservedFor] = await client.readContract({ address: t.tokenizer, abi: tokenizerAbi, functionName: "tokenStatus", args: [t.integraHash, t.tokenId] });
+      const [status, reservedFor] = await client.readContract({
+        address: t.tokenizer,
+        abi: tokenizerAbi,
+        functionName: "tokenStatus",
+        args: [t.integraHash, t.tokenId],
+      });
       const name = TOKEN_STATUS[status];
       return reservedFor.toLowerCase() === wallet.toLowerCase() && (name === "reserved" || name === "claimed") ? [t] : [];
     }),
@@ -84,7 +89,9 @@ export const dashboardAtScaleSection: BenchSection = {
     const appKeys = app.result.map(tokenKey).sort().join("|");
     const naiveKeys = naive.result.map(tokenKey).sort().join("|");
     if (app.result.length !== chainState.walletTokens || appKeys !== naiveKeys) {
-      throw new Error(`reserved for the wallet: ${chainState.walletTokens}; the app found ${app.result.length}, the naive read ${naive.result.length} (same set: ${appKeys === naiveKeys})`);
+      throw new Error(
+        `reserved for the wallet: ${chainState.walletTokens}; the app found ${app.result.length}, the naive read ${naive.result.length} (same set: ${appKeys === naiveKeys})`,
+      );
     }
     const tokenizers = new Set(app.result.map((t) => t.tokenizer.toLowerCase())).size;
 

@@ -101,7 +101,16 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
     const receipt = await measure(`attest CLAIM (${label})`, clerk, {
       ...eas,
       functionName: "attest",
-      args: [capabilityAttestationRequest({ schema: deployment.capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient })],
+      args: [
+        capabilityAttestationRequest({
+          schema: deployment.capabilitySchemaUid,
+          integraHash,
+          tokenId,
+          capabilities: CAPABILITY.CLAIM,
+          processHash,
+          recipient,
+        }),
+      ],
     });
     const [event] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" });
     return event.args.uid;
@@ -113,13 +122,25 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   // Warm the registrant's nonce so "register" measures the steady state, not a first-ever registration.
   await registerRecord(a.OwnershipTokenizerV1, "first, cold nonce");
   const deed = await registerRecord(a.OwnershipTokenizerV1, "ownership");
-  await measure("reserve (ownership)", clerk, { ...ownership, functionName: "reserveToken", args: [deed, 1n, partyAddress, 1n, processHash] });
+  await measure("reserve (ownership)", clerk, {
+    ...ownership,
+    functionName: "reserveToken",
+    args: [deed, 1n, partyAddress, 1n, processHash],
+  });
   const deedUid = await attest(deed, 1n, partyAddress, "ownership");
   await measure("claim (ownership, ERC-721)", party, { ...ownership, functionName: "claimToken", args: [deed, 1n, deedUid, processHash] });
 
   const agreement = await registerRecord(a.MultiPartyTokenizerV1, "multi-party");
-  await measure("reserve (multi-party)", clerk, { ...multiParty, functionName: "reserveToken", args: [agreement, 1n, partyAddress, 1n, processHash] });
-  await measure("reserve (multi-party, 2nd)", clerk, { ...multiParty, functionName: "reserveToken", args: [agreement, 2n, payerAddress, 1n, processHash] });
+  await measure("reserve (multi-party)", clerk, {
+    ...multiParty,
+    functionName: "reserveToken",
+    args: [agreement, 1n, partyAddress, 1n, processHash],
+  });
+  await measure("reserve (multi-party, 2nd)", clerk, {
+    ...multiParty,
+    functionName: "reserveToken",
+    args: [agreement, 2n, payerAddress, 1n, processHash],
+  });
   await measure("seal parties (multi-party)", clerk, { ...multiParty, functionName: "sealParties", args: [agreement] });
 
   // Three parties the old way (register, then one reservation per transaction) against one registerWithParties.
@@ -135,12 +156,29 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   await measure("register with 3 parties (one transaction)", clerk, {
     ...registry,
     functionName: "registerWithParties",
-    args: [sha256(stringToHex(`bench 3 parties ${Date.now()}`)), "0x01", a.MultiPartyTokenizerV1, zeroAddress, processHash, [], threeParties, [1n, 1n, 1n]],
+    args: [
+      sha256(stringToHex(`bench 3 parties ${Date.now()}`)),
+      "0x01",
+      a.MultiPartyTokenizerV1,
+      zeroAddress,
+      processHash,
+      [],
+      threeParties,
+      [1n, 1n, 1n],
+    ],
   });
   const uid1 = await attest(agreement, 1n, partyAddress, "multi-party");
   const uid2 = await attest(agreement, 2n, payerAddress, "multi-party, 2nd");
-  await measure("claim (multi-party, ERC-1155)", party, { ...multiParty, functionName: "claimToken", args: [agreement, 1n, uid1, processHash] });
-  await measure("claim (multi-party, completes)", payer, { ...multiParty, functionName: "claimToken", args: [agreement, 2n, uid2, processHash] });
+  await measure("claim (multi-party, ERC-1155)", party, {
+    ...multiParty,
+    functionName: "claimToken",
+    args: [agreement, 1n, uid1, processHash],
+  });
+  await measure("claim (multi-party, completes)", payer, {
+    ...multiParty,
+    functionName: "claimToken",
+    args: [agreement, 2n, uid2, processHash],
+  });
 
   // Forwarded claims: a fresh wallet with no ether signs, a sponsor submits forwarder.execute (ERC-2771).
   const sponsor = payer;
@@ -148,15 +186,28 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   async function forwardedClaim(label: string, tokenizer: Address, integraHash: Hex, tokenId: bigint) {
     const ephemeral = privateKeyToAccount(generatePrivateKey());
     const contract = { address: tokenizer, abi: multiPartyTokenizerV1Abi } as const;
-    await measure(`reserve (${label}, for forwarding)`, clerk, { ...contract, functionName: "reserveToken", args: [integraHash, tokenId, ephemeral.address, 1n, processHash] });
+    await measure(`reserve (${label}, for forwarding)`, clerk, {
+      ...contract,
+      functionName: "reserveToken",
+      args: [integraHash, tokenId, ephemeral.address, 1n, processHash],
+    });
     if (tokenizer === a.MultiPartyTokenizerV1) await writeAndWait(clerk, { ...contract, functionName: "sealParties", args: [integraHash] });
     const uid = await attest(integraHash, tokenId, ephemeral.address, `${label}, for forwarding`);
-    const data = encodeFunctionData({ abi: multiPartyTokenizerV1Abi, functionName: "claimToken", args: [integraHash, tokenId, uid, processHash] });
+    const data = encodeFunctionData({
+      abi: multiPartyTokenizerV1Abi,
+      functionName: "claimToken",
+      args: [integraHash, tokenId, uid, processHash],
+    });
     const client = sponsor.publicClient;
     const gas = await client.estimateGas({ account: a.IntegraForwarderV1, to: tokenizer, data: concat([data, ephemeral.address]) });
     const request: ForwardRequest = {
-      from: ephemeral.address, to: tokenizer, value: 0n, gas: gas + gas / 5n, nonce: 0n,
-      deadline: Number((await client.getBlock()).timestamp) + 600, data,
+      from: ephemeral.address,
+      to: tokenizer,
+      value: 0n,
+      gas: gas + gas / 5n,
+      nonce: 0n,
+      deadline: Number((await client.getBlock()).timestamp) + 600,
+      data,
     };
     const signature = await ephemeral.signTypedData(forwardRequestTypedData(request, await client.getChainId(), a.IntegraForwarderV1));
     await measure(`claim (${label}, forwarded)`, sponsor, {
@@ -169,7 +220,11 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   const deed2 = await registerRecord(a.OwnershipTokenizerV1, "ownership, 2nd");
   await forwardedClaim("ownership, ERC-721", a.OwnershipTokenizerV1, deed2, 1n);
   const agreement2 = await registerRecord(a.MultiPartyTokenizerV1, "multi-party, 2nd");
-  await measure("reserve (multi-party, keeps it open)", clerk, { ...multiParty, functionName: "reserveToken", args: [agreement2, 2n, payerAddress, 1n, processHash] });
+  await measure("reserve (multi-party, keeps it open)", clerk, {
+    ...multiParty,
+    functionName: "reserveToken",
+    args: [agreement2, 2n, payerAddress, 1n, processHash],
+  });
   // (Not sealed: the forwarded claim below completes nothing, like the direct one it is compared with.)
   await forwardedClaim("multi-party, ERC-1155", a.MultiPartyTokenizerV1, agreement2, 1n);
 
@@ -192,14 +247,17 @@ export function forwardedOverDirect(rows: GasRow[]): string[] {
   return pairs.map(([label, direct, forwarded]) => {
     const d = gas(direct);
     const f = gas(forwarded);
-    return d && f ? `forwarded claim (${label}): ${f.toLocaleString("en-US")} gas vs direct ${d.toLocaleString("en-US")} = ${(Number(f) / Number(d)).toFixed(2)}x` : `forwarded claim (${label}): not measured`;
+    return d && f
+      ? `forwarded claim (${label}): ${f.toLocaleString("en-US")} gas vs direct ${d.toLocaleString("en-US")} = ${(Number(f) / Number(d)).toFixed(2)}x`
+      : `forwarded claim (${label}): not measured`;
   });
 }
 
 /** Three parties in one registerWithParties against register + three reserveToken transactions, same run. */
 export function onePartySetTransaction(rows: GasRow[]): string {
   const gas = (operation: string) => rows.find((r) => r.operation === operation)?.gasUsed ?? 0n;
-  const separately = gas("register (3 parties, separately)") + [1, 2, 3].reduce((sum, i) => sum + gas(`reserve (3 parties, separately, #${i})`), 0n);
+  const separately =
+    gas("register (3 parties, separately)") + [1, 2, 3].reduce((sum, i) => sum + gas(`reserve (3 parties, separately, #${i})`), 0n);
   const together = gas("register with 3 parties (one transaction)");
   return `register + 3 reservations: ${separately.toLocaleString("en-US")} gas in 4 transactions (no seal) vs registerWithParties ${together.toLocaleString("en-US")} gas in 1 (sealed) = ${(Number(together) / Number(separately)).toFixed(2)}x`;
 }

@@ -237,8 +237,22 @@ export const hashingSection: BenchSection = {
       const pageGrowth = Math.max(...inApp.map((r) => r.pageHeapPeak - r.pageHeapBaseline));
       const rows: string[][] = [
         ["sha256sum", spread(native.map((r) => r.seconds)), rate(nativeSeconds), "1.00", "", ""],
-        ["sha256OfStream (Node)", spread(inNode.map((r) => r.seconds)), rate(nodeSeconds), (nativeSeconds / nodeSeconds).toFixed(2), "", ""],
-        ["browser (app worker)", spread(inApp.map((r) => r.seconds)), rate(browserSeconds), (nativeSeconds / browserSeconds).toFixed(2), "", ""],
+        [
+          "sha256OfStream (Node)",
+          spread(inNode.map((r) => r.seconds)),
+          rate(nodeSeconds),
+          (nativeSeconds / nodeSeconds).toFixed(2),
+          "",
+          "",
+        ],
+        [
+          "browser (app worker)",
+          spread(inApp.map((r) => r.seconds)),
+          rate(browserSeconds),
+          (nativeSeconds / browserSeconds).toFixed(2),
+          "",
+          "",
+        ],
         ["page JS heap", "", "", "", mib(pagePeak), ofFile(pagePeak)],
         ["page JS heap growth", "", "", "", mib(pageGrowth), ofFile(pageGrowth)],
       ];
@@ -248,11 +262,14 @@ export const hashingSection: BenchSection = {
         rows.push(["worker JS heap", "", "", "", mib(Math.max(...workerHeaps)), ofFile(Math.max(...workerHeaps))]);
         rows.push(["worker ArrayBuffers+WASM", "", "", "", mib(Math.max(...workerBacking)), ofFile(Math.max(...workerBacking))]);
       }
-      const table = formatTable(
-        ["", "seconds: median (min-max)", "MiB/s", "vs sha256sum", "peak MiB", "of file"],
-        rows,
-        ["left", "right", "right", "right", "right", "right"],
-      );
+      const table = formatTable(["", "seconds: median (min-max)", "MiB/s", "vs sha256sum", "peak MiB", "of file"], rows, [
+        "left",
+        "right",
+        "right",
+        "right",
+        "right",
+        "right",
+      ]);
 
       const hashes = new Set([...native, ...inNode, ...inApp].map((r) => r.hash));
       const match = hashes.size === 1 ? `all ${3 * ROUNDS} hashes equal` : `HASHES DIFFER: ${[...hashes].join(", ")}`;

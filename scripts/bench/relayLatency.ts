@@ -29,7 +29,10 @@ export const relayLatencySection: BenchSection = {
   async run(ctx) {
     const clerk = await clientsFor(ctx.rpcUrl, ANVIL_KEYS[1]);
     const client = clerk.publicClient;
-    await createTestClient({ mode: "anvil", transport: http(ctx.rpcUrl) }).setBalance({ address: LOCAL_RELAYER_ADDRESS, value: parseEther("100") });
+    await createTestClient({ mode: "anvil", transport: http(ctx.rpcUrl) }).setBalance({
+      address: LOCAL_RELAYER_ADDRESS,
+      value: parseEther("100"),
+    });
     const a = ctx.deployment.addresses;
     const tokenizer = { address: a.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi } as const;
     const processHash = processHashOf("bench/relay");
@@ -44,7 +47,11 @@ export const relayLatencySection: BenchSection = {
     const [event] = parseEventLogs({ abi: integraRecordV1Abi, logs: registered.logs, eventName: "RecordRegistered" });
     const integraHash = event.args.integraHash;
     for (const [i, party] of parties.entries()) {
-      await writeAndWait(clerk, { ...tokenizer, functionName: "reserveToken", args: [integraHash, BigInt(i + 1), party.address, 1n, processHash] });
+      await writeAndWait(clerk, {
+        ...tokenizer,
+        functionName: "reserveToken",
+        args: [integraHash, BigInt(i + 1), party.address, 1n, processHash],
+      });
     }
     await writeAndWait(clerk, { ...tokenizer, functionName: "sealParties", args: [integraHash] });
     const uids: Hex[] = [];
@@ -53,15 +60,31 @@ export const relayLatencySection: BenchSection = {
         address: a.EAS,
         abi: easAbi,
         functionName: "attest",
-        args: [capabilityAttestationRequest({ schema: ctx.deployment.capabilitySchemaUid, integraHash, tokenId: BigInt(i + 1), capabilities: CAPABILITY.CLAIM, processHash, recipient: party.address })],
+        args: [
+          capabilityAttestationRequest({
+            schema: ctx.deployment.capabilitySchemaUid,
+            integraHash,
+            tokenId: BigInt(i + 1),
+            capabilities: CAPABILITY.CLAIM,
+            processHash,
+            recipient: party.address,
+          }),
+        ],
       });
       uids.push(parseEventLogs({ abi: easAbi, logs: attested.logs, eventName: "Attested" })[0].args.uid);
     }
     const signed: SignedForwardRequest[] = await Promise.all(
       parties.map(async (party, i) => {
-        const data = encodeFunctionData({ abi: multiPartyTokenizerV1Abi, functionName: "claimToken", args: [integraHash, BigInt(i + 1), uids[i], processHash] });
+        const data = encodeFunctionData({
+          abi: multiPartyTokenizerV1Abi,
+          functionName: "claimToken",
+          args: [integraHash, BigInt(i + 1), uids[i], processHash],
+        });
         const request = await prepareForwardRequest(client, { from: party.address, to: a.MultiPartyTokenizerV1, data });
-        return { ...request, signature: await party.signTypedData(forwardRequestTypedData(request, ctx.deployment.chainId, a.IntegraForwarderV1)) };
+        return {
+          ...request,
+          signature: await party.signTypedData(forwardRequestTypedData(request, ctx.deployment.chainId, a.IntegraForwarderV1)),
+        };
       }),
     );
 
@@ -83,16 +106,41 @@ export const relayLatencySection: BenchSection = {
     const nonceAfter = await client.getTransactionCount({ address: LOCAL_RELAYER_ADDRESS });
     const lost = CONCURRENT - new Set(burst.map((r) => r.hash)).size;
 
-    const row = (label: string, values: number[]) => `${label.padEnd(38)} ${percentile(values, 50).toFixed(0).padStart(7)} ${percentile(values, 95).toFixed(0).padStart(7)} ${Math.max(...values).toFixed(0).padStart(7)}`;
-    const p50Ratio = percentile(burst.map((r) => r.mined), 50) / percentile(serial.map((r) => r.mined), 50);
+    const row = (label: string, values: number[]) =>
+      `${label.padEnd(38)} ${percentile(values, 50).toFixed(0).padStart(7)} ${percentile(values, 95).toFixed(0).padStart(7)} ${Math.max(
+        ...values,
+      )
+        .toFixed(0)
+        .padStart(7)}`;
+    const p50Ratio =
+      percentile(
+        burst.map((r) => r.mined),
+        50,
+      ) /
+      percentile(
+        serial.map((r) => r.mined),
+        50,
+      );
     return [
       `${CONCURRENT} concurrent claims from ${CONCURRENT} wallets with no ether, through ${ctx.appUrl}/api/relay (anvil automine):`,
       "",
       `${"ms".padEnd(38)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"max".padStart(7)}`,
-      row(`serial (${SERIAL} single requests): answered`, serial.map((r) => r.answered)),
-      row(`serial: mined`, serial.map((r) => r.mined)),
-      row(`${CONCURRENT} at once: answered`, burst.map((r) => r.answered)),
-      row(`${CONCURRENT} at once: mined`, burst.map((r) => r.mined)),
+      row(
+        `serial (${SERIAL} single requests): answered`,
+        serial.map((r) => r.answered),
+      ),
+      row(
+        `serial: mined`,
+        serial.map((r) => r.mined),
+      ),
+      row(
+        `${CONCURRENT} at once: answered`,
+        burst.map((r) => r.answered),
+      ),
+      row(
+        `${CONCURRENT} at once: mined`,
+        burst.map((r) => r.mined),
+      ),
       "",
       `All ${CONCURRENT} mined in ${burstSeconds.toFixed(2)} s (${(CONCURRENT / burstSeconds).toFixed(1)} claims/s); sponsor nonce ${nonceBefore} -> ${nonceAfter} (${nonceAfter - nonceBefore} transactions, ${lost} lost or duplicated).`,
       `Under load, p50 to mined is ${p50Ratio.toFixed(1)}x the serial p50: requests wait in the relayer's one-at-a-time send queue.`,

@@ -19,7 +19,14 @@ const BENCH_CHAIN_PORT = 8547;
  * lib/generated/integra.ts, because the app's reading code they use reads its addresses at import.
  */
 async function loadSections(): Promise<BenchSection[]> {
-  const [{ gasSection }, { relayLatencySection }, { hashingSection }, { bundleSection }, { timelineAtScaleSection }, { dashboardAtScaleSection }] = await Promise.all([
+  const [
+    { gasSection },
+    { relayLatencySection },
+    { hashingSection },
+    { bundleSection },
+    { timelineAtScaleSection },
+    { dashboardAtScaleSection },
+  ] = await Promise.all([
     import("./gasSection.ts"),
     import("./relayLatency.ts"),
     import("./hashing.ts"),

@@ -121,7 +121,8 @@ class Nonces {
   private readonly next = new Map<Address, number>();
   constructor(private readonly client: SeedingClient) {}
   async load(accounts: Address[]): Promise<void> {
-    for (const account of accounts) this.next.set(account, await this.client.getTransactionCount({ address: account, blockTag: "pending" }));
+    for (const account of accounts)
+      this.next.set(account, await this.client.getTransactionCount({ address: account, blockTag: "pending" }));
   }
   /**
    * The options of a write from `account`: its next nonce, a fixed gas limit (with automine off, an estimate would not
@@ -160,7 +161,14 @@ interface TargetStep {
   after?: (receipt: TransactionReceipt, state: TargetState) => void;
 }
 
-function targetSteps(c: SeedingContracts, nonces: Nonces, d: Deployment, integraHash: Hex, contentHash: Hex, processHash: Hex): TargetStep[] {
+function targetSteps(
+  c: SeedingContracts,
+  nonces: Nonces,
+  d: Deployment,
+  integraHash: Hex,
+  contentHash: Hex,
+  processHash: Hex,
+): TargetStep[] {
   const a = d.addresses;
   const by = (account: Address) => nonces.from(account, 1_000_000n);
   const step = (label: string, send: TargetStep["send"], events = 1): TargetStep => ({ label, events, send });
@@ -169,7 +177,16 @@ function targetSteps(c: SeedingContracts, nonces: Nonces, d: Deployment, integra
   const attest = (tokenId: bigint, party: Address): TargetStep => ({
     ...step(`attest ${tokenId}`, () =>
       c.eas.write.attest(
-        [capabilityAttestationRequest({ schema: d.capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient: party })],
+        [
+          capabilityAttestationRequest({
+            schema: d.capabilitySchemaUid,
+            integraHash,
+            tokenId,
+            capabilities: CAPABILITY.CLAIM,
+            processHash,
+            recipient: party,
+          }),
+        ],
         by(TARGET_OWNER),
       ),
     ),
@@ -184,11 +201,19 @@ function targetSteps(c: SeedingContracts, nonces: Nonces, d: Deployment, integra
     return uid;
   };
   const claim = (tokenId: bigint, party: Address, events = 1) =>
-    step(`claim ${tokenId}`, (state) => c.multiParty.write.claimToken([integraHash, tokenId, uidOf(state, tokenId), processHash], by(party)), events);
-  const cancel = (tokenId: bigint) => step(`cancel ${tokenId}`, () => c.multiParty.write.cancelReservation([integraHash, tokenId], by(TARGET_OWNER)));
+    step(
+      `claim ${tokenId}`,
+      (state) => c.multiParty.write.claimToken([integraHash, tokenId, uidOf(state, tokenId), processHash], by(party)),
+      events,
+    );
+  const cancel = (tokenId: bigint) =>
+    step(`cancel ${tokenId}`, () => c.multiParty.write.cancelReservation([integraHash, tokenId], by(TARGET_OWNER)));
   const requestPayment = (requestor: Address, requestorToken: bigint, payer: Address, payerToken: bigint): TargetStep => ({
     ...step("request payment", () =>
-      c.signal.write.requestPayment([integraHash, requestorToken, payer, payerToken, `0x${"ab".repeat(64)}`, PAYMENT_DEADLINE], by(requestor)),
+      c.signal.write.requestPayment(
+        [integraHash, requestorToken, payer, payerToken, `0x${"ab".repeat(64)}`, PAYMENT_DEADLINE],
+        by(requestor),
+      ),
     ),
     after: (receipt, state) => {
       const [requested] = parseEventLogs({ abi: integraSignalV1Abi, logs: receipt.logs, eventName: "PaymentRequested" });
@@ -201,12 +226,17 @@ function targetSteps(c: SeedingContracts, nonces: Nonces, d: Deployment, integra
     return id;
   };
   const markPaid = (payer: Address) => step("mark paid", (state) => c.signal.write.markPaid([lastPayment(state), "0x"], by(payer)));
-  const cancelPayment = (requestor: Address) => step("cancel payment", (state) => c.signal.write.cancelPayment([lastPayment(state)], by(requestor)));
+  const cancelPayment = (requestor: Address) =>
+    step("cancel payment", (state) => c.signal.write.cancelPayment([lastPayment(state)], by(requestor)));
 
   const parties = [P1, P2, P3];
   const steps: TargetStep[] = [
     // RecordRegistered + OwnershipTransferred
-    step("register", () => c.registry.write.register([contentHash, "0x01", a.MultiPartyTokenizerV1, zeroAddress, processHash, []], by(TARGET_OWNER)), 2),
+    step(
+      "register",
+      () => c.registry.write.register([contentHash, "0x01", a.MultiPartyTokenizerV1, zeroAddress, processHash, []], by(TARGET_OWNER)),
+      2,
+    ),
     reserve(1n, P1),
     reserve(2n, P2),
     reserve(3n, P3), // stays unclaimed until the end, so nothing completes early
@@ -262,14 +292,24 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
   assertAppAddresses(d);
   const client = seedingClient(ctx.rpcUrl);
   const startedAt = performance.now();
-  console.log(`Seeding ${TOTAL_BLOCKS.toLocaleString("en-US")} blocks: the target record's ${TARGET_EVENTS} events, then ${UNRELATED_RECORDS.toLocaleString("en-US")} unrelated records...`);
+  console.log(
+    `Seeding ${TOTAL_BLOCKS.toLocaleString("en-US")} blocks: the target record's ${TARGET_EVENTS} events, then ${UNRELATED_RECORDS.toLocaleString("en-US")} unrelated records...`,
+  );
 
   const contracts = seedingContracts(client, d);
   const nonces = new Nonces(client);
   await nonces.load([...REGISTRANTS, TARGET_OWNER, P1, P2, P3]);
   const registryNonce = new Map<Address, bigint>();
   for (const registrant of [...REGISTRANTS, TARGET_OWNER]) {
-    registryNonce.set(registrant, await client.readContract({ address: d.addresses.IntegraRecordV1, abi: integraRecordV1Abi, functionName: "nonces", args: [registrant] }));
+    registryNonce.set(
+      registrant,
+      await client.readContract({
+        address: d.addresses.IntegraRecordV1,
+        abi: integraRecordV1Abi,
+        functionName: "nonces",
+        args: [registrant],
+      }),
+    );
   }
   const nextRegistryNonce = (registrant: Address): bigint => {
     const nonce = registryNonce.get(registrant) ?? 0n;
@@ -303,10 +343,19 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
       const integraHash = integraHashOf(d, registrant, contentHash, nextRegistryNonce(registrant));
       if (i === LATE_INDEX) lateHash = integraHash;
       const recipient = WALLET_INDEXES.has(i) ? DASHBOARD_WALLET : getAddress(`0x5ca1e${i.toString(16).padStart(35, "0")}`);
-      sent.push(contracts.registry.write.register([contentHash, "0x01", tokenizer.address, zeroAddress, processHash, []], nonces.from(registrant, 400_000n)));
+      sent.push(
+        contracts.registry.write.register(
+          [contentHash, "0x01", tokenizer.address, zeroAddress, processHash, []],
+          nonces.from(registrant, 400_000n),
+        ),
+      );
       const reservation = [integraHash, 1n, recipient, 1n, processHash] as const;
       const options = nonces.from(registrant, 300_000n);
-      sent.push(i % 2 === 0 ? contracts.multiParty.write.reserveToken(reservation, options) : contracts.ownership.write.reserveToken(reservation, options));
+      sent.push(
+        i % 2 === 0
+          ? contracts.multiParty.write.reserveToken(reservation, options)
+          : contracts.ownership.write.reserveToken(reservation, options),
+      );
     }
     return sent;
   };
@@ -349,7 +398,12 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
 
   // Every bulk transaction must have landed: count the events they emit over the seeded range.
   const registered = (
-    await client.getLogs({ address: d.addresses.IntegraRecordV1, event: getAbiItem({ abi: integraRecordV1Abi, name: "RecordRegistered" }), fromBlock: firstBlock, toBlock: head })
+    await client.getLogs({
+      address: d.addresses.IntegraRecordV1,
+      event: getAbiItem({ abi: integraRecordV1Abi, name: "RecordRegistered" }),
+      fromBlock: firstBlock,
+      toBlock: head,
+    })
   ).length;
   const reserved = (
     await client.getLogs({
@@ -366,7 +420,12 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
 
   const recordAt = async (integraHash: Hex | undefined, events: number): Promise<SeededRecord> => {
     if (!integraHash) throw new Error("record not seeded");
-    const info = await client.readContract({ address: d.addresses.IntegraRecordV1, abi: integraRecordV1Abi, functionName: "getRecord", args: [integraHash] });
+    const info = await client.readContract({
+      address: d.addresses.IntegraRecordV1,
+      abi: integraRecordV1Abi,
+      functionName: "getRecord",
+      args: [integraHash],
+    });
     return { integraHash, registeredBlock: info.registeredBlock, events };
   };
   return {

@@ -60,7 +60,11 @@ async function naiveTimeline(client: PublicClient, integraHash: Hex): Promise<Ti
 }
 
 async function appTimeline(client: PublicClient, record: SeededRecord, maxRange: bigint): Promise<TimelineEntry[]> {
-  const data = await readTimeline(client, { addresses: integraAddresses, integraHash: record.integraHash, fromBlock: record.registeredBlock }, maxRange);
+  const data = await readTimeline(
+    client,
+    { addresses: integraAddresses, integraHash: record.integraHash, fromBlock: record.registeredBlock },
+    maxRange,
+  );
   return data.entries;
 }
 
@@ -86,7 +90,15 @@ interface Row {
 }
 
 /** App uncapped and capped; naive uncapped (when `withUncappedNaive`) and capped (500-block windows fit the cap). */
-async function measureRecord(rpcUrl: string, chain: Chain, head: bigint, label: string, record: SeededRecord, rows: Row[], withUncappedNaive: boolean): Promise<void> {
+async function measureRecord(
+  rpcUrl: string,
+  chain: Chain,
+  head: bigint,
+  label: string,
+  record: SeededRecord,
+  rows: Row[],
+  withUncappedNaive: boolean,
+): Promise<void> {
   const appUncapped = await measureReads(rpcUrl, chain, (c) => appTimeline(c, record, 0n));
   rows.push({ record: label, provider: "uncapped", reader: "app readTimeline (maxRange 0)", m: appUncapped });
   if (withUncappedNaive) {
@@ -97,14 +109,30 @@ async function measureRecord(rpcUrl: string, chain: Chain, head: bigint, label: 
 
   // The cap is real: one eth_getLogs over more than 1,000 blocks must be refused.
   if (head - record.registeredBlock + 1n > PROVIDER_CAP) {
-    const refused = await measureReads(rpcUrl, chain, (c) => appTimeline(c, record, 0n).then(() => false, () => true), PROVIDER_CAP, 1);
+    const refused = await measureReads(
+      rpcUrl,
+      chain,
+      (c) =>
+        appTimeline(c, record, 0n).then(
+          () => false,
+          () => true,
+        ),
+      PROVIDER_CAP,
+      1,
+    );
     if (!refused.result) throw new Error("the capped provider accepted an eth_getLogs over more than 1,000 blocks");
   }
   const appCapped = await measureReads(rpcUrl, chain, (c) => appTimeline(c, record, PROVIDER_CAP), PROVIDER_CAP);
   const naiveCapped = await measureReads(rpcUrl, chain, (c) => naiveTimeline(c, record.integraHash), PROVIDER_CAP);
   checkSame(`${label}, capped`, appCapped.result, naiveCapped.result, record.events);
   rows.push({ record: label, provider: "cap 1,000 blocks", reader: "app readTimeline (maxRange 1000)", m: appCapped });
-  rows.push({ record: label, provider: "cap 1,000 blocks", reader: "naive: per event type, 500-block windows", m: naiveCapped, vs: appCapped });
+  rows.push({
+    record: label,
+    provider: "cap 1,000 blocks",
+    reader: "naive: per event type, 500-block windows",
+    m: naiveCapped,
+    vs: appCapped,
+  });
 }
 
 function format(chain: ScaleChain, rows: Row[]): string {

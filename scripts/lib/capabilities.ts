@@ -30,9 +30,9 @@ export function readCapabilities(): Capabilities {
   const schema = /\bstring\s+(?:internal|public)\s+constant\s+SCHEMA\s*=\s*"([^"\\]*)"\s*;/.exec(library)?.[1];
   if (schema === undefined) throw new Error(`${SOURCE}: no string constant SCHEMA`);
 
-  const bits: [string, bigint][] = [...library.matchAll(/\buint256\s+(?:internal|public)\s+constant\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]+);/g)].map(
-    ([, name, expression]) => [name, bitValue(name, expression.trim())],
-  );
+  const bits: [string, bigint][] = [
+    ...library.matchAll(/\buint256\s+(?:internal|public)\s+constant\s+([A-Z][A-Z0-9_]*)\s*=\s*([^;]+);/g),
+  ].map(([, name, expression]) => [name, bitValue(name, expression.trim())]);
   if (bits.length === 0) throw new Error(`${SOURCE}: no capability bits`);
   if (new Set(bits.map(([, bit]) => bit)).size !== bits.length) throw new Error(`${SOURCE}: two capabilities share a bit`);
   return { schema, bits };

@@ -78,7 +78,12 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
   const ownership = await deploy(clients, forgeArtifact("OwnershipTokenizerV1"), tokenizerArgs);
   const multiParty = await deploy(clients, forgeArtifact("MultiPartyTokenizerV1"), tokenizerArgs);
   // Payment signals only on the records of these two tokenizers.
-  const signal = await deploy(clients, forgeArtifact("IntegraSignalV1"), [registry.address, ownership.address, multiParty.address, forwarder.address]);
+  const signal = await deploy(clients, forgeArtifact("IntegraSignalV1"), [
+    registry.address,
+    ownership.address,
+    multiParty.address,
+    forwarder.address,
+  ]);
   const allowlist = await deploy(clients, forgeArtifact("OwnerAllowlistResolverV1"), [registry.address]);
 
   return {

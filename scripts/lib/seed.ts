@@ -5,7 +5,13 @@ import { type Address, type Hex, parseEventLogs, sha256 } from "viem";
 import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
 import { encryptPaymentNote } from "../../lib/crypto/paymentNote.ts";
 import { encryptReference } from "../../lib/crypto/referenceCipher.ts";
-import { easAbi, integraRecordV1Abi, integraSignalV1Abi, multiPartyTokenizerV1Abi, ownershipTokenizerV1Abi } from "../../lib/generated/integra.ts";
+import {
+  easAbi,
+  integraRecordV1Abi,
+  integraSignalV1Abi,
+  multiPartyTokenizerV1Abi,
+  ownershipTokenizerV1Abi,
+} from "../../lib/generated/integra.ts";
 import { processHashOf } from "../../lib/workflow.ts";
 import { ROOT } from "./artifacts.ts";
 import { ANVIL_KEYS } from "./chains.ts";
@@ -64,7 +70,16 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
       address: a.EAS,
       abi: easAbi,
       functionName: "attest",
-      args: [capabilityAttestationRequest({ schema: deployment.capabilitySchemaUid, integraHash, tokenId, capabilities: CAPABILITY.CLAIM, processHash, recipient })],
+      args: [
+        capabilityAttestationRequest({
+          schema: deployment.capabilitySchemaUid,
+          integraHash,
+          tokenId,
+          capabilities: CAPABILITY.CLAIM,
+          processHash,
+          recipient,
+        }),
+      ],
     });
     const [event] = parseEventLogs({ abi: easAbi, logs, eventName: "Attested" });
     return event.args.uid;
@@ -75,7 +90,12 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   const lenderAddress = lender.walletClient.account.address;
 
   const deed = await register("deed-12-harbour-lane.txt", a.OwnershipTokenizerV1, "county-records://harbour/12-harbour-lane/deed");
-  await writeAndWait(clerk, { address: a.OwnershipTokenizerV1, abi: ownershipTokenizerV1Abi, functionName: "reserveToken", args: [deed, 1n, buyerAddress, 1n, processHash] });
+  await writeAndWait(clerk, {
+    address: a.OwnershipTokenizerV1,
+    abi: ownershipTokenizerV1Abi,
+    functionName: "reserveToken",
+    args: [deed, 1n, buyerAddress, 1n, processHash],
+  });
   await attestClaim(deed, 1n, buyerAddress);
 
   const parties = [
@@ -92,7 +112,12 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   const uids: Hex[] = [];
   for (const { tokenId, address } of parties) uids.push(await attestClaim(agreement, tokenId, address));
   for (const [i, { tokenId, party }] of parties.slice(0, 2).entries()) {
-    await writeAndWait(party, { address: a.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi, functionName: "claimToken", args: [agreement, tokenId, uids[i], processHash] });
+    await writeAndWait(party, {
+      address: a.MultiPartyTokenizerV1,
+      abi: multiPartyTokenizerV1Abi,
+      functionName: "claimToken",
+      args: [agreement, tokenId, uids[i], processHash],
+    });
   }
 
   const encryptedAmount = await encryptPaymentNote({ amount: "25000 USD", memo: "Earnest money deposit" }, DEMO_PASSPHRASE);

@@ -14,7 +14,10 @@ export function GET() {
 export async function POST(request: Request) {
   const relayer = getRelayer();
   if (!(relayer instanceof Relayer)) {
-    return NextResponse.json({ error: { check: "disabled", message: `${relayer.disabled} Send a signed link to the clerk instead.` } }, { status: 503 });
+    return NextResponse.json(
+      { error: { check: "disabled", message: `${relayer.disabled} Send a signed link to the clerk instead.` } },
+      { status: 503 },
+    );
   }
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) return tooLarge();
@@ -33,7 +36,10 @@ export async function POST(request: Request) {
   } catch (error) {
     // An RPC that is down, mostly: say so rather than a bare 500, and keep the details in the server's log.
     console.error("relayer: chain read failed", error);
-    return NextResponse.json({ error: { check: "chain", message: "The relayer could not reach the chain. Try again shortly. Nothing was sent." } }, { status: 503 });
+    return NextResponse.json(
+      { error: { check: "chain", message: "The relayer could not reach the chain. Try again shortly. Nothing was sent." } },
+      { status: 503 },
+    );
   }
 }
 
@@ -41,7 +47,10 @@ export async function POST(request: Request) {
 const MAX_BODY_BYTES = 16 * 1024;
 
 function tooLarge() {
-  return NextResponse.json({ error: { check: "format", message: `The request is larger than ${MAX_BODY_BYTES / 1024} KB. Nothing was sent.` } }, { status: 413 });
+  return NextResponse.json(
+    { error: { check: "format", message: `The request is larger than ${MAX_BODY_BYTES / 1024} KB. Nothing was sent.` } },
+    { status: 413 },
+  );
 }
 
 /** The client's address as the proxy in front of the app reports it (first hop), for the per-client limit. */

@@ -26,7 +26,7 @@ test("a record's timeline tells its whole story in order, and new events appear 
   const payment1 = buyer.getByRole("listitem", { name: "Payment request #1" });
   await payment1.getByLabel("Passphrase to read the amount").fill("wrong");
   await payment1.getByRole("button", { name: "Read amount" }).click();
-  await expect(payment1.getByRole("alert")).toHaveText("Wrong passphrase or corrupted reference.");
+  await expect(payment1.getByRole("alert")).toHaveText("Wrong passphrase or corrupted payment note.");
   await payment1.getByLabel("Passphrase to read the amount").fill("harbour-demo");
   await payment1.getByRole("button", { name: "Read amount" }).click();
   await expect(payment1.getByText("25000 USD")).toBeVisible();

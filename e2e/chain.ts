@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Address, type Hex, createPublicClient, createWalletClient, http, keccak256, parseEventLogs, stringToHex } from "viem";
 import { foundry } from "viem/chains";
-import { CAPABILITY, capabilityAttestationRequest } from "../lib/capabilities";
+import { claimAttestationRequest } from "../lib/capabilities";
 import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../lib/generated/integra";
 import { ACCOUNTS, type AccountName, RPC_URL } from "./anvil";
 
@@ -68,11 +68,10 @@ export async function attestClaim(
     abi: easAbi,
     functionName: "attest",
     args: [
-      capabilityAttestationRequest({
+      claimAttestationRequest({
         schema: deployment.capabilitySchemaUid,
         integraHash,
         tokenId,
-        capabilities: CAPABILITY.CLAIM,
         processHash,
         recipient: addressOf(recipient),
         expirationTime,

@@ -1,5 +1,5 @@
 import { type Address, type Hex, encodeFunctionData } from "viem";
-import { CAPABILITY, capabilityAttestationRequest } from "@/lib/capabilities";
+import { claimAttestationRequest } from "@/lib/capabilities";
 import { capabilitySchemaUid, eas, forwarder, registry, signal, tokenizerAbi } from "@/lib/contracts";
 import { type SignedForwardRequest, forwardRequestData } from "@/lib/forwarder/forwardRequest";
 import {
@@ -86,7 +86,7 @@ export const operations = {
     data: encodeFunctionData({
       abi: eas.abi,
       functionName: "attest",
-      args: [capabilityAttestationRequest({ schema: capabilitySchemaUid, ...p, capabilities: CAPABILITY.CLAIM })],
+      args: [claimAttestationRequest({ schema: capabilitySchemaUid, ...p })],
     }),
     invalidate: [
       capabilitiesQuery({ integraHash: p.integraHash }).queryKey,

@@ -41,3 +41,8 @@ export function capabilityAttestationRequest(params: {
     },
   } as const;
 }
+
+/** The EAS attest() request granting CLAIM on token `tokenId` (0: any token): the one capability the app grants. */
+export function claimAttestationRequest(params: Omit<Parameters<typeof capabilityAttestationRequest>[0], "capabilities">) {
+  return capabilityAttestationRequest({ ...params, capabilities: CAPABILITY.CLAIM });
+}

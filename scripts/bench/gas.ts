@@ -17,7 +17,7 @@ import {
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { type ForwardRequest, forwardRequestData, forwardRequestTypedData } from "../../lib/forwarder/forwardRequest.ts";
-import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
+import { claimAttestationRequest } from "../../lib/capabilities.ts";
 import { processHashOf } from "../../lib/workflow.ts";
 import {
   easAbi,
@@ -102,11 +102,10 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
       ...eas,
       functionName: "attest",
       args: [
-        capabilityAttestationRequest({
+        claimAttestationRequest({
           schema: deployment.capabilitySchemaUid,
           integraHash,
           tokenId,
-          capabilities: CAPABILITY.CLAIM,
           processHash,
           recipient,
         }),

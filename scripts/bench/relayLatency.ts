@@ -4,7 +4,7 @@
 // gives the cost of waiting in the relayer's one-at-a-time send queue.
 import { type Hex, createTestClient, encodeFunctionData, http, parseEther, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
+import { claimAttestationRequest } from "../../lib/capabilities.ts";
 import { type SignedForwardRequest, forwardRequestTypedData } from "../../lib/forwarder/forwardRequest.ts";
 import { prepareForwardRequest } from "../../lib/forwarder/prepareForwardRequest.ts";
 import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../../lib/generated/integra.ts";
@@ -61,11 +61,10 @@ export const relayLatencySection: BenchSection = {
         abi: easAbi,
         functionName: "attest",
         args: [
-          capabilityAttestationRequest({
+          claimAttestationRequest({
             schema: ctx.deployment.capabilitySchemaUid,
             integraHash,
             tokenId: BigInt(i + 1),
-            capabilities: CAPABILITY.CLAIM,
             processHash,
             recipient: party.address,
           }),

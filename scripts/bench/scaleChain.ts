@@ -31,7 +31,7 @@ import {
   zeroAddress,
 } from "viem";
 import { privateKeyToAddress } from "viem/accounts";
-import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
+import { claimAttestationRequest } from "../../lib/capabilities.ts";
 import { integraAddresses } from "../../lib/contracts.ts";
 import {
   easAbi,
@@ -178,11 +178,10 @@ function targetSteps(
     ...step(`attest ${tokenId}`, () =>
       c.eas.write.attest(
         [
-          capabilityAttestationRequest({
+          claimAttestationRequest({
             schema: d.capabilitySchemaUid,
             integraHash,
             tokenId,
-            capabilities: CAPABILITY.CLAIM,
             processHash,
             recipient: party,
           }),

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Address, type Hex, parseEventLogs, sha256 } from "viem";
-import { CAPABILITY, capabilityAttestationRequest } from "../../lib/capabilities.ts";
+import { claimAttestationRequest } from "../../lib/capabilities.ts";
 import { encryptPaymentNote } from "../../lib/crypto/paymentNote.ts";
 import { encryptReference } from "../../lib/crypto/referenceCipher.ts";
 import {
@@ -71,11 +71,10 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
       abi: easAbi,
       functionName: "attest",
       args: [
-        capabilityAttestationRequest({
+        claimAttestationRequest({
           schema: deployment.capabilitySchemaUid,
           integraHash,
           tokenId,
-          capabilities: CAPABILITY.CLAIM,
           processHash,
           recipient,
         }),

@@ -1,0 +1,84 @@
+import type { Address, PublicClient } from "viem";
+import { ADDRESS_HINT, type ClaimState, claimStateOf, parseAddress, pendingTokensFor, readCapabilities, tokenizerKindOf } from "@/lib/sdk";
+import type { Command } from "../command";
+import { connect } from "../connect";
+import { CliError, EXIT } from "../errors";
+import { table, toJson } from "../format";
+
+/** Why a token can or cannot be claimed now, in the app's words. */
+function reasonOf(state: ClaimState): string {
+  switch (state.kind) {
+    case "claimable":
+      return "Can be claimed now.";
+    case "claimed":
+      return "Already claimed.";
+    case "other-wallet":
+      return `Reserved for another wallet (${state.reservedFor}).`;
+    case "not-reserved":
+      return "Not reserved.";
+    case "no-attestation":
+      return "No claim attestation has been issued for it yet: ask the record's owner.";
+    case "blocked":
+      return state.reason;
+  }
+}
+
+/** The tokens reserved for `account` and, for each, whether it can claim now (the app's own judgement, claimStateOf). */
+export async function readPending(client: PublicClient, account: Address) {
+  const [reservations, capabilities, block] = await Promise.all([
+    pendingTokensFor(client, account),
+    readCapabilities(client, { recipient: account }),
+    client.getBlock(),
+  ]);
+  return {
+    account,
+    tokens: reservations.map((r) => {
+      const state = claimStateOf(r, capabilities, account, block.timestamp);
+      return {
+        integraHash: r.integraHash,
+        tokenizer: r.tokenizer,
+        tokenizerKind: tokenizerKindOf(r.tokenizer) ?? "other",
+        tokenId: r.tokenId,
+        amount: r.amount,
+        status: r.status,
+        claimable: state.kind === "claimable",
+        state: state.kind,
+        reason: reasonOf(state),
+        /** The attestation a claim would use, when claimable. */
+        attestationUid: state.kind === "claimable" ? state.uid : undefined,
+      };
+    }),
+  };
+}
+
+type Pending = Awaited<ReturnType<typeof readPending>>;
+
+function human(pending: Pending): string {
+  const open = pending.tokens.filter((t) => t.status === "reserved");
+  const head = `${open.length} token${open.length === 1 ? "" : "s"} reserved for ${pending.account}, ${
+    open.filter((t) => t.claimable).length
+  } claimable now`;
+  if (pending.tokens.length === 0) return `${head}\n`;
+  return `${head}\n\n${table(
+    ["record", "token", "tokenizer", "status", "claimable", "why"],
+    pending.tokens.map((t) => [t.integraHash, `#${t.tokenId}`, t.tokenizerKind, t.status, t.claimable ? "yes" : "no", t.reason]),
+  )}\n`;
+}
+
+export const pendingCommand: Command = {
+  name: "pending",
+  summary: "the tokens reserved for an address, and whether each can be claimed now",
+  arguments: "<address>",
+  description:
+    "Lists the tokens reserved for an address (and those it has claimed) on both tokenizers, and for each whether\n" +
+    "it can be claimed now and, if not, why not (no attestation yet, revoked, expired, issued before the record\n" +
+    "changed hands, ...), judged exactly as the app's claim page judges it.",
+  async run({ args, json, rpc }) {
+    const account = parseAddress(args[0]);
+    if (!account) throw new CliError(`Not an address: "${args[0]}". ${ADDRESS_HINT}`);
+    const client = await connect(rpc);
+    const pending = await readPending(client, account);
+    process.stdout.write(json ? `${toJson(pending)}\n` : human(pending));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,209 @@
+import { type Hex, type PublicClient, zeroAddress } from "viem";
+import {
+  CAPABILITY,
+  type Capability,
+  LOG_BLOCK_RANGE,
+  describeEntry,
+  integraAddresses,
+  parseBytes32,
+  readCapabilities,
+  readPayments,
+  readRecord,
+  readRecordTokens,
+  readTimeline,
+  tokenizerKindOf,
+} from "@/lib/sdk";
+import type { Command } from "../command";
+import { connect } from "../connect";
+import { CliError, EXIT, isRevert } from "../errors";
+import { fields, section, shortHex, table, toJson, when } from "../format";
+
+const LAST_EVENTS = 5;
+
+/** The capability bits' names, e.g. ["CLAIM"]. */
+function capabilityNames(bits: bigint): string[] {
+  return Object.entries(CAPABILITY)
+    .filter(([, bit]) => (bits & bit) !== 0n)
+    .map(([name]) => name);
+}
+
+/** An attestation's state now, in one word: valid, revoked, expired, or void (issued under an earlier authority). */
+function capabilityState(capability: Capability, now: bigint): "valid" | "revoked" | "expired" | "void" {
+  if (capability.revocationTime !== 0n) return "revoked";
+  if (capability.expirationTime !== 0n && capability.expirationTime <= now) return "expired";
+  if (!capability.attesterAuthorized) return "void";
+  return "valid";
+}
+
+/** Everything `status` shows, as plain data (the --json document). */
+export async function readStatus(client: PublicClient, integraHash: Hex) {
+  let record;
+  try {
+    record = await readRecord(client, integraHash);
+  } catch (error) {
+    if (isRevert(error, "RecordNotFound")) throw new CliError(`No such record on this chain: ${integraHash}`);
+    throw error;
+  }
+  const fromBlock = record.registeredBlock;
+  const hasTokenizer = record.tokenizer !== zeroAddress;
+  const [tokens, capabilities, payments, timeline, block] = await Promise.all([
+    hasTokenizer ? readRecordTokens(client, integraHash, record.tokenizer, fromBlock) : undefined,
+    readCapabilities(client, { integraHash }),
+    readPayments(client, integraHash, fromBlock),
+    readTimeline(client, { addresses: integraAddresses, integraHash, fromBlock }, LOG_BLOCK_RANGE),
+    client.getBlock(),
+  ]);
+  return {
+    integraHash,
+    chainId: client.chain?.id,
+    record: {
+      owner: record.owner,
+      executor: record.executor,
+      pendingOwner: record.pendingOwner,
+      tokenizer: record.tokenizer,
+      tokenizerKind: hasTokenizer ? (tokenizerKindOf(record.tokenizer) ?? "other") : "none",
+      contentHash: record.contentHash,
+      processHash: record.processHash,
+      registeredAt: record.registeredAt,
+      registeredBlock: record.registeredBlock,
+      resolvers: record.resolvers,
+    },
+    tokens: tokens && {
+      claimed: tokens.claimed,
+      /** m of "n of m": the sealed party set's size, or the tokens reserved so far when not sealed. */
+      total: tokens.sealed ? tokens.parties : tokens.tokens.length,
+      reserved: tokens.reserved,
+      sealed: tokens.sealed,
+      complete: tokens.complete,
+      completedAt: tokens.completedAt,
+      items: tokens.tokens.map((t) => ({
+        tokenId: t.tokenId,
+        status: t.status,
+        /** Who it is reserved for, or who claimed it. */
+        holder: t.reservedFor,
+        /** Claimed and still held by its claimant. */
+        heldByClaimant: t.party,
+        amount: t.amount,
+      })),
+    },
+    capabilities: capabilities.map((c) => ({
+      uid: c.uid,
+      tokenId: c.tokenId,
+      recipient: c.recipient,
+      attester: c.attester,
+      capabilities: capabilityNames(c.capabilities),
+      state: capabilityState(c, block.timestamp),
+      expirationTime: c.expirationTime,
+    })),
+    payments: payments.map((p) => ({
+      paymentId: p.paymentId,
+      requestor: p.requestor,
+      requestorTokenId: p.requestorTokenId,
+      payer: p.payer,
+      payerTokenId: p.payerTokenId,
+      status: p.status,
+      deadline: p.deadline,
+    })),
+    /** The last events, newest first. */
+    events: timeline.entries.slice(0, LAST_EVENTS).map((e) => {
+      const text = describeEntry(e);
+      return {
+        event: e.eventName,
+        title: text.title,
+        who: text.who,
+        detail: text.detail,
+        blockNumber: e.blockNumber,
+        transactionHash: e.transactionHash,
+        timestamp: e.timestamp,
+      };
+    }),
+  };
+}
+
+type Status = Awaited<ReturnType<typeof readStatus>>;
+
+function human(status: Status): string {
+  const { record, tokens } = status;
+  const out = [
+    `Record ${status.integraHash}`,
+    fields([
+      ["owner", record.owner],
+      ["executor", record.executor === zeroAddress ? "none" : record.executor],
+      ...(record.pendingOwner === zeroAddress ? [] : [["offered to", record.pendingOwner] as const]),
+      ["tokenizer", `${record.tokenizerKind} ${record.tokenizer === zeroAddress ? "" : record.tokenizer}`.trimEnd()],
+      ["content hash", record.contentHash],
+      ["workflow", record.processHash],
+      ["registered", `${when(record.registeredAt)} (block ${record.registeredBlock})`],
+    ]),
+    "",
+  ];
+  if (tokens) {
+    const progress = `${tokens.claimed} of ${tokens.total} claimed${tokens.sealed ? "" : " (party set not sealed)"}${
+      tokens.complete ? `: complete${tokens.completedAt ? ` on ${when(tokens.completedAt)}` : ""}` : ""
+    }`;
+    out.push(
+      section(
+        `Tokens: ${progress}`,
+        tokens.items.length
+          ? table(
+              ["token", "status", "holder", "amount"],
+              tokens.items.map((t) => [`#${t.tokenId}`, t.status, t.holder, t.amount.toString()]),
+            )
+          : undefined,
+      ),
+    );
+  }
+  out.push(
+    section(
+      "Capabilities",
+      status.capabilities.length
+        ? table(
+            ["attestation", "token", "to", "grants", "state"],
+            status.capabilities.map((c) => [
+              shortHex(c.uid, 10, 6),
+              c.tokenId === 0n ? "any" : `#${c.tokenId}`,
+              c.recipient,
+              c.capabilities.join(","),
+              c.state,
+            ]),
+          )
+        : undefined,
+    ),
+    section(
+      "Payments",
+      status.payments.length
+        ? table(
+            ["payment", "from (payer)", "to (requestor)", "status", "deadline"],
+            status.payments.map((p) => [`#${p.paymentId}`, p.payer, p.requestor, p.status, when(p.deadline)]),
+          )
+        : undefined,
+    ),
+    section(
+      `Last ${LAST_EVENTS} events (newest first)`,
+      status.events.length
+        ? table(
+            ["block", "event", "who", "detail"],
+            status.events.map((e) => [String(e.blockNumber), e.title, e.who ?? "", e.detail ?? ""]),
+          )
+        : undefined,
+    ),
+  );
+  return out.join("\n");
+}
+
+export const statusCommand: Command = {
+  name: "status",
+  summary: "a record: its tokens (n of m), capabilities, payments and last events",
+  arguments: "<integraHash>",
+  description:
+    "Shows a record's state: owner, tokenizer, content and workflow hashes; its tokens (n of m claimed) with each\n" +
+    "token's status and holder; its capability attestations; its payment requests; and its last 5 events.",
+  async run({ args, json, rpc }) {
+    const integraHash = parseBytes32(args[0]);
+    if (!integraHash) throw new CliError(`Not a record hash: "${args[0]}". An integraHash is 0x followed by 64 hexadecimal characters.`);
+    const client = await connect(rpc);
+    const status = await readStatus(client, integraHash);
+    process.stdout.write(json ? `${toJson(status)}\n` : human(status));
+    return EXIT.ok;
+  },
+};

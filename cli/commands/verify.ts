@@ -1,0 +1,61 @@
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { verifyFile } from "@/lib/sdk";
+import type { Command } from "../command";
+import { connect } from "../connect";
+import { CliError, EXIT } from "../errors";
+import { table, toJson, when } from "../format";
+import { progressBar } from "../progress";
+
+/** Checks the path names a readable regular file, with a specific message otherwise. */
+async function checkFile(path: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    throw new CliError(
+      code === "ENOENT" ? `No such file: ${path}` : `Cannot read ${path}: ${error instanceof Error ? error.message : code}`,
+    );
+  }
+  if (!info.isFile()) throw new CliError(`Not a file: ${path}`);
+}
+
+export const verifyCommand: Command = {
+  name: "verify",
+  summary: "whether a file is registered (exit 0 registered, 1 not registered, 2 error)",
+  arguments: "<file>",
+  description:
+    "Hashes the file (SHA-256, streamed, with a progress bar on stderr) and lists every record registered under\n" +
+    "that content hash with its registrant. Records whose registrant did not start their workflow are marked.\n" +
+    "Exit code: 0 registered, 1 not registered, 2 error.",
+  async run({ args, json, rpc }) {
+    const [path] = args;
+    await checkFile(path);
+    const client = await connect(rpc);
+    const bar = progressBar(`Hashing ${basename(path)}`);
+    const { contentHash, records } = await verifyFile(client, path, (done, total) => bar.update(done, total));
+    bar.finish((await stat(path)).size);
+    const registered = records.length > 0;
+    if (json) {
+      process.stdout.write(`${toJson({ file: path, contentHash, registered, records })}\n`);
+    } else if (!registered) {
+      process.stdout.write(`Not registered: no record on this chain has content hash ${contentHash}.\n`);
+    } else {
+      const rows = records.map((r) => [
+        r.integraHash,
+        r.registrant,
+        when(r.registeredAt),
+        r.progress ? `${r.progress.claimed} of ${r.progress.reserved} claimed${r.progress.complete ? ", complete" : ""}` : "no tokens",
+        r.workflowFirstRegistrant.toLowerCase() === r.registrant.toLowerCase() ? "" : "did not start this workflow",
+      ]);
+      process.stdout.write(
+        `Registered: ${records.length} record${records.length === 1 ? "" : "s"} with content hash ${contentHash}\n\n${table(
+          ["record", "registrant", "registered", "tokens", "note"],
+          rows,
+        )}\n`,
+      );
+    }
+    return registered ? EXIT.ok : EXIT.notRegistered;
+  },
+};

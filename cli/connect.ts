@@ -1,0 +1,35 @@
+import type { PublicClient } from "viem";
+import { APP_CHAIN_ID, createIntegraClient, isDeployed, registry } from "@/lib/sdk";
+import { CliError, isUnreachable } from "./errors";
+
+/**
+ * A client of the configured chain at `rpcUrl`, checked before any read: the RPC answers, it is the chain this
+ * deployment is for, and the registry has code there. Each failure is one specific message (exit code 2).
+ */
+export async function connect(rpcUrl: string): Promise<PublicClient> {
+  if (!/^https?:\/\//.test(rpcUrl)) throw new CliError(`Not an RPC URL: "${rpcUrl}". Expected http(s)://… (--rpc URL).`);
+  if (!isDeployed) {
+    throw new CliError(`No Integra deployment for chain ${APP_CHAIN_ID} in lib/generated/integra.ts: deploy first (npm run deploy).`);
+  }
+  const client = createIntegraClient(rpcUrl, { retryCount: 1, timeoutMs: 10_000 });
+  let chainId: number;
+  try {
+    chainId = await client.getChainId();
+  } catch (error) {
+    if (isUnreachable(error))
+      throw new CliError(`Cannot reach the RPC at ${rpcUrl}: is the node running, and is the URL right? (--rpc URL)`);
+    throw error;
+  }
+  if (chainId !== APP_CHAIN_ID) {
+    throw new CliError(
+      `The RPC at ${rpcUrl} serves chain ${chainId}, but this deployment is for chain ${APP_CHAIN_ID} (NEXT_PUBLIC_CHAIN_ID).`,
+    );
+  }
+  const code = await client.getCode({ address: registry.address });
+  if (!code || code === "0x") {
+    throw new CliError(
+      `No Integra registry at ${registry.address} on chain ${chainId} at ${rpcUrl}: was the chain restarted without a deploy?`,
+    );
+  }
+  return client;
+}

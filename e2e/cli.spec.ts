@@ -1,0 +1,162 @@
+// The `integra` command line against the e2e chain (seeded with the demo): no browser, only child processes.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ACCOUNTS, RPC_URL } from "./anvil";
+import { demo, expect, test } from "./fixtures";
+
+const ROOT = path.join(import.meta.dirname, "..");
+const DEED_FILE = path.join(ROOT, "public", "demo", "deed-12-harbour-lane.txt");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `integra <args…> --rpc <the e2e chain>` from the checkout and collects its exit code and output. */
+function integra(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile("npx", ["tsx", "cli/integra.ts", ...args, "--rpc", RPC_URL], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+test("status --json of the demo agreement: 2 of 3 tokens claimed, the lender's reserved, a pending payment", async () => {
+  const run = await integra("status", demo.agreement, "--json");
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  const status = JSON.parse(run.stdout) as {
+    integraHash: string;
+    record: { tokenizerKind: string; owner: string };
+    tokens: {
+      claimed: number;
+      total: number;
+      sealed: boolean;
+      complete: boolean;
+      items: { tokenId: string; status: string; holder: string }[];
+    };
+    capabilities: { tokenId: string; recipient: string; capabilities: string[]; state: string }[];
+    payments: { paymentId: string; status: string; payer: string; requestor: string }[];
+    events: { event: string }[];
+  };
+  expect(lower(status.integraHash)).toBe(lower(demo.agreement));
+  expect(status.record).toMatchObject({ tokenizerKind: "multiParty", owner: ACCOUNTS.clerk });
+  expect(status.tokens).toMatchObject({ claimed: 2, total: 3, sealed: true, complete: false });
+  expect(status.tokens.items.map((t) => [t.tokenId, t.status, t.holder])).toEqual([
+    ["1", "claimed", ACCOUNTS.buyer],
+    ["2", "claimed", ACCOUNTS.seller],
+    ["3", "reserved", ACCOUNTS.lender],
+  ]);
+  expect(status.capabilities).toHaveLength(3);
+  expect(status.capabilities.every((c) => c.state === "valid" && c.capabilities.includes("CLAIM"))).toBe(true);
+  expect(status.payments).toEqual([
+    expect.objectContaining({ paymentId: demo.paymentId.toString(), status: "pending", payer: ACCOUNTS.buyer, requestor: ACCOUNTS.seller }),
+  ]);
+  expect(status.events).toHaveLength(5);
+  expect(status.events[0].event).toBe("PaymentRequested");
+});
+
+test("status in words says n of m claimed and names each holder", async () => {
+  const run = await integra("status", demo.agreement);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain("Tokens: 2 of 3 claimed");
+  expect(run.stdout).toMatch(new RegExp(`#3\\s+reserved\\s+${ACCOUNTS.lender}`));
+});
+
+test("pending for the lender shows token 3 of the agreement claimable now", async () => {
+  const run = await integra("pending", ACCOUNTS.lender, "--json");
+  expect(run.code).toBe(0);
+  const pending = JSON.parse(run.stdout) as {
+    tokens: { integraHash: string; tokenId: string; status: string; claimable: boolean; reason: string }[];
+  };
+  expect(pending.tokens).toHaveLength(1);
+  expect(lower(pending.tokens[0].integraHash)).toBe(lower(demo.agreement));
+  expect(pending.tokens[0]).toMatchObject({ tokenId: "3", status: "reserved", claimable: true });
+
+  const words = await integra("pending", ACCOUNTS.lender);
+  expect(words.code).toBe(0);
+  expect(words.stdout).toContain("1 claimable now");
+});
+
+test("pending for the buyer: the deed is claimable, the agreement's token already claimed", async () => {
+  const run = await integra("pending", ACCOUNTS.buyer, "--json");
+  expect(run.code).toBe(0);
+  const { tokens } = JSON.parse(run.stdout) as { tokens: { integraHash: string; state: string; claimable: boolean }[] };
+  const byRecord = new Map(tokens.map((t) => [lower(t.integraHash), t]));
+  expect(byRecord.get(lower(demo.deed))).toMatchObject({ state: "claimable", claimable: true });
+  expect(byRecord.get(lower(demo.agreement))).toMatchObject({ state: "claimed", claimable: false });
+});
+
+test("verify of the demo deed exits 0 and lists the record and its registrant", async () => {
+  const run = await integra("verify", DEED_FILE);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toContain("100%");
+  expect(run.stdout).toContain("Registered: 1 record");
+  expect(lower(run.stdout)).toContain(lower(demo.deed));
+  expect(run.stdout).toContain(ACCOUNTS.clerk);
+
+  const json = await integra("verify", DEED_FILE, "--json");
+  expect(json.code).toBe(0);
+  const result = JSON.parse(json.stdout) as { registered: boolean; records: { integraHash: string; registrant: string }[] };
+  expect(result.registered).toBe(true);
+  expect(result.records.map((r) => [lower(r.integraHash), r.registrant])).toEqual([[lower(demo.deed), ACCOUNTS.clerk]]);
+});
+
+test("verify of an unregistered file exits 1", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "integra-cli-"));
+  try {
+    const file = path.join(dir, "never-registered.txt");
+    writeFileSync(file, `not registered ${Date.now()}\n`);
+    const run = await integra("verify", file);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Not registered");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("bad input exits 2 with a specific message on stderr", async () => {
+  const hash = await integra("status", "0x1234");
+  expect(hash.code).toBe(2);
+  expect(hash.stderr).toContain('Not a record hash: "0x1234"');
+  expect(hash.stdout).toBe("");
+
+  const unknown = await integra("status", `0x${"ab".repeat(32)}`);
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain("No such record on this chain");
+
+  const address = await integra("pending", "0xnot-an-address");
+  expect(address.code).toBe(2);
+  expect(address.stderr).toContain("Not an address");
+
+  const missing = await integra("verify", path.join(ROOT, "no-such-file.txt"));
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain("No such file");
+});
+
+test("an unreachable RPC exits 2 and says so", async () => {
+  const run = await new Promise<Run>((resolve) =>
+    execFile(
+      "npx",
+      ["tsx", "cli/integra.ts", "status", demo.agreement, "--rpc", "http://127.0.0.1:9"],
+      { cwd: ROOT },
+      (error, stdout, stderr) => resolve({ code: error && typeof error.code === "number" ? error.code : 0, stdout, stderr }),
+    ),
+  );
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("Cannot reach the RPC at http://127.0.0.1:9");
+});
+
+test("every subcommand has --help", async () => {
+  for (const command of ["status", "pending", "verify"]) {
+    const run = await integra(command, "--help");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Usage: integra ${command}`);
+  }
+});

@@ -1,0 +1,109 @@
+/**
+ * The Integra SDK: the typed public surface of the framework-free code in `lib/`, for programs (the `integra`
+ * command line, an integrator's own system). Everything here re-exports the readers the app itself uses; there is
+ * one implementation of each read. Every reader takes a viem `PublicClient` (make one with {@link createIntegraClient},
+ * or pass your own for the same chain).
+ *
+ * The deployment (addresses, deploy block, capability schema) is the generated module's entry for the configured
+ * chain (`NEXT_PUBLIC_CHAIN_ID`, default the local anvil chain 31337), as in the app.
+ *
+ * @example
+ * ```ts
+ * import { createIntegraClient, readRecord, verifyFile } from "@/lib/sdk";
+ * const client = createIntegraClient("http://127.0.0.1:8545");
+ * const { contentHash, records } = await verifyFile(client, "deed.pdf");
+ * ```
+ *
+ * @packageDocumentation
+ */
+import { http, type PublicClient, createPublicClient } from "viem";
+import { RPC_URL, appChain } from "@/lib/config/appChain";
+import { readReservationsFor } from "@/lib/reads/reservations";
+import { type ContentRecord, readRecordsByContent } from "@/lib/reads/records";
+import { type HashProgress, hashFile } from "./hashFile";
+
+/** The configured chain's id, its viem chain, its default RPC URL and its log block range cap (0: none). */
+export { APP_CHAIN_ID, LOG_BLOCK_RANGE, RPC_URL, appChain } from "@/lib/config/appChain";
+/**
+ * The configured chain's deployment: whether there is one, its deploy block, every Integra address (a record's
+ * timeline is one eth_getLogs over them), and each contract's address with its ABI.
+ */
+export {
+  capabilityResolver,
+  deployBlock,
+  eas,
+  integraAddresses,
+  isDeployed,
+  multiPartyTokenizer,
+  ownershipTokenizer,
+  registry,
+  signal,
+  tokenizerKindOf,
+  type TokenizerKind,
+} from "@/lib/contracts";
+/** The capability bits an attestation can grant (CLAIM, TRANSFER, REQUEST_PAYMENT, APPROVE_PAYMENT). */
+export { CAPABILITY } from "@/lib/capabilities";
+
+/** A record's state (owner, tokenizer, registered block and time, executor, content and process hashes, pending owner). */
+export { readRecord, type RecordInfo } from "@/lib/reads/records";
+/** A record's tokens (status, holder, amount), reserved and claimed counts, whether its party set is sealed and complete. */
+export { readRecordTokens, TOKEN_STATUS, type RecordTokens, type TokenRow, type TokenStatusName } from "@/lib/reads/records";
+/** Every record registered under one content hash, with its registrant and its workflow's first registrant. */
+export { readRecordsByContent, type ContentRecord } from "@/lib/reads/records";
+/** The tokens reserved for (or claimed by) an account, on both tokenizers. Also exported as {@link pendingTokensFor}. */
+export { readReservationsFor, type Reservation } from "@/lib/reads/reservations";
+/** Capability attestations by recipient or by record, with their EAS state and whether they are under the current authority. */
+export { readCapabilities, type Capability } from "@/lib/reads/capabilities";
+/** A record's payment requests (newest first) and each one's status now. */
+export { readPayments, PAYMENT_STATUS, type PaymentRow } from "@/lib/reads/payments";
+/** A record's or workflow's events (newest first), re-readable incrementally and reorg-safe. */
+export { readTimeline, REORG_DEPTH, type TimelineData, type TimelineFilter } from "@/lib/timeline/readTimeline";
+/** One timeline event, decoded and typed; and its words as the app shows them. */
+export { type TimelineEntry } from "@/lib/timeline/decodeEntry";
+export { describeEntry, type EntryText } from "@/lib/timeline/describeEntry";
+/** Whether an account can claim a token now, and if not the reason that matters most (the app's own judgement). */
+export { claimStateOf, judgeAttestation, type ClaimState, type Verdict } from "@/lib/claims/claimability";
+/** Parsing of hashes and addresses typed by a person. */
+export { parseBytes32 } from "@/lib/format/hex";
+export { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
+export { hashFile, type HashProgress };
+
+/**
+ * The tokens reserved for `account` (and those it has claimed, still reserved to it): the issue's `pendingTokensFor`.
+ * The same function as {@link readReservationsFor}.
+ */
+export const pendingTokensFor = readReservationsFor;
+
+/** Options of {@link createIntegraClient}. */
+export interface IntegraClientOptions {
+  /** Per-request timeout in milliseconds (viem's default: 10 s). */
+  timeoutMs?: number;
+  /** Retries of a failed request (viem's default: 3). */
+  retryCount?: number;
+}
+
+/**
+ * A viem public client for the configured chain at `rpcUrl` (default: the app's RPC), with JSON-RPC batching as the
+ * app's own read client has (anvil has no Multicall3). Reads need no wallet.
+ */
+export function createIntegraClient(rpcUrl: string = RPC_URL, options: IntegraClientOptions = {}): PublicClient {
+  return createPublicClient({
+    chain: { ...appChain, rpcUrls: { ...appChain.rpcUrls, default: { http: [rpcUrl] } } },
+    transport: http(rpcUrl, { batch: { wait: 16 }, timeout: options.timeoutMs, retryCount: options.retryCount }),
+  });
+}
+
+/** What {@link verifyFile} found: the file's content hash and every record registered under it (none: not registered). */
+export interface FileVerification {
+  contentHash: `0x${string}`;
+  records: ContentRecord[];
+}
+
+/**
+ * Whether a file on disk is registered: its SHA-256 (streamed, see {@link hashFile}), then every record of that
+ * content hash with its registrant ({@link readRecordsByContent}).
+ */
+export async function verifyFile(client: PublicClient, path: string, onProgress?: HashProgress): Promise<FileVerification> {
+  const contentHash = await hashFile(path, onProgress);
+  return { contentHash, records: await readRecordsByContent(client, contentHash) };
+}

@@ -1,21 +1,15 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useOrigin } from "@/hooks/useOrigin";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { QrCode } from "@/components/ui/QrCode";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import { signedRequestPath } from "@/lib/forwarder/signedRequestLink";
 import { formatTimestamp } from "@/lib/format/time";
 
-const noSubscribe = () => () => {};
-
 /** A signed claim as a link and QR code for the clerk, who checks it and submits it with their own wallet. */
 export function SignedLinkPanel({ recordPath, request }: { recordPath: string; request: SignedForwardRequest }) {
-  const origin = useSyncExternalStore(
-    noSubscribe,
-    () => window.location.origin,
-    () => "",
-  );
+  const origin = useOrigin();
   const url = `${origin}${signedRequestPath(recordPath, request)}`;
   return (
     <section aria-label="Signed claim link" className="space-y-2 rounded-md border border-teal-200 bg-teal-50 p-3 text-sm">

@@ -1,7 +1,8 @@
 "use client";
 
+import { useOrigin } from "@/hooks/useOrigin";
 import { operations } from "@/hooks/operations";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import type { Address, Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -9,8 +10,6 @@ import { Field } from "@/components/ui/Field";
 import { QrCode } from "@/components/ui/QrCode";
 import { useTransaction } from "@/hooks/useTransaction";
 import { claimLinkPath } from "@/lib/claims/claimLink";
-
-const noSubscribe = () => () => {};
 
 /** For one reserved token: issue the CLAIM capability to its recipient through EAS, and hand out the claim link. */
 export function IssueCapability({
@@ -27,11 +26,7 @@ export function IssueCapability({
   const tx = useTransaction();
   const [expiry, setExpiry] = useState("");
   const [error, setError] = useState<string>();
-  const origin = useSyncExternalStore(
-    noSubscribe,
-    () => window.location.origin,
-    () => "",
-  );
+  const origin = useOrigin();
   const link = `${origin}${claimLinkPath(integraHash, tokenId)}`;
 
   async function issue() {

@@ -1,18 +1,12 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useOrigin } from "@/hooks/useOrigin";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { QrCode } from "@/components/ui/QrCode";
 
-const noSubscribe = () => () => {};
-
 /** The page's own link: a counterparty opens it to see the record and verify the file. */
 export function SharePanel({ path }: { path: string }) {
-  const origin = useSyncExternalStore(
-    noSubscribe,
-    () => window.location.origin,
-    () => "",
-  );
+  const origin = useOrigin();
   const url = `${origin}${path}`;
   return (
     <div className="flex flex-col gap-4 sm:flex-row sm:items-center">

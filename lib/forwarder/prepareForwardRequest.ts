@@ -13,10 +13,12 @@ export const REQUEST_VALIDITY_SECONDS = 30 * 60;
 export async function prepareForwardRequest(
   client: PublicClient,
   call: { from: Address; to: Address; data: Hex; validitySeconds?: number },
+  // Another deployment's forwarder (a bench chain), when not this app's.
+  forwarderAddress: Address = forwarder.address,
 ): Promise<ForwardRequest> {
   const [nonce, estimated, block] = await Promise.all([
-    client.readContract({ ...forwarder, functionName: "nonces", args: [call.from] }),
-    client.estimateGas({ account: forwarder.address, to: call.to, data: concat([call.data, call.from]) }),
+    client.readContract({ abi: forwarder.abi, address: forwarderAddress, functionName: "nonces", args: [call.from] }),
+    client.estimateGas({ account: forwarderAddress, to: call.to, data: concat([call.data, call.from]) }),
     client.getBlock({ blockTag: "latest" }),
   ]);
   return {

@@ -8,7 +8,6 @@ import {
   type ContractFunctionName,
   type Hex,
   type TransactionReceipt,
-  concat,
   encodeFunctionData,
   parseEventLogs,
   sha256,
@@ -16,7 +15,8 @@ import {
   zeroAddress,
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { type ForwardRequest, forwardRequestData, forwardRequestTypedData } from "../../lib/forwarder/forwardRequest.ts";
+import { forwardRequestData, forwardRequestTypedData } from "../../lib/forwarder/forwardRequest.ts";
+import { prepareForwardRequest } from "../../lib/forwarder/prepareForwardRequest.ts";
 import { claimAttestationRequest } from "../../lib/capabilities.ts";
 import { processHashOf } from "../../lib/workflow.ts";
 import {
@@ -198,16 +198,7 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
       args: [integraHash, tokenId, uid, processHash],
     });
     const client = sponsor.publicClient;
-    const gas = await client.estimateGas({ account: a.IntegraForwarderV1, to: tokenizer, data: concat([data, ephemeral.address]) });
-    const request: ForwardRequest = {
-      from: ephemeral.address,
-      to: tokenizer,
-      value: 0n,
-      gas: gas + gas / 5n,
-      nonce: 0n,
-      deadline: Number((await client.getBlock()).timestamp) + 600,
-      data,
-    };
+    const request = await prepareForwardRequest(client, { from: ephemeral.address, to: tokenizer, data }, a.IntegraForwarderV1);
     const signature = await ephemeral.signTypedData(forwardRequestTypedData(request, await client.getChainId(), a.IntegraForwarderV1));
     await measure(`claim (${label}, forwarded)`, sponsor, {
       address: a.IntegraForwarderV1,

@@ -78,7 +78,7 @@ export async function checkForwardRequest(
   const [block, currentNonce, chainId] = await Promise.all([
     client.getBlock({ blockTag: "latest" }),
     client.readContract({ ...forwarder, functionName: "nonces", args: [request.from] }),
-    client.getChainId(),
+    client.chain?.id ?? client.getChainId(),
   ]);
   const secondsLeft = request.deadline - Number(block.timestamp);
   if (

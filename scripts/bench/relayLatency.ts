@@ -2,7 +2,7 @@
 // relayer (app/api/relay) at the same moment; measured from the POST to the answer (the relayer checked,
 // simulated and sent) and to the receipt. A serial baseline of 5 single requests, measured in the same run,
 // gives the cost of waiting in the relayer's one-at-a-time send queue.
-import { type Hex, createTestClient, encodeFunctionData, http, parseEther, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
+import { type Hex, encodeFunctionData, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { claimAttestationRequest } from "../../lib/capabilities.ts";
 import { type SignedForwardRequest, forwardRequestTypedData } from "../../lib/forwarder/forwardRequest.ts";
@@ -11,6 +11,7 @@ import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../../lib/
 import { LOCAL_RELAYER_ADDRESS } from "../../lib/relay/localRelayerKey.ts";
 import { submitToRelayer } from "../../lib/relay/relayClient.ts";
 import { processHashOf } from "../../lib/workflow.ts";
+import { fundLocalRelayer } from "../lib/anvil.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
 import { clientsFor } from "../lib/clients.ts";
 import { writeAndWait } from "../lib/write.ts";
@@ -29,10 +30,7 @@ export const relayLatencySection: BenchSection = {
   async run(ctx) {
     const clerk = await clientsFor(ctx.rpcUrl, ANVIL_KEYS[1]);
     const client = clerk.publicClient;
-    await createTestClient({ mode: "anvil", transport: http(ctx.rpcUrl) }).setBalance({
-      address: LOCAL_RELAYER_ADDRESS,
-      value: parseEther("100"),
-    });
+    await fundLocalRelayer(ctx.rpcUrl);
     const a = ctx.deployment.addresses;
     const tokenizer = { address: a.MultiPartyTokenizerV1, abi: multiPartyTokenizerV1Abi } as const;
     const processHash = processHashOf("bench/relay");

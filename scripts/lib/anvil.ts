@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createPublicClient, http } from "viem";
+import { createPublicClient, createTestClient, http, parseEther } from "viem";
+import { LOCAL_RELAYER_ADDRESS } from "../../lib/relay/localRelayerKey.ts";
 import { foundryBinary } from "./foundry.ts";
 
 export interface RunningAnvil {
@@ -41,4 +42,10 @@ export async function startAnvil(port = 8545, extraArgs: string[] = []): Promise
       await exited;
     },
   };
+}
+
+/** Gives the local relayer's sponsor account 100 ETH: it pays the parties' gas, so they need none. */
+export async function fundLocalRelayer(rpcUrl: string): Promise<void> {
+  const testClient = createTestClient({ mode: "anvil", transport: http(rpcUrl) });
+  await testClient.setBalance({ address: LOCAL_RELAYER_ADDRESS, value: parseEther("100") });
 }

@@ -1,18 +1,10 @@
-import { createTestClient, http, parseEther } from "viem";
 import { ANVIL_KEYS } from "./chains.ts";
-import { startAnvil, type RunningAnvil } from "./anvil.ts";
+import { fundLocalRelayer, startAnvil, type RunningAnvil } from "./anvil.ts";
 import { forgeBuild } from "./build.ts";
 import { clientsFor } from "./clients.ts";
 import { type Deployment, deployIntegra } from "./deploy.ts";
 import { saveDeployment, writeGeneratedModule } from "./generate.ts";
 import type { DemoRecords } from "./seed.ts";
-import { LOCAL_RELAYER_ADDRESS } from "../../lib/relay/localRelayerKey.ts";
-
-/** Gives the local relayer's sponsor account 100 ETH: it pays the parties' gas, so they need none. */
-async function fundLocalRelayer(rpcUrl: string): Promise<void> {
-  const testClient = createTestClient({ mode: "anvil", transport: http(rpcUrl) });
-  await testClient.setBalance({ address: LOCAL_RELAYER_ADDRESS, value: parseEther("100") });
-}
 
 export interface LocalChain {
   anvil: RunningAnvil;

@@ -1,5 +1,5 @@
 import { ACCOUNTS } from "./anvil";
-import { connectWallet, demo, expect, installWallet, switchWalletNetwork, test } from "./fixtures";
+import { connectWallet, demo, expect, expectConfirmed, installWallet, switchWalletNetwork, test } from "./fixtures";
 
 test("a malformed record id in the URL gets a specific message", async ({ page }) => {
   await page.goto("/records/0x1234-not-a-hash");
@@ -43,7 +43,7 @@ test("a rejected signature is explained and the form keeps what was typed", asyn
 
   wallet.rejectSignatures(false);
   await page.getByRole("button", { name: "Change executor" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Confirmed" })).toBeVisible();
+  await expectConfirmed(page.getByRole("status").filter({ hasText: "Change the executor" }));
 });
 
 test("a transaction that would revert is decoded into plain words, and nothing is sent", async ({ page }) => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { keccak256, stringToHex, type Hex } from "viem";
 import { ACCOUNTS, type AccountName, testChain } from "./anvil";
 import { attestClaim, latestTimestamp, registerAgreement, reserve, sealParties, tokenStatus } from "./chain";
-import { connectWallet, expect, installWallet, test } from "./fixtures";
+import { connectWallet, expect, expectConfirmed, installWallet, test } from "./fixtures";
 
 const agreement = {
   name: "supply-agreement.txt",
@@ -40,12 +40,7 @@ test("a clerk registers a three-party agreement and issues attestations; three p
       .getByRole("button", { name: "Issue claim capability" })
       .nth(tokenId - 1)
       .click();
-    await expect(
-      page
-        .getByRole("status")
-        .filter({ hasText: `Issue the CLAIM capability for token #${tokenId}` })
-        .filter({ hasText: "Confirmed" }),
-    ).toBeVisible();
+    await expectConfirmed(page.getByRole("status").filter({ hasText: `Issue the CLAIM capability for token #${tokenId}` }));
     const shown = await page.getByText(new RegExp(`/claims\\?record=${integraHash}&token=${tokenId}$`)).textContent();
     links.push(new URL(shown ?? "").pathname + new URL(shown ?? "").search);
   }
@@ -89,7 +84,7 @@ test("a revoked attestation is named as the reason and a claim with it is refuse
   await clerk.goto(`/records/${integraHash}`);
   await connectWallet(clerk);
   await clerk.getByRole("button", { name: "Revoke" }).click();
-  await expect(clerk.getByRole("status").filter({ hasText: "Confirmed" })).toBeVisible();
+  await expectConfirmed(clerk.getByRole("status").filter({ hasText: "Revoke the capability" }));
   await expect(clerk.locator("li", { hasText: "revoked" })).toBeVisible();
 
   const context = await page.context().browser()!.newContext();

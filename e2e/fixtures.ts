@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS, type AccountName, forwardToNode, testChain } from "./anvil";
 
 /** What a test can do to its injected wallet while it runs. */
@@ -123,5 +123,13 @@ export const test = base.extend<{ chainSnapshot: void }>({
     { auto: true },
   ],
 });
+
+/**
+ * Waits until the transaction status in `scope` reaches its Confirmed step. The step list names every step all
+ * along, so "Confirmed" in the text proves nothing; the current step (aria-current) is what counts.
+ */
+export async function expectConfirmed(scope: Locator, timeout = 30_000): Promise<void> {
+  await expect(scope.locator('[aria-current="step"]')).toHaveText("Confirmed", { timeout });
+}
 
 export { expect };

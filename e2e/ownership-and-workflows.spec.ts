@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Address, keccak256, sha256, stringToHex } from "viem";
 import { ACCOUNTS } from "./anvil";
 import { addresses, registerAgreement } from "./chain";
-import { connectWallet, demo, expect, installWallet, test } from "./fixtures";
+import { connectWallet, demo, expect, expectConfirmed, installWallet, test } from "./fixtures";
 import { publicClient } from "./relay";
 import { integraRecordV1Abi } from "../lib/generated/integra";
 
@@ -30,7 +30,7 @@ test("the owner offers the deed and the buyer accepts it from the dashboard; the
   await offer.getByLabel("New owner address").fill(ACCOUNTS.buyer);
   await offer.getByLabel("Reason").fill("Sale closed; the deed passes to the buyer");
   await offer.getByRole("button", { name: "Offer ownership" }).click();
-  await expect(offer.locator('[aria-current="step"]')).toHaveText("Confirmed", { timeout: 30_000 });
+  await expectConfirmed(offer);
   await expect(offer.getByText(`Offered to`)).toBeVisible();
   // An offer moves nothing: the clerk still owns the record.
   expect((await recordOf(demo.deed)).owner).toBe(ACCOUNTS.clerk);

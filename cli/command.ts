@@ -2,10 +2,23 @@ import { parseArgs } from "node:util";
 import { RPC_URL } from "@/lib/sdk";
 import { CliError } from "./errors";
 
-/** What every subcommand receives: its positional arguments and the common options. */
+/** One option of a subcommand, beyond the common ones. */
+export interface CommandOption {
+  type: "string" | "boolean";
+  /** May be given more than once (e.g. --party); its value is then a list. */
+  multiple?: boolean;
+  short?: string;
+  /** The value's name in help, e.g. "FILE". */
+  value?: string;
+  help: string;
+}
+
+/** What every subcommand receives: its positional arguments, its own options and the common options. */
 export interface CommandContext {
   args: string[];
-  /** --json: one JSON document on stdout instead of human tables. */
+  /** The subcommand's own options, as given (absent ones are undefined). */
+  options: Record<string, string | boolean | string[] | undefined>;
+  /** --json: JSON on stdout instead of human tables. */
   json: boolean;
   /** --rpc URL (default: the app's RPC, NEXT_PUBLIC_RPC_URL or http://127.0.0.1:8545). */
   rpc: string;
@@ -17,39 +30,76 @@ export interface Command {
   summary: string;
   /** The usage line's arguments, e.g. "<integraHash>". */
   arguments: string;
+  /** How many positional arguments it takes (default exactly 1). */
+  positionals?: { min: number; max: number };
+  /** Its own options, by long name. */
+  options?: Record<string, CommandOption>;
   /** Longer description for --help. */
   description: string;
   run(context: CommandContext): Promise<number>;
 }
 
-export const COMMON_OPTIONS_HELP = `Options:
-  --json       print one JSON document on stdout (bigints as decimal strings)
+export const COMMON_OPTIONS_HELP = `  --json       print JSON on stdout (bigints as decimal strings)
   --rpc URL    the chain's JSON-RPC endpoint (default ${RPC_URL})
   -h, --help   show this help`;
 
-/** The --help text of a subcommand. */
-export function commandHelp(command: Command): string {
-  return `Usage: integra ${command.name} ${command.arguments} [--json] [--rpc URL]\n\n${command.description}\n\n${COMMON_OPTIONS_HELP}\n`;
+function optionsHelp(command: Command): string {
+  const own = Object.entries(command.options ?? {}).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : ""}--${name}${o.value ? ` ${o.value}` : ""}`;
+    return [flag, `${o.help}${o.multiple ? " (repeatable)" : ""}`] as const;
+  });
+  if (own.length === 0) return COMMON_OPTIONS_HELP;
+  const width = Math.max(...own.map(([flag]) => flag.length), 11);
+  return `${own.map(([flag, help]) => `  ${flag.padEnd(width)}  ${help}`).join("\n")}\n${COMMON_OPTIONS_HELP}`;
 }
 
-/** Parses a subcommand's arguments: the common options, and exactly one positional argument. */
+/** The --help text of a subcommand. */
+export function commandHelp(command: Command): string {
+  const optional = command.options ? " [options]" : "";
+  return `Usage: integra ${command.name} ${command.arguments}${optional} [--json] [--rpc URL]\n\n${command.description}\n\nOptions:\n${optionsHelp(command)}\n`;
+}
+
+/** Parses a subcommand's arguments: its own options, the common options, and its positional arguments. */
 export function parseCommandArgs(command: Command, argv: string[]): CommandContext | "help" {
+  const own = Object.fromEntries(
+    Object.entries(command.options ?? {}).map(([name, o]) => [name, { type: o.type, multiple: o.multiple, short: o.short }]),
+  );
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: "boolean" }, rpc: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { ...own, json: { type: "boolean" }, rpc: { type: "string" }, help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
     throw new CliError(`${error instanceof Error ? error.message : String(error)} (see integra ${command.name} --help)`);
   }
   if (parsed.values.help) return "help";
-  if (parsed.positionals.length !== 1) {
+  const { min, max } = command.positionals ?? { min: 1, max: 1 };
+  const count = parsed.positionals.length;
+  if (count < min || count > max) {
+    const expected =
+      min === max
+        ? `${min === 1 ? "one argument" : `${min} arguments`}`
+        : `${min} to ${max === Infinity ? "any number of" : max} arguments`;
     throw new CliError(
-      `integra ${command.name} takes one argument, ${command.arguments}; got ${parsed.positionals.length} (see integra ${command.name} --help)`,
+      `integra ${command.name} takes ${expected}${command.arguments ? `, ${command.arguments}` : ""}; got ${count} (see integra ${command.name} --help)`,
     );
   }
-  return { args: parsed.positionals, json: parsed.values.json === true, rpc: parsed.values.rpc ?? RPC_URL };
+  const { json, rpc, ...options } = parsed.values;
+  delete options.help;
+  return { args: parsed.positionals, options, json: json === true, rpc: typeof rpc === "string" ? rpc : RPC_URL };
+}
+
+/** A string option's value, or undefined. */
+export function stringOption(context: CommandContext, name: string): string | undefined {
+  const value = context.options[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A repeatable string option's values (none: an empty list). */
+export function listOption(context: CommandContext, name: string): string[] {
+  const value = context.options[name];
+  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 }

@@ -22,6 +22,8 @@ export interface CommandContext {
   json: boolean;
   /** --rpc URL (default: the app's RPC, NEXT_PUBLIC_RPC_URL or http://127.0.0.1:8545). */
   rpc: string;
+  /** Whether --rpc was given (some commands work offline unless it is). */
+  rpcGiven: boolean;
 }
 
 /** A subcommand: its help text and what it does; `run` resolves to the process exit code. */
@@ -89,7 +91,7 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandConte
   }
   const { json, rpc, ...options } = parsed.values;
   delete options.help;
-  return { args: parsed.positionals, options, json: json === true, rpc: typeof rpc === "string" ? rpc : RPC_URL };
+  return { args: parsed.positionals, options, json: json === true, rpc: typeof rpc === "string" ? rpc : RPC_URL, rpcGiven: typeof rpc === "string" };
 }
 
 /** A string option's value, or undefined. */

@@ -1,7 +1,7 @@
-import { type Address, type Hex, encodeFunctionData } from "viem";
-import { claimAttestationRequest } from "@/lib/capabilities";
-import { capabilitySchemaUid, eas, forwarder, registry, signal, tokenizerAbi } from "@/lib/contracts";
-import { type SignedForwardRequest, forwardRequestData } from "@/lib/forwarder/forwardRequest";
+import type { Address, Hex } from "viem";
+import { CAPABILITY } from "@/lib/capabilities";
+import { integraCalls } from "@/lib/calls/integraCalls";
+import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import {
   capabilitiesQuery,
   myRecordsScope,
@@ -33,44 +33,31 @@ export const operations = {
     parties: Address[];
   }) => ({
     label: `Register the document and reserve ${plural(p.parties.length, "token")}`,
-    to: registry.address,
-    data: encodeFunctionData({
-      abi: registry.abi,
-      functionName: "registerWithParties",
-      args: [p.contentHash, p.encryptedRef, p.tokenizer, p.executor, p.processHash, [], p.parties, p.parties.map(() => 1n)],
-    }),
+    ...integraCalls.registerWithParties(p),
     invalidate: [recordsByContentQuery(p.contentHash).queryKey, myRecordsScope, reservationsScope],
   }),
 
   reserveToken: (p: { integraHash: Hex; tokenizer: Address; tokenId: bigint; recipient: Address; amount: bigint; processHash: Hex }) => ({
     label: `Reserve token #${p.tokenId}`,
-    to: p.tokenizer,
-    data: encodeFunctionData({
-      abi: tokenizerAbi,
-      functionName: "reserveToken",
-      args: [p.integraHash, p.tokenId, p.recipient, p.amount, p.processHash],
-    }),
+    ...integraCalls.reserveToken(p),
     invalidate: [recordTokensQuery(p.integraHash).queryKey, reservationsScope, timelineKey(p.integraHash)],
   }),
 
   cancelReservation: (p: { integraHash: Hex; tokenizer: Address; tokenId: bigint }) => ({
     label: `Cancel the reservation of token #${p.tokenId}`,
-    to: p.tokenizer,
-    data: encodeFunctionData({ abi: tokenizerAbi, functionName: "cancelReservation", args: [p.integraHash, p.tokenId] }),
+    ...integraCalls.cancelReservation(p),
     invalidate: [recordTokensQuery(p.integraHash).queryKey, reservationsScope, timelineKey(p.integraHash)],
   }),
 
   sealParties: (p: { integraHash: Hex; tokenizer: Address; parties: number }) => ({
     label: `Fix the party set at ${plural(p.parties, "token")}`,
-    to: p.tokenizer,
-    data: encodeFunctionData({ abi: tokenizerAbi, functionName: "sealParties", args: [p.integraHash] }),
+    ...integraCalls.sealParties(p),
     invalidate: [recordTokensQuery(p.integraHash).queryKey, timelineKey(p.integraHash)],
   }),
 
   claimToken: (p: { integraHash: Hex; tokenizer: Address; tokenId: bigint; uid: Hex; processHash: Hex; account: Address }) => ({
     label: `Claim token #${p.tokenId}`,
-    to: p.tokenizer,
-    data: encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args: [p.integraHash, p.tokenId, p.uid, p.processHash] }),
+    ...integraCalls.claimToken(p),
     invalidate: [
       reservationsQuery(p.account).queryKey,
       recordTokensQuery(p.integraHash).queryKey,
@@ -82,12 +69,7 @@ export const operations = {
   /** The CLAIM capability, attested with the real EAS to the token's recipient. */
   issueClaimCapability: (p: { integraHash: Hex; tokenId: bigint; recipient: Address; processHash: Hex; expirationTime: bigint }) => ({
     label: `Issue the CLAIM capability for token #${p.tokenId}`,
-    to: eas.address,
-    data: encodeFunctionData({
-      abi: eas.abi,
-      functionName: "attest",
-      args: [claimAttestationRequest({ schema: capabilitySchemaUid, ...p })],
-    }),
+    ...integraCalls.issueCapability({ ...p, capabilities: CAPABILITY.CLAIM }),
     invalidate: [
       capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
       capabilitiesQuery({ recipient: p.recipient }).queryKey,
@@ -97,12 +79,7 @@ export const operations = {
 
   revokeCapability: (p: { integraHash: Hex; uid: Hex; tokenId: bigint; recipient: Address }) => ({
     label: `Revoke the capability for ${p.tokenId === 0n ? "any token" : `token #${p.tokenId}`}`,
-    to: eas.address,
-    data: encodeFunctionData({
-      abi: eas.abi,
-      functionName: "revoke",
-      args: [{ schema: capabilitySchemaUid, data: { uid: p.uid, value: 0n } }],
-    }),
+    ...integraCalls.revokeCapability(p),
     invalidate: [
       capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
       capabilitiesQuery({ recipient: p.recipient }).queryKey,
@@ -112,22 +89,19 @@ export const operations = {
 
   offerOwnership: (p: { integraHash: Hex; newOwner: Address; reason: string }) => ({
     label: "Offer record ownership",
-    to: registry.address,
-    data: encodeFunctionData({ abi: registry.abi, functionName: "offerRecordOwnership", args: [p.integraHash, p.newOwner, p.reason] }),
+    ...integraCalls.offerOwnership(p),
     invalidate: [recordQuery(p.integraHash).queryKey, timelineKey(p.integraHash)],
   }),
 
   withdrawOwnershipOffer: (p: { integraHash: Hex }) => ({
     label: "Withdraw the ownership offer",
-    to: registry.address,
-    data: encodeFunctionData({ abi: registry.abi, functionName: "cancelOwnershipOffer", args: [p.integraHash] }),
+    ...integraCalls.withdrawOwnershipOffer(p),
     invalidate: [recordQuery(p.integraHash).queryKey, timelineKey(p.integraHash)],
   }),
 
   acceptOwnership: (p: { integraHash: Hex; account: Address }) => ({
     label: "Accept record ownership",
-    to: registry.address,
-    data: encodeFunctionData({ abi: registry.abi, functionName: "acceptRecordOwnership", args: [p.integraHash] }),
+    ...integraCalls.acceptOwnership(p),
     invalidate: [
       recordQuery(p.integraHash).queryKey,
       timelineKey(p.integraHash),
@@ -139,8 +113,7 @@ export const operations = {
 
   setExecutor: (p: { integraHash: Hex; executor: Address; removing: boolean }) => ({
     label: p.removing ? "Remove the executor" : "Change the executor",
-    to: registry.address,
-    data: encodeFunctionData({ abi: registry.abi, functionName: "setExecutor", args: [p.integraHash, p.executor] }),
+    ...integraCalls.setExecutor(p),
     invalidate: [
       recordQuery(p.integraHash).queryKey,
       timelineKey(p.integraHash),
@@ -157,34 +130,26 @@ export const operations = {
     deadline: bigint;
   }) => ({
     label: "Request a payment",
-    to: signal.address,
-    data: encodeFunctionData({
-      abi: signal.abi,
-      functionName: "requestPayment",
-      args: [p.integraHash, p.myToken, p.payer, p.payerToken, p.encryptedAmount, p.deadline],
-    }),
+    ...integraCalls.requestPayment(p),
     invalidate: [paymentsQuery(p.integraHash, 0n).queryKey, timelineKey(p.integraHash)],
   }),
 
   markPaid: (p: { integraHash: Hex; paymentId: bigint }) => ({
     label: `Mark payment #${p.paymentId} paid`,
-    to: signal.address,
-    data: encodeFunctionData({ abi: signal.abi, functionName: "markPaid", args: [p.paymentId, "0x"] }),
+    ...integraCalls.markPaid(p),
     invalidate: [paymentsQuery(p.integraHash, 0n).queryKey, timelineKey(p.integraHash)],
   }),
 
   cancelPayment: (p: { integraHash: Hex; paymentId: bigint }) => ({
     label: `Cancel payment request #${p.paymentId}`,
-    to: signal.address,
-    data: encodeFunctionData({ abi: signal.abi, functionName: "cancelPayment", args: [p.paymentId] }),
+    ...integraCalls.cancelPayment(p),
     invalidate: [paymentsQuery(p.integraHash, 0n).queryKey, timelineKey(p.integraHash)],
   }),
 
   /** A party's signed request, submitted (and paid for) by the connected wallet through the forwarder. */
   executeForwarded: (p: { integraHash: Hex; request: SignedForwardRequest; words?: string }) => ({
     label: p.words ?? "Submit the signed request",
-    to: forwarder.address,
-    data: encodeFunctionData({ abi: forwarder.abi, functionName: "execute", args: [forwardRequestData(p.request)] }),
+    ...integraCalls.executeForwarded(p),
     invalidate: [recordTokensQuery(p.integraHash).queryKey, timelineKey(p.integraHash), paymentsQuery(p.integraHash, 0n).queryKey],
   }),
 };

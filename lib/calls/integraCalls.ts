@@ -1,0 +1,144 @@
+import { type Address, type Hex, encodeFunctionData } from "viem";
+import { capabilityAttestationRequest } from "@/lib/capabilities";
+import { capabilitySchemaUid, eas, forwarder, registry, signal, tokenizerAbi } from "@/lib/contracts";
+import { type SignedForwardRequest, forwardRequestData } from "@/lib/forwarder/forwardRequest";
+
+/** A contract call ready to send or to sign as a forward request: the contract and the ABI-encoded call. */
+export interface ContractCall {
+  to: Address;
+  data: Hex;
+}
+
+/**
+ * Every write of the product, encoded once against the contracts' own ABI types: the app's operations
+ * (hooks/operations.ts), the SDK's writes (lib/sdk/writes.ts) and the CLI all build their calls here.
+ */
+export const integraCalls = {
+  /** Registers a document and reserves, and seals, tokens 1..n for `parties` (`amounts` default to 1 each). */
+  registerWithParties: (p: {
+    contentHash: Hex;
+    encryptedRef: Hex;
+    tokenizer: Address;
+    executor: Address;
+    processHash: Hex;
+    parties: readonly Address[];
+    amounts?: readonly bigint[];
+  }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({
+      abi: registry.abi,
+      functionName: "registerWithParties",
+      args: [p.contentHash, p.encryptedRef, p.tokenizer, p.executor, p.processHash, [], p.parties, p.amounts ?? p.parties.map(() => 1n)],
+    }),
+  }),
+
+  reserveToken: (p: {
+    integraHash: Hex;
+    tokenizer: Address;
+    tokenId: bigint;
+    recipient: Address;
+    amount: bigint;
+    processHash: Hex;
+  }): ContractCall => ({
+    to: p.tokenizer,
+    data: encodeFunctionData({
+      abi: tokenizerAbi,
+      functionName: "reserveToken",
+      args: [p.integraHash, p.tokenId, p.recipient, p.amount, p.processHash],
+    }),
+  }),
+
+  cancelReservation: (p: { integraHash: Hex; tokenizer: Address; tokenId: bigint }): ContractCall => ({
+    to: p.tokenizer,
+    data: encodeFunctionData({ abi: tokenizerAbi, functionName: "cancelReservation", args: [p.integraHash, p.tokenId] }),
+  }),
+
+  sealParties: (p: { integraHash: Hex; tokenizer: Address }): ContractCall => ({
+    to: p.tokenizer,
+    data: encodeFunctionData({ abi: tokenizerAbi, functionName: "sealParties", args: [p.integraHash] }),
+  }),
+
+  claimToken: (p: { integraHash: Hex; tokenizer: Address; tokenId: bigint; uid: Hex; processHash: Hex }): ContractCall => ({
+    to: p.tokenizer,
+    data: encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args: [p.integraHash, p.tokenId, p.uid, p.processHash] }),
+  }),
+
+  /** An EAS attestation under the capability schema granting `capabilities` on `tokenId` (0: any token). */
+  issueCapability: (p: {
+    integraHash: Hex;
+    tokenId: bigint;
+    capabilities: bigint;
+    recipient: Address;
+    processHash: Hex;
+    expirationTime?: bigint;
+  }): ContractCall => ({
+    to: eas.address,
+    data: encodeFunctionData({
+      abi: eas.abi,
+      functionName: "attest",
+      args: [capabilityAttestationRequest({ schema: capabilitySchemaUid, ...p })],
+    }),
+  }),
+
+  revokeCapability: (p: { uid: Hex }): ContractCall => ({
+    to: eas.address,
+    data: encodeFunctionData({
+      abi: eas.abi,
+      functionName: "revoke",
+      args: [{ schema: capabilitySchemaUid, data: { uid: p.uid, value: 0n } }],
+    }),
+  }),
+
+  offerOwnership: (p: { integraHash: Hex; newOwner: Address; reason: string }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({ abi: registry.abi, functionName: "offerRecordOwnership", args: [p.integraHash, p.newOwner, p.reason] }),
+  }),
+
+  withdrawOwnershipOffer: (p: { integraHash: Hex }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({ abi: registry.abi, functionName: "cancelOwnershipOffer", args: [p.integraHash] }),
+  }),
+
+  acceptOwnership: (p: { integraHash: Hex }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({ abi: registry.abi, functionName: "acceptRecordOwnership", args: [p.integraHash] }),
+  }),
+
+  setExecutor: (p: { integraHash: Hex; executor: Address }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({ abi: registry.abi, functionName: "setExecutor", args: [p.integraHash, p.executor] }),
+  }),
+
+  /** A payment request from the holder of `myToken` to the holder of `payerToken`; the amount is sealed for them. */
+  requestPayment: (p: {
+    integraHash: Hex;
+    myToken: bigint;
+    payer: Address;
+    payerToken: bigint;
+    encryptedAmount: Hex;
+    deadline: bigint;
+  }): ContractCall => ({
+    to: signal.address,
+    data: encodeFunctionData({
+      abi: signal.abi,
+      functionName: "requestPayment",
+      args: [p.integraHash, p.myToken, p.payer, p.payerToken, p.encryptedAmount, p.deadline],
+    }),
+  }),
+
+  markPaid: (p: { paymentId: bigint }): ContractCall => ({
+    to: signal.address,
+    data: encodeFunctionData({ abi: signal.abi, functionName: "markPaid", args: [p.paymentId, "0x"] }),
+  }),
+
+  cancelPayment: (p: { paymentId: bigint }): ContractCall => ({
+    to: signal.address,
+    data: encodeFunctionData({ abi: signal.abi, functionName: "cancelPayment", args: [p.paymentId] }),
+  }),
+
+  /** A party's signed request, submitted (and paid for) by whoever sends this call. */
+  executeForwarded: (p: { request: SignedForwardRequest }): ContractCall => ({
+    to: forwarder.address,
+    data: encodeFunctionData({ abi: forwarder.abi, functionName: "execute", args: [forwardRequestData(p.request)] }),
+  }),
+};

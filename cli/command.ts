@@ -64,7 +64,11 @@ export function commandHelp(command: Command): string {
 /** Parses a subcommand's arguments: its own options, the common options, and its positional arguments. */
 export function parseCommandArgs(command: Command, argv: string[]): CommandContext | "help" {
   const own = Object.fromEntries(
-    Object.entries(command.options ?? {}).map(([name, o]) => [name, { type: o.type, multiple: o.multiple, short: o.short }]),
+    // parseArgs refuses keys set to undefined, so only the ones given.
+    Object.entries(command.options ?? {}).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) },
+    ]),
   );
   let parsed;
   try {
@@ -91,7 +95,13 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandConte
   }
   const { json, rpc, ...options } = parsed.values;
   delete options.help;
-  return { args: parsed.positionals, options, json: json === true, rpc: typeof rpc === "string" ? rpc : RPC_URL, rpcGiven: typeof rpc === "string" };
+  return {
+    args: parsed.positionals,
+    options,
+    json: json === true,
+    rpc: typeof rpc === "string" ? rpc : RPC_URL,
+    rpcGiven: typeof rpc === "string",
+  };
 }
 
 /** A string option's value, or undefined. */

@@ -1,8 +1,10 @@
-// `npm run chain`: anvil on 127.0.0.1:8545 with EAS and the Integra contracts deployed and (unless
+// `npm run chain`: anvil on 127.0.0.1:8545 (or --port N) with EAS and the Integra contracts deployed and (unless
 // --no-seed) the demo seeded. Ctrl-C stops anvil.
 import { startLocalChain } from "./lib/localChain.ts";
 
-const local = await startLocalChain({ seed: !process.argv.includes("--no-seed") });
+const portArg = process.argv.indexOf("--port");
+const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 8545;
+const local = await startLocalChain({ port, seed: !process.argv.includes("--no-seed") });
 const { addresses, deployBlock, capabilitySchemaUid } = local.deployment;
 console.log(`Local chain on ${local.anvil.rpcUrl} (chain 31337), deployed from block ${deployBlock}`);
 for (const [name, address] of Object.entries(addresses)) console.log(`  ${name.padEnd(28)} ${address}`);

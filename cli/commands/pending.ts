@@ -1,27 +1,17 @@
 import type { Address, PublicClient } from "viem";
-import { ADDRESS_HINT, type ClaimState, claimStateOf, parseAddress, pendingTokensFor, readCapabilities, tokenizerKindOf } from "@/lib/sdk";
+import {
+  ADDRESS_HINT,
+  claimStateOf,
+  describeClaimState,
+  parseAddress,
+  pendingTokensFor,
+  readCapabilities,
+  tokenizerKindOf,
+} from "@/lib/sdk";
 import type { Command } from "../command";
 import { connect } from "../connect";
 import { CliError, EXIT } from "../errors";
 import { table, toJson } from "../format";
-
-/** Why a token can or cannot be claimed now, in the app's words. */
-function reasonOf(state: ClaimState): string {
-  switch (state.kind) {
-    case "claimable":
-      return "Can be claimed now.";
-    case "claimed":
-      return "Already claimed.";
-    case "other-wallet":
-      return `Reserved for another wallet (${state.reservedFor}).`;
-    case "not-reserved":
-      return "Not reserved.";
-    case "no-attestation":
-      return "No claim attestation has been issued for it yet: ask the record's owner.";
-    case "blocked":
-      return state.reason;
-  }
-}
 
 /** The tokens reserved for `account` and, for each, whether it can claim now (the app's own judgement, claimStateOf). */
 export async function readPending(client: PublicClient, account: Address) {
@@ -43,7 +33,7 @@ export async function readPending(client: PublicClient, account: Address) {
         status: r.status,
         claimable: state.kind === "claimable",
         state: state.kind,
-        reason: reasonOf(state),
+        reason: describeClaimState(state),
         /** The attestation a claim would use, when claimable. */
         attestationUid: state.kind === "claimable" ? state.uid : undefined,
       };

@@ -3,23 +3,10 @@ import { basename } from "node:path";
 import { verifyFile } from "@/lib/sdk";
 import type { Command } from "../command";
 import { connect } from "../connect";
-import { CliError, EXIT } from "../errors";
+import { EXIT } from "../errors";
+import { checkFile } from "../files";
 import { table, toJson, when } from "../format";
 import { progressBar } from "../progress";
-
-/** Checks the path names a readable regular file, with a specific message otherwise. */
-async function checkFile(path: string): Promise<void> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "";
-    throw new CliError(
-      code === "ENOENT" ? `No such file: ${path}` : `Cannot read ${path}: ${error instanceof Error ? error.message : code}`,
-    );
-  }
-  if (!info.isFile()) throw new CliError(`Not a file: ${path}`);
-}
 
 export const verifyCommand: Command = {
   name: "verify",

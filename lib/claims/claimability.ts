@@ -53,3 +53,21 @@ export function claimStateOf(
   const verdict = judgeAttestation(relevant[relevant.length - 1], target);
   return { kind: "blocked", reason: verdict.usable ? "" : verdict.reason };
 }
+
+/** Why a token can or cannot be claimed now, in one sentence (the CLI's and SDK's words). */
+export function describeClaimState(state: ClaimState): string {
+  switch (state.kind) {
+    case "claimable":
+      return "Can be claimed now.";
+    case "claimed":
+      return "Already claimed.";
+    case "other-wallet":
+      return `Reserved for another wallet (${state.reservedFor}).`;
+    case "not-reserved":
+      return "Not reserved.";
+    case "no-attestation":
+      return "No claim attestation has been issued for it yet: ask the record's owner.";
+    case "blocked":
+      return state.reason;
+  }
+}

@@ -20,6 +20,8 @@ export type TimelineEntry = IntegraEventLog & {
   /** Stable identity of the log: the same log fetched twice has the same id. */
   id: string;
   blockNumber: bigint;
+  /** The block's hash: the same log in a block that a reorg replaced has another. */
+  blockHash: Hex;
   logIndex: number;
   transactionHash: Hex;
   address: Address;
@@ -31,7 +33,7 @@ export type TimelineEntry = IntegraEventLog & {
 
 /** Decodes one Integra log into a timeline entry; undefined for logs that are not Integra events or are pending. */
 export function decodeEntry(log: RpcLog): TimelineEntry | undefined {
-  if (log.blockNumber === null || log.logIndex === null || log.transactionHash === null) return undefined;
+  if (log.blockNumber === null || log.blockHash === null || log.logIndex === null || log.transactionHash === null) return undefined;
   let decoded;
   try {
     decoded = decodeEventLog({ abi: integraTimelineEvents, topics: log.topics as [Hex, ...Hex[]], data: log.data, strict: true });
@@ -42,6 +44,7 @@ export function decodeEntry(log: RpcLog): TimelineEntry | undefined {
     ...decoded,
     id: `${log.transactionHash}:${Number(log.logIndex)}`,
     blockNumber: BigInt(log.blockNumber),
+    blockHash: log.blockHash,
     logIndex: Number(log.logIndex),
     transactionHash: log.transactionHash,
     address: log.address,

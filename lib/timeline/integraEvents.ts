@@ -49,3 +49,26 @@ export const integraTimelineEvents = integraEventsAbi.filter(isTimelineEvent);
 
 /** topic0 of every timeline event: the first topic position of one eth_getLogs filter (an OR list). */
 export const integraEventSelectors = [...new Set(integraTimelineEvents.map((e) => toEventSelector(e)))];
+
+/**
+ * The events whose topic3 is an account they are addressed to: a reservation, a claim, a capability, a payment
+ * request, an ownership offer or transfer, an executor appointment. Watching an account is one filter on topic3.
+ */
+const RECIPIENT_EVENT_NAMES = [
+  "TokenReserved",
+  "ReservationCancelled",
+  "TokenClaimed",
+  "CapabilityGranted",
+  "CapabilityRevoked",
+  "PaymentRequested",
+  "OwnershipOffered",
+  "OwnershipOfferCancelled",
+  "OwnershipTransferred",
+  "ExecutorChanged",
+] as const satisfies readonly TimelineEventName[];
+
+export const recipientEventSelectors = [
+  ...new Set(
+    integraTimelineEvents.filter((e) => (RECIPIENT_EVENT_NAMES as readonly string[]).includes(e.name)).map((e) => toEventSelector(e)),
+  ),
+];

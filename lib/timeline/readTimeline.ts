@@ -1,14 +1,15 @@
-import { type Address, type Hex, type PublicClient, numberToHex } from "viem";
+import { type Address, type Hex, type PublicClient, numberToHex, pad } from "viem";
 import { blockWindows } from "./blockWindows";
 import { type RpcLog, type TimelineEntry, decodeEntry } from "./decodeEntry";
-import { integraEventSelectors } from "./integraEvents";
+import { integraEventSelectors, recipientEventSelectors } from "./integraEvents";
 import { mergeEntries } from "./mergeEntries";
 
 export interface TimelineFilter {
   addresses: Address[];
-  /** topic1 (integraHash) for a record, or topic2 (processHash) for a workflow. */
+  /** topic1 (integraHash) for a record, topic2 (processHash) for a workflow, or topic3 (an account) for what is addressed to it. */
   integraHash?: Hex;
   processHash?: Hex;
+  recipient?: Address;
   fromBlock: bigint;
 }
 
@@ -27,8 +28,10 @@ type Requester = Pick<PublicClient, "request" | "getBlockNumber">;
 
 /** eth_getLogs over [from, to] in windows of at most `maxRange` blocks; one request per window. */
 export async function fetchLogs(client: Requester, filter: TimelineFilter, from: bigint, to: bigint, maxRange: bigint) {
-  const topics: (Hex | Hex[] | null)[] = [integraEventSelectors, filter.integraHash ?? null];
-  if (filter.processHash) topics.push(filter.processHash);
+  const topics: (Hex | Hex[] | null)[] = filter.recipient
+    ? [recipientEventSelectors, filter.integraHash ?? null, filter.processHash ?? null, pad(filter.recipient)]
+    : [integraEventSelectors, filter.integraHash ?? null];
+  if (filter.processHash && !filter.recipient) topics.push(filter.processHash);
   const windows = blockWindows(from, to, maxRange);
   const logs: RpcLog[] = [];
   for (const window of windows) {

@@ -1,0 +1,123 @@
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
+import type { Address, Hex } from "viem";
+import {
+  type IntegraSigner,
+  type PartyInput,
+  type TokenizerKind,
+  hashFile,
+  parseAddress,
+  processHashOf,
+  readRecordsByContent,
+  register,
+  tokenizers,
+} from "@/lib/sdk";
+import { type Command, listOption, stringOption } from "../command";
+import { connect } from "../connect";
+import { CliError, EXIT } from "../errors";
+import { table, toJson } from "../format";
+import { progressBar } from "../progress";
+import { KEYSTORE_OPTION, SIGNER_HELP, loadAccount } from "../signer";
+import { checkFile } from "../files";
+
+const TOKENIZER_NAMES: Record<string, TokenizerKind> = { ownership: "ownership", multi: "multiParty", multiparty: "multiParty" };
+
+/** "Seller=0xabc…" → a party; the role is what the party is called, the address who claims. */
+function parseParty(text: string): PartyInput {
+  const at = text.lastIndexOf("=");
+  const role = at > 0 ? text.slice(0, at).trim() : "";
+  const address = parseAddress(at > 0 ? text.slice(at + 1) : text);
+  if (!role || !address)
+    throw new CliError(`Not a party: "${text}". Write ROLE=ADDRESS, e.g. --party Seller=0x70997970C51812dc3A010C7d01b50e0d17dc79C8.`);
+  return { role, address };
+}
+
+interface FileResult {
+  file: string;
+  contentHash: Hex;
+  status: "registered" | "already registered";
+  integraHash: Hex;
+  transactionHash?: Hex;
+  tokens: { tokenId: bigint; role?: string; recipient: Address }[];
+}
+
+export const registerCommand: Command = {
+  name: "register",
+  summary: "register documents by hash and reserve their parties' tokens, one transaction per file",
+  arguments: "<file…>",
+  positionals: { min: 1, max: Infinity },
+  options: {
+    tokenizer: {
+      type: "string",
+      value: "KIND",
+      help: "ownership (one deed token, one party) or multi (one role token per party); default multi",
+    },
+    party: { type: "string", multiple: true, value: "ROLE=ADDRESS", help: "a party and its role, in token order: the first gets token #1" },
+    workflow: { type: "string", value: "ID", help: "the workflow id the records belong to (its processHash is keccak256 of the id)" },
+    executor: { type: "string", value: "ADDRESS", help: "an executor who may act for the owner (default none)" },
+    ...KEYSTORE_OPTION,
+  },
+  description:
+    "Hashes each file (SHA-256, streamed; the file never leaves this machine) and registers it in one transaction\n" +
+    "that also reserves and seals one token per --party. Several files are registered in one run, one after the\n" +
+    "other, with a progress bar on stderr. A file this signer already registered in the same workflow is skipped,\n" +
+    "so a run that stopped half-way can simply be run again.\n\n" +
+    SIGNER_HELP,
+  async run(context) {
+    const tokenizerName = (stringOption(context, "tokenizer") ?? "multi").toLowerCase();
+    const tokenizer = TOKENIZER_NAMES[tokenizerName];
+    if (!tokenizer) throw new CliError(`Unknown tokenizer "${tokenizerName}": use ownership or multi.`);
+    const parties = listOption(context, "party").map(parseParty);
+    if (parties.length === 0) throw new CliError("Name at least one party: --party ROLE=ADDRESS.");
+    if (tokenizer === "ownership" && parties.length !== 1) {
+      throw new CliError(`The ownership tokenizer has one deed token, so one party; got ${parties.length}. Use --tokenizer multi.`);
+    }
+    const workflow = stringOption(context, "workflow");
+    if (!workflow?.trim()) throw new CliError('Name the workflow: --workflow ID (e.g. "closing/12-harbour-lane").');
+    const executorText = stringOption(context, "executor");
+    const executor = executorText === undefined ? undefined : parseAddress(executorText);
+    if (executorText !== undefined && !executor) throw new CliError(`Not an address: --executor "${executorText}".`);
+    for (const file of context.args) await checkFile(file);
+
+    const account = await loadAccount(context);
+    const signer: IntegraSigner = { client: await connect(context.rpc), account };
+    const processHash = processHashOf(workflow);
+    const results: FileResult[] = [];
+    const overall = progressBar("Registered", process.stderr, "files");
+    for (const [index, file] of context.args.entries()) {
+      const bar = progressBar(`Hashing ${basename(file)}`);
+      const contentHash = await hashFile(file, (done, total) => bar.update(done, total));
+      bar.finish((await stat(file)).size);
+      const mine = (await readRecordsByContent(signer.client, contentHash)).find(
+        (r) => r.registrant.toLowerCase() === account.address.toLowerCase() && r.processHash.toLowerCase() === processHash.toLowerCase(),
+      );
+      if (mine) {
+        results.push({ file, contentHash, status: "already registered", integraHash: mine.integraHash, tokens: [] });
+      } else {
+        const registered = await register(signer, { contentHash, tokenizer, parties, processHash, executor });
+        results.push({ file, contentHash, status: "registered", ...registered });
+      }
+      overall.update(index + 1, context.args.length);
+    }
+    overall.finish(context.args.length);
+
+    if (context.json) {
+      process.stdout.write(
+        `${toJson({ registrant: account.address, workflow, processHash, tokenizer: tokenizers[tokenizer].address, records: results })}\n`,
+      );
+    } else {
+      process.stdout.write(
+        `${table(
+          ["file", "record", "status", "tokens"],
+          results.map((r) => [
+            basename(r.file),
+            r.integraHash,
+            r.status,
+            r.tokens.map((t) => `#${t.tokenId}${t.role ? ` ${t.role}` : ""}`).join(", ") || "-",
+          ]),
+        )}\n`,
+      );
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,241 @@
+import { spawn } from "node:child_process";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import type { PublicClient } from "viem";
+import {
+  type TimelineEntry,
+  type WatchCursor,
+  type WatchItem,
+  type WatchOptions,
+  describeEntry,
+  parseAddress,
+  parseBytes32,
+  processHashOf,
+  readRecord,
+  watchRecipient,
+  watchRecord,
+  watchWorkflow,
+} from "@/lib/sdk";
+import { type Command, type CommandContext, stringOption } from "../command";
+import { connect } from "../connect";
+import { CliError, EXIT, describeFailure, isRevert } from "../errors";
+
+const RETRY_CAP_MS = 30_000;
+
+/** One event as a JSON line: what happened, where, and its decoded arguments (bigints as decimal strings). */
+function eventLine(type: "event" | "retracted", entry: TimelineEntry): string {
+  const text = describeEntry(entry);
+  const line = {
+    type,
+    event: entry.eventName,
+    title: text.title,
+    integraHash: entry.integraHash,
+    processHash: entry.processHash,
+    blockNumber: entry.blockNumber,
+    blockHash: entry.blockHash,
+    transactionHash: entry.transactionHash,
+    logIndex: entry.logIndex,
+    address: entry.address,
+    timestamp: entry.timestamp,
+    args: entry.args,
+  };
+  return JSON.stringify(line, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+async function readCursor(path: string): Promise<WatchCursor | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
+    throw new CliError(`Cannot read the cursor file ${path}.`);
+  }
+  try {
+    const cursor = JSON.parse(text) as Partial<WatchCursor>;
+    if (cursor.version !== 1 || typeof cursor.block !== "string" || !/^\d+$/.test(cursor.block) || !Array.isArray(cursor.tail)) {
+      throw new Error("shape");
+    }
+    return cursor as WatchCursor;
+  } catch {
+    throw new CliError(`The cursor file ${path} is not a watch cursor: delete it to start over, or give another --cursor.`);
+  }
+}
+
+/** Written whole, then renamed over the old one: a crash leaves the old cursor or the new one, never half of one. */
+async function saveCursor(path: string, cursor: WatchCursor): Promise<void> {
+  await writeFile(`${path}.tmp`, `${JSON.stringify(cursor)}\n`);
+  await rename(`${path}.tmp`, path);
+}
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+/** Runs `command` in a shell with the event in its environment; resolves with its exit code. */
+function runExec(command: string, type: string, entry: TimelineEntry, line: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn("sh", ["-c", command], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        INTEGRA_EVENT: line,
+        INTEGRA_EVENT_TYPE: type,
+        INTEGRA_EVENT_NAME: entry.eventName,
+        INTEGRA_HASH: entry.integraHash,
+        INTEGRA_PROCESS_HASH: entry.processHash,
+        INTEGRA_BLOCK: entry.blockNumber.toString(),
+        INTEGRA_TX: entry.transactionHash,
+      },
+    });
+    child.on("error", () => resolve(127));
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+/** POSTs the line to `url` until it is accepted (2xx), with exponential backoff and jitter; false if stopped first. */
+async function postWebhook(url: string, line: string, signal: AbortSignal): Promise<boolean> {
+  for (let attempt = 1; !signal.aborted; attempt++) {
+    let problem: string;
+    try {
+      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: line, signal });
+      if (response.ok) return true;
+      problem = `answered ${response.status}`;
+    } catch (error) {
+      if (signal.aborted) return false;
+      problem = `could not be reached (${error instanceof Error ? error.message : String(error)})`;
+    }
+    const delay = Math.min(RETRY_CAP_MS, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+    process.stderr.write(`integra watch: the webhook ${url} ${problem}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s\n`);
+    await wait(delay, signal);
+  }
+  return false;
+}
+
+/** The watch the options name: exactly one of --record, --workflow, --recipient. */
+async function openWatch(
+  client: PublicClient,
+  context: CommandContext,
+  options: WatchOptions,
+): Promise<AsyncGenerator<WatchItem, void, undefined>> {
+  const record = stringOption(context, "record");
+  const workflow = stringOption(context, "workflow");
+  const recipient = stringOption(context, "recipient");
+  const given = [record, workflow, recipient].filter((v) => v !== undefined).length;
+  if (given !== 1) throw new CliError("Give exactly one of --record H, --workflow P, --recipient A (see integra watch --help).");
+  if (record !== undefined) {
+    const integraHash = parseBytes32(record);
+    if (!integraHash) throw new CliError(`Not a record hash: "${record}". An integraHash is 0x followed by 64 hexadecimal characters.`);
+    try {
+      await readRecord(client, integraHash);
+    } catch (error) {
+      if (isRevert(error, "RecordNotFound")) throw new CliError(`No such record on this chain: ${integraHash}`);
+      throw error;
+    }
+    return watchRecord(client, integraHash, options);
+  }
+  if (workflow !== undefined) {
+    // A processHash as is; anything else is a workflow id, hashed as the app does.
+    const processHash = workflow.startsWith("0x") ? parseBytes32(workflow) : processHashOf(workflow);
+    if (!processHash) throw new CliError(`Not a workflow hash: "${workflow}". Give 0x and 64 hexadecimal characters, or the workflow id.`);
+    return watchWorkflow(client, processHash, options);
+  }
+  const account = parseAddress(recipient ?? "");
+  if (!account) throw new CliError(`Not an address: "${recipient}". An address is 0x followed by 40 hexadecimal characters.`);
+  return watchRecipient(client, account, options);
+}
+
+function parseFromBlock(value: string | undefined): bigint | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new CliError(`--from-block must be a block number; got "${value}".`);
+  return BigInt(value);
+}
+
+export const watchCommand: Command = {
+  name: "watch",
+  summary: "one JSON line per event of a record, a workflow or an account, as they happen",
+  arguments: "--record H | --workflow P | --recipient A",
+  positionals: { min: 0, max: 0 },
+  options: {
+    record: { type: "string", value: "H", help: "the events of one record (its integraHash)" },
+    workflow: { type: "string", value: "P", help: "the events of one workflow, across records (its processHash, or its workflow id)" },
+    recipient: {
+      type: "string",
+      value: "A",
+      help: "the events addressed to an account (reservations, claims, capabilities, payment requests, offers)",
+    },
+    "from-block": { type: "string", value: "N", help: "start at block N (default: new events only)" },
+    cursor: {
+      type: "string",
+      value: "FILE",
+      help: "resume from FILE if it exists, and keep it up to date: a restart repeats and skips nothing",
+    },
+    exec: {
+      type: "string",
+      value: "CMD",
+      help: "run CMD (sh -c) for each event, with INTEGRA_EVENT (the JSON line), INTEGRA_EVENT_NAME, … in its environment",
+    },
+    webhook: { type: "string", value: "URL", help: "POST each JSON line to URL, retried with backoff until it answers 2xx" },
+    interval: { type: "string", value: "MS", help: "poll every MS milliseconds (default 1000)" },
+  },
+  description:
+    "Prints one JSON line per event on stdout, oldest first, as blocks arrive. A reorg that removes an event already\n" +
+    'printed prints it again with "type": "retracted". An RPC outage is waited out (retries on stderr); with --cursor,\n' +
+    "a restart resumes where it stopped, without duplicates or gaps. Ctrl-C stops it cleanly (exit 0).\n" +
+    "The cursor is saved after each event's --exec and --webhook are done, so an event whose hook did not finish is\n" +
+    "delivered again after a restart.",
+  async run(context) {
+    const cursorPath = stringOption(context, "cursor");
+    const exec = stringOption(context, "exec");
+    const webhook = stringOption(context, "webhook");
+    const intervalText = stringOption(context, "interval") ?? "1000";
+    if (!/^\d+$/.test(intervalText) || Number(intervalText) < 50)
+      throw new CliError(`--interval must be at least 50 (milliseconds); got "${intervalText}".`);
+    if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw new CliError(`Not a webhook URL: "${webhook}". Expected http(s)://…`);
+    const fromBlock = parseFromBlock(stringOption(context, "from-block"));
+    const cursor = cursorPath ? await readCursor(cursorPath) : undefined;
+
+    const client = await connect(context.rpc);
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    // The start is fixed here, so it can be said before the first poll.
+    const start = cursor ? BigInt(cursor.block) + 1n : (fromBlock ?? (await client.getBlockNumber({ cacheTime: 0 })) + 1n);
+    const watch = await openWatch(client, context, {
+      fromBlock: start,
+      cursor,
+      pollIntervalMs: Number(intervalText),
+      signal: stop.signal,
+      onRetry: (error, attempt, delayMs) =>
+        process.stderr.write(
+          `integra watch: ${describeFailure(error, context.rpc)} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)} s\n`,
+        ),
+    }).catch((error: unknown) => {
+      if (error instanceof Error && error.message.startsWith("The cursor belongs to"))
+        throw new CliError(`${error.message} (--cursor ${cursorPath})`);
+      throw error;
+    });
+
+    process.stderr.write(`integra watch: watching from block ${start}${cursor ? ` (resumed from ${cursorPath})` : ""}; Ctrl-C to stop\n`);
+    for await (const item of watch) {
+      if (item.type !== "synced") {
+        const line = eventLine(item.type, item.entry);
+        process.stdout.write(`${line}\n`);
+        if (exec) {
+          const code = await runExec(exec, item.type, item.entry, line);
+          if (code !== 0)
+            process.stderr.write(
+              `integra watch: --exec exited with ${code} for ${item.entry.eventName} in block ${item.entry.blockNumber}\n`,
+            );
+        }
+        if (webhook && !(await postWebhook(webhook, line, stop.signal))) break;
+      }
+      if (cursorPath) await saveCursor(cursorPath, item.cursor);
+    }
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,291 @@
+import {
+  type Account,
+  type Address,
+  BaseError,
+  type Hex,
+  InsufficientFundsError,
+  type PublicClient,
+  type TransactionReceipt,
+  createWalletClient,
+  custom,
+  parseEventLogs,
+  zeroAddress,
+} from "viem";
+import { CAPABILITY } from "@/lib/capabilities";
+import { type ContractCall, integraCalls } from "@/lib/calls/integraCalls";
+import { claimStateOf, describeClaimState } from "@/lib/claims/claimability";
+import { type TokenizerKind, eas, forwarder, tokenizers } from "@/lib/contracts";
+import { encryptPaymentNote, type PaymentNote } from "@/lib/crypto/paymentNote";
+import { encryptReference } from "@/lib/crypto/referenceCipher";
+import { describeError } from "@/lib/errors/describeError";
+import { forwardRequestTypedData } from "@/lib/forwarder/forwardRequest";
+import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
+import { readCapabilities } from "@/lib/reads/capabilities";
+import { readRecord } from "@/lib/reads/records";
+import { readReservationsFor } from "@/lib/reads/reservations";
+import { submitToRelayer } from "@/lib/relay/relayClient";
+import { integraTimelineEvents } from "@/lib/timeline/integraEvents";
+
+/**
+ * Who writes: a public client of the chain, and a viem account that signs. A private key
+ * (`privateKeyToAccount`), a decrypted keystore, or any custom account (`toAccount`, a hardware signer) works:
+ * transactions and typed data are signed by the account, and sent through the client's transport.
+ */
+export interface IntegraSigner {
+  client: PublicClient;
+  account: Account;
+}
+
+/** A write the chain refused, or would refuse, in plain words; `errorName` is the contract's custom error, if any. */
+export class IntegraWriteError extends Error {
+  constructor(
+    readonly title: string,
+    message: string,
+    readonly errorName?: string,
+  ) {
+    super(message);
+    this.name = "IntegraWriteError";
+  }
+}
+
+/** Called with each transaction's hash as soon as it is sent, before it is mined. */
+export type OnSent = (hash: Hex) => void;
+
+/** How a write is paid for: by the signer's own ether, or by a relayer (the app's /api/relay at `relayer`). */
+export interface PaymentOptions {
+  /** The app's origin, e.g. https://app.example or http://localhost:3000: its relayer submits and pays. */
+  relayer?: string;
+  onSent?: OnSent;
+}
+
+/** Rethrows `error` as an IntegraWriteError when it is a revert or a lack of funds; other errors (an RPC down) pass through. */
+function asWriteError(error: unknown, account: Address): unknown {
+  if (error instanceof BaseError && error.walk((e) => e instanceof InsufficientFundsError)) {
+    return new IntegraWriteError("Not enough ether", `${account} has not enough ether to pay the network fee. Nothing was sent.`);
+  }
+  const described = describeError(error);
+  if (described.errorName) return new IntegraWriteError(described.title, described.message, described.errorName);
+  return error;
+}
+
+function walletOf({ client, account }: IntegraSigner) {
+  return createWalletClient({ account, chain: client.chain, transport: custom({ request: client.request }) });
+}
+
+async function mined(client: PublicClient, hash: Hex): Promise<TransactionReceipt> {
+  const receipt = await client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new IntegraWriteError("The transaction reverted", `Transaction ${hash} was mined but reverted.`);
+  return receipt;
+}
+
+/**
+ * Sends `call` from the signer, paying the fee itself: simulated first (a revert is thrown in the contract's own
+ * words and nothing is sent), then signed, sent and awaited. An account without ether is told so before signing.
+ */
+export async function sendCall(signer: IntegraSigner, call: ContractCall, onSent?: OnSent): Promise<TransactionReceipt> {
+  const { client, account } = signer;
+  try {
+    await client.call({ account: account.address, to: call.to, data: call.data });
+  } catch (error) {
+    throw asWriteError(error, account.address);
+  }
+  if ((await client.getBalance({ address: account.address })) === 0n) {
+    throw new IntegraWriteError(
+      "No ether",
+      `${account.address} holds no ether to pay the network fee. Fund it, or have a relayer pay (claims and payment calls).`,
+    );
+  }
+  let hash: Hex;
+  try {
+    hash = await walletOf(signer).sendTransaction({ account, chain: client.chain, to: call.to, data: call.data });
+  } catch (error) {
+    throw asWriteError(error, account.address);
+  }
+  onSent?.(hash);
+  return mined(client, hash);
+}
+
+/**
+ * Sends `call` gasless: the signer signs an ERC-2771 forward request (EIP-712, no ether needed) and the relayer
+ * at `relayerUrl` submits it. A call that would revert is refused before anything is signed.
+ */
+export async function sendGasless(
+  signer: IntegraSigner,
+  call: ContractCall,
+  relayerUrl: string,
+  onSent?: OnSent,
+): Promise<TransactionReceipt> {
+  const { client, account } = signer;
+  const chainId = client.chain?.id ?? (await client.getChainId());
+  let prepared;
+  try {
+    prepared = await prepareForwardRequest(client, { from: account.address, ...call });
+  } catch (error) {
+    throw asWriteError(error, account.address);
+  }
+  const signature = await walletOf(signer).signTypedData({ account, ...forwardRequestTypedData(prepared, chainId, forwarder.address) });
+  const { hash } = await submitToRelayer(relayerUrl, { ...prepared, signature });
+  onSent?.(hash);
+  return mined(client, hash);
+}
+
+function sendPaid(signer: IntegraSigner, call: ContractCall, options: PaymentOptions): Promise<TransactionReceipt> {
+  return options.relayer ? sendGasless(signer, call, options.relayer, options.onSent) : sendCall(signer, call, options.onSent);
+}
+
+/** The receipt's Integra events, decoded with the timeline's ABI (the same events every view reads). */
+function integraEventsOf(receipt: TransactionReceipt) {
+  return parseEventLogs({ abi: integraTimelineEvents, logs: receipt.logs });
+}
+
+/** One party of a new record: who, and (optionally) the role they play and the token amount (default 1). */
+export interface PartyInput {
+  address: Address;
+  role?: string;
+  amount?: bigint;
+}
+
+export interface RegisterInput {
+  /** The document's SHA-256 (see hashFile). */
+  contentHash: Hex;
+  /** "ownership" (one ERC-721 deed token), "multiParty" (one ERC-1155 role token per party), or a tokenizer's address. */
+  tokenizer: TokenizerKind | Address;
+  /** The parties, in token order: party i gets token i + 1. */
+  parties: PartyInput[];
+  /** The workflow this record belongs to (processHashOf(workflowId)). */
+  processHash: Hex;
+  executor?: Address;
+  /** A private reference (where the document lives), encrypted with `passphrase` before it goes on chain. */
+  reference?: { text: string; passphrase: string };
+}
+
+export interface Registered {
+  integraHash: Hex;
+  transactionHash: Hex;
+  blockNumber: bigint;
+  /** The reserved tokens, in order, with the role each party was given. */
+  tokens: { tokenId: bigint; recipient: Address; role?: string }[];
+}
+
+/** Registers a document and reserves, and seals, one token per party: one transaction. */
+export async function register(signer: IntegraSigner, input: RegisterInput, onSent?: OnSent): Promise<Registered> {
+  const tokenizer =
+    input.tokenizer === "ownership" || input.tokenizer === "multiParty" ? tokenizers[input.tokenizer].address : input.tokenizer;
+  const encryptedRef: Hex = input.reference ? await encryptReference(input.reference.text, input.reference.passphrase) : "0x";
+  const call = integraCalls.registerWithParties({
+    contentHash: input.contentHash,
+    encryptedRef,
+    tokenizer,
+    executor: input.executor ?? zeroAddress,
+    processHash: input.processHash,
+    parties: input.parties.map((p) => p.address),
+    amounts: input.parties.map((p) => p.amount ?? 1n),
+  });
+  const receipt = await sendCall(signer, call, onSent);
+  const events = integraEventsOf(receipt);
+  const registered = events.find((e) => e.eventName === "RecordRegistered");
+  if (!registered) throw new IntegraWriteError("No record", `Transaction ${receipt.transactionHash} registered no record.`);
+  const tokens = events.flatMap((e) =>
+    e.eventName === "TokenReserved"
+      ? [{ tokenId: e.args.tokenId, recipient: e.args.recipient, role: input.parties[Number(e.args.tokenId) - 1]?.role }]
+      : [],
+  );
+  return { integraHash: registered.args.integraHash, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber, tokens };
+}
+
+export interface IssueCapabilityInput {
+  integraHash: Hex;
+  /** The token the capability is for; 0 for any token of the record. */
+  tokenId: bigint;
+  recipient: Address;
+  /** Capability bits (default CLAIM, the one the tokenizers check). */
+  capabilities?: bigint;
+  /** Unix seconds; 0 or absent for none. */
+  expirationTime?: bigint;
+}
+
+/** Attests a capability with EAS, as the record's owner or executor; resolves with the attestation's UID. */
+export async function issueCapability(
+  signer: IntegraSigner,
+  input: IssueCapabilityInput,
+  onSent?: OnSent,
+): Promise<{ uid: Hex; transactionHash: Hex }> {
+  const { processHash } = await readRecord(signer.client, input.integraHash);
+  const call = integraCalls.issueCapability({ ...input, capabilities: input.capabilities ?? CAPABILITY.CLAIM, processHash });
+  const receipt = await sendCall(signer, call, onSent);
+  const [attested] = parseEventLogs({ abi: eas.abi, logs: receipt.logs, eventName: "Attested" });
+  if (!attested) throw new IntegraWriteError("No attestation", `Transaction ${receipt.transactionHash} made no attestation.`);
+  return { uid: attested.args.uid, transactionHash: receipt.transactionHash };
+}
+
+export interface ClaimInput {
+  integraHash: Hex;
+  tokenId: bigint;
+  /** The CLAIM attestation to use; found among the signer's attestations when absent. */
+  attestationUid?: Hex;
+}
+
+/**
+ * Claims a token reserved for the signer, directly or gasless (`options.relayer`). Without an attestation UID,
+ * the signer's usable CLAIM attestation is found, and when there is none the reason is thrown in words.
+ */
+export async function claim(
+  signer: IntegraSigner,
+  input: ClaimInput,
+  options: PaymentOptions = {},
+): Promise<{ transactionHash: Hex; amount: bigint }> {
+  const { client, account } = signer;
+  const { tokenizer, processHash } = await readRecord(client, input.integraHash);
+  let uid = input.attestationUid;
+  if (!uid) {
+    const [reservations, capabilities, block] = await Promise.all([
+      readReservationsFor(client, account.address),
+      readCapabilities(client, { recipient: account.address }),
+      client.getBlock(),
+    ]);
+    const token = reservations.find((r) => r.integraHash.toLowerCase() === input.integraHash.toLowerCase() && r.tokenId === input.tokenId);
+    const state = token ? claimStateOf(token, capabilities, account.address, block.timestamp) : ({ kind: "other-wallet-or-none" } as const);
+    if (state.kind !== "claimable") {
+      throw new IntegraWriteError(
+        "Cannot claim",
+        state.kind === "other-wallet-or-none"
+          ? `Token #${input.tokenId} of this record is not reserved for ${account.address}.`
+          : describeClaimState(state),
+      );
+    }
+    uid = state.uid;
+  }
+  const call = integraCalls.claimToken({ integraHash: input.integraHash, tokenizer, tokenId: input.tokenId, uid, processHash });
+  const receipt = await sendPaid(signer, call, options);
+  const claimed = integraEventsOf(receipt).find((e) => e.eventName === "TokenClaimed");
+  if (!claimed) throw new IntegraWriteError("Not claimed", `Transaction ${receipt.transactionHash} claimed no token.`);
+  return { transactionHash: receipt.transactionHash, amount: claimed.args.amount };
+}
+
+export interface RequestPaymentInput {
+  integraHash: Hex;
+  /** The token the requestor (the signer) holds on this record. */
+  myToken: bigint;
+  payer: Address;
+  payerToken: bigint;
+  /** Unix seconds. */
+  deadline: bigint;
+  /** The amount and memo, encrypted with `passphrase` (shared with the payer only); absent: no note. */
+  note?: PaymentNote & { passphrase: string };
+}
+
+/** Asks the holder of `payerToken` to pay the signer; directly or gasless. Resolves with the payment's id. */
+export async function requestPayment(
+  signer: IntegraSigner,
+  input: RequestPaymentInput,
+  options: PaymentOptions = {},
+): Promise<{ paymentId: bigint; transactionHash: Hex }> {
+  const encryptedAmount: Hex = input.note
+    ? await encryptPaymentNote({ amount: input.note.amount, memo: input.note.memo }, input.note.passphrase)
+    : "0x";
+  const call = integraCalls.requestPayment({ ...input, encryptedAmount });
+  const receipt = await sendPaid(signer, call, options);
+  const requested = integraEventsOf(receipt).find((e) => e.eventName === "PaymentRequested");
+  if (!requested) throw new IntegraWriteError("No payment request", `Transaction ${receipt.transactionHash} requested no payment.`);
+  return { paymentId: requested.args.paymentId, transactionHash: receipt.transactionHash };
+}

@@ -1,12 +1,14 @@
 // `integra`: the command line over the SDK (lib/sdk). Run from the checkout with `npm run -s integra -- <command>`
 // (-s keeps npm's own banner off stdout, so --json output parses). See cli/README.md.
 import { type Command, commandHelp, parseCommandArgs } from "./command";
+import { checkProofCommand } from "./commands/checkProof";
 import { pendingCommand } from "./commands/pending";
+import { proofCommand } from "./commands/proof";
 import { statusCommand } from "./commands/status";
 import { verifyCommand } from "./commands/verify";
 import { EXIT, describeFailure } from "./errors";
 
-const COMMANDS: Command[] = [statusCommand, pendingCommand, verifyCommand];
+const COMMANDS: Command[] = [statusCommand, pendingCommand, verifyCommand, proofCommand, checkProofCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => `${c.name} ${c.arguments}`.length));

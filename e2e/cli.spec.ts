@@ -1,29 +1,15 @@
 // The `integra` command line against the e2e chain (seeded with the demo): no browser, only child processes.
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ACCOUNTS, RPC_URL } from "./anvil";
+import { ACCOUNTS } from "./anvil";
 import { demo, expect, test } from "./fixtures";
+import { ROOT, integra as run } from "./integra";
 
-const ROOT = path.join(import.meta.dirname, "..");
 const DEED_FILE = path.join(ROOT, "public", "demo", "deed-12-harbour-lane.txt");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `integra <args…> --rpc <the e2e chain>` from the checkout and collects its exit code and output. */
-function integra(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile("npx", ["tsx", "cli/integra.ts", ...args, "--rpc", RPC_URL], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** `integra <args…>` against the e2e chain. */
+const integra = (...args: string[]) => run(args);
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -141,22 +127,7 @@ test("bad input exits 2 with a specific message on stderr", async () => {
 });
 
 test("an unreachable RPC exits 2 and says so", async () => {
-  const run = await new Promise<Run>((resolve) =>
-    execFile(
-      "npx",
-      ["tsx", "cli/integra.ts", "status", demo.agreement, "--rpc", "http://127.0.0.1:9"],
-      { cwd: ROOT },
-      (error, stdout, stderr) => resolve({ code: error && typeof error.code === "number" ? error.code : 0, stdout, stderr }),
-    ),
-  );
-  expect(run.code).toBe(2);
-  expect(run.stderr).toContain("Cannot reach the RPC at http://127.0.0.1:9");
-});
-
-test("every subcommand has --help", async () => {
-  for (const command of ["status", "pending", "verify"]) {
-    const run = await integra(command, "--help");
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Usage: integra ${command}`);
-  }
+  const unreachable = await run(["status", demo.agreement], { rpc: "http://127.0.0.1:9" });
+  expect(unreachable.code).toBe(2);
+  expect(unreachable.stderr).toContain("Cannot reach the RPC at http://127.0.0.1:9");
 });

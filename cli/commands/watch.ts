@@ -51,7 +51,7 @@ async function readCursor(path: string): Promise<WatchCursor | undefined> {
   }
   try {
     const cursor = JSON.parse(text) as Partial<WatchCursor>;
-    if (cursor.version !== 1 || typeof cursor.block !== "string" || !/^\d+$/.test(cursor.block) || !Array.isArray(cursor.tail)) {
+    if (cursor.version !== 1 || !/^\d+$/.test(String(cursor.block)) || !/^\d+$/.test(String(cursor.from)) || !Array.isArray(cursor.tail)) {
       throw new Error("shape");
     }
     return cursor as WatchCursor;

@@ -15,6 +15,7 @@ import { PaymentsPanel } from "@/components/payments/PaymentsPanel";
 import { RecordTimeline } from "@/components/timeline/RecordTimeline";
 import { AcceptOwnership } from "./AcceptOwnership";
 import { CapabilityList } from "./CapabilityList";
+import { DownloadProof } from "./DownloadProof";
 import { OwnerActions } from "./OwnerActions";
 import { RecordFacts } from "./RecordFacts";
 import { SharePanel } from "./SharePanel";
@@ -120,6 +121,9 @@ export function RecordView({ rawHash }: { rawHash: string }) {
       </Card>
       <Card title="Verify a file against this record" id="verify">
         <VerifyAgainstRecord contentHash={info.contentHash} />
+      </Card>
+      <Card title="Proof" id="proof">
+        <DownloadProof integraHash={integraHash} />
       </Card>
       <Card title="Share" id="share">
         <SharePanel path={`/records/${integraHash}`} />

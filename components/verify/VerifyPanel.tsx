@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
 import { parseBytes32 } from "@/lib/format/hex";
 import { ContentRecordsList } from "./ContentRecordsList";
+import { ProofCheckPanel } from "./ProofCheckPanel";
 
 /** Drop a file or paste a hash; the hash goes into the URL so the result can be shared. */
 export function VerifyPanel() {
@@ -84,6 +85,9 @@ export function VerifyPanel() {
           <ContentRecordsList contentHash={contentHash} />
         </section>
       )}
+      <Card title="Check a proof file" id="proof">
+        <ProofCheckPanel />
+      </Card>
     </div>
   );
 }

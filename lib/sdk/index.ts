@@ -67,6 +67,23 @@ export { claimStateOf, judgeAttestation, type ClaimState, type Verdict } from "@
 export { parseBytes32 } from "@/lib/format/hex";
 export { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 export { hashFile, type HashProgress };
+/** Portable proofs of a record: the versioned bundle (record, events with receipts, attestations, chain and contracts), read field by field. */
+export {
+  parseProofBundle,
+  parseProofBundleText,
+  serializeProofBundle,
+  ProofFormatError,
+  PROOF_FORMAT,
+  PROOF_VERSION,
+  type ProofBundle,
+} from "@/lib/proof/proofBundle";
+/** Makes a record's proof bundle from the chain (`integra proof`, the app's "Download proof"). */
+export { buildProof } from "@/lib/proof/buildProof";
+/** Checks a proof bundle: offline (consistency, a file's hash), online (every event and attestation re-read), each check in plain words. */
+export { checkProof, checkProofOffline, checkProofOnline, firstFailure, type CheckProofOptions } from "@/lib/proof/checkProof";
+export { PROOF_CHECK_IDS, type ProofCheck, type ProofCheckId } from "@/lib/proof/proofCheck";
+/** An EAS attestation's UID recomputed from its fields, as EAS does. */
+export { attestationUid } from "@/lib/proof/attestations";
 
 /**
  * The tokens reserved for `account` (and those it has claimed, still reserved to it): the issue's `pendingTokensFor`.

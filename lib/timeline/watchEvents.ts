@@ -12,6 +12,8 @@ export interface WatchCursor {
   version: 1;
   /** The filter this cursor belongs to, so a cursor file is not resumed against another record. */
   target: string;
+  /** Decimal block number: the watch's first block; nothing before it is ever delivered, even when re-read. */
+  from: string;
   /** Decimal block number: every event up to it was delivered. */
   block: string;
   tail: RpcLog[];
@@ -91,9 +93,9 @@ export async function* watchEvents(
     : options.fromBlock !== undefined
       ? options.fromBlock - 1n
       : await client.getBlockNumber({ cacheTime: 0 });
-  const start = options.cursor ? 0n : read + 1n;
+  const start = options.cursor ? BigInt(options.cursor.from) : read + 1n;
   const tail = new Map<string, RpcLog>((options.cursor?.tail ?? []).map((log) => [identity(log), log]));
-  const cursor = (): WatchCursor => ({ version: 1, target, block: read.toString(), tail: [...tail.values()] });
+  const cursor = (): WatchCursor => ({ version: 1, target, from: start.toString(), block: read.toString(), tail: [...tail.values()] });
 
   let failures = 0;
   while (!options.signal?.aborted) {

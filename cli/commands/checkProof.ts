@@ -49,20 +49,13 @@ export const checkProofCommand: Command = {
   summary: "check a proof file, offline or (with --rpc) against the chain (exit 0 all checks pass, 2 any fails)",
   arguments: "<bundle.json>",
   options: {
-    // `multiple` and `short` spelled out: node's parseArgs rejects them when present but undefined.
-    file: {
-      type: "string",
-      short: "f",
-      multiple: false,
-      value: "FILE",
-      help: "also check that FILE is the registered document (its SHA-256)",
-    },
+    file: { type: "string", value: "FILE", help: "also check that FILE is the registered document (its SHA-256)" },
   },
   description:
     'Checks a proof made by `integra proof` (or the app\'s "Download proof"). Offline, without --rpc: it is of this\n' +
     "chain and deployment, and consistent with itself: every event decodes, belongs to the record and is in its\n" +
     "transaction's receipt; the record follows from its events; every attestation's ID is the hash of its contents and\n" +
-    "every grant and claim names one for this record. With --file, the file's SHA-256 is the record's content hash.\n" +
+    "every grant and claim names one for this record. With --file, the document's SHA-256 is the record's content hash.\n" +
     "With --rpc URL it also re-reads the chain: the proof's block, every event (none left out), every attestation.\n" +
     "Offline checks show consistency only; the online checks show the proof is the chain's.\n" +
     "One line per check. Exit code: 0 every check passed, 2 a check failed or the input is bad (one line on stderr).",

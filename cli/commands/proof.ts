@@ -10,8 +10,7 @@ export const proofCommand: Command = {
   summary: "a portable proof of a record: its events with receipts, its attestations, the chain and contracts",
   arguments: "<integraHash>",
   options: {
-    // `multiple` and `short` spelled out: node's parseArgs rejects them when present but undefined.
-    output: { type: "string", short: "o", multiple: false, value: "FILE", help: "write the proof to FILE (default: print it on stdout)" },
+    output: { type: "string", short: "o", value: "FILE", help: "write the proof to FILE (default: print it on stdout)" },
   },
   description:
     "Reads the record, every Integra event of it with the block hash and the receipt of its transaction, and the EAS\n" +

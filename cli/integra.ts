@@ -2,13 +2,25 @@
 // (-s keeps npm's own banner off stdout, so --json output parses). See cli/README.md.
 import { type Command, commandHelp, parseCommandArgs } from "./command";
 import { checkProofCommand } from "./commands/checkProof";
+import { claimCommand } from "./commands/claim";
 import { pendingCommand } from "./commands/pending";
+import { registerCommand } from "./commands/register";
 import { proofCommand } from "./commands/proof";
 import { statusCommand } from "./commands/status";
 import { verifyCommand } from "./commands/verify";
+import { watchCommand } from "./commands/watch";
 import { EXIT, describeFailure } from "./errors";
 
-const COMMANDS: Command[] = [statusCommand, pendingCommand, verifyCommand, proofCommand, checkProofCommand];
+const COMMANDS: Command[] = [
+  statusCommand,
+  pendingCommand,
+  watchCommand,
+  verifyCommand,
+  registerCommand,
+  claimCommand,
+  proofCommand,
+  checkProofCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => `${c.name} ${c.arguments}`.length));

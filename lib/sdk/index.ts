@@ -39,6 +39,7 @@ export {
   registry,
   signal,
   tokenizerKindOf,
+  tokenizers,
   type TokenizerKind,
 } from "@/lib/contracts";
 /** The capability bits an attestation can grant (CLAIM, TRANSFER, REQUEST_PAYMENT, APPROVE_PAYMENT). */
@@ -62,7 +63,7 @@ export { readTimeline, REORG_DEPTH, type TimelineData, type TimelineFilter } fro
 export { type TimelineEntry } from "@/lib/timeline/decodeEntry";
 export { describeEntry, type EntryText } from "@/lib/timeline/describeEntry";
 /** Whether an account can claim a token now, and if not the reason that matters most (the app's own judgement). */
-export { claimStateOf, judgeAttestation, type ClaimState, type Verdict } from "@/lib/claims/claimability";
+export { claimStateOf, describeClaimState, judgeAttestation, type ClaimState, type Verdict } from "@/lib/claims/claimability";
 /** Parsing of hashes and addresses typed by a person. */
 export { parseBytes32 } from "@/lib/format/hex";
 export { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
@@ -84,6 +85,37 @@ export { checkProof, checkProofOffline, checkProofOnline, firstFailure, type Che
 export { PROOF_CHECK_IDS, type ProofCheck, type ProofCheckId } from "@/lib/proof/proofCheck";
 /** An EAS attestation's UID recomputed from its fields, as EAS does. */
 export { attestationUid } from "@/lib/proof/attestations";
+/** The processHash of a workflow id (e.g. "closing/12-harbour-lane"). */
+export { processHashOf } from "@/lib/workflow";
+/** Every write, encoded once (the app's operations use the same). */
+export { integraCalls, type ContractCall } from "@/lib/calls/integraCalls";
+/**
+ * Writes: each takes an {@link IntegraSigner} (a public client and a viem account: a key, a keystore, a hardware
+ * signer). Each is simulated first; a revert is thrown as an {@link IntegraWriteError} in the contract's own words.
+ */
+export {
+  claim,
+  issueCapability,
+  register,
+  requestPayment,
+  sendCall,
+  sendGasless,
+  IntegraWriteError,
+  type ClaimInput,
+  type IntegraSigner,
+  type IssueCapabilityInput,
+  type OnSent,
+  type PartyInput,
+  type PaymentOptions,
+  type RegisterInput,
+  type Registered,
+  type RequestPaymentInput,
+} from "./writes";
+/** Watchers of a record, a workflow or an account: async iterators, reorg-safe, resumable from a cursor. */
+export { watchRecord, watchRecipient, watchWorkflow } from "./watch";
+export { watchEvents, type WatchCursor, type WatchItem, type WatchOptions } from "@/lib/timeline/watchEvents";
+/** The relayer refused a gasless request: which check, and why. */
+export { RelayRefusedError } from "@/lib/relay/relayClient";
 
 /**
  * The tokens reserved for `account` (and those it has claimed, still reserved to it): the issue's `pendingTokensFor`.

@@ -30,7 +30,8 @@ Commands:
 ${COMMANDS.map((c) => `  ${`${c.name} ${c.arguments}`.padEnd(width)}  ${c.summary}`).join("\n")}
 
 Run "integra <command> --help" for a command's details.
-Exit codes: 0 success, 1 verify found no record, 2 error (bad input, unreachable RPC, wrong chain, unknown record).
+Exit codes: 0 success, 1 verify found no record, 2 error (bad input, unreachable RPC, wrong chain, unknown record,
+a refused write, a proof that fails a check).
 `;
 }
 

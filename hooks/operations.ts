@@ -121,14 +121,7 @@ export const operations = {
     ],
   }),
 
-  requestPayment: (p: {
-    integraHash: Hex;
-    myToken: bigint;
-    payer: Address;
-    payerToken: bigint;
-    encryptedAmount: Hex;
-    deadline: bigint;
-  }) => ({
+  requestPayment: (p: Parameters<typeof integraCalls.requestPayment>[0]) => ({
     label: "Request a payment",
     ...integraCalls.requestPayment(p),
     invalidate: [paymentsQuery(p.integraHash, 0n).queryKey, timelineKey(p.integraHash)],

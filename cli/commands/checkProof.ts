@@ -1,35 +1,13 @@
-import { readFile, stat } from "node:fs/promises";
 import type { Hex } from "viem";
 import { type ProofBundle, ProofFormatError, checkProof, firstFailure, hashFile, parseProofBundleText } from "@/lib/sdk";
 import { type Command, stringOption } from "../command";
 import { connect } from "../connect";
 import { CliError, EXIT } from "../errors";
+import { checkFile, readTextFile } from "../files";
 import { toJson } from "../format";
 
-/** A file's text, or one line saying why it cannot be read. */
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    throw new CliError(fileProblem(path, what, error));
-  }
-}
-
-function fileProblem(path: string, what: string, error: unknown): string {
-  const code = error instanceof Error && "code" in error ? String(error.code) : "";
-  if (code === "ENOENT") return `No such ${what}: ${path}`;
-  if (code === "EISDIR") return `Not a file: ${path}`;
-  return `Cannot read ${path}: ${error instanceof Error ? error.message : code}`;
-}
-
 async function hashOf(path: string): Promise<Hex> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    throw new CliError(fileProblem(path, "file", error));
-  }
-  if (!info.isFile()) throw new CliError(`Not a file: ${path}`);
+  await checkFile(path);
   return hashFile(path);
 }
 
@@ -61,7 +39,7 @@ export const checkProofCommand: Command = {
     "One line per check. Exit code: 0 every check passed, 2 a check failed or the input is bad (one line on stderr).",
   async run(context) {
     const [path] = context.args;
-    const bundle = parse(path, await readText(path, "proof file"));
+    const bundle = parse(path, await readTextFile(path, "proof file"));
     const documentPath = stringOption(context, "file");
     const fileHash = documentPath ? await hashOf(documentPath) : undefined;
     const client = context.rpcGiven ? await connect(context.rpc) : undefined;

@@ -1,5 +1,6 @@
 import { type IntegraSigner, claim, parseBytes32 } from "@/lib/sdk";
 import { type Command, stringOption } from "../command";
+import { recordHashArgument } from "../arguments";
 import { connect } from "../connect";
 import { CliError, EXIT } from "../errors";
 import { toJson } from "../format";
@@ -27,10 +28,7 @@ export const claimCommand: Command = {
     "Why a token cannot be claimed (not reserved for the signer, no attestation, revoked, expired…) is said in words.\n\n" +
     SIGNER_HELP,
   async run(context) {
-    const recordText = stringOption(context, "record");
-    const integraHash = parseBytes32(recordText ?? "");
-    if (!integraHash)
-      throw new CliError(`Not a record hash: "${recordText ?? ""}". Give --record 0x followed by 64 hexadecimal characters.`);
+    const integraHash = recordHashArgument(stringOption(context, "record"));
     const tokenText = stringOption(context, "token") ?? "";
     if (!/^\d+$/.test(tokenText) || BigInt(tokenText) === 0n)
       throw new CliError(`Not a token id: --token "${tokenText}". Token ids are 1, 2, 3…`);

@@ -1,16 +1,9 @@
 import type { Address, PublicClient } from "viem";
-import {
-  ADDRESS_HINT,
-  claimStateOf,
-  describeClaimState,
-  parseAddress,
-  pendingTokensFor,
-  readCapabilities,
-  tokenizerKindOf,
-} from "@/lib/sdk";
+import { claimStateOf, describeClaimState, pendingTokensFor, readCapabilities, tokenizerKindOf } from "@/lib/sdk";
 import type { Command } from "../command";
+import { addressArgument } from "../arguments";
 import { connect } from "../connect";
-import { CliError, EXIT } from "../errors";
+import { EXIT } from "../errors";
 import { table, toJson } from "../format";
 
 /** The tokens reserved for `account` and, for each, whether it can claim now (the app's own judgement, claimStateOf). */
@@ -64,8 +57,7 @@ export const pendingCommand: Command = {
     "it can be claimed now and, if not, why not (no attestation yet, revoked, expired, issued before the record\n" +
     "changed hands, ...), judged exactly as the app's claim page judges it.",
   async run({ args, json, rpc }) {
-    const account = parseAddress(args[0]);
-    if (!account) throw new CliError(`Not an address: "${args[0]}". ${ADDRESS_HINT}`);
+    const account = addressArgument(args[0]);
     const client = await connect(rpc);
     const pending = await readPending(client, account);
     process.stdout.write(json ? `${toJson(pending)}\n` : human(pending));

@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
-import { buildProof, parseBytes32, serializeProofBundle } from "@/lib/sdk";
+import { buildProof, serializeProofBundle } from "@/lib/sdk";
 import { type Command, stringOption } from "../command";
+import { ofKnownRecord, recordHashArgument } from "../arguments";
 import { connect } from "../connect";
-import { CliError, EXIT, isRevert } from "../errors";
+import { CliError, EXIT } from "../errors";
 import { toJson } from "../format";
 
 export const proofCommand: Command = {
@@ -17,19 +18,10 @@ export const proofCommand: Command = {
     "attestations those events name, and writes them as one JSON file with the chain id and contract addresses.\n" +
     "Anyone can check it with `integra check-proof` (offline, or against a node with --rpc) or on the app's /verify page.",
   async run(context) {
-    const integraHash = parseBytes32(context.args[0]);
-    if (!integraHash) {
-      throw new CliError(`Not a record hash: "${context.args[0]}". An integraHash is 0x followed by 64 hexadecimal characters.`);
-    }
+    const integraHash = recordHashArgument(context.args[0]);
     const output = stringOption(context, "output");
     const client = await connect(context.rpc);
-    let bundle;
-    try {
-      bundle = await buildProof(client, integraHash);
-    } catch (error) {
-      if (isRevert(error, "RecordNotFound")) throw new CliError(`No such record on this chain: ${integraHash}`);
-      throw error;
-    }
+    const bundle = await ofKnownRecord(integraHash, buildProof(client, integraHash));
     const text = serializeProofBundle(bundle);
     if (!output) {
       process.stdout.write(text);

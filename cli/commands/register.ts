@@ -13,6 +13,7 @@ import {
   tokenizers,
 } from "@/lib/sdk";
 import { type Command, listOption, stringOption } from "../command";
+import { addressArgument } from "../arguments";
 import { connect } from "../connect";
 import { CliError, EXIT } from "../errors";
 import { table, toJson } from "../format";
@@ -75,8 +76,7 @@ export const registerCommand: Command = {
     const workflow = stringOption(context, "workflow");
     if (!workflow?.trim()) throw new CliError('Name the workflow: --workflow ID (e.g. "closing/12-harbour-lane").');
     const executorText = stringOption(context, "executor");
-    const executor = executorText === undefined ? undefined : parseAddress(executorText);
-    if (executorText !== undefined && !executor) throw new CliError(`Not an address: --executor "${executorText}".`);
+    const executor = executorText === undefined ? undefined : addressArgument(executorText);
     for (const file of context.args) await checkFile(file);
 
     const account = await loadAccount(context);

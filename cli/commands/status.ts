@@ -5,7 +5,6 @@ import {
   LOG_BLOCK_RANGE,
   describeEntry,
   integraAddresses,
-  parseBytes32,
   readCapabilities,
   readPayments,
   readRecord,
@@ -14,8 +13,9 @@ import {
   tokenizerKindOf,
 } from "@/lib/sdk";
 import type { Command } from "../command";
+import { ofKnownRecord, recordHashArgument } from "../arguments";
 import { connect } from "../connect";
-import { CliError, EXIT, isRevert } from "../errors";
+import { EXIT } from "../errors";
 import { fields, section, shortHex, table, toJson, when } from "../format";
 
 const LAST_EVENTS = 5;
@@ -37,13 +37,7 @@ function capabilityState(capability: Capability, now: bigint): "valid" | "revoke
 
 /** Everything `status` shows, as plain data (the --json document). */
 export async function readStatus(client: PublicClient, integraHash: Hex) {
-  let record;
-  try {
-    record = await readRecord(client, integraHash);
-  } catch (error) {
-    if (isRevert(error, "RecordNotFound")) throw new CliError(`No such record on this chain: ${integraHash}`);
-    throw error;
-  }
+  const record = await ofKnownRecord(integraHash, readRecord(client, integraHash));
   const fromBlock = record.registeredBlock;
   const hasTokenizer = record.tokenizer !== zeroAddress;
   const [tokens, capabilities, payments, timeline, block] = await Promise.all([
@@ -199,8 +193,7 @@ export const statusCommand: Command = {
     "Shows a record's state: owner, tokenizer, content and workflow hashes; its tokens (n of m claimed) with each\n" +
     "token's status and holder; its capability attestations; its payment requests; and its last 5 events.",
   async run({ args, json, rpc }) {
-    const integraHash = parseBytes32(args[0]);
-    if (!integraHash) throw new CliError(`Not a record hash: "${args[0]}". An integraHash is 0x followed by 64 hexadecimal characters.`);
+    const integraHash = recordHashArgument(args[0]);
     const client = await connect(rpc);
     const status = await readStatus(client, integraHash);
     process.stdout.write(json ? `${toJson(status)}\n` : human(status));

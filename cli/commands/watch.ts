@@ -7,7 +7,6 @@ import {
   type WatchItem,
   type WatchOptions,
   describeEntry,
-  parseAddress,
   parseBytes32,
   processHashOf,
   readRecord,
@@ -16,8 +15,9 @@ import {
   watchWorkflow,
 } from "@/lib/sdk";
 import { type Command, type CommandContext, stringOption } from "../command";
+import { addressArgument, ofKnownRecord, recordHashArgument } from "../arguments";
 import { connect } from "../connect";
-import { CliError, EXIT, describeFailure, isRevert } from "../errors";
+import { CliError, EXIT, describeFailure } from "../errors";
 
 const RETRY_CAP_MS = 30_000;
 
@@ -125,14 +125,8 @@ async function openWatch(
   const given = [record, workflow, recipient].filter((v) => v !== undefined).length;
   if (given !== 1) throw new CliError("Give exactly one of --record H, --workflow P, --recipient A (see integra watch --help).");
   if (record !== undefined) {
-    const integraHash = parseBytes32(record);
-    if (!integraHash) throw new CliError(`Not a record hash: "${record}". An integraHash is 0x followed by 64 hexadecimal characters.`);
-    try {
-      await readRecord(client, integraHash);
-    } catch (error) {
-      if (isRevert(error, "RecordNotFound")) throw new CliError(`No such record on this chain: ${integraHash}`);
-      throw error;
-    }
+    const integraHash = recordHashArgument(record);
+    await ofKnownRecord(integraHash, readRecord(client, integraHash));
     return watchRecord(client, integraHash, options);
   }
   if (workflow !== undefined) {
@@ -141,9 +135,7 @@ async function openWatch(
     if (!processHash) throw new CliError(`Not a workflow hash: "${workflow}". Give 0x and 64 hexadecimal characters, or the workflow id.`);
     return watchWorkflow(client, processHash, options);
   }
-  const account = parseAddress(recipient ?? "");
-  if (!account) throw new CliError(`Not an address: "${recipient}". An address is 0x followed by 40 hexadecimal characters.`);
-  return watchRecipient(client, account, options);
+  return watchRecipient(client, addressArgument(recipient), options);
 }
 
 function parseFromBlock(value: string | undefined): bigint | undefined {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkProof, firstFailure } from "./checkProof";
 import type { ProofDeployment } from "./deployment";
 import type { ProofClient } from "./onlineChecks";
-import type { ProofCheckId } from "./proofCheck";
+import { PROOF_CHECK_IDS, type ProofCheckId } from "./proofCheck";
 import { type ProofBundle, ProofFormatError, parseProofBundle, parseProofBundleText } from "./proofBundle";
 
 // A proof of the demo agreement made by `integra proof` on the seeded e2e chain: 13 events in 7 transactions and
@@ -23,21 +23,7 @@ const EXPECTED: ProofDeployment = {
   capabilitySchemaUid: original().capabilitySchemaUid,
 };
 
-const ALL_IDS: ProofCheckId[] = [
-  "chain",
-  "contracts",
-  "events-decode",
-  "events-record",
-  "events-in-receipts",
-  "record-from-events",
-  "attestation-uids",
-  "attestation-links",
-  "file",
-  "chain-online",
-  "block-online",
-  "events-online",
-  "attestations-online",
-];
+const ALL_IDS: readonly ProofCheckId[] = PROOF_CHECK_IDS;
 
 const MALLORY = "0x000000000000000000000000000000000000bEEF";
 

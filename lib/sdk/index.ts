@@ -139,6 +139,8 @@ export function createIntegraClient(rpcUrl: string = RPC_URL, options: IntegraCl
   return createPublicClient({
     chain: { ...appChain, rpcUrls: { ...appChain.rpcUrls, default: { http: [rpcUrl] } } },
     transport: http(rpcUrl, { batch: { wait: 16 }, timeout: options.timeoutMs, retryCount: options.retryCount }),
+    // A program reads right after it writes: a cached head (viem keeps it for the polling interval) would miss its own event.
+    cacheTime: 0,
   });
 }
 

@@ -8,7 +8,10 @@ import { base, baseSepolia, mainnet, optimism, sepolia } from "viem/chains";
 export const APP_CHAIN_ID = Number(process.env.NEXT_PUBLIC_CHAIN_ID ?? 31337);
 export const RPC_URL = process.env.NEXT_PUBLIC_RPC_URL ?? "http://127.0.0.1:8545";
 export const IS_LOCAL_CHAIN = APP_CHAIN_ID === 31337;
-/** Largest block span one eth_getLogs may cover on this provider (0: no cap). */
+/**
+ * Optional: the provider's eth_getLogs block span cap, if known (0: none known). Only the first window's size:
+ * the log reader (lib/chain/adaptiveLogs.ts) narrows by itself when a provider refuses a window.
+ */
 export const LOG_BLOCK_RANGE = BigInt(process.env.NEXT_PUBLIC_LOG_BLOCK_RANGE ?? 0);
 
 const localChain = defineChain({

@@ -1,10 +1,14 @@
 import type { PublicClient } from "viem";
+import { readLogsAdaptively } from "@/lib/chain/adaptiveLogs";
+import { logEndpointOf } from "@/lib/chain/logRangeMemory";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
-import { type BlockWindow, blockWindows } from "@/lib/timeline/blockWindows";
+import type { BlockWindow } from "@/lib/timeline/blockWindows";
 
 /**
- * Runs one eth_getLogs per block window from `fromBlock` to the head, so a read works on providers that cap
- * the block span (NEXT_PUBLIC_LOG_BLOCK_RANGE); uncapped, it is a single request.
+ * Runs eth_getLogs over `fromBlock` to the head through the app's one adaptive window reader: a single request
+ * on an uncapped provider; on one that refuses wide windows, windows that halve until accepted (the size that
+ * worked is remembered for the next read). `maxRange` (NEXT_PUBLIC_LOG_BLOCK_RANGE by default) is only the first
+ * window's size, a hint that saves finding a known cap.
  */
 export async function logsInWindows<T>(
   client: Pick<PublicClient, "getBlockNumber">,
@@ -13,7 +17,6 @@ export async function logsInWindows<T>(
   maxRange: bigint = LOG_BLOCK_RANGE,
 ): Promise<T[]> {
   const latest = await client.getBlockNumber();
-  const results: T[] = [];
-  for (const window of blockWindows(fromBlock, latest, maxRange)) results.push(...(await fetchWindow(window)));
-  return results;
+  const { items } = await readLogsAdaptively(fromBlock, latest, fetchWindow, { endpoint: logEndpointOf(client), hint: maxRange });
+  return items;
 }

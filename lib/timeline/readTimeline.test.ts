@@ -130,13 +130,26 @@ describe("readTimeline", () => {
     expect(data.entries.map(tokenIdOf)).toEqual([4n, 3n, 2n, 1n]);
   });
 
-  it("fails loudly when an uncapped read hits a capped provider (the cap must be configured)", async () => {
-    const { client } = fakeProvider(
-      () => [],
+  it("narrows by itself when an uncapped read hits a capped provider, finds every event, and starts narrow next time", async () => {
+    const logs = [reservedLog(100, 0, 1n), reservedLog(1_150, 0, 2n), reservedLog(2_999, 0, 3n), reservedLog(4_990, 0, 4n)];
+    const { client, spans } = fakeProvider(
+      () => logs,
       () => 5_000n,
       1_000n,
     );
-    await expect(readTimeline(client, filter, 0n)).rejects.toThrow(/exceeds/);
+    const first = await readTimeline(client, filter, 0n);
+    expect(first.entries.map(tokenIdOf)).toEqual([4n, 3n, 2n, 1n]);
+    // 4,901 blocks refused, then 2,450 and 1,225; windows of 612 blocks accepted.
+    expect(spans.every(([from, to]) => to - from + 1n <= 1_000n)).toBe(true);
+    expect(spans[0]).toEqual([100n, 711n]);
+    expect(spans.at(-1)![1]).toBe(5_000n);
+    expect(first.logRequests).toBe(3 + spans.length);
+
+    spans.length = 0;
+    const second = await readTimeline(client, filter, 0n);
+    expect(second.entries.map(tokenIdOf)).toEqual([4n, 3n, 2n, 1n]);
+    expect(second.logRequests).toBe(spans.length);
+    expect(second.logRequests).toBeLessThan(first.logRequests);
   });
 
   it("refreshes only the last blocks, adds new events once, and forgets an event a reorg removed", async () => {

@@ -1,5 +1,6 @@
 import { type Address, type Hex, type PublicClient, numberToHex, pad } from "viem";
-import { blockWindows } from "./blockWindows";
+import { readLogsAdaptively } from "@/lib/chain/adaptiveLogs";
+import { logEndpointOf } from "@/lib/chain/logRangeMemory";
 import { type RpcLog, type TimelineEntry, decodeEntry } from "./decodeEntry";
 import { integraEventSelectors, recipientEventSelectors } from "./integraEvents";
 import { mergeEntries } from "./mergeEntries";
@@ -26,22 +27,32 @@ export const REORG_DEPTH = 5n;
 
 type Requester = Pick<PublicClient, "request" | "getBlockNumber">;
 
-/** eth_getLogs over [from, to] in windows of at most `maxRange` blocks; one request per window. */
+/**
+ * eth_getLogs over [from, to] through the app's one adaptive window reader: one request when the provider has no
+ * cap; `maxRange` (0: none) is only the first window's size, and refused windows are halved. `requests` counts
+ * every eth_getLogs sent, refused and retried ones included.
+ */
 export async function fetchLogs(client: Requester, filter: TimelineFilter, from: bigint, to: bigint, maxRange: bigint) {
   const topics: (Hex | Hex[] | null)[] = filter.recipient
     ? [recipientEventSelectors, filter.integraHash ?? null, filter.processHash ?? null, pad(filter.recipient)]
     : [integraEventSelectors, filter.integraHash ?? null];
   if (filter.processHash && !filter.recipient) topics.push(filter.processHash);
-  const windows = blockWindows(from, to, maxRange);
-  const logs: RpcLog[] = [];
-  for (const window of windows) {
-    const page = (await client.request({
-      method: "eth_getLogs",
-      params: [{ address: filter.addresses, topics, fromBlock: numberToHex(window.fromBlock), toBlock: numberToHex(window.toBlock) }],
-    } as never)) as RpcLog[];
-    logs.push(...page);
-  }
-  return { logs, requests: windows.length };
+  const { items, requests } = await readLogsAdaptively(
+    from,
+    to,
+    async (window) =>
+      (await client.request(
+        {
+          method: "eth_getLogs",
+          params: [{ address: filter.addresses, topics, fromBlock: numberToHex(window.fromBlock), toBlock: numberToHex(window.toBlock) }],
+        } as never,
+        // The adaptive reader retries by itself, and halves a refused window at once instead of after viem's own
+        // retries of a 413 or -32005 (seconds each).
+        { retryCount: 0 },
+      )) as RpcLog[],
+    { endpoint: logEndpointOf(client), hint: maxRange },
+  );
+  return { logs: items, requests };
 }
 
 /**

@@ -36,7 +36,7 @@ export interface WatchOptions {
   pollIntervalMs?: number;
   /** Blocks re-read on every poll, so a reorg up to this depth is seen (default REORG_DEPTH). */
   reorgDepth?: bigint;
-  /** The provider's eth_getLogs block range cap (0: none). */
+  /** The provider's eth_getLogs block range cap if known (0: none known): only a first window size, the reader narrows by itself. */
   maxRange?: bigint;
   /** Stops the watch: the iterator ends cleanly. */
   signal?: AbortSignal;

@@ -39,7 +39,7 @@ export async function reserve(owner: AccountName, integraHash: Hex, tokenId: big
     address: addresses.MultiPartyTokenizerV1,
     abi: multiPartyTokenizerV1Abi,
     functionName: "reserveToken",
-    args: [integraHash, tokenId, addressOf(recipient), 1n, processHash],
+    args: [integraHash, tokenId, addressOf(recipient), 1n, processHash, ""],
   });
   await publicClient.waitForTransactionReceipt({ hash });
 }
@@ -146,8 +146,7 @@ export async function arrangeAgreement(label: string, parties: Party[]): Promise
       "0x0000000000000000000000000000000000000000",
       processHash,
       [],
-      parties.map(addressOf),
-      parties.map(() => 1n),
+      parties.map((party) => ({ recipient: addressOf(party), amount: 1n, role: "" })),
     ],
   });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });

@@ -33,7 +33,7 @@ test("the relayer refuses, in words and sending nothing: another contract, anoth
   const reserve = encodeFunctionData({
     abi: multiPartyTokenizerV1Abi,
     functionName: "reserveToken",
-    args: [integraHash, 2n, party.address, 1n, processHash],
+    args: [integraHash, 2n, party.address, 1n, processHash, ""],
   });
   await expectRefused(
     postRelay(await signRequest(party, { to: addresses.MultiPartyTokenizerV1, data: reserve })),

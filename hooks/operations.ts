@@ -24,21 +24,14 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export const operations = {
   /** Registers a document and reserves, and seals, its parties' tokens 1..n: one signature. */
-  registerWithParties: (p: {
-    contentHash: Hex;
-    encryptedRef: Hex;
-    tokenizer: Address;
-    executor: Address;
-    processHash: Hex;
-    parties: Address[];
-  }) => ({
+  registerWithParties: (p: Parameters<typeof integraCalls.registerWithParties>[0]) => ({
     label: `Register the document and reserve ${plural(p.parties.length, "token")}`,
     ...integraCalls.registerWithParties(p),
     invalidate: [recordsByContentQuery(p.contentHash).queryKey, myRecordsScope, reservationsScope],
   }),
 
-  reserveToken: (p: { integraHash: Hex; tokenizer: Address; tokenId: bigint; recipient: Address; amount: bigint; processHash: Hex }) => ({
-    label: `Reserve token #${p.tokenId}`,
+  reserveToken: (p: Parameters<typeof integraCalls.reserveToken>[0]) => ({
+    label: `Reserve token #${p.tokenId}${p.role ? ` (${p.role})` : ""}`,
     ...integraCalls.reserveToken(p),
     invalidate: [recordTokensQuery(p.integraHash).queryKey, reservationsScope, timelineKey(p.integraHash)],
   }),

@@ -8,6 +8,7 @@ import { readRecordsOwnedBy } from "@/lib/reads/myRecords";
 import { readOffersFor } from "@/lib/reads/offers";
 import { readPayments } from "@/lib/reads/payments";
 import { readRecord, readRecordTokens, readRecordsByContent } from "@/lib/reads/records";
+import { readRegistration } from "@/lib/reads/registration";
 import { readReservationsFor } from "@/lib/reads/reservations";
 import { fetchRelayerInfo } from "@/lib/relay/relayClient";
 
@@ -32,6 +33,14 @@ export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Addr
       integraHash && tokenizer && tokenizer !== zeroAddress
         ? () => readRecordTokens(readClient, integraHash, tokenizer, fromBlock)
         : skipToken,
+  });
+
+/** A record's registration event (its encrypted private details): it never changes. */
+export const registrationQuery = (integraHash: Hex, registeredBlock: bigint) =>
+  queryOptions({
+    queryKey: ["registration", APP_CHAIN_ID, lower(integraHash)] as const,
+    queryFn: () => readRegistration(readClient, integraHash, registeredBlock),
+    staleTime: Infinity,
   });
 
 export const recordsByContentQuery = (contentHash: Hex | undefined) =>

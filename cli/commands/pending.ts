@@ -22,6 +22,7 @@ export async function readPending(client: PublicClient, account: Address) {
         tokenizer: r.tokenizer,
         tokenizerKind: tokenizerKindOf(r.tokenizer) ?? "other",
         tokenId: r.tokenId,
+        role: r.role,
         amount: r.amount,
         status: r.status,
         claimable: state.kind === "claimable",
@@ -44,7 +45,14 @@ function human(pending: Pending): string {
   if (pending.tokens.length === 0) return `${head}\n`;
   return `${head}\n\n${table(
     ["record", "token", "tokenizer", "status", "claimable", "why"],
-    pending.tokens.map((t) => [t.integraHash, `#${t.tokenId}`, t.tokenizerKind, t.status, t.claimable ? "yes" : "no", t.reason]),
+    pending.tokens.map((t) => [
+      t.integraHash,
+      `#${t.tokenId}${t.role ? ` ${t.role}` : ""}`,
+      t.tokenizerKind,
+      t.status,
+      t.claimable ? "yes" : "no",
+      t.reason,
+    ]),
   )}\n`;
 }
 

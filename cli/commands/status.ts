@@ -10,6 +10,7 @@ import {
   readRecord,
   readRecordTokens,
   readTimeline,
+  tokenRolesOf,
   tokenizerKindOf,
 } from "@/lib/sdk";
 import type { Command } from "../command";
@@ -47,6 +48,7 @@ export async function readStatus(client: PublicClient, integraHash: Hex) {
     readTimeline(client, { addresses: integraAddresses, integraHash, fromBlock }, LOG_BLOCK_RANGE),
     client.getBlock(),
   ]);
+  const roles = tokenRolesOf(timeline.entries);
   return {
     integraHash,
     chainId: client.chain?.id,
@@ -72,6 +74,7 @@ export async function readStatus(client: PublicClient, integraHash: Hex) {
       completedAt: tokens.completedAt,
       items: tokens.tokens.map((t) => ({
         tokenId: t.tokenId,
+        role: t.role,
         status: t.status,
         /** Who it is reserved for, or who claimed it. */
         holder: t.reservedFor,
@@ -100,7 +103,7 @@ export async function readStatus(client: PublicClient, integraHash: Hex) {
     })),
     /** The last events, newest first. */
     events: timeline.entries.slice(0, LAST_EVENTS).map((e) => {
-      const text = describeEntry(e);
+      const text = describeEntry(e, roles);
       return {
         event: e.eventName,
         title: text.title,
@@ -141,7 +144,7 @@ function human(status: Status): string {
         tokens.items.length
           ? table(
               ["token", "status", "holder", "amount"],
-              tokens.items.map((t) => [`#${t.tokenId}`, t.status, t.holder, t.amount.toString()]),
+              tokens.items.map((t) => [`#${t.tokenId}${t.role ? ` ${t.role}` : ""}`, t.status, t.holder, t.amount.toString()]),
             )
           : undefined,
       ),

@@ -16,6 +16,7 @@ import { type ClaimState, claimStateOf, judgeAttestation } from "@/lib/claims/cl
 import { tokenizerAbi, tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
+import { tokenLabel } from "@/lib/format/token";
 import type { Capability } from "@/lib/reads/capabilities";
 import { SignedLinkPanel } from "./SignedLinkPanel";
 import { type ClaimPayer, WhoPays, defaultPayer } from "./WhoPays";
@@ -28,6 +29,8 @@ export interface ClaimableToken {
   processHash: Hex;
   status: string;
   reservedFor: Address;
+  /** The role it was reserved in ("Seller"); empty for none. */
+  role: string;
 }
 
 function stateText(state: ClaimState): { tone: string; text: string } {
@@ -98,7 +101,8 @@ export function ClaimCard({
     );
   }
   const busy = tx.busy || signer.state.phase === "checking" || signer.state.phase === "awaiting-signature";
-  const actionLabel = payer === "clerk" ? `Sign a claim link for token #${token.tokenId}` : `Claim token #${token.tokenId}`;
+  const name = tokenLabel(token.tokenId, token.role);
+  const actionLabel = payer === "clerk" ? `Sign a claim link for ${tokenLabel(token.tokenId, token.role, true)}` : `Claim ${name}`;
 
   function submitManual(event: FormEvent) {
     event.preventDefault();
@@ -110,12 +114,12 @@ export function ClaimCard({
 
   return (
     <article
-      aria-label={`Token #${token.tokenId} of record ${shortHex(token.integraHash)}`}
+      aria-label={`${name} of record ${shortHex(token.integraHash)}`}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-semibold">
-          Token #{token.tokenId.toString()} of{" "}
+          {name} of{" "}
           <Link href={`/records/${token.integraHash}`} className="mono text-teal-800 underline">
             record {shortHex(token.integraHash, 10, 6)}
           </Link>

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/Card";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { tokenLabel } from "@/lib/format/token";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import { RecentActivity } from "./RecentActivity";
@@ -66,7 +67,7 @@ export function Dashboard() {
             {waiting.map((r) => (
               <li key={`${r.tokenizer}-${r.integraHash}-${r.tokenId}`}>
                 <Link className="text-teal-800 underline" href={`/claims?record=${r.integraHash}&token=${r.tokenId}`}>
-                  Token #{r.tokenId.toString()} of record <span className="mono">{shortHex(r.integraHash, 10, 6)}</span>
+                  {tokenLabel(r.tokenId, r.role)} of record <span className="mono">{shortHex(r.integraHash, 10, 6)}</span>
                 </Link>
               </li>
             ))}

@@ -2,6 +2,7 @@
 
 import { operations } from "@/hooks/operations";
 import { type FormEvent, useState } from "react";
+import { tokenLabel } from "@/lib/format/token";
 import type { Hex } from "viem";
 import { useAccount } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
@@ -20,7 +21,16 @@ const STATUS_STYLE = {
 } as const;
 
 /** One payment request: who asks whom, until when, its status; read the amount with the passphrase; pay or cancel. */
-export function PaymentItem({ integraHash, payment }: { integraHash: Hex; payment: PaymentRow }) {
+export function PaymentItem({
+  integraHash,
+  payment,
+  roleOf,
+}: {
+  integraHash: Hex;
+  payment: PaymentRow;
+  /** The role of a token of this record, to name it ("token #2 (Seller)"). */
+  roleOf: (tokenId: bigint) => string | undefined;
+}) {
   const { address } = useAccount();
   const tx = useTransaction();
   const [passphrase, setPassphrase] = useState("");
@@ -47,8 +57,9 @@ export function PaymentItem({ integraHash, payment }: { integraHash: Hex; paymen
         <span className="text-slate-500">due by {formatTimestamp(payment.deadline)}</span>
       </div>
       <p className="flex flex-wrap items-center gap-x-2 text-slate-700">
-        <AddressText address={payment.requestor} /> <span>(token #{payment.requestorTokenId.toString()}) asks</span>
-        <AddressText address={payment.payer} /> <span>(token #{payment.payerTokenId.toString()})</span>
+        <AddressText address={payment.requestor} />{" "}
+        <span>({tokenLabel(payment.requestorTokenId, roleOf(payment.requestorTokenId), true)}) asks</span>
+        <AddressText address={payment.payer} /> <span>({tokenLabel(payment.payerTokenId, roleOf(payment.payerTokenId), true)})</span>
       </p>
       {note ? (
         <p className="rounded bg-slate-50 p-2">

@@ -17,9 +17,10 @@ export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; recor
   const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
   if (payments.isPending) return <Loading label="Reading payment requests…" />;
   if (payments.isError) return <ErrorNotice error={payments.error} />;
-  const held = (tokens.data?.tokens ?? []).filter((t) => t.party).map((t) => ({ tokenId: t.tokenId, holder: t.reservedFor }));
+  const held = (tokens.data?.tokens ?? []).filter((t) => t.party).map((t) => ({ tokenId: t.tokenId, holder: t.reservedFor, role: t.role }));
   const mine = held.filter((t) => t.holder.toLowerCase() === address?.toLowerCase());
   const others = held.filter((t) => t.holder.toLowerCase() !== address?.toLowerCase());
+  const roleOf = (tokenId: bigint) => tokens.data?.tokens.find((t) => t.tokenId === tokenId)?.role;
   return (
     <div className="space-y-3">
       {payments.data.length === 0 ? (
@@ -27,7 +28,7 @@ export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; recor
       ) : (
         <ul className="space-y-3">
           {payments.data.map((p) => (
-            <PaymentItem key={p.paymentId.toString()} integraHash={integraHash} payment={p} />
+            <PaymentItem key={p.paymentId.toString()} integraHash={integraHash} payment={p} roleOf={roleOf} />
           ))}
         </ul>
       )}

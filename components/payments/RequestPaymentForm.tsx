@@ -1,5 +1,6 @@
 "use client";
 
+import { tokenLabel } from "@/lib/format/token";
 import { operations } from "@/hooks/operations";
 import { type FormEvent, useState } from "react";
 import type { Address, Hex } from "viem";
@@ -12,6 +13,7 @@ import { shortHex } from "@/lib/format/hex";
 export interface HeldToken {
   tokenId: bigint;
   holder: Address;
+  role: string;
 }
 
 function defaultDeadline(): string {
@@ -72,7 +74,7 @@ export function RequestPaymentForm({ integraHash, mine, others }: { integraHash:
           >
             {mine.map((t) => (
               <option key={t.tokenId.toString()} value={t.tokenId.toString()}>
-                Token #{t.tokenId.toString()}
+                {tokenLabel(t.tokenId, t.role)}
               </option>
             ))}
           </select>
@@ -89,7 +91,7 @@ export function RequestPaymentForm({ integraHash, mine, others }: { integraHash:
           >
             {others.map((t) => (
               <option key={t.tokenId.toString()} value={t.tokenId.toString()}>
-                Token #{t.tokenId.toString()} ({shortHex(t.holder)})
+                {tokenLabel(t.tokenId, t.role)}, {shortHex(t.holder)}
               </option>
             ))}
           </select>

@@ -1,6 +1,8 @@
 "use client";
 
-import { capabilitiesQuery } from "@/hooks/queries";
+import { capabilitiesQuery, recordTokensQuery } from "@/hooks/queries";
+import { tokenLabel } from "@/lib/format/token";
+import type { RecordInfo } from "@/lib/reads/records";
 import { operations } from "@/hooks/operations";
 import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
@@ -22,9 +24,11 @@ const NAMES: [bigint, string][] = [
 ];
 
 /** The capabilities issued on this record, their state, and Revoke for the wallet that issued them. */
-export function CapabilityList({ integraHash }: { integraHash: Hex }) {
+export function CapabilityList({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
   const { address } = useAccount();
   const capabilities = useQuery(capabilitiesQuery({ integraHash }));
+  const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
+  const roleOf = (tokenId: bigint) => tokens.data?.tokens.find((t) => t.tokenId === tokenId)?.role;
   const tx = useTransaction();
   if (capabilities.isPending) return <Loading label="Reading capability attestations…" />;
   if (capabilities.isError) return <ErrorNotice error={capabilities.error} />;
@@ -38,7 +42,7 @@ export function CapabilityList({ integraHash }: { integraHash: Hex }) {
           const mine = address?.toLowerCase() === c.attester.toLowerCase();
           return (
             <li key={c.uid} className="flex flex-wrap items-center gap-x-2 gap-y-1 border-t border-slate-100 pt-2">
-              <span className="font-medium">{c.tokenId === 0n ? "Any token" : `Token #${c.tokenId}`}</span>
+              <span className="font-medium">{c.tokenId === 0n ? "Any token" : tokenLabel(c.tokenId, roleOf(c.tokenId))}</span>
               <span className="text-slate-500">to</span> <AddressText address={c.recipient} />
               <span className="text-slate-600">
                 (

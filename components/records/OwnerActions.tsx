@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/Field";
 import { useTransaction } from "@/hooks/useTransaction";
 import { tokenizerKindOf } from "@/lib/contracts";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
+import { roleProblem } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";
 
 const button = "rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50";
@@ -18,6 +19,7 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
   const [tokenId, setTokenId] = useState(ownership ? "1" : "");
   const [recipient, setRecipient] = useState("");
   const [amount, setAmount] = useState("1");
+  const [role, setRole] = useState("");
   const [error, setError] = useState<string>();
   const tx = useTransaction();
 
@@ -27,6 +29,8 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
     if (!address) return setError(ADDRESS_HINT);
     if (!/^\d+$/.test(tokenId) || BigInt(tokenId) === 0n) return setError("The token id is a whole number from 1.");
     if (!/^\d+$/.test(amount) || BigInt(amount) === 0n) return setError("The amount is a whole number from 1.");
+    const roleError = roleProblem(role);
+    if (roleError) return setError(roleError);
     setError(undefined);
     const receipt = await tx.send(
       operations.reserveToken({
@@ -36,10 +40,12 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
         recipient: address,
         amount: BigInt(amount),
         processHash: record.processHash,
+        role: role.trim(),
       }),
     );
     if (receipt) {
       setRecipient("");
+      setRole("");
       if (!ownership) setTokenId("");
     }
   }
@@ -47,7 +53,7 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
   return (
     <form onSubmit={submit} className="space-y-3" aria-label="Reserve a token">
       <h3 className="font-medium">Reserve a token</h3>
-      <div className="grid gap-3 sm:grid-cols-[6rem_1fr_6rem]">
+      <div className="grid gap-3 sm:grid-cols-[6rem_8rem_1fr_6rem]">
         <Field
           id="reserve-token-id"
           label="Token id"
@@ -56,6 +62,7 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
           onChange={(e) => setTokenId(e.target.value)}
           readOnly={ownership}
         />
+        <Field id="reserve-role" label="Role" placeholder="Lender" value={role} onChange={(e) => setRole(e.target.value)} />
         <Field
           id="reserve-recipient"
           label="Recipient address"

@@ -15,6 +15,7 @@ import { PaymentsPanel } from "@/components/payments/PaymentsPanel";
 import { RecordTimeline } from "@/components/timeline/RecordTimeline";
 import { AcceptOwnership } from "./AcceptOwnership";
 import { CapabilityList } from "./CapabilityList";
+import { PrivateDetails } from "./PrivateDetails";
 import { DownloadProof } from "./DownloadProof";
 import { OwnerActions } from "./OwnerActions";
 import { RecordFacts } from "./RecordFacts";
@@ -97,6 +98,9 @@ export function RecordView({ rawHash }: { rawHash: string }) {
       <Card title="Record" id="record">
         <RecordFacts record={info} />
       </Card>
+      <Card title="Title and reference (private)" id="details">
+        <PrivateDetails integraHash={integraHash} registeredBlock={info.registeredBlock} />
+      </Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
         <Card title="Tokens" id="tokens">
           <TokensTable integraHash={integraHash} record={info} canAdminister={isOwner || isExecutor} />
@@ -109,7 +113,7 @@ export function RecordView({ rawHash }: { rawHash: string }) {
         </Card>
       )}
       <Card title="Capabilities (EAS attestations)" id="capabilities">
-        <CapabilityList integraHash={integraHash} />
+        <CapabilityList integraHash={integraHash} record={info} />
       </Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
         <Card title="Payments" id="payments">

@@ -10,6 +10,7 @@ import { Loading } from "@/components/ui/Skeleton";
 import { Fragment } from "react";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { formatTimestamp } from "@/lib/format/time";
+import { tokenLabel } from "@/lib/format/token";
 import { IssueCapability } from "./IssueCapability";
 import { useTransaction } from "@/hooks/useTransaction";
 import type { RecordInfo } from "@/lib/reads/records";
@@ -95,7 +96,10 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
               {rows.map((row) => (
                 <Fragment key={row.tokenId.toString()}>
                   <tr className="border-t border-slate-100">
-                    <td className="py-2 pr-3 font-medium">#{row.tokenId.toString()}</td>
+                    <td className="py-2 pr-3 font-medium">
+                      #{row.tokenId.toString()}
+                      {row.role && <span className="ml-1.5 font-normal text-slate-700">{row.role}</span>}
+                    </td>
                     <td className="py-2 pr-3">
                       <AddressText address={row.reservedFor} />
                     </td>
@@ -125,7 +129,7 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
                       <td colSpan={5} className="pb-3">
                         <details>
                           <summary className="cursor-pointer text-sm text-teal-800">
-                            Capability and claim link for token #{row.tokenId.toString()}
+                            Capability and claim link for {tokenLabel(row.tokenId, row.role, true)}
                           </summary>
                           <IssueCapability
                             integraHash={integraHash}

@@ -7,6 +7,7 @@ import type { Address, Hex } from "viem";
 import { useAccount } from "wagmi";
 import { Notice } from "@/components/ui/Notice";
 import { claimLinkPath } from "@/lib/claims/claimLink";
+import { tokenLabel } from "@/lib/format/token";
 
 /** Tells a party looking at the record that a token of it waits for their wallet. */
 export function WaitingForYou({ integraHash, tokenizer, fromBlock }: { integraHash: Hex; tokenizer: Address; fromBlock: bigint }) {
@@ -18,7 +19,7 @@ export function WaitingForYou({ integraHash, tokenizer, fromBlock }: { integraHa
     <Notice tone="info" title={`A token of this record is waiting for you`}>
       {mine.map((t) => (
         <Link key={t.tokenId.toString()} href={claimLinkPath(integraHash, t.tokenId)} className="mr-3 font-medium underline">
-          Claim token #{t.tokenId.toString()}
+          Claim {tokenLabel(t.tokenId, t.role, true)}
         </Link>
       ))}
     </Notice>

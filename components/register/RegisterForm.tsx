@@ -12,27 +12,36 @@ import { Card } from "@/components/ui/Card";
 import { Field } from "@/components/ui/Field";
 import { useTransaction } from "@/hooks/useTransaction";
 import { type TokenizerKind, registry, tokenizers } from "@/lib/contracts";
-import { encryptReference } from "@/lib/crypto/referenceCipher";
+import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { formatBytes } from "@/lib/format/bytes";
+import { roleProblem } from "@/lib/format/token";
 import { newWorkflowId, processHashOf } from "@/lib/workflow";
 import { type RegisterDraft, clearDraft, loadDraft, saveDraft } from "@/lib/register/registerDraft";
 
-type Errors = Partial<Record<"file" | "executor" | "workflow" | "passphrase" | `party-${number}`, string>>;
+type Errors = Partial<Record<"file" | "executor" | "workflow" | "passphrase" | `party-${number}` | `role-${number}`, string>>;
 
-function validate(draft: RegisterDraft, passphrase: string): { errors: Errors; parties: Address[]; executor: Address } {
+interface PartyInput {
+  recipient: Address;
+  amount: bigint;
+  role: string;
+}
+
+function validate(draft: RegisterDraft, passphrase: string): { errors: Errors; parties: PartyInput[]; executor: Address } {
   const errors: Errors = {};
   if (!draft.contentHash) errors.file = "Choose the document to register: it is hashed here, never uploaded.";
   const executor = draft.executor.trim() === "" ? zeroAddress : parseAddress(draft.executor);
   if (!executor) errors.executor = ADDRESS_HINT;
   if (!draft.workflowId.trim()) errors.workflow = "Name the workflow (or generate one).";
-  if (draft.reference.trim() && !passphrase)
-    errors.passphrase = "Choose a passphrase to encrypt the reference with; share it only with the parties.";
-  const parties: Address[] = [];
+  if ((draft.reference.trim() || draft.title.trim()) && !passphrase)
+    errors.passphrase = "Choose a passphrase to encrypt the title and reference with; share it only with the parties.";
+  const parties: PartyInput[] = [];
   draft.parties.forEach((party, i) => {
     const address = parseAddress(party.address);
+    const roleError = roleProblem(party.role);
+    if (roleError) errors[`role-${i}`] = roleError;
     if (!address) errors[`party-${i}`] = ADDRESS_HINT;
-    else parties.push(address);
+    else parties.push({ recipient: address, amount: 1n, role: party.role.trim() });
   });
   return { errors, parties, executor: executor ?? zeroAddress };
 }
@@ -62,7 +71,10 @@ export function RegisterForm() {
 
     const tokenizer = tokenizers[draft.tokenizer].address;
     const processHash = processHashOf(draft.workflowId);
-    const encryptedRef: Hex = draft.reference.trim() ? await encryptReference(draft.reference.trim(), passphrase) : "0x";
+    const encryptedRef: Hex =
+      draft.reference.trim() || draft.title.trim()
+        ? await encryptRecordDetails({ title: draft.title, reference: draft.reference }, passphrase)
+        : "0x";
     // One transaction: the record, every party's reservation, and the seal that fixes the party set.
     const receipt = await tx.send(
       operations.registerWithParties({ contentHash: draft.contentHash, encryptedRef, tokenizer, executor, processHash, parties }),
@@ -105,12 +117,19 @@ export function RegisterForm() {
         )}
       </Card>
 
-      <Card title="2. Private reference (optional)">
+      <Card title="2. Private details (optional)">
         <p className="mb-3 text-sm text-slate-600">
-          Where the document lives (a URI, a vault path). Encrypted in this browser with AES-GCM before it goes on chain; only people with
-          the passphrase can read it.
+          A title, and where the document lives (a URI, a vault path). Both are encrypted in this browser with AES-GCM before they go on
+          chain; only people with the passphrase can read them. The parties&apos; roles below are public.
         </p>
         <div className="grid gap-3 sm:grid-cols-2">
+          <Field
+            id="title"
+            label="Document title"
+            placeholder="Purchase agreement, 12 Harbour Lane"
+            value={draft.title}
+            onChange={(e) => update({ title: e.target.value })}
+          />
           <Field
             id="reference"
             label="Reference"
@@ -190,6 +209,7 @@ export function RegisterForm() {
                 label="Role"
                 value={party.role}
                 placeholder="Buyer"
+                error={errors[`role-${i}`]}
                 onChange={(e) => updateParty(i, { role: e.target.value })}
               />
               <Field

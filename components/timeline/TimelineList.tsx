@@ -7,6 +7,7 @@ import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import type { TimelineEntry } from "@/lib/timeline/decodeEntry";
 import { describeEntry } from "@/lib/timeline/describeEntry";
+import { tokenRolesOf } from "@/lib/timeline/tokenRoles";
 
 /**
  * Timeline rows, newest first; with `showRecord` each row names its record (workflow view), and rows of
@@ -22,10 +23,12 @@ export function TimelineList({
   markedRecords?: ReadonlySet<string>;
 }) {
   if (entries.length === 0) return <p className="text-sm text-slate-600">No events yet.</p>;
+  // The reservations among the entries name every later event's token by its role.
+  const roles = tokenRolesOf(entries);
   return (
     <ol className="space-y-0" aria-label="Events, newest first">
       {entries.map((entry) => {
-        const text = describeEntry(entry);
+        const text = describeEntry(entry, roles);
         const url = explorerTxUrl(entry.transactionHash);
         return (
           <li key={entry.id} className="grid gap-1 border-l-2 border-teal-200 py-2 pl-4 sm:grid-cols-[11rem_1fr]">

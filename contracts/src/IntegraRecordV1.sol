@@ -137,9 +137,10 @@ contract IntegraRecordV1 is IIntegraRecord {
         _runRegisteredHooks(integraHash, contentHash, resolvers);
     }
 
-    /// @notice Registers a document and reserves its whole party set in one transaction: token ids 1..n go to
-    /// `recipients[i]` with `amounts[i]`, and the set is sealed, so the agreement completes only once every one
-    /// of these parties has claimed. One signature for the clerk instead of n + 1.
+    /// @notice Registers a document and reserves its whole party set in one transaction: token i + 1 goes to
+    /// `parties[i].recipient` with `parties[i].amount`, in the public role `parties[i].role` ("Seller"; may be
+    /// empty), and the set is sealed, so the agreement completes only once every one of these parties has
+    /// claimed. One signature for the clerk instead of n + 1.
     /// @dev Same parameters as `register`, plus the parties. Requires a tokenizer.
     function registerWithParties(
         bytes32 contentHash,
@@ -148,12 +149,11 @@ contract IntegraRecordV1 is IIntegraRecord {
         address executor,
         bytes32 processHash,
         address[] calldata resolvers,
-        address[] calldata recipients,
-        uint256[] calldata amounts
+        IIntegraTokenizer.Party[] calldata parties
     ) external returns (bytes32 integraHash) {
         integraHash = _register(contentHash, encryptedRef, tokenizer, executor, processHash, resolvers);
         if (tokenizer == address(0)) revert NoTokenizer(integraHash);
-        IIntegraTokenizer(tokenizer).reserveParties(integraHash, recipients, amounts, msg.sender);
+        IIntegraTokenizer(tokenizer).reserveParties(integraHash, parties, msg.sender);
         _runRegisteredHooks(integraHash, contentHash, resolvers);
     }
 

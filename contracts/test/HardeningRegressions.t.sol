@@ -22,7 +22,7 @@ contract YesManTokenizer is IIntegraTokenizer {
         return true;
     }
 
-    function reserveParties(bytes32, address[] calldata, uint256[] calldata, address) external {}
+    function reserveParties(bytes32, IIntegraTokenizer.Party[] calldata, address) external {}
 }
 
 /// @dev A resolver that reads the registry from inside onOwnershipTransfer: what a hook sees of the new authority.
@@ -57,7 +57,7 @@ contract HardeningRegressionTest is IntegraFixture {
 
     function _reserve(bytes32 h, uint256 id, address recipient) internal {
         vm.prank(owner);
-        multiParty.reserveToken(h, id, recipient, 1, PROCESS);
+        multiParty.reserveToken(h, id, recipient, 1, PROCESS, "");
     }
 
     function _seal(bytes32 h) internal {
@@ -170,7 +170,7 @@ contract HardeningRegressionTest is IntegraFixture {
 
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyReserved.selector, h, 3));
         vm.prank(principal);
-        multiParty.reserveToken(h, 3, mallory, 1, PROCESS);
+        multiParty.reserveToken(h, 3, mallory, 1, PROCESS, "");
 
         assertEq(_claimCountingCompletes(carol, h, 3), 1, "carol's claim completes the record");
         _assertProgress(h, 3, 3, true);
@@ -193,7 +193,7 @@ contract HardeningRegressionTest is IntegraFixture {
         _sell(h, bob);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, h, executor));
         vm.prank(executor);
-        multiParty.reserveToken(h, 1, alice, 1, PROCESS);
+        multiParty.reserveToken(h, 1, alice, 1, PROCESS, "");
     }
 
     /// @dev Old code: the executor survived the transfer and could cancel the buyer's reservations.
@@ -272,7 +272,7 @@ contract HardeningRegressionTest is IntegraFixture {
 
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, h, bob));
         vm.prank(bob);
-        multiParty.reserveToken(h, 1, alice, 1, PROCESS);
+        multiParty.reserveToken(h, 1, alice, 1, PROCESS, "");
 
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotRecordOwner.selector, h, bob));
         vm.prank(bob);
@@ -295,7 +295,7 @@ contract HardeningRegressionTest is IntegraFixture {
             abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, FOREIGN_PROCESS)
         );
         vm.prank(owner);
-        multiParty.reserveToken(h, 1, alice, 1, FOREIGN_PROCESS);
+        multiParty.reserveToken(h, 1, alice, 1, FOREIGN_PROCESS, "");
     }
 
     /// @dev Old code: the capability resolver emitted CapabilityGranted under whatever processHash the attestation

@@ -78,7 +78,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     /// @dev Reserves the deed for the party and attests CLAIM to it; returns the party's signed claim.
     function _deedClaimRequest() internal returns (ERC2771Forwarder.ForwardRequestData memory) {
         vm.prank(owner);
-        ownership.reserveToken(deed, 1, party, 1, PROCESS);
+        ownership.reserveToken(deed, 1, party, 1, PROCESS, "");
         bytes32 uid = _attestClaim(party, deed, 1);
         return _forwardRequest(forwarder, PARTY_KEY, address(ownership), _claimCall(deed, 1, uid));
     }
@@ -86,7 +86,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     /// @dev Reserves UNITS of role ROLE of the deal for the party and attests CLAIM; returns the party's signed claim.
     function _roleClaimRequest() internal returns (ERC2771Forwarder.ForwardRequestData memory) {
         vm.startPrank(owner);
-        multiParty.reserveToken(deal, ROLE, party, UNITS, PROCESS);
+        multiParty.reserveToken(deal, ROLE, party, UNITS, PROCESS, "");
         multiParty.sealParties(deal); // the party set of one role is fixed, so the claim completes the record
         vm.stopPrank();
         bytes32 uid = _attestClaim(party, deal, ROLE);
@@ -460,7 +460,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     /// whole transaction reverts the party's nonce is not consumed.
     function test_RevertWhen_ForwardedClaimHasNoAttestation() public {
         vm.prank(owner);
-        ownership.reserveToken(deed, 1, party, 1, PROCESS);
+        ownership.reserveToken(deed, 1, party, 1, PROCESS, "");
         bytes32 uid = keccak256("no such attestation");
         bytes memory data = _claimCall(deed, 1, uid);
         ERC2771Forwarder.ForwardRequestData memory request =
@@ -491,7 +491,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         _expectFailedCall(request);
 
         vm.prank(owner);
-        ownership.reserveToken(deed, 1, party, 1, PROCESS);
+        ownership.reserveToken(deed, 1, party, 1, PROCESS, "");
         _execute(request);
         assertEq(ownership.ownerOf(ownership.erc721IdOf(deed)), party, "claimed with the same request");
         assertEq(forwarder.nonces(party), 1, "party nonce");
@@ -544,10 +544,10 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
             forwarder,
             OWNER_KEY,
             address(multiParty),
-            abi.encodeCall(IntegraTokenizerBase.reserveToken, (deal, ROLE, party, UNITS, PROCESS))
+            abi.encodeCall(IntegraTokenizerBase.reserveToken, (deal, ROLE, party, UNITS, PROCESS, ""))
         );
         vm.expectEmit(true, true, true, true, address(multiParty));
-        emit IntegraTokenizerBase.TokenReserved(deal, PROCESS, party, ROLE, UNITS, owner, block.timestamp);
+        emit IntegraTokenizerBase.TokenReserved(deal, PROCESS, party, ROLE, UNITS, owner, "", block.timestamp);
         _execute(request);
         assertEq(_status(multiParty, deal, ROLE), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "reserved");
 
@@ -570,17 +570,17 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
             forwarder,
             EXECUTOR_KEY,
             address(ownership),
-            abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, party, 1, PROCESS))
+            abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, party, 1, PROCESS, ""))
         );
         vm.expectEmit(true, true, true, true, address(ownership));
-        emit IntegraTokenizerBase.TokenReserved(deed, PROCESS, party, 1, 1, executor, block.timestamp);
+        emit IntegraTokenizerBase.TokenReserved(deed, PROCESS, party, 1, 1, executor, "", block.timestamp);
         _execute(request);
         assertEq(_status(ownership, deed, 1), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "reserved");
     }
 
     /// @dev A stranger's forwarded reserve is the stranger's: NotOwnerOrExecutor, nothing reserved, nonce kept.
     function test_RevertWhen_StrangerForwardsReserve() public {
-        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, stranger, 1, PROCESS));
+        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, stranger, 1, PROCESS, ""));
         ERC2771Forwarder.ForwardRequestData memory request =
             _forwardRequest(forwarder, STRANGER_KEY, address(ownership), data);
         _assertInnerRevert(
@@ -774,7 +774,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     /// @dev The owner seals the party set through the forwarder; PartiesSealed is the owner's act.
     function test_Forwarded_OwnerSealsParties() public {
         vm.prank(owner);
-        multiParty.reserveToken(deal, ROLE, party, UNITS, PROCESS);
+        multiParty.reserveToken(deal, ROLE, party, UNITS, PROCESS, "");
         ERC2771Forwarder.ForwardRequestData memory request = _forwardRequest(
             forwarder, OWNER_KEY, address(multiParty), abi.encodeCall(IntegraTokenizerBase.sealParties, (deal))
         );
@@ -788,7 +788,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     /// @dev A party cannot seal (nor so fix the set early) through the forwarder.
     function test_RevertWhen_PartyForwardsSeal() public {
         vm.prank(owner);
-        multiParty.reserveToken(deal, ROLE, party, UNITS, PROCESS);
+        multiParty.reserveToken(deal, ROLE, party, UNITS, PROCESS, "");
         bytes memory data = abi.encodeCall(IntegraTokenizerBase.sealParties, (deal));
         _assertInnerRevert(
             address(multiParty),
@@ -806,7 +806,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         recipients[0] = party;
         uint256[] memory amounts = new uint256[](1);
         amounts[0] = 1;
-        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveParties, (deal, recipients, amounts, owner));
+        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveParties, (deal, _parties(recipients, amounts), owner));
         _assertInnerRevert(
             address(multiParty),
             data,
@@ -848,7 +848,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     /// @dev A stranger appending the owner's address is still the stranger; the owner appending a stranger's is
     /// still the owner (the extra bytes are ignored by ABI decoding).
     function test_SpoofedSuffix_ReserveFromNonForwarderStaysCaller() public {
-        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, party, 1, PROCESS));
+        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, party, 1, PROCESS, ""));
         vm.prank(stranger);
         (bool ok, bytes memory ret) = address(ownership).call(abi.encodePacked(data, owner));
         assertTrue(!ok, "spoofed reserve reverts");
@@ -857,7 +857,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         );
 
         vm.expectEmit(true, true, true, true, address(ownership));
-        emit IntegraTokenizerBase.TokenReserved(deed, PROCESS, party, 1, 1, owner, block.timestamp);
+        emit IntegraTokenizerBase.TokenReserved(deed, PROCESS, party, 1, 1, owner, "", block.timestamp);
         vm.prank(owner);
         (ok,) = address(ownership).call(abi.encodePacked(data, stranger));
         assertTrue(ok, "owner's call with a suffix succeeds as the owner");
@@ -913,7 +913,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     /// and the last 20 bytes are what count.
     function test_SpoofedSuffix_InsideARequestIsIgnored() public {
         bytes memory data =
-            abi.encodePacked(abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, stranger, 1, PROCESS)), owner);
+            abi.encodePacked(abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, stranger, 1, PROCESS, "")), owner);
         _assertInnerRevert(
             address(ownership),
             data,
@@ -926,32 +926,27 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     // ---------------------------------------------------------------- the forwarder calling without a request
 
     /// @dev OZ semantics: whatever the trusted forwarder sends, its last 20 bytes are the sender. A direct call with
-    /// no suffix is read as sent by the low 20 bytes of its last argument. That is why only a signed request
-    /// (to which the forwarder always appends `from`) can reach the tokenizers: the forwarder has no other entry.
+    /// no suffix is read as sent by the low 20 bytes of its calldata's last word: for reserveToken, the encoded role
+    /// (an empty role ends with its length, 0, so the zero address). That is why only a signed request (to which the
+    /// forwarder always appends `from`) can reach the tokenizers: the forwarder has no other entry.
     function test_ForwarderDirectCall_LastTwentyBytesAreTheSender() public {
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IntegraTokenizerBase.NotOwnerOrExecutor.selector, deed, address(uint160(uint256(PROCESS)))
-            )
-        );
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, deed, address(0)));
         vm.prank(address(forwarder));
-        ownership.reserveToken(deed, 1, party, 1, PROCESS);
+        ownership.reserveToken(deed, 1, party, 1, PROCESS, "");
     }
 
-    /// @dev The same with a last argument whose low 20 bytes are the owner: the trusted forwarder is read as the
-    /// owner. (reserveToken's last argument is the processHash, which must now be the record's, so an owner-shaped
-    /// one is refused with ProcessHashMismatch; a token id shaped like the owner still shows the OZ semantics.)
+    /// @dev The same with calldata whose last 20 bytes are the owner's address (a 32-byte role ending in it): the
+    /// trusted forwarder is read as the owner, and a cancel whose token id is shaped like the owner shows it again.
     function test_ForwarderDirectCall_OwnerShapedLastArgumentReadsAsOwner() public {
-        bytes32 ownerShaped = bytes32(uint256(uint160(owner)));
-        vm.expectRevert(
-            abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, ownerShaped)
-        );
+        string memory ownerShapedRole = string(abi.encodePacked(bytes12(0), owner));
+        vm.expectEmit(true, true, true, true, address(ownership));
+        emit IntegraTokenizerBase.TokenReserved(deed, PROCESS, party, 1, 1, owner, ownerShapedRole, block.timestamp);
         vm.prank(address(forwarder));
-        ownership.reserveToken(deed, 1, party, 1, ownerShaped);
+        ownership.reserveToken(deed, 1, party, 1, PROCESS, ownerShapedRole);
 
         uint256 ownerShapedId = uint256(uint160(owner));
         vm.prank(owner);
-        multiParty.reserveToken(deal, ownerShapedId, party, 1, PROCESS);
+        multiParty.reserveToken(deal, ownerShapedId, party, 1, PROCESS, "");
         vm.expectEmit(true, true, true, true, address(multiParty));
         emit IntegraTokenizerBase.ReservationCancelled(deal, PROCESS, party, ownerShapedId, owner, block.timestamp);
         vm.prank(address(forwarder));
@@ -1022,7 +1017,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     ) internal {
         address signer = vm.addr(partyKey);
         vm.prank(owner);
-        tokenizer.reserveToken(hash, tokenId, signer, amount, PROCESS);
+        tokenizer.reserveToken(hash, tokenId, signer, amount, PROCESS, "");
         (bool isSealed,) = tokenizer.partySetOf(hash);
         if (!isSealed) {
             // a multi-party record: fix its set of one role, since no token can be claimed before the seal

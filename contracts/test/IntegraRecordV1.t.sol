@@ -783,8 +783,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         vm.recordLogs();
         vm.prank(owner);
         bytes32 got = registry.registerWithParties(
-            CONTENT, REF, address(multiParty), executor, PROCESS, new address[](0), recipients, amounts
-        );
+            CONTENT, REF, address(multiParty), executor, PROCESS, new address[](0), _parties(recipients, amounts));
         assertEq(got, integraHash, "same derivation as register");
         Vm.Log[] memory logs = vm.getRecordedLogs();
         assertEq(logs.length, 6, "registered, ownership, executor, two reservations, seal");
@@ -811,7 +810,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         resolvers[0] = address(reader);
         (address[] memory recipients, uint256[] memory amounts) = _parties(3);
         vm.prank(owner);
-        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, recipients, amounts);
+        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, _parties(recipients, amounts));
         assertTrue(reader.sawSealed(), "hook saw the sealed set");
         assertEq(reader.sawParties(), 3, "of three");
     }
@@ -821,7 +820,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NoTokenizer.selector, integraHash));
         vm.prank(owner);
-        registry.registerWithParties(CONTENT, REF, address(0), executor, PROCESS, new address[](0), recipients, amounts);
+        registry.registerWithParties(CONTENT, REF, address(0), executor, PROCESS, new address[](0), _parties(recipients, amounts));
     }
 
     function test_RevertWhen_RegisterWithPartiesZeroContentHash() public {
@@ -829,8 +828,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ZeroContentHash.selector));
         vm.prank(owner);
         registry.registerWithParties(
-            bytes32(0), REF, address(multiParty), executor, PROCESS, new address[](0), recipients, amounts
-        );
+            bytes32(0), REF, address(multiParty), executor, PROCESS, new address[](0), _parties(recipients, amounts));
     }
 
     function test_RevertWhen_RegisterWithPartiesTooManyResolvers() public {
@@ -838,7 +836,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         address[] memory resolvers = _resolvers(5);
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.TooManyResolvers.selector, 4));
         vm.prank(owner);
-        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, recipients, amounts);
+        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, _parties(recipients, amounts));
     }
 
     function test_RevertWhen_RegisterWithPartiesEoaResolver() public {
@@ -847,7 +845,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         resolvers[0] = stranger;
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.InvalidResolver.selector, stranger));
         vm.prank(owner);
-        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, recipients, amounts);
+        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, _parties(recipients, amounts));
     }
 
     function test_RevertWhen_RegisterWithPartiesDuplicateResolver() public {
@@ -856,7 +854,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         resolvers[1] = resolvers[0];
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ResolverAlreadyAdded.selector, resolvers[0]));
         vm.prank(owner);
-        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, recipients, amounts);
+        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, _parties(recipients, amounts));
     }
 
     function test_RevertWhen_ResolverRefusesRegisterWithParties() public {
@@ -866,7 +864,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
         vm.expectRevert(abi.encodeWithSelector(RefusingResolver.RegistrationRefused.selector, integraHash));
         vm.prank(owner);
-        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, recipients, amounts);
+        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, _parties(recipients, amounts));
     }
 
     /// @dev A tokenizer address without code cannot take the parties: the call reverts (no reason).
@@ -874,7 +872,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         (address[] memory recipients, uint256[] memory amounts) = _parties(1);
         vm.expectRevert();
         vm.prank(owner);
-        registry.registerWithParties(CONTENT, REF, stranger, executor, PROCESS, new address[](0), recipients, amounts);
+        registry.registerWithParties(CONTENT, REF, stranger, executor, PROCESS, new address[](0), _parties(recipients, amounts));
     }
 
     function test_RegisterWithParties_CallsAllowlistOnRegistered() public {
@@ -884,7 +882,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         bytes32 integraHash = _expectedHash(owner, CONTENT, 0);
         vm.expectCall(address(allowlist), abi.encodeCall(allowlist.onRegistered, (integraHash, owner, CONTENT)));
         vm.prank(owner);
-        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, recipients, amounts);
+        registry.registerWithParties(CONTENT, REF, address(multiParty), executor, PROCESS, resolvers, _parties(recipients, amounts));
         assertEq(registry.getRecord(integraHash).resolvers[0], address(allowlist), "allowlist attached");
     }
 }

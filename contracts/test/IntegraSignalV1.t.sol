@@ -23,7 +23,7 @@ contract IntegraSignalV1Test is IntegraFixture {
 
         deed = _register(address(ownership));
         vm.prank(owner);
-        ownership.reserveToken(deed, 1, alice, 1, PROCESS);
+        ownership.reserveToken(deed, 1, alice, 1, PROCESS, "");
         bytes32 uid = _attestClaim(alice, deed, 1);
         vm.prank(alice);
         ownership.claimToken(deed, 1, uid, PROCESS);

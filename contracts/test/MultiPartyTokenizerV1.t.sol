@@ -42,7 +42,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
 
     function _reserveId(uint256 id, address recipient, uint256 value) internal {
         vm.prank(owner);
-        multiParty.reserveToken(integraHash, id, recipient, value, PROCESS);
+        multiParty.reserveToken(integraHash, id, recipient, value, PROCESS, "");
     }
 
     function _sealRecord() internal {
@@ -416,7 +416,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         bytes32 h = _threePartyRecord();
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesAlreadySealed.selector, h));
         vm.prank(owner);
-        multiParty.reserveToken(h, 4, stranger, 1, PROCESS);
+        multiParty.reserveToken(h, 4, stranger, 1, PROCESS, "");
     }
 
     function test_TokenIdsOf_InOrderOfFirstReservation() public {

@@ -78,7 +78,7 @@ contract OwnershipTokenizerV1Test is TokenizerSuite {
         _claimOwnership(alice);
         bytes32 second = _register(address(ownership));
         vm.prank(owner);
-        ownership.reserveToken(second, 1, alice, 1, PROCESS);
+        ownership.reserveToken(second, 1, alice, 1, PROCESS, "");
         bytes32 uid = _attestClaim(alice, second, 1);
         vm.prank(alice);
         ownership.claimToken(second, 1, uid, PROCESS);
@@ -96,25 +96,25 @@ contract OwnershipTokenizerV1Test is TokenizerSuite {
     function test_RevertWhen_ReserveTokenIdZero() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, 0));
         vm.prank(owner);
-        ownership.reserveToken(integraHash, 0, alice, 1, PROCESS);
+        ownership.reserveToken(integraHash, 0, alice, 1, PROCESS, "");
     }
 
     function test_RevertWhen_ReserveTokenIdTwo() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, 2));
         vm.prank(owner);
-        ownership.reserveToken(integraHash, 2, alice, 1, PROCESS);
+        ownership.reserveToken(integraHash, 2, alice, 1, PROCESS, "");
     }
 
     function test_RevertWhen_ReserveAmountZero() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 0));
         vm.prank(owner);
-        ownership.reserveToken(integraHash, 1, alice, 0, PROCESS);
+        ownership.reserveToken(integraHash, 1, alice, 0, PROCESS, "");
     }
 
     function test_RevertWhen_ReserveAmountTwo() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 2));
         vm.prank(owner);
-        ownership.reserveToken(integraHash, 1, alice, 2, PROCESS);
+        ownership.reserveToken(integraHash, 1, alice, 2, PROCESS, "");
     }
 
     /// @dev With one token per record a claimed ownership token always completes the record, so reserving it
@@ -136,7 +136,7 @@ contract OwnershipTokenizerV1Test is TokenizerSuite {
     /// @dev One token per record: reserving it seals the set of one, in the same transaction, after TokenReserved.
     function test_ReserveToken_SealsTheSetOfOne() public {
         vm.expectEmit(true, true, true, true, address(ownership));
-        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, alice, 1, 1, owner, block.timestamp);
+        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, alice, 1, 1, owner, "", block.timestamp);
         vm.expectEmit(true, true, true, true, address(ownership));
         emit IntegraTokenizerBase.PartiesSealed(integraHash, PROCESS, 1, block.timestamp);
         _reserve(owner, alice);

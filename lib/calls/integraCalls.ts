@@ -14,24 +14,24 @@ export interface ContractCall {
  * (hooks/operations.ts), the SDK's writes (lib/sdk/writes.ts) and the CLI all build their calls here.
  */
 export const integraCalls = {
-  /** Registers a document and reserves, and seals, tokens 1..n for `parties` (`amounts` default to 1 each). */
+  /** Registers a document and reserves, and seals, tokens 1..n for `parties` (each with its amount and public role). */
   registerWithParties: (p: {
     contentHash: Hex;
     encryptedRef: Hex;
     tokenizer: Address;
     executor: Address;
     processHash: Hex;
-    parties: readonly Address[];
-    amounts?: readonly bigint[];
+    parties: readonly { recipient: Address; amount: bigint; role: string }[];
   }): ContractCall => ({
     to: registry.address,
     data: encodeFunctionData({
       abi: registry.abi,
       functionName: "registerWithParties",
-      args: [p.contentHash, p.encryptedRef, p.tokenizer, p.executor, p.processHash, [], p.parties, p.amounts ?? p.parties.map(() => 1n)],
+      args: [p.contentHash, p.encryptedRef, p.tokenizer, p.executor, p.processHash, [], p.parties],
     }),
   }),
 
+  /** Reserves a token for `recipient` in the public role `role` (at most MAX_ROLE_BYTES bytes; empty for none). */
   reserveToken: (p: {
     integraHash: Hex;
     tokenizer: Address;
@@ -39,12 +39,13 @@ export const integraCalls = {
     recipient: Address;
     amount: bigint;
     processHash: Hex;
+    role: string;
   }): ContractCall => ({
     to: p.tokenizer,
     data: encodeFunctionData({
       abi: tokenizerAbi,
       functionName: "reserveToken",
-      args: [p.integraHash, p.tokenId, p.recipient, p.amount, p.processHash],
+      args: [p.integraHash, p.tokenId, p.recipient, p.amount, p.processHash, p.role],
     }),
   }),
 

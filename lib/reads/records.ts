@@ -1,6 +1,9 @@
 import type { Address, Hex, PublicClient } from "viem";
 import { getAbiItem } from "viem";
+import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { deployBlock, registry, tokenizerAbi } from "@/lib/contracts";
+import { decodeEntry } from "@/lib/timeline/decodeEntry";
+import { fetchLogs } from "@/lib/timeline/readTimeline";
 import { logsInWindows } from "./logsInWindows";
 
 export type RecordInfo = Awaited<ReturnType<typeof readRecord>>;
@@ -25,6 +28,10 @@ export interface TokenRow {
   party: boolean;
   amount: bigint;
   processHash: Hex;
+  /** The role it was reserved in ("Seller"); empty when none was given. */
+  role: string;
+  /** The claim, when claimed: chain time, transaction and the attestation that authorized it. */
+  claim?: { timestamp: bigint; blockNumber: bigint; transactionHash: Hex; attestationUid: Hex };
 }
 
 export interface RecordTokens {
@@ -37,11 +44,36 @@ export interface RecordTokens {
   parties: number;
   /** When DocumentComplete was emitted (chain time), if it was. */
   completedAt?: bigint;
+  /** The DocumentComplete event's block and transaction, if it was emitted. */
+  completion?: { blockNumber: bigint; transactionHash: Hex };
 }
 
-const documentComplete = getAbiItem({ abi: tokenizerAbi, name: "DocumentComplete" });
+/**
+ * What the tokenizer's events say of each token: the role of its live reservation, its claim, and the
+ * completion. One eth_getLogs (per block window) of the record's events on its tokenizer.
+ */
+async function readTokenEvents(client: PublicClient, integraHash: Hex, tokenizer: Address, fromBlock: bigint) {
+  const latest = await client.getBlockNumber();
+  const { logs } = await fetchLogs(client, { addresses: [tokenizer], integraHash, fromBlock }, fromBlock, latest, LOG_BLOCK_RANGE);
+  const roles = new Map<bigint, string>();
+  const claims = new Map<bigint, NonNullable<TokenRow["claim"]>>();
+  let completion: RecordTokens["completion"];
+  let completedAt: bigint | undefined;
+  for (const entry of logs.map(decodeEntry)) {
+    if (!entry) continue;
+    const at = { timestamp: entry.timestamp, blockNumber: entry.blockNumber, transactionHash: entry.transactionHash };
+    // Logs come oldest first, so a later reservation of the same token overrides an earlier one.
+    if (entry.eventName === "TokenReserved") roles.set(entry.args.tokenId, entry.args.role);
+    if (entry.eventName === "TokenClaimed") claims.set(entry.args.tokenId, { ...at, attestationUid: entry.args.attestationUid });
+    if (entry.eventName === "DocumentComplete") {
+      completion = { blockNumber: entry.blockNumber, transactionHash: entry.transactionHash };
+      completedAt = entry.timestamp;
+    }
+  }
+  return { roles, claims, completion, completedAt };
+}
 
-/** A record's tokens and progress: two reads, then one status read per token, batched into one request. */
+/** A record's tokens and progress: three reads and the tokenizer's events, then one status read per token, batched. */
 export async function readRecordTokens(
   client: PublicClient,
   integraHash: Hex,
@@ -49,10 +81,11 @@ export async function readRecordTokens(
   fromBlock = deployBlock,
 ): Promise<RecordTokens> {
   const contract = { address: tokenizer, abi: tokenizerAbi } as const;
-  const [ids, progress, partySet] = await Promise.all([
+  const [ids, progress, partySet, events] = await Promise.all([
     client.readContract({ ...contract, functionName: "tokenIdsOf", args: [integraHash] }),
     client.readContract({ ...contract, functionName: "progressOf", args: [integraHash] }),
     client.readContract({ ...contract, functionName: "partySetOf", args: [integraHash] }),
+    readTokenEvents(client, integraHash, tokenizer, fromBlock),
   ]);
   const statuses = await Promise.all(
     ids.map((id) => client.readContract({ ...contract, functionName: "tokenStatus", args: [integraHash, id] })),
@@ -63,18 +96,22 @@ export async function readRecordTokens(
       statuses[i][0] === 2 ? client.readContract({ ...contract, functionName: "isParty", args: [integraHash, id, statuses[i][1]] }) : false,
     ),
   );
-  let completedAt: bigint | undefined;
-  if (progress[2]) {
-    const [log] = await logsInWindows(client, fromBlock, (window) =>
-      client.getLogs({ address: tokenizer, event: documentComplete, strict: true, args: { integraHash }, ...window }),
-    );
-    completedAt = log?.args.timestamp;
-  }
   return {
-    completedAt,
+    completedAt: events.completedAt,
+    completion: events.completion,
     tokens: ids.map((tokenId, i) => {
       const [status, reservedFor, amount, processHash] = statuses[i];
-      return { tokenId, status: TOKEN_STATUS[status], reservedFor, party: parties[i], amount, processHash };
+      const claim = TOKEN_STATUS[status] === "claimed" ? events.claims.get(tokenId) : undefined;
+      return {
+        tokenId,
+        status: TOKEN_STATUS[status],
+        reservedFor,
+        party: parties[i],
+        amount,
+        processHash,
+        role: events.roles.get(tokenId) ?? "",
+        claim,
+      };
     }),
     reserved: Number(progress[0]),
     claimed: Number(progress[1]),

@@ -13,6 +13,8 @@ export interface Reservation {
   processHash: Hex;
   status: TokenStatusName;
   reservedFor: Address;
+  /** The role it was reserved in ("Seller"), as the reservation says; empty when none was given. */
+  role: string;
 }
 
 /**
@@ -34,20 +36,21 @@ export async function readReservationsFor(client: PublicClient, account: Address
       }),
     maxRange,
   );
-  const unique = new Map<string, { tokenizer: Address; integraHash: Hex; tokenId: bigint }>();
+  // The last reservation of each token wins: a token re-reserved to the same account may have a new role.
+  const unique = new Map<string, { tokenizer: Address; integraHash: Hex; tokenId: bigint; role: string }>();
   for (const log of logs) {
-    const { integraHash, tokenId } = log.args;
-    unique.set(`${log.address}:${integraHash}:${tokenId}`, { tokenizer: log.address, integraHash, tokenId });
+    const { integraHash, tokenId, role } = log.args;
+    unique.set(`${log.address}:${integraHash}:${tokenId}`, { tokenizer: log.address, integraHash, tokenId, role });
   }
   const rows = await Promise.all(
-    [...unique.values()].map(async ({ tokenizer, integraHash, tokenId }) => {
+    [...unique.values()].map(async ({ tokenizer, integraHash, tokenId, role }) => {
       const [status, reservedFor, amount, processHash] = await client.readContract({
         address: tokenizer,
         abi: tokenizerAbi,
         functionName: "tokenStatus",
         args: [integraHash, tokenId],
       });
-      return { integraHash, tokenizer, tokenId, amount, processHash, status: TOKEN_STATUS[status], reservedFor };
+      return { integraHash, tokenizer, tokenId, amount, processHash, status: TOKEN_STATUS[status], reservedFor, role };
     }),
   );
   return rows.filter((r) => r.reservedFor.toLowerCase() === account.toLowerCase() && (r.status === "reserved" || r.status === "claimed"));

@@ -12,6 +12,8 @@ export interface RegisterDraft {
   contentHash?: Hex;
   fileName?: string;
   fileSize?: number;
+  /** The document's title, kept private: encrypted with the reference. */
+  title: string;
   reference: string;
   tokenizer: TokenizerKind;
   executor: string;
@@ -23,6 +25,7 @@ const DRAFT_KEY = "integra.register.draft";
 
 export function emptyDraft(): RegisterDraft {
   return {
+    title: "",
     reference: "",
     tokenizer: "multiParty",
     executor: "",

@@ -62,6 +62,12 @@ export { readTimeline, REORG_DEPTH, type TimelineData, type TimelineFilter } fro
 /** One timeline event, decoded and typed; and its words as the app shows them. */
 export { type TimelineEntry } from "@/lib/timeline/decodeEntry";
 export { describeEntry, type EntryText } from "@/lib/timeline/describeEntry";
+/** Each token's role, from the reservations among timeline entries ("Token #2 (Seller)"). */
+export { roleOf, tokenRolesOf, type TokenRoles } from "@/lib/timeline/tokenRoles";
+export { tokenLabel } from "@/lib/format/token";
+/** A record's private details (title, reference), encrypted together under one passphrase. */
+export { decryptRecordDetails, encryptRecordDetails, type RecordDetails } from "@/lib/crypto/recordDetails";
+export { readRegistration, type Registration } from "@/lib/reads/registration";
 /** Whether an account can claim a token now, and if not the reason that matters most (the app's own judgement). */
 export { claimStateOf, describeClaimState, judgeAttestation, type ClaimState, type Verdict } from "@/lib/claims/claimability";
 /** Parsing of hashes and addresses typed by a person. */

@@ -16,7 +16,7 @@ import { type ContractCall, integraCalls } from "@/lib/calls/integraCalls";
 import { claimStateOf, describeClaimState } from "@/lib/claims/claimability";
 import { type TokenizerKind, eas, forwarder, tokenizers } from "@/lib/contracts";
 import { encryptPaymentNote, type PaymentNote } from "@/lib/crypto/paymentNote";
-import { encryptReference } from "@/lib/crypto/referenceCipher";
+import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
 import { describeError } from "@/lib/errors/describeError";
 import { forwardRequestTypedData } from "@/lib/forwarder/forwardRequest";
 import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
@@ -155,8 +155,8 @@ export interface RegisterInput {
   /** The workflow this record belongs to (processHashOf(workflowId)). */
   processHash: Hex;
   executor?: Address;
-  /** A private reference (where the document lives), encrypted with `passphrase` before it goes on chain. */
-  reference?: { text: string; passphrase: string };
+  /** Private details (a title, where the document lives), encrypted together with `passphrase` before they go on chain. */
+  details?: { title?: string; reference?: string; passphrase: string };
 }
 
 export interface Registered {
@@ -171,15 +171,17 @@ export interface Registered {
 export async function register(signer: IntegraSigner, input: RegisterInput, onSent?: OnSent): Promise<Registered> {
   const tokenizer =
     input.tokenizer === "ownership" || input.tokenizer === "multiParty" ? tokenizers[input.tokenizer].address : input.tokenizer;
-  const encryptedRef: Hex = input.reference ? await encryptReference(input.reference.text, input.reference.passphrase) : "0x";
+  const { details } = input;
+  const encryptedRef: Hex = details
+    ? await encryptRecordDetails({ title: details.title ?? "", reference: details.reference ?? "" }, details.passphrase)
+    : "0x";
   const call = integraCalls.registerWithParties({
     contentHash: input.contentHash,
     encryptedRef,
     tokenizer,
     executor: input.executor ?? zeroAddress,
     processHash: input.processHash,
-    parties: input.parties.map((p) => p.address),
-    amounts: input.parties.map((p) => p.amount ?? 1n),
+    parties: input.parties.map((p) => ({ recipient: p.address, amount: p.amount ?? 1n, role: p.role ?? "" })),
   });
   const receipt = await sendCall(signer, call, onSent);
   const events = integraEventsOf(receipt);

@@ -1,6 +1,8 @@
 import { type Address, zeroAddress } from "viem";
 import { shortHex } from "@/lib/format/hex";
+import { tokenLabel } from "@/lib/format/token";
 import type { IntegraEventLog } from "./decodeEntry";
+import { type TokenRoles, roleOf } from "./tokenRoles";
 
 export interface EntryText {
   title: string;
@@ -10,8 +12,12 @@ export interface EntryText {
   detail?: string;
 }
 
-/** What a timeline row says, in a person's words; each case reads its own event's typed arguments. */
-export function describeEntry(entry: IntegraEventLog): EntryText {
+/**
+ * What a timeline row says, in a person's words; each case reads its own event's typed arguments. `roles` (from
+ * the reservations, see tokenRolesOf) names tokens by role: "Token #2 (Seller) claimed".
+ */
+export function describeEntry(entry: IntegraEventLog, roles?: TokenRoles): EntryText {
+  const token = (tokenId: bigint, midSentence = false) => tokenLabel(tokenId, roleOf(roles, entry.args.integraHash, tokenId), midSentence);
   switch (entry.eventName) {
     case "RecordRegistered":
       return {
@@ -43,15 +49,15 @@ export function describeEntry(entry: IntegraEventLog): EntryText {
       return { title: "Resolver detached", who: entry.args.resolver, whoLabel: "resolver" };
     case "TokenReserved":
       return {
-        title: `Token #${entry.args.tokenId} reserved`,
+        title: `${tokenLabel(entry.args.tokenId, entry.args.role || roleOf(roles, entry.args.integraHash, entry.args.tokenId))} reserved`,
         who: entry.args.recipient,
         whoLabel: "for",
         detail: `amount ${entry.args.amount}`,
       };
     case "ReservationCancelled":
-      return { title: `Reservation of token #${entry.args.tokenId} cancelled`, who: entry.args.recipient, whoLabel: "was for" };
+      return { title: `Reservation of ${token(entry.args.tokenId, true)} cancelled`, who: entry.args.recipient, whoLabel: "was for" };
     case "TokenClaimed":
-      return { title: `Token #${entry.args.tokenId} claimed`, who: entry.args.claimant, whoLabel: "by" };
+      return { title: `${token(entry.args.tokenId)} claimed`, who: entry.args.claimant, whoLabel: "by" };
     case "PartiesSealed":
       return {
         title: "Party set fixed",
@@ -61,7 +67,7 @@ export function describeEntry(entry: IntegraEventLog): EntryText {
       return { title: "Agreement complete", detail: `all ${entry.args.tokenCount} tokens of the party set claimed` };
     case "CapabilityGranted":
       return {
-        title: `Capability issued${entry.args.tokenId === 0n ? "" : ` for token #${entry.args.tokenId}`}`,
+        title: `Capability issued${entry.args.tokenId === 0n ? "" : ` for ${token(entry.args.tokenId, true)}`}`,
         who: entry.args.recipient,
         whoLabel: "to",
         detail: `attestation ${shortHex(entry.args.attestationUid, 10, 6)}`,
@@ -78,7 +84,7 @@ export function describeEntry(entry: IntegraEventLog): EntryText {
         title: `Payment #${entry.args.paymentId} requested`,
         who: entry.args.payer,
         whoLabel: "from",
-        detail: `by token #${entry.args.requestorTokenId} of ${shortHex(entry.args.requestor)}`,
+        detail: `by ${token(entry.args.requestorTokenId, true)} of ${shortHex(entry.args.requestor)}`,
       };
     case "PaymentPaid":
       return { title: `Payment #${entry.args.paymentId} marked paid`, who: entry.args.payer, whoLabel: "by" };

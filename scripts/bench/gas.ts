@@ -30,6 +30,9 @@ import {
 import { ANVIL_KEYS } from "../lib/chains.ts";
 import { clientsFor } from "../lib/clients.ts";
 import type { Clients, Deployment } from "../lib/deploy.ts";
+
+/** The demo agreement's roles: what a clerk types, so the event data is as long as in real use. */
+const ROLES = ["Buyer", "Seller", "Lender"];
 import { type ContractWrite, type Mutability, writeAndWait } from "../lib/write.ts";
 
 export interface GasRow {
@@ -124,7 +127,7 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   await measure("reserve (ownership)", clerk, {
     ...ownership,
     functionName: "reserveToken",
-    args: [deed, 1n, partyAddress, 1n, processHash],
+    args: [deed, 1n, partyAddress, 1n, processHash, "Buyer"],
   });
   const deedUid = await attest(deed, 1n, partyAddress, "ownership");
   await measure("claim (ownership, ERC-721)", party, { ...ownership, functionName: "claimToken", args: [deed, 1n, deedUid, processHash] });
@@ -133,23 +136,23 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   await measure("reserve (multi-party)", clerk, {
     ...multiParty,
     functionName: "reserveToken",
-    args: [agreement, 1n, partyAddress, 1n, processHash],
+    args: [agreement, 1n, partyAddress, 1n, processHash, "Buyer"],
   });
   await measure("reserve (multi-party, 2nd)", clerk, {
     ...multiParty,
     functionName: "reserveToken",
-    args: [agreement, 2n, payerAddress, 1n, processHash],
+    args: [agreement, 2n, payerAddress, 1n, processHash, "Seller"],
   });
   await measure("seal parties (multi-party)", clerk, { ...multiParty, functionName: "sealParties", args: [agreement] });
 
-  // Three parties the old way (register, then one reservation per transaction) against one registerWithParties.
+  // Three parties the old way (roles as the demo's) (register, then one reservation per transaction) against one registerWithParties.
   const threeParties = [partyAddress, payerAddress, clerk.walletClient.account.address];
   const separate = await registerRecord(a.MultiPartyTokenizerV1, "3 parties, separately");
   for (const [i, recipient] of threeParties.entries()) {
     await measure(`reserve (3 parties, separately, #${i + 1})`, clerk, {
       ...multiParty,
       functionName: "reserveToken",
-      args: [separate, BigInt(i + 1), recipient, 1n, processHash],
+      args: [separate, BigInt(i + 1), recipient, 1n, processHash, ROLES[i]],
     });
   }
   await measure("register with 3 parties (one transaction)", clerk, {
@@ -162,8 +165,7 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
       zeroAddress,
       processHash,
       [],
-      threeParties,
-      [1n, 1n, 1n],
+      threeParties.map((recipient, i) => ({ recipient, amount: 1n, role: ROLES[i] })),
     ],
   });
   const uid1 = await attest(agreement, 1n, partyAddress, "multi-party");
@@ -188,7 +190,7 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
     await measure(`reserve (${label}, for forwarding)`, clerk, {
       ...contract,
       functionName: "reserveToken",
-      args: [integraHash, tokenId, ephemeral.address, 1n, processHash],
+      args: [integraHash, tokenId, ephemeral.address, 1n, processHash, "Buyer"],
     });
     if (tokenizer === a.MultiPartyTokenizerV1) await writeAndWait(clerk, { ...contract, functionName: "sealParties", args: [integraHash] });
     const uid = await attest(integraHash, tokenId, ephemeral.address, `${label}, for forwarding`);
@@ -213,7 +215,7 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   await measure("reserve (multi-party, keeps it open)", clerk, {
     ...multiParty,
     functionName: "reserveToken",
-    args: [agreement2, 2n, payerAddress, 1n, processHash],
+    args: [agreement2, 2n, payerAddress, 1n, processHash, "Seller"],
   });
   // (Not sealed: the forwarded claim below completes nothing, like the direct one it is compared with.)
   await forwardedClaim("multi-party, ERC-1155", a.MultiPartyTokenizerV1, agreement2, 1n);

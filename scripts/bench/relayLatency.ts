@@ -48,7 +48,7 @@ export const relayLatencySection: BenchSection = {
       await writeAndWait(clerk, {
         ...tokenizer,
         functionName: "reserveToken",
-        args: [integraHash, BigInt(i + 1), party.address, 1n, processHash],
+        args: [integraHash, BigInt(i + 1), party.address, 1n, processHash, "Party"],
       });
     }
     await writeAndWait(clerk, { ...tokenizer, functionName: "sealParties", args: [integraHash] });

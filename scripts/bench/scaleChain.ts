@@ -173,7 +173,7 @@ function targetSteps(
   const by = (account: Address) => nonces.from(account, 1_000_000n);
   const step = (label: string, send: TargetStep["send"], events = 1): TargetStep => ({ label, events, send });
   const reserve = (tokenId: bigint, party: Address) =>
-    step(`reserve ${tokenId}`, () => c.multiParty.write.reserveToken([integraHash, tokenId, party, 1n, processHash], by(TARGET_OWNER)));
+    step(`reserve ${tokenId}`, () => c.multiParty.write.reserveToken([integraHash, tokenId, party, 1n, processHash, "Party"], by(TARGET_OWNER)));
   const attest = (tokenId: bigint, party: Address): TargetStep => ({
     ...step(`attest ${tokenId}`, () =>
       c.eas.write.attest(
@@ -348,7 +348,7 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
           nonces.from(registrant, 400_000n),
         ),
       );
-      const reservation = [integraHash, 1n, recipient, 1n, processHash] as const;
+      const reservation = [integraHash, 1n, recipient, 1n, processHash, "Party"] as const;
       const options = nonces.from(registrant, 300_000n);
       sent.push(
         i % 2 === 0

@@ -4,7 +4,7 @@ import path from "node:path";
 import { type Address, type Hex, parseEventLogs, sha256 } from "viem";
 import { claimAttestationRequest } from "../../lib/capabilities.ts";
 import { encryptPaymentNote } from "../../lib/crypto/paymentNote.ts";
-import { encryptReference } from "../../lib/crypto/referenceCipher.ts";
+import { encryptRecordDetails } from "../../lib/crypto/recordDetails.ts";
 import {
   easAbi,
   integraRecordV1Abi,
@@ -54,12 +54,21 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   const processHash = processHashOf(DEMO_WORKFLOW);
 
   /** Registers a demo document; with `parties`, reserves their tokens 1..n and seals the set in the same transaction. */
-  async function register(file: string, tokenizer: Address, reference: string, parties?: Address[]): Promise<Hex> {
-    const encryptedRef = await encryptReference(reference, DEMO_PASSPHRASE);
+  async function register(
+    file: string,
+    tokenizer: Address,
+    details: { title: string; reference: string },
+    parties?: { recipient: Address; role: string }[],
+  ): Promise<Hex> {
+    const encryptedRef = await encryptRecordDetails(details, DEMO_PASSPHRASE);
     const common = [demoFileHash(file), encryptedRef, tokenizer, titleCompany, processHash, []] as const;
     const registry = { address: a.IntegraRecordV1, abi: integraRecordV1Abi } as const;
     const { logs } = parties
-      ? await writeAndWait(clerk, { ...registry, functionName: "registerWithParties", args: [...common, parties, parties.map(() => 1n)] })
+      ? await writeAndWait(clerk, {
+          ...registry,
+          functionName: "registerWithParties",
+          args: [...common, parties.map((p) => ({ ...p, amount: 1n }))],
+        })
       : await writeAndWait(clerk, { ...registry, functionName: "register", args: common });
     const [event] = parseEventLogs({ abi: integraRecordV1Abi, logs, eventName: "RecordRegistered" });
     return event.args.integraHash;
@@ -88,25 +97,28 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   const sellerAddress = seller.walletClient.account.address;
   const lenderAddress = lender.walletClient.account.address;
 
-  const deed = await register("deed-12-harbour-lane.txt", a.OwnershipTokenizerV1, "county-records://harbour/12-harbour-lane/deed");
+  const deed = await register("deed-12-harbour-lane.txt", a.OwnershipTokenizerV1, {
+    title: "Deed, 12 Harbour Lane",
+    reference: "county-records://harbour/12-harbour-lane/deed",
+  });
   await writeAndWait(clerk, {
     address: a.OwnershipTokenizerV1,
     abi: ownershipTokenizerV1Abi,
     functionName: "reserveToken",
-    args: [deed, 1n, buyerAddress, 1n, processHash],
+    args: [deed, 1n, buyerAddress, 1n, processHash, "Buyer"],
   });
   await attestClaim(deed, 1n, buyerAddress);
 
   const parties = [
-    { tokenId: 1n, party: buyer, address: buyerAddress },
-    { tokenId: 2n, party: seller, address: sellerAddress },
-    { tokenId: 3n, party: lender, address: lenderAddress },
+    { tokenId: 1n, party: buyer, address: buyerAddress, role: "Buyer" },
+    { tokenId: 2n, party: seller, address: sellerAddress, role: "Seller" },
+    { tokenId: 3n, party: lender, address: lenderAddress, role: "Lender" },
   ];
   const agreement = await register(
     "purchase-agreement-12-harbour-lane.txt",
     a.MultiPartyTokenizerV1,
-    "vault://harbour-title/closings/12-harbour-lane/purchase-agreement.pdf",
-    parties.map((p) => p.address),
+    { title: "Purchase agreement, 12 Harbour Lane", reference: "vault://harbour-title/closings/12-harbour-lane/purchase-agreement.pdf" },
+    parties.map((p) => ({ recipient: p.address, role: p.role })),
   );
   const uids: Hex[] = [];
   for (const { tokenId, address } of parties) uids.push(await attestClaim(agreement, tokenId, address));

@@ -4,6 +4,14 @@ pragma solidity ^0.8.28;
 /// @title IIntegraTokenizer
 /// @notice What the registry and the signal contract need from a tokenizer.
 interface IIntegraTokenizer {
+    /// @notice One party of a new record: who may claim, how much, and the role they play (a public label such
+    /// as "Seller"; empty for none).
+    struct Party {
+        address recipient;
+        uint256 amount;
+        string role;
+    }
+
     /// @notice True when `account` currently holds (a balance of) the record's token `tokenId`.
     function isHolder(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool);
 
@@ -11,8 +19,7 @@ interface IIntegraTokenizer {
     /// consented to the agreement, not someone who was handed a token.
     function isParty(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool);
 
-    /// @notice Reserves token ids 1..n of a just-registered record for `recipients` and seals the party set.
-    /// Only the registry calls it, for a record bound to this tokenizer, on behalf of `owner`.
-    function reserveParties(bytes32 integraHash, address[] calldata recipients, uint256[] calldata amounts, address owner)
-        external;
+    /// @notice Reserves token ids 1..n of a just-registered record for `parties` (token i + 1 for parties[i])
+    /// and seals the party set. Only the registry calls it, for a record bound to this tokenizer, on behalf of `owner`.
+    function reserveParties(bytes32 integraHash, Party[] calldata parties, address owner) external;
 }

@@ -57,6 +57,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     IEAS public immutable eas;
     /// @notice The capability schema's resolver: it records the authority epoch each attestation was issued in.
     IIntegraCapabilityResolver public immutable capabilityResolver;
+    /// @notice The longest role label a reservation takes, in bytes: a word or two, such as "Seller" or "Lender".
+    uint256 public constant MAX_ROLE_BYTES = 32;
+
     /// @notice UID of the capability schema in `eas`.
     bytes32 public immutable capabilitySchema;
 
@@ -71,6 +74,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         uint256 tokenId,
         uint256 amount,
         address reservedBy,
+        string role,
         uint256 timestamp
     );
     event ReservationCancelled(
@@ -118,10 +122,10 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     error VacantPartyPlace(bytes32 integraHash);
     error NoParties(bytes32 integraHash);
     error NotRegistry(address caller);
-    error LengthMismatch(uint256 recipients, uint256 amounts);
     error AttestationForOtherRecord(bytes32 attested, bytes32 integraHash);
     error AttestationForOtherToken(uint256 attested, uint256 tokenId);
     error MissingClaimCapability(uint256 capabilities);
+    error RoleTooLong(uint256 length, uint256 max);
 
     /// @param capabilityResolver_ The resolver of `capabilitySchema_`.
     /// @param trustedForwarder_ The ERC-2771 forwarder whose requests act for their signer.
@@ -138,16 +142,22 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         capabilityResolver = capabilityResolver_;
     }
 
-    /// @notice Reserves `amount` of token `tokenId` of a record for `recipient`. Owner or executor only, only for
+    /// @notice Reserves `amount` of token `tokenId` of a record for `recipient`, in the role `role` (a public
+    /// label such as "Seller", at most MAX_ROLE_BYTES bytes; empty for none). Owner or executor only, only for
     /// records bound to this tokenizer, and only under the record's own processHash. Once the party set is
     /// sealed, only a cancelled token may be reserved again, into a vacated place, and only until the first claim.
-    function reserveToken(bytes32 integraHash, uint256 tokenId, address recipient, uint256 amount, bytes32 processHash)
-        external
-    {
+    function reserveToken(
+        bytes32 integraHash,
+        uint256 tokenId,
+        address recipient,
+        uint256 amount,
+        bytes32 processHash,
+        string calldata role
+    ) external {
         bytes32 recordProcess = _requireAuthority(integraHash);
         if (processHash != recordProcess) revert ProcessHashMismatch(recordProcess, processHash);
         Progress storage progress = _progress[integraHash];
-        _reserve(integraHash, progress, tokenId, recipient, amount, processHash, _msgSender());
+        _reserve(integraHash, progress, tokenId, recipient, amount, processHash, _msgSender(), role);
         if (!progress.isSealed && progress.reserved == _maxTokens()) _seal(integraHash, processHash, progress);
     }
 
@@ -162,17 +172,15 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     }
 
     /// @inheritdoc IIntegraTokenizer
-    function reserveParties(bytes32 integraHash, address[] calldata recipients, uint256[] calldata amounts, address owner)
-        external
-    {
+    function reserveParties(bytes32 integraHash, Party[] calldata parties, address owner) external {
         if (msg.sender != address(registry)) revert NotRegistry(msg.sender);
         (,, address tokenizer, bytes32 processHash,) = registry.authorityOf(integraHash);
         if (tokenizer != address(this)) revert WrongTokenizer(integraHash, tokenizer);
-        if (recipients.length != amounts.length) revert LengthMismatch(recipients.length, amounts.length);
-        if (recipients.length == 0) revert NoParties(integraHash);
+        if (parties.length == 0) revert NoParties(integraHash);
         Progress storage progress = _progress[integraHash];
-        for (uint256 i; i < recipients.length; ++i) {
-            _reserve(integraHash, progress, i + 1, recipients[i], amounts[i], processHash, owner);
+        for (uint256 i; i < parties.length; ++i) {
+            Party calldata party = parties[i];
+            _reserve(integraHash, progress, i + 1, party.recipient, party.amount, processHash, owner, party.role);
         }
         _seal(integraHash, processHash, progress);
     }
@@ -284,9 +292,11 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         address recipient,
         uint256 amount,
         bytes32 processHash,
-        address reservedBy
+        address reservedBy,
+        string memory role
     ) private {
         if (recipient == address(0)) revert ZeroAddress();
+        if (bytes(role).length > MAX_ROLE_BYTES) revert RoleTooLong(bytes(role).length, MAX_ROLE_BYTES);
         _validateReservation(tokenId, amount);
         if (progress.complete) revert DocumentAlreadyComplete(integraHash);
         TokenSlot storage token = _tokens[integraHash][tokenId];
@@ -307,7 +317,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         token.processHash = processHash;
         progress.reserved += 1;
 
-        emit TokenReserved(integraHash, processHash, recipient, tokenId, amount, reservedBy, block.timestamp);
+        emit TokenReserved(integraHash, processHash, recipient, tokenId, amount, reservedBy, role, block.timestamp);
     }
 
     function _seal(bytes32 integraHash, bytes32 processHash, Progress storage progress) private {

@@ -20,7 +20,7 @@ contract TokenizerFuzzTest is IntegraFixture {
 
     function _reserveDeal(uint256 tokenId, address recipient, uint256 amount) internal {
         vm.prank(owner);
-        multiParty.reserveToken(deal, tokenId, recipient, amount, PROCESS);
+        multiParty.reserveToken(deal, tokenId, recipient, amount, PROCESS, "");
     }
 
     /// @dev Fixes the deal's party set: no token can be claimed before the seal.
@@ -70,14 +70,14 @@ contract TokenizerFuzzTest is IntegraFixture {
         vm.assume(tokenId != 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidTokenId.selector, tokenId));
         vm.prank(owner);
-        ownership.reserveToken(deed, tokenId, alice, 1, PROCESS);
+        ownership.reserveToken(deed, tokenId, alice, 1, PROCESS, "");
     }
 
     function testFuzz_Ownership_RevertWhen_AmountIsNotOne(uint256 amount) public {
         vm.assume(amount != 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, amount));
         vm.prank(owner);
-        ownership.reserveToken(deed, 1, alice, amount, PROCESS);
+        ownership.reserveToken(deed, 1, alice, amount, PROCESS, "");
     }
 
     function testFuzz_RevertWhen_AttestedTokenIdDiffers(uint256 attested, uint256 tokenId) public {

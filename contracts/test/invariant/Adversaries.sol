@@ -108,7 +108,7 @@ contract FakeTokenizer is IIntegraTokenizer {
     }
 
     /// @dev Accepts whatever the registry (or anyone) passes.
-    function reserveParties(bytes32, address[] calldata, uint256[] calldata, address) external {}
+    function reserveParties(bytes32, IIntegraTokenizer.Party[] calldata, address) external {}
 
     function act(address target, bytes calldata data) external returns (bool ok, bytes memory ret) {
         if (msg.sender != handler) revert OnlyHandler();

@@ -14,6 +14,7 @@ import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {ForwardRequestSigner} from "../utils/ForwardRequestSigner.sol";
 import {Vm} from "../utils/Vm.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
+import {IIntegraTokenizer} from "../../src/interfaces/IIntegraTokenizer.sol";
 import {IntegraCapabilityResolverV1} from "../../src/IntegraCapabilityResolverV1.sol";
 import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
 import {IntegraForwarderV1} from "../../src/IntegraForwarderV1.sol";
@@ -117,6 +118,8 @@ contract IntegraHandler is ForwardRequestSigner {
         bool withParties;
         address[] recipients;
         uint256[] amounts;
+        /// @dev Every party's role label; malformed when over MAX_ROLE_BYTES.
+        string role;
     }
 
     struct AttestArgs {
@@ -348,6 +351,7 @@ contract IntegraHandler is ForwardRequestSigner {
             a.recipients[i] = _parties[(partySeed / 3 + i) % _parties.length];
             a.amounts[i] = deal ? 1 + (partySeed >> (8 * (i + 1))) % 100 : 1;
         }
+        a.role = (partySeed >> 70) % 2 == 0 ? "" : "Seller";
         if ((partySeed >> 64) % 8 == 7) _malform(a, partySeed >> 67);
         _tryRegister(a);
     }
@@ -692,7 +696,8 @@ contract IntegraHandler is ForwardRequestSigner {
             recipients[0] = attacker;
             uint256[] memory amounts = new uint256[](1);
             amounts[0] = 1;
-            bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveParties, (ih, recipients, amounts, attacker));
+            bytes memory data =
+                abi.encodeCall(IntegraTokenizerBase.reserveParties, (ih, _partyList(recipients, amounts, ""), attacker));
             _begin();
             (ok,) = _exec(address(fake), _rec[ih].tokenizer, data, DIRECT);
             if (ok) {
@@ -798,27 +803,27 @@ contract IntegraHandler is ForwardRequestSigner {
         uint256[] memory amounts3 = new uint256[](3);
         (amounts3[0], amounts3[1], amounts3[2]) = (10, 20, 30);
         ids[0] = _scriptRegister(
-            RegisterArgs(clerkA, address(multiParty), CONTENT_A, PROCESS_A, execA, true, three, amounts3)
+            RegisterArgs(clerkA, address(multiParty), CONTENT_A, PROCESS_A, execA, true, three, amounts3, "")
         );
         ids[1] = _scriptRegister(
             RegisterArgs(
                 clerkA, address(ownership), CONTENT_B, PROCESS_A, address(0), false, new address[](0), new uint256[](0)
-            )
+            , "")
         );
         ids[2] = _scriptRegister(
             RegisterArgs(
                 clerkB, address(multiParty), CONTENT_B, PROCESS_B, execB, false, new address[](0), new uint256[](0)
-            )
+            , "")
         );
         address[] memory two = new address[](2);
         (two[0], two[1]) = (carol, alice);
         uint256[] memory amounts2 = new uint256[](2);
         (amounts2[0], amounts2[1]) = (5, 5);
         ids[3] = _scriptRegister(
-            RegisterArgs(registrant2, address(multiParty), CONTENT_A, PROCESS_A, address(0), true, two, amounts2)
+            RegisterArgs(registrant2, address(multiParty), CONTENT_A, PROCESS_A, address(0), true, two, amounts2, "")
         );
         ids[4] = _scriptRegister(
-            RegisterArgs(attacker, address(fake), CONTENT_A, PROCESS_A, address(0), true, two, amounts2)
+            RegisterArgs(attacker, address(fake), CONTENT_A, PROCESS_A, address(0), true, two, amounts2, "")
         );
 
         _scriptAttestAndClaim(ids[0], clerkA, alice, 1);
@@ -1015,8 +1020,7 @@ contract IntegraHandler is ForwardRequestSigner {
                     a.executor,
                     a.processHash,
                     new address[](0),
-                    a.recipients,
-                    a.amounts
+                    _partyList(a.recipients, a.amounts, a.role)
                 )
             )
             : abi.encodeCall(
@@ -1044,7 +1048,7 @@ contract IntegraHandler is ForwardRequestSigner {
         _addPrincipal(ih, a.registrant);
         if (a.executor != address(0)) _addPrincipal(ih, a.executor);
         if (a.withParties) {
-            if (a.recipients.length == 0 || a.recipients.length != a.amounts.length) {
+            if (a.recipients.length == 0 || bytes(a.role).length > 32) {
                 _violation(V_RULES, "registerWithParties took a malformed party list");
             }
             if (isOfficial(a.tokenizer)) {
@@ -1067,7 +1071,7 @@ contract IntegraHandler is ForwardRequestSigner {
         bytes32 processHash
     ) internal returns (bool ok) {
         bytes memory data = abi.encodeCall(
-            IntegraTokenizerBase.reserveToken, (ih, tokenId, recipient, amount, processHash)
+            IntegraTokenizerBase.reserveToken, (ih, tokenId, recipient, amount, processHash, "")
         );
         _begin();
         (ok,) = _exec(caller, tokenizer, data, DIRECT);
@@ -1570,13 +1574,25 @@ contract IntegraHandler is ForwardRequestSigner {
             a.recipients = new address[](0);
             a.amounts = new uint256[](0);
         } else if (kind == 1) {
-            a.amounts = new uint256[](a.recipients.length + 1);
+            a.role = "a role label well over thirty-two bytes";
         } else if (kind == 2) {
             a.recipients[0] = address(0);
         } else {
             a.amounts[0] = a.tokenizer == address(ownership) ? 2 : 0;
         }
         a.withParties = true;
+    }
+
+    /// @dev The registry's party list: recipients[i] with amounts[i], each in the role `role`.
+    function _partyList(address[] memory recipients, uint256[] memory amounts, string memory role)
+        internal
+        pure
+        returns (IIntegraTokenizer.Party[] memory list)
+    {
+        list = new IIntegraTokenizer.Party[](recipients.length);
+        for (uint256 i; i < recipients.length; ++i) {
+            list[i] = IIntegraTokenizer.Party({recipient: recipients[i], amount: amounts[i], role: role});
+        }
     }
 
     /// @dev An official record, searching from a seeded index (the first record if there is none).
@@ -1853,7 +1869,7 @@ contract IntegraHandler is ForwardRequestSigner {
         } else if (p.kind == R_RESERVE) {
             p.target = tokenizer;
             p.data = abi.encodeCall(
-                IntegraTokenizerBase.reserveToken, (ih, 1 + tokenId % MAX_ROLE, address(receiver), 1, process)
+                IntegraTokenizerBase.reserveToken, (ih, 1 + tokenId % MAX_ROLE, address(receiver), 1, process, "")
             );
         } else if (p.kind == R_CANCEL) {
             p.target = tokenizer;

@@ -6,6 +6,7 @@ import {IEAS, AttestationRequest, AttestationRequestData, RevocationRequest, Rev
 import {ISchemaRegistry} from "@ethereum-attestation-service/eas-contracts/contracts/ISchemaRegistry.sol";
 import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/ISchemaResolver.sol";
 import {TestBase} from "./TestBase.sol";
+import {IIntegraTokenizer} from "../../src/interfaces/IIntegraTokenizer.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
 import {IntegraCapabilityResolverV1} from "../../src/IntegraCapabilityResolverV1.sol";
 import {IntegraForwarderV1} from "../../src/IntegraForwarderV1.sol";
@@ -119,6 +120,18 @@ abstract contract IntegraFixture is TestBase {
         eas.revoke(RevocationRequest({schema: capabilitySchema, data: RevocationRequestData({uid: uid, value: 0})}));
     }
 
+    /// @dev The registry's party list: recipients[i] with amounts[i], no roles.
+    function _parties(address[] memory recipients, uint256[] memory amounts)
+        internal
+        pure
+        returns (IIntegraTokenizer.Party[] memory parties)
+    {
+        parties = new IIntegraTokenizer.Party[](recipients.length);
+        for (uint256 i; i < recipients.length; ++i) {
+            parties[i] = IIntegraTokenizer.Party({recipient: recipients[i], amount: amounts[i], role: ""});
+        }
+    }
+
     /// @dev Registers a record with its whole party set in one call (token ids 1..n, sealed), as the clerk does.
     function _registerWithParties(address tokenizer, address[] memory recipients, uint256[] memory amounts)
         internal
@@ -126,8 +139,7 @@ abstract contract IntegraFixture is TestBase {
     {
         vm.prank(owner);
         integraHash = registry.registerWithParties(
-            CONTENT, hex"c1f3", tokenizer, executor, PROCESS, new address[](0), recipients, amounts
-        );
+            CONTENT, hex"c1f3", tokenizer, executor, PROCESS, new address[](0), _parties(recipients, amounts));
     }
 
     /// @dev alice, bob and carol, one unit each: the parties of `_threePartyRecord`.

@@ -10,6 +10,7 @@ import {IntegraFixture} from "./IntegraFixture.sol";
 import {Vm} from "./Vm.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
 import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
+import {IIntegraTokenizer} from "../../src/interfaces/IIntegraTokenizer.sol";
 import {Capabilities} from "../../src/Capabilities.sol";
 
 /// @notice The reserve / seal / cancel / claim behaviour every Integra tokenizer shares. Each concrete tokenizer
@@ -55,7 +56,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     function _reserve(address caller, address recipient) internal {
         vm.prank(caller);
-        tokenizer.reserveToken(integraHash, tokenId, recipient, amount, PROCESS);
+        tokenizer.reserveToken(integraHash, tokenId, recipient, amount, PROCESS, "");
     }
 
     /// @dev Fixes the party set of `integraHash` unless reserving already did.
@@ -111,7 +112,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     function test_ReserveToken_ByOwnerStoresReservationAndEmits() public {
         vm.expectEmit(true, true, true, true, address(tokenizer));
-        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, alice, tokenId, amount, owner, block.timestamp);
+        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, alice, tokenId, amount, owner, "", block.timestamp);
         _reserve(owner, alice);
 
         (IntegraTokenizerBase.TokenStatus status, address reservedFor, uint256 value, bytes32 processHash) =
@@ -132,7 +133,7 @@ abstract contract TokenizerSuite is IntegraFixture {
 
     function test_ReserveToken_ByExecutor() public {
         vm.expectEmit(true, true, true, true, address(tokenizer));
-        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, bob, tokenId, amount, executor, block.timestamp);
+        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, bob, tokenId, amount, executor, "", block.timestamp);
         _reserve(executor, bob);
         assertEq(uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "status");
     }
@@ -155,14 +156,14 @@ abstract contract TokenizerSuite is IntegraFixture {
             abi.encodeWithSelector(IntegraTokenizerBase.WrongTokenizer.selector, other, address(otherTokenizer))
         );
         vm.prank(owner);
-        tokenizer.reserveToken(other, tokenId, alice, amount, PROCESS);
+        tokenizer.reserveToken(other, tokenId, alice, amount, PROCESS, "");
     }
 
     function test_RevertWhen_ReserveOnRecordWithoutTokenizer() public {
         bytes32 other = _register(address(0));
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.WrongTokenizer.selector, other, address(0)));
         vm.prank(owner);
-        tokenizer.reserveToken(other, tokenId, alice, amount, PROCESS);
+        tokenizer.reserveToken(other, tokenId, alice, amount, PROCESS, "");
     }
 
     function test_RevertWhen_StrangerReserves() public {
@@ -178,7 +179,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     function test_RevertWhen_ReserveOnUnknownRecord() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
         vm.prank(owner);
-        tokenizer.reserveToken(UNKNOWN, tokenId, alice, amount, PROCESS);
+        tokenizer.reserveToken(UNKNOWN, tokenId, alice, amount, PROCESS, "");
     }
 
     function test_RevertWhen_ReserveForZeroAddress() public {
@@ -198,13 +199,13 @@ abstract contract TokenizerSuite is IntegraFixture {
             abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, OTHER_PROCESS)
         );
         vm.prank(owner);
-        tokenizer.reserveToken(integraHash, tokenId, alice, amount, OTHER_PROCESS);
+        tokenizer.reserveToken(integraHash, tokenId, alice, amount, OTHER_PROCESS, "");
     }
 
     function test_RevertWhen_ReserveWithZeroProcessHash() public {
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, bytes32(0)));
         vm.prank(executor);
-        tokenizer.reserveToken(integraHash, tokenId, alice, amount, bytes32(0));
+        tokenizer.reserveToken(integraHash, tokenId, alice, amount, bytes32(0), "");
     }
 
     function test_RevertWhen_FormerOwnerReservesAfterSale() public {
@@ -314,7 +315,7 @@ abstract contract TokenizerSuite is IntegraFixture {
         (address[] memory recipients, uint256[] memory amounts) = _one(alice, 1);
         bytes32 expected = keccak256(abi.encode(block.chainid, address(registry), owner, CONTENT, registry.nonces(owner)));
         vm.expectEmit(true, true, true, true, address(tokenizer));
-        emit IntegraTokenizerBase.TokenReserved(expected, PROCESS, alice, 1, 1, owner, block.timestamp);
+        emit IntegraTokenizerBase.TokenReserved(expected, PROCESS, alice, 1, 1, owner, "", block.timestamp);
         vm.expectEmit(true, true, true, true, address(tokenizer));
         emit IntegraTokenizerBase.PartiesSealed(expected, PROCESS, 1, block.timestamp);
         bytes32 h = _registerWithParties(address(tokenizer), recipients, amounts);
@@ -334,12 +335,40 @@ abstract contract TokenizerSuite is IntegraFixture {
         _assertProgress(h, 1, 1, true);
     }
 
-    function test_RevertWhen_RegisterWithPartiesLengthMismatch() public {
-        address[] memory recipients = new address[](1);
-        recipients[0] = alice;
-        uint256[] memory amounts = new uint256[](0);
-        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.LengthMismatch.selector, 1, 0));
-        _registerWithParties(address(tokenizer), recipients, amounts);
+    /// @dev A role of exactly MAX_ROLE_BYTES bytes: the longest accepted.
+    string internal constant LONGEST_ROLE = "Seller's lender, second position";
+    string internal constant TOO_LONG_ROLE = "Seller's lender, second position.";
+
+    function test_RegisterWithParties_EmitsEachPartysRole() public {
+        IIntegraTokenizer.Party[] memory parties = new IIntegraTokenizer.Party[](1);
+        parties[0] = IIntegraTokenizer.Party({recipient: alice, amount: 1, role: "Buyer"});
+        bytes32 expected = keccak256(abi.encode(block.chainid, address(registry), owner, CONTENT, registry.nonces(owner)));
+        vm.expectEmit(true, true, true, true, address(tokenizer));
+        emit IntegraTokenizerBase.TokenReserved(expected, PROCESS, alice, 1, 1, owner, "Buyer", block.timestamp);
+        vm.prank(owner);
+        registry.registerWithParties(CONTENT, hex"c1f3", address(tokenizer), executor, PROCESS, new address[](0), parties);
+    }
+
+    function test_ReserveToken_EmitsTheLongestRole() public {
+        assertEq(bytes(LONGEST_ROLE).length, tokenizer.MAX_ROLE_BYTES(), "the longest role");
+        vm.expectEmit(true, true, true, true, address(tokenizer));
+        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, alice, tokenId, amount, owner, LONGEST_ROLE, block.timestamp);
+        vm.prank(owner);
+        tokenizer.reserveToken(integraHash, tokenId, alice, amount, PROCESS, LONGEST_ROLE);
+    }
+
+    function test_RevertWhen_ReserveTokenRoleTooLong() public {
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.RoleTooLong.selector, 33, 32));
+        vm.prank(owner);
+        tokenizer.reserveToken(integraHash, tokenId, alice, amount, PROCESS, TOO_LONG_ROLE);
+    }
+
+    function test_RevertWhen_RegisterWithPartiesRoleTooLong() public {
+        IIntegraTokenizer.Party[] memory parties = new IIntegraTokenizer.Party[](1);
+        parties[0] = IIntegraTokenizer.Party({recipient: alice, amount: 1, role: TOO_LONG_ROLE});
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.RoleTooLong.selector, 33, 32));
+        vm.prank(owner);
+        registry.registerWithParties(CONTENT, hex"c1f3", address(tokenizer), executor, PROCESS, new address[](0), parties);
     }
 
     function test_RevertWhen_RegisterWithNoParties() public {
@@ -364,14 +393,14 @@ abstract contract TokenizerSuite is IntegraFixture {
         (address[] memory recipients, uint256[] memory amounts) = _one(alice, 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotRegistry.selector, owner));
         vm.prank(owner);
-        tokenizer.reserveParties(integraHash, recipients, amounts, owner);
+        tokenizer.reserveParties(integraHash, _parties(recipients, amounts), owner);
     }
 
     function test_RevertWhen_ReservePartiesCalledByStranger() public {
         (address[] memory recipients, uint256[] memory amounts) = _one(stranger, 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotRegistry.selector, stranger));
         vm.prank(stranger);
-        tokenizer.reserveParties(integraHash, recipients, amounts, owner);
+        tokenizer.reserveParties(integraHash, _parties(recipients, amounts), owner);
     }
 
     /// @dev Defensive: the registry only calls the record's own tokenizer, but a tokenizer refuses records of others.
@@ -382,7 +411,7 @@ abstract contract TokenizerSuite is IntegraFixture {
             abi.encodeWithSelector(IntegraTokenizerBase.WrongTokenizer.selector, other, address(otherTokenizer))
         );
         vm.prank(address(registry));
-        tokenizer.reserveParties(other, recipients, amounts, owner);
+        tokenizer.reserveParties(other, _parties(recipients, amounts), owner);
     }
 
     /// @dev Defensive: even the registry cannot reserve parties for a record that does not exist...
@@ -390,7 +419,7 @@ abstract contract TokenizerSuite is IntegraFixture {
         (address[] memory recipients, uint256[] memory amounts) = _one(alice, 1);
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.RecordNotFound.selector, UNKNOWN));
         vm.prank(address(registry));
-        tokenizer.reserveParties(UNKNOWN, recipients, amounts, owner);
+        tokenizer.reserveParties(UNKNOWN, _parties(recipients, amounts), owner);
     }
 
     /// @dev ...nor reserve a second party set over a record's first (the registry calls it once, at registration).
@@ -399,7 +428,7 @@ abstract contract TokenizerSuite is IntegraFixture {
         bytes32 h = _registerWithParties(address(tokenizer), recipients, amounts);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyReserved.selector, h, 1));
         vm.prank(address(registry));
-        tokenizer.reserveParties(h, recipients, amounts, owner);
+        tokenizer.reserveParties(h, _parties(recipients, amounts), owner);
     }
 
     // ---------------------------------------------------------------- cancel

@@ -1,0 +1,25 @@
+import { type Hex, type PublicClient, getAbiItem } from "viem";
+import { registry } from "@/lib/contracts";
+
+const recordRegistered = getAbiItem({ abi: registry.abi, name: "RecordRegistered" });
+
+/** What a record's registration said that the registry does not store: its encrypted private details. */
+export interface Registration {
+  /** The encrypted title and reference ("0x": none were registered). */
+  encryptedRef: Hex;
+  transactionHash: Hex;
+}
+
+/** A record's RecordRegistered event: one eth_getLogs over the single block it was registered in. */
+export async function readRegistration(client: PublicClient, integraHash: Hex, registeredBlock: bigint): Promise<Registration> {
+  const [log] = await client.getLogs({
+    address: registry.address,
+    event: recordRegistered,
+    strict: true,
+    args: { integraHash },
+    fromBlock: registeredBlock,
+    toBlock: registeredBlock,
+  });
+  if (!log) throw new Error(`The registration of ${integraHash} is not in block ${registeredBlock}: is the RPC behind the chain?`);
+  return { encryptedRef: log.args.encryptedRef, transactionHash: log.transactionHash };
+}

@@ -98,7 +98,12 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
                   <tr className="border-t border-slate-100">
                     <td className="py-2 pr-3 font-medium">
                       #{row.tokenId.toString()}
-                      {row.role && <span className="ml-1.5 font-normal text-slate-700">{row.role}</span>}
+                      {row.role && (
+                        <>
+                          {" "}
+                          <span className="font-normal text-slate-700">{row.role}</span>
+                        </>
+                      )}
                     </td>
                     <td className="py-2 pr-3">
                       <AddressText address={row.reservedFor} />

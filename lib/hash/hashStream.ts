@@ -1,5 +1,5 @@
-import { createSHA256, type IHasher } from "hash-wasm";
 import type { Hex } from "viem";
+import { type Sha256Hasher, createSha256 } from "./sha256Wasm";
 
 /**
  * Chromium hands at most 2 MiB per read, so a bigger buffer buys nothing; one buffer reused for the whole
@@ -9,15 +9,14 @@ const CHUNK_BYTES = 2 * 1024 * 1024;
 
 /** SHA-256 of everything the stream yields, as 0x-prefixed lowercase hex (what `sha256sum` prints). */
 export async function sha256OfStream(stream: ReadableStream<Uint8Array>, onProgress?: (bytesRead: number) => void): Promise<Hex> {
-  const hasher = await createSHA256();
-  hasher.init();
+  const hasher = await createSha256();
   const byobReader = openByobReader(stream);
   if (byobReader) {
     await hashWithByobReader(byobReader, hasher, onProgress);
   } else {
     await hashWithDefaultReader(stream.getReader(), hasher, onProgress);
   }
-  return `0x${hasher.digest("hex")}`;
+  return hasher.digest();
 }
 
 /** Only byte streams (File/Blob streams among them) support BYOB; others throw a TypeError here. */
@@ -32,7 +31,7 @@ function openByobReader(stream: ReadableStream<Uint8Array>): ReadableStreamBYOBR
 
 async function hashWithByobReader(
   reader: ReadableStreamBYOBReader,
-  hasher: IHasher,
+  hasher: Sha256Hasher,
   onProgress?: (bytesRead: number) => void,
 ): Promise<void> {
   // Each read transfers (detaches) the buffer we pass in; the returned view holds the same memory under a
@@ -59,7 +58,7 @@ async function hashWithByobReader(
 
 async function hashWithDefaultReader(
   reader: ReadableStreamDefaultReader<Uint8Array>,
-  hasher: IHasher,
+  hasher: Sha256Hasher,
   onProgress?: (bytesRead: number) => void,
 ): Promise<void> {
   let bytesRead = 0;

@@ -1,18 +1,25 @@
-// Section 2: the app's browser hasher (hash-wasm in the app's own module worker, driven through the /verify
-// page exactly as a user does) against `sha256sum` on the same 512 MiB file, with the JS heap sampled meanwhile;
-// and the hasher's stream reader (lib/hash/hashStream.ts) in Node on the same file (its throughput, and the same hash).
+// Section 2: the app's browser hasher (the SIMD SHA-256 module of lib/hash/ in the app's own module worker, driven
+// through the /verify page exactly as a user does) against `sha256sum` on the same 512 MiB file, with the JS heap
+// and the renderer's memory sampled meanwhile; then a 2 GiB file once, for the memory it costs the tab; and the
+// hasher's stream reader (lib/hash/hashStream.ts) and its SHA-256 cores in Node on the same bytes.
 import { spawnSync } from "node:child_process";
 import { randomFillSync } from "node:crypto";
 import { closeSync, openAsBlob, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { CDPSession, Page } from "@playwright/test";
+import type { Browser, CDPSession, Page } from "@playwright/test";
 import { sha256OfStream } from "../../lib/hash/hashStream.ts";
+import { createSha256 } from "../../lib/hash/sha256Wasm.ts";
 import { launchChromium } from "./browser.ts";
+import { RendererMemoryProbe } from "./rendererMemory.ts";
 import { MIB, formatTable, mib } from "./table.ts";
 import type { BenchSection } from "./types.ts";
 
 const FILE_BYTES = 512 * MIB;
+const LARGE_FILE_BYTES = 2048 * MIB;
+/** Issue 13's goals. */
+const GOAL_RATIO = 1.0;
+const GOAL_LARGE_FILE_GROWTH = 16 * MIB;
 const SAMPLE_EVERY_MS = 100;
 const ROUNDS = 3;
 const HASH_TIMEOUT_MS = 10 * 60_000;
@@ -49,6 +56,19 @@ async function hashStreamInNode(file: string): Promise<{ hash: string; seconds: 
   const seconds = (performance.now() - started) / 1000;
   if (bytesRead !== blob.size) throw new Error(`sha256OfStream reported ${bytesRead} of ${blob.size} bytes read`);
   return { hash, seconds };
+}
+
+/**
+ * A SHA-256 core alone on bytes already in memory (the 512 MiB fed from one 2 MiB buffer): no reading, no stream,
+ * so it shows whether the hashing itself keeps up with `sha256sum`. `portable` is hash-wasm, the app's hasher before.
+ */
+async function hashCoreInNode(portable: boolean): Promise<{ seconds: number }> {
+  const chunk = new Uint8Array(2 * MIB).map((_, i) => (i * 31 + (i >>> 8)) & 0xff);
+  const hasher = await createSha256({ portable });
+  const started = performance.now();
+  for (let fed = 0; fed < FILE_BYTES; fed += chunk.length) hasher.update(chunk);
+  hasher.digest();
+  return { seconds: (performance.now() - started) / 1000 };
 }
 
 interface HeapUsage {
@@ -132,9 +152,13 @@ interface BrowserResult {
   workerBackingPeak: number | undefined;
   workersAttached: number;
   samples: number;
+  /** Renderer processes' anonymous + shared memory before hashing and at its peak; undefined off Linux. */
+  rendererBaseline: number | undefined;
+  rendererPeak: number | undefined;
 }
 
-async function hashInApp(page: Page, appUrl: string, file: string): Promise<BrowserResult> {
+async function hashInApp(browser: Browser, page: Page, appUrl: string, file: string): Promise<BrowserResult> {
+  const renderer = await RendererMemoryProbe.open(browser);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   const workers = new WorkerHeapProbe(cdp);
@@ -145,18 +169,21 @@ async function hashInApp(page: Page, appUrl: string, file: string): Promise<Brow
   // A clean baseline: what the page holds before hashing, without garbage from loading it.
   await cdp.send("HeapProfiler.collectGarbage");
   const pageHeapBaseline = await pageHeapUsed(cdp);
+  const rendererBaseline = await renderer.sample();
 
   let sampling = true;
   let pageHeapPeak = pageHeapBaseline;
   let workerHeapPeak: number | undefined;
   let workerBackingPeak: number | undefined;
+  let rendererPeak = rendererBaseline;
   let samples = 0;
   const sampler = (async () => {
     while (sampling) {
       const tick = performance.now();
-      const [pageHeap, workerHeap] = await Promise.all([pageHeapUsed(cdp), workers.sample()]);
+      const [pageHeap, workerHeap, rendererMemory] = await Promise.all([pageHeapUsed(cdp), workers.sample(), renderer.sample()]);
       samples += 1;
       pageHeapPeak = Math.max(pageHeapPeak, pageHeap);
+      if (rendererMemory !== undefined && rendererPeak !== undefined) rendererPeak = Math.max(rendererPeak, rendererMemory);
       if (workerHeap) {
         workerHeapPeak = Math.max(workerHeapPeak ?? 0, workerHeap.usedSize);
         workerBackingPeak = Math.max(workerBackingPeak ?? 0, workerHeap.backingStorageSize);
@@ -179,6 +206,7 @@ async function hashInApp(page: Page, appUrl: string, file: string): Promise<Brow
   const hash = (await shownHash.textContent())?.trim() ?? "";
   // The page then puts the hash in the URL (and queries the chain); check it got there too.
   await page.waitForURL(new RegExp(`[?&]hash=${hash}`), { timeout: 10_000 });
+  await renderer.close();
   return {
     hash,
     seconds,
@@ -188,6 +216,8 @@ async function hashInApp(page: Page, appUrl: string, file: string): Promise<Brow
     workerBackingPeak,
     workersAttached: workers.attachedCount,
     samples,
+    rendererBaseline,
+    rendererPeak,
   };
 }
 
@@ -203,28 +233,45 @@ function spread(values: number[]): string {
 }
 
 const ofFile = (bytes: number) => `${((bytes / FILE_BYTES) * 100).toFixed(2)} %`;
+const rendererGrowth = (r: BrowserResult) =>
+  r.rendererPeak === undefined || r.rendererBaseline === undefined ? undefined : r.rendererPeak - r.rendererBaseline;
+const meets = (ok: boolean) => (ok ? "met" : "MISSED");
 
 export const hashingSection: BenchSection = {
   name: "Hashing",
   async run(ctx) {
     const file = path.join(os.tmpdir(), `integra-bench-${process.pid}.bin`);
+    const largeFile = path.join(os.tmpdir(), `integra-bench-${process.pid}-2g.bin`);
     try {
       writeRandomFile(file, FILE_BYTES);
       // Both read the file from the page cache it was just written to, so neither pays for the disk. The two
       // alternate for a few rounds so background load on this small machine hits both alike; medians are compared.
       const native: { hash: string; seconds: number }[] = [];
       const inNode: { hash: string; seconds: number }[] = [];
+      const coreBefore: { seconds: number }[] = [];
+      const coreNow: { seconds: number }[] = [];
       const inApp: BrowserResult[] = [];
+      let largeNative: { hash: string; seconds: number };
+      let largeInApp: BrowserResult;
       const browser = await launchChromium();
       try {
         for (let round = 0; round < ROUNDS; round++) {
           native.push(sha256sum(file));
           inNode.push(await hashStreamInNode(file));
+          coreBefore.push(await hashCoreInNode(true));
+          coreNow.push(await hashCoreInNode(false));
           // A fresh page per round: the hasher's first run each time, as for a user.
           const page = await browser.newPage();
-          inApp.push(await hashInApp(page, ctx.appUrl, file));
+          inApp.push(await hashInApp(browser, page, ctx.appUrl, file));
           await page.close();
         }
+        rmSync(file, { force: true });
+        // Once: a file four times larger, for the memory hashing costs the tab (it must not grow with the file).
+        writeRandomFile(largeFile, LARGE_FILE_BYTES);
+        largeNative = sha256sum(largeFile);
+        const page = await browser.newPage();
+        largeInApp = await hashInApp(browser, page, ctx.appUrl, largeFile);
+        await page.close();
       } finally {
         await browser.close();
       }
@@ -232,62 +279,134 @@ export const hashingSection: BenchSection = {
       const nativeSeconds = median(native.map((r) => r.seconds));
       const browserSeconds = median(inApp.map((r) => r.seconds));
       const nodeSeconds = median(inNode.map((r) => r.seconds));
-      const rate = (seconds: number) => (FILE_BYTES / MIB / seconds).toFixed(0);
+      const rate = (bytes: number, seconds: number) => (bytes / MIB / seconds).toFixed(0);
+      const ratio = (seconds: number) => (nativeSeconds / seconds).toFixed(2);
+      const browserRatio = nativeSeconds / browserSeconds;
+      const largeRatio = largeNative.seconds / largeInApp.seconds;
       const pagePeak = Math.max(...inApp.map((r) => r.pageHeapPeak));
       const pageGrowth = Math.max(...inApp.map((r) => r.pageHeapPeak - r.pageHeapBaseline));
-      const rows: string[][] = [
-        ["sha256sum", spread(native.map((r) => r.seconds)), rate(nativeSeconds), "1.00", "", ""],
-        [
-          "sha256OfStream (Node)",
-          spread(inNode.map((r) => r.seconds)),
-          rate(nodeSeconds),
-          (nativeSeconds / nodeSeconds).toFixed(2),
-          "",
-          "",
-        ],
-        [
-          "browser (app worker)",
-          spread(inApp.map((r) => r.seconds)),
-          rate(browserSeconds),
-          (nativeSeconds / browserSeconds).toFixed(2),
-          "",
-          "",
-        ],
-        ["page JS heap", "", "", "", mib(pagePeak), ofFile(pagePeak)],
-        ["page JS heap growth", "", "", "", mib(pageGrowth), ofFile(pageGrowth)],
+      const growths = inApp.flatMap((r) => rendererGrowth(r) ?? []);
+      const largeGrowth = rendererGrowth(largeInApp);
+      const row = (label: string, seconds: number[], bytes: number, vsNative: string, goal = "", peak = "", ofFileText = "") => [
+        label,
+        spread(seconds),
+        rate(bytes, median(seconds)),
+        vsNative,
+        goal,
+        peak,
+        ofFileText,
       ];
+      const rows: string[][] = [
+        row(
+          "sha256sum",
+          native.map((r) => r.seconds),
+          FILE_BYTES,
+          "1.00",
+        ),
+        row(
+          "browser (app worker)",
+          inApp.map((r) => r.seconds),
+          FILE_BYTES,
+          browserRatio.toFixed(2),
+          `>= ${GOAL_RATIO.toFixed(2)}: ${meets(browserRatio >= GOAL_RATIO)}`,
+        ),
+        row(
+          "sha256OfStream (Node, Blob stream)",
+          inNode.map((r) => r.seconds),
+          FILE_BYTES,
+          ratio(nodeSeconds),
+        ),
+        row(
+          "core: SIMD module (Node, in memory)",
+          coreNow.map((r) => r.seconds),
+          FILE_BYTES,
+          ratio(median(coreNow.map((r) => r.seconds))),
+        ),
+        row(
+          "core: hash-wasm, before (Node, in memory)",
+          coreBefore.map((r) => r.seconds),
+          FILE_BYTES,
+          ratio(median(coreBefore.map((r) => r.seconds))),
+        ),
+        ["page JS heap", "", "", "", "", mib(pagePeak), ofFile(pagePeak)],
+        ["page JS heap growth", "", "", "", "", mib(pageGrowth), ofFile(pageGrowth)],
+      ];
+      if (growths.length > 0)
+        rows.push(["renderer memory growth", "", "", "", "", mib(Math.max(...growths)), ofFile(Math.max(...growths))]);
       const workerHeaps = inApp.flatMap((r) => (r.workerHeapPeak === undefined ? [] : [r.workerHeapPeak]));
       const workerBacking = inApp.flatMap((r) => (r.workerBackingPeak === undefined ? [] : [r.workerBackingPeak]));
       if (workerHeaps.length > 0) {
-        rows.push(["worker JS heap", "", "", "", mib(Math.max(...workerHeaps)), ofFile(Math.max(...workerHeaps))]);
-        rows.push(["worker ArrayBuffers+WASM", "", "", "", mib(Math.max(...workerBacking)), ofFile(Math.max(...workerBacking))]);
+        rows.push(["worker JS heap", "", "", "", "", mib(Math.max(...workerHeaps)), ofFile(Math.max(...workerHeaps))]);
+        rows.push(["worker ArrayBuffers+WASM", "", "", "", "", mib(Math.max(...workerBacking)), ofFile(Math.max(...workerBacking))]);
       }
-      const table = formatTable(["", "seconds: median (min-max)", "MiB/s", "vs sha256sum", "peak MiB", "of file"], rows, [
+      const columns = ["", "seconds: median (min-max)", "MiB/s", "vs sha256sum", "goal", "peak MiB", "of file"];
+      const aligns = ["left", "right", "right", "right", "left", "right", "right"] as const;
+      const table = formatTable(columns, rows, [...aligns]);
+
+      const largeRows: string[][] = [
+        [
+          `sha256sum, ${mib(LARGE_FILE_BYTES, 0)} MiB`,
+          largeNative.seconds.toFixed(2),
+          rate(LARGE_FILE_BYTES, largeNative.seconds),
+          "1.00",
+          "",
+          "",
+        ],
+        [
+          `browser (app worker), ${mib(LARGE_FILE_BYTES, 0)} MiB`,
+          largeInApp.seconds.toFixed(2),
+          rate(LARGE_FILE_BYTES, largeInApp.seconds),
+          largeRatio.toFixed(2),
+          `>= ${GOAL_RATIO.toFixed(2)}: ${meets(largeRatio >= GOAL_RATIO)}`,
+          "",
+        ],
+        [
+          "renderer memory growth",
+          "",
+          "",
+          "",
+          largeGrowth === undefined
+            ? "not measured (no /proc)"
+            : `<= ${mib(GOAL_LARGE_FILE_GROWTH, 0)} MiB: ${meets(largeGrowth <= GOAL_LARGE_FILE_GROWTH)}`,
+          largeGrowth === undefined ? "" : mib(largeGrowth),
+        ],
+        ["page JS heap growth", "", "", "", "", mib(largeInApp.pageHeapPeak - largeInApp.pageHeapBaseline)],
+      ];
+      const largeTable = formatTable(["", "seconds", "MiB/s", "vs sha256sum", "goal", "peak MiB"], largeRows, [
         "left",
         "right",
         "right",
         "right",
-        "right",
+        "left",
         "right",
       ]);
 
       const hashes = new Set([...native, ...inNode, ...inApp].map((r) => r.hash));
       const match = hashes.size === 1 ? `all ${3 * ROUNDS} hashes equal` : `HASHES DIFFER: ${[...hashes].join(", ")}`;
+      const largeMatch =
+        largeNative.hash === largeInApp.hash ? "the two hashes equal" : `HASHES DIFFER: ${largeNative.hash}, ${largeInApp.hash}`;
       const workerNote =
         workerHeaps.length === ROUNDS
           ? "worker heap read from the app's hashing worker via CDP."
           : `worker heap measured in ${workerHeaps.length} of ${ROUNDS} rounds (${inApp.map((r) => r.workersAttached).join("/")} worker(s) attached); the page heap always.`;
       return [
         `${mib(FILE_BYTES, 0)} MiB of random bytes, ${ROUNDS} alternating rounds; browser: from setInputFiles on /verify until the hash is shown;`,
-        "Node: lib/hash/hashStream.ts on a Blob of the file (the same code as the browser's worker, without the page).",
+        "Node: lib/hash/hashStream.ts on a Blob of the file (the same code as the browser's worker, without the page);",
+        "core: the SHA-256 alone on bytes in memory (hash-wasm was the app's core before the SIMD module).",
         "",
         table,
         "",
         `${match}: ${native[0].hash}`,
         `heap sampled every ~${SAMPLE_EVERY_MS} ms (${inApp.map((r) => r.samples).join("/")} samples); peaks are the max over rounds; growth is over the page's heap after a GC before hashing; ${workerNote}`,
+        "renderer memory: every renderer process's anonymous + shared memory (/proc RssAnon + RssShmem), peak during hashing minus before it.",
+        "",
+        largeTable,
+        "",
+        `${largeMatch}: ${largeNative.hash}`,
       ].join("\n");
     } finally {
       rmSync(file, { force: true });
+      rmSync(largeFile, { force: true });
     }
   },
 };

@@ -18,9 +18,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-screen">
         <Providers>
-          <SiteHeader />
-          <NetworkBanner />
-          <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-8">{children}</main>
+          {/* A printed page (the certificate) is the page's content alone. */}
+          <div className="print:hidden">
+            <SiteHeader />
+            <NetworkBanner />
+          </div>
+          <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-8 print:max-w-none print:p-0">{children}</main>
         </Providers>
       </body>
     </html>

@@ -20,6 +20,8 @@ test("a clerk registers a document and reserves tokens; a visitor without a wall
 
   await page.getByLabel("Multi-party (ERC-1155)").check();
   await page.getByLabel("Workflow id").fill("closing/7-quay-street");
+  await page.getByLabel("Document title").fill("Deed, 7 Quay Street");
+  await page.getByLabel("Passphrase").fill("quay-7");
   await page.getByLabel("Role", { exact: true }).first().fill("Buyer");
   await page.getByLabel("Address of Buyer").fill(ACCOUNTS.partyA);
   await page.getByRole("button", { name: "Add a party" }).click();
@@ -36,8 +38,17 @@ test("a clerk registers a document and reserves tokens; a visitor without a wall
   // One signature for the record, both reservations and the seal of the party set.
   expect(await nonceOf(ACCOUNTS.clerk)).toBe(nonceBefore + 1);
   await expect(page.getByText("Party set fixed: 2 tokens.")).toBeVisible();
-  await expect(page.getByRole("row", { name: /^#1 0x976E/ })).toContainText("reserved");
-  await expect(page.getByRole("row", { name: /^#2 0x14dC/ })).toContainText("reserved");
+  // The roles typed in the form are kept with the reservations, and the title only behind the passphrase.
+  await expect(page.getByRole("row", { name: /^#1 Buyer 0x976E/ })).toContainText("reserved");
+  await expect(page.getByRole("row", { name: /^#2 Seller 0x14dC/ })).toContainText("reserved");
+  await expect(page.getByText("Deed, 7 Quay Street")).toHaveCount(0);
+  const details = page.getByRole("form", { name: "Show the private details" });
+  await details.getByLabel("Passphrase").fill("not the passphrase");
+  await details.getByRole("button", { name: "Show title and reference" }).click();
+  await expect(page.getByText("Wrong passphrase or corrupted reference.")).toBeVisible();
+  await details.getByLabel("Passphrase").fill("quay-7");
+  await details.getByRole("button", { name: "Show title and reference" }).click();
+  await expect(page.getByText("Deed, 7 Quay Street")).toBeVisible();
   const recordUrl = page.url();
 
   // A visitor with no wallet at all, in a fresh browser context.

@@ -1,5 +1,5 @@
 import type { Address, PublicClient } from "viem";
-import { claimStateOf, describeClaimState, pendingTokensFor, readCapabilities, tokenizerKindOf } from "@/lib/sdk";
+import { claimStateOf, describeClaimState, displayRole, pendingTokensFor, readCapabilities, tokenizerKindOf } from "@/lib/sdk";
 import type { Command } from "../command";
 import { addressArgument } from "../arguments";
 import { connect } from "../connect";
@@ -47,7 +47,7 @@ function human(pending: Pending): string {
     ["record", "token", "tokenizer", "status", "claimable", "why"],
     pending.tokens.map((t) => [
       t.integraHash,
-      `#${t.tokenId}${t.role ? ` ${t.role}` : ""}`,
+      `#${t.tokenId}${displayRole(t.role) ? ` ${displayRole(t.role)}` : ""}`,
       t.tokenizerKind,
       t.status,
       t.claimable ? "yes" : "no",

@@ -11,6 +11,7 @@ import {
   readRecordsByContent,
   register,
   tokenizers,
+  displayRole,
 } from "@/lib/sdk";
 import { type Command, listOption, stringOption } from "../command";
 import { addressArgument } from "../arguments";
@@ -113,7 +114,7 @@ export const registerCommand: Command = {
             basename(r.file),
             r.integraHash,
             r.status,
-            r.tokens.map((t) => `#${t.tokenId}${t.role ? ` ${t.role}` : ""}`).join(", ") || "-",
+            r.tokens.map((t) => `#${t.tokenId}${displayRole(t.role) ? ` ${displayRole(t.role)}` : ""}`).join(", ") || "-",
           ]),
         )}\n`,
       );

@@ -12,6 +12,7 @@ import {
   readTimeline,
   tokenRolesOf,
   tokenizerKindOf,
+  displayRole,
 } from "@/lib/sdk";
 import type { Command } from "../command";
 import { ofKnownRecord, recordHashArgument } from "../arguments";
@@ -144,7 +145,12 @@ function human(status: Status): string {
         tokens.items.length
           ? table(
               ["token", "status", "holder", "amount"],
-              tokens.items.map((t) => [`#${t.tokenId}${t.role ? ` ${t.role}` : ""}`, t.status, t.holder, t.amount.toString()]),
+              tokens.items.map((t) => [
+                `#${t.tokenId}${displayRole(t.role) ? ` ${displayRole(t.role)}` : ""}`,
+                t.status,
+                t.holder,
+                t.amount.toString(),
+              ]),
             )
           : undefined,
       ),

@@ -1,16 +1,12 @@
 "use client";
 
-import { recordQuery } from "@/hooks/queries";
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { Hex } from "viem";
 import { useAccount } from "wagmi";
 import { Card } from "@/components/ui/Card";
-import { Notice } from "@/components/ui/Notice";
-import { Loading } from "@/components/ui/Skeleton";
-import { appChain } from "@/lib/config/appChain";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
-import { describeError } from "@/lib/errors/describeError";
-import { parseBytes32, shortHex } from "@/lib/format/hex";
+import { shortHex } from "@/lib/format/hex";
+import type { RecordInfo } from "@/lib/reads/records";
 import { PaymentsPanel } from "@/components/payments/PaymentsPanel";
 import { RecordTimeline } from "@/components/timeline/RecordTimeline";
 import { AcceptOwnership } from "./AcceptOwnership";
@@ -19,6 +15,7 @@ import { PrivateDetails } from "./PrivateDetails";
 import { DownloadProof } from "./DownloadProof";
 import { OwnerActions } from "./OwnerActions";
 import { RecordFacts } from "./RecordFacts";
+import { RecordFromLink } from "./RecordFromLink";
 import { SharePanel } from "./SharePanel";
 import { SponsorSignedRequest } from "./SponsorSignedRequest";
 import { WhoPaysNote } from "./WhoPaysNote";
@@ -28,46 +25,14 @@ import { VerifyAgainstRecord } from "./VerifyAgainstRecord";
 import { WaitingForYou } from "./WaitingForYou";
 
 export function RecordView({ rawHash }: { rawHash: string }) {
-  const integraHash = parseBytes32(rawHash);
-  const record = useQuery(recordQuery(integraHash));
+  return (
+    <RecordFromLink rawHash={rawHash}>{(integraHash, record) => <RecordPage integraHash={integraHash} info={record} />}</RecordFromLink>
+  );
+}
+
+function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo }) {
   const { address } = useAccount();
   const hasSignedLink = useUrlFragment().includes("signed=");
-
-  if (!integraHash) {
-    return (
-      <Notice tone="error" title="This record link is broken">
-        &ldquo;{decodeURIComponent(rawHash)}&rdquo; is not a record id. A record id (integraHash) is 0x followed by 64 hexadecimal
-        characters; check that the link was copied whole.{" "}
-        <Link href="/verify" className="underline">
-          Look a document up by its file instead
-        </Link>
-        .
-      </Notice>
-    );
-  }
-  if (record.isPending) return <Loading label="Reading the record from the chain…" />;
-  if (record.isError) {
-    const described = describeError(record.error);
-    if (described.errorName === "RecordNotFound") {
-      return (
-        <Notice tone="error" title="No such record">
-          No record <span className="mono break-all">{integraHash}</span> is registered on {appChain.name}. It may be on another chain, or
-          the link may be mistyped.{" "}
-          <Link href="/verify" className="underline">
-            Look a document up by its file
-          </Link>
-          .
-        </Notice>
-      );
-    }
-    return (
-      <Notice tone="error" title={described.title}>
-        {described.message}
-      </Notice>
-    );
-  }
-
-  const info = record.data;
   const me = address?.toLowerCase();
   const isOwner = me === info.owner.toLowerCase();
   const isExecutor = me === info.executor.toLowerCase();
@@ -126,6 +91,17 @@ export function RecordView({ rawHash }: { rawHash: string }) {
       <Card title="Verify a file against this record" id="verify">
         <VerifyAgainstRecord contentHash={info.contentHash} />
       </Card>
+      {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
+        <Card title="Certificate of completion" id="certificate">
+          <p className="mb-2 text-sm text-slate-600">
+            A printable certificate built from the chain alone: the document&apos;s hash, each party&apos;s role, address and claim, the
+            attestations that authorized them, and the completion. Before completion it is marked &ldquo;in progress&rdquo;.
+          </p>
+          <Link href={`/records/${integraHash}/certificate`} className="text-sm font-medium text-teal-800 underline">
+            Open the certificate
+          </Link>
+        </Card>
+      )}
       <Card title="Proof" id="proof">
         <DownloadProof integraHash={integraHash} />
       </Card>

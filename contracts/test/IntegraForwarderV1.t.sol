@@ -936,11 +936,11 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     }
 
     /// @dev The same with calldata whose last 20 bytes are the owner's address (a 32-byte role ending in it): the
-    /// trusted forwarder is read as the owner, and a cancel whose token id is shaped like the owner shows it again.
+    /// trusted forwarder is read as the owner, so the call gets past the authority check to the role's own check
+    /// (its zero padding is not printable); a cancel whose token id is shaped like the owner shows it again.
     function test_ForwarderDirectCall_OwnerShapedLastArgumentReadsAsOwner() public {
         string memory ownerShapedRole = string(abi.encodePacked(bytes12(0), owner));
-        vm.expectEmit(true, true, true, true, address(ownership));
-        emit IntegraTokenizerBase.TokenReserved(deed, PROCESS, party, 1, 1, owner, ownerShapedRole, block.timestamp);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.RoleNotPrintable.selector, 0));
         vm.prank(address(forwarder));
         ownership.reserveToken(deed, 1, party, 1, PROCESS, ownerShapedRole);
 

@@ -28,6 +28,8 @@ function capability(overrides: Partial<Capability> = {}): Capability {
     processHash: PROCESS,
     tokenId: TOKEN_ID,
     capabilities: CAPABILITY.CLAIM,
+    time: NOW - 60n,
+    transactionHash: uid(99),
     recipient: ALICE,
     attester: CLERK,
     expirationTime: 0n,

@@ -56,6 +56,7 @@ export const revertMessages: RevertMessages = {
     "A party's reservation was cancelled and not yet replaced: claims wait until the clerk reserves that place again.",
   PartySetLocked: () => "A party has already claimed: the party set is locked, and no reservation can be cancelled or replaced.",
   NoParties: () => "Reserve at least one token before fixing the party set.",
+  RoleNotPrintable: (args) => `A role is plain text: character ${Number(args[0]) + 1} is a control character. Remove it.`,
   RoleTooLong: (args) => `A role may be at most ${String(args[1])} bytes long; this one is ${String(args[0])}. Shorten it.`,
   NoTokenizer: () => "Choose a tokenizer to reserve parties' tokens.",
   NoPendingOffer: () => "There is no pending ownership offer for this record.",

@@ -14,6 +14,9 @@ export interface Capability {
   attester: Address;
   expirationTime: bigint;
   revocationTime: bigint;
+  /** When EAS recorded it (chain time), and the transaction that issued it. */
+  time: bigint;
+  transactionHash: Hex;
   /** Whether it was issued under the record's current authority (no transfer or executor change since). */
   attesterAuthorized: boolean;
 }
@@ -50,6 +53,8 @@ export async function readCapabilities(client: PublicClient, filter: { recipient
         attester: args.attester,
         expirationTime: attestation.expirationTime,
         revocationTime: attestation.revocationTime,
+        time: attestation.time,
+        transactionHash: log.transactionHash,
         attesterAuthorized,
       };
     }),

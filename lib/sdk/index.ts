@@ -64,7 +64,7 @@ export { type TimelineEntry } from "@/lib/timeline/decodeEntry";
 export { describeEntry, type EntryText } from "@/lib/timeline/describeEntry";
 /** Each token's role, from the reservations among timeline entries ("Token #2 (Seller)"). */
 export { roleOf, tokenRolesOf, type TokenRoles } from "@/lib/timeline/tokenRoles";
-export { tokenLabel } from "@/lib/format/token";
+export { displayRole, roleProblem, tokenLabel } from "@/lib/format/token";
 /** A record's private details (title, reference), encrypted together under one passphrase. */
 export { decryptRecordDetails, encryptRecordDetails, type RecordDetails } from "@/lib/crypto/recordDetails";
 export { readRegistration, type Registration } from "@/lib/reads/registration";

@@ -20,6 +20,7 @@ interface IIntegraTokenizer {
     function isParty(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool);
 
     /// @notice Reserves token ids 1..n of a just-registered record for `parties` (token i + 1 for parties[i])
-    /// and seals the party set. Only the registry calls it, for a record bound to this tokenizer, on behalf of `owner`.
+    /// and seals the party set. Each role is at most 32 bytes without control bytes (`RoleTooLong`,
+    /// `RoleNotPrintable`); one bad party undoes the whole registration. Only the registry calls it, for a record bound to this tokenizer, on behalf of `owner`.
     function reserveParties(bytes32 integraHash, Party[] calldata parties, address owner) external;
 }

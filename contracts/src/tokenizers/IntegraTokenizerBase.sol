@@ -67,6 +67,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     mapping(bytes32 integraHash => uint256[]) private _tokenIds;
     mapping(bytes32 integraHash => Progress) private _progress;
 
+    /// @notice A token was reserved for `recipient`. `role` is the public label the reservation gave the party
+    /// ("Seller"; empty for none). Roles live only in these events (`tokenStatus` does not return them), and a
+    /// party does not commit to one: until the first claim the owner may cancel and re-reserve a place in another.
     event TokenReserved(
         bytes32 indexed integraHash,
         bytes32 indexed processHash,
@@ -126,6 +129,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     error AttestationForOtherToken(uint256 attested, uint256 tokenId);
     error MissingClaimCapability(uint256 capabilities);
     error RoleTooLong(uint256 length, uint256 max);
+    error RoleNotPrintable(uint256 position);
 
     /// @param capabilityResolver_ The resolver of `capabilitySchema_`.
     /// @param trustedForwarder_ The ERC-2771 forwarder whose requests act for their signer.
@@ -143,7 +147,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     }
 
     /// @notice Reserves `amount` of token `tokenId` of a record for `recipient`, in the role `role` (a public
-    /// label such as "Seller", at most MAX_ROLE_BYTES bytes; empty for none). Owner or executor only, only for
+    /// label such as "Seller", at most MAX_ROLE_BYTES bytes, no control bytes; empty for none). Owner or executor only, only for
     /// records bound to this tokenizer, and only under the record's own processHash. Once the party set is
     /// sealed, only a cancelled token may be reserved again, into a vacated place, and only until the first claim.
     function reserveToken(
@@ -293,10 +297,10 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         uint256 amount,
         bytes32 processHash,
         address reservedBy,
-        string memory role
+        string calldata role
     ) private {
         if (recipient == address(0)) revert ZeroAddress();
-        if (bytes(role).length > MAX_ROLE_BYTES) revert RoleTooLong(bytes(role).length, MAX_ROLE_BYTES);
+        _validateRole(role);
         _validateReservation(tokenId, amount);
         if (progress.complete) revert DocumentAlreadyComplete(integraHash);
         TokenSlot storage token = _tokens[integraHash][tokenId];
@@ -318,6 +322,16 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         progress.reserved += 1;
 
         emit TokenReserved(integraHash, processHash, recipient, tokenId, amount, reservedBy, role, block.timestamp);
+    }
+
+    /// @dev A role is a short public label shown to other people (a registrant may reserve for anyone): at most
+    /// MAX_ROLE_BYTES bytes, and no control bytes that could rewrite a terminal or a log line.
+    function _validateRole(string calldata role) private pure {
+        bytes calldata raw = bytes(role);
+        if (raw.length > MAX_ROLE_BYTES) revert RoleTooLong(raw.length, MAX_ROLE_BYTES);
+        for (uint256 i; i < raw.length; ++i) {
+            if (raw[i] < 0x20 || raw[i] == 0x7f) revert RoleNotPrintable(i);
+        }
     }
 
     function _seal(bytes32 integraHash, bytes32 processHash, Progress storage progress) private {

@@ -351,7 +351,7 @@ contract IntegraHandler is ForwardRequestSigner {
             a.recipients[i] = _parties[(partySeed / 3 + i) % _parties.length];
             a.amounts[i] = deal ? 1 + (partySeed >> (8 * (i + 1))) % 100 : 1;
         }
-        a.role = (partySeed >> 70) % 2 == 0 ? "" : "Seller";
+        a.role = ["", "Seller", unicode"Käufer", "Seller's lender, second position"][(partySeed >> 70) % 4];
         if ((partySeed >> 64) % 8 == 7) _malform(a, partySeed >> 67);
         _tryRegister(a);
     }
@@ -1048,7 +1048,7 @@ contract IntegraHandler is ForwardRequestSigner {
         _addPrincipal(ih, a.registrant);
         if (a.executor != address(0)) _addPrincipal(ih, a.executor);
         if (a.withParties) {
-            if (a.recipients.length == 0 || bytes(a.role).length > 32) {
+            if (a.recipients.length == 0 || !_isRoleAllowed(a.role)) {
                 _violation(V_RULES, "registerWithParties took a malformed party list");
             }
             if (isOfficial(a.tokenizer)) {
@@ -1574,13 +1574,24 @@ contract IntegraHandler is ForwardRequestSigner {
             a.recipients = new address[](0);
             a.amounts = new uint256[](0);
         } else if (kind == 1) {
-            a.role = "a role label well over thirty-two bytes";
+            // Over MAX_ROLE_BYTES, or a control byte that could rewrite a party's screen.
+            a.role = (seed >> 8) % 2 == 0 ? "a role label well over thirty-two bytes" : "Seller\rPaid";
         } else if (kind == 2) {
             a.recipients[0] = address(0);
         } else {
             a.amounts[0] = a.tokenizer == address(ownership) ? 2 : 0;
         }
         a.withParties = true;
+    }
+
+    /// @dev The role rule, restated: at most 32 bytes, none of them a control byte.
+    function _isRoleAllowed(string memory role) internal pure returns (bool) {
+        bytes memory raw = bytes(role);
+        if (raw.length > 32) return false;
+        for (uint256 i; i < raw.length; ++i) {
+            if (raw[i] < 0x20 || raw[i] == 0x7f) return false;
+        }
+        return true;
     }
 
     /// @dev The registry's party list: recipients[i] with amounts[i], each in the role `role`.

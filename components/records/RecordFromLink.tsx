@@ -1,0 +1,56 @@
+"use client";
+
+import { recordQuery } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Hex } from "viem";
+import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
+import { appChain } from "@/lib/config/appChain";
+import { describeError } from "@/lib/errors/describeError";
+import { parseBytes32 } from "@/lib/format/hex";
+import type { RecordInfo } from "@/lib/reads/records";
+
+/**
+ * The record a page's link names, read from the chain; `children` renders it. A malformed hash, an unknown record
+ * and a failed read each get their own words instead (the record page and its certificate share them).
+ */
+export function RecordFromLink({ rawHash, children }: { rawHash: string; children: (integraHash: Hex, record: RecordInfo) => ReactNode }) {
+  const integraHash = parseBytes32(rawHash);
+  const record = useQuery(recordQuery(integraHash));
+  if (!integraHash) {
+    return (
+      <Notice tone="error" title="This record link is broken">
+        &ldquo;{decodeURIComponent(rawHash)}&rdquo; is not a record id. A record id (integraHash) is 0x followed by 64 hexadecimal
+        characters; check that the link was copied whole.{" "}
+        <Link href="/verify" className="underline">
+          Look a document up by its file instead
+        </Link>
+        .
+      </Notice>
+    );
+  }
+  if (record.isPending) return <Loading label="Reading the record from the chain…" />;
+  if (record.isError) {
+    const described = describeError(record.error);
+    if (described.errorName === "RecordNotFound") {
+      return (
+        <Notice tone="error" title="No such record">
+          No record <span className="mono break-all">{integraHash}</span> is registered on {appChain.name}. It may be on another chain, or
+          the link may be mistyped.{" "}
+          <Link href="/verify" className="underline">
+            Look a document up by its file
+          </Link>
+          .
+        </Notice>
+      );
+    }
+    return (
+      <Notice tone="error" title={described.title}>
+        {described.message}
+      </Notice>
+    );
+  }
+  return children(integraHash, record.data);
+}

@@ -21,8 +21,8 @@ function reservedLog(block: number, logIndex: number, tokenId: bigint, tx = bloc
       args: { integraHash: RECORD, processHash: PROCESS, recipient: ALICE },
     }) as Hex[],
     data: encodeAbiParameters(
-      [{ type: "uint256" }, { type: "uint256" }, { type: "address" }, { type: "uint256" }],
-      [tokenId, 1n, ALICE, BigInt(1_780_000_000 + block)],
+      [{ type: "uint256" }, { type: "uint256" }, { type: "address" }, { type: "string" }, { type: "uint256" }],
+      [tokenId, 1n, ALICE, "", BigInt(1_780_000_000 + block)],
     ),
     blockNumber: numberToHex(block),
     blockHash: pad(numberToHex(block)),

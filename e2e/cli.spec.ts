@@ -48,11 +48,11 @@ test("status --json of the demo agreement: 2 of 3 tokens claimed, the lender's r
   expect(status.events[0].event).toBe("PaymentRequested");
 });
 
-test("status in words says n of m claimed and names each holder", async () => {
+test("status in words says n of m claimed and names each holder by role", async () => {
   const run = await integra("status", demo.agreement);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain("Tokens: 2 of 3 claimed");
-  expect(run.stdout).toMatch(new RegExp(`#3\\s+reserved\\s+${ACCOUNTS.lender}`));
+  expect(run.stdout).toMatch(new RegExp(`#3 Lender\\s+reserved\\s+${ACCOUNTS.lender}`));
 });
 
 test("pending for the lender shows token 3 of the agreement claimable now", async () => {

@@ -45,8 +45,18 @@ interface Registration {
 
 test("register: a clerk registers two deeds in one run with roles; running it again registers nothing twice", async () => {
   const files = [document("deed-1-harbour-lane.txt"), document("deed-2-harbour-lane.txt")];
-  const args = ["register", ...files, "--party", `Buyer=${ACCOUNTS.buyer}`, "--party", `Seller=${ACCOUNTS.seller}`];
-  const run = await integra([...args, "--workflow", "cli/closings-2026", "--json"], { env: { INTEGRA_PRIVATE_KEY: CLERK_KEY } });
+  const args = [
+    "register",
+    ...files,
+    "--party",
+    `Buyer=${ACCOUNTS.buyer}`,
+    "--party",
+    `Seller=${ACCOUNTS.seller}`,
+    "--title",
+    "Deed {file}",
+  ];
+  const env = { INTEGRA_PRIVATE_KEY: CLERK_KEY, INTEGRA_PASSPHRASE: "quay-street" };
+  const run = await integra([...args, "--workflow", "cli/closings-2026", "--json"], { env });
   expect(run.stderr).toContain("2 of 2 files");
   expect(run.code).toBe(0);
   const registered = JSON.parse(run.stdout) as Registration;
@@ -57,15 +67,18 @@ test("register: a clerk registers two deeds in one run with roles; running it ag
       { tokenId: "1", role: "Buyer", recipient: ACCOUNTS.buyer },
       { tokenId: "2", role: "Seller", recipient: ACCOUNTS.seller },
     ]);
-    const status = JSON.parse((await integra(["status", record.integraHash, "--json"])).stdout) as {
+    const status = JSON.parse((await integra(["status", record.integraHash, "--json"], { env })).stdout) as {
+      details: { state: string; title: string };
       record: { owner: string };
-      tokens: { total: number; sealed: boolean };
+      tokens: { total: number; sealed: boolean; items: { role: string }[] };
     };
     expect(status.record.owner).toBe(ACCOUNTS.clerk);
     expect(status.tokens).toMatchObject({ total: 2, sealed: true });
+    expect(status.tokens.items.map((t) => t.role)).toEqual(["Buyer", "Seller"]);
+    expect(status.details).toMatchObject({ state: "decrypted", title: `Deed ${path.basename(record.file)}` });
   }
 
-  const again = await integra([...args, "--workflow", "cli/closings-2026", "--json"], { env: { INTEGRA_PRIVATE_KEY: CLERK_KEY } });
+  const again = await integra([...args, "--workflow", "cli/closings-2026", "--json"], { env });
   expect(again.code).toBe(0);
   const second = JSON.parse(again.stdout) as Registration;
   expect(second.records.map((r) => [r.status, r.integraHash])).toEqual(

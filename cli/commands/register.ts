@@ -57,13 +57,20 @@ export const registerCommand: Command = {
     party: { type: "string", multiple: true, value: "ROLE=ADDRESS", help: "a party and its role, in token order: the first gets token #1" },
     workflow: { type: "string", value: "ID", help: "the workflow id the records belong to (its processHash is keccak256 of the id)" },
     executor: { type: "string", value: "ADDRESS", help: "an executor who may act for the owner (default none)" },
+    title: {
+      type: "string",
+      value: "TEXT",
+      help: "the document's title, kept private: encrypted with INTEGRA_PASSPHRASE (several files: {file} is the file's name)",
+    },
+    reference: { type: "string", value: "TEXT", help: "where the document lives, kept private the same way ({file} as for --title)" },
     ...KEYSTORE_OPTION,
   },
   description:
     "Hashes each file (SHA-256, streamed; the file never leaves this machine) and registers it in one transaction\n" +
     "that also reserves and seals one token per --party. Several files are registered in one run, one after the\n" +
     "other, with a progress bar on stderr. A file this signer already registered in the same workflow is skipped,\n" +
-    "so a run that stopped half-way can simply be run again.\n\n" +
+    "so a run that stopped half-way can simply be run again. Roles are public, on the tokens; a title and reference\n" +
+    "are encrypted together with INTEGRA_PASSPHRASE and readable on the record page with it.\n\n" +
     SIGNER_HELP,
   async run(context) {
     const tokenizerName = (stringOption(context, "tokenizer") ?? "multi").toLowerCase();
@@ -76,6 +83,14 @@ export const registerCommand: Command = {
     }
     const workflow = stringOption(context, "workflow");
     if (!workflow?.trim()) throw new CliError('Name the workflow: --workflow ID (e.g. "closing/12-harbour-lane").');
+    const title = stringOption(context, "title");
+    const reference = stringOption(context, "reference");
+    const passphrase = process.env.INTEGRA_PASSPHRASE ?? "";
+    if ((title !== undefined || reference !== undefined) && !passphrase) {
+      throw new CliError(
+        "A title or reference is encrypted before it goes on chain: set INTEGRA_PASSPHRASE (share it only with the parties).",
+      );
+    }
     const executorText = stringOption(context, "executor");
     const executor = executorText === undefined ? undefined : addressArgument(executorText);
     for (const file of context.args) await checkFile(file);
@@ -95,7 +110,10 @@ export const registerCommand: Command = {
       if (mine) {
         results.push({ file, contentHash, status: "already registered", integraHash: mine.integraHash, tokens: [] });
       } else {
-        const registered = await register(signer, { contentHash, tokenizer, parties, processHash, executor });
+        const named = (text: string | undefined) => text?.replaceAll("{file}", basename(file));
+        const details =
+          title !== undefined || reference !== undefined ? { title: named(title), reference: named(reference), passphrase } : undefined;
+        const registered = await register(signer, { contentHash, tokenizer, parties, processHash, executor, details });
         results.push({ file, contentHash, status: "registered", ...registered });
       }
       overall.update(index + 1, context.args.length);

@@ -10,6 +10,7 @@ import {
   readRecord,
   readRecordTokens,
   readTimeline,
+  decryptRecordDetails,
   tokenRolesOf,
   tokenizerKindOf,
   displayRole,
@@ -37,8 +38,19 @@ function capabilityState(capability: Capability, now: bigint): "valid" | "revoke
   return "valid";
 }
 
-/** Everything `status` shows, as plain data (the --json document). */
-export async function readStatus(client: PublicClient, integraHash: Hex) {
+/** The record's title and reference when `passphrase` opens them; what stands in their place otherwise. */
+async function privateDetails(encryptedRef: Hex | undefined, passphrase: string | undefined) {
+  if (!encryptedRef || encryptedRef === "0x") return { state: "none" as const };
+  if (!passphrase) return { state: "encrypted" as const };
+  try {
+    return { state: "decrypted" as const, ...(await decryptRecordDetails(encryptedRef, passphrase)) };
+  } catch {
+    return { state: "wrong passphrase" as const };
+  }
+}
+
+/** Everything `status` shows, as plain data (the --json document); `passphrase` opens the private title and reference. */
+export async function readStatus(client: PublicClient, integraHash: Hex, passphrase?: string) {
   const record = await ofKnownRecord(integraHash, readRecord(client, integraHash));
   const fromBlock = record.registeredBlock;
   const hasTokenizer = record.tokenizer !== zeroAddress;
@@ -50,9 +62,15 @@ export async function readStatus(client: PublicClient, integraHash: Hex) {
     client.getBlock(),
   ]);
   const roles = tokenRolesOf(timeline.entries);
+  const registration = timeline.entries.find((e) => e.eventName === "RecordRegistered");
+  const details = await privateDetails(
+    registration?.eventName === "RecordRegistered" ? registration.args.encryptedRef : undefined,
+    passphrase,
+  );
   return {
     integraHash,
     chainId: client.chain?.id,
+    details,
     record: {
       owner: record.owner,
       executor: record.executor,
@@ -132,6 +150,17 @@ function human(status: Status): string {
       ["content hash", record.contentHash],
       ["workflow", record.processHash],
       ["registered", `${when(record.registeredAt)} (block ${record.registeredBlock})`],
+      [
+        "title",
+        status.details.state === "decrypted"
+          ? status.details.title || "none"
+          : status.details.state === "none"
+            ? "none"
+            : status.details.state === "encrypted"
+              ? "encrypted (set INTEGRA_PASSPHRASE to read it)"
+              : "encrypted: INTEGRA_PASSPHRASE is not its passphrase",
+      ],
+      ...(status.details.state === "decrypted" ? [["reference", status.details.reference || "none"] as const] : []),
     ]),
     "",
   ];
@@ -200,11 +229,12 @@ export const statusCommand: Command = {
   arguments: "<integraHash>",
   description:
     "Shows a record's state: owner, tokenizer, content and workflow hashes; its tokens (n of m claimed) with each\n" +
-    "token's status and holder; its capability attestations; its payment requests; and its last 5 events.",
+    "token's role, status and holder; its capability attestations; its payment requests; and its last 5 events.\n" +
+    "With INTEGRA_PASSPHRASE set, also the private title and reference (decrypted here; nothing is sent).",
   async run({ args, json, rpc }) {
     const integraHash = recordHashArgument(args[0]);
     const client = await connect(rpc);
-    const status = await readStatus(client, integraHash);
+    const status = await readStatus(client, integraHash, process.env.INTEGRA_PASSPHRASE || undefined);
     process.stdout.write(json ? `${toJson(status)}\n` : human(status));
     return EXIT.ok;
   },

@@ -7,10 +7,11 @@ import type { Hex } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
+import { StackedCell } from "@/components/ui/StackedCell";
 import { Fragment } from "react";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { formatTimestamp } from "@/lib/format/time";
-import { tokenLabel } from "@/lib/format/token";
+import { displayRole, tokenLabel } from "@/lib/format/token";
 import { IssueCapability } from "./IssueCapability";
 import { useTransaction } from "@/hooks/useTransaction";
 import type { RecordInfo } from "@/lib/reads/records";
@@ -69,51 +70,54 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">No tokens reserved yet.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">
+        // Below sm each row stacks into "label: value" lines, so the status is never scrolled or cut off on a phone. The
+        // explicit roles keep it a table for assistive technology, which some browsers forget once rows are display: block.
+        // `relative` keeps the visually hidden "Actions" header inside the scroll box, not widening the page.
+        <div className="relative overflow-x-auto">
+          <table role="table" className="block w-full text-left text-sm sm:table">
+            <thead role="rowgroup" className="hidden text-slate-500 sm:table-header-group">
+              <tr role="row">
+                <th role="columnheader" scope="col" className="py-1 pr-3 font-medium">
                   Token
                 </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
+                <th role="columnheader" scope="col" className="py-1 pr-3 font-medium">
                   Reserved for / holder
                 </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
+                <th role="columnheader" scope="col" className="py-1 pr-3 font-medium">
                   Amount
                 </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
+                <th role="columnheader" scope="col" className="py-1 pr-3 font-medium">
                   Status
                 </th>
                 {canAdminister && (
-                  <th scope="col" className="py-1 font-medium">
+                  <th role="columnheader" scope="col" className="py-1 font-medium">
                     <span className="sr-only">Actions</span>
                   </th>
                 )}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup" className="block sm:table-row-group">
               {rows.map((row) => (
                 <Fragment key={row.tokenId.toString()}>
-                  <tr className="border-t border-slate-100">
-                    <td className="py-2 pr-3 font-medium">
+                  <tr role="row" className="block border-t border-slate-100 py-2 sm:table-row sm:py-0">
+                    <StackedCell label="Token" className="font-medium">
                       #{row.tokenId.toString()}
-                      {row.role && (
+                      {displayRole(row.role) && (
                         <>
                           {" "}
-                          <span className="font-normal text-slate-700">{row.role}</span>
+                          <span className="font-normal text-slate-700">{displayRole(row.role)}</span>
                         </>
                       )}
-                    </td>
-                    <td className="py-2 pr-3">
+                    </StackedCell>
+                    <StackedCell label="Reserved for / holder">
                       <AddressText address={row.reservedFor} />
-                    </td>
-                    <td className="py-2 pr-3">{row.amount.toString()}</td>
-                    <td className="py-2 pr-3">
+                    </StackedCell>
+                    <StackedCell label="Amount">{row.amount.toString()}</StackedCell>
+                    <StackedCell label="Status">
                       <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[row.status]}`}>{row.status}</span>
-                    </td>
+                    </StackedCell>
                     {canAdminister && (
-                      <td className="py-2">
+                      <td role="cell" className="block pt-1 empty:hidden sm:table-cell sm:py-2 sm:empty:table-cell">
                         {row.status === "reserved" && (
                           <button
                             type="button"
@@ -130,8 +134,8 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
                     )}
                   </tr>
                   {canAdminister && row.status === "reserved" && (
-                    <tr>
-                      <td colSpan={5} className="pb-3">
+                    <tr role="row" className="block sm:table-row">
+                      <td role="cell" colSpan={5} className="block pb-3 sm:table-cell">
                         <details>
                           <summary className="cursor-pointer text-sm text-teal-800">
                             Capability and claim link for {tokenLabel(row.tokenId, row.role, true)}

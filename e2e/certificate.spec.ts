@@ -35,7 +35,7 @@ test("the demo agreement names Buyer, Seller and Lender on the record, workflow,
   await page.goto("/claims");
   await connectWallet(page);
   await expect(page.getByRole("heading", { name: /^Token #3 \(Lender\) of record/ })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Claim Token #3 (Lender)" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Claim token #3 (Lender)" })).toBeVisible();
   await page.goto("/");
   await connectWallet(page);
   await expect(page.getByRole("link", { name: /^Token #3 \(Lender\) of record/ })).toBeVisible();

@@ -14,7 +14,7 @@ test("a record's timeline tells its whole story in order, and new events appear 
   const uid = await attestClaim("clerk", demo.agreement, 3n, "lender", DEMO_PROCESS);
   await claim("lender", demo.agreement, 3n, uid, DEMO_PROCESS);
   await expect(timeline.getByText("Agreement complete")).toBeVisible({ timeout: 15_000 });
-  await expect(timeline.getByText("Token #3 claimed")).toBeVisible();
+  await expect(timeline.getByText("Token #3 (Lender) claimed")).toBeVisible();
   await expect(page.getByText("3 of 3")).toBeVisible();
 
   // The buyer reads the encrypted amount and marks payment #1 paid.
@@ -58,14 +58,14 @@ test("a record's timeline tells its whole story in order, and new events appear 
   const titles = (await timeline.locator("li p.font-medium").allTextContents()).reverse();
   const story = [
     "Document registered",
-    "Token #1 reserved",
-    "Token #3 reserved",
+    "Token #1 (Buyer) reserved",
+    "Token #3 (Lender) reserved",
     "Party set fixed",
-    "Capability issued for token #1",
-    "Token #1 claimed",
-    "Token #2 claimed",
+    "Capability issued for token #1 (Buyer)",
+    "Token #1 (Buyer) claimed",
+    "Token #2 (Seller) claimed",
     "Payment #1 requested",
-    "Token #3 claimed",
+    "Token #3 (Lender) claimed",
     "Agreement complete",
     "Payment #1 marked paid",
     "Payment #2 requested",
@@ -77,7 +77,7 @@ test("a record's timeline tells its whole story in order, and new events appear 
     `missing from ${titles.join(" | ")}`,
   ).toBe(true);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-  expect(titles.filter((t) => t === "Token #3 claimed")).toHaveLength(1);
+  expect(titles.filter((t) => t === "Token #3 (Lender) claimed")).toHaveLength(1);
 });
 
 test("a workflow page shows the events of every record in it", async ({ page }) => {

@@ -102,7 +102,7 @@ export function ClaimCard({
   }
   const busy = tx.busy || signer.state.phase === "checking" || signer.state.phase === "awaiting-signature";
   const name = tokenLabel(token.tokenId, token.role);
-  const actionLabel = payer === "clerk" ? `Sign a claim link for ${tokenLabel(token.tokenId, token.role, true)}` : `Claim ${name}`;
+  const actionLabel = `${payer === "clerk" ? "Sign a claim link for" : "Claim"} ${tokenLabel(token.tokenId, token.role, true)}`;
 
   function submitManual(event: FormEvent) {
     event.preventDefault();

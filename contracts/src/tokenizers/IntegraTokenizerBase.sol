@@ -36,12 +36,13 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         Cancelled
     }
 
-    /// @dev One slot: recipient (20 bytes) + amount (11 bytes) + status (1 byte); the workflow in a second.
+    /// @dev One slot: recipient (20 bytes) + amount (11 bytes) + status (1 byte). A token's workflow is always its
+    /// record's processHash (a reservation under any other is refused, and a record's processHash never changes),
+    /// so it is not stored per token: `tokenStatus` reads it from the registry.
     struct TokenSlot {
         address reservedFor;
         uint88 amount;
         TokenStatus status;
-        bytes32 processHash;
     }
 
     /// @dev Live reservations, claims, the sealed party count, and the seal and completion flags. One slot.
@@ -192,7 +193,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     /// @notice Cancels an unclaimed reservation. Owner or executor only, and in a sealed set only until the
     /// first claim. The token id may be reserved again; in a sealed set it must be, before anyone can claim on.
     function cancelReservation(bytes32 integraHash, uint256 tokenId) external {
-        _requireAuthority(integraHash);
+        bytes32 processHash = _requireAuthority(integraHash);
         TokenSlot storage token = _tokens[integraHash][tokenId];
         if (token.status == TokenStatus.Claimed) revert AlreadyClaimed(integraHash, tokenId);
         if (token.status != TokenStatus.Reserved) revert NotReserved(integraHash, tokenId);
@@ -202,7 +203,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         token.status = TokenStatus.Cancelled;
         progress.reserved -= 1;
 
-        emit ReservationCancelled(integraHash, token.processHash, token.reservedFor, tokenId, _msgSender(), block.timestamp);
+        emit ReservationCancelled(integraHash, processHash, token.reservedFor, tokenId, _msgSender(), block.timestamp);
     }
 
     /// @notice Claims a token reserved for the caller, authorized by an attestation of the capability schema
@@ -211,35 +212,47 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     /// party set must be sealed: a party commits alongside a known set of parties.
     function claimToken(bytes32 integraHash, uint256 tokenId, bytes32 attestationUid, bytes32 processHash) external {
         address claimant = _msgSender();
-        _verifyClaimAttestation(integraHash, tokenId, attestationUid, claimant);
+        // The attested workflow is the record's own: the capability resolver refused any other at attestation time,
+        // and a record's processHash never changes.
+        bytes32 recordProcess = _verifyClaimAttestation(integraHash, tokenId, attestationUid, claimant);
 
-        Progress storage progress = _progress[integraHash];
+        // Each slot is read once into memory, and only the changed fields are written back.
+        Progress storage progressSlot = _progress[integraHash];
+        Progress memory progress = progressSlot;
         if (!progress.isSealed) revert PartiesNotSealed(integraHash);
         // A place vacated by a cancellation is refilled before anyone commits; after the first claim it could not be.
         if (progress.reserved != progress.parties) revert VacantPartyPlace(integraHash);
-        TokenSlot storage token = _tokens[integraHash][tokenId];
+        TokenSlot storage tokenSlot = _tokens[integraHash][tokenId];
+        TokenSlot memory token = tokenSlot;
         if (token.status == TokenStatus.Claimed) revert AlreadyClaimed(integraHash, tokenId);
         if (token.status != TokenStatus.Reserved) revert NotReserved(integraHash, tokenId);
         if (token.reservedFor != claimant) revert NotReservedForCaller(token.reservedFor, claimant);
-        if (token.processHash != processHash) revert ProcessHashMismatch(token.processHash, processHash);
+        if (recordProcess != processHash) revert ProcessHashMismatch(recordProcess, processHash);
 
-        token.status = TokenStatus.Claimed;
-        progress.claimed += 1;
-        uint256 amount = token.amount;
+        tokenSlot.status = TokenStatus.Claimed;
+        uint64 claimed = progress.claimed + 1;
+        // The set is sealed (checked above), so the agreement completes when every sealed party has claimed.
+        bool completes = !progress.complete && claimed == progress.parties;
+        progressSlot.claimed = claimed;
+        if (completes) progressSlot.complete = true;
 
-        emit TokenClaimed(integraHash, processHash, claimant, tokenId, amount, attestationUid, block.timestamp);
-        _completeIfAllClaimed(integraHash, processHash, progress);
-        _mintClaimed(integraHash, tokenId, claimant, amount);
+        emit TokenClaimed(integraHash, processHash, claimant, tokenId, token.amount, attestationUid, block.timestamp);
+        if (completes) emit DocumentComplete(integraHash, processHash, claimed, block.timestamp);
+        _mintClaimed(integraHash, tokenId, claimant, token.amount);
     }
 
-    /// @notice A token's status: who it is reserved for (or was claimed by), the amount, and its workflow.
+    /// @notice A token's status: who it is reserved for (or was claimed by), the amount, and its workflow (the
+    /// record's processHash; zero for a token never reserved).
     function tokenStatus(bytes32 integraHash, uint256 tokenId)
         external
         view
         returns (TokenStatus status, address reservedFor, uint256 amount, bytes32 processHash)
     {
         TokenSlot storage token = _tokens[integraHash][tokenId];
-        return (token.status, token.reservedFor, token.amount, token.processHash);
+        status = token.status;
+        // A reserved token's record exists (records are never deleted), so `authorityOf` does not revert here.
+        if (status != TokenStatus.None) (,,, processHash,) = registry.authorityOf(integraHash);
+        return (status, token.reservedFor, token.amount, processHash);
     }
 
     /// @notice Every token id ever reserved on a record, in order of first reservation.
@@ -318,7 +331,6 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         // forge-lint: disable-next-line(unsafe-typecast)
         token.amount = uint88(amount); // _validateReservation bounds amount to uint88
         token.status = TokenStatus.Reserved;
-        token.processHash = processHash;
         progress.reserved += 1;
 
         emit TokenReserved(integraHash, processHash, recipient, tokenId, amount, reservedBy, role, block.timestamp);
@@ -341,7 +353,13 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         emit PartiesSealed(integraHash, processHash, progress.parties, block.timestamp);
     }
 
-    function _verifyClaimAttestation(bytes32 integraHash, uint256 tokenId, bytes32 uid, address claimant) private view {
+    /// @dev Returns the attested processHash: the record's own, since the capability resolver (bound to
+    /// `capabilitySchema`, and whose epoch record for `uid` is checked here) refused any other at attestation time.
+    function _verifyClaimAttestation(bytes32 integraHash, uint256 tokenId, bytes32 uid, address claimant)
+        private
+        view
+        returns (bytes32 attestedProcess)
+    {
         Attestation memory attestation = eas.getAttestation(uid);
         if (attestation.uid == bytes32(0)) revert UnknownAttestation(uid);
         if (attestation.schema != capabilitySchema) revert WrongSchema(uid, attestation.schema);
@@ -350,7 +368,10 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
             revert AttestationExpired(uid, attestation.expirationTime);
         }
         if (attestation.recipient != claimant) revert NotAttestationRecipient(attestation.recipient, claimant);
-        (bytes32 attestedHash, uint256 attestedTokenId, uint256 capabilities,) =
+        uint256 attestedTokenId;
+        uint256 capabilities;
+        bytes32 attestedHash;
+        (attestedHash, attestedTokenId, capabilities, attestedProcess) =
             abi.decode(attestation.data, (bytes32, uint256, uint256, bytes32));
         if (attestedHash != integraHash) revert AttestationForOtherRecord(attestedHash, integraHash);
         // The resolver let the attester in under the epoch it recorded; the same epoch now means the same
@@ -362,11 +383,5 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
             revert AttestationForOtherToken(attestedTokenId, tokenId);
         }
         if (capabilities & Capabilities.CLAIM == 0) revert MissingClaimCapability(capabilities);
-    }
-
-    function _completeIfAllClaimed(bytes32 integraHash, bytes32 processHash, Progress storage progress) private {
-        if (progress.complete || !progress.isSealed || progress.claimed != progress.parties) return;
-        progress.complete = true;
-        emit DocumentComplete(integraHash, processHash, progress.claimed, block.timestamp);
     }
 }

@@ -138,6 +138,25 @@ abstract contract TokenizerSuite is IntegraFixture {
         assertEq(uint256(_status(integraHash, tokenId)), uint256(IntegraTokenizerBase.TokenStatus.Reserved), "status");
     }
 
+    /// @dev A token's processHash is read from the registry: a token of a record nobody registered is None, without a revert.
+    function test_TokenStatus_OfUnknownRecordIsNone() public view {
+        (IntegraTokenizerBase.TokenStatus status, address reservedFor, uint256 value, bytes32 processHash) =
+            tokenizer.tokenStatus(keccak256("no such record"), tokenId);
+        assertEq(uint256(status), uint256(IntegraTokenizerBase.TokenStatus.None), "status");
+        assertEq(reservedFor, address(0), "reservedFor");
+        assertEq(value, 0, "amount");
+        assertEq(processHash, bytes32(0), "processHash");
+    }
+
+    function test_TokenStatus_OfCancelledTokenKeepsTheRecordsProcessHash() public {
+        _reserve(owner, alice);
+        vm.prank(owner);
+        tokenizer.cancelReservation(integraHash, tokenId);
+        (IntegraTokenizerBase.TokenStatus status,,, bytes32 processHash) = tokenizer.tokenStatus(integraHash, tokenId);
+        assertEq(uint256(status), uint256(IntegraTokenizerBase.TokenStatus.Cancelled), "status");
+        assertEq(processHash, PROCESS, "the record's processHash");
+    }
+
     function test_TokenStatus_OfUnreservedTokenIsNone() public view {
         (IntegraTokenizerBase.TokenStatus status, address reservedFor, uint256 value, bytes32 processHash) =
             tokenizer.tokenStatus(integraHash, tokenId);
@@ -559,11 +578,12 @@ abstract contract TokenizerSuite is IntegraFixture {
         emit IntegraTokenizerBase.TokenClaimed(integraHash, PROCESS, alice, tokenId, amount, uid, block.timestamp);
         _claimAs(alice, uid);
 
-        (IntegraTokenizerBase.TokenStatus status, address reservedFor, uint256 value,) =
+        (IntegraTokenizerBase.TokenStatus status, address reservedFor, uint256 value, bytes32 processHash) =
             tokenizer.tokenStatus(integraHash, tokenId);
         assertEq(uint256(status), uint256(IntegraTokenizerBase.TokenStatus.Claimed), "status");
         assertEq(reservedFor, alice, "claimant kept");
         assertEq(value, amount, "amount kept");
+        assertEq(processHash, PROCESS, "the record's processHash");
         assertTrue(tokenizer.isHolder(integraHash, tokenId, alice), "alice holds");
         assertTrue(!tokenizer.isHolder(integraHash, tokenId, bob), "bob does not");
         assertTrue(!tokenizer.isHolder(integraHash, tokenId, address(0)), "zero does not");

@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useRef, useState, type ChangeEvent, type DragEvent } from "react";
+import { useId, useRef, useState } from "react";
 import type { Hex } from "viem";
+import { useFileDrop } from "@/hooks/useFileDrop";
 import { useFileHash } from "@/hooks/useFileHash";
 import { formatBytes } from "@/lib/format/bytes";
 
@@ -20,16 +21,11 @@ type CopyStatus = "idle" | "copied" | "failed";
 const buttonClass =
   "inline-flex min-h-10 items-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 
-function hasFiles(event: DragEvent<HTMLElement>): boolean {
-  return Array.from(event.dataTransfer.types).includes("Files");
-}
-
 export function FileDropzone({ label, description, accept, onHashed, onReset }: FileDropzoneProps) {
   const inputId = useId();
   const descriptionId = useId();
   const noteId = useId();
   const { state, hash, progress, error, fileName, fileSize, start, cancel, reset } = useFileHash();
-  const [dragging, setDragging] = useState(false);
   const [copyStatus, setCopyStatus] = useState<CopyStatus>("idle");
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -41,34 +37,7 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
     const result = await start(file);
     if (result) onHashed(result);
   }
-
-  function handleChange(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    // Cleared so that choosing the same file again still fires a change.
-    event.target.value = "";
-    if (file) void hashFile(file);
-  }
-
-  function handleDragOver(event: DragEvent<HTMLElement>) {
-    if (!hasFiles(event)) return;
-    // Without preventDefault the browser refuses the drop (or opens the file in the tab).
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "copy";
-    setDragging(true);
-  }
-
-  function handleDragLeave(event: DragEvent<HTMLElement>) {
-    // dragleave also fires when moving onto a child element; only leaving the whole area counts.
-    if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
-    setDragging(false);
-  }
-
-  function handleDrop(event: DragEvent<HTMLElement>) {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void hashFile(file);
-  }
+  const { dragging, inputProps, dropProps } = useFileDrop((file) => void hashFile(file));
 
   async function copyHash() {
     if (!hash) return;
@@ -104,15 +73,12 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
         type="file"
         accept={accept}
         aria-describedby={describedBy}
-        onChange={handleChange}
+        {...inputProps}
         className="peer sr-only"
       />
       <label
         htmlFor={inputId}
-        onDragEnter={handleDragOver}
-        onDragOver={handleDragOver}
-        onDragLeave={handleDragLeave}
-        onDrop={handleDrop}
+        {...dropProps}
         className={`flex min-h-32 cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed px-4 py-6 text-center transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 ${
           dragging ? "border-blue-600 bg-blue-50" : "border-zinc-300 bg-white hover:border-zinc-400"
         }`}

@@ -1,54 +1,20 @@
 "use client";
 
-import { useId, useState, type ChangeEvent, type DragEvent } from "react";
+import { useId } from "react";
+import { useFileDrop } from "@/hooks/useFileDrop";
 
 /** Choose or drop one proof file (.json); hands over the File, read by the caller. */
 export function ProofFilePicker({ onFile }: { onFile: (file: File) => void }) {
   const inputId = useId();
   const noteId = useId();
-  const [dragging, setDragging] = useState(false);
-
-  function handleChange(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    // Cleared so that choosing the same file again (after editing it) still fires a change.
-    event.target.value = "";
-    if (file) onFile(file);
-  }
-
-  function handleDragOver(event: DragEvent<HTMLElement>) {
-    if (!Array.from(event.dataTransfer.types).includes("Files")) return;
-    // Without preventDefault the browser refuses the drop, or opens the file in the tab.
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "copy";
-    setDragging(true);
-  }
-
-  function handleDrop(event: DragEvent<HTMLElement>) {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file) onFile(file);
-  }
+  const { dragging, inputProps, dropProps } = useFileDrop(onFile);
 
   return (
     <div className="w-full min-w-0">
-      <input
-        id={inputId}
-        type="file"
-        accept=".json,application/json"
-        aria-describedby={noteId}
-        onChange={handleChange}
-        className="peer sr-only"
-      />
+      <input id={inputId} type="file" accept=".json,application/json" aria-describedby={noteId} {...inputProps} className="peer sr-only" />
       <label
         htmlFor={inputId}
-        onDragEnter={handleDragOver}
-        onDragOver={handleDragOver}
-        onDragLeave={(event) => {
-          if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
-          setDragging(false);
-        }}
-        onDrop={handleDrop}
+        {...dropProps}
         className={`flex min-h-24 cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed px-4 py-5 text-center transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 ${
           dragging ? "border-blue-600 bg-blue-50" : "border-zinc-300 bg-white hover:border-zinc-400"
         }`}

@@ -1,23 +1,18 @@
 "use client";
 
-import { RainbowKitProvider, lightTheme } from "@rainbow-me/rainbowkit";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { WagmiProvider } from "wagmi";
-import { appChain } from "@/lib/config/appChain";
-import { createWagmiConfig } from "./wagmiConfig";
+import { WalletIslandProvider } from "./walletIsland";
 
-/** wagmi, TanStack Query and RainbowKit. Both clients are made inside the component: one per browser tab. */
+/**
+ * TanStack Query (every read) and the wallet island, which loads wagmi and RainbowKit only when a wallet is wanted.
+ * The query client is made inside the component: one per browser tab.
+ */
 export function Providers({ children }: { children: ReactNode }) {
-  const [wagmiConfig] = useState(createWagmiConfig);
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: false } } }));
   return (
-    <WagmiProvider config={wagmiConfig}>
-      <QueryClientProvider client={queryClient}>
-        <RainbowKitProvider initialChain={appChain} theme={lightTheme({ accentColor: "#0f766e", borderRadius: "medium" })}>
-          {children}
-        </RainbowKitProvider>
-      </QueryClientProvider>
-    </WagmiProvider>
+    <QueryClientProvider client={queryClient}>
+      <WalletIslandProvider>{children}</WalletIslandProvider>
+    </QueryClientProvider>
   );
 }

@@ -2,14 +2,14 @@
 
 import { rpcHealthQuery } from "@/hooks/queries";
 import { useQuery } from "@tanstack/react-query";
-import { useAccount, useSwitchChain } from "wagmi";
+import { useSwitchWalletChain, useWalletAccount } from "@/hooks/wallet";
 import { RPC_URL, appChain } from "@/lib/config/appChain";
 import { isDeployed } from "@/lib/contracts";
 
 /** Says, before anything fails, when the wallet is on another network, the RPC is down, or nothing is deployed. */
 export function NetworkBanner() {
-  const { chainId, isConnected } = useAccount();
-  const { switchChain, isPending } = useSwitchChain();
+  const { chainId, isConnected } = useWalletAccount();
+  const { switchChain, isPending } = useSwitchWalletChain();
   const health = useQuery(rpcHealthQuery());
 
   const messages: { key: string; text: string; action?: React.ReactNode }[] = [];

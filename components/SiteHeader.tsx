@@ -1,9 +1,9 @@
 "use client";
 
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type KeyboardEvent, useRef, useState } from "react";
+import { WalletMenu } from "@/components/wallet/WalletMenu";
 
 const NAV = [
   { href: "/", label: "Dashboard" },
@@ -33,7 +33,7 @@ export function SiteHeader() {
           Integra<span className="hidden font-normal text-slate-500 sm:inline"> Agreements</span>
         </Link>
         <div className="sm:order-last">
-          <ConnectButton chainStatus="icon" showBalance={false} accountStatus="address" />
+          <WalletMenu />
         </div>
         {/* Below sm the five links do not fit beside the wallet button: they fold behind a menu button. */}
         <button

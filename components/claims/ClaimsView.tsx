@@ -3,21 +3,21 @@
 import { capabilitiesQuery, reservationsQuery } from "@/hooks/queries";
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useAccount } from "wagmi";
+import { useWalletAccount } from "@/hooks/wallet";
 import { Card } from "@/components/ui/Card";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
 import { parseBytes32 } from "@/lib/format/hex";
-import { ClaimCard } from "./ClaimCard";
+import { ClaimCard } from "./ClaimCardPart";
 import { ConnectPrompt } from "./ConnectPrompt";
 import { LinkedClaim } from "./LinkedClaim";
 
 /** Every token reserved for the connected wallet, with the attestations that authorize it; a claim link's token first. */
 export function ClaimsView() {
   const params = useSearchParams();
-  const { address } = useAccount();
+  const { address } = useWalletAccount();
   const reservations = useQuery(reservationsQuery(address));
   const capabilities = useQuery(capabilitiesQuery(address ? { recipient: address } : undefined));
   const linkedHash = params.get("record") ? parseBytes32(params.get("record") ?? "") : undefined;

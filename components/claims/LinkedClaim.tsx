@@ -7,7 +7,7 @@ import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
 import type { Capability } from "@/lib/reads/capabilities";
-import { ClaimCard } from "./ClaimCard";
+import { ClaimCard } from "./ClaimCardPart";
 
 /** The token a claim link points at, whoever it is reserved for. */
 export function LinkedClaim({

@@ -3,7 +3,7 @@
 import { myRecordsQuery, offersQuery, reservationsQuery } from "@/hooks/queries";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useAccount } from "wagmi";
+import { useWalletAccount } from "@/hooks/wallet";
 import { Card } from "@/components/ui/Card";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
@@ -15,7 +15,7 @@ import { RecentActivity } from "./RecentActivity";
 
 /** The connected wallet's records and the tokens waiting for it. */
 export function Dashboard() {
-  const { address } = useAccount();
+  const { address } = useWalletAccount();
   const records = useQuery(myRecordsQuery(address));
   const reservations = useQuery(reservationsQuery(address));
   const offers = useQuery(offersQuery(address));

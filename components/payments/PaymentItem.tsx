@@ -1,13 +1,11 @@
 "use client";
 
-import { operations } from "@/hooks/operations";
 import { type FormEvent, useState } from "react";
 import { tokenLabel } from "@/lib/format/token";
 import type { Hex } from "viem";
-import { useAccount } from "wagmi";
-import { TransactionStatus } from "@/components/TransactionStatus";
+import { useWalletAccount } from "@/hooks/wallet";
 import { AddressText } from "@/components/ui/AddressText";
-import { useTransaction } from "@/hooks/useTransaction";
+import { walletPart } from "@/components/wallet/WithWallet";
 import { type PaymentNote, decryptPaymentNote } from "@/lib/crypto/paymentNote";
 import { formatTimestamp } from "@/lib/format/time";
 import type { PaymentRow } from "@/lib/reads/payments";
@@ -20,6 +18,8 @@ const STATUS_STYLE = {
   none: "bg-slate-100 text-slate-600",
 } as const;
 
+const PaymentActions = walletPart(() => import("./PaymentActions").then((m) => m.PaymentActions));
+
 /** One payment request: who asks whom, until when, its status; read the amount with the passphrase; pay or cancel. */
 export function PaymentItem({
   integraHash,
@@ -31,8 +31,7 @@ export function PaymentItem({
   /** The role of a token of this record, to name it ("token #2 (Seller)"). */
   roleOf: (tokenId: bigint) => string | undefined;
 }) {
-  const { address } = useAccount();
-  const tx = useTransaction();
+  const { address } = useWalletAccount();
   const [passphrase, setPassphrase] = useState("");
   const [note, setNote] = useState<PaymentNote>();
   const [readError, setReadError] = useState<string>();
@@ -88,31 +87,10 @@ export function PaymentItem({
           )}
         </form>
       )}
-      {payment.status === "pending" && (
-        <div className="flex flex-wrap gap-2">
-          {me === payment.payer.toLowerCase() && (
-            <button
-              type="button"
-              disabled={tx.busy}
-              className="rounded-md bg-teal-700 px-3 py-1.5 text-xs font-medium text-white disabled:opacity-50"
-              onClick={() => void tx.send(operations.markPaid({ integraHash, paymentId: payment.paymentId }))}
-            >
-              Mark paid
-            </button>
-          )}
-          {me === payment.requestor.toLowerCase() && (
-            <button
-              type="button"
-              disabled={tx.busy}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-xs disabled:opacity-50"
-              onClick={() => void tx.send(operations.cancelPayment({ integraHash, paymentId: payment.paymentId }))}
-            >
-              Cancel request
-            </button>
-          )}
-        </div>
+      {/* The payer and the requestor act on it; the others only read it. */}
+      {(me === payment.payer.toLowerCase() || me === payment.requestor.toLowerCase()) && (
+        <PaymentActions integraHash={integraHash} payment={payment} me={me} />
       )}
-      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
     </li>
   );
 }

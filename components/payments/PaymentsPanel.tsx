@@ -3,16 +3,19 @@
 import { paymentsQuery, recordTokensQuery } from "@/hooks/queries";
 import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
-import { useAccount } from "wagmi";
+import { useWalletAccount } from "@/hooks/wallet";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import type { RecordInfo } from "@/lib/reads/records";
 import { PaymentItem } from "./PaymentItem";
-import { RequestPaymentForm } from "./RequestPaymentForm";
+import { walletPart } from "@/components/wallet/WithWallet";
+
+/** Only a connected party sees the form: its code (and the wallet's) loads then. */
+const RequestPaymentForm = walletPart(() => import("./RequestPaymentForm").then((m) => m.RequestPaymentForm));
 
 /** Payment signals between the record's parties: claimants who still hold their tokens, as the contract checks. */
 export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
-  const { address } = useAccount();
+  const { address } = useWalletAccount();
   const payments = useQuery(paymentsQuery(integraHash, record.registeredBlock));
   const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
   if (payments.isPending) return <Loading label="Reading payment requests…" />;

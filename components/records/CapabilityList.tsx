@@ -4,14 +4,15 @@ import { capabilitiesQuery, recordTokensQuery } from "@/hooks/queries";
 import { tokenLabel } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";
 import { operations } from "@/hooks/operations";
+import type { TransactionRequest } from "@/hooks/useTransaction";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import type { Hex } from "viem";
-import { useAccount } from "wagmi";
-import { TransactionStatus } from "@/components/TransactionStatus";
+import { useWalletAccount } from "@/hooks/wallet";
 import { AddressText } from "@/components/ui/AddressText";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
-import { useTransaction } from "@/hooks/useTransaction";
+import { walletPart } from "@/components/wallet/WithWallet";
 import { CAPABILITY } from "@/lib/capabilities";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
@@ -23,13 +24,35 @@ const NAMES: [bigint, string][] = [
   [CAPABILITY.APPROVE_PAYMENT, "approve payment"],
 ];
 
+interface CapabilityListProps {
+  integraHash: Hex;
+  record: RecordInfo;
+}
+
+/** Revoke, for the wallet that issued a capability; given by CapabilityListRevoke, which loads with the wallet. */
+export interface CapabilityRevocation {
+  busy: boolean;
+  send: (request: TransactionRequest) => void;
+  status: ReactNode;
+}
+
+const CapabilityListRevoke = walletPart(
+  () => import("./CapabilityListRevoke").then((m) => m.CapabilityListRevoke),
+  (props: CapabilityListProps) => <CapabilityListView {...props} />,
+);
+
 /** The capabilities issued on this record, their state, and Revoke for the wallet that issued them. */
-export function CapabilityList({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
-  const { address } = useAccount();
+export function CapabilityList(props: CapabilityListProps) {
+  const { address } = useWalletAccount();
+  return address ? <CapabilityListRevoke {...props} /> : <CapabilityListView {...props} />;
+}
+
+/** The list itself; Revoke only when `revoke` is given (a wallet is connected). */
+export function CapabilityListView({ integraHash, record, revoke }: CapabilityListProps & { revoke?: CapabilityRevocation }) {
+  const { address } = useWalletAccount();
   const capabilities = useQuery(capabilitiesQuery({ integraHash }));
   const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
   const roleOf = (tokenId: bigint) => tokens.data?.tokens.find((t) => t.tokenId === tokenId)?.role;
-  const tx = useTransaction();
   if (capabilities.isPending) return <Loading label="Reading capability attestations…" />;
   if (capabilities.isError) return <ErrorNotice error={capabilities.error} />;
   const { capabilities: list, now } = capabilities.data;
@@ -60,13 +83,13 @@ export function CapabilityList({ integraHash, record }: { integraHash: Hex; reco
               <span className="mono text-xs text-slate-400" title={c.uid}>
                 {shortHex(c.uid, 8, 4)}
               </span>
-              {mine && state === "active" && (
+              {revoke && mine && state === "active" && (
                 <button
                   type="button"
-                  disabled={tx.busy}
+                  disabled={revoke.busy}
                   className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50"
                   onClick={() =>
-                    void tx.send(operations.revokeCapability({ integraHash, uid: c.uid, tokenId: c.tokenId, recipient: c.recipient }))
+                    revoke.send(operations.revokeCapability({ integraHash, uid: c.uid, tokenId: c.tokenId, recipient: c.recipient }))
                   }
                 >
                   Revoke
@@ -76,7 +99,7 @@ export function CapabilityList({ integraHash, record }: { integraHash: Hex; reco
           );
         })}
       </ul>
-      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+      {revoke?.status}
     </div>
   );
 }

@@ -2,18 +2,16 @@
 
 import Link from "next/link";
 import type { Hex } from "viem";
-import { useAccount } from "wagmi";
+import { useWalletAccount } from "@/hooks/wallet";
 import { Card } from "@/components/ui/Card";
 import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { shortHex } from "@/lib/format/hex";
 import type { RecordInfo } from "@/lib/reads/records";
 import { PaymentsPanel } from "@/components/payments/PaymentsPanel";
 import { RecordTimeline } from "@/components/timeline/RecordTimeline";
-import { AcceptOwnership } from "./AcceptOwnership";
 import { CapabilityList } from "./CapabilityList";
 import { PrivateDetails } from "./PrivateDetails";
 import { DownloadProof } from "./DownloadProof";
-import { OwnerActions } from "./OwnerActions";
 import { RecordFacts } from "./RecordFacts";
 import { RecordFromLink } from "./RecordFromLink";
 import { SharePanel } from "./SharePanel";
@@ -23,6 +21,11 @@ import { useUrlFragment } from "@/hooks/useUrlFragment";
 import { TokensTable } from "./TokensTable";
 import { VerifyAgainstRecord } from "./VerifyAgainstRecord";
 import { WaitingForYou } from "./WaitingForYou";
+import { walletPart } from "@/components/wallet/WithWallet";
+
+// Shown to a connected wallet only (the pending owner; the owner or executor): loaded with the wallet.
+const AcceptOwnership = walletPart(() => import("./AcceptOwnership").then((m) => m.AcceptOwnership));
+const OwnerActions = walletPart(() => import("./OwnerActions").then((m) => m.OwnerActions));
 
 export function RecordView({ rawHash }: { rawHash: string }) {
   return (
@@ -31,7 +34,7 @@ export function RecordView({ rawHash }: { rawHash: string }) {
 }
 
 function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo }) {
-  const { address } = useAccount();
+  const { address } = useWalletAccount();
   const hasSignedLink = useUrlFragment().includes("signed=");
   const me = address?.toLowerCase();
   const isOwner = me === info.owner.toLowerCase();

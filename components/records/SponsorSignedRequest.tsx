@@ -1,20 +1,21 @@
 "use client";
 
-import { operations } from "@/hooks/operations";
 import { readClient } from "@/lib/chain/readClient";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Hex } from "viem";
-import { useAccount } from "wagmi";
-import { TransactionStatus } from "@/components/TransactionStatus";
+import { useWalletAccount } from "@/hooks/wallet";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
-import { useTransaction } from "@/hooks/useTransaction";
+import { walletPart } from "@/components/wallet/WithWallet";
 import { useUrlFragment } from "@/hooks/useUrlFragment";
 import { checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
 import { type SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import { packSignedRequest, parseSignedRequest } from "@/lib/forwarder/signedRequestLink";
 import { shortHex } from "@/lib/format/hex";
+
+/** Submitting takes a wallet: its code loads once one is connected. */
+const SubmitSignedRequest = walletPart(() => import("./SubmitSignedRequest").then((m) => m.SubmitSignedRequest));
 
 /**
  * A party's signed claim, opened from their link (or pasted): every check in words, then the connected
@@ -59,8 +60,7 @@ export function SponsorSignedRequest({ integraHash }: { integraHash: Hex }) {
 }
 
 function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; request: SignedForwardRequest }) {
-  const { address } = useAccount();
-  const tx = useTransaction();
+  const { address } = useWalletAccount();
   const checks = useQuery({
     // The whole request is the key: two links that differ in any byte are checked apart.
     queryKey: ["signedRequestChecks", packSignedRequest(request)],
@@ -83,12 +83,7 @@ function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; reque
   // A link sponsors a claim on this record only: what the clerk pays for is what the page is about.
   const notAClaim = result.call !== undefined && result.call.contract !== "tokenizer";
   const otherRecord = result.call?.contract === "tokenizer" && result.call.integraHash.toLowerCase() !== integraHash.toLowerCase();
-  const done = tx.state.phase === "confirmed";
-
-  async function submit() {
-    const receipt = await tx.send(operations.executeForwarded({ integraHash, request, words: result.call?.words }), { payer: "wallet" });
-    if (receipt) await checks.refetch();
-  }
+  const submittable = result.ok && !otherRecord && !notAClaim;
 
   return (
     <section aria-label="Signed request from a party" className="space-y-2 rounded-md border border-slate-200 p-3 text-sm">
@@ -117,28 +112,17 @@ function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; reque
           pay for it themselves.
         </Notice>
       )}
-      {!done &&
-        result.ok &&
-        !otherRecord &&
-        !notAClaim &&
-        (address ? (
-          <button
-            type="button"
-            disabled={tx.busy}
-            onClick={() => void submit()}
-            className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50"
-          >
-            Submit and pay the fee from my wallet
-          </button>
-        ) : (
-          <p className="text-slate-600">Connect your wallet to submit it; your wallet pays the network fee.</p>
-        ))}
-      {done && (
-        <p role="status" className="font-medium text-emerald-800">
-          Submitted: {result.call?.words ?? "the request"} is done, paid by your wallet.
-        </p>
+      {address ? (
+        <SubmitSignedRequest
+          integraHash={integraHash}
+          request={request}
+          words={result.call?.words}
+          submittable={submittable}
+          onSubmitted={() => void checks.refetch()}
+        />
+      ) : (
+        submittable && <p className="text-slate-600">Connect your wallet to submit it; your wallet pays the network fee.</p>
       )}
-      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
     </section>
   );
 }

@@ -2,18 +2,17 @@
 
 import { recordTokensQuery } from "@/hooks/queries";
 import { operations } from "@/hooks/operations";
+import type { TransactionRequest } from "@/hooks/useTransaction";
 import { useQuery } from "@tanstack/react-query";
-import type { Hex } from "viem";
+import type { Address, Hex } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { StackedCell } from "@/components/ui/StackedCell";
-import { Fragment } from "react";
-import { TransactionStatus } from "@/components/TransactionStatus";
+import { Fragment, type ReactNode } from "react";
+import { walletPart } from "@/components/wallet/WithWallet";
 import { formatTimestamp } from "@/lib/format/time";
 import { displayRole, tokenLabel } from "@/lib/format/token";
-import { IssueCapability } from "./IssueCapability";
-import { useTransaction } from "@/hooks/useTransaction";
 import type { RecordInfo } from "@/lib/reads/records";
 
 const STATUS_STYLE = {
@@ -23,10 +22,36 @@ const STATUS_STYLE = {
   none: "bg-slate-100 text-slate-600",
 } as const;
 
+interface TokensTableProps {
+  integraHash: Hex;
+  record: RecordInfo;
+}
+
+/** What the owner or executor can do from the table; given by TokensTableAdmin, which loads with the wallet. */
+export interface TokenAdministration {
+  busy: boolean;
+  send: (request: TransactionRequest) => void;
+  /** The reserved token's capability and claim link form. */
+  issue: (row: { tokenId: bigint; reservedFor: Address; processHash: Hex }) => ReactNode;
+  /** The transaction's progress, shown under the table. */
+  status: ReactNode;
+}
+
+const TokensTableAdmin = walletPart(
+  () => import("./TokensTableAdmin").then((m) => m.TokensTableAdmin),
+  // While its code loads, the same table without the actions.
+  (props: TokensTableProps) => <TokensTableView {...props} />,
+);
+
 /** The record's tokens, n of m claimed, and (for the owner or executor) cancelling a reservation. */
-export function TokensTable({ integraHash, record, canAdminister }: { integraHash: Hex; record: RecordInfo; canAdminister: boolean }) {
+export function TokensTable({ canAdminister, ...props }: TokensTableProps & { canAdminister: boolean }) {
+  return canAdminister ? <TokensTableAdmin {...props} /> : <TokensTableView {...props} />;
+}
+
+/** The table itself; the actions only when `admin` is given. */
+export function TokensTableView({ integraHash, record, admin }: TokensTableProps & { admin?: TokenAdministration }) {
   const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
-  const tx = useTransaction();
+  const canAdminister = admin !== undefined;
 
   if (tokens.isPending) return <Loading label="Reading tokens…" />;
   if (tokens.isError) return <ErrorNotice error={tokens.error} />;
@@ -58,9 +83,9 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
           {!sealed && canAdminister && (
             <button
               type="button"
-              disabled={tx.busy}
+              disabled={admin.busy}
               className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
-              onClick={() => tx.send(operations.sealParties({ integraHash, tokenizer: record.tokenizer, parties: reserved }))}
+              onClick={() => admin.send(operations.sealParties({ integraHash, tokenizer: record.tokenizer, parties: reserved }))}
             >
               Fix the party set
             </button>
@@ -121,9 +146,9 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
                         {row.status === "reserved" && (
                           <button
                             type="button"
-                            disabled={tx.busy}
+                            disabled={admin.busy}
                             onClick={() =>
-                              tx.send(operations.cancelReservation({ integraHash, tokenizer: record.tokenizer, tokenId: row.tokenId }))
+                              admin.send(operations.cancelReservation({ integraHash, tokenizer: record.tokenizer, tokenId: row.tokenId }))
                             }
                             className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
                           >
@@ -133,19 +158,14 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
                       </td>
                     )}
                   </tr>
-                  {canAdminister && row.status === "reserved" && (
+                  {admin && row.status === "reserved" && (
                     <tr role="row" className="block sm:table-row">
                       <td role="cell" colSpan={5} className="block pb-3 sm:table-cell">
                         <details>
                           <summary className="cursor-pointer text-sm text-teal-800">
                             Capability and claim link for {tokenLabel(row.tokenId, row.role, true)}
                           </summary>
-                          <IssueCapability
-                            integraHash={integraHash}
-                            tokenId={row.tokenId}
-                            recipient={row.reservedFor}
-                            processHash={row.processHash}
-                          />
+                          {admin.issue(row)}
                         </details>
                       </td>
                     </tr>
@@ -156,7 +176,7 @@ export function TokensTable({ integraHash, record, canAdminister }: { integraHas
           </table>
         </div>
       )}
-      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
+      {admin?.status}
     </div>
   );
 }

@@ -4,14 +4,14 @@ import { recordTokensQuery } from "@/hooks/queries";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { Address, Hex } from "viem";
-import { useAccount } from "wagmi";
+import { useWalletAccount } from "@/hooks/wallet";
 import { Notice } from "@/components/ui/Notice";
 import { claimLinkPath } from "@/lib/claims/claimLink";
 import { tokenLabel } from "@/lib/format/token";
 
 /** Tells a party looking at the record that a token of it waits for their wallet. */
 export function WaitingForYou({ integraHash, tokenizer, fromBlock }: { integraHash: Hex; tokenizer: Address; fromBlock: bigint }) {
-  const { address } = useAccount();
+  const { address } = useWalletAccount();
   const tokens = useQuery(recordTokensQuery(integraHash, tokenizer, fromBlock));
   const mine = tokens.data?.tokens.filter((t) => t.status === "reserved" && t.reservedFor.toLowerCase() === address?.toLowerCase()) ?? [];
   if (mine.length === 0) return null;

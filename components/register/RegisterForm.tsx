@@ -1,16 +1,16 @@
 "use client";
 
 import { operations } from "@/hooks/operations";
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useState } from "react";
-import { type Address, type Hex, parseEventLogs, zeroAddress } from "viem";
-import { useAccount } from "wagmi";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { type Address, type Hex, type TransactionReceipt, parseEventLogs, zeroAddress } from "viem";
 import { FileDropzone } from "@/components/FileDropzone";
-import { TransactionStatus } from "@/components/TransactionStatus";
 import { Card } from "@/components/ui/Card";
 import { Field } from "@/components/ui/Field";
-import { useTransaction } from "@/hooks/useTransaction";
+import { ConnectWalletButton } from "@/components/wallet/ConnectWalletButton";
+import { walletPart } from "@/components/wallet/WithWallet";
+import type { TransactionRequest } from "@/hooks/useTransaction";
+import { useWalletAccount } from "@/hooks/wallet";
 import { type TokenizerKind, registry, tokenizers } from "@/lib/contracts";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
@@ -46,14 +46,36 @@ function validate(draft: RegisterDraft, passphrase: string): { errors: Errors; p
   return { errors, parties, executor: executor ?? zeroAddress };
 }
 
+export interface RegisterSubmitProps {
+  /** The button's words. */
+  label: string;
+  /** Validates the form and builds the transaction; undefined when the form shows errors instead. */
+  prepare: () => Promise<TransactionRequest | undefined>;
+  onRegistered: (receipt: TransactionReceipt) => void;
+  /** Shown beside the button (Start over). */
+  children: ReactNode;
+}
+
+/** The submit button and its transaction's progress: they need the wallet, so their code loads with it. */
+const RegisterSubmit = walletPart(
+  () => import("./RegisterSubmit").then((m) => m.RegisterSubmit),
+  ({ label, children }: RegisterSubmitProps) => (
+    <div className="flex flex-wrap items-center gap-3">
+      <button type="button" disabled className="rounded-md bg-teal-700 px-5 py-2.5 font-medium text-white opacity-50">
+        {label}
+      </button>
+      {children}
+    </div>
+  ),
+);
+
 /** Register a document by hash and reserve one token per party, in one transaction; the draft survives failures. */
 export function RegisterForm() {
   const router = useRouter();
-  const { isConnected } = useAccount();
+  const { isConnected } = useWalletAccount();
   const [draft, setDraft] = useState<RegisterDraft>(loadDraft);
   const [passphrase, setPassphrase] = useState("");
   const [errors, setErrors] = useState<Errors>({});
-  const tx = useTransaction();
 
   useEffect(() => saveDraft(draft), [draft]);
 
@@ -63,11 +85,11 @@ export function RegisterForm() {
   const updateParty = (index: number, patch: Partial<RegisterDraft["parties"][number]>) =>
     setDraft((d) => ({ ...d, parties: d.parties.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  /** Validates, encrypts the private details and builds the one transaction; undefined when there are errors to fix. */
+  async function prepare(): Promise<TransactionRequest | undefined> {
     const { errors: found, parties, executor } = validate(draft, passphrase);
     setErrors(found);
-    if (Object.keys(found).length > 0 || !draft.contentHash) return;
+    if (Object.keys(found).length > 0 || !draft.contentHash) return undefined;
 
     const tokenizer = tokenizers[draft.tokenizer].address;
     const processHash = processHashOf(draft.workflowId);
@@ -76,18 +98,32 @@ export function RegisterForm() {
         ? await encryptRecordDetails({ title: draft.title, reference: draft.reference }, passphrase)
         : "0x";
     // One transaction: the record, every party's reservation, and the seal that fixes the party set.
-    const receipt = await tx.send(
-      operations.registerWithParties({ contentHash: draft.contentHash, encryptedRef, tokenizer, executor, processHash, parties }),
-    );
-    if (!receipt) return;
+    return operations.registerWithParties({ contentHash: draft.contentHash, encryptedRef, tokenizer, executor, processHash, parties });
+  }
+
+  function registered(receipt: TransactionReceipt) {
     const [registered] = parseEventLogs({ abi: registry.abi, logs: receipt.logs, eventName: "RecordRegistered" });
     clearDraft();
     router.push(`/records/${registered.args.integraHash}`);
   }
 
   const ownership = draft.tokenizer === "ownership";
+  const startOver = (
+    <button
+      type="button"
+      className="text-sm underline"
+      onClick={() => {
+        clearDraft();
+        setDraft(loadDraft());
+        setErrors({});
+      }}
+    >
+      Start over
+    </button>
+  );
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Register a document">
+    // The submit button (RegisterSubmit) handles both its click and Enter in a field, which clicks it.
+    <form onSubmit={(event: FormEvent) => event.preventDefault()} noValidate className="space-y-4" aria-label="Register a document">
       <Card title="1. The document">
         {draft.contentHash ? (
           <div className="space-y-2 text-sm">
@@ -247,33 +283,20 @@ export function RegisterForm() {
         One signature registers the document and reserves every token above. The party set is then fixed: the agreement is complete once
         each of these parties has claimed.
       </p>
-      <TransactionStatus state={tx.state} onDismiss={tx.reset} />
-      <div className="flex flex-wrap items-center gap-3">
-        {isConnected ? (
-          <button
-            type="submit"
-            disabled={tx.busy}
-            className="rounded-md bg-teal-700 px-5 py-2.5 font-medium text-white hover:bg-teal-800 disabled:opacity-50"
-          >
-            {`Register and reserve ${draft.parties.length} token${draft.parties.length > 1 ? "s" : ""}`}
-          </button>
-        ) : (
-          <div className="flex items-center gap-3 text-sm text-slate-700">
-            <ConnectButton label="Connect a wallet to register" />
-          </div>
-        )}
-        <button
-          type="button"
-          className="text-sm underline"
-          onClick={() => {
-            clearDraft();
-            setDraft(loadDraft());
-            setErrors({});
-          }}
+      {isConnected ? (
+        <RegisterSubmit
+          label={`Register and reserve ${draft.parties.length} token${draft.parties.length > 1 ? "s" : ""}`}
+          prepare={prepare}
+          onRegistered={registered}
         >
-          Start over
-        </button>
-      </div>
+          {startOver}
+        </RegisterSubmit>
+      ) : (
+        <div className="flex flex-wrap items-center gap-3">
+          <ConnectWalletButton label="Connect a wallet to register" />
+          {startOver}
+        </div>
+      )}
     </form>
   );
 }

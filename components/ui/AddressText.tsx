@@ -1,13 +1,13 @@
 "use client";
 
 import type { Address } from "viem";
-import { useAccount } from "wagmi";
+import { useWalletAccount } from "@/hooks/wallet";
 import { shortHex } from "@/lib/format/hex";
 import { CopyButton } from "./CopyButton";
 
 /** An address, shortened with the full value on hover and a copy button; "you" when it is the wallet's. */
 export function AddressText({ address, full = false }: { address: Address; full?: boolean }) {
-  const { address: me } = useAccount();
+  const { address: me } = useWalletAccount();
   const isMe = me?.toLowerCase() === address.toLowerCase();
   return (
     <span className="inline-flex max-w-full items-center gap-1.5">

@@ -1,29 +1,32 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { useAccount, useConnect, useDisconnect } from "wagmi";
 import { Card } from "@/components/ui/Card";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { useEphemeralKey } from "@/hooks/useEphemeralKey";
-import { EPHEMERAL_CONNECTOR_ID } from "@/lib/ephemeral/ephemeralConnector";
-import { createEphemeralKey, forgetEphemeralKey, importEphemeralKey } from "@/lib/ephemeral/keyStore";
+import { useWallet } from "@/hooks/wallet";
+import { EPHEMERAL_CONNECTOR_ID, createEphemeralKey, forgetEphemeralKey, importEphemeralKey } from "@/lib/ephemeral/keyStore";
 
 const button = "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100";
 
 /** Create, back up (export), import and forget the in-browser wallet made for one agreement. */
 export function EphemeralWalletPanel() {
   const { key, address } = useEphemeralKey();
-  const { connector, isConnected } = useAccount();
-  const { connect, connectors, error: connectError } = useConnect();
-  const { disconnect } = useDisconnect();
+  // The wallet stack loads when this page connects or disconnects the wallet, or with a session to restore.
+  const { account, connectEphemeral, disconnect } = useWallet();
+  const [connectError, setConnectError] = useState<Error>();
   const [revealed, setRevealed] = useState(false);
   const [importValue, setImportValue] = useState("");
   const [importError, setImportError] = useState<string>();
   const [confirmForget, setConfirmForget] = useState(false);
-  const ephemeral = connectors.find((c) => c.id === EPHEMERAL_CONNECTOR_ID);
-  const usingEphemeral = isConnected && connector?.id === EPHEMERAL_CONNECTOR_ID;
+  const usingEphemeral = account.isConnected && account.connectorId === EPHEMERAL_CONNECTOR_ID;
+
+  function connect() {
+    setConnectError(undefined);
+    connectEphemeral().catch((error: unknown) => setConnectError(error instanceof Error ? error : new Error(String(error))));
+  }
 
   function submitImport(event: FormEvent) {
     event.preventDefault();
@@ -49,12 +52,8 @@ export function EphemeralWalletPanel() {
               or the clerk. Do not send it ether from your main wallet; that would link the two on chain.
             </p>
             <div className="flex flex-wrap gap-2">
-              {!usingEphemeral && ephemeral && (
-                <button
-                  type="button"
-                  className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
-                  onClick={() => connect({ connector: ephemeral })}
-                >
+              {!usingEphemeral && (
+                <button type="button" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white" onClick={connect}>
                   Connect it
                 </button>
               )}
@@ -81,7 +80,7 @@ export function EphemeralWalletPanel() {
                     type="button"
                     className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white"
                     onClick={() => {
-                      if (usingEphemeral) disconnect();
+                      if (usingEphemeral) void disconnect();
                       forgetEphemeralKey();
                       setConfirmForget(false);
                       setRevealed(false);
@@ -106,7 +105,7 @@ export function EphemeralWalletPanel() {
               className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
               onClick={() => {
                 createEphemeralKey();
-                if (ephemeral) connect({ connector: ephemeral });
+                connect();
               }}
             >
               Create an ephemeral wallet

@@ -2,9 +2,9 @@ import { type Address, type EIP1193Provider, type Hex, createWalletClient, getAd
 import { privateKeyToAccount } from "viem/accounts";
 import { createConnector } from "@wagmi/core";
 import { appChain } from "@/lib/config/appChain";
-import { createEphemeralKey, isEphemeralAuthorized, loadEphemeralKey, setEphemeralAuthorized } from "./keyStore";
+import { EPHEMERAL_CONNECTOR_ID, createEphemeralKey, isEphemeralAuthorized, loadEphemeralKey, setEphemeralAuthorized } from "./keyStore";
 
-export const EPHEMERAL_CONNECTOR_ID = "ephemeral";
+export { EPHEMERAL_CONNECTOR_ID };
 
 /**
  * A wagmi connector for the in-browser ephemeral wallet. `getClient` hands wagmi a viem wallet client with

@@ -1,6 +1,9 @@
 import { type Hex, isHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 
+/** The wagmi connector id of the ephemeral wallet (lib/ephemeral/ephemeralConnector.ts), known without loading wagmi. */
+export const EPHEMERAL_CONNECTOR_ID = "ephemeral";
+
 /**
  * The ephemeral wallet's key lives in this browser's localStorage: a wallet made for one agreement,
  * created in a click, backed up by exporting the key, and forgotten when done. Only touched in the browser.

@@ -1,13 +1,13 @@
 "use client";
 
-import QRCode from "qrcode";
 import { useQuery } from "@tanstack/react-query";
 
 /** A QR code of `value`, drawn in the browser. */
 export function QrCode({ value, label, size = 160 }: { value: string; label: string; size?: number }) {
   const image = useQuery({
     queryKey: ["qr", value, size],
-    queryFn: () => QRCode.toDataURL(value, { width: size, margin: 1 }),
+    // The encoder loads when a code is first drawn, not with the page.
+    queryFn: async () => (await import("qrcode")).default.toDataURL(value, { width: size, margin: 1 }),
     staleTime: Infinity,
   });
   if (!image.data) return <div style={{ width: size, height: size }} className="animate-pulse rounded bg-slate-100" aria-hidden />;

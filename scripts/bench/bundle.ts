@@ -12,6 +12,18 @@ import { formatTable, kib } from "./table.ts";
 import type { BenchContext, BenchSection } from "./types.ts";
 
 const PAGE_FILE = /^page\.(tsx|ts|jsx|js|mdx)$/;
+
+/**
+ * First-load goals (issue 13): the pages a counterparty opens from a link, on a phone, to check a document carry
+ * no wallet code and little else; every route stays under the looser bound.
+ */
+const READ_PAGE_GOAL_KB = 160;
+const ROUTE_GOAL_KB = 250;
+const READ_PAGES = new Set(["/verify", "/records/[integraHash]", "/workflows/[processHash]"]);
+
+export function goalFor(pattern: string): number {
+  return READ_PAGES.has(pattern) ? READ_PAGE_GOAL_KB : ROUTE_GOAL_KB;
+}
 const IDLE_TIMEOUT_MS = 30_000;
 
 /** URL paths of every page in app/, read at run time so new routes are measured without editing this file. */
@@ -140,6 +152,8 @@ export const bundleSection: BenchSection = {
       String(p.firstLoad.length),
       kib(sum(p.firstLoad, "raw")),
       kib(sum(p.firstLoad, "gzip")),
+      `<= ${goalFor(p.result.pattern)}`,
+      sum(p.firstLoad, "gzip") / 1024 <= goalFor(p.result.pattern) ? "met" : "over",
       `${(sum(p.firstLoad, "gzip") / smallest).toFixed(2)}x`,
       kib(sum(p.inHtml, "gzip")),
       kib(sum(p.onMount, "gzip")),
@@ -148,15 +162,16 @@ export const bundleSection: BenchSection = {
       p.result.note,
     ]);
     const table = formatTable(
-      ["route", "files", "KB raw", "KB gzip", "vs min", "gz HTML", "gz mount", "KB sent", "+prefetch gz", "note"],
+      ["route", "files", "KB raw", "KB gzip", "goal", "", "vs min", "gz HTML", "gz mount", "KB sent", "+prefetch gz", "note"],
       rows,
-      ["left", "right", "right", "right", "right", "right", "right", "right", "right", "left"],
+      ["left", "right", "right", "right", "right", "left", "right", "right", "right", "right", "right", "left"],
     );
     const dynamic = results.filter((r) => r.url !== r.pattern).map((r) => `${r.pattern} as ${r.url}`);
     return [
       "First-load JS per route: a fresh context (empty cache) until the network is idle. KB = 1024 B; gzip level 9.",
       "gz HTML: chunks the page's HTML names (Next's own \"first load JS\"); gz mount: fetched after hydration;",
       "KB sent: bytes on the wire from next start; +prefetch: other routes' chunks its links prefetch (not counted).",
+      `Goal (KB gzip first-load): <= ${READ_PAGE_GOAL_KB} for ${[...READ_PAGES].join(", ")}; <= ${ROUTE_GOAL_KB} for every route.`,
       "",
       table,
       ...(dynamic.length > 0 ? ["", `sampled: ${dynamic.join(", ")} (registered on the bench chain)`] : []),

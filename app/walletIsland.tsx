@@ -1,8 +1,9 @@
 "use client";
 
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { preloadWalletParts } from "@/components/wallet/WithWallet";
 import { DISCONNECTED, type WalletAccount, type WalletIsland, WalletContext } from "@/hooks/wallet";
-import { WAGMI_STORE_KEY, hadWalletSession } from "@/lib/wallet/previousSession";
+import { hadWalletSession } from "@/lib/wallet/previousSession";
 
 type WalletStack = typeof import("./walletStack");
 
@@ -10,10 +11,14 @@ let stackModule: Promise<WalletStack> | undefined;
 
 /** The wallet stack's code, fetched once per tab; a failed fetch (offline) may be tried again. */
 function loadStack(): Promise<WalletStack> {
-  stackModule ??= import("./walletStack").catch((error: unknown) => {
-    stackModule = undefined;
-    throw error;
-  });
+  // The parts that write come along: a page shows them once a wallet is connected, which is after this resolves.
+  stackModule ??= Promise.all([import("./walletStack"), preloadWalletParts()]).then(
+    ([stack]) => stack,
+    (error: unknown) => {
+      stackModule = undefined;
+      throw error;
+    },
+  );
   return stackModule;
 }
 
@@ -23,7 +28,7 @@ function reportLoadError(error: unknown) {
 
 function savedSession(): boolean {
   try {
-    return hadWalletSession(window.localStorage.getItem(WAGMI_STORE_KEY));
+    return hadWalletSession((key) => window.localStorage.getItem(key));
   } catch {
     return false; // storage blocked: no session to restore
   }

@@ -25,7 +25,7 @@ import { walletPart } from "@/components/wallet/WithWallet";
 
 // Shown to a connected wallet only (the pending owner; the owner or executor): loaded with the wallet.
 const AcceptOwnership = walletPart(() => import("./AcceptOwnership").then((m) => m.AcceptOwnership));
-const OwnerActions = walletPart(() => import("./OwnerActions").then((m) => m.OwnerActions));
+const OwnerActions = walletPart(() => import("./OwnerParts").then((m) => m.OwnerActions));
 
 export function RecordView({ rawHash }: { rawHash: string }) {
   return (

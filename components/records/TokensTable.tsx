@@ -38,7 +38,7 @@ export interface TokenAdministration {
 }
 
 const TokensTableAdmin = walletPart(
-  () => import("./TokensTableAdmin").then((m) => m.TokensTableAdmin),
+  () => import("./OwnerParts").then((m) => m.TokensTableAdmin),
   // While its code loads, the same table without the actions.
   (props: TokensTableProps) => <TokensTableView {...props} />,
 );

@@ -20,13 +20,42 @@ export function WithWallet({ children, fallback = null }: { children: ReactNode;
   );
 }
 
+/** Every wallet part defined by the modules loaded so far: the wallet stack fetches their code along with its own. */
+const preloaders = new Set<() => Promise<unknown>>();
+
+/** Fetches the code of every wallet part the current page can show; the island waits for it with the stack's. */
+export function preloadWalletParts(): Promise<unknown> {
+  return Promise.all([...preloaders].map((preload) => preload()));
+}
+
 /**
- * A component that writes, as a lazily loaded part: its code (and wagmi's) is fetched only when it first renders,
- * which is when a wallet is connected, so it stays out of read pages' first load. Until it is ready, `Fallback`
- * (given the same props, e.g. the read-only version of the same view) or nothing is shown.
+ * A component that writes, as a lazily loaded part: its code (and wagmi's) is fetched with the wallet stack, so it
+ * stays out of read pages' first load, and it renders at once when a connected wallet first shows it (no stand-in
+ * replaced a moment later). If it is shown before its code is there, `Fallback` (given the same props, e.g. the
+ * read-only version of the same view) or nothing is shown meanwhile.
  */
 export function walletPart<P extends object>(load: () => Promise<ComponentType<P>>, Fallback?: ComponentType<P>): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }));
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = undefined; // offline for a moment: the next render may try again
+        throw error;
+      },
+    ));
+  preloaders.add(preload);
+  const Lazy = lazy(() => {
+    const ready = loaded;
+    // Already fetched: a thenable that answers at once, so React renders the part without suspending.
+    if (ready) {
+      const now = { then: (resolve: (module: { default: ComponentType<P> }) => void) => resolve({ default: ready }) };
+      // React reads only `then`; its types ask for a whole Promise.
+      return now as unknown as Promise<{ default: ComponentType<P> }>;
+    }
+    return preload().then((component) => ({ default: component }));
+  });
   function WalletPart(props: P) {
     return <WithWallet fallback={Fallback ? createElement(Fallback, props) : null}>{createElement(Lazy, props)}</WithWallet>;
   }

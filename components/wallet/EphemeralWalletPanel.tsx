@@ -17,15 +17,22 @@ export function EphemeralWalletPanel() {
   // The wallet stack loads when this page connects or disconnects the wallet, or with a session to restore.
   const { account, connectEphemeral, disconnect } = useWallet();
   const [connectError, setConnectError] = useState<Error>();
+  const [connecting, setConnecting] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const [importValue, setImportValue] = useState("");
   const [importError, setImportError] = useState<string>();
   const [confirmForget, setConfirmForget] = useState(false);
   const usingEphemeral = account.isConnected && account.connectorId === EPHEMERAL_CONNECTOR_ID;
 
+  // The wallet's code may still be loading: "Connecting…" until it is connected (or restored after a reload).
+  const pending = !usingEphemeral && (connecting || account.status === "connecting" || account.status === "reconnecting");
+
   function connect() {
     setConnectError(undefined);
-    connectEphemeral().catch((error: unknown) => setConnectError(error instanceof Error ? error : new Error(String(error))));
+    setConnecting(true);
+    connectEphemeral()
+      .catch((error: unknown) => setConnectError(error instanceof Error ? error : new Error(String(error))))
+      .finally(() => setConnecting(false));
   }
 
   function submitImport(event: FormEvent) {
@@ -48,11 +55,11 @@ export function EphemeralWalletPanel() {
               Address: <span className="mono break-all">{address}</span> <CopyButton value={address} />
             </p>
             <p className="text-slate-600">
-              {usingEphemeral ? "Connected." : "Not connected."} It needs no ether: your claims are signed here and sponsored by the relayer
-              or the clerk. Do not send it ether from your main wallet; that would link the two on chain.
+              {usingEphemeral ? "Connected." : pending ? "Connecting…" : "Not connected."} It needs no ether: your claims are signed here
+              and sponsored by the relayer or the clerk. Do not send it ether from your main wallet; that would link the two on chain.
             </p>
             <div className="flex flex-wrap gap-2">
-              {!usingEphemeral && (
+              {!usingEphemeral && !pending && (
                 <button type="button" className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white" onClick={connect}>
                   Connect it
                 </button>

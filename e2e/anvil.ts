@@ -2,6 +2,8 @@ import { BaseError, RpcRequestError, createTestClient, http, publicActions } fro
 import { foundry } from "viem/chains";
 
 export const RPC_URL = "http://127.0.0.1:8545";
+/** The app's RPC (browser and relayer): the fault proxy in front of anvil that scripts/e2e.ts starts. */
+export const APP_RPC_URL = "http://127.0.0.1:8546";
 
 /** Every call made once (no retries), and given time: the machine is busy while the e2e tests run. */
 const transport = http(RPC_URL, { retryCount: 0, timeout: 60_000 });

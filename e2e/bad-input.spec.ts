@@ -1,4 +1,4 @@
-import { ACCOUNTS } from "./anvil";
+import { ACCOUNTS, APP_RPC_URL } from "./anvil";
 import { connectWallet, demo, expect, expectConfirmed, installWallet, switchWalletNetwork, test } from "./fixtures";
 
 test("a malformed record id in the URL gets a specific message", async ({ page }) => {
@@ -59,7 +59,7 @@ test("a transaction that would revert is decoded into plain words, and nothing i
 });
 
 test("an RPC that is down is reported without a blank page", async ({ page }) => {
-  await page.route("http://127.0.0.1:8545/**", (route) => route.abort("connectionrefused"));
+  await page.route(`${APP_RPC_URL}/**`, (route) => route.abort("connectionrefused"));
   await page.goto(`/records/${demo.deed}`);
   await expect(page.getByRole("alert").filter({ hasText: "Can't reach the chain" }).first()).toBeVisible({ timeout: 30_000 });
   await expect(

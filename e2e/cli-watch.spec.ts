@@ -1,9 +1,10 @@
 // `integra watch` against the e2e chain: new events, reorgs, restarts from a cursor, an RPC outage, --exec and --webhook.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { startRpcProxy } from "../scripts/lib/rpcProxy.ts";
 import { RPC_URL, testChain } from "./anvil";
 import { arrangeAgreement, claim } from "./chain";
 import { expect, test } from "./fixtures";
@@ -101,40 +102,21 @@ test("stopped and restarted with --cursor, watch prints what happened meanwhile:
   expect(await second.stop("SIGTERM")).toBe(0);
 });
 
-/** A JSON-RPC proxy in front of anvil that can be switched off, as a provider outage looks to a client. */
-async function flakyProxy(): Promise<{ url: string; setDown(down: boolean): void; server: Server }> {
-  let down = false;
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    if (down) {
-      request.socket.destroy();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    request.on("data", (c: Buffer) => chunks.push(c));
-    request.on("end", async () => {
-      const answer = await fetch(RPC_URL, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) });
-      response.writeHead(answer.status, { "content-type": "application/json" });
-      response.end(await answer.text());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, setDown: (d) => (down = d), server };
-}
-
 test("an RPC outage is waited out: retries on stderr, then the events of the outage", async () => {
   const { integraHash, processHash, uids } = await arrangeAgreement("watch-outage", ["buyer", "seller"]);
-  const proxy = await flakyProxy();
+  // A proxy of its own (not the app's), so the outage is this watcher's alone.
+  const proxy = await startRpcProxy({ target: RPC_URL });
   try {
     const run = await watch(["--record", integraHash], proxy.url);
-    proxy.setDown(true);
+    proxy.setFaults({ mode: "down" });
     await claim("buyer", integraHash, 1n, uids[0], processHash);
     await run.waitForStderr("retrying in");
     expect(run.lines).toEqual([]);
-    proxy.setDown(false);
+    proxy.setFaults({ mode: "pass" });
     const claimed = parse(await run.waitForLine(isEvent("TokenClaimed"), 40_000));
     expect(claimed.args.tokenId).toBe("1");
   } finally {
-    proxy.server.close();
+    await proxy.stop();
   }
 });
 

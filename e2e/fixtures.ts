@@ -1,11 +1,17 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS, type AccountName, forwardToNode, testChain } from "./anvil";
+import { resetFaults } from "./faults";
 
 /** What a test can do to its injected wallet while it runs. */
 export interface WalletControl {
   address: string;
   /** The next signature requests are rejected, as a person clicking "Reject" would. */
   rejectSignatures(reject: boolean): void;
+  /**
+   * Runs `hook` once the node has accepted each transaction the wallet sends, before the app hears its hash: the
+   * moment to make the network fail between submission and receipt.
+   */
+  afterSend(hook: ((hash: string) => Promise<void>) | undefined): void;
 }
 
 /**
@@ -86,13 +92,16 @@ const SIGNING_METHODS = new Set(["eth_sendTransaction", "personal_sign", "eth_si
 export async function installWallet(page: Page, account: AccountName): Promise<WalletControl> {
   const address = ACCOUNTS[account];
   let reject = false;
+  let afterSend: ((hash: string) => Promise<void>) | undefined;
   await page.exposeFunction("__e2eWalletRequest", async (payload: string) => {
     const { method, params } = JSON.parse(payload) as { method: string; params?: unknown[] };
     if (reject && SIGNING_METHODS.has(method)) return JSON.stringify({ error: { code: 4001, message: "User rejected the request." } });
-    return JSON.stringify(await forwardToNode(method, params ?? []));
+    const answer = await forwardToNode(method, params ?? []);
+    if (method === "eth_sendTransaction" && "result" in answer && afterSend) await afterSend(answer.result as string);
+    return JSON.stringify(answer);
   });
   await page.addInitScript(injectProvider, { address, chainId: 31337 });
-  return { address, rejectSignatures: (value) => (reject = value) };
+  return { address, rejectSignatures: (value) => (reject = value), afterSend: (hook) => (afterSend = hook) };
 }
 
 /** Connects the injected wallet through RainbowKit's modal, as a person would. */
@@ -112,12 +121,13 @@ export interface DemoRecords {
 
 export const demo: DemoRecords = JSON.parse(process.env.E2E_DEMO ?? "{}") as DemoRecords;
 
-/** Every test starts from the seeded chain and leaves it as it found it. */
+/** Every test starts from the seeded chain and a well-behaved RPC, and leaves them as it found them. */
 export const test = base.extend<{ chainSnapshot: void }>({
   chainSnapshot: [
     async ({}, use) => {
       const id = await testChain.snapshot();
       await use();
+      await resetFaults();
       await testChain.revert({ id });
     },
     { auto: true },

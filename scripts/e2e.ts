@@ -1,10 +1,14 @@
-// `npm run test:e2e`: one anvil (deployed and seeded), the app built once against it and served by
-// `next start` on :3000, then Playwright. Everything is stopped afterwards; the exit code is Playwright's.
+// `npm run test:e2e`: one anvil (deployed and seeded) on :8545, a fault-injecting JSON-RPC proxy in front of it on
+// :8546 (passing everything unless a test switches it: e2e/faults.ts), the app built once against the proxy and
+// served by `next start` on :3000, then Playwright. Tests and their wallet talk to anvil directly; the app (browser
+// and relayer) goes through the proxy. Everything is stopped afterwards; the exit code is Playwright's.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { ROOT } from "./lib/artifacts.ts";
 import { startLocalChain } from "./lib/localChain.ts";
+import { type RpcProxy, startRpcProxy } from "./lib/rpcProxy.ts";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+/** Where the app reads and writes: the proxy (e2e/anvil.ts names the same port as APP_RPC_URL). */
+const PROXY_PORT = 8546;
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const started = Date.now();
@@ -31,8 +35,11 @@ if (
 
 const local = await startLocalChain({ seed: true });
 let server: ChildProcess | undefined;
+let proxy: RpcProxy | undefined;
 let exitCode = 1;
 try {
+  proxy = await startRpcProxy({ target: local.anvil.rpcUrl, port: PROXY_PORT });
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_RPC_URL: proxy.url };
   if (!process.argv.includes("--no-build")) {
     const build = spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
@@ -40,12 +47,13 @@ try {
   server = spawn("npx", ["next", "start", "-p", "3000"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   await waitForHttp("http://localhost:3000/verify", 60_000);
   const extra = process.argv.slice(2).filter((a) => a !== "--no-build");
-  const result = spawnSync("npx", ["playwright", "test", ...extra], {
+  // Not spawnSync: the proxy lives in this process, and must keep answering while Playwright runs.
+  const playwright = spawn("npx", ["playwright", "test", ...extra], {
     cwd: ROOT,
     env: { ...env, E2E_DEMO: JSON.stringify({ ...local.demo, paymentId: local.demo?.paymentId.toString() }) },
     stdio: "inherit",
   });
-  exitCode = result.status ?? 1;
+  exitCode = await new Promise<number>((resolve) => playwright.once("exit", (code) => resolve(code ?? 1)));
 } catch (error) {
   console.error(error);
 } finally {
@@ -56,6 +64,7 @@ try {
       // already gone
     }
   }
+  await proxy?.stop();
   await local.anvil.stop();
 }
 process.exit(exitCode);

@@ -1,6 +1,7 @@
 // Read-side measuring for the "at scale" sections: a viem transport that counts every JSON-RPC call (each entry
 // of a JSON-RPC batch counted on its own), the HTTP requests that carried them and the logs eth_getLogs returned,
-// optionally refusing eth_getLogs spans above a cap the way hosted providers do; and a median-of-3 timer.
+// optionally refusing eth_getLogs spans above a cap the way hosted providers do (the same rule and words as the e2e
+// fault proxy, scripts/lib/rpcProxy.ts); and a median-of-3 timer.
 import {
   type Chain,
   type EIP1193RequestFn,
@@ -12,21 +13,7 @@ import {
   hexToBigInt,
   http,
 } from "viem";
-
-export interface RpcCounts {
-  /** JSON-RPC calls, batch entries counted individually. */
-  calls: number;
-  /** HTTP requests (one per JSON-RPC batch). */
-  http: number;
-  /** Logs returned by eth_getLogs calls. */
-  logs: number;
-  /** Calls per method. */
-  byMethod: Map<string, number>;
-}
-
-export function newCounts(): RpcCounts {
-  return { calls: 0, http: 0, logs: 0, byMethod: new Map() };
-}
+import { type RpcCounts, logRangeRefusal, newCounts } from "../lib/rpcProxy.ts";
 
 interface LogFilterParams {
   fromBlock?: Hex | string;
@@ -69,13 +56,8 @@ export function countingTransport(rpcUrl: string, counts: RpcCounts, maxLogRange
         const filter = firstParam(args.params);
         if (filter && filter.blockHash === undefined) {
           const span = (await blockOf(filter.toBlock)) - (await blockOf(filter.fromBlock)) + 1n;
-          if (span > maxLogRange) {
-            throw new RpcRequestError({
-              body: { method: args.method, params: args.params },
-              error: { code: -32005, message: `query exceeds max block range ${maxLogRange} (asked for ${span} blocks)` },
-              url: rpcUrl,
-            });
-          }
+          const refusal = logRangeRefusal(span, maxLogRange);
+          if (refusal) throw new RpcRequestError({ body: { method: args.method, params: args.params }, error: refusal, url: rpcUrl });
         }
       }
       const result: unknown = await transport.request(args, options);

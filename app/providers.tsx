@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { readRetryDelay, retryRead } from "@/hooks/readRetry";
 import { WalletIslandProvider } from "./walletIsland";
 
 /**
@@ -9,7 +10,12 @@ import { WalletIslandProvider } from "./walletIsland";
  * The query client is made inside the component: one per browser tab.
  */
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: false } } }));
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: false, retry: retryRead, retryDelay: readRetryDelay } },
+      }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <WalletIslandProvider>{children}</WalletIslandProvider>

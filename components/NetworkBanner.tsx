@@ -1,28 +1,19 @@
 "use client";
 
-import { rpcHealthQuery } from "@/hooks/queries";
-import { useQuery } from "@tanstack/react-query";
 import { useSwitchWalletChain, useWalletAccount } from "@/hooks/wallet";
-import { RPC_URL, appChain } from "@/lib/config/appChain";
+import { appChain } from "@/lib/config/appChain";
 import { isDeployed } from "@/lib/contracts";
 
-/** Says, before anything fails, when the wallet is on another network, the RPC is down, or nothing is deployed. */
+/** Says, before anything fails, when the wallet is on another network or nothing is deployed (an RPC outage: RpcOutageBanner). */
 export function NetworkBanner() {
   const { chainId, isConnected } = useWalletAccount();
   const { switchChain, isPending } = useSwitchWalletChain();
-  const health = useQuery(rpcHealthQuery());
 
   const messages: { key: string; text: string; action?: React.ReactNode }[] = [];
   if (!isDeployed) {
     messages.push({
       key: "deploy",
       text: `The Integra contracts are not deployed on ${appChain.name} (chain ${appChain.id}) in this build. Run npm run deploy.`,
-    });
-  }
-  if (health.isError) {
-    messages.push({
-      key: "rpc",
-      text: `Can't reach the chain at ${RPC_URL}. Reads and writes will fail until it is back; nothing you typed is lost.`,
     });
   }
   if (isConnected && chainId !== appChain.id) {

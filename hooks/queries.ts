@@ -11,6 +11,7 @@ import { readRecord, readRecordTokens, readRecordsByContent } from "@/lib/reads/
 import { readRegistration } from "@/lib/reads/registration";
 import { readReservationsFor } from "@/lib/reads/reservations";
 import { fetchRelayerInfo } from "@/lib/relay/relayClient";
+import { retryRead } from "./readRetry";
 
 /**
  * Every read of the app, defined once: its key and its fetcher together. Components `useQuery(x(...))`; writes
@@ -23,7 +24,8 @@ export const recordQuery = (integraHash: Hex | undefined) =>
   queryOptions({
     queryKey: ["record", APP_CHAIN_ID, lower(integraHash)] as const,
     queryFn: integraHash ? () => readRecord(readClient, integraHash) : skipToken,
-    retry: (count, error) => count < 2 && !/RecordNotFound/.test(String(error)),
+    // An unknown record is an answer, not a failure: said at once. Other failures retry as every read does.
+    retry: (count, error) => !/RecordNotFound/.test(String(error)) && retryRead(count, error),
   });
 
 export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Address, fromBlock?: bigint) =>
@@ -104,12 +106,15 @@ export const activityQuery = (account: Address) =>
     refetchInterval: 8_000,
   });
 
-/** The chain answers: the network banner's health check. */
+/**
+ * The chain answers: the outage banner's probe. Every 10 s while it does, every 2 s while it does not, so the
+ * banner goes soon after the chain is back. Never retried: the next probe is the retry.
+ */
 export const rpcHealthQuery = () =>
   queryOptions({
     queryKey: ["rpcHealth", APP_CHAIN_ID] as const,
-    queryFn: () => readClient.getBlockNumber(),
-    refetchInterval: 10_000,
+    queryFn: () => readClient.getBlockNumber({ cacheTime: 0 }),
+    refetchInterval: (query) => (query.state.status === "error" ? 2_000 : 10_000),
     retry: false,
   });
 

@@ -21,7 +21,8 @@ export function RecordTimeline({ integraHash, fromBlock }: { integraHash: Hex; f
   }, [integraHash, queryClient]);
   const timeline = useTimeline(timelineKey(integraHash), filter, onNewEvents);
   if (timeline.isPending) return <Loading label="Reading the record's events…" />;
-  if (timeline.isError) return <ErrorNotice error={timeline.error} />;
+  // A failed refresh keeps the events already read: only a first read that failed has nothing to show.
+  if (!timeline.data) return <ErrorNotice error={timeline.error} />;
   return (
     <div className="space-y-2">
       <p className="text-xs text-slate-500" aria-live="polite">

@@ -44,7 +44,8 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
       </header>
       {timeline.isPending ? (
         <Loading label="Reading the workflow's events…" />
-      ) : timeline.isError ? (
+      ) : !timeline.data ? (
+        // A failed refresh keeps the events already read; only a failed first read has nothing to show.
         <ErrorNotice error={timeline.error} />
       ) : timeline.data.entries.length === 0 ? (
         <Notice tone="warning" title="No events for this workflow">

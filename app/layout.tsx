@@ -2,6 +2,8 @@ import "./globals.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NetworkBanner } from "@/components/NetworkBanner";
+import { RememberedTransactions } from "@/components/RememberedTransactions";
+import { RpcOutageBanner } from "@/components/RpcOutageBanner";
 import { SiteHeader } from "@/components/SiteHeader";
 import { Providers } from "./providers";
 
@@ -22,6 +24,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <SiteHeader />
             <NetworkBanner />
           </div>
+          <RpcOutageBanner />
+          <RememberedTransactions />
           <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-8 print:max-w-none print:p-0">{children}</main>
         </Providers>
       </body>

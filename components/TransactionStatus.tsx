@@ -65,6 +65,12 @@ export function TransactionStatus({ state, onDismiss }: { state: TransactionStat
       >
         <div className="h-full bg-sky-600 transition-all" style={{ width: `${(current / (STEPS.length - 1)) * 100}%` }} />
       </div>
+      {state.phase === "mining" && state.chainUnreachable && (
+        <p className="mt-2 text-xs text-amber-900">
+          Sent, but the chain can&apos;t be reached to ask whether it is mined. This browser remembers it: the outcome shows here, or after
+          a reload, when the chain answers.
+        </p>
+      )}
       {state.sponsor && (
         <p className="mt-2 text-xs text-slate-600">
           No ether needed: the network fee is sponsored by the relayer <span className="mono">{state.sponsor}</span>.

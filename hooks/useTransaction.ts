@@ -4,8 +4,9 @@ import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { type Address, type Hex, type TransactionReceipt } from "viem";
 import { type Config, useAccount, useConfig } from "wagmi";
-import { getBalance, signTypedData, switchChain, waitForTransactionReceipt, sendTransaction } from "wagmi/actions";
+import { getBalance, signTypedData, switchChain, sendTransaction } from "wagmi/actions";
 import { readClient } from "@/lib/chain/readClient";
+import { isUnreachable } from "@/lib/chain/unreachable";
 import { appChain } from "@/lib/config/appChain";
 import { forwarder } from "@/lib/contracts";
 import { type DescribedError, describeError } from "@/lib/errors/describeError";
@@ -13,6 +14,8 @@ import { type SignedForwardRequest, forwardRequestTypedData } from "@/lib/forwar
 import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
 import { relayableCall } from "@/lib/forwarder/relayableCalls";
 import { fetchRelayerInfo, submitToRelayer } from "@/lib/relay/relayClient";
+import { PAGE_LOAD_ID, forgetPendingTransaction, rememberPendingTransaction } from "@/lib/transactions/pendingTransactions";
+import { describeNotMined, waitForOutcome } from "@/lib/transactions/transactionOutcome";
 
 export type TransactionPhase = "idle" | "checking" | "awaiting-signature" | "relaying" | "mining" | "confirmed" | "failed";
 
@@ -23,6 +26,8 @@ export interface TransactionState {
   /** Who paid the gas when it was not the connected wallet. */
   sponsor?: Address;
   error?: DescribedError;
+  /** Mining, but the chain cannot be reached to ask about it (the transaction is remembered meanwhile). */
+  chainUnreachable?: boolean;
 }
 
 /** A write, as hooks/operations.ts builds it: the call encoded against its contract's ABI, words and reads. */
@@ -103,7 +108,32 @@ export function useTransaction() {
           hash = await sendTransaction(config, { to, data, chainId: appChain.id });
         }
         setState({ phase: "mining", label, hash, sponsor });
-        const receipt = await waitForTransactionReceipt(config, { hash, chainId: appChain.id });
+        // Remembered until its outcome is known, so a reload or an outage before the receipt loses nothing.
+        rememberPendingTransaction({
+          hash,
+          label,
+          chainId: appChain.id,
+          page: window.location.pathname + window.location.search,
+          sentAt: Date.now(),
+          pageLoad: PAGE_LOAD_ID,
+        });
+        const sent = hash;
+        const outcome = await waitForOutcome(readClient, sent, {
+          onCheck: (check) =>
+            setState({
+              phase: "mining",
+              label,
+              hash: sent,
+              sponsor,
+              chainUnreachable: check.kind === "unchecked" && isUnreachable(check.error),
+            }),
+        });
+        forgetPendingTransaction(sent);
+        if (outcome.kind !== "mined") {
+          setState({ phase: "failed", label, hash, sponsor, error: describeNotMined(outcome) });
+          return undefined;
+        }
+        const { receipt } = outcome;
         if (receipt.status !== "success") {
           setState({
             phase: "failed",

@@ -23,6 +23,8 @@ import {Capabilities} from "../Capabilities.sol";
 ///   (a party who lost their wallet), and from the first claim on the set is locked: nobody can swap a party that
 ///   others committed alongside.
 /// - Every event carries the record's own processHash; a reservation or claim naming another is refused.
+///   (A claim is checked against the processHash its attestation carries, which the capability resolver accepted
+///   only as the record's own.)
 /// - An attestation authorizes a claim only under the authority epoch it was issued in: an ownership transfer
 ///   or an executor change kills every attestation issued before it, for good.
 /// Every caller is `_msgSender()` (ERC-2771): a party's ephemeral wallet holds no ether, so it signs an EIP-712

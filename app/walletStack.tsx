@@ -5,7 +5,7 @@
 // session should reconnect, or when a component that writes mounts.
 import "@rainbow-me/rainbowkit/styles.css";
 import { ConnectButton, RainbowKitProvider, lightTheme, useConnectModal } from "@rainbow-me/rainbowkit";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { WagmiContext, WagmiProvider, useAccount } from "wagmi";
 import { connect, disconnect, getAccount, switchChain, watchAccount } from "wagmi/actions";
@@ -98,17 +98,26 @@ function Bridge({ connectRequests, onAccount }: Omit<WalletRootProps, "menuSlot"
   const { address, chainId, isConnected, connector, status } = useAccount();
   const { openConnectModal } = useConnectModal();
   const handled = useRef(0);
+  // The dialog waits for wagmi's own first reconnect: a connection made meanwhile could be undone when it ends.
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void settled().then(() => live && setRestored(true));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     onAccount({ address, chainId, isConnected, connectorId: connector?.id, status });
   }, [address, chainId, isConnected, connector?.id, status, onAccount]);
 
   useEffect(() => {
-    if (connectRequests <= handled.current || busy(status)) return;
+    if (!restored || connectRequests <= handled.current || busy(status)) return;
     handled.current = connectRequests;
     // Already connected (a session came back meanwhile): nothing to open.
     if (!isConnected) openConnectModal?.();
-  }, [connectRequests, status, isConnected, openConnectModal]);
+  }, [restored, connectRequests, status, isConnected, openConnectModal]);
 
   return null;
 }

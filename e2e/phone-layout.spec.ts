@@ -131,6 +131,12 @@ const ROUTES: Route[] = [
   { name: "agreement record", path: `/records/${demo.agreement}`, heading: /^Record 0x/, account: "clerk" },
   { name: "deed record", path: `/records/${demo.deed}`, heading: /^Record 0x/, account: "clerk" },
   {
+    name: "agreement certificate",
+    path: `/records/${demo.agreement}/certificate`,
+    heading: "Certificate of completion",
+    account: "clerk",
+  },
+  {
     name: "workflow",
     path: `/workflows/${DEMO_PROCESS}`,
     heading: /^Records in this workflow/,

@@ -173,7 +173,9 @@ function targetSteps(
   const by = (account: Address) => nonces.from(account, 1_000_000n);
   const step = (label: string, send: TargetStep["send"], events = 1): TargetStep => ({ label, events, send });
   const reserve = (tokenId: bigint, party: Address) =>
-    step(`reserve ${tokenId}`, () => c.multiParty.write.reserveToken([integraHash, tokenId, party, 1n, processHash, "Party"], by(TARGET_OWNER)));
+    step(`reserve ${tokenId}`, () =>
+      c.multiParty.write.reserveToken([integraHash, tokenId, party, 1n, processHash, "Party"], by(TARGET_OWNER)),
+    );
   const attest = (tokenId: bigint, party: Address): TargetStep => ({
     ...step(`attest ${tokenId}`, () =>
       c.eas.write.attest(

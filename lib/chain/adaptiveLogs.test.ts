@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BlockWindow } from "@/lib/timeline/blockWindows";
+import type { BlockWindow } from "@/lib/chain/adaptiveLogs";
 import { LogWindowRefusedError, readLogsAdaptively } from "./adaptiveLogs";
 import { learnedLogRange, logEndpointOf } from "./logRangeMemory";
 import type { RetryPolicy } from "./retryTransient";

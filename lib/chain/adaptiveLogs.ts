@@ -1,7 +1,12 @@
-import type { BlockWindow } from "@/lib/timeline/blockWindows";
 import { classifyLogError } from "./logRangeErrors";
 import { type LogEndpoint, learnedLogRange, rememberLogRange } from "./logRangeMemory";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryTransient } from "./retryTransient";
+
+/** Blocks [fromBlock, toBlock], both ends inclusive: one eth_getLogs request. */
+export interface BlockWindow {
+  fromBlock: bigint;
+  toBlock: bigint;
+}
 
 export interface AdaptiveLogsOptions {
   /** Whose learned window size to start from and update (see logEndpointOf). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BlockWindow } from "@/lib/timeline/blockWindows";
+import type { BlockWindow } from "@/lib/chain/adaptiveLogs";
 import { logsInWindows } from "./logsInWindows";
 
 describe("logsInWindows", () => {

@@ -2,7 +2,7 @@ import type { PublicClient } from "viem";
 import { readLogsAdaptively } from "@/lib/chain/adaptiveLogs";
 import { logEndpointOf } from "@/lib/chain/logRangeMemory";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
-import type { BlockWindow } from "@/lib/timeline/blockWindows";
+import type { BlockWindow } from "@/lib/chain/adaptiveLogs";
 
 /**
  * Runs eth_getLogs over `fromBlock` to the head through the app's one adaptive window reader: a single request

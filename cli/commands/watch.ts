@@ -1,3 +1,5 @@
+import { sleep } from "@/lib/async/sleep";
+import { backoffDelayMs } from "@/lib/chain/retryTransient";
 import { spawn } from "node:child_process";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import type { PublicClient } from "viem";
@@ -19,7 +21,8 @@ import { addressArgument, ofKnownRecord, recordHashArgument } from "../arguments
 import { connect } from "../connect";
 import { CliError, EXIT, describeFailure } from "../errors";
 
-const RETRY_CAP_MS = 30_000;
+/** A refused webhook delivery waits 0.5 s, then 1, 2… up to 30 s (jittered by the shared backoff rule). */
+const WEBHOOK_BACKOFF = { baseDelayMs: 500, maxDelayMs: 30_000, random: Math.random };
 
 /** One event as a JSON line: what happened, where, and its decoded arguments (bigints as decimal strings). */
 function eventLine(type: "event" | "retracted", entry: TimelineEntry): string {
@@ -66,13 +69,6 @@ async function saveCursor(path: string, cursor: WatchCursor): Promise<void> {
   await rename(`${path}.tmp`, path);
 }
 
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-  });
-}
-
 /** Runs `command` in a shell with the event in its environment; resolves with its exit code. */
 function runExec(command: string, type: string, entry: TimelineEntry, line: string): Promise<number> {
   return new Promise((resolve) => {
@@ -106,9 +102,9 @@ async function postWebhook(url: string, line: string, signal: AbortSignal): Prom
       if (signal.aborted) return false;
       problem = `could not be reached (${error instanceof Error ? error.message : String(error)})`;
     }
-    const delay = Math.min(RETRY_CAP_MS, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+    const delay = backoffDelayMs(attempt - 1, WEBHOOK_BACKOFF);
     process.stderr.write(`integra watch: the webhook ${url} ${problem}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s\n`);
-    await wait(delay, signal);
+    await sleep(delay, signal);
   }
   return false;
 }

@@ -1,3 +1,5 @@
+import { sleep } from "@/lib/async/sleep";
+import { backoffDelayMs } from "@/lib/chain/retryTransient";
 import type { PublicClient } from "viem";
 import { type RpcLog, type TimelineEntry, decodeEntry } from "./decodeEntry";
 import { REORG_DEPTH, type TimelineFilter, fetchLogs } from "./readTimeline";
@@ -44,23 +46,11 @@ export interface WatchOptions {
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
 
-const MAX_BACKOFF_MS = 30_000;
+/** A failed poll waits 1 s, then 2, 4… up to 30 s (jittered by the shared backoff rule). */
+const POLL_BACKOFF = { baseDelayMs: 1_000, maxDelayMs: 30_000, random: Math.random };
 
 /** A stable identity of a log in one chain history: a log re-mined in another block is another delivery. */
 const identity = (log: Pick<RpcLog, "blockHash" | "logIndex">) => `${log.blockHash}:${Number(log.logIndex)}`;
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
 
 /** The filter's identity in a cursor: its topic and the addresses, lowercased. */
 export function watchTarget(filter: Omit<TimelineFilter, "fromBlock">): string {
@@ -110,7 +100,7 @@ export async function* watchEvents(
       failures = 0;
     } catch (error) {
       failures += 1;
-      const delayMs = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1)) * (0.75 + Math.random() * 0.5);
+      const delayMs = backoffDelayMs(failures - 1, POLL_BACKOFF);
       options.onRetry?.(error, failures, Math.round(delayMs));
       await sleep(delayMs, options.signal);
       continue;

@@ -6,7 +6,7 @@ import type { Hex } from "viem";
 import { useWalletAccount } from "@/hooks/wallet";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
-import type { RecordInfo } from "@/lib/reads/records";
+import { type RecordInfo, roleOfToken } from "@/lib/reads/records";
 import { PaymentItem } from "./PaymentItem";
 import { walletPart } from "@/components/wallet/WithWallet";
 
@@ -23,7 +23,7 @@ export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; recor
   const held = (tokens.data?.tokens ?? []).filter((t) => t.party).map((t) => ({ tokenId: t.tokenId, holder: t.reservedFor, role: t.role }));
   const mine = held.filter((t) => t.holder.toLowerCase() === address?.toLowerCase());
   const others = held.filter((t) => t.holder.toLowerCase() !== address?.toLowerCase());
-  const roleOf = (tokenId: bigint) => tokens.data?.tokens.find((t) => t.tokenId === tokenId)?.role;
+  const roleOf = (tokenId: bigint) => roleOfToken(tokens.data, tokenId);
   return (
     <div className="space-y-3">
       {payments.data.length === 0 ? (

@@ -2,7 +2,7 @@
 
 import { capabilitiesQuery, recordTokensQuery } from "@/hooks/queries";
 import { tokenLabel } from "@/lib/format/token";
-import type { RecordInfo } from "@/lib/reads/records";
+import { type RecordInfo, roleOfToken } from "@/lib/reads/records";
 import { operations } from "@/hooks/operations";
 import type { TransactionRequest } from "@/hooks/useTransaction";
 import { useQuery } from "@tanstack/react-query";
@@ -52,7 +52,7 @@ export function CapabilityListView({ integraHash, record, revoke }: CapabilityLi
   const { address } = useWalletAccount();
   const capabilities = useQuery(capabilitiesQuery({ integraHash }));
   const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
-  const roleOf = (tokenId: bigint) => tokens.data?.tokens.find((t) => t.tokenId === tokenId)?.role;
+  const roleOf = (tokenId: bigint) => roleOfToken(tokens.data, tokenId);
   if (capabilities.isPending) return <Loading label="Reading capability attestations…" />;
   if (capabilities.isError) return <ErrorNotice error={capabilities.error} />;
   const { capabilities: list, now } = capabilities.data;

@@ -34,6 +34,11 @@ export interface TokenRow {
   claim?: { timestamp: bigint; blockNumber: bigint; transactionHash: Hex; attestationUid: Hex };
 }
 
+/** The role token `tokenId` was reserved in, or undefined when the tokens are not read yet or it has none. */
+export function roleOfToken(tokens: RecordTokens | undefined, tokenId: bigint): string | undefined {
+  return tokens?.tokens.find((t) => t.tokenId === tokenId)?.role;
+}
+
 export interface RecordTokens {
   tokens: TokenRow[];
   reserved: number;

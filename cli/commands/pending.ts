@@ -1,37 +1,30 @@
 import type { Address, PublicClient } from "viem";
-import { claimStateOf, describeClaimState, displayRole, pendingTokensFor, readCapabilities, tokenizerKindOf } from "@/lib/sdk";
+import { describeClaimState, displayRole, readPendingClaims, tokenizerKindOf } from "@/lib/sdk";
 import type { Command } from "../command";
 import { addressArgument } from "../arguments";
 import { connect } from "../connect";
 import { EXIT } from "../errors";
 import { table, toJson } from "../format";
 
-/** The tokens reserved for `account` and, for each, whether it can claim now (the app's own judgement, claimStateOf). */
+/** The tokens reserved for `account` and, for each, whether it can claim now (readPendingClaims), as data. */
 export async function readPending(client: PublicClient, account: Address) {
-  const [reservations, capabilities, block] = await Promise.all([
-    pendingTokensFor(client, account),
-    readCapabilities(client, { recipient: account }),
-    client.getBlock(),
-  ]);
+  const pending = await readPendingClaims(client, account);
   return {
     account,
-    tokens: reservations.map((r) => {
-      const state = claimStateOf(r, capabilities, account, block.timestamp);
-      return {
-        integraHash: r.integraHash,
-        tokenizer: r.tokenizer,
-        tokenizerKind: tokenizerKindOf(r.tokenizer) ?? "other",
-        tokenId: r.tokenId,
-        role: r.role,
-        amount: r.amount,
-        status: r.status,
-        claimable: state.kind === "claimable",
-        state: state.kind,
-        reason: describeClaimState(state),
-        /** The attestation a claim would use, when claimable. */
-        attestationUid: state.kind === "claimable" ? state.uid : undefined,
-      };
-    }),
+    tokens: pending.map(({ state, ...r }) => ({
+      integraHash: r.integraHash,
+      tokenizer: r.tokenizer,
+      tokenizerKind: tokenizerKindOf(r.tokenizer) ?? "other",
+      tokenId: r.tokenId,
+      role: r.role,
+      amount: r.amount,
+      status: r.status,
+      claimable: state.kind === "claimable",
+      state: state.kind,
+      reason: describeClaimState(state),
+      /** The attestation a claim would use, when claimable. */
+      attestationUid: state.kind === "claimable" ? state.uid : undefined,
+    })),
   };
 }
 

@@ -70,6 +70,8 @@ export { decryptRecordDetails, encryptRecordDetails, type RecordDetails } from "
 export { readRegistration, type Registration } from "@/lib/reads/registration";
 /** Whether an account can claim a token now, and if not the reason that matters most (the app's own judgement). */
 export { claimStateOf, describeClaimState, judgeAttestation, type ClaimState, type Verdict } from "@/lib/claims/claimability";
+/** The tokens reserved for an account, each with whether it can be claimed now and why not. */
+export { readPendingClaims, type PendingClaim } from "@/lib/claims/pendingClaims";
 /** Parsing of hashes and addresses typed by a person. */
 export { parseBytes32 } from "@/lib/format/hex";
 export { ADDRESS_HINT, parseAddress } from "@/lib/format/address";

@@ -13,16 +13,15 @@ import {
 } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
 import { type ContractCall, integraCalls } from "@/lib/calls/integraCalls";
-import { claimStateOf, describeClaimState } from "@/lib/claims/claimability";
+import { describeClaimState } from "@/lib/claims/claimability";
+import { readPendingClaims } from "@/lib/claims/pendingClaims";
 import { type TokenizerKind, eas, forwarder, tokenizers } from "@/lib/contracts";
 import { encryptPaymentNote, type PaymentNote } from "@/lib/crypto/paymentNote";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
 import { describeError } from "@/lib/errors/describeError";
 import { forwardRequestTypedData } from "@/lib/forwarder/forwardRequest";
 import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
-import { readCapabilities } from "@/lib/reads/capabilities";
 import { readRecord } from "@/lib/reads/records";
-import { readReservationsFor } from "@/lib/reads/reservations";
 import { submitToRelayer } from "@/lib/relay/relayClient";
 import { integraTimelineEvents } from "@/lib/timeline/integraEvents";
 
@@ -240,13 +239,10 @@ export async function claim(
   const { tokenizer, processHash } = await readRecord(client, input.integraHash);
   let uid = input.attestationUid;
   if (!uid) {
-    const [reservations, capabilities, block] = await Promise.all([
-      readReservationsFor(client, account.address),
-      readCapabilities(client, { recipient: account.address }),
-      client.getBlock(),
-    ]);
-    const token = reservations.find((r) => r.integraHash.toLowerCase() === input.integraHash.toLowerCase() && r.tokenId === input.tokenId);
-    const state = token ? claimStateOf(token, capabilities, account.address, block.timestamp) : ({ kind: "other-wallet-or-none" } as const);
+    const token = (await readPendingClaims(client, account.address)).find(
+      (r) => r.integraHash.toLowerCase() === input.integraHash.toLowerCase() && r.tokenId === input.tokenId,
+    );
+    const state = token?.state ?? ({ kind: "other-wallet-or-none" } as const);
     if (state.kind !== "claimable") {
       throw new IntegraWriteError(
         "Cannot claim",

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IEAS, Attestation} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {SchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/SchemaResolver.sol";
+import {AccountLists} from "./AccountLists.sol";
 import {IIntegraRecord} from "./interfaces/IIntegraRecord.sol";
 import {IIntegraCapabilityResolver} from "./interfaces/IIntegraCapabilityResolver.sol";
 
@@ -18,6 +19,16 @@ contract IntegraCapabilityResolverV1 is SchemaResolver, IIntegraCapabilityResolv
 
     /// @dev The record's authority epoch when each attestation was made, plus one (zero: not one of ours).
     mapping(bytes32 uid => uint256) private _epochPlusOne;
+    /// @dev The attestations made to each recipient through this resolver, oldest first: "my capabilities" is one
+    /// call on any chain length.
+    mapping(address recipient => bytes32[]) private _grantsTo;
+
+    /// @notice An attestation as EAS holds it now (revocation included), and whether it was issued under its
+    /// record's current authority epoch (so it can still authorize a claim).
+    struct Grant {
+        Attestation attestation;
+        bool currentAuthority;
+    }
 
     event CapabilityGranted(
         bytes32 indexed integraHash,
@@ -51,6 +62,7 @@ contract IntegraCapabilityResolverV1 is SchemaResolver, IIntegraCapabilityResolv
         (bytes32 integraHash, uint256 tokenId, uint256 capabilities, bytes32 processHash) = _decode(attestation);
         _epochPlusOne[attestation.uid] = _authorityEpochPlusOne(integraHash, processHash, attestation.attester);
         if (capabilities == 0) revert NoCapabilities();
+        AccountLists.append(_grantsTo[attestation.recipient], attestation.uid);
         emit CapabilityGranted(
             integraHash,
             processHash,
@@ -68,6 +80,27 @@ contract IntegraCapabilityResolverV1 is SchemaResolver, IIntegraCapabilityResolv
     /// @inheritdoc IIntegraCapabilityResolver
     function issuedUnderEpoch(bytes32 uid, uint64 epoch) external view returns (bool) {
         return _epochPlusOne[uid] == uint256(epoch) + 1;
+    }
+
+    /// @notice The capability attestations made to `recipient`, entries `offset` to `offset + limit - 1` of its
+    /// list (oldest first), each as EAS holds it now: revoked and expired ones included, for the caller to judge.
+    /// @return grants The attestations.
+    /// @return total How many were ever made to `recipient`; page while `offset` is below it.
+    function grantsTo(address recipient, uint256 offset, uint256 limit)
+        external
+        view
+        returns (Grant[] memory grants, uint256 total)
+    {
+        bytes32[] storage list = _grantsTo[recipient];
+        total = list.length;
+        bytes32[] memory uids = AccountLists.page(list, offset, limit);
+        grants = new Grant[](uids.length);
+        for (uint256 i; i < uids.length; ++i) {
+            Attestation memory attestation = _eas.getAttestation(uids[i]);
+            (bytes32 integraHash,,,) = abi.decode(attestation.data, (bytes32, uint256, uint256, bytes32));
+            uint256 epochPlusOne = uint256(registry.authorityEpochOf(integraHash)) + 1;
+            grants[i] = Grant({attestation: attestation, currentAuthority: _epochPlusOne[uids[i]] == epochPlusOne});
+        }
     }
 
     function onRevoke(Attestation calldata attestation, uint256) internal override returns (bool) {

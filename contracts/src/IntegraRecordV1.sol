@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {AccountLists} from "./AccountLists.sol";
 import {IIntegraRecord} from "./interfaces/IIntegraRecord.sol";
 import {IIntegraResolver} from "./interfaces/IIntegraResolver.sol";
 import {IIntegraTokenizer} from "./interfaces/IIntegraTokenizer.sol";
@@ -48,6 +49,11 @@ contract IntegraRecordV1 is IIntegraRecord {
     mapping(bytes32 integraHash => Record) private _records;
     mapping(bytes32 integraHash => address[]) private _resolvers;
     mapping(bytes32 integraHash => address) private _pendingOwners;
+    /// @dev The records each account came to own (registered or accepted), oldest first, and those offered to
+    /// it, so "records I own" and "offers to me" are one call on any chain length. A record is appended unless it
+    /// is already the account's last entry; the views read the current owner and pending owner.
+    mapping(address account => bytes32[]) private _recordsReceivedBy;
+    mapping(address account => bytes32[]) private _recordsOfferedTo;
 
     /// @notice How many records each address has registered; part of the integraHash preimage.
     mapping(address registrant => uint256) public nonces;
@@ -186,7 +192,8 @@ contract IntegraRecordV1 is IIntegraRecord {
         emit RecordRegistered(
             integraHash, processHash, contentHash, msg.sender, tokenizer, executor, encryptedRef, block.timestamp
         );
-        // Registration is the first ownership change: "records I own" is one filter on newOwner.
+        AccountLists.append(_recordsReceivedBy[msg.sender], integraHash);
+        // Registration is the first ownership change: a record's owners are one filter on newOwner.
         emit OwnershipTransferred(integraHash, processHash, msg.sender, address(0), "registered", block.timestamp);
         if (executor != address(0)) {
             emit ExecutorChanged(integraHash, processHash, executor, address(0), block.timestamp);
@@ -208,6 +215,7 @@ contract IntegraRecordV1 is IIntegraRecord {
         if (newOwner == address(0)) revert ZeroAddress();
         if (newOwner == msg.sender) revert SameOwner(newOwner);
         _pendingOwners[integraHash] = newOwner;
+        AccountLists.append(_recordsOfferedTo[newOwner], integraHash);
         emit OwnershipOffered(integraHash, _records[integraHash].processHash, newOwner, msg.sender, reason, block.timestamp);
     }
 
@@ -235,6 +243,7 @@ contract IntegraRecordV1 is IIntegraRecord {
         record.owner = msg.sender;
         record.executor = address(0);
         record.authorityEpoch += 1;
+        AccountLists.append(_recordsReceivedBy[msg.sender], integraHash);
 
         emit OwnershipTransferred(integraHash, processHash, msg.sender, previousOwner, "offer accepted", block.timestamp);
         if (previousExecutor != address(0)) {
@@ -284,7 +293,7 @@ contract IntegraRecordV1 is IIntegraRecord {
     }
 
     /// @notice Everything known about a record, in one call. Reverts when the record is unknown.
-    function getRecord(bytes32 integraHash) external view returns (RecordInfo memory info) {
+    function getRecord(bytes32 integraHash) public view returns (RecordInfo memory info) {
         Record storage record = _records[integraHash];
         if (record.owner == address(0)) revert RecordNotFound(integraHash);
         info = RecordInfo({
@@ -297,6 +306,60 @@ contract IntegraRecordV1 is IIntegraRecord {
             processHash: record.processHash,
             resolvers: _resolvers[integraHash]
         });
+    }
+
+    /// @notice The records `account` owns now among entries `offset` to `offset + limit - 1` of the list of
+    /// records it came to own, with everything `getRecord` returns. Records passed on since drop out. Page with
+    /// `offset += limit` while `offset < total`; a record listed twice (received back after another one) is
+    /// returned once per page.
+    /// @return integraHashes The records, oldest first.
+    /// @return records Each one's `getRecord`.
+    /// @return total The length of `account`'s list.
+    function recordsOwnedBy(address account, uint256 offset, uint256 limit)
+        external
+        view
+        returns (bytes32[] memory integraHashes, RecordInfo[] memory records, uint256 total)
+    {
+        bytes32[] storage list = _recordsReceivedBy[account];
+        total = list.length;
+        integraHashes = AccountLists.page(list, offset, limit);
+        uint256 count;
+        for (uint256 i; i < integraHashes.length; ++i) {
+            bytes32 integraHash = integraHashes[i];
+            if (integraHash != bytes32(0) && _records[integraHash].owner == account) integraHashes[count++] = integraHash;
+        }
+        assembly ("memory-safe") {
+            mstore(integraHashes, count)
+        }
+        records = new RecordInfo[](count);
+        for (uint256 i; i < count; ++i) {
+            records[i] = getRecord(integraHashes[i]);
+        }
+    }
+
+    /// @notice The records offered to `account` and still waiting for it, among entries `offset` to
+    /// `offset + limit - 1` of the list of records ever offered to it, with who offers each. Paged like
+    /// `recordsOwnedBy`.
+    function offersTo(address account, uint256 offset, uint256 limit)
+        external
+        view
+        returns (bytes32[] memory integraHashes, address[] memory owners, uint256 total)
+    {
+        bytes32[] storage list = _recordsOfferedTo[account];
+        total = list.length;
+        integraHashes = AccountLists.page(list, offset, limit);
+        owners = new address[](integraHashes.length);
+        uint256 count;
+        for (uint256 i; i < integraHashes.length; ++i) {
+            bytes32 integraHash = integraHashes[i];
+            if (integraHash == bytes32(0) || _pendingOwners[integraHash] != account) continue;
+            integraHashes[count] = integraHash;
+            owners[count++] = _records[integraHash].owner;
+        }
+        assembly ("memory-safe") {
+            mstore(integraHashes, count)
+            mstore(owners, count)
+        }
     }
 
     /// @notice True when the record exists.

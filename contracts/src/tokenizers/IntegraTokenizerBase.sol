@@ -6,6 +6,7 @@ import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol"
 import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
 import {IIntegraCapabilityResolver} from "../interfaces/IIntegraCapabilityResolver.sol";
 import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
+import {AccountLists} from "../AccountLists.sol";
 import {Capabilities} from "../Capabilities.sol";
 
 /// @title IntegraTokenizerBase
@@ -69,9 +70,25 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     mapping(bytes32 integraHash => mapping(uint256 tokenId => TokenSlot)) private _tokens;
     mapping(bytes32 integraHash => uint256[]) private _tokenIds;
     mapping(bytes32 integraHash => Progress) private _progress;
+    /// @dev A reservation's role, left-aligned (a role has no zero bytes, so trailing zeros are padding).
+    mapping(bytes32 integraHash => mapping(uint256 tokenId => bytes32)) private _roles;
+    /// @dev The records each account was reserved a token on, oldest first, so "tokens reserved for me" is one
+    /// call on any chain length. A record is appended unless it is already the account's last entry, so it
+    /// repeats only when re-reserved after another record; `reservationsOf` reads the tokens' current state.
+    mapping(address recipient => bytes32[]) private _recordsReservedFor;
+
+    /// @notice A token reserved for (or claimed by) an account, as `reservationsOf` returns it.
+    struct Reservation {
+        bytes32 integraHash;
+        uint256 tokenId;
+        TokenStatus status;
+        uint256 amount;
+        bytes32 processHash;
+        string role;
+    }
 
     /// @notice A token was reserved for `recipient`. `role` is the public label the reservation gave the party
-    /// ("Seller"; empty for none). Roles live only in these events (`tokenStatus` does not return them), and a
+    /// ("Seller"; empty for none). The role is also kept (`roleOf`, `reservationsOf`), and a
     /// party does not commit to one: until the first claim the owner may cancel and re-reserve a place in another.
     event TokenReserved(
         bytes32 indexed integraHash,
@@ -257,6 +274,35 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         return (status, token.reservedFor, token.amount, processHash);
     }
 
+    /// @notice The tokens reserved for `account` (status Reserved) or claimed by it (Claimed) on the records
+    /// `offset` to `offset + limit - 1` of its reservation list, with their roles. A token cancelled or reserved
+    /// to someone else since drops out. Page with `offset += limit` while `offset < total`; a record listed twice
+    /// (re-reserved after another one) is returned once per page, so a caller paging keeps one row per token.
+    /// @return reservations The tokens, record by record in list order, each record's in order of first reservation.
+    /// @return total The length of `account`'s record list (entries, not tokens).
+    function reservationsOf(address account, uint256 offset, uint256 limit)
+        external
+        view
+        returns (Reservation[] memory reservations, uint256 total)
+    {
+        bytes32[] memory page = AccountLists.page(_recordsReservedFor[account], offset, limit);
+        total = _recordsReservedFor[account].length;
+        uint256 count;
+        for (uint256 i; i < page.length; ++i) {
+            if (page[i] != bytes32(0)) count += _countHeldBy(page[i], account);
+        }
+        reservations = new Reservation[](count);
+        uint256 next;
+        for (uint256 i; i < page.length; ++i) {
+            if (page[i] != bytes32(0)) next = _fillHeldBy(page[i], account, reservations, next);
+        }
+    }
+
+    /// @notice The role a token was last reserved in ("Seller"; empty for none).
+    function roleOf(bytes32 integraHash, uint256 tokenId) external view returns (string memory) {
+        return _roleString(_roles[integraHash][tokenId]);
+    }
+
     /// @notice Every token id ever reserved on a record, in order of first reservation.
     function tokenIdsOf(bytes32 integraHash) external view returns (uint256[] memory) {
         return _tokenIds[integraHash];
@@ -278,6 +324,51 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     function isParty(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool) {
         TokenSlot storage token = _tokens[integraHash][tokenId];
         return token.status == TokenStatus.Claimed && token.reservedFor == account && _holds(integraHash, tokenId, account);
+    }
+
+
+    function _isHeldBy(TokenSlot storage token, address account) private view returns (bool) {
+        return token.reservedFor == account && (token.status == TokenStatus.Reserved || token.status == TokenStatus.Claimed);
+    }
+
+    function _countHeldBy(bytes32 integraHash, address account) private view returns (uint256 count) {
+        uint256[] storage ids = _tokenIds[integraHash];
+        for (uint256 i; i < ids.length; ++i) {
+            if (_isHeldBy(_tokens[integraHash][ids[i]], account)) ++count;
+        }
+    }
+
+    function _fillHeldBy(bytes32 integraHash, address account, Reservation[] memory out, uint256 next)
+        private
+        view
+        returns (uint256)
+    {
+        (,,, bytes32 processHash,) = registry.authorityOf(integraHash);
+        uint256[] storage ids = _tokenIds[integraHash];
+        for (uint256 i; i < ids.length; ++i) {
+            uint256 tokenId = ids[i];
+            TokenSlot storage token = _tokens[integraHash][tokenId];
+            if (!_isHeldBy(token, account)) continue;
+            out[next++] = Reservation({
+                integraHash: integraHash,
+                tokenId: tokenId,
+                status: token.status,
+                amount: token.amount,
+                processHash: processHash,
+                role: _roleString(_roles[integraHash][tokenId])
+            });
+        }
+        return next;
+    }
+
+    function _roleString(bytes32 packed) private pure returns (string memory role) {
+        uint256 length;
+        while (length < 32 && packed[length] != 0) ++length;
+        bytes memory raw = new bytes(length);
+        for (uint256 i; i < length; ++i) {
+            raw[i] = packed[i];
+        }
+        return string(raw);
     }
 
     /// @dev True when `account` currently holds the record's token `tokenId`.
@@ -321,7 +412,8 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         TokenSlot storage token = _tokens[integraHash][tokenId];
         if (token.status == TokenStatus.Reserved) revert AlreadyReserved(integraHash, tokenId);
         if (token.status == TokenStatus.Claimed) revert AlreadyClaimed(integraHash, tokenId);
-        if (token.status == TokenStatus.None) {
+        bool firstReservation = token.status == TokenStatus.None;
+        if (firstReservation) {
             if (progress.isSealed) revert PartiesAlreadySealed(integraHash);
             _tokenIds[integraHash].push(tokenId);
         } else if (progress.isSealed) {
@@ -334,6 +426,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         token.amount = uint88(amount); // _validateReservation bounds amount to uint88
         token.status = TokenStatus.Reserved;
         progress.reserved += 1;
+        // A first reservation without a role leaves the slot untouched; a re-reservation overwrites the old role.
+        if (!firstReservation || bytes(role).length != 0) _roles[integraHash][tokenId] = bytes32(bytes(role));
+        AccountLists.append(_recordsReservedFor[recipient], integraHash);
 
         emit TokenReserved(integraHash, processHash, recipient, tokenId, amount, reservedBy, role, block.timestamp);
     }

@@ -23,20 +23,22 @@ const K = [
   0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
 
-// Locals. Parameters: 0 ptr, 1 blocks. i32: the state s0..s7 across blocks, the working variables, two temporaries.
+// Locals. Parameters: 0 ptr, 1 blocks. i32: the state s0..s7 across blocks, the working variables, two temporaries,
+// and a ^ b of the last two rounds (alternating: round t writes its own, reads round t-1's).
 const PTR = 0;
 const BLOCKS = 1;
 const state = (i: number) => 2 + i;
 const working = (i: number) => 10 + i;
 const T1 = 18;
 const T2 = 19;
-const I32_LOCALS = 18;
+const aXorB = (t: number) => 20 + (t & 1);
+const I32_LOCALS = 20;
 // v128: the last four schedule vectors (W[4g..4g+3], a ring), a shifted copy, W + K, and two scratch vectors.
-const schedule = (group: number) => 20 + (group & 3);
-const SHIFTED = 24;
-const W_PLUS_K = 25;
-const PARTIAL = 26;
-const SIGMA_INPUT = 27;
+const schedule = (group: number) => 22 + (group & 3);
+const SHIFTED = 26;
+const W_PLUS_K = 27;
+const PARTIAL = 28;
+const SIGMA_INPUT = 29;
 const V128_LOCALS = 8;
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
@@ -109,9 +111,10 @@ function round(t: number): Bytes {
     ...[...rotr(e, 6), ...rotr(e, 11), ...op.i32Xor, ...rotr(e, 25), ...op.i32Xor, ...op.i32Add],
     ...[...get(g), ...get(e), ...get(f), ...get(g), ...op.i32Xor, ...op.i32And, ...op.i32Xor, ...op.i32Add],
     ...[...get(W_PLUS_K), ...op.i32x4ExtractLane(t % 4), ...op.i32Add, ...op.localSet(T1)],
-    // T2 = Σ0(a) + Maj(a, b, c), with Maj = (a & b) | (c & (a | b))
+    // T2 = Σ0(a) + Maj(a, b, c), with Maj = b ^ ((a ^ b) & (b ^ c)): this round's b ^ c is the last round's a ^ b.
     ...[...rotr(a, 2), ...rotr(a, 13), ...op.i32Xor, ...rotr(a, 22), ...op.i32Xor],
-    ...[...get(a), ...get(b), ...op.i32And, ...get(c), ...get(a), ...get(b), ...op.i32Or, ...op.i32And, ...op.i32Or, ...op.i32Add],
+    ...[...get(b), ...get(a), ...get(b), ...op.i32Xor, ...op.localTee(aXorB(t)), ...get(aXorB(t - 1)), ...op.i32And, ...op.i32Xor],
+    ...op.i32Add,
     ...op.localSet(T2),
     // d becomes the next e; h becomes the next a.
     ...[...get(d), ...get(T1), ...op.i32Add, ...op.localSet(d)],
@@ -124,6 +127,8 @@ function compressBody(): Bytes {
   for (let i = 0; i < 8; i++) code.push(...op.i32Const(0), ...op.i32Load(STATE_OFFSET + 4 * i), ...op.localSet(state(i)));
   code.push(...op.block, ...op.localGet(BLOCKS), ...op.i32Eqz, ...op.brIf(0), ...op.loop);
   for (let i = 0; i < 8; i++) code.push(...op.localGet(state(i)), ...op.localSet(working(i)));
+  // Round 0's b ^ c, as if the round before it had left it.
+  code.push(...op.localGet(working(1)), ...op.localGet(working(2)), ...op.i32Xor, ...op.localSet(aXorB(-1)));
   for (let group = 0; group < 16; group++) {
     if (group < 4) {
       const load = [...op.localGet(PTR), ...op.v128Load(16 * group)];

@@ -251,6 +251,8 @@ contract IntegraHandler is ForwardRequestSigner {
     mapping(bytes32 => mapping(address => bool)) internal _wasPrincipal;
     mapping(bytes32 => mapping(uint256 => TokenGhost)) internal _tok;
     mapping(bytes32 => mapping(uint256 => mapping(address => uint256))) internal _bal;
+    /// @dev The role each token was last reserved in (a re-reservation replaces it, an empty role included).
+    mapping(bytes32 => mapping(uint256 => string)) internal _role;
 
     Grant[] internal _grants;
     mapping(bytes32 uid => uint256) internal _grantIndexPlusOne;
@@ -351,7 +353,7 @@ contract IntegraHandler is ForwardRequestSigner {
             a.recipients[i] = _parties[(partySeed / 3 + i) % _parties.length];
             a.amounts[i] = deal ? 1 + (partySeed >> (8 * (i + 1))) % 100 : 1;
         }
-        a.role = ["", "Seller", unicode"Käufer", "Seller's lender, second position"][(partySeed >> 70) % 4];
+        a.role = _roleFor(partySeed >> 70);
         if ((partySeed >> 64) % 8 == 7) _malform(a, partySeed >> 67);
         _tryRegister(a);
     }
@@ -366,14 +368,15 @@ contract IntegraHandler is ForwardRequestSigner {
         bytes32 ih = _officialRecord(recordSeed);
         bool deed = _rec[ih].tokenizer == address(ownership);
         uint256 tokenId = deed ? (tokenSeed % 16 == 15 ? 2 : 1) : 1 + tokenSeed % MAX_ROLE;
-        _tryReserve(
+        _tryReserveAs(
             ih,
             _authority(ih, callerSeed),
             _rec[ih].tokenizer,
             tokenId,
             _parties[recipientSeed % _parties.length],
             deed ? 1 : 1 + amountSeed % 100,
-            _processFor(ih, amountSeed >> 8)
+            _processFor(ih, amountSeed >> 8),
+            _roleFor(amountSeed >> 16)
         );
     }
 
@@ -914,6 +917,92 @@ contract IntegraHandler is ForwardRequestSigner {
         }
     }
 
+    /// @notice The role the ghost's last reservation of the token gave it.
+    function roleGhost(bytes32 ih, uint256 tokenId) external view returns (string memory) {
+        return _role[ih][tokenId];
+    }
+
+    /// @notice The ghost's tokens of `tokenizer`'s records reserved for (Reserved) or claimed by (Claimed) `account`,
+    /// shaped as `reservationsOf` returns them (processHash: the record's; role: the last reservation's).
+    function ghostReservationsOf(address tokenizer, address account)
+        external
+        view
+        returns (IntegraTokenizerBase.Reservation[] memory rows)
+    {
+        uint256 n;
+        for (uint256 pass; pass < 2; ++pass) {
+            if (pass == 1) rows = new IntegraTokenizerBase.Reservation[](n);
+            n = 0;
+            for (uint256 r; r < _records.length; ++r) {
+                bytes32 ih = _records[r];
+                if (_rec[ih].tokenizer != tokenizer) continue;
+                uint256[] storage ids = _ids[ih];
+                for (uint256 i; i < ids.length; ++i) {
+                    TokenGhost storage t = _tok[ih][ids[i]];
+                    bool held = t.status == IntegraTokenizerBase.TokenStatus.Reserved
+                        || t.status == IntegraTokenizerBase.TokenStatus.Claimed;
+                    if (!held || t.reservedFor != account) continue;
+                    if (pass == 1) {
+                        rows[n] = IntegraTokenizerBase.Reservation({
+                            integraHash: ih,
+                            tokenId: ids[i],
+                            status: t.status,
+                            amount: t.amount,
+                            processHash: _rec[ih].processHash,
+                            role: _role[ih][ids[i]]
+                        });
+                    }
+                    n++;
+                }
+            }
+        }
+    }
+
+    /// @notice The records the ghost has `account` owning now (registrations and acceptances that succeeded).
+    function ghostOwnedBy(address account) external view returns (bytes32[] memory hashes) {
+        hashes = new bytes32[](_records.length);
+        uint256 n;
+        for (uint256 r; r < _records.length; ++r) {
+            if (_rec[_records[r]].owner == account) hashes[n++] = _records[r];
+        }
+        assembly ("memory-safe") {
+            mstore(hashes, n)
+        }
+    }
+
+    /// @notice The records the ghost has offered to `account` and still pending.
+    function ghostOffersTo(address account) external view returns (bytes32[] memory hashes) {
+        hashes = new bytes32[](_records.length);
+        uint256 n;
+        for (uint256 r; r < _records.length; ++r) {
+            if (_rec[_records[r]].pending == account) hashes[n++] = _records[r];
+        }
+        assembly ("memory-safe") {
+            mstore(hashes, n)
+        }
+    }
+
+    /// @notice The attestations the handler saw issued to `recipient`, oldest first; whether each was issued in its
+    /// record's current ghost epoch, and whether it was revoked.
+    function ghostGrantsTo(address recipient)
+        external
+        view
+        returns (bytes32[] memory uids, bool[] memory current, bool[] memory revoked)
+    {
+        uint256 n;
+        for (uint256 i; i < _grants.length; ++i) {
+            if (_grants[i].recipient == recipient) n++;
+        }
+        (uids, current, revoked) = (new bytes32[](n), new bool[](n), new bool[](n));
+        n = 0;
+        for (uint256 i; i < _grants.length; ++i) {
+            Grant storage g = _grants[i];
+            if (g.recipient != recipient) continue;
+            (uids[n], current[n], revoked[n]) = (g.uid, g.epoch == _rec[g.integraHash].epoch, g.revokedStep != 0);
+            n++;
+        }
+    }
+
     function grantCount() external view returns (uint256) {
         return _grants.length;
     }
@@ -1053,7 +1142,7 @@ contract IntegraHandler is ForwardRequestSigner {
             }
             if (isOfficial(a.tokenizer)) {
                 for (uint256 i; i < a.recipients.length && i < a.amounts.length; ++i) {
-                    _applyReservation(ih, a.tokenizer, i + 1, a.recipients[i], a.amounts[i]);
+                    _applyReservation(ih, a.tokenizer, i + 1, a.recipients[i], a.amounts[i], a.role);
                 }
                 _seal(ih);
             }
@@ -1070,8 +1159,21 @@ contract IntegraHandler is ForwardRequestSigner {
         uint256 amount,
         bytes32 processHash
     ) internal returns (bool ok) {
+        return _tryReserveAs(ih, caller, tokenizer, tokenId, recipient, amount, processHash, "");
+    }
+
+    function _tryReserveAs(
+        bytes32 ih,
+        address caller,
+        address tokenizer,
+        uint256 tokenId,
+        address recipient,
+        uint256 amount,
+        bytes32 processHash,
+        string memory role
+    ) internal returns (bool ok) {
         bytes memory data = abi.encodeCall(
-            IntegraTokenizerBase.reserveToken, (ih, tokenId, recipient, amount, processHash, "")
+            IntegraTokenizerBase.reserveToken, (ih, tokenId, recipient, amount, processHash, role)
         );
         _begin();
         (ok,) = _exec(caller, tokenizer, data, DIRECT);
@@ -1079,7 +1181,7 @@ contract IntegraHandler is ForwardRequestSigner {
         successes["reserve"]++;
         _checkTokenizerCall(ih, caller, tokenizer, "reserved");
         if (processHash != _rec[ih].processHash) _violation(V_WORKFLOW, "a reservation under another processHash");
-        _applyReservation(ih, tokenizer, tokenId, recipient, amount);
+        _applyReservation(ih, tokenizer, tokenId, recipient, amount, role);
         // The ownership tokenizer has one token per record: its first reservation seals the set (of one).
         if (tokenizer == address(ownership) && !_rec[ih].isSealed) _seal(ih);
         _commit();
@@ -1329,9 +1431,14 @@ contract IntegraHandler is ForwardRequestSigner {
 
     // ================================================================== ghost updates
 
-    function _applyReservation(bytes32 ih, address tokenizer, uint256 tokenId, address recipient, uint256 amount)
-        internal
-    {
+    function _applyReservation(
+        bytes32 ih,
+        address tokenizer,
+        uint256 tokenId,
+        address recipient,
+        uint256 amount,
+        string memory role
+    ) internal {
         if (recipient == address(0)) _violation(V_RULES, "a reservation for the zero address");
         if (tokenizer == address(ownership) && (tokenId != 1 || amount != 1)) {
             _violation(V_RULES, "an ownership reservation other than token 1 x 1");
@@ -1359,6 +1466,7 @@ contract IntegraHandler is ForwardRequestSigner {
         t.status = IntegraTokenizerBase.TokenStatus.Reserved;
         t.reservedFor = recipient;
         t.amount = amount;
+        _role[ih][tokenId] = role;
     }
 
     function _seal(bytes32 ih) internal {
@@ -1582,6 +1690,11 @@ contract IntegraHandler is ForwardRequestSigner {
             a.amounts[0] = a.tokenizer == address(ownership) ? 2 : 0;
         }
         a.withParties = true;
+    }
+
+    /// @dev A role label for a reservation: none, a word, multi-byte UTF-8, or the longest allowed (32 bytes).
+    function _roleFor(uint256 seed) internal pure returns (string memory) {
+        return ["", "Seller", unicode"Käufer", "Seller's lender, second position"][seed % 4];
     }
 
     /// @dev The role rule, restated: at most 32 bytes, none of them a control byte.

@@ -7,6 +7,7 @@ import {ForwardRequestSigner} from "../utils/ForwardRequestSigner.sol";
 import {Vm} from "../utils/Vm.sol";
 import {IntegraHandler} from "./IntegraHandler.sol";
 import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
+import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
 import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
 import {IntegraCapabilityResolverV1} from "../../src/IntegraCapabilityResolverV1.sol";
 import {Capabilities} from "../../src/Capabilities.sol";
@@ -22,6 +23,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     }
 
     IntegraHandler internal handler;
+    uint256 internal constant MAX = type(uint256).max;
     /// @dev deal A, deed A, deal B, registrant2's copy of deal A, the fake tokenizer's record (see openingMoves).
     bytes32[5] internal opening;
 
@@ -124,6 +126,22 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     /// @dev Nothing the attacker, the fake tokenizer, a stranger or a re-entering receiver must not do succeeded.
     function invariant_AdversariesGetNothing() public view {
         (bool ok, string memory why) = checkAdversaries();
+        assertTrue(ok, why);
+    }
+
+    /// @dev Every tracked account's paged views (reservationsOf on each official tokenizer, recordsOwnedBy, offersTo,
+    /// grantsTo) read in full equal the ghost: the tokens reserved for or claimed by it (status, amount, workflow,
+    /// role), the records it owns, the offers pending to it, the attestations issued to it (revocation and current
+    /// authority included); and pages of one, deduplicated, add up to the full read. One invariant for the three
+    /// checks, to keep the campaign count (and the suite's run time) down; and fewer runs than the default, as the
+    /// checks read every tracked account's lists page by page after every call.
+    /// forge-config: default.invariant.runs = 16
+    function invariant_AccountViewsMatchTheLedger() public view {
+        (bool ok, string memory why) = checkAccountReservations();
+        assertTrue(ok, why);
+        (ok, why) = checkAccountRecords();
+        assertTrue(ok, why);
+        (ok, why) = checkAccountGrants();
         assertTrue(ok, why);
     }
 
@@ -413,6 +431,72 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         _assertFails(checkNonces, "a forwarder nonce differs from the requests executed");
     }
 
+    /// @dev Deal B's role 3 reserved for bob behind the handler's back: bob's reservationsOf lists a token the
+    /// ghost does not have.
+    function test_CheckAccountReservations_FailsOnAReservationOutsideTheLedger() public {
+        _assertAllChecksPass();
+        (address clerkB, bytes32 processB) = (handler.clerkB(), handler.PROCESS_B());
+        vm.prank(clerkB);
+        multiParty.reserveToken(opening[2], 3, bob, 1, processB, "");
+        _assertFails(
+            checkAccountReservations, "reservationsOf differs from the tokens reserved for or claimed by the account"
+        );
+    }
+
+    /// @dev Alice's reservation on deal B cancelled and made again, same amount, in a role: only the role differs
+    /// from the ghost.
+    function test_CheckAccountReservations_FailsOnARoleOutsideTheLedger() public {
+        _assertAllChecksPass();
+        (address clerkB, bytes32 processB) = (handler.clerkB(), handler.PROCESS_B());
+        vm.startPrank(clerkB);
+        multiParty.cancelReservation(opening[2], 1);
+        multiParty.reserveToken(opening[2], 1, alice, 7, processB, "Agent");
+        vm.stopPrank();
+        (bool ok,) = checkHolders();
+        assertTrue(ok, "status, recipient and amount are the ghost's");
+        _assertFails(checkAccountReservations, "a role differs from the role of the reservation that succeeded");
+    }
+
+    /// @dev clerkB accepts deed A (offered to it in the opening) behind the handler's back.
+    function test_CheckAccountRecords_FailsOnAnAcceptanceOutsideTheLedger() public {
+        _assertAllChecksPass();
+        vm.prank(handler.clerkB());
+        registry.acceptRecordOwnership(opening[1]);
+        _assertFails(
+            checkAccountRecords, "recordsOwnedBy differs from the registrations and acceptances that succeeded"
+        );
+    }
+
+    /// @dev clerkB offers deal B to registrant2 behind the handler's back.
+    function test_CheckAccountRecords_FailsOnAnOfferOutsideTheLedger() public {
+        _assertAllChecksPass();
+        (address clerkB, address registrant2) = (handler.clerkB(), handler.registrant2());
+        vm.prank(clerkB);
+        registry.offerRecordOwnership(opening[2], registrant2, "sale");
+        _assertFails(checkAccountRecords, "offersTo differs from the offers still pending");
+    }
+
+    /// @dev An attestation to alice the handler never saw.
+    function test_CheckAccountGrants_FailsOnAGrantOutsideTheLedger() public {
+        _assertAllChecksPass();
+        _attest(owner, alice, opening[0], 3, Capabilities.CLAIM, 0); // owner: clerkA, deal A's owner
+        _assertFails(checkAccountGrants, "grantsTo differs from the attestations that succeeded");
+    }
+
+    /// @dev Alice's grant on deal A (the handler's grant 0) revoked behind the handler's back.
+    function test_CheckAccountGrants_FailsOnARevocationOutsideTheLedger() public {
+        _assertAllChecksPass();
+        _revoke(owner, handler.grantAt(0).uid);
+        _assertFails(checkAccountGrants, "a revocation in grantsTo differs from the revocations that succeeded");
+    }
+
+    /// @dev A grant's ghost epoch made wrong: the chain's currentAuthority no longer matches the ghost's.
+    function test_CheckAccountGrants_FailsOnAWrongGrantEpoch() public {
+        _assertAllChecksPass();
+        handler.tamperGrantEpoch(0, 7);
+        _assertFails(checkAccountGrants, "currentAuthority in grantsTo differs from the grant's epoch");
+    }
+
     // ================================================================== checks
 
     function checkHolders() public view returns (bool, string memory) {
@@ -610,6 +694,221 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         return (true, "");
     }
 
+    /// @dev For every tracked account and official tokenizer: reservationsOf(account, 0, max) is the ghost's set of
+    /// tokens reserved for or claimed by the account, each once, with the ghost's status, amount, workflow and role
+    /// (and roleOf agrees); pages of one add up to it.
+    function checkAccountReservations() public view returns (bool, string memory) {
+        address[] memory accounts = handler.tracked();
+        IntegraTokenizerBase[2] memory tokenizers = [IntegraTokenizerBase(ownership), IntegraTokenizerBase(multiParty)];
+        for (uint256 t; t < tokenizers.length; ++t) {
+            for (uint256 a; a < accounts.length; ++a) {
+                (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) =
+                    tokenizers[t].reservationsOf(accounts[a], 0, MAX);
+                IntegraTokenizerBase.Reservation[] memory ghost =
+                    handler.ghostReservationsOf(address(tokenizers[t]), accounts[a]);
+                (bool ok, string memory why) = _sameReservations(tokenizers[t], rows, ghost);
+                if (!ok) return (false, why);
+                if (!_reservationPagesAddUp(tokenizers[t], accounts[a], rows, total)) {
+                    return (false, "reservationsOf pages of one, deduplicated, differ from the full read");
+                }
+            }
+        }
+        return (true, "");
+    }
+
+    /// @dev For every tracked account: recordsOwnedBy(account, 0, max) is the set of records the ghost has it owning,
+    /// and offersTo(account, 0, max) the set of records the ghost has offered to it and pending, naming the owner;
+    /// each once, and pages of one add up to them. Every record is owned by a tracked account.
+    function checkAccountRecords() public view returns (bool, string memory) {
+        address[] memory accounts = handler.tracked();
+        uint256 owned;
+        for (uint256 a; a < accounts.length; ++a) {
+            (bytes32[] memory hashes, IntegraRecordV1.RecordInfo[] memory infos, uint256 total) =
+                registry.recordsOwnedBy(accounts[a], 0, MAX);
+            if (!_sameSet(hashes, handler.ghostOwnedBy(accounts[a])) || infos.length != hashes.length) {
+                return (false, "recordsOwnedBy differs from the registrations and acceptances that succeeded");
+            }
+            for (uint256 i; i < infos.length; ++i) {
+                if (infos[i].owner != accounts[a]) return (false, "recordsOwnedBy returns a record's info wrong");
+            }
+            if (!_ownedPagesAddUp(accounts[a], hashes, total)) {
+                return (false, "recordsOwnedBy pages of one, deduplicated, differ from the full read");
+            }
+            owned += hashes.length;
+
+            address[] memory owners;
+            (hashes, owners, total) = registry.offersTo(accounts[a], 0, MAX);
+            if (!_sameSet(hashes, handler.ghostOffersTo(accounts[a])) || owners.length != hashes.length) {
+                return (false, "offersTo differs from the offers still pending");
+            }
+            for (uint256 i; i < owners.length; ++i) {
+                if (owners[i] != handler.recordGhost(hashes[i]).owner) {
+                    return (false, "offersTo names someone other than the record's owner");
+                }
+            }
+            if (!_offerPagesAddUp(accounts[a], hashes, owners, total)) {
+                return (false, "offersTo pages of one, deduplicated, differ from the full read");
+            }
+        }
+        if (owned != handler.records().length) return (false, "a record is owned by an untracked account");
+        return (true, "");
+    }
+
+    /// @dev For every tracked account: grantsTo(account, 0, max) is, in order, the attestations the handler saw
+    /// issued to it, with EAS's revocation matching the revocations that succeeded and currentAuthority true exactly
+    /// when the grant's epoch is its record's ghost epoch; pages of one add up to it. Every grant went to a tracked
+    /// account.
+    function checkAccountGrants() public view returns (bool, string memory) {
+        address[] memory accounts = handler.tracked();
+        uint256 granted;
+        for (uint256 a; a < accounts.length; ++a) {
+            (IntegraCapabilityResolverV1.Grant[] memory grants, uint256 total) =
+                capabilityResolver.grantsTo(accounts[a], 0, MAX);
+            (bytes32[] memory uids, bool[] memory current, bool[] memory revoked) = handler.ghostGrantsTo(accounts[a]);
+            if (grants.length != uids.length || total != uids.length) {
+                return (false, "grantsTo differs from the attestations that succeeded");
+            }
+            for (uint256 i; i < grants.length; ++i) {
+                if (grants[i].attestation.uid != uids[i] || grants[i].attestation.recipient != accounts[a]) {
+                    return (false, "grantsTo differs from the attestations that succeeded");
+                }
+                if ((grants[i].attestation.revocationTime != 0) != revoked[i]) {
+                    return (false, "a revocation in grantsTo differs from the revocations that succeeded");
+                }
+                if (grants[i].currentAuthority != current[i]) {
+                    return (false, "currentAuthority in grantsTo differs from the grant's epoch");
+                }
+            }
+            for (uint256 offset; offset < total; ++offset) {
+                (IntegraCapabilityResolverV1.Grant[] memory page,) =
+                    capabilityResolver.grantsTo(accounts[a], offset, 1);
+                if (page.length != 1 || keccak256(abi.encode(page[0])) != keccak256(abi.encode(grants[offset]))) {
+                    return (false, "grantsTo pages of one differ from the full read");
+                }
+            }
+            granted += total;
+        }
+        if (granted != handler.grantCount()) return (false, "an attestation went to an untracked account");
+        return (true, "");
+    }
+
+    /// @dev `rows` (the chain's) and `ghost` hold the same tokens, each once, with equal fields; roleOf agrees.
+    function _sameReservations(
+        IntegraTokenizerBase tokenizer,
+        IntegraTokenizerBase.Reservation[] memory rows,
+        IntegraTokenizerBase.Reservation[] memory ghost
+    ) internal view returns (bool, string memory) {
+        string memory differs = "reservationsOf differs from the tokens reserved for or claimed by the account";
+        if (rows.length != ghost.length) return (false, differs);
+        for (uint256 i; i < rows.length; ++i) {
+            for (uint256 j; j < i; ++j) {
+                if (rows[j].integraHash == rows[i].integraHash && rows[j].tokenId == rows[i].tokenId) {
+                    return (false, "reservationsOf lists a token twice");
+                }
+            }
+            uint256 k;
+            while (
+                k < ghost.length
+                    && (ghost[k].integraHash != rows[i].integraHash || ghost[k].tokenId != rows[i].tokenId)
+            ) k++;
+            if (k == ghost.length) return (false, differs);
+            if (
+                rows[i].status != ghost[k].status || rows[i].amount != ghost[k].amount
+                    || rows[i].processHash != ghost[k].processHash
+            ) return (false, differs);
+            if (keccak256(bytes(rows[i].role)) != keccak256(bytes(ghost[k].role))) {
+                return (false, "a role differs from the role of the reservation that succeeded");
+            }
+            string memory role = tokenizer.roleOf(rows[i].integraHash, rows[i].tokenId);
+            if (keccak256(bytes(role)) != keccak256(bytes(rows[i].role))) {
+                return (false, "roleOf differs from the role reservationsOf returns");
+            }
+        }
+        return (true, "");
+    }
+
+    /// @dev Each page of one (one list entry: one record's tokens) holds rows of the full read only, and together
+    /// they cover it; past the end, nothing.
+    function _reservationPagesAddUp(
+        IntegraTokenizerBase tokenizer,
+        address account,
+        IntegraTokenizerBase.Reservation[] memory full,
+        uint256 total
+    ) internal view returns (bool) {
+        bytes32[] memory fullRows = new bytes32[](full.length);
+        for (uint256 k; k < full.length; ++k) {
+            fullRows[k] = keccak256(abi.encode(full[k]));
+        }
+        bool[] memory seen = new bool[](full.length);
+        for (uint256 offset; offset < total; ++offset) {
+            (IntegraTokenizerBase.Reservation[] memory page,) = tokenizer.reservationsOf(account, offset, 1);
+            for (uint256 p; p < page.length; ++p) {
+                uint256 k = _indexOf(fullRows, keccak256(abi.encode(page[p])));
+                if (k == full.length) return false;
+                seen[k] = true;
+            }
+        }
+        if (!_allSeen(seen)) return false;
+        (IntegraTokenizerBase.Reservation[] memory past, uint256 length) =
+            tokenizer.reservationsOf(account, total, MAX);
+        return past.length == 0 && length == total;
+    }
+
+    function _ownedPagesAddUp(address account, bytes32[] memory full, uint256 total) internal view returns (bool) {
+        bool[] memory seen = new bool[](full.length);
+        for (uint256 offset; offset < total; ++offset) {
+            (bytes32[] memory page,,) = registry.recordsOwnedBy(account, offset, 1);
+            if (page.length > 1) return false;
+            if (page.length == 1) {
+                uint256 k = _indexOf(full, page[0]);
+                if (k == full.length) return false;
+                seen[k] = true;
+            }
+        }
+        return _allSeen(seen);
+    }
+
+    function _offerPagesAddUp(address account, bytes32[] memory full, address[] memory owners, uint256 total)
+        internal
+        view
+        returns (bool)
+    {
+        bool[] memory seen = new bool[](full.length);
+        for (uint256 offset; offset < total; ++offset) {
+            (bytes32[] memory page, address[] memory pageOwners,) = registry.offersTo(account, offset, 1);
+            if (page.length > 1 || pageOwners.length != page.length) return false;
+            if (page.length == 1) {
+                uint256 k = _indexOf(full, page[0]);
+                if (k == full.length || owners[k] != pageOwners[0]) return false;
+                seen[k] = true;
+            }
+        }
+        return _allSeen(seen);
+    }
+
+    /// @dev `a` and `b` hold the same ids, `a` none twice (`b`, a ghost list, never does).
+    function _sameSet(bytes32[] memory a, bytes32[] memory b) internal pure returns (bool) {
+        if (a.length != b.length) return false;
+        for (uint256 i; i < a.length; ++i) {
+            if (_indexOf(b, a[i]) == b.length) return false;
+            for (uint256 j; j < i; ++j) {
+                if (a[j] == a[i]) return false;
+            }
+        }
+        return true;
+    }
+
+    function _indexOf(bytes32[] memory list, bytes32 id) internal pure returns (uint256 k) {
+        while (k < list.length && list[k] != id) k++;
+    }
+
+    function _allSeen(bool[] memory seen) internal pure returns (bool) {
+        for (uint256 k; k < seen.length; ++k) {
+            if (!seen[k]) return false;
+        }
+        return true;
+    }
+
     function _checkToken(bytes32 ih, IntegraHandler.RecordGhost memory g, uint256 tokenId, address[] memory accounts)
         internal
         view
@@ -705,7 +1004,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     // ================================================================== helpers
 
     function _assertAllChecksPass() internal view {
-        function() view returns (bool, string memory)[8] memory checks = [
+        function() view returns (bool, string memory)[11] memory checks = [
             checkHolders,
             checkAuthority,
             checkEvents,
@@ -713,7 +1012,10 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             checkPayments,
             checkOutsiders,
             checkNonces,
-            checkAdversaries
+            checkAdversaries,
+            checkAccountReservations,
+            checkAccountRecords,
+            checkAccountGrants
         ];
         for (uint256 i; i < checks.length; ++i) {
             (bool ok, string memory why) = checks[i]();

@@ -102,7 +102,7 @@ function scheduleGroup(group: number): Bytes {
 
 /** Round t, with W[t] + K[t] in lane t % 4 of W_PLUS_K. The variables' roles rotate by one each round. */
 function round(t: number): Bytes {
-  const [a, b, c, d, e, f, g, h] = range(0, 8).map((k) => working((((k - t) % 8) + 8) % 8));
+  const [a, b, , d, e, f, g, h] = range(0, 8).map((k) => working((((k - t) % 8) + 8) % 8));
   const get = op.localGet;
   const rotr = (local: number, bits: number) => [...get(local), ...op.i32Const(bits), ...op.i32Rotr];
   return [

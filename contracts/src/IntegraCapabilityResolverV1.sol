@@ -24,7 +24,8 @@ contract IntegraCapabilityResolverV1 is SchemaResolver, IIntegraCapabilityResolv
     mapping(address recipient => bytes32[]) private _grantsTo;
 
     /// @notice An attestation as EAS holds it now (revocation included), and whether it was issued under its
-    /// record's current authority epoch (so it can still authorize a claim).
+    /// record's current authority epoch (one of the conditions for it to authorize a claim; revocation, expiry,
+    /// the CLAIM bit and the token id are the others).
     struct Grant {
         Attestation attestation;
         bool currentAuthority;
@@ -53,12 +54,15 @@ contract IntegraCapabilityResolverV1 is SchemaResolver, IIntegraCapabilityResolv
     error AttesterNotOwnerOrExecutor(bytes32 integraHash, address attester);
     error NoCapabilities();
     error ProcessHashMismatch(bytes32 expected, bytes32 given);
+    error InvalidCapabilityData(uint256 length);
 
     constructor(IEAS eas_, IIntegraRecord registry_) SchemaResolver(eas_) {
         registry = registry_;
     }
 
     function onAttest(Attestation calldata attestation, uint256) internal override returns (bool) {
+        // Exactly the schema's four words: padding would be stored by EAS and read back by every `grantsTo`.
+        if (attestation.data.length != 128) revert InvalidCapabilityData(attestation.data.length);
         (bytes32 integraHash, uint256 tokenId, uint256 capabilities, bytes32 processHash) = _decode(attestation);
         _epochPlusOne[attestation.uid] = _authorityEpochPlusOne(integraHash, processHash, attestation.attester);
         if (capabilities == 0) revert NoCapabilities();
@@ -83,7 +87,7 @@ contract IntegraCapabilityResolverV1 is SchemaResolver, IIntegraCapabilityResolv
     }
 
     /// @notice The capability attestations made to `recipient`, entries `offset` to `offset + limit - 1` of its
-    /// list (oldest first), each as EAS holds it now: revoked and expired ones included, for the caller to judge.
+    /// list (oldest first; `limit` at most AccountLists.MAX_PAGE), each as EAS holds it now: revoked and expired ones included, for the caller to judge.
     /// @return grants The attestations.
     /// @return total How many were ever made to `recipient`; page while `offset` is below it.
     function grantsTo(address recipient, uint256 offset, uint256 limit)

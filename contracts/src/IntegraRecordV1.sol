@@ -309,7 +309,7 @@ contract IntegraRecordV1 is IIntegraRecord {
     }
 
     /// @notice The records `account` owns now among entries `offset` to `offset + limit - 1` of the list of
-    /// records it came to own, with everything `getRecord` returns. Records passed on since drop out. Page with
+    /// records it came to own (`limit` at most AccountLists.MAX_PAGE), with everything `getRecord` returns. Records passed on since drop out. Page with
     /// `offset += limit` while `offset < total`; a record listed twice (received back after another one) is
     /// returned once per page.
     /// @return integraHashes The records, oldest first.
@@ -328,8 +328,11 @@ contract IntegraRecordV1 is IIntegraRecord {
             bytes32 integraHash = integraHashes[i];
             if (integraHash != bytes32(0) && _records[integraHash].owner == account) integraHashes[count++] = integraHash;
         }
-        assembly ("memory-safe") {
-            mstore(integraHashes, count)
+        // Drops the rows filtered out (the array only shrinks, so its memory stays allocated).
+        if (count != integraHashes.length) {
+            assembly ("memory-safe") {
+                mstore(integraHashes, count)
+            }
         }
         records = new RecordInfo[](count);
         for (uint256 i; i < count; ++i) {
@@ -356,9 +359,11 @@ contract IntegraRecordV1 is IIntegraRecord {
             integraHashes[count] = integraHash;
             owners[count++] = _records[integraHash].owner;
         }
-        assembly ("memory-safe") {
-            mstore(integraHashes, count)
-            mstore(owners, count)
+        if (count != integraHashes.length) {
+            assembly ("memory-safe") {
+                mstore(integraHashes, count)
+                mstore(owners, count)
+            }
         }
     }
 

@@ -18,6 +18,9 @@ import {Capabilities} from "../src/Capabilities.sol";
 /// records and offers). See the `..._ListedTwice_...` tests.
 contract AccountViewsTest is IntegraFixture {
     uint256 internal constant MAX = type(uint256).max;
+
+    /// @dev Shown by `forge test -vvv` on the worst-case page test.
+    event WorstCasePageGas(uint256 gas);
     /// @dev 32 bytes: MAX_ROLE_BYTES, the longest role a reservation takes.
     string internal constant LONGEST_ROLE = "Seller's lender, second position";
 
@@ -632,5 +635,78 @@ contract AccountViewsTest is IntegraFixture {
         assertEq(_grants(alice).length, 1, "alice's grants unchanged");
         (hashes, total) = _offers(stranger);
         assertTrue(hashes.length == 0 && total == 0, "no offer to the stranger");
+    }
+
+    // ================================================================== bounds an attacker cannot lift
+
+    function test_RevertWhen_ARecordUsesMoreThanMaxTokenIds() public {
+        bytes32 ih = _register(address(multiParty));
+        uint256 max = multiParty.MAX_TOKEN_IDS();
+        for (uint256 id = 1; id <= max; ++id) {
+            _reserveOn(multiParty, ih, id, alice, 1, "");
+        }
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.TooManyTokenIds.selector, ih, max));
+        multiParty.reserveToken(ih, max + 1, bob, 1, PROCESS, "");
+        // A cancelled id still counts: cancelling does not make room for a new one, only for the same id again.
+        _cancelOn(multiParty, ih, 1);
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.TooManyTokenIds.selector, ih, max));
+        multiParty.reserveToken(ih, max + 1, bob, 1, PROCESS, "");
+        _reserveOn(multiParty, ih, 1, bob, 1, "");
+        (bool ok,) = _tokenStatusIs(ih, 1, bob);
+        assertTrue(ok, "the cancelled id is reserved again");
+    }
+
+    function _tokenStatusIs(bytes32 ih, uint256 id, address who) internal view returns (bool ok, uint256 amount) {
+        (IntegraTokenizerBase.TokenStatus status, address reservedFor, uint256 value,) = multiParty.tokenStatus(ih, id);
+        return (status == IntegraTokenizerBase.TokenStatus.Reserved && reservedFor == who, value);
+    }
+
+    /// @dev The attack the audit described: records with every token id used, each with one token reserved for the
+    /// victim, fill the victim's first page. The page, read cold as an eth_call reads it (19.7M gas when
+    /// written), stays below anvil's default eth_call gas cap (30M).
+    function test_ReservationsOf_WorstCasePageFitsAnEthCallGasCap() public {
+        uint256 max = multiParty.MAX_TOKEN_IDS();
+        uint256 records = 50; // AccountLists.MAX_PAGE
+        for (uint256 r; r < records; ++r) {
+            bytes32 ih = _register(address(multiParty));
+            for (uint256 id = 1; id <= max; ++id) {
+                _reserveOn(multiParty, ih, id, id == max ? alice : bob, 1, LONGEST_ROLE);
+            }
+        }
+        // As in an eth_call: every slot read cold.
+        vm.cool(address(multiParty));
+        vm.cool(address(registry));
+        uint256 before = gasleft();
+        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) = multiParty.reservationsOf(alice, 0, MAX);
+        uint256 used = before - gasleft();
+        assertEq(rows.length, records, "one token per record");
+        assertEq(total, records, "list length");
+        emit WorstCasePageGas(used);
+        assertTrue(used < 25_000_000, "a full page of the heaviest records stays below a 30M eth_call cap");
+    }
+
+    function test_Pages_AreClampedToMaxPage() public {
+        for (uint256 i; i < 60; ++i) {
+            _registerBy(alice);
+        }
+        (bytes32[] memory hashes, IntegraRecordV1.RecordInfo[] memory records, uint256 total) =
+            registry.recordsOwnedBy(alice, 0, MAX);
+        assertEq(total, 60, "the whole list is counted");
+        assertEq(hashes.length, 50, "a page holds at most MAX_PAGE entries");
+        assertEq(records.length, 50, "and as many records");
+        (hashes,, total) = registry.recordsOwnedBy(alice, 50, 50);
+        assertEq(hashes.length, 10, "the rest on the next page");
+    }
+
+    function test_RevertWhen_CapabilityDataIsPadded() public {
+        bytes32 ih = _register(address(multiParty));
+        bytes memory padded = abi.encodePacked(abi.encode(ih, uint256(1), Capabilities.CLAIM, PROCESS), new bytes(32));
+        vm.expectRevert(abi.encodeWithSelector(IntegraCapabilityResolverV1.InvalidCapabilityData.selector, 160));
+        _attestData(owner, alice, 0, padded);
+        vm.expectRevert(abi.encodeWithSelector(IntegraCapabilityResolverV1.InvalidCapabilityData.selector, 96));
+        _attestData(owner, alice, 0, abi.encode(ih, uint256(1), Capabilities.CLAIM));
+        assertEq(_grants(alice).length, 0, "nothing was listed");
     }
 }

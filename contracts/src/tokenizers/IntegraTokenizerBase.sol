@@ -63,6 +63,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     IIntegraCapabilityResolver public immutable capabilityResolver;
     /// @notice The longest role label a reservation takes, in bytes: a word or two, such as "Seller" or "Lender".
     uint256 public constant MAX_ROLE_BYTES = 32;
+    /// @notice The most token ids one record may ever use (cancelled ones included). It bounds what reading a
+    /// record costs, so one record listed in an account's reservations cannot make `reservationsOf` run out of gas.
+    uint256 public constant MAX_TOKEN_IDS = 64;
 
     /// @notice UID of the capability schema in `eas`.
     bytes32 public immutable capabilitySchema;
@@ -150,6 +153,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     error MissingClaimCapability(uint256 capabilities);
     error RoleTooLong(uint256 length, uint256 max);
     error RoleNotPrintable(uint256 position);
+    error TooManyTokenIds(bytes32 integraHash, uint256 max);
 
     /// @param capabilityResolver_ The resolver of `capabilitySchema_`.
     /// @param trustedForwarder_ The ERC-2771 forwarder whose requests act for their signer.
@@ -275,9 +279,11 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     }
 
     /// @notice The tokens reserved for `account` (status Reserved) or claimed by it (Claimed) on the records
-    /// `offset` to `offset + limit - 1` of its reservation list, with their roles. A token cancelled or reserved
-    /// to someone else since drops out. Page with `offset += limit` while `offset < total`; a record listed twice
-    /// (re-reserved after another one) is returned once per page, so a caller paging keeps one row per token.
+    /// `offset` to `offset + limit - 1` of its reservation list (`limit` at most AccountLists.MAX_PAGE), with their
+    /// roles. A token cancelled or reserved to someone else since drops out. `Claimed` says the account claimed it,
+    /// not that it still holds it. Page with `offset += limit` while `offset < total`. A record listed twice
+    /// (re-reserved after another one) is returned once per page but may come back on another page: callers that
+    /// page keep one row per (integraHash, tokenId). A page reads at most MAX_TOKEN_IDS tokens per record.
     /// @return reservations The tokens, record by record in list order, each record's in order of first reservation.
     /// @return total The length of `account`'s record list (entries, not tokens).
     function reservationsOf(address account, uint256 offset, uint256 limit)
@@ -415,7 +421,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         bool firstReservation = token.status == TokenStatus.None;
         if (firstReservation) {
             if (progress.isSealed) revert PartiesAlreadySealed(integraHash);
-            _tokenIds[integraHash].push(tokenId);
+            uint256[] storage ids = _tokenIds[integraHash];
+            if (ids.length == MAX_TOKEN_IDS) revert TooManyTokenIds(integraHash, MAX_TOKEN_IDS);
+            ids.push(tokenId);
         } else if (progress.isSealed) {
             // Refilling a party's place, never adding one: live reservations never outnumber the sealed parties.
             if (progress.claimed > 0) revert PartySetLocked(integraHash);

@@ -22,6 +22,8 @@ interface Vm {
     function assume(bool condition) external pure;
     function getCode(string calldata artifactPath) external view returns (bytes memory);
     function expectRevert(bytes calldata revertData) external;
+    /// @dev Marks every storage slot of `target` cold again, as in a fresh transaction (an eth_call reads cold).
+    function cool(address target) external;
     function expectRevert(bytes4 selector) external;
     function expectRevert() external;
     function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter)

@@ -38,9 +38,7 @@ export function Dashboard() {
               {offers.data.map((offer) => (
                 <li key={offer.integraHash} className="flex flex-wrap items-center gap-x-2">
                   <span className="mono">{shortHex(offer.integraHash, 10, 6)}</span>
-                  <span className="text-slate-600">
-                    from {shortHex(offer.owner)}: &ldquo;{offer.reason}&rdquo;
-                  </span>
+                  <span className="text-slate-600">from {shortHex(offer.owner)}</span>
                   <Link className="font-medium text-teal-800 underline" href={`/records/${offer.integraHash}`}>
                     Review and accept
                   </Link>

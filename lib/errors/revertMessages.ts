@@ -57,6 +57,8 @@ export const revertMessages: RevertMessages = {
   PartySetLocked: () => "A party has already claimed: the party set is locked, and no reservation can be cancelled or replaced.",
   NoParties: () => "Reserve at least one token before fixing the party set.",
   RoleNotPrintable: (args) => `A role is plain text: character ${Number(args[0]) + 1} is a control character. Remove it.`,
+  TooManyTokenIds: ([, max]) =>
+    `A record can use at most ${String(max)} token ids, cancelled ones included. Reserve a cancelled id again instead.`,
   RoleTooLong: (args) => `A role may be at most ${String(args[1])} bytes long; this one is ${String(args[0])}. Shorten it.`,
   NoTokenizer: () => "Choose a tokenizer to reserve parties' tokens.",
   NoPendingOffer: () => "There is no pending ownership offer for this record.",
@@ -76,6 +78,8 @@ export const revertMessages: RevertMessages = {
   AttestationForOtherToken: ([attested]) => `This attestation is for token ${attested}, not this one.`,
   MissingClaimCapability: () => "This attestation does not grant the CLAIM capability.",
   NoCapabilities: () => "Choose at least one capability to grant.",
+  InvalidCapabilityData: ([length]) =>
+    `The attestation's data is ${String(length)} bytes; the capability schema takes exactly 128 (record, token, capabilities, workflow).`,
   InvalidPayer: () => "Choose another token holder as the payer (not yourself, not empty).",
   DeadlineInPast: () => "The deadline must be in the future.",
   EmptyAmount: () => "Enter an amount.",

@@ -2,16 +2,28 @@ import { type Address, type PublicClient, numberToHex, pad } from "viem";
 import { deployBlock, integraAddresses } from "@/lib/contracts";
 import { type RpcLog, type TimelineEntry, decodeEntry, newestFirst } from "@/lib/timeline/decodeEntry";
 import { integraEventSelectors } from "@/lib/timeline/integraEvents";
-import { logsInWindows } from "./logsInWindows";
+import { readLogsAdaptively } from "@/lib/chain/adaptiveLogs";
+import { logEndpointOf } from "@/lib/chain/logRangeMemory";
+import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 
 /**
- * Recent events that name `account` in their third indexed slot (reserved for, claimed by, capability to,
- * new owner, executor, payer): one eth_getLogs (per block window) over every Integra contract, newest first.
+ * How far back the dashboard looks for activity. A fixed span, not the whole chain: its cost is the same on a
+ * chain of any length (a handful of eth_getLogs behind a 1,000-block cap); the standing state (tokens, records,
+ * offers, capabilities) comes from the contracts' per-account views, which see the whole history.
+ */
+export const RECENT_ACTIVITY_BLOCKS = 5_000n;
+
+/**
+ * Events of the last RECENT_ACTIVITY_BLOCKS blocks that name `account` in their third indexed slot (reserved
+ * for, claimed by, capability to, new owner, executor, payer): one eth_getLogs (per block window) over every
+ * Integra contract, newest first.
  */
 export async function readActivityOf(client: PublicClient, account: Address, limit = 10): Promise<TimelineEntry[]> {
-  const logs = await logsInWindows(
-    client,
-    deployBlock,
+  const latest = await client.getBlockNumber();
+  const from = latest - RECENT_ACTIVITY_BLOCKS + 1n > deployBlock ? latest - RECENT_ACTIVITY_BLOCKS + 1n : deployBlock;
+  const { items: logs } = await readLogsAdaptively(
+    from,
+    latest,
     async ({ fromBlock, toBlock }) =>
       (await client.request({
         method: "eth_getLogs",
@@ -24,6 +36,7 @@ export async function readActivityOf(client: PublicClient, account: Address, lim
           },
         ],
       } as never)) as RpcLog[],
+    { endpoint: logEndpointOf(client), hint: LOG_BLOCK_RANGE },
   );
   return logs
     .map(decodeEntry)

@@ -1,5 +1,6 @@
-import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
+import { type Address, type Hex, type PublicClient, decodeAbiParameters, getAbiItem, parseAbiParameters } from "viem";
 import { capabilityResolver, deployBlock, eas, registry } from "@/lib/contracts";
+import { readAccountList } from "./accountLists";
 import { logsInWindows } from "./logsInWindows";
 
 const capabilityGranted = getAbiItem({ abi: capabilityResolver.abi, name: "CapabilityGranted" });
@@ -14,22 +15,66 @@ export interface Capability {
   attester: Address;
   expirationTime: bigint;
   revocationTime: bigint;
-  /** When EAS recorded it (chain time), and the transaction that issued it. */
+  /** When EAS recorded it (chain time). */
   time: bigint;
-  transactionHash: Hex;
+  /** The transaction that issued it, when read from the record's logs (a recipient's list does not keep it). */
+  transactionHash?: Hex;
   /** Whether it was issued under the record's current authority (no transfer or executor change since). */
   attesterAuthorized: boolean;
 }
 
+const capabilityData = parseAbiParameters("bytes32 integraHash, uint256 tokenId, uint256 capabilities, bytes32 processHash");
+
 /**
- * Capability attestations found from the chain: one eth_getLogs on CapabilityGranted (by recipient, or by
- * record), then each attestation's current state from EAS and whether it was issued under the record's
- * current authority epoch (the tokenizer's own test at claim time).
+ * Capability attestations, each in its current state from EAS and with whether it was issued under the record's
+ * current authority epoch (the tokenizer's own test at claim time). A recipient's come from the resolver's
+ * `grantsTo` view, one eth_call per 50 attestations on any chain length; a record's from its CapabilityGranted
+ * logs.
  */
 export async function readCapabilities(client: PublicClient, filter: { recipient: Address } | { integraHash: Hex }): Promise<Capability[]> {
-  const args = "recipient" in filter ? { recipient: filter.recipient } : { integraHash: filter.integraHash };
+  return "recipient" in filter ? readGrantsTo(client, filter.recipient) : readRecordCapabilities(client, filter.integraHash);
+}
+
+async function readGrantsTo(client: PublicClient, recipient: Address): Promise<Capability[]> {
+  const grants = await readAccountList(
+    async (offset, limit) => {
+      const [rows, total] = await client.readContract({
+        ...capabilityResolver,
+        functionName: "grantsTo",
+        args: [recipient, offset, limit],
+      });
+      return { rows, total };
+    },
+    (grant) => grant.attestation.uid,
+  );
+  return grants.map(({ attestation, currentAuthority }) => {
+    const [integraHash, tokenId, capabilities, processHash] = decodeAbiParameters(capabilityData, attestation.data);
+    return {
+      uid: attestation.uid,
+      integraHash,
+      processHash,
+      tokenId,
+      capabilities,
+      recipient: attestation.recipient,
+      attester: attestation.attester,
+      expirationTime: attestation.expirationTime,
+      revocationTime: attestation.revocationTime,
+      time: attestation.time,
+      attesterAuthorized: currentAuthority,
+    };
+  });
+}
+
+async function readRecordCapabilities(client: PublicClient, integraHash: Hex): Promise<Capability[]> {
   const logs = await logsInWindows(client, deployBlock, ({ fromBlock, toBlock }) =>
-    client.getLogs({ address: capabilityResolver.address, event: capabilityGranted, strict: true, args, fromBlock, toBlock }),
+    client.getLogs({
+      address: capabilityResolver.address,
+      event: capabilityGranted,
+      strict: true,
+      args: { integraHash },
+      fromBlock,
+      toBlock,
+    }),
   );
   return Promise.all(
     logs.map(async (log) => {

@@ -1,26 +1,22 @@
-import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
-import { deployBlock, registry } from "@/lib/contracts";
-import { logsInWindows } from "./logsInWindows";
-import { type RecordInfo, readRecord } from "./records";
-
-const ownershipTransferred = getAbiItem({ abi: registry.abi, name: "OwnershipTransferred" });
+import type { Address, Hex, PublicClient } from "viem";
+import { registry } from "@/lib/contracts";
+import { readAccountList } from "./accountLists";
 
 /**
- * Records `account` owns now: registration emits OwnershipTransferred too, so one eth_getLogs on its
- * newOwner topic finds every record it ever received; a read per record drops those passed on since.
+ * Records `account` owns now, newest first, each with its registry state, from the registry's `recordsOwnedBy`
+ * view: one eth_call per 50 records it ever received, on any chain length and behind any cap on eth_getLogs.
  */
-export async function readRecordsOwnedBy(client: PublicClient, account: Address): Promise<{ integraHash: Hex; record: RecordInfo }[]> {
-  const logs = await logsInWindows(client, deployBlock, ({ fromBlock, toBlock }) =>
-    client.getLogs({
-      address: registry.address,
-      event: ownershipTransferred,
-      strict: true,
-      args: { newOwner: account },
-      fromBlock,
-      toBlock,
-    }),
+export async function readRecordsOwnedBy(client: PublicClient, account: Address) {
+  const owned = await readAccountList(
+    async (offset, limit) => {
+      const [integraHashes, records, total] = await client.readContract({
+        ...registry,
+        functionName: "recordsOwnedBy",
+        args: [account, offset, limit],
+      });
+      return { rows: integraHashes.map((integraHash: Hex, i) => ({ integraHash, record: records[i] })), total };
+    },
+    (row) => row.integraHash,
   );
-  const hashes = [...new Set(logs.map((log) => log.args.integraHash))];
-  const records = await Promise.all(hashes.map(async (integraHash) => ({ integraHash, record: await readRecord(client, integraHash) })));
-  return records.filter(({ record }) => record.owner.toLowerCase() === account.toLowerCase()).reverse();
+  return owned.reverse();
 }

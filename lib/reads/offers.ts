@@ -1,30 +1,26 @@
-import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
-import { deployBlock, registry } from "@/lib/contracts";
-import { logsInWindows } from "./logsInWindows";
-
-const ownershipOffered = getAbiItem({ abi: registry.abi, name: "OwnershipOffered" });
+import type { Address, Hex, PublicClient } from "viem";
+import { registry } from "@/lib/contracts";
+import { readAccountList } from "./accountLists";
 
 export interface OwnershipOffer {
   integraHash: Hex;
   owner: Address;
-  reason: string;
 }
 
 /**
- * Records offered to `account` and still waiting for it: one eth_getLogs on OwnershipOffered (topic3 = the
- * pending owner), then a read per record keeps the offers that are still pending to this account.
+ * Records offered to `account` and still waiting for it, with who offers each, from the registry's `offersTo`
+ * view: one eth_call per 50 offers it ever received. The offer's reason is on the record's timeline.
  */
 export async function readOffersFor(client: PublicClient, account: Address): Promise<OwnershipOffer[]> {
-  const logs = await logsInWindows(client, deployBlock, (window) =>
-    client.getLogs({ address: registry.address, event: ownershipOffered, strict: true, args: { pendingOwner: account }, ...window }),
+  return readAccountList(
+    async (offset, limit) => {
+      const [integraHashes, owners, total] = await client.readContract({
+        ...registry,
+        functionName: "offersTo",
+        args: [account, offset, limit],
+      });
+      return { rows: integraHashes.map((integraHash, i) => ({ integraHash, owner: owners[i] })), total };
+    },
+    (offer) => offer.integraHash,
   );
-  const latest = new Map<Hex, { owner: Address; reason: string }>();
-  for (const log of logs) latest.set(log.args.integraHash, { owner: log.args.owner, reason: log.args.reason });
-  const offers = await Promise.all(
-    [...latest].map(async ([integraHash, offer]) => {
-      const pending = await client.readContract({ ...registry, functionName: "pendingOwnerOf", args: [integraHash] });
-      return pending.toLowerCase() === account.toLowerCase() ? { integraHash, ...offer } : undefined;
-    }),
-  );
-  return offers.filter((o): o is OwnershipOffer => o !== undefined);
 }

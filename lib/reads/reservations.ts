@@ -1,9 +1,7 @@
-import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
-import { deployBlock, multiPartyTokenizer, ownershipTokenizer, tokenizerAbi } from "@/lib/contracts";
-import { logsInWindows } from "./logsInWindows";
+import type { Address, Hex, PublicClient } from "viem";
+import { multiPartyTokenizer, ownershipTokenizer, tokenizerAbi } from "@/lib/contracts";
+import { readAccountList } from "./accountLists";
 import { TOKEN_STATUS, type TokenStatusName } from "./records";
-
-const tokenReserved = getAbiItem({ abi: tokenizerAbi, name: "TokenReserved" });
 
 export interface Reservation {
   integraHash: Hex;
@@ -18,40 +16,37 @@ export interface Reservation {
 }
 
 /**
- * Tokens reserved for `account` on both tokenizers: one eth_getLogs per block window (TokenReserved, topic3 =
- * account, both addresses; a single one when the provider has no cap), then one status read per token, batched. Tokens later re-reserved to someone else drop out.
+ * Tokens reserved for (or claimed by) `account` on both tokenizers, read from each tokenizer's `reservationsOf`
+ * view: one eth_call per tokenizer per 50 records, on any chain length and behind any cap on eth_getLogs.
+ * Tokens cancelled or re-reserved to someone else since are not listed.
  */
-export async function readReservationsFor(client: PublicClient, account: Address, maxRange?: bigint): Promise<Reservation[]> {
-  const logs = await logsInWindows(
-    client,
-    deployBlock,
-    ({ fromBlock, toBlock }) =>
-      client.getLogs({
-        address: [ownershipTokenizer.address, multiPartyTokenizer.address],
-        event: tokenReserved,
-        strict: true,
-        args: { recipient: account },
-        fromBlock,
-        toBlock,
-      }),
-    maxRange,
+export async function readReservationsFor(client: PublicClient, account: Address): Promise<Reservation[]> {
+  const perTokenizer = await Promise.all(
+    [ownershipTokenizer.address, multiPartyTokenizer.address].map((tokenizer) =>
+      readAccountList(
+        async (offset, limit) => {
+          const [rows, total] = await client.readContract({
+            address: tokenizer,
+            abi: tokenizerAbi,
+            functionName: "reservationsOf",
+            args: [account, offset, limit],
+          });
+          return { rows, total };
+        },
+        (row) => `${row.integraHash}:${row.tokenId}`,
+      ).then((rows) =>
+        rows.map((row): Reservation => ({
+          integraHash: row.integraHash,
+          tokenizer,
+          tokenId: row.tokenId,
+          amount: row.amount,
+          processHash: row.processHash,
+          status: TOKEN_STATUS[row.status],
+          reservedFor: account,
+          role: row.role,
+        })),
+      ),
+    ),
   );
-  // The last reservation of each token wins: a token re-reserved to the same account may have a new role.
-  const unique = new Map<string, { tokenizer: Address; integraHash: Hex; tokenId: bigint; role: string }>();
-  for (const log of logs) {
-    const { integraHash, tokenId, role } = log.args;
-    unique.set(`${log.address}:${integraHash}:${tokenId}`, { tokenizer: log.address, integraHash, tokenId, role });
-  }
-  const rows = await Promise.all(
-    [...unique.values()].map(async ({ tokenizer, integraHash, tokenId, role }) => {
-      const [status, reservedFor, amount, processHash] = await client.readContract({
-        address: tokenizer,
-        abi: tokenizerAbi,
-        functionName: "tokenStatus",
-        args: [integraHash, tokenId],
-      });
-      return { integraHash, tokenizer, tokenId, amount, processHash, status: TOKEN_STATUS[status], reservedFor, role };
-    }),
-  );
-  return rows.filter((r) => r.reservedFor.toLowerCase() === account.toLowerCase() && (r.status === "reserved" || r.status === "claimed"));
+  return perTokenizer.flat();
 }

@@ -1,4 +1,5 @@
-import { type PublicClient, concat, recoverTypedDataAddress } from "viem";
+import { concat, recoverTypedDataAddress } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { forwarder } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
@@ -32,7 +33,7 @@ export interface RequestCheckResult {
  * failure; the clerk's page shows them all. Reads the chain, sends nothing.
  */
 export async function checkForwardRequest(
-  client: PublicClient,
+  client: ReadClient,
   request: SignedForwardRequest,
   options: { stopAtFirstFailure?: boolean } = {},
 ): Promise<RequestCheckResult> {

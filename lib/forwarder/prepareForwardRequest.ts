@@ -1,4 +1,5 @@
-import { type Address, type Hex, type PublicClient, concat } from "viem";
+import { type Address, type Chain, type Client, type Hex, type Transport, concat } from "viem";
+import { estimateGas, getBlock, readContract } from "viem/actions";
 import { forwarder } from "@/lib/contracts";
 import type { ForwardRequest } from "./forwardRequest";
 
@@ -11,15 +12,15 @@ export const REQUEST_VALIDITY_SECONDS = 30 * 60;
  * A call that would revert throws here, with the contract's own error, before anyone signs anything.
  */
 export async function prepareForwardRequest(
-  client: PublicClient,
+  client: Client<Transport, Chain | undefined>,
   call: { from: Address; to: Address; data: Hex; validitySeconds?: number },
   // Another deployment's forwarder (a bench chain), when not this app's.
   forwarderAddress: Address = forwarder.address,
 ): Promise<ForwardRequest> {
   const [nonce, estimated, block] = await Promise.all([
-    client.readContract({ abi: forwarder.abi, address: forwarderAddress, functionName: "nonces", args: [call.from] }),
-    client.estimateGas({ account: forwarderAddress, to: call.to, data: concat([call.data, call.from]) }),
-    client.getBlock({ blockTag: "latest" }),
+    readContract(client, { abi: forwarder.abi, address: forwarderAddress, functionName: "nonces", args: [call.from] }),
+    estimateGas(client, { account: forwarderAddress, to: call.to, data: concat([call.data, call.from]) }),
+    getBlock(client, { blockTag: "latest" }),
   ]);
   return {
     from: call.from,

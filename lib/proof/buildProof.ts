@@ -1,4 +1,5 @@
-import { type Hex, type PublicClient, getAddress } from "viem";
+import { type Hex, getAddress } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { readRecord } from "@/lib/reads/records";
 import { fetchLogs } from "@/lib/timeline/readTimeline";
@@ -16,7 +17,7 @@ const ATTEMPTS = 3;
  * of the record (read by the app's one timeline reader) up to the latest block, their transactions' receipts and
  * the EAS attestations they reference. Fails with the registry's RecordNotFound for an unknown record.
  */
-export async function buildProof(client: PublicClient, integraHash: Hex): Promise<ProofBundle> {
+export async function buildProof(client: ReadClient, integraHash: Hex): Promise<ProofBundle> {
   for (let attempt = 1; ; attempt++) {
     const bundle = await readProof(client, integraHash);
     // The record is read at the latest block and the events up to a block read just after: an event in between
@@ -25,7 +26,7 @@ export async function buildProof(client: PublicClient, integraHash: Hex): Promis
   }
 }
 
-async function readProof(client: PublicClient, integraHash: Hex): Promise<ProofBundle> {
+async function readProof(client: ReadClient, integraHash: Hex): Promise<ProofBundle> {
   const record = await readRecord(client, integraHash);
   const block = await client.getBlock({ blockTag: "latest" });
   const { chainId, contracts, capabilitySchemaUid } = configuredDeployment();

@@ -1,4 +1,5 @@
-import { type Address, type PublicClient, numberToHex, pad } from "viem";
+import { type Address, numberToHex, pad } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { deployBlock, integraAddresses } from "@/lib/contracts";
 import { type RpcLog, type TimelineEntry, decodeEntry, newestFirst } from "@/lib/timeline/decodeEntry";
 import { integraEventSelectors } from "@/lib/timeline/integraEvents";
@@ -18,7 +19,7 @@ export const RECENT_ACTIVITY_BLOCKS = 5_000n;
  * for, claimed by, capability to, new owner, executor, payer): one eth_getLogs (per block window) over every
  * Integra contract, newest first.
  */
-export async function readActivityOf(client: PublicClient, account: Address, limit = 10): Promise<TimelineEntry[]> {
+export async function readActivityOf(client: ReadClient, account: Address, limit = 10): Promise<TimelineEntry[]> {
   const latest = await client.getBlockNumber();
   const from = latest - RECENT_ACTIVITY_BLOCKS + 1n > deployBlock ? latest - RECENT_ACTIVITY_BLOCKS + 1n : deployBlock;
   const { items: logs } = await readLogsAdaptively(

@@ -1,4 +1,5 @@
-import { type Address, type Hex, type PublicClient, decodeAbiParameters, getAbiItem, parseAbiParameters } from "viem";
+import { type Address, type Hex, decodeAbiParameters, getAbiItem, parseAbiParameters } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { capabilityResolver, deployBlock, eas, registry } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
 import { logsInWindows } from "./logsInWindows";
@@ -31,11 +32,11 @@ const capabilityData = parseAbiParameters("bytes32 integraHash, uint256 tokenId,
  * `grantsTo` view, one eth_call per 50 attestations on any chain length; a record's from its CapabilityGranted
  * logs.
  */
-export async function readCapabilities(client: PublicClient, filter: { recipient: Address } | { integraHash: Hex }): Promise<Capability[]> {
+export async function readCapabilities(client: ReadClient, filter: { recipient: Address } | { integraHash: Hex }): Promise<Capability[]> {
   return "recipient" in filter ? readGrantsTo(client, filter.recipient) : readRecordCapabilities(client, filter.integraHash);
 }
 
-async function readGrantsTo(client: PublicClient, recipient: Address): Promise<Capability[]> {
+async function readGrantsTo(client: ReadClient, recipient: Address): Promise<Capability[]> {
   const grants = await readAccountList(
     async (offset, limit) => {
       const [rows, total] = await client.readContract({
@@ -65,7 +66,7 @@ async function readGrantsTo(client: PublicClient, recipient: Address): Promise<C
   });
 }
 
-async function readRecordCapabilities(client: PublicClient, integraHash: Hex): Promise<Capability[]> {
+async function readRecordCapabilities(client: ReadClient, integraHash: Hex): Promise<Capability[]> {
   const logs = await logsInWindows(client, deployBlock, ({ fromBlock, toBlock }) =>
     client.getLogs({
       address: capabilityResolver.address,

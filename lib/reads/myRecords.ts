@@ -1,4 +1,5 @@
-import type { Address, Hex, PublicClient } from "viem";
+import type { Address, Hex } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { registry } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
 
@@ -6,7 +7,7 @@ import { readAccountList } from "./accountLists";
  * Records `account` owns now, newest first, each with its registry state, from the registry's `recordsOwnedBy`
  * view: one eth_call per 50 records it ever received, on any chain length and behind any cap on eth_getLogs.
  */
-export async function readRecordsOwnedBy(client: PublicClient, account: Address) {
+export async function readRecordsOwnedBy(client: ReadClient, account: Address) {
   const owned = await readAccountList(
     async (offset, limit) => {
       const [integraHashes, records, total] = await client.readContract({

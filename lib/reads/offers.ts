@@ -1,4 +1,5 @@
-import type { Address, Hex, PublicClient } from "viem";
+import type { Address, Hex } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { registry } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
 
@@ -11,7 +12,7 @@ export interface OwnershipOffer {
  * Records offered to `account` and still waiting for it, with who offers each, from the registry's `offersTo`
  * view: one eth_call per 50 offers it ever received. The offer's reason is on the record's timeline.
  */
-export async function readOffersFor(client: PublicClient, account: Address): Promise<OwnershipOffer[]> {
+export async function readOffersFor(client: ReadClient, account: Address): Promise<OwnershipOffer[]> {
   return readAccountList(
     async (offset, limit) => {
       const [integraHashes, owners, total] = await client.readContract({

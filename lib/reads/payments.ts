@@ -1,4 +1,5 @@
-import { type Address, type Hex, type PublicClient, getAbiItem } from "viem";
+import { type Address, type Hex, getAbiItem } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { signal } from "@/lib/contracts";
 import { logsInWindows } from "./logsInWindows";
 
@@ -18,7 +19,7 @@ export interface PaymentRow {
 }
 
 /** A record's payment requests: one eth_getLogs (PaymentRequested, topic1 = integraHash), then each one's status now. */
-export async function readPayments(client: PublicClient, integraHash: Hex, fromBlock: bigint): Promise<PaymentRow[]> {
+export async function readPayments(client: ReadClient, integraHash: Hex, fromBlock: bigint): Promise<PaymentRow[]> {
   const logs = await logsInWindows(client, fromBlock, (window) =>
     client.getLogs({ address: signal.address, event: paymentRequested, strict: true, args: { integraHash }, ...window }),
   );

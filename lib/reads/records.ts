@@ -1,5 +1,6 @@
-import type { Address, Hex, PublicClient } from "viem";
+import type { Address, Hex } from "viem";
 import { getAbiItem } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { deployBlock, registry, tokenizerAbi } from "@/lib/contracts";
 import { decodeEntry } from "@/lib/timeline/decodeEntry";
@@ -9,7 +10,7 @@ import { logsInWindows } from "./logsInWindows";
 export type RecordInfo = Awaited<ReturnType<typeof readRecord>>;
 
 /** A record's state, and the address a pending ownership offer is addressed to (zero when none). */
-export async function readRecord(client: PublicClient, integraHash: Hex) {
+export async function readRecord(client: ReadClient, integraHash: Hex) {
   const [record, pendingOwner] = await Promise.all([
     client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] }),
     client.readContract({ ...registry, functionName: "pendingOwnerOf", args: [integraHash] }),
@@ -57,7 +58,7 @@ export interface RecordTokens {
  * What the tokenizer's events say of each token: the role of its live reservation, its claim, and the
  * completion. One eth_getLogs (per block window) of the record's events on its tokenizer.
  */
-async function readTokenEvents(client: PublicClient, integraHash: Hex, tokenizer: Address, fromBlock: bigint) {
+async function readTokenEvents(client: ReadClient, integraHash: Hex, tokenizer: Address, fromBlock: bigint) {
   const latest = await client.getBlockNumber();
   const { logs } = await fetchLogs(client, { addresses: [tokenizer], integraHash, fromBlock }, fromBlock, latest, LOG_BLOCK_RANGE);
   const roles = new Map<bigint, string>();
@@ -80,7 +81,7 @@ async function readTokenEvents(client: PublicClient, integraHash: Hex, tokenizer
 
 /** A record's tokens and progress: three reads and the tokenizer's events, then one status read per token, batched. */
 export async function readRecordTokens(
-  client: PublicClient,
+  client: ReadClient,
   integraHash: Hex,
   tokenizer: Address,
   fromBlock = deployBlock,
@@ -142,7 +143,7 @@ export interface ContentRecord {
 }
 
 /** Every record of one content hash: one eth_getLogs on RecordRegistered (topic3 = contentHash), then reads. */
-export async function readRecordsByContent(client: PublicClient, contentHash: Hex): Promise<ContentRecord[]> {
+export async function readRecordsByContent(client: ReadClient, contentHash: Hex): Promise<ContentRecord[]> {
   const logs = await logsInWindows(client, deployBlock, (window) =>
     client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { contentHash }, ...window }),
   );
@@ -180,7 +181,7 @@ export async function readRecordsByContent(client: PublicClient, contentHash: He
 }
 
 /** Who registered the first record of a workflow: one eth_getLogs on RecordRegistered with topic2 = processHash. */
-export async function firstRegistrantOf(client: PublicClient, processHash: Hex): Promise<Address | undefined> {
+export async function firstRegistrantOf(client: ReadClient, processHash: Hex): Promise<Address | undefined> {
   const logs = await logsInWindows(client, deployBlock, (window) =>
     client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { processHash }, ...window }),
   );

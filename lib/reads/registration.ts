@@ -1,4 +1,5 @@
-import { type Hex, type PublicClient, getAbiItem } from "viem";
+import { type Hex, getAbiItem } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { registry } from "@/lib/contracts";
 
 const recordRegistered = getAbiItem({ abi: registry.abi, name: "RecordRegistered" });
@@ -11,7 +12,7 @@ export interface Registration {
 }
 
 /** A record's RecordRegistered event: one eth_getLogs over the single block it was registered in. */
-export async function readRegistration(client: PublicClient, integraHash: Hex, registeredBlock: bigint): Promise<Registration> {
+export async function readRegistration(client: ReadClient, integraHash: Hex, registeredBlock: bigint): Promise<Registration> {
   const [log] = await client.getLogs({
     address: registry.address,
     event: recordRegistered,

@@ -1,4 +1,5 @@
-import type { Address, Hex, PublicClient } from "viem";
+import type { Address, Hex } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { multiPartyTokenizer, ownershipTokenizer, tokenizerAbi } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
 import { TOKEN_STATUS, type TokenStatusName } from "./records";
@@ -20,7 +21,7 @@ export interface Reservation {
  * view: one eth_call per tokenizer per 50 records, on any chain length and behind any cap on eth_getLogs.
  * Tokens cancelled or re-reserved to someone else since are not listed.
  */
-export async function readReservationsFor(client: PublicClient, account: Address): Promise<Reservation[]> {
+export async function readReservationsFor(client: ReadClient, account: Address): Promise<Reservation[]> {
   const perTokenizer = await Promise.all(
     [ownershipTokenizer.address, multiPartyTokenizer.address].map((tokenizer) =>
       readAccountList(

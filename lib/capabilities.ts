@@ -1,4 +1,4 @@
-import { type Address, type Hex, encodeAbiParameters, parseAbiParameters, zeroHash } from "viem";
+import { type Address, type Hex, encodeAbiParameters, zeroHash } from "viem";
 import { capabilityBits, capabilitySchema } from "@/lib/generated/integra";
 
 /**
@@ -10,6 +10,17 @@ export const CAPABILITY = capabilityBits;
 
 /** The EAS schema of capability attestations: `Capabilities.SCHEMA` in contracts/src/Capabilities.sol. */
 export const CAPABILITY_SCHEMA = capabilitySchema;
+
+/**
+ * CAPABILITY_SCHEMA's fields as ABI parameters, written out so that pages need not ship a parser of human-readable
+ * ABI (abitype's, ~5 KB gzip); a test checks they are what parsing the schema gives.
+ */
+export const CAPABILITY_DATA_PARAMETERS = [
+  { type: "bytes32", name: "integraHash" },
+  { type: "uint256", name: "tokenId" },
+  { type: "uint256", name: "capabilities" },
+  { type: "bytes32", name: "processHash" },
+] as const;
 
 /**
  * The EAS attest() request granting `capabilities` on token `tokenId` (0: any token) of a record to
@@ -31,12 +42,7 @@ export function capabilityAttestationRequest(params: {
       expirationTime: params.expirationTime ?? 0n,
       revocable: true,
       refUID: zeroHash,
-      data: encodeAbiParameters(parseAbiParameters(CAPABILITY_SCHEMA), [
-        params.integraHash,
-        params.tokenId,
-        params.capabilities,
-        params.processHash,
-      ]),
+      data: encodeAbiParameters(CAPABILITY_DATA_PARAMETERS, [params.integraHash, params.tokenId, params.capabilities, params.processHash]),
       value: 0n,
     },
   } as const;

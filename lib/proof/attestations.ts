@@ -1,5 +1,5 @@
-import { type Address, type Hex, type PublicClient, decodeAbiParameters, encodePacked, keccak256, parseAbiParameters } from "viem";
-import { CAPABILITY_SCHEMA } from "@/lib/capabilities";
+import { type Address, type Hex, type PublicClient, decodeAbiParameters, encodePacked, keccak256 } from "viem";
+import { CAPABILITY_DATA_PARAMETERS } from "@/lib/capabilities";
 import { eas } from "@/lib/contracts";
 import type { ProofAttestation } from "./proofBundle";
 
@@ -58,7 +58,7 @@ export interface CapabilityGrant {
 
 export function decodeCapabilityData(data: Hex): CapabilityGrant | undefined {
   try {
-    const [integraHash, tokenId, capabilities, processHash] = decodeAbiParameters(parseAbiParameters(CAPABILITY_SCHEMA), data);
+    const [integraHash, tokenId, capabilities, processHash] = decodeAbiParameters(CAPABILITY_DATA_PARAMETERS, data);
     return { integraHash, tokenId, capabilities, processHash };
   } catch {
     return undefined;

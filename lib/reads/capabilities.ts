@@ -1,5 +1,6 @@
-import { type Address, type Hex, decodeAbiParameters, getAbiItem, parseAbiParameters } from "viem";
+import { type Address, type Hex, decodeAbiParameters, getAbiItem } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
+import { CAPABILITY_DATA_PARAMETERS } from "@/lib/capabilities";
 import { capabilityResolver, deployBlock, eas, registry } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
 import { logsInWindows } from "./logsInWindows";
@@ -24,8 +25,6 @@ export interface Capability {
   attesterAuthorized: boolean;
 }
 
-const capabilityData = parseAbiParameters("bytes32 integraHash, uint256 tokenId, uint256 capabilities, bytes32 processHash");
-
 /**
  * Capability attestations, each in its current state from EAS and with whether it was issued under the record's
  * current authority epoch (the tokenizer's own test at claim time). A recipient's come from the resolver's
@@ -49,7 +48,7 @@ async function readGrantsTo(client: ReadClient, recipient: Address): Promise<Cap
     (grant) => grant.attestation.uid,
   );
   return grants.map(({ attestation, currentAuthority }) => {
-    const [integraHash, tokenId, capabilities, processHash] = decodeAbiParameters(capabilityData, attestation.data);
+    const [integraHash, tokenId, capabilities, processHash] = decodeAbiParameters(CAPABILITY_DATA_PARAMETERS, attestation.data);
     return {
       uid: attestation.uid,
       integraHash,

@@ -5,8 +5,6 @@ import { useState } from "react";
 import type { Hex } from "viem";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { readClient } from "@/lib/chain/readClient";
-import { buildProof } from "@/lib/proof/buildProof";
-import { serializeProofBundle } from "@/lib/proof/proofBundle";
 
 type State =
   { step: "idle" } | { step: "building" } | { step: "done"; fileName: string; events: number } | { step: "failed"; error: unknown };
@@ -31,6 +29,11 @@ export function DownloadProof({ integraHash }: { integraHash: Hex }) {
   async function download() {
     setState({ step: "building" });
     try {
+      // The proof's code (reading every event, receipt and attestation) loads on the first click.
+      const [{ buildProof }, { serializeProofBundle }] = await Promise.all([
+        import("@/lib/proof/buildProof"),
+        import("@/lib/proof/proofBundle"),
+      ]);
       const bundle = await buildProof(readClient, integraHash);
       const fileName = `proof-${integraHash.slice(0, 10)}.json`;
       saveAs(serializeProofBundle(bundle), fileName);

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import type { Hex } from "viem";
 import { useWalletAccount } from "@/hooks/wallet";
@@ -15,13 +16,15 @@ import { DownloadProof } from "./DownloadProof";
 import { RecordFacts } from "./RecordFacts";
 import { RecordFromLink } from "./RecordFromLink";
 import { SharePanel } from "./SharePanel";
-import { SponsorSignedRequest } from "./SponsorSignedRequest";
 import { WhoPaysNote } from "./WhoPaysNote";
 import { useUrlFragment } from "@/hooks/useUrlFragment";
 import { TokensTable } from "./TokensTable";
 import { VerifyAgainstRecord } from "./VerifyAgainstRecord";
 import { WaitingForYou } from "./WaitingForYou";
 import { walletPart } from "@/components/wallet/WithWallet";
+
+// Shown only with a signed claim link or to the owner or executor: its checks (signatures, typed data) load then.
+const SponsorSignedRequest = dynamic(() => import("./SponsorSignedRequest").then((m) => m.SponsorSignedRequest));
 
 // Shown to a connected wallet only (the pending owner; the owner or executor): loaded with the wallet.
 const AcceptOwnership = walletPart(() => import("./AcceptOwnership").then((m) => m.AcceptOwnership));

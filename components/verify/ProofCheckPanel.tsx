@@ -9,15 +9,24 @@ import { readClient } from "@/lib/chain/readClient";
 import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
-import { checkProofOffline, checkProofOnline } from "@/lib/proof/checkProof";
-import { type ProofBundle, ProofFormatError, parseProofBundleText } from "@/lib/proof/proofBundle";
+import type { ProofBundle } from "@/lib/proof/proofBundle";
 import type { ProofCheck } from "@/lib/proof/proofCheck";
 import { ProofCheckList } from "./ProofCheckList";
 import { ProofFilePicker } from "./ProofFilePicker";
 
 type Online = { step: "checking" } | { step: "done"; checks: ProofCheck[] } | { step: "failed"; error: unknown };
 
-type Loaded = { fileName: string; bundle: ProofBundle } | { fileName: string; problem: string };
+type ProofCode = typeof import("@/lib/proof/checkProof") & typeof import("@/lib/proof/proofBundle");
+
+/** The proof checker's code, fetched with the first proof file chosen (the page's first load does without it). */
+function loadProofCode(): Promise<ProofCode> {
+  return Promise.all([import("@/lib/proof/checkProof"), import("@/lib/proof/proofBundle")]).then(([check, bundle]) => ({
+    ...check,
+    ...bundle,
+  }));
+}
+
+type Loaded = { fileName: string; bundle: ProofBundle; code: ProofCode } | { fileName: string; problem: string };
 
 /**
  * A proof file, checked in the browser as OpenCerts-style verifiers check a certificate: offline (consistent with
@@ -35,17 +44,26 @@ export function ProofCheckPanel() {
     const run = ++latest.current;
     setOnline(undefined);
     let bundle: ProofBundle;
+    let code: ProofCode;
     try {
-      bundle = parseProofBundleText(await file.text());
+      code = await loadProofCode();
     } catch (error) {
-      const problem = error instanceof ProofFormatError ? error.message : String(error);
+      // Offline before the checker's code arrived: nothing can be checked yet; choosing the file again retries.
+      if (run === latest.current) setLoaded({ fileName: file.name, problem: `The proof checker could not be loaded (${String(error)}).` });
+      return;
+    }
+    if (run !== latest.current) return;
+    try {
+      bundle = code.parseProofBundleText(await file.text());
+    } catch (error) {
+      const problem = error instanceof code.ProofFormatError ? error.message : String(error);
       setLoaded({ fileName: file.name, problem });
       return;
     }
-    setLoaded({ fileName: file.name, bundle });
+    setLoaded({ fileName: file.name, bundle, code });
     setOnline({ step: "checking" });
     try {
-      const checks = await checkProofOnline(bundle, readClient);
+      const checks = await code.checkProofOnline(bundle, readClient);
       if (run === latest.current) setOnline({ step: "done", checks });
     } catch (error) {
       if (run === latest.current) setOnline({ step: "failed", error });
@@ -53,7 +71,7 @@ export function ProofCheckPanel() {
   }
 
   const bundle = loaded && "bundle" in loaded ? loaded.bundle : undefined;
-  const offline = bundle ? checkProofOffline(bundle, { fileHash }) : [];
+  const offline = loaded && "bundle" in loaded ? loaded.code.checkProofOffline(loaded.bundle, { fileHash }) : [];
   const checks = [...offline, ...(online?.step === "done" ? online.checks : [])];
   const failures = checks.filter((c) => !c.ok);
 

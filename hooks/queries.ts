@@ -2,15 +2,6 @@ import { queryOptions, skipToken } from "@tanstack/react-query";
 import { type Address, type Hex, zeroAddress } from "viem";
 import { readClient } from "@/lib/chain/readClient";
 import { APP_CHAIN_ID } from "@/lib/config/appChain";
-import { readActivityOf } from "@/lib/reads/activity";
-import { readCapabilities } from "@/lib/reads/capabilities";
-import { readRecordsOwnedBy } from "@/lib/reads/myRecords";
-import { readOffersFor } from "@/lib/reads/offers";
-import { readPayments } from "@/lib/reads/payments";
-import { readRecord, readRecordTokens, readRecordsByContent } from "@/lib/reads/records";
-import { readRegistration } from "@/lib/reads/registration";
-import { readReservationsFor } from "@/lib/reads/reservations";
-import { fetchRelayerInfo } from "@/lib/relay/relayClient";
 import { retryRead } from "./readRetry";
 
 /**
@@ -20,10 +11,26 @@ import { retryRead } from "./readRetry";
  */
 const lower = (value: string | undefined) => value?.toLowerCase() ?? null;
 
+/**
+ * The readers, fetched when a query first runs: a page downloads the code of the reads it makes, not of every read
+ * of the app (the layout's outage probe would otherwise bring them all to every page).
+ */
+const reads = {
+  activity: () => import("@/lib/reads/activity"),
+  capabilities: () => import("@/lib/reads/capabilities"),
+  myRecords: () => import("@/lib/reads/myRecords"),
+  offers: () => import("@/lib/reads/offers"),
+  payments: () => import("@/lib/reads/payments"),
+  records: () => import("@/lib/reads/records"),
+  registration: () => import("@/lib/reads/registration"),
+  reservations: () => import("@/lib/reads/reservations"),
+  relay: () => import("@/lib/relay/relayClient"),
+};
+
 export const recordQuery = (integraHash: Hex | undefined) =>
   queryOptions({
     queryKey: ["record", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: integraHash ? () => readRecord(readClient, integraHash) : skipToken,
+    queryFn: integraHash ? async () => (await reads.records()).readRecord(readClient, integraHash) : skipToken,
     // An unknown record is an answer, not a failure: said at once. Other failures retry as every read does.
     retry: (count, error) => !/RecordNotFound/.test(String(error)) && retryRead(count, error),
   });
@@ -33,7 +40,7 @@ export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Addr
     queryKey: ["recordTokens", APP_CHAIN_ID, lower(integraHash)] as const,
     queryFn:
       integraHash && tokenizer && tokenizer !== zeroAddress
-        ? () => readRecordTokens(readClient, integraHash, tokenizer, fromBlock)
+        ? async () => (await reads.records()).readRecordTokens(readClient, integraHash, tokenizer, fromBlock)
         : skipToken,
   });
 
@@ -41,14 +48,14 @@ export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Addr
 export const registrationQuery = (integraHash: Hex, registeredBlock: bigint) =>
   queryOptions({
     queryKey: ["registration", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: () => readRegistration(readClient, integraHash, registeredBlock),
+    queryFn: async () => (await reads.registration()).readRegistration(readClient, integraHash, registeredBlock),
     staleTime: Infinity,
   });
 
 export const recordsByContentQuery = (contentHash: Hex | undefined) =>
   queryOptions({
     queryKey: ["recordsByContent", APP_CHAIN_ID, lower(contentHash)] as const,
-    queryFn: contentHash ? () => readRecordsByContent(readClient, contentHash) : skipToken,
+    queryFn: contentHash ? async () => (await reads.records()).readRecordsByContent(readClient, contentHash) : skipToken,
   });
 
 /** Every account's reservations: a write that reserves for someone else refreshes theirs too. */
@@ -56,7 +63,7 @@ export const reservationsScope = ["reservedFor", APP_CHAIN_ID] as const;
 export const reservationsQuery = (account: Address | undefined) =>
   queryOptions({
     queryKey: [...reservationsScope, lower(account)] as const,
-    queryFn: account ? () => readReservationsFor(readClient, account) : skipToken,
+    queryFn: account ? async () => (await reads.reservations()).readReservationsFor(readClient, account) : skipToken,
   });
 
 /**
@@ -73,6 +80,7 @@ export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash
     ] as const,
     queryFn: filter
       ? async () => {
+          const { readCapabilities } = await reads.capabilities();
           const [capabilities, block] = await Promise.all([readCapabilities(readClient, filter), readClient.getBlock()]);
           return { capabilities, now: block.timestamp };
         }
@@ -82,7 +90,7 @@ export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash
 export const paymentsQuery = (integraHash: Hex, fromBlock: bigint) =>
   queryOptions({
     queryKey: ["payments", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: () => readPayments(readClient, integraHash, fromBlock),
+    queryFn: async () => (await reads.payments()).readPayments(readClient, integraHash, fromBlock),
   });
 
 /** Every account's "records I own". */
@@ -90,19 +98,19 @@ export const myRecordsScope = ["myRecords", APP_CHAIN_ID] as const;
 export const myRecordsQuery = (account: Address | undefined) =>
   queryOptions({
     queryKey: [...myRecordsScope, lower(account)] as const,
-    queryFn: account ? () => readRecordsOwnedBy(readClient, account) : skipToken,
+    queryFn: account ? async () => (await reads.myRecords()).readRecordsOwnedBy(readClient, account) : skipToken,
   });
 
 export const offersQuery = (account: Address | undefined) =>
   queryOptions({
     queryKey: ["offersFor", APP_CHAIN_ID, lower(account)] as const,
-    queryFn: account ? () => readOffersFor(readClient, account) : skipToken,
+    queryFn: account ? async () => (await reads.offers()).readOffersFor(readClient, account) : skipToken,
   });
 
 export const activityQuery = (account: Address) =>
   queryOptions({
     queryKey: ["activity", APP_CHAIN_ID, lower(account)] as const,
-    queryFn: () => readActivityOf(readClient, account),
+    queryFn: async () => (await reads.activity()).readActivityOf(readClient, account),
     refetchInterval: 8_000,
   });
 
@@ -121,7 +129,7 @@ export const rpcHealthQuery = () =>
 export const relayerInfoQuery = () =>
   queryOptions({
     queryKey: ["relayerInfo", APP_CHAIN_ID] as const,
-    queryFn: () => fetchRelayerInfo(window.location.origin),
+    queryFn: async () => (await reads.relay()).fetchRelayerInfo(window.location.origin),
     staleTime: Infinity,
   });
 

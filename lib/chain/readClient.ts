@@ -1,15 +1,5 @@
 import { http, type Chain, type Client, type PublicClient, type Transport, createClient } from "viem";
-import {
-  call,
-  getBlock,
-  getBlockNumber,
-  getChainId,
-  getLogs,
-  getTransaction,
-  getTransactionCount,
-  getTransactionReceipt,
-  readContract,
-} from "viem/actions";
+import { getBlockNumber, getChainId } from "viem/actions";
 import { appChain } from "@/lib/config/appChain";
 
 /**
@@ -32,18 +22,23 @@ export type ReadClient = Pick<
   | "readContract"
 >;
 
-/** The same actions createPublicClient's decorator binds, for those methods only. */
+/**
+ * The same actions createPublicClient's decorator binds, for those methods only. All but the block number and the
+ * chain id (the outage probe, a timeline's refresh) are fetched when first called, so a page that reads no contract
+ * (a workflow, /verify before a hash is given) ships none of their code (ABI encoding, call and log formatting).
+ */
 function readActions(client: Client<Transport, Chain>) {
+  const actions = () => import("./readActions");
   return {
-    call: ((args) => call(client, args)) as PublicClient["call"],
-    getBlock: ((args) => getBlock(client, args)) as PublicClient["getBlock"],
+    call: (async (args) => (await actions()).call(client, args)) as PublicClient["call"],
+    getBlock: (async (args) => (await actions()).getBlock(client, args)) as PublicClient["getBlock"],
     getBlockNumber: ((args) => getBlockNumber(client, args)) as PublicClient["getBlockNumber"],
     getChainId: (() => getChainId(client)) as PublicClient["getChainId"],
-    getLogs: ((args) => getLogs(client, args)) as PublicClient["getLogs"],
-    getTransaction: ((args) => getTransaction(client, args)) as PublicClient["getTransaction"],
-    getTransactionCount: ((args) => getTransactionCount(client, args)) as PublicClient["getTransactionCount"],
-    getTransactionReceipt: ((args) => getTransactionReceipt(client, args)) as PublicClient["getTransactionReceipt"],
-    readContract: ((args) => readContract(client, args)) as PublicClient["readContract"],
+    getLogs: (async (args) => (await actions()).getLogs(client, args)) as PublicClient["getLogs"],
+    getTransaction: (async (args) => (await actions()).getTransaction(client, args)) as PublicClient["getTransaction"],
+    getTransactionCount: (async (args) => (await actions()).getTransactionCount(client, args)) as PublicClient["getTransactionCount"],
+    getTransactionReceipt: (async (args) => (await actions()).getTransactionReceipt(client, args)) as PublicClient["getTransactionReceipt"],
+    readContract: (async (args) => (await actions()).readContract(client, args)) as PublicClient["readContract"],
   };
 }
 

@@ -12,25 +12,15 @@ import { retryRead } from "./readRetry";
 const lower = (value: string | undefined) => value?.toLowerCase() ?? null;
 
 /**
- * The readers, fetched when a query first runs: a page downloads the code of the reads it makes, not of every read
- * of the app (the layout's outage probe would otherwise bring them all to every page).
+ * The readers, fetched when a query first runs (with the read client's actions: one chunk), so the layout's outage
+ * probe does not bring them to pages that read no contract (a workflow, /verify before a hash is given).
  */
-const reads = {
-  activity: () => import("@/lib/reads/activity"),
-  capabilities: () => import("@/lib/reads/capabilities"),
-  myRecords: () => import("@/lib/reads/myRecords"),
-  offers: () => import("@/lib/reads/offers"),
-  payments: () => import("@/lib/reads/payments"),
-  records: () => import("@/lib/reads/records"),
-  registration: () => import("@/lib/reads/registration"),
-  reservations: () => import("@/lib/reads/reservations"),
-  relay: () => import("@/lib/relay/relayClient"),
-};
+const reads = () => import("@/lib/reads/readCode");
 
 export const recordQuery = (integraHash: Hex | undefined) =>
   queryOptions({
     queryKey: ["record", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: integraHash ? async () => (await reads.records()).readRecord(readClient, integraHash) : skipToken,
+    queryFn: integraHash ? async () => (await reads()).readRecord(readClient, integraHash) : skipToken,
     // An unknown record is an answer, not a failure: said at once. Other failures retry as every read does.
     retry: (count, error) => !/RecordNotFound/.test(String(error)) && retryRead(count, error),
   });
@@ -40,7 +30,7 @@ export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Addr
     queryKey: ["recordTokens", APP_CHAIN_ID, lower(integraHash)] as const,
     queryFn:
       integraHash && tokenizer && tokenizer !== zeroAddress
-        ? async () => (await reads.records()).readRecordTokens(readClient, integraHash, tokenizer, fromBlock)
+        ? async () => (await reads()).readRecordTokens(readClient, integraHash, tokenizer, fromBlock)
         : skipToken,
   });
 
@@ -48,14 +38,14 @@ export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Addr
 export const registrationQuery = (integraHash: Hex, registeredBlock: bigint) =>
   queryOptions({
     queryKey: ["registration", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: async () => (await reads.registration()).readRegistration(readClient, integraHash, registeredBlock),
+    queryFn: async () => (await reads()).readRegistration(readClient, integraHash, registeredBlock),
     staleTime: Infinity,
   });
 
 export const recordsByContentQuery = (contentHash: Hex | undefined) =>
   queryOptions({
     queryKey: ["recordsByContent", APP_CHAIN_ID, lower(contentHash)] as const,
-    queryFn: contentHash ? async () => (await reads.records()).readRecordsByContent(readClient, contentHash) : skipToken,
+    queryFn: contentHash ? async () => (await reads()).readRecordsByContent(readClient, contentHash) : skipToken,
   });
 
 /** Every account's reservations: a write that reserves for someone else refreshes theirs too. */
@@ -63,7 +53,7 @@ export const reservationsScope = ["reservedFor", APP_CHAIN_ID] as const;
 export const reservationsQuery = (account: Address | undefined) =>
   queryOptions({
     queryKey: [...reservationsScope, lower(account)] as const,
-    queryFn: account ? async () => (await reads.reservations()).readReservationsFor(readClient, account) : skipToken,
+    queryFn: account ? async () => (await reads()).readReservationsFor(readClient, account) : skipToken,
   });
 
 /**
@@ -80,7 +70,7 @@ export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash
     ] as const,
     queryFn: filter
       ? async () => {
-          const { readCapabilities } = await reads.capabilities();
+          const { readCapabilities } = await reads();
           const [capabilities, block] = await Promise.all([readCapabilities(readClient, filter), readClient.getBlock()]);
           return { capabilities, now: block.timestamp };
         }
@@ -90,7 +80,7 @@ export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash
 export const paymentsQuery = (integraHash: Hex, fromBlock: bigint) =>
   queryOptions({
     queryKey: ["payments", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: async () => (await reads.payments()).readPayments(readClient, integraHash, fromBlock),
+    queryFn: async () => (await reads()).readPayments(readClient, integraHash, fromBlock),
   });
 
 /** Every account's "records I own". */
@@ -98,19 +88,19 @@ export const myRecordsScope = ["myRecords", APP_CHAIN_ID] as const;
 export const myRecordsQuery = (account: Address | undefined) =>
   queryOptions({
     queryKey: [...myRecordsScope, lower(account)] as const,
-    queryFn: account ? async () => (await reads.myRecords()).readRecordsOwnedBy(readClient, account) : skipToken,
+    queryFn: account ? async () => (await reads()).readRecordsOwnedBy(readClient, account) : skipToken,
   });
 
 export const offersQuery = (account: Address | undefined) =>
   queryOptions({
     queryKey: ["offersFor", APP_CHAIN_ID, lower(account)] as const,
-    queryFn: account ? async () => (await reads.offers()).readOffersFor(readClient, account) : skipToken,
+    queryFn: account ? async () => (await reads()).readOffersFor(readClient, account) : skipToken,
   });
 
 export const activityQuery = (account: Address) =>
   queryOptions({
     queryKey: ["activity", APP_CHAIN_ID, lower(account)] as const,
-    queryFn: async () => (await reads.activity()).readActivityOf(readClient, account),
+    queryFn: async () => (await reads()).readActivityOf(readClient, account),
     refetchInterval: 8_000,
   });
 
@@ -129,7 +119,7 @@ export const rpcHealthQuery = () =>
 export const relayerInfoQuery = () =>
   queryOptions({
     queryKey: ["relayerInfo", APP_CHAIN_ID] as const,
-    queryFn: async () => (await reads.relay()).fetchRelayerInfo(window.location.origin),
+    queryFn: async () => (await reads()).fetchRelayerInfo(window.location.origin),
     staleTime: Infinity,
   });
 

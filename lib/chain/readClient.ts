@@ -28,7 +28,7 @@ export type ReadClient = Pick<
  * (a workflow, /verify before a hash is given) ships none of their code (ABI encoding, call and log formatting).
  */
 function readActions(client: Client<Transport, Chain>) {
-  const actions = () => import("./readActions");
+  const actions = () => import("@/lib/reads/readCode");
   return {
     call: (async (args) => (await actions()).call(client, args)) as PublicClient["call"],
     getBlock: (async (args) => (await actions()).getBlock(client, args)) as PublicClient["getBlock"],

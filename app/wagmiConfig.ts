@@ -2,8 +2,8 @@ import { connectorsForWallets } from "@rainbow-me/rainbowkit";
 import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wallets";
 import { http } from "viem";
 import { createConfig } from "wagmi";
-import { appChain } from "@/lib/config/appChain";
 import { ephemeralWallet } from "./ephemeralWallet";
+import { walletChain as appChain } from "./walletChain";
 
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
 

@@ -6,7 +6,6 @@ import type { Hex } from "viem";
 import { FileDropzone } from "@/components/FileDropzone";
 import { Notice } from "@/components/ui/Notice";
 import { readClient } from "@/lib/chain/readClient";
-import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import type { ProofBundle } from "@/lib/proof/proofBundle";
@@ -14,16 +13,20 @@ import type { ProofCheck } from "@/lib/proof/proofCheck";
 import { ProofCheckList } from "./ProofCheckList";
 import { ProofFilePicker } from "./ProofFilePicker";
 
-type Online = { step: "checking" } | { step: "done"; checks: ProofCheck[] } | { step: "failed"; error: unknown };
+type Online = { step: "checking" } | { step: "done"; checks: ProofCheck[] } | { step: "failed"; message: string };
 
-type ProofCode = typeof import("@/lib/proof/checkProof") & typeof import("@/lib/proof/proofBundle");
+type ProofCode = typeof import("@/lib/proof/checkProof") &
+  typeof import("@/lib/proof/proofBundle") &
+  typeof import("@/lib/errors/describeError");
 
-/** The proof checker's code, fetched with the first proof file chosen (the page's first load does without it). */
+/**
+ * The proof checker's code, fetched with the first proof file chosen (the page's first load does without it), with
+ * the words for a failed chain read.
+ */
 function loadProofCode(): Promise<ProofCode> {
-  return Promise.all([import("@/lib/proof/checkProof"), import("@/lib/proof/proofBundle")]).then(([check, bundle]) => ({
-    ...check,
-    ...bundle,
-  }));
+  return Promise.all([import("@/lib/proof/checkProof"), import("@/lib/proof/proofBundle"), import("@/lib/errors/describeError")]).then(
+    ([check, bundle, errors]) => ({ ...check, ...bundle, ...errors }),
+  );
 }
 
 type Loaded = { fileName: string; bundle: ProofBundle; code: ProofCode } | { fileName: string; problem: string };
@@ -66,7 +69,7 @@ export function ProofCheckPanel() {
       const checks = await code.checkProofOnline(bundle, readClient);
       if (run === latest.current) setOnline({ step: "done", checks });
     } catch (error) {
-      if (run === latest.current) setOnline({ step: "failed", error });
+      if (run === latest.current) setOnline({ step: "failed", message: code.describeError(error).message });
     }
   }
 
@@ -110,7 +113,7 @@ export function ProofCheckPanel() {
             <Notice title="Re-reading the chain…">The proof&apos;s own checks are below; the chain checks follow in a moment.</Notice>
           ) : online?.step === "failed" ? (
             <Notice tone="warning" title="Could not read the chain to finish the checks">
-              {describeError(online.error).message} Only the proof&apos;s own consistency was checked, which a forger could fake.
+              {online.message} Only the proof&apos;s own consistency was checked, which a forger could fake.
             </Notice>
           ) : failures.length === 0 ? (
             <Notice tone="success" title={`Genuine: all ${checks.length} checks passed`}>

@@ -1,5 +1,4 @@
 import { type Chain, defineChain } from "viem";
-import { base, baseSepolia, mainnet, optimism, sepolia } from "viem/chains";
 
 /**
  * The one chain the app reads and writes, chosen by configuration: the local anvil chain by default,
@@ -22,22 +21,50 @@ const localChain = defineChain({
   testnet: true,
 });
 
-const known: Record<number, Chain> = {
-  [mainnet.id]: mainnet,
-  [sepolia.id]: sepolia,
-  [base.id]: base,
-  [baseSepolia.id]: baseSepolia,
-  [optimism.id]: optimism,
+const ETHER = { name: "Ether", symbol: "ETH", decimals: 18 } as const;
+const SEPOLIA_ETHER = { name: "Sepolia Ether", symbol: "ETH", decimals: 18 } as const;
+
+/**
+ * What the pages say of the chains the app knows by id (name, currency, explorer), written out: viem/chains'
+ * definitions bring the OP Stack's formatters and serializers (~3-4 KB gzip) to every page's first load. The
+ * wallet's chain (app/walletChain.ts, loaded with the wallet) is viem's full definition. A test checks these are
+ * viem's facts.
+ */
+export const knownChains: Record<number, Chain> = {
+  1: chainFacts(1, "Ethereum", ETHER, "Etherscan", "https://etherscan.io"),
+  11155111: chainFacts(11155111, "Sepolia", SEPOLIA_ETHER, "Etherscan", "https://sepolia.etherscan.io", true),
+  8453: chainFacts(8453, "Base", ETHER, "Basescan", "https://basescan.org"),
+  84532: chainFacts(84532, "Base Sepolia", SEPOLIA_ETHER, "Basescan", "https://sepolia.basescan.org", true),
+  10: chainFacts(10, "OP Mainnet", ETHER, "Optimism Explorer", "https://optimistic.etherscan.io"),
 };
 
-function withRpc(chain: Chain): Chain {
+function chainFacts(
+  id: number,
+  name: string,
+  nativeCurrency: Chain["nativeCurrency"],
+  explorerName: string,
+  explorerUrl: string,
+  testnet?: boolean,
+): Chain {
+  return defineChain({
+    id,
+    name,
+    nativeCurrency,
+    rpcUrls: { default: { http: [RPC_URL] } },
+    blockExplorers: { default: { name: explorerName, url: explorerUrl } },
+    ...(testnet ? { testnet } : {}),
+  });
+}
+
+/** A chain with the app's RPC as its default. */
+export function withRpc(chain: Chain): Chain {
   return { ...chain, rpcUrls: { ...chain.rpcUrls, default: { http: [RPC_URL] } } };
 }
 
 export const appChain: Chain = IS_LOCAL_CHAIN
   ? localChain
   : withRpc(
-      known[APP_CHAIN_ID] ??
+      knownChains[APP_CHAIN_ID] ??
         defineChain({
           id: APP_CHAIN_ID,
           name: `Chain ${APP_CHAIN_ID}`,

@@ -63,6 +63,33 @@ test("range errors and result caps: the timeline is still complete", async ({ pa
   await expect(page.getByRole("alert").filter({ hasText: /refuses|went wrong|unreachable/ })).toHaveCount(0);
 });
 
+test("a provider that refuses eth_getLogs over more than 50 blocks: the claims page and the dashboard's tokens still come, with no log read", async ({
+  page,
+}) => {
+  // A chain longer than the cap: any log scan from the deploy block would be refused, then read in windows.
+  await testChain.mine({ blocks: 200 });
+  await setFaults({ mode: "range-cap", maxBlocks: 50 });
+  await installWallet(page, "lender");
+  await page.goto("/claims");
+  await connectWallet(page);
+  await expect(page.getByRole("heading", { name: "Waiting for you (1)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Token #3 \(Lender\) of record/ })).toBeVisible();
+  await expect(page.getByText("Ready to claim.")).toBeVisible();
+  // The tokens, their roles and the attestations come from the contracts' per-account views: not one log read was refused.
+  expect((await faultsServed()).refused).toBe(0);
+
+  await page.goto("/");
+  await connectWallet(page);
+  await expect(page.getByRole("link", { name: /^Token #3 \(Lender\) of record/ })).toBeVisible();
+  // Only "Recent activity" reads logs, over the last 5,000 blocks: its windows shrink to the cap and it still lists the claim capability.
+  await expect(
+    page
+      .getByRole("region", { name: "Recent activity" })
+      .getByText(/^Capability issued/)
+      .first(),
+  ).toBeVisible();
+});
+
 test("a 429 storm: the app retries, then shows the data, and never an error", async ({ page }) => {
   const alertsSeen = await recordAlerts(page);
   await setFaults({ mode: "429", count: 8 });

@@ -1,7 +1,7 @@
 import { type Address, type Hex, decodeAbiParameters, getAbiItem } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { CAPABILITY_DATA_PARAMETERS } from "@/lib/capabilities";
-import { capabilityResolver, deployBlock, eas, registry } from "@/lib/contracts";
+import { capabilityResolver, eas, registry } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
 import { logsInWindows } from "./logsInWindows";
 
@@ -29,7 +29,7 @@ export interface Capability {
  * Capability attestations, each in its current state from EAS and with whether it was issued under the record's
  * current authority epoch (the tokenizer's own test at claim time). A recipient's come from the resolver's
  * `grantsTo` view, one eth_call per 50 attestations on any chain length; a record's from its CapabilityGranted
- * logs.
+ * logs from the record's block.
  */
 export async function readCapabilities(client: ReadClient, filter: { recipient: Address } | { integraHash: Hex }): Promise<Capability[]> {
   return "recipient" in filter ? readGrantsTo(client, filter.recipient) : readRecordCapabilities(client, filter.integraHash);
@@ -66,7 +66,9 @@ async function readGrantsTo(client: ReadClient, recipient: Address): Promise<Cap
 }
 
 async function readRecordCapabilities(client: ReadClient, integraHash: Hex): Promise<Capability[]> {
-  const logs = await logsInWindows(client, deployBlock, ({ fromBlock, toBlock }) =>
+  // From the record's own block, not the deployment's: behind a capped provider the windows cover the record's life only.
+  const { registeredBlock } = await client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] });
+  const logs = await logsInWindows(client, registeredBlock, ({ fromBlock, toBlock }) =>
     client.getLogs({
       address: capabilityResolver.address,
       event: capabilityGranted,

@@ -87,7 +87,8 @@ contract IntegraCapabilityResolverV1 is SchemaResolver, IIntegraCapabilityResolv
     }
 
     /// @notice The capability attestations made to `recipient`, entries `offset` to `offset + limit - 1` of its
-    /// list (oldest first; `limit` at most AccountLists.MAX_PAGE), each as EAS holds it now: revoked and expired ones included, for the caller to judge.
+    /// list (oldest first; `limit` at most AccountLists.MAX_PAGE), each as EAS holds it now: revoked and expired
+    /// ones included, for the caller to judge.
     /// @return grants The attestations.
     /// @return total How many were ever made to `recipient`; page while `offset` is below it.
     function grantsTo(address recipient, uint256 offset, uint256 limit)

@@ -309,9 +309,9 @@ contract IntegraRecordV1 is IIntegraRecord {
     }
 
     /// @notice The records `account` owns now among entries `offset` to `offset + limit - 1` of the list of
-    /// records it came to own (`limit` at most AccountLists.MAX_PAGE), with everything `getRecord` returns. Records passed on since drop out. Page with
-    /// `offset += limit` while `offset < total`; a record listed twice (received back after another one) is
-    /// returned once per page.
+    /// records it came to own (`limit` at most AccountLists.MAX_PAGE), with everything `getRecord` returns.
+    /// Records passed on since drop out. Page with `offset += limit` while `offset < total`; a record listed twice
+    /// (received back after another one) is returned once per page.
     /// @return integraHashes The records, oldest first.
     /// @return records Each one's `getRecord`.
     /// @return total The length of `account`'s list.
@@ -326,7 +326,9 @@ contract IntegraRecordV1 is IIntegraRecord {
         uint256 count;
         for (uint256 i; i < integraHashes.length; ++i) {
             bytes32 integraHash = integraHashes[i];
-            if (integraHash != bytes32(0) && _records[integraHash].owner == account) integraHashes[count++] = integraHash;
+            if (integraHash != bytes32(0) && _records[integraHash].owner == account) {
+                integraHashes[count++] = integraHash;
+            }
         }
         // Drops the rows filtered out (the array only shrinks, so its memory stays allocated).
         if (count != integraHashes.length) {

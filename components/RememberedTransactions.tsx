@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { type RememberedTransaction, useRememberedTransactions } from "@/hooks/useRememberedTransactions";
 import { formatTimestamp } from "@/lib/format/time";
-import { describeNotMined } from "@/lib/transactions/transactionOutcome";
+import { describeNotMined } from "@/lib/transactions/describeNotMined";
 
 const tone: Record<RememberedTransaction["status"], string> = {
   waiting: "border-sky-200 bg-sky-50 text-sky-950",

@@ -1,6 +1,7 @@
 import { queryOptions, skipToken } from "@tanstack/react-query";
 import { type Address, type Hex, zeroAddress } from "viem";
 import { readClient } from "@/lib/chain/readClient";
+import { probeBlockNumber } from "@/lib/chain/rpcProbe";
 import { APP_CHAIN_ID } from "@/lib/config/appChain";
 import { retryRead } from "./readRetry";
 
@@ -106,12 +107,13 @@ export const activityQuery = (account: Address) =>
 
 /**
  * The chain answers: the outage banner's probe. Every 10 s while it does, every 2 s while it does not, so the
- * banner goes soon after the chain is back. Never retried: the next probe is the retry.
+ * banner goes soon after the chain is back. Never retried: the next probe is the retry. A plain fetch of
+ * eth_blockNumber (lib/chain/rpcProbe.ts): it runs on every page, which then need no viem client until they read.
  */
 export const rpcHealthQuery = () =>
   queryOptions({
     queryKey: ["rpcHealth", APP_CHAIN_ID] as const,
-    queryFn: () => readClient.getBlockNumber({ cacheTime: 0 }),
+    queryFn: () => probeBlockNumber(),
     refetchInterval: (query) => (query.state.status === "error" ? 2_000 : 10_000),
     retry: false,
   });

@@ -12,7 +12,6 @@ import {
   forgetPendingTransaction,
   listPendingTransactions,
 } from "@/lib/transactions/pendingTransactions";
-import { waitForOutcome } from "@/lib/transactions/transactionOutcome";
 
 export type RememberedStatus = "waiting" | "confirmed" | "reverted" | "dropped" | "replaced";
 
@@ -48,25 +47,34 @@ export function useRememberedTransactions() {
   const [progress, setProgress] = useState<Partial<Record<Hex, Progress>>>({});
 
   useEffect(() => {
+    // The watcher's code (with viem's error classes) is fetched only when an earlier page load left something to watch.
+    if (earlier.length === 0) return undefined;
     const controller = new AbortController();
     const update = (hash: Hex, patch: Partial<Progress>) =>
       setProgress((all) => ({ ...all, [hash]: { status: "waiting", chainUnreachable: false, ...all[hash], ...patch } }));
-    for (const tx of earlier) {
-      waitForOutcome(readClient, tx.hash, {
-        signal: controller.signal,
-        onCheck: (check) => update(tx.hash, { chainUnreachable: check.kind === "unchecked" && isUnreachable(check.error) }),
-      }).then(
-        (outcome) => {
-          forgetPendingTransaction(tx.hash);
-          if (outcome.kind !== "mined") return update(tx.hash, { status: outcome.kind, chainUnreachable: false });
-          const { status, blockNumber } = outcome.receipt;
-          update(tx.hash, { status: status === "success" ? "confirmed" : "reverted", blockNumber, chainUnreachable: false });
-          void queryClient.invalidateQueries();
-        },
-        // Aborted: the page is going away and the next one takes over.
-        () => undefined,
-      );
-    }
+    void import("@/lib/transactions/transactionOutcome").then(
+      ({ waitForOutcome }) => {
+        if (controller.signal.aborted) return;
+        for (const tx of earlier) {
+          waitForOutcome(readClient, tx.hash, {
+            signal: controller.signal,
+            onCheck: (check) => update(tx.hash, { chainUnreachable: check.kind === "unchecked" && isUnreachable(check.error) }),
+          }).then(
+            (outcome) => {
+              forgetPendingTransaction(tx.hash);
+              if (outcome.kind !== "mined") return update(tx.hash, { status: outcome.kind, chainUnreachable: false });
+              const { status, blockNumber } = outcome.receipt;
+              update(tx.hash, { status: status === "success" ? "confirmed" : "reverted", blockNumber, chainUnreachable: false });
+              void queryClient.invalidateQueries();
+            },
+            // Aborted: the page is going away and the next one takes over.
+            () => undefined,
+          );
+        }
+      },
+      // The code could not be fetched (offline): the next page load watches them.
+      () => undefined,
+    );
     return () => controller.abort();
   }, [earlier, queryClient]);
 

@@ -5,7 +5,7 @@ import { useCallback, useState } from "react";
 import { type Address, type Hex, type TransactionReceipt } from "viem";
 import { type Config, useAccount, useConfig } from "wagmi";
 import { getBalance, signTypedData, switchChain, sendTransaction } from "wagmi/actions";
-import { readClient } from "@/lib/chain/readClient";
+import { loadReadClient, readClient } from "@/lib/chain/readClient";
 import { isUnreachable } from "@/lib/chain/unreachable";
 import { appChain } from "@/lib/config/appChain";
 import { forwarder } from "@/lib/contracts";
@@ -57,7 +57,7 @@ export async function signForwarded(
   call: { to: Address; data: Hex },
   onSigning?: () => void,
 ): Promise<SignedForwardRequest> {
-  const prepared = await prepareForwardRequest(readClient, { from, ...call });
+  const prepared = await prepareForwardRequest(await loadReadClient(), { from, ...call });
   onSigning?.();
   // No `account`: an address would make wagmi ask the node to sign (see `send`); the connector's account signs.
   const signature = await signTypedData(config, forwardRequestTypedData(prepared, appChain.id, forwarder.address));

@@ -1,5 +1,4 @@
-import { http, type Chain, type Client, type PublicClient, type Transport, createClient } from "viem";
-import { getBlockNumber, getChainId } from "viem/actions";
+import type { Chain, Client, PublicClient, Transport } from "viem";
 import { appChain } from "@/lib/config/appChain";
 
 /**
@@ -22,32 +21,41 @@ export type ReadClient = Pick<
   | "readContract"
 >;
 
+let loading: Promise<ReadClient & Client<Transport, Chain>> | undefined;
+
 /**
- * The same actions createPublicClient's decorator binds, for those methods only. All but the block number and the
- * chain id (the outage probe, a timeline's refresh) are fetched when first called, so a page that reads no contract
- * (a workflow, /verify before a hash is given) ships none of their code (ABI encoding, call and log formatting).
+ * The viem client behind readClient (lib/chain/readClientCode.ts: its HTTP transport, request and error code),
+ * fetched and made on the first read: a page's first paint needs none of it (the outage probe is a plain fetch), and
+ * /verify reads nothing until a hash is given. Code that calls viem's actions itself (gas estimation, when preparing
+ * a transaction) awaits it.
  */
-function readActions(client: Client<Transport, Chain>) {
-  const actions = () => import("@/lib/reads/readCode");
-  return {
-    call: (async (args) => (await actions()).call(client, args)) as PublicClient["call"],
-    getBlock: (async (args) => (await actions()).getBlock(client, args)) as PublicClient["getBlock"],
-    getBlockNumber: ((args) => getBlockNumber(client, args)) as PublicClient["getBlockNumber"],
-    getChainId: (() => getChainId(client)) as PublicClient["getChainId"],
-    getLogs: (async (args) => (await actions()).getLogs(client, args)) as PublicClient["getLogs"],
-    getTransaction: (async (args) => (await actions()).getTransaction(client, args)) as PublicClient["getTransaction"],
-    getTransactionCount: (async (args) => (await actions()).getTransactionCount(client, args)) as PublicClient["getTransactionCount"],
-    getTransactionReceipt: (async (args) => (await actions()).getTransactionReceipt(client, args)) as PublicClient["getTransactionReceipt"],
-    readContract: (async (args) => (await actions()).readContract(client, args)) as PublicClient["readContract"],
-  };
+export function loadReadClient(): Promise<ReadClient & Client<Transport, Chain>> {
+  loading ??= import("./readClientCode").then(
+    (code) => code.viemReadClient,
+    (error: unknown) => {
+      loading = undefined; // offline when the code was wanted: the next read tries again
+      throw error;
+    },
+  );
+  return loading;
 }
 
 /**
  * The one client every read goes through (the app's queries, and any script reading the same chain): the app's
- * chain and RPC, with JSON-RPC batching, since anvil has no Multicall3. Reads need no wallet. Code that needs
- * another action (gas estimation, when preparing a transaction) calls it from `viem/actions` with this client.
+ * chain and RPC, with JSON-RPC batching, since anvil has no Multicall3. Reads need no wallet. Each method loads the
+ * client (loadReadClient) on first use and calls it.
  */
-export const readClient: ReadClient & Client<Transport, Chain> = createClient({
+export const readClient: ReadClient = {
   chain: appChain,
-  transport: http(appChain.rpcUrls.default.http[0], { batch: { wait: 16 } }),
-}).extend(readActions);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same request, passed through as it came
+  request: (async (args: any, options?: any) => (await loadReadClient()).request(args, options)) as PublicClient["request"],
+  call: (async (args) => (await loadReadClient()).call(args)) as PublicClient["call"],
+  getBlock: (async (args) => (await loadReadClient()).getBlock(args)) as PublicClient["getBlock"],
+  getBlockNumber: (async (args) => (await loadReadClient()).getBlockNumber(args)) as PublicClient["getBlockNumber"],
+  getChainId: (async () => (await loadReadClient()).getChainId()) as PublicClient["getChainId"],
+  getLogs: (async (args) => (await loadReadClient()).getLogs(args)) as PublicClient["getLogs"],
+  getTransaction: (async (args) => (await loadReadClient()).getTransaction(args)) as PublicClient["getTransaction"],
+  getTransactionCount: (async (args) => (await loadReadClient()).getTransactionCount(args)) as PublicClient["getTransactionCount"],
+  getTransactionReceipt: (async (args) => (await loadReadClient()).getTransactionReceipt(args)) as PublicClient["getTransactionReceipt"],
+  readContract: (async (args) => (await loadReadClient()).readContract(args)) as PublicClient["readContract"],
+};

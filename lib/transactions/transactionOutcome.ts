@@ -15,15 +15,7 @@ export type TransactionOutcome =
   /** The node no longer knows it and another transaction of the same sender took its nonce (sped up or cancelled). */
   | { kind: "replaced" };
 
-/** The words for a transaction that ended without running (the label is put in front where it is shown). */
-export function describeNotMined(outcome: { kind: "dropped" | "replaced" }): { title: string; message: string } {
-  return outcome.kind === "dropped"
-    ? { title: "Not mined: the network dropped it", message: "Nothing happened; send it again." }
-    : {
-        title: "Not mined: another transaction took its place",
-        message: "Your wallet sent another transaction in its place (sped up or cancelled). Check this page before sending again.",
-      };
-}
+export { describeNotMined } from "./describeNotMined";
 
 /** One look at the transaction: its outcome, still pending, or the node could not be asked (`error`). */
 export type TransactionCheck = TransactionOutcome | { kind: "pending" } | { kind: "unchecked"; error: unknown };

@@ -2,7 +2,7 @@
 
 import { useSwitchWalletChain, useWalletAccount } from "@/hooks/wallet";
 import { appChain } from "@/lib/config/appChain";
-import { isDeployed } from "@/lib/contracts";
+import { isDeployed } from "@/lib/deployment";
 
 /** Says, before anything fails, when the wallet is on another network or nothing is deployed (an RPC outage: RpcOutageBanner). */
 export function NetworkBanner() {

@@ -12,7 +12,7 @@ import { Notice } from "@/components/ui/Notice";
 import { QrCode } from "@/components/ui/QrCode";
 import { Loading } from "@/components/ui/Skeleton";
 import { APP_CHAIN_ID, appChain } from "@/lib/config/appChain";
-import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
 import { formatTimestamp } from "@/lib/format/time";
 import { tokenLabel } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";

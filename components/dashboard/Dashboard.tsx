@@ -7,7 +7,7 @@ import { useWalletAccount } from "@/hooks/wallet";
 import { Card } from "@/components/ui/Card";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
-import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
 import { tokenLabel } from "@/lib/format/token";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";

@@ -7,7 +7,7 @@ import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
 import { useTransaction } from "@/hooks/useTransaction";
-import { tokenizerKindOf } from "@/lib/contracts";
+import { tokenizerKindOf } from "@/lib/deployment";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { roleProblem } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";

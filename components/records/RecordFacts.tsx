@@ -4,7 +4,7 @@ import Link from "next/link";
 import { zeroAddress } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
 import { CopyButton } from "@/components/ui/CopyButton";
-import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
 import { formatTimestamp } from "@/lib/format/time";
 import type { RecordInfo } from "@/lib/reads/records";
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { Hex } from "viem";
 import { useWalletAccount } from "@/hooks/wallet";
 import { Card } from "@/components/ui/Card";
-import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
 import { shortHex } from "@/lib/format/hex";
 import type { RecordInfo } from "@/lib/reads/records";
 import { PaymentsPanel } from "@/components/payments/PaymentsPanel";

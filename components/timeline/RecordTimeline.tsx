@@ -7,7 +7,7 @@ import type { Hex } from "viem";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useTimeline } from "@/hooks/useTimeline";
-import { integraAddresses } from "@/lib/contracts";
+import { integraAddresses } from "@/lib/deployment";
 import { TimelineList } from "./TimelineList";
 
 /** Every event of one record from every Integra contract, live; new events refresh the record's other reads. */

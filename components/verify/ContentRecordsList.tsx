@@ -8,7 +8,7 @@ import { AddressText } from "@/components/ui/AddressText";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
-import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 

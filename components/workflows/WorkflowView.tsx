@@ -10,7 +10,7 @@ import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
 import { useTimeline } from "@/hooks/useTimeline";
-import { deployBlock, integraAddresses } from "@/lib/contracts";
+import { deployBlock, integraAddresses } from "@/lib/deployment";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
 import { workflowRegistrants } from "@/lib/timeline/registrants";
 

@@ -1,6 +1,6 @@
 import { type Address, numberToHex, pad } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { deployBlock, integraAddresses } from "@/lib/contracts";
+import { deployBlock, integraAddresses } from "@/lib/deployment";
 import { type RpcLog, type TimelineEntry, decodeEntry, newestFirst } from "@/lib/timeline/decodeEntry";
 import { integraEventSelectors } from "@/lib/timeline/integraEvents";
 import { readLogsAdaptively } from "@/lib/chain/adaptiveLogs";

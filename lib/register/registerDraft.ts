@@ -1,5 +1,5 @@
 import type { Hex } from "viem";
-import type { TokenizerKind } from "@/lib/contracts";
+import type { TokenizerKind } from "@/lib/deployment";
 import { newWorkflowId } from "@/lib/workflow";
 
 export interface PartyDraft {

@@ -1,7 +1,7 @@
 import { type Address, http, createPublicClient, createWalletClient, getAddress, isAddress, parseEther, parseGwei } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { IS_LOCAL_CHAIN, RPC_URL, appChain } from "@/lib/config/appChain";
-import { isDeployed } from "@/lib/contracts";
+import { isDeployed } from "@/lib/deployment";
 import { LOCAL_RELAYER_KEY } from "./localRelayerKey";
 import type { RelayerInfo } from "./relayApi";
 import { Relayer, type RelayerPolicy } from "./relayer";

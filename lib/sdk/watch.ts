@@ -1,5 +1,5 @@
 import type { Address, Hex, PublicClient } from "viem";
-import { integraAddresses } from "@/lib/contracts";
+import { integraAddresses } from "@/lib/deployment";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { type WatchItem, type WatchOptions, watchEvents } from "@/lib/timeline/watchEvents";
 

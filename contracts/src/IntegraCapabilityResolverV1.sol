@@ -6,6 +6,7 @@ import {SchemaResolver} from "@ethereum-attestation-service/eas-contracts/contra
 import {AccountLists} from "./AccountLists.sol";
 import {IIntegraRecord} from "./interfaces/IIntegraRecord.sol";
 import {IIntegraCapabilityResolver} from "./interfaces/IIntegraCapabilityResolver.sol";
+import {Capabilities} from "./Capabilities.sol";
 
 /// @title IntegraCapabilityResolverV1
 /// @notice EAS schema resolver of the capability schema
@@ -16,6 +17,10 @@ import {IIntegraCapabilityResolver} from "./interfaces/IIntegraCapabilityResolve
 /// change makes it useless for claims, even if its attester regains authority.
 contract IntegraCapabilityResolverV1 is SchemaResolver, IIntegraCapabilityResolver {
     IIntegraRecord public immutable registry;
+    /// @notice The one schema this resolver serves: Capabilities.SCHEMA, resolved here, revocable. EAS lets anyone
+    /// register another schema with this resolver; its attestations are refused, so no one can list look-alike
+    /// grants that no tokenizer accepts.
+    bytes32 public immutable capabilitySchema;
 
     /// @dev The record's authority epoch when each attestation was made, plus one (zero: not one of ours).
     mapping(bytes32 uid => uint256) private _epochPlusOne;
@@ -55,12 +60,16 @@ contract IntegraCapabilityResolverV1 is SchemaResolver, IIntegraCapabilityResolv
     error NoCapabilities();
     error ProcessHashMismatch(bytes32 expected, bytes32 given);
     error InvalidCapabilityData(uint256 length);
+    error NotCapabilitySchema(bytes32 schema);
 
     constructor(IEAS eas_, IIntegraRecord registry_) SchemaResolver(eas_) {
         registry = registry_;
+        // The UID EAS's SchemaRegistry gives (schema, resolver, revocable).
+        capabilitySchema = keccak256(abi.encodePacked(Capabilities.SCHEMA, address(this), true));
     }
 
     function onAttest(Attestation calldata attestation, uint256) internal override returns (bool) {
+        if (attestation.schema != capabilitySchema) revert NotCapabilitySchema(attestation.schema);
         // Exactly the schema's four words: padding would be stored by EAS and read back by every `grantsTo`.
         if (attestation.data.length != 128) revert InvalidCapabilityData(attestation.data.length);
         (bytes32 integraHash, uint256 tokenId, uint256 capabilities, bytes32 processHash) = _decode(attestation);

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Attestation} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {
+    Attestation,
+    AttestationRequestData,
+    MultiAttestationRequest
+} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {IntegraFixture} from "./utils/IntegraFixture.sol";
 import {IntegraRecordV1} from "../src/IntegraRecordV1.sol";
 import {IntegraCapabilityResolverV1} from "../src/IntegraCapabilityResolverV1.sol";
@@ -48,7 +52,7 @@ contract AccountViewsTest is IntegraFixture {
         view
         returns (IntegraTokenizerBase.Reservation[] memory rows, uint256 total)
     {
-        return tokenizer.reservationsOf(account, offset, limit);
+        (rows, total,) = tokenizer.reservationsOf(account, offset, limit);
     }
 
     function _assertRow(
@@ -71,7 +75,7 @@ contract AccountViewsTest is IntegraFixture {
         internal
         view
     {
-        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) = tokenizer.reservationsOf(account, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total,) = tokenizer.reservationsOf(account, 0, MAX);
         assertEq(rows.length, 0, "no reservations");
         assertEq(total, expectedTotal, "reservation list length");
     }
@@ -113,10 +117,10 @@ contract AccountViewsTest is IntegraFixture {
         uint256[4] memory offsets = [uint256(0), 0, 5, MAX];
         uint256[4] memory limits = [MAX, 0, 10, MAX];
         for (uint256 i; i < offsets.length; ++i) {
-            (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) =
+            (IntegraTokenizerBase.Reservation[] memory rows, uint256 total,) =
                 multiParty.reservationsOf(stranger, offsets[i], limits[i]);
             assertTrue(rows.length == 0 && total == 0, "multi-party reservations");
-            (rows, total) = ownership.reservationsOf(stranger, offsets[i], limits[i]);
+            (rows, total,) = ownership.reservationsOf(stranger, offsets[i], limits[i]);
             assertTrue(rows.length == 0 && total == 0, "ownership reservations");
             (bytes32[] memory hashes, IntegraRecordV1.RecordInfo[] memory infos, uint256 owned) =
                 registry.recordsOwnedBy(stranger, offsets[i], limits[i]);
@@ -172,20 +176,20 @@ contract AccountViewsTest is IntegraFixture {
         for (uint256 i; i < 3; ++i) {
             _reserveOn(multiParty, ih[i], 1, alice, 10 + i, "");
         }
-        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) = multiParty.reservationsOf(alice, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total,) = multiParty.reservationsOf(alice, 0, MAX);
         assertTrue(rows.length == 3 && total == 3, "all three");
         for (uint256 i; i < 3; ++i) {
             _assertRow(rows[i], ih[i], 1, IntegraTokenizerBase.TokenStatus.Reserved, 10 + i, "");
         }
-        (rows, total) = multiParty.reservationsOf(alice, 3, 1);
+        (rows, total,) = multiParty.reservationsOf(alice, 3, 1);
         assertTrue(rows.length == 0 && total == 3, "offset at the end");
-        (rows, total) = multiParty.reservationsOf(alice, MAX, MAX);
+        (rows, total,) = multiParty.reservationsOf(alice, MAX, MAX);
         assertTrue(rows.length == 0 && total == 3, "offset 2^256-1");
-        (rows, total) = multiParty.reservationsOf(alice, 0, 0);
+        (rows, total,) = multiParty.reservationsOf(alice, 0, 0);
         assertTrue(rows.length == 0 && total == 3, "limit 0");
-        (rows, total) = multiParty.reservationsOf(alice, 1, MAX);
+        (rows, total,) = multiParty.reservationsOf(alice, 1, MAX);
         assertTrue(rows.length == 2 && rows[0].integraHash == ih[1] && rows[1].integraHash == ih[2], "overflowing");
-        (rows, total) = multiParty.reservationsOf(alice, 2, 50);
+        (rows, total,) = multiParty.reservationsOf(alice, 2, 50);
         assertTrue(rows.length == 1 && rows[0].integraHash == ih[2], "a limit past the end");
         // The other tokenizer keeps its own lists.
         _assertNoReservations(ownership, alice, 0);
@@ -251,7 +255,7 @@ contract AccountViewsTest is IntegraFixture {
         _reserveOn(multiParty, r2, 1, alice, 4, "");
         _reserveOn(multiParty, r1, 2, alice, 5, "Guarantor");
 
-        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) = multiParty.reservationsOf(alice, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total,) = multiParty.reservationsOf(alice, 0, MAX);
         assertEq(total, 3, "three list entries");
         assertEq(rows.length, 3, "three tokens, each once");
         _assertRow(rows[0], r1, 1, IntegraTokenizerBase.TokenStatus.Reserved, 3, "Buyer");
@@ -261,7 +265,7 @@ contract AccountViewsTest is IntegraFixture {
         uint256 seen;
         uint256 r1Rows;
         for (uint256 offset; offset < total; ++offset) {
-            (rows,) = multiParty.reservationsOf(alice, offset, 1);
+            (rows,,) = multiParty.reservationsOf(alice, offset, 1);
             seen += rows.length;
             for (uint256 i; i < rows.length; ++i) {
                 if (rows[i].integraHash == r1) r1Rows++;
@@ -270,9 +274,9 @@ contract AccountViewsTest is IntegraFixture {
         assertEq(seen, 5, "paging by one: R1's two tokens on pages 0 and 2, R2's on page 1");
         assertEq(r1Rows, 4, "R1's tokens seen twice each");
 
-        (rows,) = multiParty.reservationsOf(alice, 0, 2); // R1, R2
+        (rows,,) = multiParty.reservationsOf(alice, 0, 2); // R1, R2
         assertEq(rows.length, 3, "page 0 of 2");
-        (rows,) = multiParty.reservationsOf(alice, 2, 2); // R1 again
+        (rows,,) = multiParty.reservationsOf(alice, 2, 2); // R1 again
         assertTrue(rows.length == 2 && rows[0].integraHash == r1 && rows[1].integraHash == r1, "page 1 of 2: R1 again");
     }
 
@@ -287,7 +291,7 @@ contract AccountViewsTest is IntegraFixture {
         _assertNoReservations(multiParty, alice, 1);
         _cancelOn(multiParty, r1, 1);
         _reserveOn(multiParty, r1, 1, alice, 2, "");
-        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) = multiParty.reservationsOf(alice, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total,) = multiParty.reservationsOf(alice, 0, MAX);
         assertTrue(rows.length == 1 && total == 1, "alice's list: R1 once");
         _assertRow(rows[0], r1, 1, IntegraTokenizerBase.TokenStatus.Reserved, 2, "");
         _assertNoReservations(multiParty, bob, 1);
@@ -298,12 +302,12 @@ contract AccountViewsTest is IntegraFixture {
         _reserveOn(multiParty, r1, 1, bob, 1, "");
         _cancelOn(multiParty, r1, 1);
         _reserveOn(multiParty, r1, 1, alice, 3, "");
-        (rows, total) = multiParty.reservationsOf(alice, 0, MAX);
+        (rows, total,) = multiParty.reservationsOf(alice, 0, MAX);
         assertEq(total, 3, "alice's list: R1, R2, R1");
         assertEq(rows.length, 2, "each token once in a full read");
         _assertRow(rows[0], r1, 1, IntegraTokenizerBase.TokenStatus.Reserved, 3, "");
         _assertRow(rows[1], r2, 1, IntegraTokenizerBase.TokenStatus.Reserved, 1, "");
-        (rows,) = multiParty.reservationsOf(alice, 2, 1);
+        (rows,,) = multiParty.reservationsOf(alice, 2, 1);
         assertTrue(rows.length == 1 && rows[0].integraHash == r1, "R1 again on the last page");
     }
 
@@ -312,7 +316,7 @@ contract AccountViewsTest is IntegraFixture {
         _reserveOn(multiParty, ih, 1, alice, 1, "");
         _reserveOn(multiParty, ih, 2, alice, 2, "");
         _cancelOn(multiParty, ih, 1);
-        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) = multiParty.reservationsOf(alice, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total,) = multiParty.reservationsOf(alice, 0, MAX);
         assertTrue(rows.length == 1 && total == 1, "token 2 only");
         _assertRow(rows[0], ih, 2, IntegraTokenizerBase.TokenStatus.Reserved, 2, "");
         _cancelOn(multiParty, ih, 2);
@@ -330,7 +334,7 @@ contract AccountViewsTest is IntegraFixture {
         _cancelOn(ownership, deed, 1);
         _reserveOn(ownership, deed, 1, bob, 1, "Buyer");
         _assertNoReservations(ownership, alice, 1);
-        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) = ownership.reservationsOf(bob, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total,) = ownership.reservationsOf(bob, 0, MAX);
         assertTrue(rows.length == 1 && total == 1, "bob's now");
         _assertRow(rows[0], deed, 1, IntegraTokenizerBase.TokenStatus.Reserved, 1, "Buyer");
     }
@@ -344,16 +348,16 @@ contract AccountViewsTest is IntegraFixture {
         (amounts[0], amounts[1]) = (7, 9);
         bytes32 ih = _registerWithParties(address(multiParty), recipients, amounts);
         _claim(multiParty, alice, ih, 1);
-        (IntegraTokenizerBase.Reservation[] memory rows,) = multiParty.reservationsOf(alice, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows,,) = multiParty.reservationsOf(alice, 0, MAX);
         assertEq(rows.length, 1, "alice's token");
         _assertRow(rows[0], ih, 1, IntegraTokenizerBase.TokenStatus.Claimed, 7, "");
-        (rows,) = multiParty.reservationsOf(bob, 0, MAX);
+        (rows,,) = multiParty.reservationsOf(bob, 0, MAX);
         _assertRow(rows[0], ih, 2, IntegraTokenizerBase.TokenStatus.Reserved, 9, "");
 
         uint256 erc1155Id = multiParty.erc1155IdOf(ih, 1);
         vm.prank(alice);
         multiParty.safeTransferFrom(alice, carol, erc1155Id, 7, "");
-        (rows,) = multiParty.reservationsOf(alice, 0, MAX);
+        (rows,,) = multiParty.reservationsOf(alice, 0, MAX);
         assertTrue(rows.length == 1 && rows[0].status == IntegraTokenizerBase.TokenStatus.Claimed, "still alice's");
         _assertNoReservations(multiParty, carol, 0);
 
@@ -362,7 +366,7 @@ contract AccountViewsTest is IntegraFixture {
         bytes32 uid = _attestClaim(carol, deed, 1);
         vm.prank(carol);
         ownership.claimToken(deed, 1, uid, PROCESS);
-        (rows,) = ownership.reservationsOf(carol, 0, MAX);
+        (rows,,) = ownership.reservationsOf(carol, 0, MAX);
         assertEq(rows.length, 1, "carol's deed");
         _assertRow(rows[0], deed, 1, IntegraTokenizerBase.TokenStatus.Claimed, 1, "Buyer");
     }
@@ -378,7 +382,7 @@ contract AccountViewsTest is IntegraFixture {
         assertEq(multiParty.roleOf(ih, 1), LONGEST_ROLE, "32 bytes");
         assertEq(multiParty.roleOf(ih, 2), "", "empty");
         assertEq(multiParty.roleOf(ih, 3), unicode"Käufer", "multi-byte UTF-8");
-        (IntegraTokenizerBase.Reservation[] memory rows,) = multiParty.reservationsOf(alice, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows,,) = multiParty.reservationsOf(alice, 0, MAX);
         assertEq(rows.length, 3, "three tokens");
         _assertRow(rows[0], ih, 1, IntegraTokenizerBase.TokenStatus.Reserved, 1, LONGEST_ROLE);
         _assertRow(rows[1], ih, 2, IntegraTokenizerBase.TokenStatus.Reserved, 1, "");
@@ -394,12 +398,12 @@ contract AccountViewsTest is IntegraFixture {
         assertEq(multiParty.roleOf(ih, 1), LONGEST_ROLE, "a cancelled token keeps its last role");
         _reserveOn(multiParty, ih, 1, bob, 1, "Seller");
         assertEq(multiParty.roleOf(ih, 1), "Seller", "a shorter role replaces it, no leftover bytes");
-        (IntegraTokenizerBase.Reservation[] memory rows,) = multiParty.reservationsOf(bob, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows,,) = multiParty.reservationsOf(bob, 0, MAX);
         _assertRow(rows[0], ih, 1, IntegraTokenizerBase.TokenStatus.Reserved, 1, "Seller");
         _cancelOn(multiParty, ih, 1);
         _reserveOn(multiParty, ih, 1, alice, 1, "");
         assertEq(multiParty.roleOf(ih, 1), "", "an empty role clears the old one");
-        (rows,) = multiParty.reservationsOf(alice, 0, MAX);
+        (rows,,) = multiParty.reservationsOf(alice, 0, MAX);
         assertEq(rows.length, 1, "alice's again");
         _assertRow(rows[0], ih, 1, IntegraTokenizerBase.TokenStatus.Reserved, 1, "");
 
@@ -408,7 +412,7 @@ contract AccountViewsTest is IntegraFixture {
         _cancelOn(ownership, deed, 1);
         _reserveOn(ownership, deed, 1, alice, 1, "");
         assertEq(ownership.roleOf(deed, 1), "", "ownership: an empty role clears the old one");
-        (rows,) = ownership.reservationsOf(alice, 0, MAX);
+        (rows,,) = ownership.reservationsOf(alice, 0, MAX);
         _assertRow(rows[0], deed, 1, IntegraTokenizerBase.TokenStatus.Reserved, 1, "");
     }
 
@@ -423,12 +427,12 @@ contract AccountViewsTest is IntegraFixture {
         bytes32 ih = registry.registerWithParties(
             CONTENT, hex"c1f3", address(multiParty), executor, PROCESS, new address[](0), parties
         );
-        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) = multiParty.reservationsOf(alice, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total,) = multiParty.reservationsOf(alice, 0, MAX);
         assertEq(total, 1, "the record once on alice's list");
         assertEq(rows.length, 2, "both of alice's tokens");
         _assertRow(rows[0], ih, 1, IntegraTokenizerBase.TokenStatus.Reserved, 3, "Buyer");
         _assertRow(rows[1], ih, 3, IntegraTokenizerBase.TokenStatus.Reserved, 5, LONGEST_ROLE);
-        (rows, total) = multiParty.reservationsOf(bob, 0, MAX);
+        (rows, total,) = multiParty.reservationsOf(bob, 0, MAX);
         assertTrue(rows.length == 1 && total == 1, "bob's one");
         _assertRow(rows[0], ih, 2, IntegraTokenizerBase.TokenStatus.Reserved, 4, "Seller");
         assertEq(multiParty.roleOf(ih, 2), "Seller", "roleOf");
@@ -606,7 +610,7 @@ contract AccountViewsTest is IntegraFixture {
 
         (bytes32[] memory hashes, uint256 total) = _owned(stranger);
         assertTrue(hashes.length == 1 && hashes[0] == own && total == 1, "the stranger's record");
-        (IntegraTokenizerBase.Reservation[] memory rows,) = multiParty.reservationsOf(stranger, 0, MAX);
+        (IntegraTokenizerBase.Reservation[] memory rows,,) = multiParty.reservationsOf(stranger, 0, MAX);
         assertTrue(rows.length == 1 && rows[0].integraHash == own, "the stranger's reservation");
         IntegraCapabilityResolverV1.Grant[] memory grants = _grants(stranger);
         assertTrue(grants.length == 1 && grants[0].attestation.uid == uid, "the stranger's grant");
@@ -619,7 +623,7 @@ contract AccountViewsTest is IntegraFixture {
             }
             (hashes,) = _offers(others[i]);
             assertEq(hashes.length, 0, "no offers");
-            (rows,) = multiParty.reservationsOf(others[i], 0, MAX);
+            (rows,,) = multiParty.reservationsOf(others[i], 0, MAX);
             for (uint256 j; j < rows.length; ++j) {
                 assertTrue(rows[j].integraHash != own, "the stranger's reservation on another's list");
             }
@@ -630,7 +634,7 @@ contract AccountViewsTest is IntegraFixture {
         }
         (hashes, total) = _owned(owner);
         assertTrue(hashes.length == 1 && hashes[0] == ih && total == 1, "the owner's list unchanged");
-        (rows, total) = multiParty.reservationsOf(alice, 0, MAX);
+        (rows, total,) = multiParty.reservationsOf(alice, 0, MAX);
         assertTrue(rows.length == 1 && rows[0].integraHash == ih && total == 1, "alice's reservations unchanged");
         assertEq(_grants(alice).length, 1, "alice's grants unchanged");
         (hashes, total) = _offers(stranger);
@@ -663,28 +667,63 @@ contract AccountViewsTest is IntegraFixture {
         return (status == IntegraTokenizerBase.TokenStatus.Reserved && reservedFor == who, value);
     }
 
-    /// @dev The attack the audit described: records with every token id used, each with one token reserved for the
-    /// victim, fill the victim's first page. The page, read cold as an eth_call reads it (19.7M gas when
-    /// written), stays below anvil's default eth_call gas cap (30M).
-    function test_ReservationsOf_WorstCasePageFitsAnEthCallGasCap() public {
+    /// @dev The attack the audits described: a stranger registers records of MAX_TOKEN_IDS parties, every one the
+    /// victim with the longest role, until they fill the victim's list. Each page stops at MAX_TOKENS_PER_PAGE
+    /// tokens, so each fits an eth_call's 30M gas, read cold; paging on `next` returns every token once.
+    function test_ReservationsOf_WorstCasePagesFitAnEthCallGasCap() public {
         uint256 max = multiParty.MAX_TOKEN_IDS();
         uint256 records = 50; // AccountLists.MAX_PAGE
-        for (uint256 r; r < records; ++r) {
-            bytes32 ih = _register(address(multiParty));
-            for (uint256 id = 1; id <= max; ++id) {
-                _reserveOn(multiParty, ih, id, id == max ? alice : bob, 1, LONGEST_ROLE);
-            }
+        IIntegraTokenizer.Party[] memory parties = new IIntegraTokenizer.Party[](max);
+        for (uint256 i; i < max; ++i) {
+            parties[i] = IIntegraTokenizer.Party({recipient: alice, amount: 1, role: LONGEST_ROLE});
         }
-        // As in an eth_call: every slot read cold.
-        vm.cool(address(multiParty));
-        vm.cool(address(registry));
-        uint256 before = gasleft();
-        (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) = multiParty.reservationsOf(alice, 0, MAX);
-        uint256 used = before - gasleft();
-        assertEq(rows.length, records, "one token per record");
-        assertEq(total, records, "list length");
-        emit WorstCasePageGas(used);
-        assertTrue(used < 25_000_000, "a full page of the heaviest records stays below a 30M eth_call cap");
+        for (uint256 r; r < records; ++r) {
+            vm.prank(stranger);
+            registry.registerWithParties(
+                CONTENT, hex"", address(multiParty), address(0), PROCESS, new address[](0), parties
+            );
+        }
+        uint256 tokens;
+        uint256 pages;
+        uint256 heaviest;
+        for (uint256 offset; offset < records; ++pages) {
+            // As in an eth_call: every slot read cold, and the call capped at 30M less the transaction's 21k.
+            vm.cool(address(multiParty));
+            vm.cool(address(registry));
+            uint256 before = gasleft();
+            (bool ok, bytes memory answer) = address(multiParty).staticcall{gas: 30_000_000 - 21_000}(
+                abi.encodeCall(multiParty.reservationsOf, (alice, offset, MAX))
+            );
+            uint256 used = before - gasleft();
+            assertTrue(ok, "a page fits a 30M eth_call");
+            if (used > heaviest) heaviest = used;
+            (IntegraTokenizerBase.Reservation[] memory rows, uint256 total, uint256 next) =
+                abi.decode(answer, (IntegraTokenizerBase.Reservation[], uint256, uint256));
+            assertEq(total, records, "list length");
+            assertEq(rows.length, (next - offset) * max, "every token of the records read");
+            assertEq(next - offset, multiParty.MAX_TOKENS_PER_PAGE() / max, "the page stops at its token budget");
+            assertEq(rows[0].role, LONGEST_ROLE, "with roles");
+            tokens += rows.length;
+            offset = next;
+        }
+        emit WorstCasePageGas(heaviest);
+        assertEq(tokens, records * max, "paging on next returns every token");
+        assertEq(pages, 5, "5 pages of 10 records");
+    }
+
+    function test_RevertWhen_RegisterWithPartiesExceedsMaxTokenIds() public {
+        uint256 max = multiParty.MAX_TOKEN_IDS();
+        IIntegraTokenizer.Party[] memory parties = new IIntegraTokenizer.Party[](max + 1);
+        for (uint256 i; i <= max; ++i) {
+            parties[i] = IIntegraTokenizer.Party({recipient: alice, amount: 1, role: ""});
+        }
+        uint256 nonce = registry.nonces(owner);
+        bytes32 expected = keccak256(abi.encode(block.chainid, address(registry), owner, CONTENT, nonce));
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.TooManyTokenIds.selector, expected, max));
+        registry.registerWithParties(CONTENT, hex"", address(multiParty), address(0), PROCESS, new address[](0), parties);
+        assertEq(registry.nonces(owner), nonce, "the whole registration was undone");
+        _assertNoReservations(multiParty, alice, 0);
     }
 
     function test_Pages_AreClampedToMaxPage() public {
@@ -707,6 +746,25 @@ contract AccountViewsTest is IntegraFixture {
         _attestData(owner, alice, 0, padded);
         vm.expectRevert(abi.encodeWithSelector(IntegraCapabilityResolverV1.InvalidCapabilityData.selector, 96));
         _attestData(owner, alice, 0, abi.encode(ih, uint256(1), Capabilities.CLAIM));
+        vm.expectRevert(abi.encodeWithSelector(IntegraCapabilityResolverV1.InvalidCapabilityData.selector, 0));
+        _attestData(owner, alice, 0, "");
+        // A batch goes through the same check: one padded attestation undoes the batch.
+        AttestationRequestData[] memory batch = new AttestationRequestData[](2);
+        batch[0] = AttestationRequestData({
+            recipient: alice,
+            expirationTime: 0,
+            revocable: true,
+            refUID: bytes32(0),
+            data: abi.encode(ih, uint256(1), Capabilities.CLAIM, PROCESS),
+            value: 0
+        });
+        batch[1] = batch[0];
+        batch[1].data = padded;
+        MultiAttestationRequest[] memory requests = new MultiAttestationRequest[](1);
+        requests[0] = MultiAttestationRequest({schema: capabilitySchema, data: batch});
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(IntegraCapabilityResolverV1.InvalidCapabilityData.selector, 160));
+        eas.multiAttest(requests);
         assertEq(_grants(alice).length, 0, "nothing was listed");
     }
 }

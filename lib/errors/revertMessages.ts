@@ -58,7 +58,7 @@ export const revertMessages: RevertMessages = {
   NoParties: () => "Reserve at least one token before fixing the party set.",
   RoleNotPrintable: (args) => `A role is plain text: character ${Number(args[0]) + 1} is a control character. Remove it.`,
   TooManyTokenIds: ([, max]) =>
-    `A record can use at most ${String(max)} token ids, cancelled ones included. Reserve a cancelled id again instead.`,
+    `A record can have at most ${String(max)} parties (token ids, cancelled ones included). Split the agreement, or reserve a cancelled token again.`,
   RoleTooLong: (args) => `A role may be at most ${String(args[1])} bytes long; this one is ${String(args[0])}. Shorten it.`,
   NoTokenizer: () => "Choose a tokenizer to reserve parties' tokens.",
   NoPendingOffer: () => "There is no pending ownership offer for this record.",
@@ -78,6 +78,8 @@ export const revertMessages: RevertMessages = {
   AttestationForOtherToken: ([attested]) => `This attestation is for token ${attested}, not this one.`,
   MissingClaimCapability: () => "This attestation does not grant the CLAIM capability.",
   NoCapabilities: () => "Choose at least one capability to grant.",
+  NotCapabilitySchema: () =>
+    "This attestation is not of the Integra capability schema: the capability resolver serves that one schema only.",
   InvalidCapabilityData: ([length]) =>
     `The attestation's data is ${String(length)} bytes; the capability schema takes exactly 128 (record, token, capabilities, workflow).`,
   InvalidPayer: () => "Choose another token holder as the payer (not yourself, not empty).",

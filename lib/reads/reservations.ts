@@ -18,7 +18,7 @@ export interface Reservation {
 
 /**
  * Tokens reserved for (or claimed by) `account` on both tokenizers, read from each tokenizer's `reservationsOf`
- * view: one eth_call per tokenizer per 50 records, on any chain length and behind any cap on eth_getLogs.
+ * view: one eth_call per tokenizer per 50 records (or per 640 tokens), on any chain length and behind any cap on eth_getLogs.
  * Tokens cancelled or re-reserved to someone else since are not listed.
  */
 export async function readReservationsFor(client: ReadClient, account: Address): Promise<Reservation[]> {
@@ -26,13 +26,13 @@ export async function readReservationsFor(client: ReadClient, account: Address):
     [ownershipTokenizer.address, multiPartyTokenizer.address].map((tokenizer) =>
       readAccountList(
         async (offset, limit) => {
-          const [rows, total] = await client.readContract({
+          const [rows, total, next] = await client.readContract({
             address: tokenizer,
             abi: tokenizerAbi,
             functionName: "reservationsOf",
             args: [account, offset, limit],
           });
-          return { rows, total };
+          return { rows, total, next };
         },
         (row) => `${row.integraHash}:${row.tokenId}`,
       ).then((rows) =>

@@ -66,6 +66,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     /// @notice The most token ids one record may ever use (cancelled ones included). It bounds what reading a
     /// record costs, so one record listed in an account's reservations cannot make `reservationsOf` run out of gas.
     uint256 public constant MAX_TOKEN_IDS = 64;
+    /// @notice The most tokens one `reservationsOf` page reads (10 records of MAX_TOKEN_IDS): every page, however
+    /// a stranger filled the account's list, stays well inside an eth_call's gas cap.
+    uint256 public constant MAX_TOKENS_PER_PAGE = 640;
 
     /// @notice UID of the capability schema in `eas`.
     bytes32 public immutable capabilitySchema;
@@ -279,28 +282,39 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     }
 
     /// @notice The tokens reserved for `account` (status Reserved) or claimed by it (Claimed) on the records
-    /// `offset` to `offset + limit - 1` of its reservation list (`limit` at most AccountLists.MAX_PAGE), with their
-    /// roles. A token cancelled or reserved to someone else since drops out. `Claimed` says the account claimed it,
-    /// not that it still holds it. Page with `offset += limit` while `offset < total`. A record listed twice
-    /// (re-reserved after another one) is returned once per page but may come back on another page: callers that
-    /// page keep one row per (integraHash, tokenId). A page reads at most MAX_TOKEN_IDS tokens per record.
+    /// `offset` to `next - 1` of its reservation list, with their roles. A token cancelled or reserved to someone
+    /// else since drops out. `Claimed` says the account claimed it, not that it still holds it.
+    /// A page reads at most `limit` records (at most AccountLists.MAX_PAGE) and stops before a record whose token
+    /// ids would take it past MAX_TOKENS_PER_PAGE (it always reads at least one record), so any page fits an
+    /// eth_call's gas cap. Page with `offset = next` while `next < total`. A record listed twice (re-reserved after
+    /// another one) is returned once per page but may come back on another: callers keep one row per
+    /// (integraHash, tokenId).
     /// @return reservations The tokens, record by record in list order, each record's in order of first reservation.
     /// @return total The length of `account`'s record list (entries, not tokens).
+    /// @return next The offset of the first record this page did not read.
     function reservationsOf(address account, uint256 offset, uint256 limit)
         external
         view
-        returns (Reservation[] memory reservations, uint256 total)
+        returns (Reservation[] memory reservations, uint256 total, uint256 next)
     {
-        bytes32[] memory page = AccountLists.page(_recordsReservedFor[account], offset, limit);
         total = _recordsReservedFor[account].length;
+        bytes32[] memory page = AccountLists.page(_recordsReservedFor[account], offset, limit);
+        uint256 entries;
+        uint256 scanned;
         uint256 count;
-        for (uint256 i; i < page.length; ++i) {
-            if (page[i] != bytes32(0)) count += _countHeldBy(page[i], account);
+        for (; entries < page.length; ++entries) {
+            bytes32 integraHash = page[entries];
+            if (integraHash == bytes32(0)) continue;
+            uint256 ids = _tokenIds[integraHash].length;
+            if (scanned != 0 && scanned + ids > MAX_TOKENS_PER_PAGE) break;
+            scanned += ids;
+            count += _countHeldBy(integraHash, account);
         }
+        next = offset < total ? offset + entries : offset;
         reservations = new Reservation[](count);
-        uint256 next;
-        for (uint256 i; i < page.length; ++i) {
-            if (page[i] != bytes32(0)) next = _fillHeldBy(page[i], account, reservations, next);
+        uint256 filled;
+        for (uint256 i; i < entries; ++i) {
+            if (page[i] != bytes32(0)) filled = _fillHeldBy(page[i], account, reservations, filled);
         }
     }
 
@@ -368,13 +382,15 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     }
 
     function _roleString(bytes32 packed) private pure returns (string memory role) {
-        uint256 length;
-        while (length < 32 && packed[length] != 0) ++length;
-        bytes memory raw = new bytes(length);
-        for (uint256 i; i < length; ++i) {
-            raw[i] = packed[i];
+        // A stored role has no zero bytes (control bytes are refused), so its length is 32 less the trailing zeros.
+        uint256 length = 32;
+        while (length != 0 && packed[length - 1] == 0) --length;
+        role = new string(length);
+        if (length != 0) {
+            assembly ("memory-safe") {
+                mstore(add(role, 32), packed)
+            }
         }
-        return string(raw);
     }
 
     /// @dev True when `account` currently holds the record's token `tokenId`.

@@ -702,7 +702,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         IntegraTokenizerBase[2] memory tokenizers = [IntegraTokenizerBase(ownership), IntegraTokenizerBase(multiParty)];
         for (uint256 t; t < tokenizers.length; ++t) {
             for (uint256 a; a < accounts.length; ++a) {
-                (IntegraTokenizerBase.Reservation[] memory rows, uint256 total) =
+                (IntegraTokenizerBase.Reservation[] memory rows, uint256 total,) =
                     tokenizers[t].reservationsOf(accounts[a], 0, MAX);
                 IntegraTokenizerBase.Reservation[] memory ghost =
                     handler.ghostReservationsOf(address(tokenizers[t]), accounts[a]);
@@ -841,7 +841,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         }
         bool[] memory seen = new bool[](full.length);
         for (uint256 offset; offset < total; ++offset) {
-            (IntegraTokenizerBase.Reservation[] memory page,) = tokenizer.reservationsOf(account, offset, 1);
+            (IntegraTokenizerBase.Reservation[] memory page,,) = tokenizer.reservationsOf(account, offset, 1);
             for (uint256 p; p < page.length; ++p) {
                 uint256 k = _indexOf(fullRows, keccak256(abi.encode(page[p])));
                 if (k == full.length) return false;
@@ -849,7 +849,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             }
         }
         if (!_allSeen(seen)) return false;
-        (IntegraTokenizerBase.Reservation[] memory past, uint256 length) =
+        (IntegraTokenizerBase.Reservation[] memory past, uint256 length,) =
             tokenizer.reservationsOf(account, total, MAX);
         return past.length == 0 && length == total;
     }

@@ -15,6 +15,7 @@ import { formatTimestamp } from "@/lib/format/time";
 /** Every record of one content hash with owner, time and claim status; "not registered" when none. */
 export function ContentRecordsList({ contentHash }: { contentHash: Hex }) {
   const records = useQuery(recordsByContentQuery(contentHash));
+  // The same words as VerifyPanel's while this code loads.
   if (records.isPending) return <Loading label="Looking for records of this content on chain…" />;
   if (records.isError) return <ErrorNotice error={records.error} />;
   if (records.data.length === 0) {

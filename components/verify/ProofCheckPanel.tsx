@@ -1,32 +1,24 @@
 "use client";
 
-import Link from "next/link";
 import { useRef, useState } from "react";
 import type { Hex } from "viem";
-import { FileDropzone } from "@/components/FileDropzone";
 import { Notice } from "@/components/ui/Notice";
 import { readClient } from "@/lib/chain/readClient";
-import { shortHex } from "@/lib/format/hex";
-import { formatTimestamp } from "@/lib/format/time";
 import type { ProofBundle } from "@/lib/proof/proofBundle";
-import type { ProofCheck } from "@/lib/proof/proofCheck";
-import { ProofCheckList } from "./ProofCheckList";
+import type { Online, ProofCode } from "./ProofCheckResult";
 import { ProofFilePicker } from "./ProofFilePicker";
-
-type Online = { step: "checking" } | { step: "done"; checks: ProofCheck[] } | { step: "failed"; message: string };
-
-type ProofCode = typeof import("@/lib/proof/checkProof") &
-  typeof import("@/lib/proof/proofBundle") &
-  typeof import("@/lib/errors/describeError");
 
 /**
  * The proof checker's code, fetched with the first proof file chosen (the page's first load does without it), with
- * the words for a failed chain read.
+ * the words for a failed chain read and the result's view.
  */
 function loadProofCode(): Promise<ProofCode> {
-  return Promise.all([import("@/lib/proof/checkProof"), import("@/lib/proof/proofBundle"), import("@/lib/errors/describeError")]).then(
-    ([check, bundle, errors]) => ({ ...check, ...bundle, ...errors }),
-  );
+  return Promise.all([
+    import("@/lib/proof/checkProof"),
+    import("@/lib/proof/proofBundle"),
+    import("@/lib/errors/describeError"),
+    import("./ProofCheckResult"),
+  ]).then(([check, bundle, errors, result]) => ({ ...check, ...bundle, ...errors, ProofCheckResult: result.ProofCheckResult }));
 }
 
 type Loaded = { fileName: string; bundle: ProofBundle; code: ProofCode } | { fileName: string; problem: string };
@@ -73,11 +65,6 @@ export function ProofCheckPanel() {
     }
   }
 
-  const bundle = loaded && "bundle" in loaded ? loaded.bundle : undefined;
-  const offline = loaded && "bundle" in loaded ? loaded.code.checkProofOffline(loaded.bundle, { fileHash }) : [];
-  const checks = [...offline, ...(online?.step === "done" ? online.checks : [])];
-  const failures = checks.filter((c) => !c.ok);
-
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
@@ -93,55 +80,15 @@ export function ProofCheckPanel() {
         </Notice>
       )}
 
-      {bundle && loaded && (
-        <section aria-label="Proof check result" className="space-y-3">
-          <h3 className="text-sm font-semibold text-slate-900">
-            {loaded.fileName}: proof of record{" "}
-            <Link href={`/records/${bundle.integraHash}`} className="mono font-normal underline" title={bundle.integraHash}>
-              {shortHex(bundle.integraHash, 10, 8)}
-            </Link>{" "}
-            <span className="font-normal text-slate-600">
-              (chain {bundle.chainId}, block {bundle.block.number}, {bundle.logs.length} events)
-            </span>
-          </h3>
-          <p className="text-sm text-slate-600">
-            Registered {formatTimestamp(BigInt(bundle.record.registeredAt))}; owner{" "}
-            <span className="mono break-all">{bundle.record.owner}</span>; content hash{" "}
-            <span className="mono">{shortHex(bundle.record.contentHash, 10, 8)}</span>.
-          </p>
-          {online?.step === "checking" ? (
-            <Notice title="Re-reading the chain…">The proof&apos;s own checks are below; the chain checks follow in a moment.</Notice>
-          ) : online?.step === "failed" ? (
-            <Notice tone="warning" title="Could not read the chain to finish the checks">
-              {online.message} Only the proof&apos;s own consistency was checked, which a forger could fake.
-            </Notice>
-          ) : failures.length === 0 ? (
-            <Notice tone="success" title={`Genuine: all ${checks.length} checks passed`}>
-              Every event and attestation in this proof is on the chain as recorded
-              {fileHash ? ", and your document is the registered one" : ""}.
-            </Notice>
-          ) : failures.length === 1 && failures[0].id === "file" ? (
-            <Notice tone="error" title="The proof is genuine, but your document is not the registered one">
-              {failures[0].detail}
-            </Notice>
-          ) : (
-            <Notice tone="error" title={`Not valid: ${failures.length} of ${checks.length} checks failed`}>
-              <p>This proof file was altered, or does not match the chain: do not rely on it.</p>
-              <p className="mt-1 break-words [overflow-wrap:anywhere]">
-                First failure, {failures[0].title.toLowerCase()}: {failures[0].detail}
-              </p>
-            </Notice>
-          )}
-          <ProofCheckList checks={checks} label="Proof checks" />
-          <div className="space-y-2 border-t border-slate-100 pt-3">
-            <p className="text-sm text-slate-600">Optionally, also check that your copy of the document is the one this proof is about.</p>
-            <FileDropzone
-              label="Choose or drop the document (optional)"
-              onHashed={({ hash }) => setFileHash(hash)}
-              onReset={() => setFileHash(undefined)}
-            />
-          </div>
-        </section>
+      {loaded && "bundle" in loaded && (
+        <loaded.code.ProofCheckResult
+          fileName={loaded.fileName}
+          bundle={loaded.bundle}
+          code={loaded.code}
+          online={online}
+          fileHash={fileHash}
+          onFileHash={setFileHash}
+        />
       )}
     </div>
   );

@@ -1,14 +1,21 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { Suspense, lazy, useState } from "react";
 import type { Hex } from "viem";
 import { FileDropzone } from "@/components/FileDropzone";
 import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
 import { parseBytes32 } from "@/lib/format/hex";
-import { ContentRecordsList } from "./ContentRecordsList";
 import { ProofCheckPanel } from "./ProofCheckPanel";
+
+/**
+ * The result's code (its read, the record list, tokenizer names) is fetched when a hash is given: the page's first
+ * load, before one is, does without it. Meanwhile it says what it says while the records are read.
+ */
+const ContentRecordsList = lazy(() => import("./ContentRecordsList").then((m) => ({ default: m.ContentRecordsList })));
+const LOOKING = "Looking for records of this content on chain…";
 
 /** Drop a file or paste a hash; the hash goes into the URL so the result can be shared. */
 export function VerifyPanel() {
@@ -82,7 +89,9 @@ export function VerifyPanel() {
           <h2 className="text-base font-semibold">
             Result for <span className="mono break-all text-sm font-normal">{contentHash}</span>
           </h2>
-          <ContentRecordsList contentHash={contentHash} />
+          <Suspense fallback={<Loading label={LOOKING} />}>
+            <ContentRecordsList contentHash={contentHash} />
+          </Suspense>
         </section>
       )}
       <Card title="Check a proof file" id="proof">

@@ -17,7 +17,7 @@ import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { formatBytes } from "@/lib/format/bytes";
 import { roleProblem } from "@/lib/format/token";
 import { newWorkflowId, processHashOf } from "@/lib/workflow";
-import { type RegisterDraft, clearDraft, loadDraft, saveDraft } from "@/lib/register/registerDraft";
+import { MAX_PARTIES, type RegisterDraft, clearDraft, loadDraft, saveDraft } from "@/lib/register/registerDraft";
 
 type Errors = Partial<Record<"file" | "executor" | "workflow" | "passphrase" | `party-${number}` | `role-${number}`, string>>;
 
@@ -268,15 +268,18 @@ export function RegisterForm() {
             </li>
           ))}
         </ul>
-        {!ownership && (
-          <button
-            type="button"
-            className="mt-3 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-            onClick={() => setDraft((d) => ({ ...d, parties: [...d.parties, { address: "", role: "" }] }))}
-          >
-            Add a party
-          </button>
-        )}
+        {!ownership &&
+          (draft.parties.length < MAX_PARTIES ? (
+            <button
+              type="button"
+              className="mt-3 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+              onClick={() => setDraft((d) => ({ ...d, parties: [...d.parties, { address: "", role: "" }] }))}
+            >
+              Add a party
+            </button>
+          ) : (
+            <p className="mt-3 text-sm text-slate-600">A record takes at most {MAX_PARTIES} parties.</p>
+          ))}
       </Card>
 
       <p className="text-sm text-slate-600">

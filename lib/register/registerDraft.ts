@@ -2,6 +2,9 @@ import type { Hex } from "viem";
 import type { TokenizerKind } from "@/lib/deployment";
 import { newWorkflowId } from "@/lib/workflow";
 
+/** The most parties one record takes (MAX_TOKEN_IDS in IntegraTokenizerBase: it bounds what reading a record costs). */
+export const MAX_PARTIES = 64;
+
 export interface PartyDraft {
   address: string;
   role: string;

@@ -136,6 +136,17 @@ contract ClaimProcessHashRegressionTest is IntegraFixture {
         multiParty.claimToken(h, 1, uid, FOREIGN);
     }
 
+    /// A tokenizer is bound to the capability schema its resolver serves: any other schema is refused at deploy.
+    function test_RevertWhen_TokenizerSchemaIsNotTheResolvers() public {
+        bytes32 other = schemaRegistry.register(Capabilities.SCHEMA, ISchemaResolver(address(0)), true);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IntegraTokenizerBase.SchemaNotResolvedBy.selector, other, address(capabilityResolver)
+            )
+        );
+        new MultiPartyTokenizerV1(registry, eas, other, capabilityResolver, address(forwarder));
+    }
+
     /// Our resolver reused by another schema (here: not revocable): every attestation of it is refused, so no
     /// look-alike grant exists to be listed or claimed with.
     function test_OurResolverOnAnotherSchema() public {

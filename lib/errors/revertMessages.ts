@@ -78,6 +78,7 @@ export const revertMessages: RevertMessages = {
   AttestationForOtherToken: ([attested]) => `This attestation is for token ${attested}, not this one.`,
   MissingClaimCapability: () => "This attestation does not grant the CLAIM capability.",
   NoCapabilities: () => "Choose at least one capability to grant.",
+  SchemaNotResolvedBy: () => "This tokenizer was deployed against a capability schema its resolver does not serve.",
   NotCapabilitySchema: () =>
     "This attestation is not of the Integra capability schema: the capability resolver serves that one schema only.",
   InvalidCapabilityData: ([length]) =>

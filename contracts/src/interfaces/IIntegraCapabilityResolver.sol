@@ -6,4 +6,7 @@ pragma solidity ^0.8.28;
 interface IIntegraCapabilityResolver {
     /// @notice True when attestation `uid` was issued while the record's authority epoch was `epoch`.
     function issuedUnderEpoch(bytes32 uid, uint64 epoch) external view returns (bool);
+
+    /// @notice The one EAS schema whose attestations the resolver accepts.
+    function capabilitySchema() external view returns (bytes32);
 }

@@ -157,6 +157,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     error RoleTooLong(uint256 length, uint256 max);
     error RoleNotPrintable(uint256 position);
     error TooManyTokenIds(bytes32 integraHash, uint256 max);
+    error SchemaNotResolvedBy(bytes32 schema, address resolver);
 
     /// @param capabilityResolver_ The resolver of `capabilitySchema_`.
     /// @param trustedForwarder_ The ERC-2771 forwarder whose requests act for their signer.
@@ -167,6 +168,10 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         IIntegraCapabilityResolver capabilityResolver_,
         address trustedForwarder_
     ) ERC2771Context(trustedForwarder_) {
+        // The epoch check at claim time trusts this resolver's records, so it must be the schema's own resolver.
+        if (capabilityResolver_.capabilitySchema() != capabilitySchema_) {
+            revert SchemaNotResolvedBy(capabilitySchema_, address(capabilityResolver_));
+        }
         registry = registry_;
         eas = eas_;
         capabilitySchema = capabilitySchema_;
@@ -286,7 +291,8 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     /// else since drops out. `Claimed` says the account claimed it, not that it still holds it.
     /// A page reads at most `limit` records (at most AccountLists.MAX_PAGE) and stops before a record whose token
     /// ids would take it past MAX_TOKENS_PER_PAGE (it always reads at least one record), so any page fits an
-    /// eth_call's gas cap. Page with `offset = next` while `next < total`. A record listed twice (re-reserved after
+    /// eth_call's gas cap. Page with `offset = next` while `next < total` (with `limit` at least 1: a page of
+    /// `limit` 0 reads nothing and returns `next == offset`). A record listed twice (re-reserved after
     /// another one) is returned once per page but may come back on another: callers keep one row per
     /// (integraHash, tokenId).
     /// @return reservations The tokens, record by record in list order, each record's in order of first reservation.

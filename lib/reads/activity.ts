@@ -3,9 +3,7 @@ import type { ReadClient } from "@/lib/chain/readClient";
 import { deployBlock, integraAddresses } from "@/lib/deployment";
 import { type RpcLog, type TimelineEntry, decodeEntry, newestFirst } from "@/lib/timeline/decodeEntry";
 import { integraEventSelectors } from "@/lib/timeline/integraEvents";
-import { readLogsAdaptively } from "@/lib/chain/adaptiveLogs";
-import { logEndpointOf } from "@/lib/chain/logRangeMemory";
-import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
+import { logsInLastBlocks } from "./logsInWindows";
 
 /**
  * How far back the dashboard looks for activity. A fixed span, not the whole chain: its cost is the same on a
@@ -20,11 +18,10 @@ export const RECENT_ACTIVITY_BLOCKS = 5_000n;
  * Integra contract, newest first.
  */
 export async function readActivityOf(client: ReadClient, account: Address, limit = 10): Promise<TimelineEntry[]> {
-  const latest = await client.getBlockNumber();
-  const from = latest - RECENT_ACTIVITY_BLOCKS + 1n > deployBlock ? latest - RECENT_ACTIVITY_BLOCKS + 1n : deployBlock;
-  const { items: logs } = await readLogsAdaptively(
-    from,
-    latest,
+  const logs = await logsInLastBlocks(
+    client,
+    RECENT_ACTIVITY_BLOCKS,
+    deployBlock,
     async ({ fromBlock, toBlock }) =>
       (await client.request({
         method: "eth_getLogs",
@@ -37,7 +34,6 @@ export async function readActivityOf(client: ReadClient, account: Address, limit
           },
         ],
       } as never)) as RpcLog[],
-    { endpoint: logEndpointOf(client), hint: LOG_BLOCK_RANGE },
   );
   return logs
     .map(decodeEntry)

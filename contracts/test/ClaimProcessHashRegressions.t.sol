@@ -102,21 +102,6 @@ contract ClaimSpyReceiver is IERC1155Receiver {
 contract ClaimProcessHashRegressionTest is IntegraFixture {
     bytes32 internal constant FOREIGN = keccak256("attacker's workflow");
 
-    function _attestOn(bytes32 schema, address attester, address recipient, bytes memory data)
-        internal
-        returns (bytes32 uid)
-    {
-        vm.prank(attester);
-        uid = eas.attest(
-            AttestationRequest({
-                schema: schema,
-                data: AttestationRequestData({
-                    recipient: recipient, expirationTime: 0, revocable: true, refUID: bytes32(0), data: data, value: 0
-                })
-            })
-        );
-    }
-
     function _twoParty(address a, address b) internal returns (bytes32 h) {
         address[] memory r = new address[](2);
         (r[0], r[1]) = (a, b);
@@ -130,7 +115,7 @@ contract ClaimProcessHashRegressionTest is IntegraFixture {
         bytes32 h = _twoParty(alice, bob);
         AcceptAllSchemaResolver fake = new AcceptAllSchemaResolver(eas);
         bytes32 s = schemaRegistry.register(Capabilities.SCHEMA, ISchemaResolver(address(fake)), true);
-        bytes32 uid = _attestOn(s, stranger, alice, abi.encode(h, uint256(1), Capabilities.CLAIM, FOREIGN));
+        bytes32 uid = _attestDataOn(s, stranger, alice, 0, abi.encode(h, uint256(1), Capabilities.CLAIM, FOREIGN));
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.WrongSchema.selector, uid, s));
         vm.prank(alice);
         multiParty.claimToken(h, 1, uid, FOREIGN);
@@ -182,14 +167,14 @@ contract ClaimProcessHashRegressionTest is IntegraFixture {
         vm.prank(stranger);
         bytes32 mine = registry.register(CONTENT, hex"", address(multiParty), address(0), PROCESS, new address[](0));
         bytes32 uid =
-            _attestOn(capabilitySchema, stranger, alice, abi.encode(mine, uint256(1), Capabilities.CLAIM, PROCESS));
+            _attestData(stranger, alice, 0, abi.encode(mine, uint256(1), Capabilities.CLAIM, PROCESS));
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherRecord.selector, mine, h));
         vm.prank(alice);
         multiParty.claimToken(h, 1, uid, PROCESS);
         vm.expectRevert(
             abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, h, stranger)
         );
-        _attestOn(capabilitySchema, stranger, alice, abi.encode(h, uint256(1), Capabilities.CLAIM, PROCESS));
+        _attestData(stranger, alice, 0, abi.encode(h, uint256(1), Capabilities.CLAIM, PROCESS));
     }
 
     /// Receiver is the executor and both parties; on the first mint it reads state and re-enters.

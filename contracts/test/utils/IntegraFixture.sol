@@ -95,10 +95,18 @@ abstract contract IntegraFixture is TestBase {
         internal
         returns (bytes32 uid)
     {
+        return _attestDataOn(capabilitySchema, attester, recipient, expiry, data);
+    }
+
+    /// @dev A revocable attestation of `data` under any schema (look-alike schemas in the regression tests).
+    function _attestDataOn(bytes32 schema, address attester, address recipient, uint64 expiry, bytes memory data)
+        internal
+        returns (bytes32 uid)
+    {
         vm.prank(attester);
         uid = eas.attest(
             AttestationRequest({
-                schema: capabilitySchema,
+                schema: schema,
                 data: AttestationRequestData({
                     recipient: recipient,
                     expirationTime: expiry,

@@ -11,7 +11,8 @@ import type { ReadClient } from "./readClient";
 function readActions(client: Client<Transport, Chain>) {
   const actions = () => import("@/lib/reads/readCode");
   return {
-    call: (async (args) => (await actions()).call(client, args)) as PublicClient["call"],
+    // Only a transaction's preflight and the sponsor's check simulate a call: viem's `call` is its own chunk.
+    call: (async (args) => (await import("./callAction")).call(client, args)) as PublicClient["call"],
     getBlock: (async (args) => (await actions()).getBlock(client, args)) as PublicClient["getBlock"],
     getBlockNumber: ((args) => getBlockNumber(client, args)) as PublicClient["getBlockNumber"],
     getChainId: (() => getChainId(client)) as PublicClient["getChainId"],

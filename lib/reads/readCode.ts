@@ -1,7 +1,9 @@
 // Everything a read needs beyond a page's first paint, in one module so that it is one chunk: the read client's
-// contract, log, block and transaction actions (lib/chain/readClient.ts) and every reader (hooks/queries.ts).
+// contract (a bare eth_call), log, block and transaction actions (lib/chain/readClient.ts) and every reader
+// (hooks/queries.ts).
 // Both import it when first used; two lazy modules would each carry their own copy of viem's ABI and RPC code.
-export { call, getBlock, getLogs, getTransaction, getTransactionCount, getTransactionReceipt, readContract } from "viem/actions";
+export { getBlock, getLogs, getTransaction, getTransactionCount, getTransactionReceipt } from "viem/actions";
+export { readContractLean as readContract } from "@/lib/chain/readContractLean";
 export { readActivityOf } from "./activity";
 export { readCapabilities } from "./capabilities";
 export { readRecordsOwnedBy } from "./myRecords";

@@ -5,10 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Hex } from "viem";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
 import { appChain } from "@/lib/config/appChain";
-import { describeError } from "@/lib/errors/describeError";
+import { revertedErrorName } from "@/lib/errors/revertedErrorName";
 import { parseBytes32 } from "@/lib/format/hex";
 import type { RecordInfo } from "@/lib/reads/records";
 
@@ -33,8 +34,7 @@ export function RecordFromLink({ rawHash, children }: { rawHash: string; childre
   }
   if (record.isPending) return <Loading label="Reading the record from the chain…" />;
   if (record.isError) {
-    const described = describeError(record.error);
-    if (described.errorName === "RecordNotFound") {
+    if (revertedErrorName(record.error) === "RecordNotFound") {
       return (
         <Notice tone="error" title="No such record">
           No record <span className="mono break-all">{integraHash}</span> is registered on {appChain.name}. It may be on another chain, or
@@ -46,11 +46,7 @@ export function RecordFromLink({ rawHash, children }: { rawHash: string; childre
         </Notice>
       );
     }
-    return (
-      <Notice tone="error" title={described.title}>
-        {described.message}
-      </Notice>
-    );
+    return <ErrorNotice error={record.error} />;
   }
   return children(integraHash, record.data);
 }

@@ -24,7 +24,7 @@ export async function readContractLean<
   functionName extends ContractFunctionName<abi, "pure" | "view">,
   const args extends ContractFunctionArgs<abi, "pure" | "view", functionName>,
 >(
-  client: Client<Transport, Chain>,
+  client: Client<Transport, Chain | undefined>,
   parameters: ReadContractParameters<abi, functionName, args>,
 ): Promise<ReadContractReturnType<abi, functionName, args>> {
   const { abi, address, args, functionName, blockNumber, blockTag } = parameters as ReadContractParameters;

@@ -399,21 +399,6 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         }
     }
 
-    /// @dev ERC2771Context's rule, unchanged: a call from the trusted forwarder with at least the suffix's length of
-    /// calldata acts for the address in the suffix; any other call for `msg.sender`. The suffix is read with one
-    /// `calldataload` rather than through a checked calldata slice and a `bytes20` conversion (the same bytes, and
-    /// zeros past the end in both): a forwarded ERC-1155 claim asks for its sender three times (the claim itself,
-    /// then the transfer event's operator and the receiver check; ERC-721 twice), and the slice cost 212 gas each.
-    function _msgSender() internal view virtual override returns (address sender) {
-        sender = msg.sender;
-        uint256 suffixLength = _contextSuffixLength();
-        if (msg.data.length >= suffixLength && isTrustedForwarder(sender)) {
-            assembly ("memory-safe") {
-                sender := shr(96, calldataload(sub(calldatasize(), suffixLength)))
-            }
-        }
-    }
-
     /// @dev True when `account` currently holds the record's token `tokenId`.
     function _holds(bytes32 integraHash, uint256 tokenId, address account) internal view virtual returns (bool);
 

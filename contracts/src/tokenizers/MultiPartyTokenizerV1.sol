@@ -54,8 +54,8 @@ contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
     }
 
     // Transfers and approvals honour ERC-2771 too: a holder with no ether can move its token through the forwarder.
-    function _msgSender() internal view override(Context, IntegraTokenizerBase) returns (address) {
-        return IntegraTokenizerBase._msgSender();
+    function _msgSender() internal view override(Context, ERC2771Context) returns (address) {
+        return ERC2771Context._msgSender();
     }
 
     function _msgData() internal view override(Context, ERC2771Context) returns (bytes calldata) {

@@ -124,8 +124,12 @@ export const WRITE_GOAL = 1.4;
  * authority from the registry (a cold call and four cold slots: 11,000) and write the seal flag (5,000).
  */
 export const SEAL_GOAL = 1.8;
-/** A forwarded claim against the same direct claim, in the same run. */
-export const FORWARDED_GOAL = 1.35;
+/**
+ * What our contracts add to a forwarded claim, past what forwarding forces and OpenZeppelin's forwarder code: at most
+ * 2% of the same direct claim, in the same run. (Until issue 13 the goal was forwarded / direct <= 1.35x; forced and
+ * OpenZeppelin's code alone make 1.38x for ERC-1155, so it measured the forwarder, not us.)
+ */
+export const FORWARDED_GOAL = 1.02;
 /** registerWithParties against register + one reserveToken per party: one transaction must cost less. */
 export const PARTY_SET_GOAL = 1.0;
 
@@ -465,8 +469,8 @@ export function forwardingSplit(direct: GasRow, forwarded: GasRow): ForwardingSp
 }
 
 /**
- * Forwarded claim gas over direct claim gas, per tokenizer, measured in the same run, with its goal; then what the
- * forwarder adds, split into forced, OpenZeppelin's forwarder and ours, each also as the ratio it alone would give.
+ * Forwarded claim gas over direct claim gas, per tokenizer, measured in the same run; then what the forwarder adds,
+ * split into forced, OpenZeppelin's forwarder and ours, each also as the ratio it alone would give. The goal is on ours.
  */
 export function forwardedOverDirect(rows: GasRow[]): string[] {
   const row = (operation: string) => rows.find((r) => r.operation === operation);
@@ -482,11 +486,11 @@ export function forwardedOverDirect(rows: GasRow[]): string[] {
     const ratio = Number(forwarded.gasUsed) / d;
     const split = forwardingSplit(direct, forwarded);
     const alone = (gas: number) => `+${(gas / d).toFixed(3)}x`;
-    const room = Math.floor(FORWARDED_GOAL * d) - d - split.forced;
+    const oursRatio = 1 + split.ours / d;
     const line = (name: string, gas: number, detail: string) =>
       `  ${name.padEnd(31)} ${fmt(gas).padStart(7)} ${alone(gas)}  ${detail}`.trimEnd();
     return [
-      `forwarded claim (${label}): ${fmt(forwarded.gasUsed)} gas vs direct ${fmt(d)} = ${ratio.toFixed(2)}x (goal <= ${FORWARDED_GOAL.toFixed(2)}x: ${verdict(ratio, FORWARDED_GOAL)}); adds ${fmt(split.added)}:`,
+      `forwarded claim (${label}): ${fmt(forwarded.gasUsed)} gas vs direct ${fmt(d)} = ${ratio.toFixed(2)}x; ours ${oursRatio.toFixed(3)}x (goal <= ${FORWARDED_GOAL.toFixed(2)}x: ${verdict(oursRatio, FORWARDED_GOAL)}); adds ${fmt(split.added)}:`,
       line("forced", split.forced, split.forcedTerms.map(([name, gas]) => `${name} ${fmt(gas)}`).join(", ")),
       line(
         "OpenZeppelin's forwarder code",
@@ -494,7 +498,7 @@ export function forwardedOverDirect(rows: GasRow[]): string[] {
         `of which its isTrustedForwarder call into the tokenizer ${fmt(split.trustCheck)}`,
       ),
       line("ours (tokenizer, fwd - direct)", split.ours, ""),
-      `  forced alone ${(1 + split.forced / d).toFixed(3)}x; the goal leaves ${fmt(room)} gas past the forced part, for the forwarder's code and ours (${fmt(split.forwarderCode + split.ours)})`,
+      `  forced alone ${(1 + split.forced / d).toFixed(3)}x; forced and OpenZeppelin's forwarder ${(1 + (split.forced + split.forwarderCode) / d).toFixed(3)}x`,
     ].join("\n");
   });
 }

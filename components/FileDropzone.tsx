@@ -25,7 +25,7 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
   const inputId = useId();
   const descriptionId = useId();
   const noteId = useId();
-  const { state, hash, progress, error, fileName, fileSize, start, cancel, reset } = useFileHash();
+  const { state, hash, progress, error, fileName, fileSize, start, cancel, reset, warm } = useFileHash();
   const [copyStatus, setCopyStatus] = useState<CopyStatus>("idle");
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -74,11 +74,18 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
         accept={accept}
         aria-describedby={describedBy}
         {...inputProps}
+        onFocus={warm}
         className="peer sr-only"
       />
+      {/* The pointer over the zone, the input's focus or a file dragged in: a file is coming, start the hasher. */}
       <label
         htmlFor={inputId}
         {...dropProps}
+        onPointerEnter={warm}
+        onDragEnter={(event) => {
+          warm();
+          dropProps.onDragEnter(event);
+        }}
         className={`flex min-h-32 cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed px-4 py-6 text-center transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 ${
           dragging ? "border-blue-600 bg-blue-50" : "border-zinc-300 bg-white hover:border-zinc-400"
         }`}

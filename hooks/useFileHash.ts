@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Hex } from "viem";
 import { hashFileInWorker } from "@/lib/hash/hashFileInWorker";
+import { dropWarmHashWorker, warmHashWorker } from "@/lib/hash/hashWorkers";
 
 export type FileHashState = "idle" | "hashing" | "done" | "error";
 
@@ -80,8 +81,17 @@ export function useFileHash() {
     setSnapshot(IDLE);
   }, [abortRunning]);
 
-  // A worker left running after unmount would keep reading the file for nothing.
-  useEffect(() => abortRunning, [abortRunning]);
+  // A worker left running after unmount would keep reading the file for nothing; a warm one would wait for nothing.
+  useEffect(
+    () => () => {
+      abortRunning();
+      dropWarmHashWorker();
+    },
+    [abortRunning],
+  );
 
-  return { ...snapshot, start, cancel, reset };
+  /** Call when the user heads for the file input: the hash of the file they pick then starts without the worker's startup. */
+  const warm = warmHashWorker;
+
+  return { ...snapshot, start, cancel, reset, warm };
 }

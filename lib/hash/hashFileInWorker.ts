@@ -1,4 +1,5 @@
 import type { Hex } from "viem";
+import { takeHashWorker } from "./hashWorkers";
 import type { HashWorkerMessage, HashWorkerRequest } from "./sha256.worker";
 
 const CANCELLED_MESSAGE = "Hashing cancelled.";
@@ -11,8 +12,8 @@ function cancelledError(): Error {
 }
 
 /**
- * SHA-256 of a file, computed in a dedicated worker (one per call, terminated afterwards, so a cancelled hash
- * stops reading at once). onProgress receives a fraction in [0, 1].
+ * SHA-256 of a file, computed in a dedicated worker (the warm one if warmHashWorker started it, else a new one;
+ * terminated afterwards, so a cancelled hash stops reading at once). onProgress receives a fraction in [0, 1].
  */
 export function hashFileInWorker(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<Hex> {
   return new Promise<Hex>((resolve, reject) => {
@@ -21,8 +22,7 @@ export function hashFileInWorker(file: File, onProgress: (fraction: number) => v
       return;
     }
 
-    // Written inline in exactly this shape so the bundler emits the worker as its own chunk.
-    const worker = new Worker(new URL("./sha256.worker.ts", import.meta.url), { type: "module" });
+    const worker = takeHashWorker();
 
     const finish = () => {
       worker.terminate();

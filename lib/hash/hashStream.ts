@@ -7,9 +7,16 @@ import { type Sha256Hasher, createSha256 } from "./sha256Wasm";
  */
 const CHUNK_BYTES = 2 * 1024 * 1024;
 
-/** SHA-256 of everything the stream yields, as 0x-prefixed lowercase hex (what `sha256sum` prints). */
-export async function sha256OfStream(stream: ReadableStream<Uint8Array>, onProgress?: (bytesRead: number) => void): Promise<Hex> {
-  const hasher = await createSha256();
+/**
+ * SHA-256 of everything the stream yields, as 0x-prefixed lowercase hex (what `sha256sum` prints). A fresh `hasher`
+ * may be passed in (one made ahead of time); by default one is made here.
+ */
+export async function sha256OfStream(
+  stream: ReadableStream<Uint8Array>,
+  onProgress?: (bytesRead: number) => void,
+  hasher?: Sha256Hasher,
+): Promise<Hex> {
+  hasher ??= await createSha256();
   const byobReader = openByobReader(stream);
   if (byobReader) {
     await hashWithByobReader(byobReader, hasher, onProgress);

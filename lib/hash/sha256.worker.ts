@@ -54,10 +54,15 @@ scope.onmessage = async (event) => {
   }
 };
 
-/** A file deleted or changed on disk after it was picked fails with a terse DOMException; say what to do. */
+/**
+ * A file deleted or changed on disk after it was picked fails tersely: with a DOMException in the File API's words,
+ * or, from Chromium's Blob stream (checked in Chromium 156 with the file removed), a TypeError "network error".
+ * Say what to do instead.
+ */
 function describeReadError(error: unknown): string {
-  if (error instanceof DOMException && (error.name === "NotReadableError" || error.name === "NotFoundError")) {
-    return "The file could not be read. It may have been moved or changed; choose it again.";
-  }
+  const unreadable =
+    (error instanceof DOMException && (error.name === "NotReadableError" || error.name === "NotFoundError")) ||
+    (error instanceof TypeError && error.message === "network error");
+  if (unreadable) return "The file could not be read. It may have been moved or changed; choose it again.";
   return error instanceof Error ? error.message : String(error);
 }

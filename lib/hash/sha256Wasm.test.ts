@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { sha256ModuleBase64 } from "../generated/sha256Module";
+import { MEMORY_PAGES } from "./sha256Layout";
+import { sha256ModuleBytes } from "./sha256Module";
 import { createSha256 } from "./sha256Wasm";
 
 const nodeSha256 = (bytes: Uint8Array) => `0x${createHash("sha256").update(bytes).digest("hex")}`;
@@ -57,6 +60,12 @@ describe.each([
       offset += size;
     }
     expect(hasher.digest()).toBe(nodeSha256(bytes));
+  });
+});
+
+describe("the generated module (lib/generated/sha256Module.ts)", () => {
+  it("is what lib/hash/sha256Module.ts emits now (else run `npm run generate`)", () => {
+    expect(Buffer.from(sha256ModuleBase64, "base64").equals(sha256ModuleBytes(MEMORY_PAGES))).toBe(true);
   });
 });
 

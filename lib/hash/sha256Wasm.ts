@@ -1,5 +1,6 @@
 import type { Hex } from "viem";
-import { INPUT_OFFSET, STATE_OFFSET, sha256ModuleBytes } from "./sha256Module";
+import { sha256ModuleBase64 } from "../generated/sha256Module";
+import { INPUT_OFFSET, STATE_OFFSET, WINDOW_BYTES } from "./sha256Layout";
 
 /** An incremental SHA-256: feed bytes in any pieces, then take the digest once. */
 export interface Sha256Hasher {
@@ -8,21 +9,20 @@ export interface Sha256Hasher {
   digest(): Hex;
 }
 
-/** Input copied into the module's memory per compress call: big enough to amortize the call, small enough for L2. */
-const WINDOW_BYTES = 512 * 1024;
-const PAGE_BYTES = 64 * 1024;
-/** The window plus room for the padding block(s) after a partial block. */
-const MEMORY_PAGES = Math.ceil((INPUT_OFFSET + WINDOW_BYTES + 128) / PAGE_BYTES);
 const INITIAL_STATE = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
 type Compress = (ptr: number, blocks: number) => void;
 
 let compiled: Promise<WebAssembly.Module | null> | undefined;
 
-/** Compiled once per thread; null where WebAssembly SIMD is missing (Safari before 16.4, old WebViews). */
+/**
+ * Compiled once per thread; null where WebAssembly SIMD is missing (Safari before 16.4, old WebViews). The bytes
+ * were emitted ahead of time by `npm run generate` from lib/hash/sha256Module.ts (a test checks they still match):
+ * emitting them here built thousands of small arrays, and that burst grew each hashing worker's heap by ~2.5 MiB.
+ */
 function compiledModule(): Promise<WebAssembly.Module | null> {
   compiled ??= (async () => {
-    const bytes = sha256ModuleBytes(MEMORY_PAGES);
+    const bytes = decodeBase64(sha256ModuleBase64);
     return WebAssembly.validate(bytes) ? WebAssembly.compile(bytes) : null;
   })();
   return compiled;
@@ -48,6 +48,13 @@ export async function warmSha256(bytes: number): Promise<void> {
   const zeros = new Uint8Array(Math.min(bytes, WINDOW_BYTES));
   for (let fed = 0; fed < bytes; fed += zeros.length) hasher.update(zeros);
   hasher.digest();
+}
+
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
 
 function simdSha256(memory: WebAssembly.Memory, compress: Compress): Sha256Hasher {

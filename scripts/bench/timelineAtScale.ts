@@ -107,13 +107,14 @@ async function measureRecord(
     rows.push({ record: label, provider: "uncapped", reader: "naive: per event type, 500-block windows", m: naive, vs: appUncapped });
   }
 
-  // The cap is real: one eth_getLogs over more than 1,000 blocks must be refused.
+  // The cap is real: one eth_getLogs over more than 1,000 blocks must be refused. (Asked directly: the app's reader
+  // would halve its window on the refusal and succeed.)
   if (head - record.registeredBlock + 1n > PROVIDER_CAP) {
     const refused = await measureReads(
       rpcUrl,
       chain,
       (c) =>
-        appTimeline(c, record, 0n).then(
+        c.getLogs({ fromBlock: record.registeredBlock, toBlock: head }).then(
           () => false,
           () => true,
         ),

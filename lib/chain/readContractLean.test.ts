@@ -136,3 +136,11 @@ describe("readContractLean", () => {
     expect(blockTags).toEqual(["0xff", "latest"]);
   });
 });
+
+describe("readContractLean's limits", () => {
+  it("refuses the parameters it would otherwise ignore (a block hash, an account)", async () => {
+    const args = { address: registry, abi: integraRecordV1Abi, functionName: "getRecord", args: [hash] } as const;
+    await expect(readContractLean(client(), { ...args, blockHash: `0x${"ab".repeat(32)}` } as typeof args)).rejects.toThrow(/blockHash/);
+    await expect(readContractLean(client(), { ...args, account: owner } as typeof args)).rejects.toThrow(/account/);
+  });
+});

@@ -27,7 +27,11 @@ export async function readContractLean<
   client: Client<Transport, Chain | undefined>,
   parameters: ReadContractParameters<abi, functionName, args>,
 ): Promise<ReadContractReturnType<abi, functionName, args>> {
-  const { abi, address, args, functionName, blockNumber, blockTag } = parameters as ReadContractParameters;
+  const { abi, address, args, functionName, blockNumber, blockTag, ...unsupported } = parameters as ReadContractParameters;
+  // A read at a block hash, from an account or with overrides would silently read something else here: refuse it.
+  const ignored = Object.entries(unsupported).filter(([, value]) => value !== undefined);
+  if (ignored.length > 0)
+    throw new Error(`readContractLean reads at a block number or tag only, not with ${ignored.map(([key]) => key).join(", ")}`);
   const data = encodeFunctionData({ abi, args, functionName } as Parameters<typeof encodeFunctionData>[0]);
   try {
     const block = blockNumber !== undefined ? numberToHex(blockNumber) : (blockTag ?? "latest");

@@ -1,7 +1,7 @@
-import { RpcRequestError, encodeErrorResult, getContractError } from "viem";
+import { RpcRequestError, encodeErrorResult, getContractError, toFunctionSelector } from "viem";
 import { describe, expect, it } from "vitest";
 import { integraRecordV1Abi } from "@/lib/generated/integra";
-import { revertedErrorName } from "./revertedErrorName";
+import { KNOWN_REVERT_SELECTORS, revertedErrorName } from "./revertedErrorName";
 
 const hash = `0x${"12".repeat(32)}` as const;
 
@@ -27,5 +27,26 @@ describe("revertedErrorName", () => {
     expect(revertedErrorName(new TypeError("Failed to fetch"))).toBeUndefined();
     expect(revertedErrorName("RecordNotFound")).toBeUndefined();
     expect(revertedErrorName(undefined)).toBeUndefined();
+  });
+
+  it("names a known custom error from raw revert data that viem left undecoded", () => {
+    const data = encodeErrorResult({ abi: integraRecordV1Abi, errorName: "RecordNotFound", args: [hash] });
+    // A provider answering a revert with -32000 and other words: getContractError does not decode it.
+    const rpc = new RpcRequestError({
+      body: {},
+      url: "http://rpc",
+      error: { code: -32000, message: "VM Exception while processing transaction: revert", data },
+    });
+    expect(revertedErrorName(new Error("read failed", { cause: rpc }))).toBe("RecordNotFound");
+    expect(revertedErrorName({ data: "0xdeadbeef" })).toBeUndefined();
+  });
+
+  it("knows each selector by its error's signature", () => {
+    for (const [selector, name] of Object.entries(KNOWN_REVERT_SELECTORS)) {
+      const error = integraRecordV1Abi.find((item) => item.type === "error" && item.name === name);
+      expect(error, name).toBeDefined();
+      const signature = `${name}(${error!.inputs.map((input) => input.type).join(",")})`;
+      expect(toFunctionSelector(signature)).toBe(selector);
+    }
   });
 });

@@ -90,8 +90,13 @@ export function useFileHash() {
     [abortRunning],
   );
 
-  /** Call when the user heads for the file input: the hash of the file they pick then starts without the worker's startup. */
-  const warm = warmHashWorker;
+  /**
+   * Call when the user heads for the file input: the hash of the file they pick then starts without the worker's
+   * startup. Not while a hash runs: a second worker's warm-up would compete with it for the CPU.
+   */
+  const warm = useCallback(() => {
+    if (!controllerRef.current) warmHashWorker();
+  }, []);
 
   return { ...snapshot, start, cancel, reset, warm };
 }

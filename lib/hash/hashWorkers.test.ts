@@ -52,4 +52,17 @@ describe("hash workers", () => {
     expect(FakeWorker.started[0].terminated).toBe(true);
     expect(takeHashWorker()).not.toBe(FakeWorker.started[0]);
   });
+
+  it("does nothing when a worker cannot be started here; the hash then reports the error itself", () => {
+    vi.stubGlobal(
+      "Worker",
+      class {
+        constructor() {
+          throw new DOMException("Script at a blocked origin", "SecurityError");
+        }
+      },
+    );
+    expect(() => warmHashWorker()).not.toThrow();
+    expect(() => takeHashWorker()).toThrow(/blocked origin/);
+  });
 });

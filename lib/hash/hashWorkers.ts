@@ -1,7 +1,7 @@
 /**
  * The workers that hash files (lib/hash/sha256.worker.ts). A new one takes ~0.1 s before its first byte is hashed
  * (its scripts, a V8 isolate, building and compiling the WebAssembly, V8 optimizing it on first use: the bench's
- * 1 MiB file took 0.13 s cold, 0.04 s warm) and costs the tab several MiB while it lives. So one is started ahead
+ * 1 MiB file took 0.11 s cold, 0.04 s warm) and costs the tab several MiB while it lives. So one is started ahead
  * ("warm") only when the user heads for a file input (pointer over it, focus, a file dragged in), and a hash takes
  * that one if there is one. Each worker hashes one file and is then terminated: a cancelled hash stops reading at
  * once, and the memory goes back.
@@ -17,7 +17,12 @@ function spawnHashWorker(): Worker {
 /** Starts the worker for the next hash, unless one is waiting already. Cheap to call on every pointer move. */
 export function warmHashWorker(): void {
   if (warm || typeof Worker === "undefined") return;
-  const worker = spawnHashWorker();
+  let worker: Worker;
+  try {
+    worker = spawnHashWorker();
+  } catch {
+    return; // Not startable here (a blocked script origin): the hash tries again and reports the error itself.
+  }
   // One that fails to start while waiting is dropped; the hash then starts its own and reports that one's error.
   worker.onerror = (event) => {
     event.preventDefault();

@@ -40,7 +40,8 @@ scope.onmessage = async (event) => {
   const { file } = event.data;
   try {
     if (!(file instanceof Blob)) throw new Error("No file was given to hash.");
-    let lastPostedAt = 0;
+    // The first read is reported at once: a worker started with the file is younger than the interval.
+    let lastPostedAt = -Infinity;
     const onProgress = (bytesRead: number) => {
       const now = performance.now();
       if (now - lastPostedAt < PROGRESS_INTERVAL_MS) return;

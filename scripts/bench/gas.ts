@@ -100,6 +100,8 @@ export interface ClaimFrames {
    * slots and logs of the forwarder's own address (the signer's nonce, `ExecutedForwardRequest`).
    */
   forwarderForced: number;
+  /** Forwarded claims: the new slots and logs of the forwarder's own address, the part of `forwarderForced` that is storage and logs. */
+  forwarderWrites: number;
 }
 
 export interface GasRow {
@@ -126,10 +128,10 @@ export const WRITE_GOAL = 1.4;
 export const SEAL_GOAL = 1.8;
 /**
  * What our contracts add to a forwarded claim, past what forwarding forces and OpenZeppelin's forwarder code: at most
- * 2% of the same direct claim, in the same run. (Until issue 13 the goal was forwarded / direct <= 1.35x; forced and
+ * 1% of the same direct claim (about 1,100-1,300 gas), in the same run. (Until issue 13 the goal was forwarded / direct <= 1.35x; forced and
  * OpenZeppelin's code alone make 1.38x for ERC-1155, so it measured the forwarder, not us.)
  */
-export const FORWARDED_GOAL = 1.02;
+export const FORWARDED_GOAL = 1.01;
 /** registerWithParties against register + one reserveToken per party: one transaction must cost less. */
 export const PARTY_SET_GOAL = 1.0;
 
@@ -246,15 +248,16 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
     if (claim?.forwarded) {
       const tokenizer = await frameGas(clients, hash, claim.tokenizer, claimTokenSelector);
       const forwarder = call.address;
+      const forwarderWrites = 22_100 * (newSlots.get(forwarder.toLowerCase()) ?? 0) + logCost(receipt, forwarder);
       claimFrames = {
         tokenizer,
         forwarder: execution - tokenizer,
         trustCheck: await frameGas(clients, hash, claim.tokenizer, isTrustedForwarderSelector),
-        forwarderForced:
-          ECRECOVER + WARM_ACCESS + COLD_ACCOUNT + 22_100 * (newSlots.get(forwarder.toLowerCase()) ?? 0) + logCost(receipt, forwarder),
+        forwarderForced: ECRECOVER + WARM_ACCESS + COLD_ACCOUNT + forwarderWrites,
+        forwarderWrites,
       };
     } else if (claim) {
-      claimFrames = { tokenizer: execution, forwarder: 0, trustCheck: 0, forwarderForced: 0 };
+      claimFrames = { tokenizer: execution, forwarder: 0, trustCheck: 0, forwarderForced: 0, forwarderWrites: 0 };
     }
     const lowerBound = Object.values(terms).reduce((sum, term) => sum + term, 0);
     const goal = claim ? CLAIM_GOAL : operation.startsWith("seal parties") ? SEAL_GOAL : WRITE_GOAL;
@@ -459,11 +462,16 @@ const TERM_NAMES: Record<keyof BoundTerms, string> = {
  */
 export function forwardingSplit(direct: GasRow, forwarded: GasRow): ForwardingSplit {
   const added = Number(forwarded.gasUsed - direct.gasUsed);
-  const forced = forwarded.lowerBound - direct.lowerBound;
+  const frames = forwarded.claimFrames ?? { forwarder: 0, trustCheck: 0, forwarderForced: 0, forwarderWrites: 0, tokenizer: 0 };
+  // Only the forwarder's own new slots and logs are forced by forwarding: any other slot or log a forwarded claim
+  // writes beyond the direct one's is ours, not a term of the bound.
+  const writes = (row: GasRow) => row.terms.newSlots + row.terms.logs;
+  const oursWrites = Math.max(0, writes(forwarded) - writes(direct) - frames.forwarderWrites);
+  const forced = forwarded.lowerBound - direct.lowerBound - oursWrites;
   const forcedTerms = (Object.keys(direct.terms) as (keyof BoundTerms)[])
     .map((key): [string, number] => [TERM_NAMES[key], forwarded.terms[key] - direct.terms[key]])
     .filter(([, gas]) => gas !== 0);
-  const frames = forwarded.claimFrames ?? { forwarder: 0, trustCheck: 0, forwarderForced: 0, tokenizer: 0 };
+  if (oursWrites > 0) forcedTerms.push(["less writes not the forwarder's (ours)", -oursWrites]);
   const forwarderCode = frames.forwarder - frames.forwarderForced;
   return { added, forced, forcedTerms, forwarderCode, trustCheck: frames.trustCheck, ours: added - forced - forwarderCode };
 }

@@ -13,6 +13,7 @@ import {
   signal,
   allowlistResolver,
 } from "../../lib/contracts.ts";
+import { classifyLogError } from "../../lib/chain/logRangeErrors.ts";
 import { type RpcLog, type TimelineEntry, decodeEntry } from "../../lib/timeline/decodeEntry.ts";
 import { integraTimelineEvents } from "../../lib/timeline/integraEvents.ts";
 import { readTimeline } from "../../lib/timeline/readTimeline.ts";
@@ -116,7 +117,7 @@ async function measureRecord(
       (c) =>
         c.getLogs({ fromBlock: record.registeredBlock, toBlock: head }).then(
           () => false,
-          () => true,
+          (error: unknown) => classifyLogError(error) === "range",
         ),
       PROVIDER_CAP,
       1,

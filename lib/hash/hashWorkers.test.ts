@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { dropWarmHashWorker, takeHashWorker, warmHashWorker } from "./hashWorkers";
+import { WARM_WORKER_IDLE_MS, dropWarmHashWorker, takeHashWorker, warmHashWorker } from "./hashWorkers";
 
 /** Stands in for the browser's Worker: records what was started and terminated. */
 class FakeWorker {
@@ -64,5 +64,24 @@ describe("hash workers", () => {
     );
     expect(() => warmHashWorker()).not.toThrow();
     expect(() => takeHashWorker()).toThrow(/blocked origin/);
+  });
+
+  it("ends a warm worker nobody takes within the idle time, and keeps one that was taken", () => {
+    vi.useFakeTimers();
+    try {
+      warmHashWorker();
+      vi.advanceTimersByTime(WARM_WORKER_IDLE_MS - 1);
+      expect(FakeWorker.started[0].terminated).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(FakeWorker.started[0].terminated).toBe(true);
+      expect(takeHashWorker()).not.toBe(FakeWorker.started[0]);
+
+      warmHashWorker();
+      const taken = takeHashWorker();
+      vi.advanceTimersByTime(WARM_WORKER_IDLE_MS * 2);
+      expect((taken as unknown as FakeWorker).terminated).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Address, Hex } from "viem";
+import { revertedErrorName } from "@/lib/errors/revertedErrorName";
 import { parseAddress, parseBytes32 } from "@/lib/sdk";
-import { CliError, isRevert } from "./errors";
+import { CliError } from "./errors";
 
 /** A record hash given on the command line, or one line saying what one looks like. */
 export function recordHashArgument(text: string | undefined): Hex {
@@ -21,7 +22,7 @@ export async function ofKnownRecord<T>(integraHash: Hex, read: Promise<T>): Prom
   try {
     return await read;
   } catch (error) {
-    if (isRevert(error, "RecordNotFound")) throw new CliError(`No such record on this chain: ${integraHash}`);
+    if (revertedErrorName(error) === "RecordNotFound") throw new CliError(`No such record on this chain: ${integraHash}`);
     throw error;
   }
 }

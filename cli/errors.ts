@@ -1,4 +1,4 @@
-import { BaseError, ContractFunctionRevertedError, HttpRequestError, TimeoutError } from "viem";
+import { BaseError, HttpRequestError, TimeoutError } from "viem";
 
 /** Exit codes: 0 success (verify: registered), 1 verify: not registered, 2 any error (bad input, RPC, chain). */
 export const EXIT = { ok: 0, notRegistered: 1, error: 2 } as const;
@@ -12,13 +12,6 @@ export class CliError extends Error {
     super(message);
     this.name = "CliError";
   }
-}
-
-/** True when the error is (or wraps) a revert of the named custom error. */
-export function isRevert(error: unknown, errorName: string): boolean {
-  if (!(error instanceof BaseError)) return false;
-  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-  return reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName === errorName;
 }
 
 /** True when the RPC could not be reached or did not answer in time. */

@@ -3,6 +3,7 @@ import { type Address, type Hex, zeroAddress } from "viem";
 import { readClient } from "@/lib/chain/readClient";
 import { probeBlockNumber } from "@/lib/chain/rpcProbe";
 import { APP_CHAIN_ID } from "@/lib/config/appChain";
+import { revertedErrorName } from "@/lib/errors/revertedErrorName";
 import { retryRead } from "./readRetry";
 
 /**
@@ -23,7 +24,7 @@ export const recordQuery = (integraHash: Hex | undefined) =>
     queryKey: ["record", APP_CHAIN_ID, lower(integraHash)] as const,
     queryFn: integraHash ? async () => (await reads()).readRecord(readClient, integraHash) : skipToken,
     // An unknown record is an answer, not a failure: said at once. Other failures retry as every read does.
-    retry: (count, error) => !/RecordNotFound/.test(String(error)) && retryRead(count, error),
+    retry: (count, error) => revertedErrorName(error) !== "RecordNotFound" && retryRead(count, error),
   });
 
 export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Address, fromBlock?: bigint) =>

@@ -59,10 +59,10 @@ export const reservationsQuery = (account: Address | undefined) =>
   });
 
 /**
- * Capability attestations of a recipient or of a record, with the chain's current time (expiry is judged
- * against the chain's clock, not the browser's).
+ * Capability attestations of a recipient or of a record (from its registeredBlock when the caller has it), with the
+ * chain's current time (expiry is judged against the chain's clock, not the browser's).
  */
-export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash: Hex } | undefined) =>
+export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash: Hex; fromBlock?: bigint } | undefined) =>
   queryOptions({
     queryKey: [
       "capabilities",

@@ -56,7 +56,7 @@ export async function readStatus(client: PublicClient, integraHash: Hex, passphr
   const hasTokenizer = record.tokenizer !== zeroAddress;
   const [tokens, capabilities, payments, timeline, block] = await Promise.all([
     hasTokenizer ? readRecordTokens(client, integraHash, record.tokenizer, fromBlock) : undefined,
-    readCapabilities(client, { integraHash }),
+    readCapabilities(client, { integraHash, fromBlock }),
     readPayments(client, integraHash, fromBlock),
     readTimeline(client, { addresses: integraAddresses, integraHash, fromBlock }, LOG_BLOCK_RANGE),
     client.getBlock(),

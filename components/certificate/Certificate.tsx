@@ -26,7 +26,7 @@ import { PrintButton } from "./PrintButton";
  */
 export function Certificate({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
   const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
-  const capabilities = useQuery(capabilitiesQuery({ integraHash }));
+  const capabilities = useQuery(capabilitiesQuery({ integraHash, fromBlock: record.registeredBlock }));
   const origin = useOrigin();
   const [title, setTitle] = useState<string>();
 

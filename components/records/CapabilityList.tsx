@@ -50,7 +50,7 @@ export function CapabilityList(props: CapabilityListProps) {
 /** The list itself; Revoke only when `revoke` is given (a wallet is connected). */
 export function CapabilityListView({ integraHash, record, revoke }: CapabilityListProps & { revoke?: CapabilityRevocation }) {
   const { address } = useWalletAccount();
-  const capabilities = useQuery(capabilitiesQuery({ integraHash }));
+  const capabilities = useQuery(capabilitiesQuery({ integraHash, fromBlock: record.registeredBlock }));
   const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
   const roleOf = (tokenId: bigint) => roleOfToken(tokens.data, tokenId);
   if (capabilities.isPending) return <Loading label="Reading capability attestations…" />;

@@ -29,10 +29,16 @@ export interface Capability {
  * Capability attestations, each in its current state from EAS and with whether it was issued under the record's
  * current authority epoch (the tokenizer's own test at claim time). A recipient's come from the resolver's
  * `grantsTo` view, one eth_call per 50 attestations on any chain length; a record's from its CapabilityGranted
- * logs from the record's block.
+ * logs from the record's block (behind a capped provider the windows then cover the record's life only): its
+ * registeredBlock as `fromBlock` when the caller has read the record, else read here.
  */
-export async function readCapabilities(client: ReadClient, filter: { recipient: Address } | { integraHash: Hex }): Promise<Capability[]> {
-  return "recipient" in filter ? readGrantsTo(client, filter.recipient) : readRecordCapabilities(client, filter.integraHash);
+export async function readCapabilities(
+  client: ReadClient,
+  filter: { recipient: Address } | { integraHash: Hex; fromBlock?: bigint },
+): Promise<Capability[]> {
+  return "recipient" in filter
+    ? readGrantsTo(client, filter.recipient)
+    : readRecordCapabilities(client, filter.integraHash, filter.fromBlock);
 }
 
 async function readGrantsTo(client: ReadClient, recipient: Address): Promise<Capability[]> {
@@ -65,10 +71,10 @@ async function readGrantsTo(client: ReadClient, recipient: Address): Promise<Cap
   });
 }
 
-async function readRecordCapabilities(client: ReadClient, integraHash: Hex): Promise<Capability[]> {
-  // From the record's own block, not the deployment's: behind a capped provider the windows cover the record's life only.
-  const { registeredBlock } = await client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] });
-  const logs = await logsInWindows(client, registeredBlock, ({ fromBlock, toBlock }) =>
+async function readRecordCapabilities(client: ReadClient, integraHash: Hex, registeredBlock?: bigint): Promise<Capability[]> {
+  const from =
+    registeredBlock ?? (await client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] })).registeredBlock;
+  const logs = await logsInWindows(client, from, ({ fromBlock, toBlock }) =>
     client.getLogs({
       address: capabilityResolver.address,
       event: capabilityGranted,

@@ -1,6 +1,6 @@
 import type { Hex } from "viem";
 import { sha256OfStream } from "./hashStream";
-import { type Sha256Hasher, createSha256, warmSha256 } from "./sha256Wasm";
+import { type Sha256Hasher, createSha256 } from "./sha256Wasm";
 
 /** Hashes a File off the main thread so a 1 GB file leaves the page responsive. */
 
@@ -32,7 +32,7 @@ const WARM_UP_BYTES = 1024 * 1024;
  * Made as soon as the worker starts, before its file arrives (lib/hash/hashWorkers.ts starts workers ahead of need):
  * the WebAssembly built, compiled and optimized, and the hasher for the one file this worker hashes.
  */
-const hasherReady: Promise<Sha256Hasher> = warmSha256(WARM_UP_BYTES).then(() => createSha256());
+const hasherReady: Promise<Sha256Hasher> = createSha256({ warmUpBytes: WARM_UP_BYTES });
 // A failure is reported when the file arrives, not as an unhandled rejection now.
 hasherReady.catch(() => undefined);
 

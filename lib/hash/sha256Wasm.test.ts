@@ -78,6 +78,14 @@ describe("createSha256", () => {
     expect(b.digest()).toBe(nodeSha256(bytesOf(100, 2)));
   });
 
+  it("hashes correctly after a warm-up run in its own memory", async () => {
+    for (const size of [0, 1, 55, 64, 1000, 700_000]) {
+      const hasher = await createSha256({ warmUpBytes: 1024 * 1024 });
+      hasher.update(bytesOf(size, 3));
+      expect(hasher.digest()).toBe(nodeSha256(bytesOf(size, 3)));
+    }
+  });
+
   it("refuses to be used after its digest", async () => {
     const hasher = await createSha256();
     hasher.digest();

@@ -28,26 +28,23 @@ function compiledModule(): Promise<WebAssembly.Module | null> {
   return compiled;
 }
 
-/** SHA-256 over the SIMD module (lib/hash/sha256Module.ts), or hash-wasm's where SIMD is missing or `portable` is asked. */
-export async function createSha256(options: { portable?: boolean } = {}): Promise<Sha256Hasher> {
+/**
+ * SHA-256 over the SIMD module (lib/hash/sha256Module.ts), or hash-wasm's where SIMD is missing or `portable` is asked.
+ *
+ * `warmUpBytes`: first run the compression over that many bytes of the module's own (zeroed) input window. V8 runs
+ * new WebAssembly on baseline code (~5x slower here: a file's first 2 MiB took ~25 ms instead of ~5) and optimizes a
+ * function only after it has run a while. Warming the very instance that will hash, in place, costs no second
+ * instance and no input buffer (together ~1.1 MiB the hashing worker held until its next collection).
+ */
+export async function createSha256(options: { portable?: boolean; warmUpBytes?: number } = {}): Promise<Sha256Hasher> {
   const compiledSha256 = options.portable ? null : await compiledModule();
   if (!compiledSha256) return portableSha256();
   const instance = await WebAssembly.instantiate(compiledSha256);
   const memory = instance.exports.memory as WebAssembly.Memory;
   const compress = instance.exports.compress as Compress;
+  for (let fed = 0; fed < (options.warmUpBytes ?? 0); fed += WINDOW_BYTES) compress(INPUT_OFFSET, WINDOW_BYTES / 64);
+  // The warm-up left its own state behind: simdSha256 starts from SHA-256's initial state regardless.
   return simdSha256(memory, compress);
-}
-
-/**
- * Runs the compression over `bytes` zero bytes on a throwaway instance. V8 first runs WebAssembly on baseline code
- * (~5x slower here: a file's first 2 MiB took ~25 ms instead of ~5) and compiles a function with its optimizing
- * tier only after it has run a while; the code belongs to the module, so every later instance starts optimized.
- */
-export async function warmSha256(bytes: number): Promise<void> {
-  const hasher = await createSha256();
-  const zeros = new Uint8Array(Math.min(bytes, WINDOW_BYTES));
-  for (let fed = 0; fed < bytes; fed += zeros.length) hasher.update(zeros);
-  hasher.digest();
 }
 
 function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {

@@ -8,6 +8,9 @@ import { demo, expect, test } from "./fixtures";
  */
 const WALLET_MARKERS = ["WagmiProviderNotFoundError", "disconnect-button"];
 
+/** A string of the qrcode package's browser build (its argument check), in no code of ours. */
+const QR_ENCODER_MARKER = "Callback required as last argument";
+
 /** Every script the page downloads from now on, so a test can ask whether wallet code was among them. */
 function watchScripts(page: Page) {
   const bodies: Promise<string>[] = [];
@@ -18,6 +21,9 @@ function watchScripts(page: Page) {
     async walletCodeLoaded(): Promise<boolean> {
       const loaded = await Promise.all(bodies);
       return loaded.some((body) => WALLET_MARKERS.some((marker) => body.includes(marker)));
+    },
+    async qrEncoderLoaded(): Promise<boolean> {
+      return (await Promise.all(bodies)).some((body) => body.includes(QR_ENCODER_MARKER));
     },
   };
 }
@@ -39,6 +45,21 @@ test("read pages load no wallet code until Connect is clicked", async ({ page })
   await expect(dialog.getByText("Connect a Wallet")).toBeVisible();
   await expect(dialog.getByRole("button", { name: /Ephemeral wallet/ })).toBeVisible();
   expect(await scripts.walletCodeLoaded(), "Connect loaded the wallet code").toBe(true);
+});
+
+test("a record page draws its QR code, and loads the encoder, only when asked", async ({ page }) => {
+  const scripts = watchScripts(page);
+  await page.goto(`/records/${demo.deed}`);
+  const share = page.getByRole("button", { name: "Show QR code" });
+  await expect(share).toHaveAttribute("aria-expanded", "false");
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("img", { name: "QR code of the link to this record" })).toHaveCount(0);
+  expect(await scripts.qrEncoderLoaded(), "the QR encoder loaded before anyone asked for the code").toBe(false);
+
+  await share.click();
+  await expect(page.getByRole("img", { name: "QR code of the link to this record" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Hide QR code" })).toHaveAttribute("aria-expanded", "true");
+  expect(await scripts.qrEncoderLoaded()).toBe(true);
 });
 
 test("a returning user's wallet reconnects by itself on a read page, and a disconnected one stays disconnected", async ({ browser }) => {

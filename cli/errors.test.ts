@@ -1,0 +1,29 @@
+import { HttpRequestError, RpcRequestError, TimeoutError } from "viem";
+import { describe, expect, it } from "vitest";
+import { CliError, describeFailure } from "./errors";
+
+const url = "http://rpc.example";
+const say = (error: unknown) => describeFailure(error, url);
+
+describe("describeFailure", () => {
+  it("says the RPC cannot be reached when it did not answer: no connection, a timeout, a gateway without its node", () => {
+    const unreachable = `Cannot reach the RPC at ${url}: is the node running, and is the URL right? (--rpc URL)`;
+    expect(say(new HttpRequestError({ url, body: {}, cause: new TypeError("fetch failed") }))).toBe(unreachable);
+    expect(say(new TimeoutError({ url, body: {} }))).toBe(unreachable);
+    expect(say(new HttpRequestError({ url, body: {}, status: 503 }))).toBe(unreachable);
+  });
+
+  it("names an HTTP refusal by its status and says what to do, instead of calling a node that answered unreachable", () => {
+    expect(say(new HttpRequestError({ url, body: {}, status: 429 }))).toBe(
+      `The RPC at ${url} refused the request with HTTP 429 (too many requests: wait and run it again, or use another RPC).`,
+    );
+    expect(say(new HttpRequestError({ url, body: {}, status: 401 }))).toMatch(/HTTP 401 \(not allowed: check the API key in the URL\)/);
+    expect(say(new HttpRequestError({ url, body: {}, status: 500 }))).toMatch(/HTTP 500 \(the provider failed/);
+  });
+
+  it("keeps a CliError's words and a JSON-RPC error's short message", () => {
+    expect(say(new CliError("Not an RPC URL"))).toBe("Not an RPC URL");
+    const rpcError = new RpcRequestError({ url, body: {}, error: { code: -32000, message: "header not found" } });
+    expect(say(rpcError)).toBe(rpcError.shortMessage);
+  });
+});

@@ -58,7 +58,7 @@ export function WhoPays({
     <fieldset className="space-y-1 text-sm">
       <legend className="font-medium text-slate-700">Who pays the network fee</legend>
       {options.map((option) => (
-        <label key={option.value} className={`flex items-start gap-2 rounded p-1 ${option.disabled ? "text-slate-400" : ""}`}>
+        <label key={option.value} className={`flex items-start gap-2 rounded p-1 ${option.disabled ? "text-slate-500" : ""}`}>
           <input
             type="radio"
             name={name}

@@ -80,7 +80,7 @@ export function CapabilityListView({ integraHash, record, revoke }: CapabilityLi
                 {state}
               </span>
               {c.expirationTime !== 0n && <span className="text-xs text-slate-500">expires {formatTimestamp(c.expirationTime)}</span>}
-              <span className="mono text-xs text-slate-400" title={c.uid}>
+              <span className="mono text-xs text-slate-500" title={c.uid}>
                 {shortHex(c.uid, 8, 4)}
               </span>
               {revoke && mine && state === "active" && (

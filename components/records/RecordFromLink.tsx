@@ -13,6 +13,16 @@ import { revertedErrorName } from "@/lib/errors/revertedErrorName";
 import { parseBytes32 } from "@/lib/format/hex";
 import type { RecordInfo } from "@/lib/reads/records";
 
+/** The page's heading over what stands in for the record, so every state of the page has one to navigate by. */
+function WithoutRecord({ children }: { children: ReactNode }) {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight">Record</h1>
+      {children}
+    </div>
+  );
+}
+
 /**
  * The record a page's link names, read from the chain; `children` renders it. A malformed hash, an unknown record
  * and a failed read each get their own words instead (the record page and its certificate share them).
@@ -22,31 +32,44 @@ export function RecordFromLink({ rawHash, children }: { rawHash: string; childre
   const record = useQuery(recordQuery(integraHash));
   if (!integraHash) {
     return (
-      <Notice tone="error" title="This record link is broken">
-        &ldquo;{decodeURIComponent(rawHash)}&rdquo; is not a record id. A record id (integraHash) is 0x followed by 64 hexadecimal
-        characters; check that the link was copied whole.{" "}
-        <Link href="/verify" className="underline">
-          Look a document up by its file instead
-        </Link>
-        .
-      </Notice>
-    );
-  }
-  if (record.isPending) return <Loading label="Reading the record from the chain…" />;
-  if (record.isError) {
-    if (revertedErrorName(record.error) === "RecordNotFound") {
-      return (
-        <Notice tone="error" title="No such record">
-          No record <span className="mono break-all">{integraHash}</span> is registered on {appChain.name}. It may be on another chain, or
-          the link may be mistyped.{" "}
+      <WithoutRecord>
+        <Notice tone="error" title="This record link is broken">
+          &ldquo;{decodeURIComponent(rawHash)}&rdquo; is not a record id. A record id (integraHash) is 0x followed by 64 hexadecimal
+          characters; check that the link was copied whole.{" "}
           <Link href="/verify" className="underline">
-            Look a document up by its file
+            Look a document up by its file instead
           </Link>
           .
         </Notice>
+      </WithoutRecord>
+    );
+  }
+  if (record.isPending)
+    return (
+      <WithoutRecord>
+        <Loading label="Reading the record from the chain…" />
+      </WithoutRecord>
+    );
+  if (record.isError) {
+    if (revertedErrorName(record.error) === "RecordNotFound") {
+      return (
+        <WithoutRecord>
+          <Notice tone="error" title="No such record">
+            No record <span className="mono break-all">{integraHash}</span> is registered on {appChain.name}. It may be on another chain, or
+            the link may be mistyped.{" "}
+            <Link href="/verify" className="underline">
+              Look a document up by its file
+            </Link>
+            .
+          </Notice>
+        </WithoutRecord>
       );
     }
-    return <ErrorNotice error={record.error} />;
+    return (
+      <WithoutRecord>
+        <ErrorNotice error={record.error} />
+      </WithoutRecord>
+    );
   }
   return children(integraHash, record.data);
 }

@@ -25,9 +25,12 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
 
   if (!processHash) {
     return (
-      <Notice tone="error" title="This workflow link is broken">
-        &ldquo;{decodeURIComponent(rawHash)}&rdquo; is not a workflow id. A processHash is 0x followed by 64 hexadecimal characters.
-      </Notice>
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold tracking-tight">Workflow</h1>
+        <Notice tone="error" title="This workflow link is broken">
+          &ldquo;{decodeURIComponent(rawHash)}&rdquo; is not a workflow id. A processHash is 0x followed by 64 hexadecimal characters.
+        </Notice>
+      </div>
     );
   }
   const records = [...new Set(timeline.data?.entries.map((e) => e.integraHash) ?? [])];

@@ -4,6 +4,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { keccak256, stringToHex } from "viem";
+import { createEphemeralWallet } from "./ephemeral";
 import { connectWallet, demo, expect, installWallet, test } from "./fixtures";
 
 /** WCAG 2.1 A and AA, as axe-core checks them in the rendered page. */
@@ -49,4 +50,10 @@ test("the clerk's pages meet WCAG 2.1 AA as axe checks them, with the wallet con
   await page.goto("/");
   await connectWallet(page);
   for (const url of ["/", "/register", `/records/${demo.agreement}`, "/claims"]) await expectAccessible(page, url);
+});
+
+test("a party's pages meet WCAG 2.1 AA as axe checks them, with the ephemeral wallet created on /wallet", async ({ browser }) => {
+  const party = await createEphemeralWallet(browser);
+  for (const url of ["/wallet", "/claims", `/records/${demo.deed}`]) await expectAccessible(party.page, url);
+  await party.context.close();
 });

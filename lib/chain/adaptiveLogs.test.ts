@@ -66,6 +66,22 @@ describe("readLogsAdaptively", () => {
     expect(result.requests).toBe(3);
   });
 
+  it("stops after the window where `enough` first holds: the earliest log costs the span up to it, not to the head", async () => {
+    const provider = scriptedProvider({});
+    const result = await readLogsAdaptively(2_000n, HEAD, provider.fetchWindow, {
+      endpoint: {},
+      hint: 1_000n,
+      enough: (items) => items.length > 0,
+    });
+    // 4,321 is the first log after block 2,000: in the third window.
+    expect(provider.sent).toEqual([
+      { fromBlock: 2_000n, toBlock: 2_999n },
+      { fromBlock: 3_000n, toBlock: 3_999n },
+      { fromBlock: 4_000n, toBlock: 4_999n },
+    ]);
+    expect(result).toEqual({ items: [4_321n], requests: 3 });
+  });
+
   it("reads nothing, and sends nothing, over an empty span", async () => {
     const provider = scriptedProvider({});
     expect(await readLogsAdaptively(10n, 9n, provider.fetchWindow, { endpoint: {} })).toEqual({ items: [], requests: 0 });

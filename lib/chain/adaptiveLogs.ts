@@ -8,12 +8,17 @@ export interface BlockWindow {
   toBlock: bigint;
 }
 
-export interface AdaptiveLogsOptions {
+export interface AdaptiveLogsOptions<T = unknown> {
   /** Whose learned window size to start from and update (see logEndpointOf). */
   endpoint: LogEndpoint;
   /** The first window's size in blocks, e.g. a configured cap; 0 or absent: the whole span at once. */
   hint?: bigint;
   retry?: RetryPolicy;
+  /**
+   * Stop reading once this holds for what was read so far (checked after each window): a reader that needs only
+   * the earliest log need not walk the rest of the chain, window by window, behind a capped provider.
+   */
+  enough?: (items: readonly T[]) => boolean;
 }
 
 export interface AdaptiveLogsResult<T> {
@@ -52,7 +57,7 @@ export async function readLogsAdaptively<T>(
   from: bigint,
   to: bigint,
   fetchWindow: (window: BlockWindow) => Promise<T[]>,
-  options: AdaptiveLogsOptions,
+  options: AdaptiveLogsOptions<T>,
 ): Promise<AdaptiveLogsResult<T>> {
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   let size = startingSize(options.hint ?? 0n, learnedLogRange(options.endpoint));
@@ -82,6 +87,7 @@ export async function readLogsAdaptively<T>(
     }
     items.push(...page);
     if (narrowed) rememberLogRange(options.endpoint, size);
+    if (options.enough?.(items)) break;
     start = end + 1n;
   }
   return { items, requests };

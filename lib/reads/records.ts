@@ -5,7 +5,7 @@ import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { deployBlock, registry, tokenizerAbi } from "@/lib/contracts";
 import { decodeEntry } from "@/lib/timeline/decodeEntry";
 import { fetchLogs } from "@/lib/timeline/readTimeline";
-import { logsInWindows } from "./logsInWindows";
+import { firstLogInWindows, logsInWindows } from "./logsInWindows";
 
 export type RecordInfo = Awaited<ReturnType<typeof readRecord>>;
 
@@ -180,10 +180,13 @@ export async function readRecordsByContent(client: ReadClient, contentHash: Hex)
   );
 }
 
-/** Who registered the first record of a workflow: one eth_getLogs on RecordRegistered with topic2 = processHash. */
+/**
+ * Who registered the first record of a workflow: eth_getLogs on RecordRegistered with topic2 = processHash, one
+ * request on an uncapped provider; behind a cap, windows from the deployment up to the first record only.
+ */
 export async function firstRegistrantOf(client: ReadClient, processHash: Hex): Promise<Address | undefined> {
-  const logs = await logsInWindows(client, deployBlock, (window) =>
+  const first = await firstLogInWindows(client, deployBlock, (window) =>
     client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { processHash }, ...window }),
   );
-  return logs[0]?.args.owner;
+  return first?.args.owner;
 }

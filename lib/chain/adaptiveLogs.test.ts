@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BlockWindow } from "@/lib/chain/adaptiveLogs";
-import { LogWindowRefusedError, readLogsAdaptively } from "./adaptiveLogs";
+import { LogWindowRefusedError, PARALLEL_WINDOWS, readLogsAdaptively } from "./adaptiveLogs";
 import { learnedLogRange, logEndpointOf } from "./logRangeMemory";
 import type { RetryPolicy } from "./retryTransient";
 import { otherErrors, rangeRefusals, transientRefusals } from "./viemErrorShapes.testing";
@@ -66,20 +66,60 @@ describe("readLogsAdaptively", () => {
     expect(result.requests).toBe(3);
   });
 
-  it("stops after the window where `enough` first holds: the earliest log costs the span up to it, not to the head", async () => {
+  it("stops at the window where `enough` first holds: the earliest log costs the span up to it, not to the head", async () => {
     const provider = scriptedProvider({});
     const result = await readLogsAdaptively(2_000n, HEAD, provider.fetchWindow, {
       endpoint: {},
       hint: 1_000n,
       enough: (items) => items.length > 0,
     });
-    // 4,321 is the first log after block 2,000: in the third window.
+    // The hinted size is tried alone, then read four windows at a time; 4,321 is in the third window, so the
+    // fourth batch is never sent, and the windows read beside it add nothing.
     expect(provider.sent).toEqual([
       { fromBlock: 2_000n, toBlock: 2_999n },
       { fromBlock: 3_000n, toBlock: 3_999n },
       { fromBlock: 4_000n, toBlock: 4_999n },
+      { fromBlock: 5_000n, toBlock: 5_999n },
+      { fromBlock: 6_000n, toBlock: 6_999n },
     ]);
-    expect(result).toEqual({ items: [4_321n], requests: 3 });
+    expect(result).toEqual({ items: [4_321n], requests: 5 });
+  });
+
+  it("reads windows of an accepted size four at a time, and still returns their logs in block order", async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const fetchWindow = async (window: BlockWindow) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      // Later windows answer first.
+      await new Promise((resolve) => setTimeout(resolve, Number(HEAD - window.fromBlock) / 5_000));
+      inFlight -= 1;
+      return LOG_BLOCKS.filter((block) => block >= window.fromBlock && block <= window.toBlock);
+    };
+    const result = await readLogsAdaptively(0n, HEAD, fetchWindow, { endpoint: {}, hint: 5_000n });
+    expect(result.items).toEqual(LOG_BLOCKS);
+    expect(result.requests).toBe(11);
+    expect(mostInFlight).toBe(PARALLEL_WINDOWS);
+  });
+
+  it("narrows from a window refused among parallel ones, and reads again the windows after it", async () => {
+    // Accepts windows of up to 10,000 blocks, except that block 25,000 is in a dense stretch: a window over it is
+    // refused unless it spans at most 2,500 blocks.
+    const sent: BlockWindow[] = [];
+    const fetchWindow = async (window: BlockWindow) => {
+      sent.push(window);
+      const span = window.toBlock - window.fromBlock + 1n;
+      const overDense = window.fromBlock <= 25_000n && window.toBlock >= 25_000n;
+      if (span > 10_000n || (overDense && span > 2_500n)) throw rangeRefusals["HTTP 413 Request Entity Too Large"]();
+      return LOG_BLOCKS.filter((block) => block >= window.fromBlock && block <= window.toBlock);
+    };
+    const result = await readLogsAdaptively(0n, HEAD, fetchWindow, { endpoint: {}, hint: 10_000n, retry: instantRetry() });
+    expect(result.items).toEqual(LOG_BLOCKS);
+    expect(result.requests).toBe(sent.length);
+    // The window from 30,000 went out beside a refused one (twice: at 10,000 and at 5,000 blocks), and was read
+    // again at each narrower size; its logs are still in the result once.
+    expect(sent.filter((w) => w.fromBlock === 30_000n).map((w) => w.toBlock - w.fromBlock + 1n)).toEqual([10_000n, 5_000n, 2_500n]);
+    expect(sent.some((w) => w.fromBlock <= 25_000n && w.toBlock >= 25_000n && w.toBlock - w.fromBlock + 1n <= 2_500n)).toBe(true);
   });
 
   it("reads nothing, and sends nothing, over an empty span", async () => {

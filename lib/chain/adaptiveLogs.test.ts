@@ -102,7 +102,7 @@ describe("readLogsAdaptively", () => {
     expect(mostInFlight).toBe(PARALLEL_WINDOWS);
   });
 
-  it("narrows from a window refused among parallel ones, and reads again the windows after it", async () => {
+  it("reads a window refused beside others again alone, then goes one window at a time, narrowing only on its own refusal", async () => {
     // Accepts windows of up to 10,000 blocks, except that block 25,000 is in a dense stretch: a window over it is
     // refused unless it spans at most 2,500 blocks.
     const sent: BlockWindow[] = [];
@@ -116,10 +116,30 @@ describe("readLogsAdaptively", () => {
     const result = await readLogsAdaptively(0n, HEAD, fetchWindow, { endpoint: {}, hint: 10_000n, retry: instantRetry() });
     expect(result.items).toEqual(LOG_BLOCKS);
     expect(result.requests).toBe(sent.length);
-    // The window from 30,000 went out beside a refused one (twice: at 10,000 and at 5,000 blocks), and was read
-    // again at each narrower size; its logs are still in the result once.
-    expect(sent.filter((w) => w.fromBlock === 30_000n).map((w) => w.toBlock - w.fromBlock + 1n)).toEqual([10_000n, 5_000n, 2_500n]);
-    expect(sent.some((w) => w.fromBlock <= 25_000n && w.toBlock >= 25_000n && w.toBlock - w.fromBlock + 1n <= 2_500n)).toBe(true);
+    // 20,000-29,999 failed beside others, then alone; only then it was halved.
+    expect(sent.filter((w) => w.fromBlock === 20_000n).map((w) => w.toBlock - w.fromBlock + 1n)).toEqual([10_000n, 10_000n, 5_000n]);
+    // The window from 30,000 went out beside it, then again (one at a time) at the size that read the dense stretch.
+    expect(sent.filter((w) => w.fromBlock === 30_000n).map((w) => w.toBlock - w.fromBlock + 1n)).toEqual([10_000n, 2_500n]);
+  });
+
+  it("does not narrow when only the company was refused (a provider that refuses a batch of calls): it reads on one at a time", async () => {
+    let inFlight = 0;
+    const sent: BlockWindow[] = [];
+    const fetchWindow = async (window: BlockWindow) => {
+      sent.push(window);
+      inFlight += 1;
+      await Promise.resolve();
+      const crowded = inFlight > 1;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight -= 1;
+      if (crowded) throw rangeRefusals["HTTP 413 Request Entity Too Large"]();
+      return LOG_BLOCKS.filter((block) => block >= window.fromBlock && block <= window.toBlock);
+    };
+    const endpoint = {};
+    const result = await readLogsAdaptively(0n, HEAD, fetchWindow, { endpoint, hint: 10_000n, retry: instantRetry() });
+    expect(result.items).toEqual(LOG_BLOCKS);
+    expect(new Set(sent.map((w) => w.toBlock - w.fromBlock + 1n))).toEqual(new Set([10_000n, 1n]));
+    expect(learnedLogRange(endpoint)).toBeUndefined();
   });
 
   it("reads nothing, and sends nothing, over an empty span", async () => {

@@ -15,8 +15,9 @@ export interface AdaptiveLogsOptions<T = unknown> {
   hint?: bigint;
   retry?: RetryPolicy;
   /**
-   * Stop reading once this holds for what was read so far (checked after each window): a reader that needs only
-   * the earliest log need not walk the rest of the chain, window by window, behind a capped provider.
+   * Stop reading once this holds for what was read so far (checked after each window, in block order; the logs of
+   * windows requested beside that one are dropped): a reader that needs only the earliest log need not walk the rest
+   * of the chain behind a capped provider.
    */
   enough?: (items: readonly T[]) => boolean;
 }
@@ -48,8 +49,9 @@ function startingSize(hint: bigint, learned: bigint | undefined): bigint {
 }
 
 /**
- * Windows of a size the provider has accepted are read this many at a time: behind a cap, a read of a long span is
- * tens of windows, and one after the other each costs a full round trip (50 windows at 150 ms: 7.5 s).
+ * Windows of a size the provider has accepted are requested this many at a time: behind a cap, a read of a long
+ * span is tens of windows, and one after the other each costs a full round trip (50 windows at 150 ms: 7.5 s).
+ * The app's and the SDK's HTTP transports batch calls made together, so they usually travel as one request.
  */
 export const PARALLEL_WINDOWS = 4;
 
@@ -57,9 +59,12 @@ export const PARALLEL_WINDOWS = 4;
  * Everything `fetchWindow` returns over [from, to], in block order, in as few requests as the provider allows:
  * one when it has no cap. A window the provider refuses as too wide (see classifyLogError) is halved and
  * retried, down to one block; the size that then worked is remembered for the endpoint, so the next read (by
- * any reader of this process) starts there. Once a size is known to be accepted, windows of it are read
- * PARALLEL_WINDOWS at a time (results still in block order; a refusal among them narrows from that window on, and
- * the windows read after it are read again). A 429 or 5xx is retried with backoff; any other error surfaces.
+ * any reader of this process) starts there. A 429 or 5xx is retried with backoff; any other error surfaces.
+ *
+ * Once a size is known to be accepted, windows of it are requested PARALLEL_WINDOWS at a time, results kept in
+ * block order. An error is judged only on a window read alone: one that failed beside others may have failed for
+ * their company (a provider that refuses a large batch, or a batch that outlasts the timeout), so it is read again
+ * alone, and the rest of this read goes one window at a time. The windows after it are read again too.
  */
 export async function readLogsAdaptively<T>(
   from: bigint,
@@ -70,8 +75,10 @@ export async function readLogsAdaptively<T>(
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const learned = learnedLogRange(options.endpoint);
   let size = startingSize(options.hint ?? 0n, learned);
-  // Several windows go out at once only at a size the provider has accepted (in this read, or as learned before).
+  // Several windows go out at once only at a size the provider has accepted (in this read, or as learned before),
+  // and only until a window fails beside others.
   let accepted = learned !== undefined && size === learned;
+  let parallel = true;
   let narrowed = false;
   let requests = 0;
   const items: T[] = [];
@@ -88,7 +95,8 @@ export async function readLogsAdaptively<T>(
   let start = from;
   reading: while (start <= to) {
     const windows: BlockWindow[] = [];
-    for (let next = start; next <= to && windows.length < (accepted ? PARALLEL_WINDOWS : 1);) {
+    const batch = accepted && parallel ? PARALLEL_WINDOWS : 1;
+    for (let next = start; next <= to && windows.length < batch;) {
       const end = size > 0n && next + size - 1n < to ? next + size - 1n : to;
       windows.push({ fromBlock: next, toBlock: end });
       next = end + 1n;
@@ -97,13 +105,17 @@ export async function readLogsAdaptively<T>(
     for (const [i, window] of windows.entries()) {
       const page = pages[i];
       if (page.status === "rejected") {
+        start = window.fromBlock;
+        if (windows.length > 1) {
+          parallel = false;
+          continue reading;
+        }
         if (classifyLogError(page.reason) !== "range") throw page.reason;
         const span = window.toBlock - window.fromBlock + 1n;
         if (span <= 1n) throw new LogWindowRefusedError(window.fromBlock, page.reason);
         size = span / 2n;
         narrowed = true;
         accepted = false;
-        start = window.fromBlock;
         continue reading;
       }
       items.push(...page.value);

@@ -40,7 +40,8 @@ export async function logsInLastBlocks<T>(
 
 /**
  * The earliest log `fetchWindow` finds from `fromBlock` on, or undefined: windows are read in block order and the
- * walk stops at the first that has one, so it costs the span up to that log, not the chain's whole length.
+ * walk stops with the first that has one (and the few requested beside it), so it costs the span up to that log,
+ * not the chain's whole length.
  */
 export async function firstLogInWindows<T>(
   client: Pick<PublicClient, "getBlockNumber">,

@@ -1,4 +1,4 @@
-import { HttpRequestError, RpcRequestError, TimeoutError } from "viem";
+import { HttpRequestError, LimitExceededRpcError, RpcRequestError, TimeoutError } from "viem";
 import { describe, expect, it } from "vitest";
 import { CliError, describeFailure } from "./errors";
 
@@ -19,6 +19,13 @@ describe("describeFailure", () => {
     );
     expect(say(new HttpRequestError({ url, body: {}, status: 401 }))).toMatch(/HTTP 401 \(not allowed: check the API key in the URL\)/);
     expect(say(new HttpRequestError({ url, body: {}, status: 500 }))).toMatch(/HTTP 500 \(the provider failed/);
+  });
+
+  it("finds the status of a JSON-RPC error answered with a non-2xx status, as providers send their 429 and 401", () => {
+    const limited = new RpcRequestError({ url, body: {}, status: 429, error: { code: -32005, message: "daily request count exceeded" } });
+    expect(say(new LimitExceededRpcError(limited))).toMatch(/refused the request with HTTP 429 \(too many requests/);
+    const unauthorized = new RpcRequestError({ url, body: {}, status: 401, error: { code: -32000, message: "invalid API key" } });
+    expect(say(unauthorized)).toMatch(/HTTP 401 \(not allowed: check the API key in the URL\)/);
   });
 
   it("keeps a CliError's words and a JSON-RPC error's short message", () => {

@@ -1,4 +1,4 @@
-import { BaseError, HttpRequestError } from "viem";
+import { BaseError, HttpRequestError, RpcRequestError } from "viem";
 import { isUnreachable } from "@/lib/chain/unreachable";
 
 /** Exit codes: 0 success (verify: registered), 1 verify: not registered, 2 any error (bad input, RPC, chain). */
@@ -13,6 +13,15 @@ export class CliError extends Error {
     super(message);
     this.name = "CliError";
   }
+}
+
+/**
+ * The HTTP status of a refusal anywhere in viem's error chain: an HttpRequestError (a non-JSON answer) or an
+ * RpcRequestError (a JSON-RPC error in a non-2xx answer, as many providers send their 429 and 401) carries one.
+ */
+function httpStatusOf(error: BaseError): number | undefined {
+  const refusal = error.walk((e) => (e instanceof HttpRequestError || e instanceof RpcRequestError) && (e.status ?? 0) >= 400);
+  return refusal instanceof HttpRequestError || refusal instanceof RpcRequestError ? refusal.status : undefined;
 }
 
 /** What an HTTP refusal from the RPC asks of the user, by status. */
@@ -33,10 +42,8 @@ export function describeFailure(error: unknown, rpcUrl: string): string {
   if (error instanceof CliError) return error.message;
   if (isUnreachable(error)) return `Cannot reach the RPC at ${rpcUrl}: is the node running, and is the URL right? (--rpc URL)`;
   if (error instanceof BaseError) {
-    const refusal = error.walk((e) => e instanceof HttpRequestError && e.status !== undefined);
-    if (refusal instanceof HttpRequestError && refusal.status !== undefined) {
-      return `The RPC at ${rpcUrl} refused the request with HTTP ${refusal.status} (${refusalAdvice(refusal.status)}).`;
-    }
+    const status = httpStatusOf(error);
+    if (status !== undefined) return `The RPC at ${rpcUrl} refused the request with HTTP ${status} (${refusalAdvice(status)}).`;
     return error.shortMessage;
   }
   if (error instanceof Error) return error.message;

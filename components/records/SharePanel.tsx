@@ -34,7 +34,7 @@ export function SharePanel({ path }: { path: string }) {
           type="button"
           onClick={() => setShowQr((shown) => !shown)}
           aria-expanded={showQr}
-          aria-controls={showQr ? qrId : undefined}
+          aria-controls={origin && showQr ? qrId : undefined}
           className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100"
         >
           {showQr ? "Hide QR code" : "Show QR code"}

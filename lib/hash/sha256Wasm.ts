@@ -31,10 +31,11 @@ function compiledModule(): Promise<WebAssembly.Module | null> {
 /**
  * SHA-256 over the SIMD module (lib/hash/sha256Module.ts), or hash-wasm's where SIMD is missing or `portable` is asked.
  *
- * `warmUpBytes`: first run the compression over that many bytes of the module's own (zeroed) input window. V8 runs
- * new WebAssembly on baseline code (~5x slower here: a file's first 2 MiB took ~25 ms instead of ~5) and optimizes a
- * function only after it has run a while. Warming the very instance that will hash, in place, costs no second
- * instance and no input buffer (together ~1.1 MiB the hashing worker held until its next collection).
+ * `warmUpBytes`: first run the compression over that many bytes (rounded up to whole input windows) of the
+ * module's own zeroed input window. V8 runs new WebAssembly on baseline code (~5x slower here: a file's first 2 MiB
+ * took ~25 ms instead of ~5) and optimizes a function only after it has run a while. Warming the very instance that
+ * will hash, in place, costs no second instance and no input buffer (together ~1.1 MiB the hashing worker held until
+ * its next collection).
  */
 export async function createSha256(options: { portable?: boolean; warmUpBytes?: number } = {}): Promise<Sha256Hasher> {
   const compiledSha256 = options.portable ? null : await compiledModule();

@@ -1,18 +1,11 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { keccak256, stringToHex } from "viem";
+import { DEMO_DEED_SHA256, DEMO_PROCESS } from "./demo";
 import { createEphemeralWallet } from "./ephemeral";
 import { connectWallet, demo, expect, installWallet, test } from "./fixtures";
 
 /** WCAG 2.1 A and AA, as axe-core checks them in the rendered page. */
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const DEMO_PROCESS = keccak256(stringToHex("closing/12-harbour-lane"));
-const DEED_SHA256 = `0x${createHash("sha256")
-  .update(readFileSync(path.join(process.cwd(), "public", "demo", "deed-12-harbour-lane.txt")))
-  .digest("hex")}`;
 
 /**
  * The page once it has read the chain (its heading, no skeleton or spinner left) and, with a wallet, once it is
@@ -31,7 +24,7 @@ async function expectAccessible(page: Page, url: string, wallet: "none" | "conne
 const READ_PAGES: [name: string, url: string][] = [
   ["the dashboard", "/"],
   ["/verify", "/verify"],
-  ["/verify with a registered hash", `/verify?hash=${DEED_SHA256}`],
+  ["/verify with a registered hash", `/verify?hash=${DEMO_DEED_SHA256}`],
   ["/register", "/register"],
   ["/claims", "/claims"],
   ["/wallet", "/wallet"],

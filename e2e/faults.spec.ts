@@ -1,13 +1,12 @@
 // Faults lose nothing: the app behind a misbehaving RPC (the fault proxy scripts/e2e.ts puts between the app and
 // anvil, switched by e2e/faults.ts and reset after every test), judged by what the page shows.
 import { type Locator, type Page } from "@playwright/test";
-import { type Hex, keccak256, stringToHex } from "viem";
+import type { Hex } from "viem";
 import { ACCOUNTS, testChain } from "./anvil";
+import { DEMO_PROCESS } from "./demo";
 import { arrangeAgreement, attestClaim, claim, roleTokenBalance, tokenStatus } from "./chain";
 import { faultsServed, setFaults } from "./faults";
 import { connectWallet, demo, expect, expectConfirmed, installWallet, test } from "./fixtures";
-
-const DEMO_PROCESS = keccak256(stringToHex("closing/12-harbour-lane"));
 
 const timelineOf = (page: Page) => page.getByRole("list", { name: "Events, newest first" });
 /** Each row's whole text (title, time, block, who, transaction): two rows for one event would read the same. */

@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { type Address, keccak256, sha256, stringToHex } from "viem";
+import type { Address } from "viem";
 import { ACCOUNTS } from "./anvil";
 import { addresses, registerAgreement } from "./chain";
+import { DEMO_DEED_SHA256, DEMO_PROCESS } from "./demo";
 import { connectWallet, demo, expect, expectConfirmed, installWallet, test } from "./fixtures";
 import { publicClient } from "./relay";
 import { integraRecordV1Abi } from "../lib/generated/integra";
 
-const DEMO_PROCESS = keccak256(stringToHex("closing/12-harbour-lane"));
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
 async function recordOf(integraHash: `0x${string}`) {
@@ -72,8 +70,7 @@ test("the owner offers the deed and the buyer accepts it from the dashboard; the
 });
 
 test("a copy registered under someone else's workflow id is marked on the workflow and verify pages", async ({ page }) => {
-  const deedHash = sha256(readFileSync(path.join(import.meta.dirname, "..", "public", "demo", "deed-12-harbour-lane.txt")));
-  const copy = await registerAgreement("stranger", deedHash, DEMO_PROCESS);
+  const copy = await registerAgreement("stranger", DEMO_DEED_SHA256, DEMO_PROCESS);
 
   await page.goto(`/workflows/${DEMO_PROCESS}`);
   await expect(page.getByRole("heading", { name: "Records in this workflow (3)" })).toBeVisible();
@@ -87,7 +84,7 @@ test("a copy registered under someone else's workflow id is marked on the workfl
       .getByText("started the workflow"),
   ).toBeVisible();
 
-  await page.goto(`/verify?hash=${deedHash}`);
+  await page.goto(`/verify?hash=${DEMO_DEED_SHA256}`);
   await expect(page.getByText("Registered: 2 records of this content")).toBeVisible();
   await expect(page.getByText(`other registrant: the workflow was started by ${short(ACCOUNTS.clerk)}`)).toHaveCount(1);
   expect((await recordOf(copy)).owner).toBe(ACCOUNTS.stranger as Address);

@@ -1,16 +1,10 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { keccak256, stringToHex } from "viem";
 import type { AccountName } from "./anvil";
+import { DEMO_DEED_SHA256, DEMO_PROCESS } from "./demo";
 import { connectWallet, demo, expect, installWallet, test } from "./fixtures";
 
 const PHONE = { width: 390, height: 844 };
-const DEMO_PROCESS = keccak256(stringToHex("closing/12-harbour-lane"));
-const DEED_SHA256 = `0x${createHash("sha256")
-  .update(readFileSync(path.join(process.cwd(), "public", "demo", "deed-12-harbour-lane.txt")))
-  .digest("hex")}`;
 
 test.use({ viewport: PHONE });
 
@@ -120,7 +114,7 @@ const ROUTES: Route[] = [
   { name: "verify", path: "/verify", heading: "Verify a document", account: "clerk" },
   {
     name: "verify result",
-    path: `/verify?hash=${DEED_SHA256}`,
+    path: `/verify?hash=${DEMO_DEED_SHA256}`,
     heading: "Verify a document",
     account: "clerk",
     ready: async (page) => {

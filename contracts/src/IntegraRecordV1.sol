@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {Multicall} from "@openzeppelin/contracts/utils/Multicall.sol";
 import {AccountLists} from "./AccountLists.sol";
 import {IIntegraRecord} from "./interfaces/IIntegraRecord.sol";
 import {IIntegraResolver} from "./interfaces/IIntegraResolver.sol";
@@ -12,16 +13,36 @@ import {IIntegraTokenizer} from "./interfaces/IIntegraTokenizer.sol";
 /// issues its tokens, an optional executor that acts for the owner, and the resolvers that hook its life.
 ///
 /// Trust rules this contract keeps:
+/// - A workflow belongs to its owner. Its processHash is `workflowHashOf(owner, workflowId)`: namespaced by the
+///   owner, so nobody can squat another organization's id, and the same owner and id give the same processHash on
+///   every chain. Only the owner and the members it admitted (at most MAX_WORKFLOW_MEMBERS) register records into
+///   it; a record outside any workflow (processHash zero) anyone may register. A removed member registers no more;
+///   the records it registered while a member stay in the workflow.
+/// - Nobody becomes a record's executor without consenting: a registrant or owner only offers the role, and the
+///   candidate's authority starts when it accepts (`acceptExecutorRole`). Naming someone gives them nothing, and
+///   gives the namer nothing over them.
 /// - Ownership moves in two steps: the owner offers (with a reason), the new owner accepts; an offer can be
 ///   cancelled. Nobody receives a record without accepting it, and a typo cannot send one away.
-/// - Accepting a transfer ends every earlier principal's power: the executor is removed, and the record's
-///   authority epoch moves on, so every attestation issued before (by the former owner or executor) is dead
-///   for good, even if the same address regains authority later. Changing the executor moves the epoch too.
+/// - Accepting states what is accepted: the new owner names the record's version (`recordVersionOf`) it saw, and
+///   the accept reverts if anything a buyer could care about changed since (an executor accepted or removed, a
+///   resolver added or removed, an ownership change, and any reservation, cancel, seal or claim on its tokenizer),
+///   so a seller cannot change the record between the offer and the accept.
+/// - Accepting a transfer ends every earlier principal's power: the executor is removed (and a pending executor
+///   offer withdrawn), and the record's authority epoch moves on, so every attestation issued before (by the former
+///   owner or executor) is dead for good, even if the same address regains authority later. An executor accepting
+///   or being removed moves the epoch too.
 /// - A record's processHash is fixed at registration; every event of the record carries it.
 /// @dev Every event: topic1 = integraHash, topic2 = processHash, an optional third indexed field, and a timestamp.
-contract IntegraRecordV1 is IIntegraRecord {
+/// Workflow-level events have no record: their topic1 is zero and topic2 the workflow's processHash.
+/// Every caller is `msg.sender`: the registry is not ERC-2771 (the forwarder refuses to call it), so OpenZeppelin's
+/// `Multicall` is safe here: its batch delegatecalls this contract, so each call of the batch sees the same
+/// `msg.sender` (and there is no `msg.value` to spend twice: nothing here is payable). An owner opens its workflow
+/// and registers its first record in one transaction: `multicall([openWorkflow(id), registerWithParties(...)])`.
+contract IntegraRecordV1 is IIntegraRecord, Multicall {
     /// @notice Most resolvers one record may carry, so hooks stay bounded in gas.
     uint256 public constant MAX_RESOLVERS = 4;
+    /// @notice Most members a workflow's owner may admit (the owner aside), so `workflowOf` stays bounded.
+    uint256 public constant MAX_WORKFLOW_MEMBERS = 32;
 
     struct RecordInfo {
         address owner;
@@ -34,7 +55,9 @@ contract IntegraRecordV1 is IIntegraRecord {
         address[] resolvers;
     }
 
-    /// @dev Storage layout of a record: owner+time, tokenizer+block, executor+epoch, contentHash, processHash.
+    /// @dev Storage layout of a record: owner+time, tokenizer+block, executor+epoch+changes, contentHash,
+    /// processHash. `changes` counts the registry's own changes of the record a buyer could care about (executor
+    /// accepted or removed, resolver added or removed, ownership accepted): one half of `recordVersionOf`.
     struct Record {
         address owner;
         uint64 registeredAt;
@@ -42,6 +65,7 @@ contract IntegraRecordV1 is IIntegraRecord {
         uint64 registeredBlock;
         address executor;
         uint64 authorityEpoch;
+        uint32 changes;
         bytes32 contentHash;
         bytes32 processHash;
     }
@@ -49,15 +73,25 @@ contract IntegraRecordV1 is IIntegraRecord {
     mapping(bytes32 integraHash => Record) private _records;
     mapping(bytes32 integraHash => address[]) private _resolvers;
     mapping(bytes32 integraHash => address) private _pendingOwners;
+    /// @dev The address offered the executor role of a record and not yet accepting (zero when none).
+    mapping(bytes32 integraHash => address) private _pendingExecutors;
     /// @dev The records each account came to own (registered or accepted), oldest first, and those offered to
     /// it, so "records I own" and "offers to me" are one call on any chain length. A record is appended unless it
     /// is already the account's last entry; the views read the current owner and pending owner.
     mapping(address account => bytes32[]) private _recordsReceivedBy;
     mapping(address account => bytes32[]) private _recordsOfferedTo;
 
+    /// @dev Each open workflow's owner (zero: not open), the members it admitted (in no particular order), and each
+    /// member's position in that list plus one (zero: not a member).
+    mapping(bytes32 processHash => address) private _workflowOwners;
+    mapping(bytes32 processHash => address[]) private _workflowMembers;
+    mapping(bytes32 processHash => mapping(address member => uint256)) private _memberPositions;
+
     /// @notice How many records each address has registered; part of the integraHash preimage.
     mapping(address registrant => uint256) public nonces;
 
+    /// @notice A record was registered. `executor` is always zero: an executor's authority starts only when it
+    /// accepts the role (`ExecutorChanged`); a candidate named at registration is in `ExecutorOffered`.
     event RecordRegistered(
         bytes32 indexed integraHash,
         bytes32 indexed processHash,
@@ -87,6 +121,13 @@ contract IntegraRecordV1 is IIntegraRecord {
     event OwnershipOfferCancelled(
         bytes32 indexed integraHash, bytes32 indexed processHash, address indexed pendingOwner, uint256 timestamp
     );
+    /// @notice The executor role of a record was offered to `candidate`, who has no authority until it accepts;
+    /// `candidate` zero: the pending offer was withdrawn (by the owner, or by an accepted ownership transfer).
+    event ExecutorOffered(
+        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed candidate, uint256 timestamp
+    );
+    /// @notice The record's executor changed: a candidate accepted the role, or the executor was removed (zero), by
+    /// the owner or with an accepted ownership transfer.
     event ExecutorChanged(
         bytes32 indexed integraHash,
         bytes32 indexed processHash,
@@ -99,6 +140,23 @@ contract IntegraRecordV1 is IIntegraRecord {
     );
     event ResolverRemoved(
         bytes32 indexed integraHash, bytes32 indexed processHash, address indexed resolver, uint256 timestamp
+    );
+    /// @notice `owner` opened the workflow `processHash` (= `workflowHashOf(owner, workflowId)`). No record:
+    /// `integraHash` is zero, so the event is on the workflow's timeline (topic2).
+    event WorkflowOpened(
+        bytes32 indexed integraHash,
+        bytes32 indexed processHash,
+        address indexed owner,
+        bytes32 workflowId,
+        uint256 timestamp
+    );
+    /// @notice The workflow's owner admitted `member`, who may now register records into it. `integraHash` is zero.
+    event WorkflowMemberAdmitted(
+        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed member, uint256 timestamp
+    );
+    /// @notice The workflow's owner removed `member`, who registers into it no more. `integraHash` is zero.
+    event WorkflowMemberRemoved(
+        bytes32 indexed integraHash, bytes32 indexed processHash, address indexed member, uint256 timestamp
     );
 
     error RecordNotFound(bytes32 integraHash);
@@ -113,6 +171,17 @@ contract IntegraRecordV1 is IIntegraRecord {
     error NoPendingOffer(bytes32 integraHash);
     error NotPendingOwner(bytes32 integraHash, address caller);
     error NoTokenizer(bytes32 integraHash);
+    error RecordChangedSinceOffer(bytes32 integraHash, uint256 expected, uint256 current);
+    error NoPendingExecutor(bytes32 integraHash);
+    error NotPendingExecutor(bytes32 integraHash, address caller);
+    error NoExecutor(bytes32 integraHash);
+    error WorkflowAlreadyOpen(bytes32 processHash);
+    error UnknownWorkflow(bytes32 processHash);
+    error NotWorkflowOwner(bytes32 processHash, address caller);
+    error NotWorkflowMember(bytes32 processHash, address caller);
+    error AlreadyMember(bytes32 processHash, address member);
+    error NotMember(bytes32 processHash, address member);
+    error TooManyMembers(uint256 max);
 
     modifier onlyRecordOwner(bytes32 integraHash) {
         address owner = _records[integraHash].owner;
@@ -121,14 +190,86 @@ contract IntegraRecordV1 is IIntegraRecord {
         _;
     }
 
+    modifier onlyWorkflowOwner(bytes32 processHash) {
+        address owner = _workflowOwners[processHash];
+        if (owner == address(0)) revert UnknownWorkflow(processHash);
+        if (owner != msg.sender) revert NotWorkflowOwner(processHash, msg.sender);
+        _;
+    }
+
+    // ---------------------------------------------------------------- workflows
+
+    /// @notice The processHash of `owner`'s workflow `workflowId`: the same on every chain. The app derives
+    /// `workflowId` as keccak256 of the workflow's name.
+    function workflowHashOf(address owner, bytes32 workflowId) public pure returns (bytes32) {
+        return keccak256(abi.encode(owner, workflowId));
+    }
+
+    /// @notice Opens the caller's workflow `workflowId`: the caller owns `workflowHashOf(caller, workflowId)`, and
+    /// only it and the members it admits register records into it. Once per owner and id.
+    /// @return processHash The workflow's processHash.
+    function openWorkflow(bytes32 workflowId) external returns (bytes32 processHash) {
+        processHash = workflowHashOf(msg.sender, workflowId);
+        if (_workflowOwners[processHash] != address(0)) revert WorkflowAlreadyOpen(processHash);
+        _workflowOwners[processHash] = msg.sender;
+        emit WorkflowOpened(bytes32(0), processHash, msg.sender, workflowId, block.timestamp);
+    }
+
+    /// @notice The workflow's owner admits `member` to register records into it. At most MAX_WORKFLOW_MEMBERS.
+    function admitMember(bytes32 processHash, address member) external onlyWorkflowOwner(processHash) {
+        if (member == address(0)) revert ZeroAddress();
+        if (member == msg.sender || _memberPositions[processHash][member] != 0) {
+            revert AlreadyMember(processHash, member);
+        }
+        address[] storage members = _workflowMembers[processHash];
+        uint256 count = members.length;
+        if (count >= MAX_WORKFLOW_MEMBERS) revert TooManyMembers(MAX_WORKFLOW_MEMBERS);
+        members.push(member);
+        _memberPositions[processHash][member] = count + 1;
+        emit WorkflowMemberAdmitted(bytes32(0), processHash, member, block.timestamp);
+    }
+
+    /// @notice The workflow's owner removes `member`: it registers into the workflow no more. The records it
+    /// registered while a member stay in the workflow.
+    function removeMember(bytes32 processHash, address member) external onlyWorkflowOwner(processHash) {
+        mapping(address => uint256) storage positions = _memberPositions[processHash];
+        uint256 position = positions[member];
+        if (position == 0) revert NotMember(processHash, member);
+        // Swap and pop: the last member takes the removed one's place.
+        address[] storage members = _workflowMembers[processHash];
+        address last = members[members.length - 1];
+        members[position - 1] = last;
+        positions[last] = position;
+        members.pop();
+        delete positions[member];
+        emit WorkflowMemberRemoved(bytes32(0), processHash, member, block.timestamp);
+    }
+
+    /// @notice A workflow's owner (zero when it is not open) and its current members.
+    function workflowOf(bytes32 processHash) external view returns (address owner, address[] memory members) {
+        return (_workflowOwners[processHash], _workflowMembers[processHash]);
+    }
+
+    /// @notice True when `account` may register a record under `processHash`: zero (a record outside any workflow,
+    /// anyone), or an open workflow's owner or one of its current members.
+    function canRegisterInto(bytes32 processHash, address account) public view returns (bool) {
+        if (processHash == bytes32(0)) return true;
+        address owner = _workflowOwners[processHash];
+        return owner != address(0) && (owner == account || _memberPositions[processHash][account] != 0);
+    }
+
+    // ---------------------------------------------------------------- registration
+
     /// @notice Registers a document by its content hash. The caller becomes the record's owner. Tokens can be
     /// reserved later by the owner or executor, and the party set sealed on the tokenizer; or use
     /// `registerWithParties` to do all of it in one transaction.
     /// @param contentHash SHA-256 of the document's bytes.
     /// @param encryptedRef Opaque ciphertext of a reference (e.g. a URI), emitted and never interpreted.
     /// @param tokenizer The tokenizer that may reserve this record's tokens (zero for none).
-    /// @param executor An address allowed to act for the owner on this record (zero for none).
-    /// @param processHash The workflow this record belongs to; every event of the record carries it.
+    /// @param executor An address OFFERED the executor role (zero for none): it has no authority until it calls
+    /// `acceptExecutorRole`.
+    /// @param processHash The workflow this record belongs to (zero for none); every event of the record carries
+    /// it. The caller must be the workflow's owner or a member (`canRegisterInto`).
     /// @param resolvers Resolvers attached from the start; each one's `onRegistered` hook runs.
     /// @return integraHash The record's id, unique per chain, registry, registrant and nonce.
     function register(
@@ -173,30 +314,36 @@ contract IntegraRecordV1 is IIntegraRecord {
     ) private returns (bytes32 integraHash) {
         if (contentHash == bytes32(0)) revert ZeroContentHash();
         if (resolvers.length > MAX_RESOLVERS) revert TooManyResolvers(MAX_RESOLVERS);
+        if (processHash != bytes32(0)) {
+            address workflowOwner = _workflowOwners[processHash];
+            if (workflowOwner == address(0)) revert UnknownWorkflow(processHash);
+            if (workflowOwner != msg.sender && _memberPositions[processHash][msg.sender] == 0) {
+                revert NotWorkflowMember(processHash, msg.sender);
+            }
+        }
 
         integraHash = keccak256(abi.encode(block.chainid, address(this), msg.sender, contentHash, nonces[msg.sender]++));
-        _records[integraHash] = Record({
-            owner: msg.sender,
-            registeredAt: uint64(block.timestamp),
-            tokenizer: tokenizer,
-            registeredBlock: uint64(block.number),
-            executor: executor,
-            authorityEpoch: 0,
-            contentHash: contentHash,
-            processHash: processHash
-        });
+        // Field by field: the executor slot (no executor, epoch 0, no changes) and a zero processHash stay untouched.
+        Record storage record = _records[integraHash];
+        record.owner = msg.sender;
+        record.registeredAt = uint64(block.timestamp);
+        record.tokenizer = tokenizer;
+        record.registeredBlock = uint64(block.number);
+        record.contentHash = contentHash;
+        if (processHash != bytes32(0)) record.processHash = processHash;
         for (uint256 i; i < resolvers.length; ++i) {
             _addResolver(integraHash, processHash, resolvers[i]);
         }
 
         emit RecordRegistered(
-            integraHash, processHash, contentHash, msg.sender, tokenizer, executor, encryptedRef, block.timestamp
+            integraHash, processHash, contentHash, msg.sender, tokenizer, address(0), encryptedRef, block.timestamp
         );
         AccountLists.append(_recordsReceivedBy[msg.sender], integraHash);
         // Registration is the first ownership change: a record's owners are one filter on newOwner.
         emit OwnershipTransferred(integraHash, processHash, msg.sender, address(0), "registered", block.timestamp);
         if (executor != address(0)) {
-            emit ExecutorChanged(integraHash, processHash, executor, address(0), block.timestamp);
+            _pendingExecutors[integraHash] = executor;
+            emit ExecutorOffered(integraHash, processHash, executor, block.timestamp);
         }
     }
 
@@ -206,8 +353,10 @@ contract IntegraRecordV1 is IIntegraRecord {
         }
     }
 
+    // ---------------------------------------------------------------- ownership
+
     /// @notice Offers the administration of a record to `newOwner`, stating why. Nothing moves until they accept;
-    /// a new offer replaces a pending one.
+    /// a new offer replaces a pending one. Tell them `recordVersionOf` now: their accept names it.
     function offerRecordOwnership(bytes32 integraHash, address newOwner, string calldata reason)
         external
         onlyRecordOwner(integraHash)
@@ -227,15 +376,21 @@ contract IntegraRecordV1 is IIntegraRecord {
         emit OwnershipOfferCancelled(integraHash, _records[integraHash].processHash, pending, block.timestamp);
     }
 
-    /// @notice The pending owner accepts the record. The executor is removed and the authority epoch moves on,
-    /// so no earlier owner or executor keeps any power over the record, nor any attestation they issued.
-    /// Every resolver's `onOwnershipTransfer` hook runs after the new owner is written, and may veto by reverting.
-    function acceptRecordOwnership(bytes32 integraHash) external {
+    /// @notice The pending owner accepts the record as it was at `expectedVersion` (the `recordVersionOf` it saw,
+    /// typically when the offer was made): if the record changed since, the accept reverts
+    /// `RecordChangedSinceOffer` and the offer stands. The executor is removed, a pending executor offer withdrawn,
+    /// and the authority epoch moves on, so no earlier owner or executor keeps any power over the record, nor any
+    /// attestation they issued. Every resolver's `onOwnershipTransfer` hook runs after the new owner is written,
+    /// and may veto by reverting.
+    function acceptRecordOwnership(bytes32 integraHash, uint256 expectedVersion) external {
         address pending = _pendingOwners[integraHash];
         if (pending == address(0)) revert NoPendingOffer(integraHash);
         if (pending != msg.sender) revert NotPendingOwner(integraHash, msg.sender);
 
         Record storage record = _records[integraHash];
+        uint256 current = _versionOf(integraHash, record);
+        if (current != expectedVersion) revert RecordChangedSinceOffer(integraHash, expectedVersion, current);
+
         address previousOwner = record.owner;
         address previousExecutor = record.executor;
         bytes32 processHash = record.processHash;
@@ -243,11 +398,16 @@ contract IntegraRecordV1 is IIntegraRecord {
         record.owner = msg.sender;
         record.executor = address(0);
         record.authorityEpoch += 1;
+        record.changes += 1;
         AccountLists.append(_recordsReceivedBy[msg.sender], integraHash);
 
         emit OwnershipTransferred(integraHash, processHash, msg.sender, previousOwner, "offer accepted", block.timestamp);
         if (previousExecutor != address(0)) {
             emit ExecutorChanged(integraHash, processHash, address(0), previousExecutor, block.timestamp);
+        }
+        if (_pendingExecutors[integraHash] != address(0)) {
+            delete _pendingExecutors[integraHash];
+            emit ExecutorOffered(integraHash, processHash, address(0), block.timestamp);
         }
 
         address[] storage resolvers = _resolvers[integraHash];
@@ -261,20 +421,96 @@ contract IntegraRecordV1 is IIntegraRecord {
         return _pendingOwners[integraHash];
     }
 
-    /// @notice Authorizes `newExecutor` to act for the owner on this record (zero removes the executor). The
-    /// authority epoch moves on: attestations issued before the change, by anyone, no longer authorize claims.
-    function setExecutor(bytes32 integraHash, address newExecutor) external onlyRecordOwner(integraHash) {
+    /// @notice A number that moves on every change of the record a buyer could care about: the registry's own
+    /// changes (an executor accepted or removed, a resolver added or removed, ownership accepted) plus the record's
+    /// tokenizer's `changesOf` (every reservation, cancel, seal and claim; 0 for no tokenizer, or one whose
+    /// `changesOf` fails). `acceptRecordOwnership` names it. Reverts when the record is unknown.
+    /// @dev A record's tokenizer is the registrant's choice: only an honest (e.g. an official) tokenizer's count
+    /// means anything, so a buyer checks the tokenizer as well.
+    function recordVersionOf(bytes32 integraHash) public view returns (uint256) {
+        Record storage record = _records[integraHash];
+        if (record.owner == address(0)) revert RecordNotFound(integraHash);
+        return _versionOf(integraHash, record);
+    }
+
+    function _versionOf(bytes32 integraHash, Record storage record) private view returns (uint256 version) {
+        version = record.changes;
+        address tokenizer = record.tokenizer;
+        if (tokenizer == address(0)) return version;
+        bytes4 selector = IIntegraTokenizer.changesOf.selector;
+        bool ok;
+        uint256 tokenizerChanges;
+        // A static call that copies back one word at most: a tokenizer that reverts, has no code, or answers
+        // anything shorter than a word counts 0, and a long answer costs nothing.
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 4), integraHash)
+            ok := staticcall(gas(), tokenizer, ptr, 36, ptr, 32)
+            if and(ok, gt(returndatasize(), 31)) { tokenizerChanges := mload(ptr) }
+        }
+        // Wraps rather than reverts, so no tokenizer's answer can make the version unreadable.
+        unchecked {
+            version += tokenizerChanges;
+        }
+    }
+
+    // ---------------------------------------------------------------- executor
+
+    /// @notice Offers the executor role of a record to `candidate`, replacing a pending offer; `candidate` zero
+    /// withdraws the pending offer. The candidate has no authority until it accepts; the current executor (if any)
+    /// keeps its role until then.
+    function offerExecutor(bytes32 integraHash, address candidate) external onlyRecordOwner(integraHash) {
+        if (candidate == address(0)) {
+            if (_pendingExecutors[integraHash] == address(0)) revert NoPendingExecutor(integraHash);
+            delete _pendingExecutors[integraHash];
+        } else {
+            _pendingExecutors[integraHash] = candidate;
+        }
+        emit ExecutorOffered(integraHash, _records[integraHash].processHash, candidate, block.timestamp);
+    }
+
+    /// @notice The pending candidate accepts the executor role offered to it: from now on it acts for the owner on
+    /// this record, replacing any earlier executor. The authority epoch moves on: attestations issued before, by
+    /// anyone, no longer authorize claims.
+    function acceptExecutorRole(bytes32 integraHash) external {
+        address candidate = _pendingExecutors[integraHash];
+        if (candidate == address(0)) revert NoPendingExecutor(integraHash);
+        if (candidate != msg.sender) revert NotPendingExecutor(integraHash, msg.sender);
+        delete _pendingExecutors[integraHash];
         Record storage record = _records[integraHash];
         address previous = record.executor;
-        record.executor = newExecutor;
+        record.executor = msg.sender;
         record.authorityEpoch += 1;
-        emit ExecutorChanged(integraHash, record.processHash, newExecutor, previous, block.timestamp);
+        record.changes += 1;
+        emit ExecutorChanged(integraHash, record.processHash, msg.sender, previous, block.timestamp);
     }
+
+    /// @notice Removes the record's executor. The authority epoch moves on: attestations issued before, by anyone,
+    /// no longer authorize claims. A pending executor offer is not touched (`offerExecutor(integraHash, 0)`).
+    function removeExecutor(bytes32 integraHash) external onlyRecordOwner(integraHash) {
+        Record storage record = _records[integraHash];
+        address previous = record.executor;
+        if (previous == address(0)) revert NoExecutor(integraHash);
+        record.executor = address(0);
+        record.authorityEpoch += 1;
+        record.changes += 1;
+        emit ExecutorChanged(integraHash, record.processHash, address(0), previous, block.timestamp);
+    }
+
+    /// @notice The address offered the record's executor role and not yet accepting (zero when none).
+    function pendingExecutorOf(bytes32 integraHash) external view returns (address) {
+        return _pendingExecutors[integraHash];
+    }
+
+    // ---------------------------------------------------------------- resolvers
 
     /// @notice Attaches a resolver to a record. At most `MAX_RESOLVERS` per record.
     function addResolver(bytes32 integraHash, address resolver) external onlyRecordOwner(integraHash) {
         if (_resolvers[integraHash].length >= MAX_RESOLVERS) revert TooManyResolvers(MAX_RESOLVERS);
-        _addResolver(integraHash, _records[integraHash].processHash, resolver);
+        Record storage record = _records[integraHash];
+        record.changes += 1;
+        _addResolver(integraHash, record.processHash, resolver);
     }
 
     /// @notice Detaches a resolver from a record.
@@ -285,7 +521,9 @@ contract IntegraRecordV1 is IIntegraRecord {
             if (resolvers[i] == resolver) {
                 resolvers[i] = resolvers[length - 1];
                 resolvers.pop();
-                emit ResolverRemoved(integraHash, _records[integraHash].processHash, resolver, block.timestamp);
+                Record storage record = _records[integraHash];
+                record.changes += 1;
+                emit ResolverRemoved(integraHash, record.processHash, resolver, block.timestamp);
                 return;
             }
         }

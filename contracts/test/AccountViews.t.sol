@@ -62,7 +62,7 @@ contract AccountViewsTest is IntegraFixture {
         IntegraTokenizerBase.TokenStatus status,
         uint256 value,
         string memory role
-    ) internal pure {
+    ) internal view {
         assertEq(row.integraHash, ih, "row integraHash");
         assertEq(row.tokenId, id, "row tokenId");
         assertEq(uint256(row.status), uint256(status), "row status");
@@ -92,9 +92,10 @@ contract AccountViewsTest is IntegraFixture {
         (grants,) = capabilityResolver.grantsTo(account, 0, MAX);
     }
 
+    /// @dev A record of `registrant` outside any workflow (anyone may register one).
     function _registerBy(address registrant) internal returns (bytes32 ih) {
         vm.prank(registrant);
-        ih = registry.register(CONTENT, hex"c1f3", address(multiParty), address(0), PROCESS, new address[](0));
+        ih = registry.register(CONTENT, hex"c1f3", address(multiParty), address(0), bytes32(0), new address[](0));
     }
 
     function _offer(bytes32 ih, address from, address to) internal {
@@ -103,8 +104,7 @@ contract AccountViewsTest is IntegraFixture {
     }
 
     function _accept(bytes32 ih, address by) internal {
-        vm.prank(by);
-        registry.acceptRecordOwnership(ih);
+        _acceptOffer(ih, by);
     }
 
     // ================================================================== empty accounts and paging
@@ -551,11 +551,10 @@ contract AccountViewsTest is IntegraFixture {
         assertEq(grants[1].attestation.revocationTime, 0, "the other one is not revoked");
     }
 
-    function test_GrantsTo_CurrentAuthorityEndsWithSetExecutor() public {
+    function test_GrantsTo_CurrentAuthorityEndsWithAnExecutorChange() public {
         bytes32 ih = _register(address(multiParty));
         _attest(owner, alice, ih, 1, Capabilities.CLAIM, 0);
-        vm.prank(owner);
-        registry.setExecutor(ih, carol);
+        _appointExecutor(ih, carol);
         IntegraCapabilityResolverV1.Grant[] memory grants = _grants(alice);
         assertTrue(grants.length == 1 && !grants[0].currentAuthority, "issued under an earlier epoch");
         bytes32 fresh = _attest(carol, alice, ih, 1, Capabilities.CLAIM, 0);
@@ -563,8 +562,7 @@ contract AccountViewsTest is IntegraFixture {
         assertTrue(grants.length == 2 && !grants[0].currentAuthority, "the old one stays dead");
         assertTrue(grants[1].attestation.uid == fresh && grants[1].currentAuthority, "the new one is current");
         // Back to the same executor: the epoch moves on, nothing issued before comes back.
-        vm.prank(owner);
-        registry.setExecutor(ih, carol);
+        _appointExecutor(ih, carol);
         grants = _grants(alice);
         assertTrue(!grants[0].currentAuthority && !grants[1].currentAuthority, "re-appointment kills them too");
     }
@@ -595,8 +593,8 @@ contract AccountViewsTest is IntegraFixture {
 
         bytes32 own = _registerBy(stranger);
         vm.prank(stranger);
-        multiParty.reserveToken(own, 1, stranger, 1, PROCESS, "Self");
-        bytes32 uid = _attest(stranger, stranger, own, 1, Capabilities.CLAIM, 0);
+        multiParty.reserveToken(own, 1, stranger, 1, bytes32(0), "Self");
+        bytes32 uid = _attestUnder(bytes32(0), stranger, stranger, own, 1, Capabilities.CLAIM, 0);
 
         vm.startPrank(stranger);
         (bool ok,) =
@@ -604,8 +602,14 @@ contract AccountViewsTest is IntegraFixture {
         assertTrue(!ok, "reserving on someone else's record");
         (ok,) = address(registry).call(abi.encodeCall(registry.offerRecordOwnership, (ih, stranger, "mine")));
         assertTrue(!ok, "offering someone else's record");
-        (ok,) = address(registry).call(abi.encodeCall(registry.acceptRecordOwnership, (ih)));
+        (ok,) = address(registry).call(abi.encodeCall(registry.acceptRecordOwnership, (ih, registry.recordVersionOf(ih))));
         assertTrue(!ok, "accepting a record not offered");
+        (ok,) = address(registry).call(
+            abi.encodeCall(registry.register, (CONTENT, hex"", address(multiParty), address(0), PROCESS, new address[](0)))
+        );
+        assertTrue(!ok, "registering into someone else's workflow");
+        (ok,) = address(registry).call(abi.encodeCall(registry.acceptExecutorRole, (ih)));
+        assertTrue(!ok, "accepting an executor role not offered");
         vm.stopPrank();
 
         (bytes32[] memory hashes, uint256 total) = _owned(stranger);
@@ -680,7 +684,7 @@ contract AccountViewsTest is IntegraFixture {
         for (uint256 r; r < records; ++r) {
             vm.prank(stranger);
             registry.registerWithParties(
-                CONTENT, hex"", address(multiParty), address(0), PROCESS, new address[](0), parties
+                CONTENT, hex"", address(multiParty), address(0), bytes32(0), new address[](0), parties
             );
         }
         uint256 tokens;

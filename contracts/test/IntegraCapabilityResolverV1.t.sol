@@ -7,6 +7,7 @@ import {
     AttestationRequestData
 } from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {AccessDenied} from "@ethereum-attestation-service/eas-contracts/contracts/Common.sol";
+import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/ISchemaResolver.sol";
 import {IntegraFixture} from "./utils/IntegraFixture.sol";
 import {Vm} from "./utils/Vm.sol";
 import {IntegraCapabilityResolverV1} from "../src/IntegraCapabilityResolverV1.sol";
@@ -138,8 +139,7 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
     }
 
     function test_RevertWhen_RemovedExecutorAttests() public {
-        vm.prank(owner);
-        registry.setExecutor(integraHash, address(0));
+        _removeExecutor(integraHash);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, executor
@@ -195,6 +195,8 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         assertEq(eas.getAttestation(uid).revocationTime, block.timestamp, "revoked in EAS");
     }
 
+    /// @dev From an audit. Old code: transferRecordOwnership left the executor in place, and the resolver accepted
+    /// the surviving executor's attestations on the sold record.
     function test_RevertWhen_FormerExecutorAttestsAfterSale() public {
         _sell(integraHash, bob);
         vm.expectRevert(
@@ -214,6 +216,8 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         _attest(bob, alice, integraHash, 1, Capabilities.CLAIM, 0);
     }
 
+    /// @dev From an audit. Old code: the resolver emitted CapabilityGranted under whatever processHash the
+    /// attestation data named.
     function test_RevertWhen_AttestationNamesAnotherProcessHash() public {
         bytes32 foreign = keccak256("someone else's workflow");
         vm.expectRevert(
@@ -242,21 +246,76 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
     // ---------------------------------------------------------------- epochs
 
     function test_IssuedUnderEpoch_RecordsTheEpochOfEachAttestation() public {
+        // The fixture's record is at epoch 1: its executor accepted the role.
         bytes32 first = _attest(owner, alice, integraHash, 1, Capabilities.CLAIM, 0);
-        assertTrue(capabilityResolver.issuedUnderEpoch(first, 0), "first under epoch 0");
-        assertTrue(!capabilityResolver.issuedUnderEpoch(first, 1), "not under epoch 1");
+        assertTrue(capabilityResolver.issuedUnderEpoch(first, 1), "first under epoch 1");
+        assertTrue(!capabilityResolver.issuedUnderEpoch(first, 2), "not under epoch 2");
 
-        vm.prank(owner);
-        registry.setExecutor(integraHash, carol);
+        _appointExecutor(integraHash, carol);
         vm.warp(block.timestamp + 1); // a distinct uid for the same data
         bytes32 second = _attest(carol, alice, integraHash, 1, Capabilities.CLAIM, 0);
-        assertTrue(capabilityResolver.issuedUnderEpoch(second, 1), "second under epoch 1");
-        assertTrue(!capabilityResolver.issuedUnderEpoch(second, 0), "not under epoch 0");
-        assertTrue(capabilityResolver.issuedUnderEpoch(first, 0), "the first keeps its epoch");
+        assertTrue(capabilityResolver.issuedUnderEpoch(second, 2), "second under epoch 2");
+        assertTrue(!capabilityResolver.issuedUnderEpoch(second, 1), "not under epoch 1");
+        assertTrue(capabilityResolver.issuedUnderEpoch(first, 1), "the first keeps its epoch");
 
         _sell(integraHash, bob);
         bytes32 third = _attest(bob, alice, integraHash, 1, Capabilities.CLAIM, 0);
-        assertTrue(capabilityResolver.issuedUnderEpoch(third, 2), "third under epoch 2");
+        assertTrue(capabilityResolver.issuedUnderEpoch(third, 3), "third under epoch 3");
+    }
+
+    /// @dev A candidate named executor (at registration or by an offer) cannot attest before it accepts.
+    function test_RevertWhen_OfferedExecutorAttestsBeforeAccepting() public {
+        vm.prank(owner);
+        bytes32 fresh = registry.register(CONTENT, hex"", address(multiParty), carol, PROCESS, new address[](0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, fresh, carol)
+        );
+        _attest(carol, alice, fresh, 1, Capabilities.CLAIM, 0);
+
+        vm.prank(owner);
+        registry.offerExecutor(integraHash, carol);
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, integraHash, carol)
+        );
+        _attest(carol, alice, integraHash, 1, Capabilities.CLAIM, 0);
+
+        _acceptExecutorRole(integraHash, carol);
+        _attest(carol, alice, integraHash, 1, Capabilities.CLAIM, 0);
+    }
+
+    // ---------------------------------------------------------------- from the audits
+
+    /// @dev Our resolver reused by another schema (here: not revocable): every attestation of it is refused, so no
+    /// look-alike grant exists to be listed or claimed with.
+    function test_RevertWhen_OurResolverServesAnotherSchema() public {
+        address[] memory r = new address[](2);
+        (r[0], r[1]) = (alice, bob);
+        uint256[] memory amounts = new uint256[](2);
+        (amounts[0], amounts[1]) = (1, 1);
+        bytes32 h = _registerWithParties(address(multiParty), r, amounts);
+        bytes32 s = schemaRegistry.register(Capabilities.SCHEMA, ISchemaResolver(address(capabilityResolver)), false);
+        assertTrue(s != capabilityResolver.capabilitySchema(), "another schema");
+        assertEq(capabilityResolver.capabilitySchema(), capabilitySchema, "the resolver knows the schema it serves");
+        for (uint256 i; i < 2; ++i) {
+            bytes32 process = i == 0 ? keccak256("attacker's workflow") : PROCESS;
+            vm.prank(owner);
+            vm.expectRevert(abi.encodeWithSelector(IntegraCapabilityResolverV1.NotCapabilitySchema.selector, s));
+            eas.attest(
+                AttestationRequest({
+                    schema: s,
+                    data: AttestationRequestData({
+                        recipient: alice,
+                        expirationTime: 0,
+                        revocable: false,
+                        refUID: bytes32(0),
+                        data: abi.encode(h, uint256(1), Capabilities.CLAIM, process),
+                        value: 0
+                    })
+                })
+            );
+        }
+        (IntegraCapabilityResolverV1.Grant[] memory grants,) = capabilityResolver.grantsTo(alice, 0, 50);
+        assertEq(grants.length, 0, "nothing listed for alice");
     }
 
     function test_IssuedUnderEpoch_FalseForUnknownUid() public view {

@@ -71,7 +71,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         forwarder.execute(request);
     }
 
-    function _claimCall(bytes32 hash, uint256 tokenId, bytes32 uid) internal pure returns (bytes memory) {
+    function _claimCall(bytes32 hash, uint256 tokenId, bytes32 uid) internal view returns (bytes memory) {
         return abi.encodeCall(IntegraTokenizerBase.claimToken, (hash, tokenId, uid, PROCESS));
     }
 
@@ -373,6 +373,19 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         ERC2771Forwarder.ForwardRequestData memory request =
             _forwardRequest(forwarder, OWNER_KEY, address(registry), data);
         assertTrue(!forwarder.verify(request), "verify says no");
+        vm.expectRevert(
+            abi.encodeWithSelector(ERC2771Forwarder.ERC2771UntrustfulTarget.selector, address(registry), forwarder)
+        );
+        _execute(request);
+    }
+
+    /// @dev Nor through its multicall: the registry trusts no forwarder, so a batch cannot be made to run as a signer.
+    function test_RevertWhen_TargetIsTheRegistrysMulticall() public {
+        bytes[] memory calls = new bytes[](1);
+        calls[0] = abi.encodeCall(IntegraRecordV1.openWorkflow, (keccak256("relayed")));
+        bytes memory data = abi.encodeCall(registry.multicall, (calls));
+        ERC2771Forwarder.ForwardRequestData memory request =
+            _forwardRequest(forwarder, OWNER_KEY, address(registry), data);
         vm.expectRevert(
             abi.encodeWithSelector(ERC2771Forwarder.ERC2771UntrustfulTarget.selector, address(registry), forwarder)
         );

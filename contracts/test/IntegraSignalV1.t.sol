@@ -4,6 +4,24 @@ pragma solidity ^0.8.28;
 import {IntegraFixture} from "./utils/IntegraFixture.sol";
 import {IntegraRecordV1} from "../src/IntegraRecordV1.sol";
 import {IntegraSignalV1} from "../src/IntegraSignalV1.sol";
+import {IIntegraTokenizer} from "../src/interfaces/IIntegraTokenizer.sol";
+
+/// @dev A tokenizer anyone can deploy and bind a record to: it calls everyone a holder and a party.
+contract YesManTokenizer is IIntegraTokenizer {
+    function isHolder(bytes32, uint256, address) external pure returns (bool) {
+        return true;
+    }
+
+    function isParty(bytes32, uint256, address) external pure returns (bool) {
+        return true;
+    }
+
+    function changesOf(bytes32) external pure returns (uint256) {
+        return 0;
+    }
+
+    function reserveParties(bytes32, IIntegraTokenizer.Party[] calldata, address) external {}
+}
 
 contract IntegraSignalV1Test is IntegraFixture {
     /// @dev A multi-party record: alice holds role 1, bob role 2, carol's role 3 is reserved but unclaimed.
@@ -325,10 +343,33 @@ contract IntegraSignalV1Test is IntegraFixture {
         signal.cancelPayment(id);
     }
 
-    function test_RevertWhen_CancelExpired() public {
+    /// @dev An expired request still holds a place in its pair's count: its requestor may cancel it to free it.
+    function test_CancelPayment_ExpiredByRequestor() public {
         uint256 id = _request();
         vm.warp(deadline + 1);
-        _expectNotPending(id, IntegraSignalV1.PaymentStatus.Expired);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Expired), "expired");
+        vm.expectEmit(true, true, true, true, address(signal));
+        emit IntegraSignalV1.PaymentCancelled(deal, PROCESS, id, alice, block.timestamp);
+        vm.prank(alice);
+        signal.cancelPayment(id);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Cancelled), "cancelled");
+        assertEq(signal.pendingRequestsOf(deal, alice, bob), 0, "its place freed");
+    }
+
+    function test_RevertWhen_PayerCancelsExpired() public {
+        uint256 id = _request();
+        vm.warp(deadline + 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotRequestor.selector, bob));
+        vm.prank(bob);
+        signal.cancelPayment(id);
+    }
+
+    function test_RevertWhen_CancelExpiredTwice() public {
+        uint256 id = _request();
+        vm.warp(deadline + 1);
+        vm.prank(alice);
+        signal.cancelPayment(id);
+        _expectNotPending(id, IntegraSignalV1.PaymentStatus.Cancelled);
         vm.prank(alice);
         signal.cancelPayment(id);
     }
@@ -356,5 +397,147 @@ contract IntegraSignalV1Test is IntegraFixture {
         _request();
         vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.PaymentNotFound.selector, 0));
         signal.getPayment(0);
+    }
+
+    // ---------------------------------------------------------------- bounds
+
+    /// @dev alice asks bob `n` times on the deal.
+    function _requests(uint256 n) internal returns (uint256[] memory ids) {
+        ids = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            ids[i] = _request();
+        }
+    }
+
+    function _expectTooMany(address requestor, address payer) internal {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IntegraSignalV1.TooManyPendingRequests.selector, deal, requestor, payer, signal.MAX_PENDING_PER_PAIR()
+            )
+        );
+    }
+
+    /// @dev A fifth pending request from one requestor to one payer on one record is refused.
+    function test_RevertWhen_FifthPendingRequestOfAPair() public {
+        _requests(signal.MAX_PENDING_PER_PAIR());
+        assertEq(signal.pendingRequestsOf(deal, alice, bob), 4, "four pending");
+        _expectTooMany(alice, bob);
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
+    }
+
+    /// @dev The bound is per (requestor, payer, record): bob may still ask alice, and alice may ask on another record.
+    function test_RequestPayment_BoundIsPerPairAndRecord() public {
+        _requests(4);
+        vm.prank(bob);
+        signal.requestPayment(deal, 2, alice, 1, AMOUNT, deadline);
+        assertEq(signal.pendingRequestsOf(deal, bob, alice), 1, "the other direction counts apart");
+
+        bytes32 second = _threePartyRecord();
+        _claim(multiParty, alice, second, 1);
+        _claim(multiParty, bob, second, 2);
+        vm.prank(alice);
+        signal.requestPayment(second, 1, bob, 2, AMOUNT, deadline);
+        assertEq(signal.pendingRequestsOf(second, alice, bob), 1, "another record counts apart");
+    }
+
+    function test_MarkPaid_FreesAPlace() public {
+        uint256[] memory ids = _requests(4);
+        vm.prank(bob);
+        signal.markPaid(ids[2], RECEIPT);
+        assertEq(signal.pendingRequestsOf(deal, alice, bob), 3, "three pending");
+        uint256 id = _request();
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "a new request");
+        _expectTooMany(alice, bob);
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
+    }
+
+    function test_CancelPayment_FreesAPlace() public {
+        uint256[] memory ids = _requests(4);
+        vm.prank(alice);
+        signal.cancelPayment(ids[0]);
+        assertEq(signal.pendingRequestsOf(deal, alice, bob), 3, "three pending");
+        _request();
+        assertEq(signal.pendingRequestsOf(deal, alice, bob), 4, "four again");
+    }
+
+    /// @dev Expired requests count until cancelled: once all four expire, the pair is still full, and cancelling an
+    /// expired one frees its place.
+    function test_ExpiredRequestsCountUntilCancelled() public {
+        uint256[] memory ids = _requests(4);
+        vm.warp(deadline + 1);
+        deadline = uint64(block.timestamp + 1 days);
+        _expectTooMany(alice, bob);
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, bob, 2, AMOUNT, deadline);
+
+        vm.prank(alice);
+        signal.cancelPayment(ids[3]);
+        uint256 id = _request();
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Pending), "a place freed by the expired cancel");
+    }
+
+    function test_RequestPayment_LongestCiphertext() public {
+        bytes memory longest = new bytes(signal.MAX_CIPHERTEXT_BYTES());
+        vm.prank(alice);
+        uint256 id = signal.requestPayment(deal, 1, bob, 2, longest, deadline);
+        vm.prank(bob);
+        signal.markPaid(id, longest);
+        assertEq(_status(id), uint256(IntegraSignalV1.PaymentStatus.Paid), "paid");
+    }
+
+    function test_RevertWhen_AmountCiphertextTooLong() public {
+        bytes memory tooLong = new bytes(513);
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.CiphertextTooLong.selector, 513, 512));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, bob, 2, tooLong, deadline);
+    }
+
+    function test_RevertWhen_ReceiptCiphertextTooLong() public {
+        uint256 id = _request();
+        bytes memory tooLong = new bytes(513);
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.CiphertextTooLong.selector, 513, 512));
+        vm.prank(bob);
+        signal.markPaid(id, tooLong);
+        assertEq(signal.pendingRequestsOf(deal, alice, bob), 1, "still pending");
+    }
+
+    // ---------------------------------------------------------------- from the audits
+
+    /// @dev Old code: requestPayment asked the record's tokenizer, whatever it was; a tokenizer that says yes to
+    /// everyone let anyone emit PaymentRequested naming anyone as payer.
+    function test_RevertWhen_FakeTokenizerSignalsPayments() public {
+        YesManTokenizer fake = new YesManTokenizer();
+        vm.prank(stranger);
+        bytes32 h = registry.register(CONTENT, hex"", address(fake), address(0), bytes32(0), new address[](0));
+        assertTrue(fake.isHolder(h, 1, stranger) && fake.isParty(h, 2, alice), "the fake says yes");
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.UnofficialTokenizer.selector, address(fake)));
+        vm.prank(stranger);
+        signal.requestPayment(h, 1, alice, 2, hex"01", uint64(block.timestamp + 1 days));
+    }
+
+    /// @dev A record registered with its parties through a fake tokenizer fares no better.
+    function test_RevertWhen_FakeTokenizerWithRegisteredPartiesSignalsPayments() public {
+        YesManTokenizer fake = new YesManTokenizer();
+        (address[] memory recipients, uint256[] memory amounts) = _threeParties();
+        bytes32 h = _registerWithParties(address(fake), recipients, amounts);
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.UnofficialTokenizer.selector, address(fake)));
+        vm.prank(alice);
+        signal.requestPayment(h, 1, bob, 2, hex"01", uint64(block.timestamp + 1 days));
+    }
+
+    /// @dev Old code: isHolder was enough, so a token pushed to someone (who never claimed, never consented) made
+    /// them a payer that a request could name.
+    function test_RevertWhen_PayerReceivedTheTokenByTransfer() public {
+        uint256 role2 = multiParty.erc1155IdOf(deal, 2);
+        vm.prank(bob);
+        multiParty.safeTransferFrom(bob, stranger, role2, 1, "");
+        assertTrue(multiParty.isHolder(deal, 2, stranger), "stranger holds role 2");
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, stranger, 2));
+        vm.prank(alice);
+        signal.requestPayment(deal, 1, stranger, 2, hex"01", uint64(block.timestamp + 1 days));
     }
 }

@@ -1,13 +1,109 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {TokenizerSuite} from "./utils/TokenizerSuite.sol";
-import {Vm} from "./utils/Vm.sol";
-import {IntegraTokenizerBase} from "../src/tokenizers/IntegraTokenizerBase.sol";
+import {Attestation, IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/ISchemaResolver.sol";
+import {SchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/SchemaResolver.sol";
+import {ERC2771Forwarder} from "@openzeppelin/contracts/metatx/ERC2771Forwarder.sol";
 import {IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC1155Receiver} from "@openzeppelin/contracts/token/ERC1155/IERC1155Receiver.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {Errors} from "@openzeppelin/contracts/utils/Errors.sol";
+import {TokenizerSuite} from "./utils/TokenizerSuite.sol";
+import {ForwardRequestSigner} from "./utils/ForwardRequestSigner.sol";
+import {Vm} from "./utils/Vm.sol";
+import {IntegraRecordV1} from "../src/IntegraRecordV1.sol";
+import {IntegraCapabilityResolverV1} from "../src/IntegraCapabilityResolverV1.sol";
+import {IntegraTokenizerBase} from "../src/tokenizers/IntegraTokenizerBase.sol";
+import {MultiPartyTokenizerV1} from "../src/tokenizers/MultiPartyTokenizerV1.sol";
+import {IIntegraTokenizer} from "../src/interfaces/IIntegraTokenizer.sol";
+import {Capabilities} from "../src/Capabilities.sol";
+
+/// @dev A schema resolver that accepts everything: a look-alike of the capability schema anyone may attest on.
+contract AcceptAllSchemaResolver is SchemaResolver {
+    constructor(IEAS eas_) SchemaResolver(eas_) {}
+
+    function onAttest(Attestation calldata, uint256) internal pure override returns (bool) {
+        return true;
+    }
+
+    function onRevoke(Attestation calldata, uint256) internal pure override returns (bool) {
+        return true;
+    }
+}
+
+/// @dev A party contract that, on receipt, snapshots the tokenizer's state and makes prepared calls.
+contract ClaimSpyReceiver is IERC1155Receiver {
+    MultiPartyTokenizerV1 public immutable t;
+    bytes32 public ih;
+    uint256 public seenTokenId;
+    IntegraTokenizerBase.TokenStatus public seenStatus;
+    bytes32 public seenProcess;
+    uint256 public seenClaimed;
+    bool public seenComplete;
+    bytes[] internal _calls;
+    bool[] public oks;
+    bytes[] public rets;
+    bool internal _busy;
+
+    constructor(MultiPartyTokenizerV1 t_) {
+        t = t_;
+    }
+
+    function setRecord(bytes32 h) external {
+        ih = h;
+    }
+
+    function push(bytes calldata data) external {
+        _calls.push(data);
+    }
+
+    function call_(address to, bytes calldata data) external returns (bool ok, bytes memory ret) {
+        (ok, ret) = to.call(data);
+    }
+
+    function okAt(uint256 i) external view returns (bool) {
+        return oks[i];
+    }
+
+    function retAt(uint256 i) external view returns (bytes memory) {
+        return rets[i];
+    }
+
+    function onERC1155Received(address, address, uint256, uint256, bytes calldata) external returns (bytes4) {
+        if (!_busy && ih != bytes32(0)) {
+            _busy = true;
+            (seenStatus,,, seenProcess) = t.tokenStatus(ih, 1);
+            (, seenClaimed, seenComplete) = t.progressOf(ih);
+            for (uint256 i; i < _calls.length; ++i) {
+                (bool ok, bytes memory ret) = address(t).call(_calls[i]);
+                oks.push(ok);
+                rets.push(ret);
+            }
+            delete _calls;
+            _busy = false;
+        }
+        return this.onERC1155Received.selector;
+    }
+
+    function onERC1155BatchReceived(address, address, uint256[] calldata, uint256[] calldata, bytes calldata)
+        external
+        pure
+        returns (bytes4)
+    {
+        return this.onERC1155BatchReceived.selector;
+    }
+
+    function supportsInterface(bytes4 id) external pure returns (bool) {
+        return id == type(IERC1155Receiver).interfaceId || id == type(IERC165).interfaceId;
+    }
+}
 
 /// @notice The shared tokenizer suite against the ERC-1155 multi-party tokenizer, plus the multi-party flows.
-contract MultiPartyTokenizerV1Test is TokenizerSuite {
+contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
+    uint256 internal constant OWNER_KEY = 0xA11CE;
+    uint256 internal constant STRANGER_KEY = 0x5757;
+
     function _configure() internal override {
         tokenizer = multiParty;
         otherTokenizer = ownership;
@@ -548,5 +644,403 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite {
         vm.expectRevert(abi.encodeWithSelector(IERC1155Errors.ERC1155InvalidReceiver.selector, sink));
         vm.prank(sink);
         multiParty.claimToken(integraHash, 1, uid, PROCESS);
+    }
+
+    // ---------------------------------------------------------------- from the audits: the party set
+
+    function _claimCountingCompletes(address party, bytes32 h, uint256 id) internal returns (uint256) {
+        bytes32 uid = _attestClaim(party, h, id);
+        vm.recordLogs();
+        vm.prank(party);
+        multiParty.claimToken(h, id, uid, PROCESS);
+        return _countDocumentComplete(vm.getRecordedLogs());
+    }
+
+    /// @dev Original code: claimed == reserved (1 == 1) emitted DocumentComplete at alice's claim, and reserving
+    /// token 2 afterwards reverted DocumentAlreadyComplete. A later commit let alice claim into the unsealed set and
+    /// completed the record at the seal. Now no claim is accepted before the seal (PartiesNotSealed), and the record
+    /// completes only once it is sealed and every party of it has claimed.
+    function test_RevertWhen_ClaimBetweenTwoReservationsBeforeTheSeal() public {
+        _reserveId(1, alice, 1);
+        bytes32 aliceUid = _attestClaim(alice, integraHash, 1);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesNotSealed.selector, integraHash));
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, aliceUid, PROCESS);
+
+        _reserveId(2, bob, 1); // the original code refused this: DocumentAlreadyComplete
+        _assertProgress(integraHash, 2, 0, false);
+
+        vm.recordLogs();
+        _sealRecord();
+        assertEq(_countDocumentComplete(vm.getRecordedLogs()), 0, "the seal completes nothing");
+        _assertProgress(integraHash, 2, 0, false);
+
+        vm.recordLogs();
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, aliceUid, PROCESS);
+        assertEq(_countDocumentComplete(vm.getRecordedLogs()), 0, "no DocumentComplete after party 1 alone");
+        _assertProgress(integraHash, 2, 1, false);
+
+        bytes32 bobUid = _attestClaim(bob, integraHash, 2);
+        vm.expectEmit(true, true, true, true, address(multiParty));
+        emit IntegraTokenizerBase.DocumentComplete(integraHash, PROCESS, 2, block.timestamp);
+        vm.recordLogs();
+        vm.prank(bob);
+        multiParty.claimToken(integraHash, 2, bobUid, PROCESS);
+        assertEq(_countDocumentComplete(vm.getRecordedLogs()), 1, "complete once, on the last party's claim");
+        _assertProgress(integraHash, 2, 2, true);
+    }
+
+    /// @dev Old code: cancelling the last unclaimed reservation completed the agreement with the parties left
+    /// (DocumentComplete on the cancel), and a fourth token could still be added. Now a record registered with its
+    /// parties takes no new token and completes only when each of the three has claimed.
+    function test_RegisterWithParties_CompletesOnlyAfterAllClaim() public {
+        bytes32 h = _threePartyRecord();
+        assertEq(_claimCountingCompletes(alice, h, 1), 0, "not after alice");
+        assertEq(_claimCountingCompletes(bob, h, 2), 0, "not after bob");
+        _assertProgress(h, 3, 2, false);
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartiesAlreadySealed.selector, h));
+        vm.prank(owner);
+        multiParty.reserveToken(h, 4, stranger, 1, PROCESS, "");
+
+        assertEq(_claimCountingCompletes(carol, h, 3), 1, "complete on the last party's claim");
+        _assertProgress(h, 3, 3, true);
+    }
+
+    /// @dev Audit finding. After registerWithParties(alice, bob, carol), alice and bob claim; the owner then cancels
+    /// carol's token 3 and reserves it for mallory, who claims and completes the record: alice and bob end up bound to
+    /// a counterparty they never agreed to (commit 045a658 let the cancel through). Now the set is locked from the
+    /// first claim: the cancel reverts PartySetLocked, token 3 stays carol's (reserving it for mallory reverts
+    /// AlreadyReserved), carol can still claim, and the record completes with the original three.
+    function test_RevertWhen_OwnerSwapsAPartyAfterOthersClaimed() public {
+        _assertNoSwapAfterClaims(owner);
+    }
+
+    /// @dev The same audit finding with the record's executor as the one trying the swap.
+    function test_RevertWhen_ExecutorSwapsAPartyAfterOthersClaimed() public {
+        _assertNoSwapAfterClaims(executor);
+    }
+
+    function _assertNoSwapAfterClaims(address principal) internal {
+        address mallory = vm.addr(0x3A11);
+        bytes32 h = _threePartyRecord();
+        _claimCountingCompletes(alice, h, 1);
+        _claimCountingCompletes(bob, h, 2);
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.PartySetLocked.selector, h));
+        vm.prank(principal);
+        multiParty.cancelReservation(h, 3);
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AlreadyReserved.selector, h, 3));
+        vm.prank(principal);
+        multiParty.reserveToken(h, 3, mallory, 1, PROCESS, "");
+
+        assertEq(_claimCountingCompletes(carol, h, 3), 1, "carol's claim completes the record");
+        _assertProgress(h, 3, 3, true);
+        (IntegraTokenizerBase.TokenStatus status, address reservedFor,,) = multiParty.tokenStatus(h, 3);
+        assertEq(uint256(status), uint256(IntegraTokenizerBase.TokenStatus.Claimed), "token 3 claimed");
+        assertEq(reservedFor, carol, "by carol");
+        assertTrue(multiParty.isParty(h, 1, alice), "alice is a party");
+        assertTrue(multiParty.isParty(h, 2, bob), "bob is a party");
+        assertTrue(multiParty.isParty(h, 3, carol), "carol is a party");
+        assertTrue(!multiParty.isHolder(h, 3, mallory), "mallory holds nothing");
+        assertEq(multiParty.tokenIdsOf(h).length, 3, "still three tokens");
+    }
+
+    // ---------------------------------------------------------------- from the audits: authority
+
+    /// @dev Old code: the executor's attestation made before the sale still authorized the claim (its attester was
+    /// still the executor); the owner's failed with AttesterNotAuthorized. Both are now AttestationFromEarlierAuthority.
+    function test_RevertWhen_AfterSaleOldOwnersAndExecutorsAttestationsClaim() public {
+        _reserveId(1, alice, 1);
+        _reserveId(2, carol, 1);
+        _sealRecord();
+        bytes32 byOwner = _attestClaim(alice, integraHash, 1);
+        bytes32 byExecutor = _attest(executor, carol, integraHash, 2, Capabilities.CLAIM, 0);
+        _sell(integraHash, bob);
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, byOwner));
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, byOwner, PROCESS);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, byExecutor)
+        );
+        vm.prank(carol);
+        multiParty.claimToken(integraHash, 2, byExecutor, PROCESS);
+
+        // The buyer's own attestation works.
+        bytes32 byBuyer = _attest(bob, carol, integraHash, 2, Capabilities.CLAIM, 0);
+        vm.prank(carol);
+        multiParty.claimToken(integraHash, 2, byBuyer, PROCESS);
+        assertTrue(multiParty.isParty(integraHash, 2, carol), "claimed with the buyer's attestation");
+    }
+
+    /// @dev Old code: the claim checked only that the attester was owner or executor now; after A -> B -> A the
+    /// owner's attestation from before the first sale authorized claims again.
+    function test_RevertWhen_AttestationFromBeforeASaleAndBuyBackClaims() public {
+        _reserveId(1, alice, 1);
+        _sealRecord();
+        bytes32 old = _attestClaim(alice, integraHash, 1);
+        _sell(integraHash, bob);
+        _sell(integraHash, owner);
+        (address o,,,, uint64 epoch) = registry.authorityOf(integraHash);
+        assertEq(o, owner, "A owns it again");
+        assertEq(epoch, 3, "two epochs later (from 1: the executor's acceptance)");
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, old));
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, old, PROCESS);
+
+        vm.warp(block.timestamp + 1);
+        bytes32 fresh = _attestClaim(alice, integraHash, 1);
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, fresh, PROCESS);
+        assertTrue(multiParty.isParty(integraHash, 1, alice), "a new attestation works");
+    }
+
+    /// @dev Old code: an executor removed and appointed again was authorized again, and so were its old
+    /// attestations, including ones the owner meant to end by removing it.
+    function test_RevertWhen_AttestationFromBeforeAnExecutorsRemovalAndReappointmentClaims() public {
+        _reserveId(1, alice, 1);
+        _sealRecord();
+        bytes32 old = _attest(executor, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        _removeExecutor(integraHash);
+        _appointExecutor(integraHash, executor);
+        assertTrue(registry.isOwnerOrExecutor(integraHash, executor), "executor again");
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, old));
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, old, PROCESS);
+
+        vm.warp(block.timestamp + 1);
+        bytes32 fresh = _attest(executor, alice, integraHash, 1, Capabilities.CLAIM, 0);
+        vm.prank(alice);
+        multiParty.claimToken(integraHash, 1, fresh, PROCESS);
+        assertTrue(multiParty.isParty(integraHash, 1, alice), "the re-appointed executor's new attestation works");
+    }
+
+    // ---------------------------------------------------------------- from the audits: the claim's processHash
+
+    /// @dev Same schema text, permissive resolver, foreign processHash in the data: refused by the schema check.
+    function test_RevertWhen_ClaimWithLookalikeSchemaNamingAForeignProcess() public {
+        bytes32 foreign = keccak256("attacker's workflow");
+        (address[] memory r, uint256[] memory amounts) = _twoOf(alice, bob);
+        bytes32 h = _registerWithParties(address(multiParty), r, amounts);
+        AcceptAllSchemaResolver fake = new AcceptAllSchemaResolver(eas);
+        bytes32 s = schemaRegistry.register(Capabilities.SCHEMA, ISchemaResolver(address(fake)), true);
+        bytes32 uid = _attestDataOn(s, stranger, alice, 0, abi.encode(h, uint256(1), Capabilities.CLAIM, foreign));
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.WrongSchema.selector, uid, s));
+        vm.prank(alice);
+        multiParty.claimToken(h, 1, uid, foreign);
+    }
+
+    /// @dev A tokenizer is bound to the capability schema its resolver serves: any other schema is refused at deploy.
+    function test_RevertWhen_TokenizerSchemaIsNotTheResolvers() public {
+        bytes32 other = schemaRegistry.register(Capabilities.SCHEMA, ISchemaResolver(address(0)), true);
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraTokenizerBase.SchemaNotResolvedBy.selector, other, address(capabilityResolver))
+        );
+        new MultiPartyTokenizerV1(registry, eas, other, capabilityResolver, address(forwarder));
+    }
+
+    /// @dev A stranger cannot register into the victim's workflow at all; in its own workflow of the same id (another
+    /// processHash), its record and its attestations get it nothing on the victim's record.
+    function test_RevertWhen_AnotherRegistrantReusesTheWorkflowId() public {
+        (address[] memory r, uint256[] memory amounts) = _twoOf(alice, bob);
+        bytes32 h = _registerWithParties(address(multiParty), r, amounts);
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotWorkflowMember.selector, PROCESS, stranger));
+        vm.prank(stranger);
+        registry.register(CONTENT, hex"", address(multiParty), address(0), PROCESS, new address[](0));
+
+        vm.prank(stranger);
+        bytes32 strangersProcess = registry.openWorkflow(WORKFLOW_ID);
+        assertNotEq(strangersProcess, PROCESS, "the same id is another workflow for another owner");
+        vm.prank(stranger);
+        bytes32 mine =
+            registry.register(CONTENT, hex"", address(multiParty), address(0), strangersProcess, new address[](0));
+        bytes32 uid = _attestData(stranger, alice, 0, abi.encode(mine, uint256(1), Capabilities.CLAIM, strangersProcess));
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationForOtherRecord.selector, mine, h));
+        vm.prank(alice);
+        multiParty.claimToken(h, 1, uid, PROCESS);
+        vm.expectRevert(
+            abi.encodeWithSelector(IntegraCapabilityResolverV1.AttesterNotOwnerOrExecutor.selector, h, stranger)
+        );
+        _attestData(stranger, alice, 0, abi.encode(h, uint256(1), Capabilities.CLAIM, PROCESS));
+    }
+
+    /// @dev The receiver is the executor and both parties; on the first mint it reads state and re-enters.
+    function test_ReentrantExecutorPartyDuringMint() public {
+        ClaimSpyReceiver spy = new ClaimSpyReceiver(multiParty);
+        (address[] memory r, uint256[] memory amounts) = _twoOf(address(spy), address(spy));
+        vm.prank(owner);
+        bytes32 h = registry.registerWithParties(
+            CONTENT, hex"", address(multiParty), address(spy), PROCESS, new address[](0), _parties(r, amounts)
+        );
+        spy.call_(address(registry), abi.encodeCall(IntegraRecordV1.acceptExecutorRole, (h)));
+        assertTrue(registry.isOwnerOrExecutor(h, address(spy)), "the spy accepted the executor role");
+        spy.setRecord(h);
+        bytes32 uid1 = _attest(owner, address(spy), h, 1, Capabilities.CLAIM, 0);
+        bytes32 uid2 = _attest(owner, address(spy), h, 2, Capabilities.CLAIM, 0);
+        spy.push(abi.encodeCall(IntegraTokenizerBase.claimToken, (h, 1, uid1, PROCESS))); // again: AlreadyClaimed
+        spy.push(abi.encodeCall(IntegraTokenizerBase.cancelReservation, (h, 2))); // PartySetLocked
+        spy.push(abi.encodeCall(IntegraTokenizerBase.reserveToken, (h, 3, alice, 1, PROCESS, ""))); // sealed
+        spy.push(abi.encodeCall(IntegraTokenizerBase.claimToken, (h, 2, uid2, PROCESS))); // ok, completes
+
+        vm.recordLogs();
+        spy.call_(address(multiParty), abi.encodeCall(IntegraTokenizerBase.claimToken, (h, 1, uid1, PROCESS)));
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+
+        assertEq(uint256(spy.seenStatus()), uint256(IntegraTokenizerBase.TokenStatus.Claimed), "mid-mint status");
+        assertEq(spy.seenProcess(), PROCESS, "mid-mint processHash");
+        assertEq(spy.seenClaimed(), 1, "mid-mint claimed");
+        assertTrue(!spy.seenComplete(), "not complete mid-mint");
+        assertTrue(!spy.okAt(0) && !spy.okAt(1) && !spy.okAt(2) && spy.okAt(3), "only the other token's claim");
+        assertEq(bytes32(bytes4(spy.retAt(0))), bytes32(IntegraTokenizerBase.AlreadyClaimed.selector), "r0");
+        assertEq(bytes32(bytes4(spy.retAt(1))), bytes32(IntegraTokenizerBase.PartySetLocked.selector), "r1");
+        assertEq(bytes32(bytes4(spy.retAt(2))), bytes32(IntegraTokenizerBase.PartiesAlreadySealed.selector), "r2");
+        _assertProgress(h, 2, 2, true);
+
+        uint256 completes;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter != address(multiParty) || logs[i].topics.length < 3) continue;
+            if (logs[i].topics[0] == keccak256("TransferSingle(address,address,address,uint256,uint256)")) continue;
+            assertEq(logs[i].topics[2], PROCESS, "every tokenizer event carries the record's processHash");
+            if (logs[i].topics[0] == IntegraTokenizerBase.DocumentComplete.selector) completes++;
+        }
+        assertEq(completes, 1, "one DocumentComplete");
+    }
+
+    /// @dev tokenStatus never reverts for never-reserved tokens, whatever the record (none, no tokenizer, another one).
+    function test_TokenStatus_OfRecordsWithoutTokensHere() public {
+        vm.prank(stranger);
+        bytes32 none = registry.register(CONTENT, hex"", address(0), address(0), bytes32(0), new address[](0));
+        bytes32 other = _register(address(ownership));
+        bytes32[3] memory hs = [none, other, keccak256("unknown")];
+        for (uint256 i; i < 3; ++i) {
+            (IntegraTokenizerBase.TokenStatus status,,, bytes32 p) = multiParty.tokenStatus(hs[i], 1);
+            assertEq(uint256(status), 0, "None");
+            assertEq(p, bytes32(0), "no processHash");
+        }
+    }
+
+    function _twoOf(address a, address b) internal pure returns (address[] memory r, uint256[] memory amounts) {
+        r = new address[](2);
+        (r[0], r[1]) = (a, b);
+        amounts = new uint256[](2);
+        (amounts[0], amounts[1]) = (1, 1);
+    }
+
+    // ---------------------------------------------------------------- roles: what a role may contain
+
+    function _oneParty(string memory role) internal view returns (IIntegraTokenizer.Party[] memory p) {
+        p = new IIntegraTokenizer.Party[](1);
+        p[0] = IIntegraTokenizer.Party(alice, 1, role);
+    }
+
+    /// @dev A role is counted in bytes, not characters (as the app's roleProblem does).
+    function test_MultibyteRole_CountedInBytes() public {
+        string memory sixteenE = unicode"éééééééééééééééé"; // 16 characters, 32 bytes
+        string memory elevenEuro = unicode"€€€€€€€€€€€"; // 11 characters, 33 bytes
+        assertEq(bytes(sixteenE).length, 32, "32 bytes");
+        vm.prank(owner);
+        multiParty.reserveToken(integraHash, 1, alice, 1, PROCESS, sixteenE);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.RoleTooLong.selector, 33, 32));
+        vm.prank(owner);
+        multiParty.reserveToken(integraHash, 2, alice, 1, PROCESS, elevenEuro);
+    }
+
+    /// @dev Any length on either path: accepted exactly when it is at most MAX_ROLE_BYTES bytes.
+    function testFuzz_RoleLength_SameRuleOnBothPaths(uint8 len, bool viaRegistry) public {
+        bytes memory printable = new bytes(bound(len, 0, 64));
+        for (uint256 i; i < printable.length; ++i) printable[i] = "a";
+        string memory role = string(printable);
+        bool tooLong = bytes(role).length > 32;
+        if (tooLong) {
+            vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.RoleTooLong.selector, bytes(role).length, 32));
+        }
+        vm.prank(owner);
+        if (viaRegistry) {
+            registry.registerWithParties(
+                CONTENT, hex"c1f3", address(multiParty), executor, PROCESS, new address[](0), _oneParty(role)
+            );
+        } else {
+            multiParty.reserveToken(integraHash, 1, alice, 1, PROCESS, role);
+        }
+    }
+
+    /// @dev The longest role through the registry too; a too-long role in the last party undoes the whole registration.
+    function test_RegisterWithParties_LongestAccepted_LastTooLongUndoesAll() public {
+        vm.prank(owner);
+        registry.registerWithParties(
+            CONTENT, hex"c1f3", address(multiParty), executor, PROCESS, new address[](0), _oneParty(LONGEST_ROLE)
+        );
+        IIntegraTokenizer.Party[] memory p = new IIntegraTokenizer.Party[](3);
+        p[0] = IIntegraTokenizer.Party(alice, 1, "Buyer");
+        p[1] = IIntegraTokenizer.Party(bob, 1, "Seller");
+        p[2] = IIntegraTokenizer.Party(carol, 1, TOO_LONG_ROLE);
+        uint256 nonce = registry.nonces(owner);
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.RoleTooLong.selector, 33, 32));
+        vm.prank(owner);
+        registry.registerWithParties(CONTENT, hex"c1f3", address(multiParty), executor, PROCESS, new address[](0), p);
+        assertEq(registry.nonces(owner), nonce, "nothing registered");
+    }
+
+    /// @dev A stranger's signed reserve whose role ends in the owner's address is still the stranger's: the
+    /// forwarder appends the signer after the role, so the role never supplies the last 20 bytes.
+    function test_RevertWhen_ForwardedOwnerShapedRoleFromAStranger() public {
+        string memory ownerShaped = string(abi.encodePacked(bytes12(0), owner));
+        bytes memory data =
+            abi.encodeCall(IntegraTokenizerBase.reserveToken, (integraHash, 1, stranger, 1, PROCESS, ownerShaped));
+        vm.prank(address(forwarder));
+        (bool ok, bytes memory ret) = address(multiParty).call(abi.encodePacked(data, stranger));
+        assertTrue(!ok, "refused");
+        assertEq(
+            ret, abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, stranger), "as stranger"
+        );
+        ERC2771Forwarder.ForwardRequestData memory request =
+            _forwardRequest(forwarder, STRANGER_KEY, address(multiParty), data);
+        vm.expectRevert(abi.encodeWithSelector(Errors.FailedCall.selector));
+        forwarder.execute(request);
+    }
+
+    /// @dev The owner's signed reserve with a role: reservedBy is the owner, the role as signed.
+    function test_Forwarded_OwnerReservesWithRole() public {
+        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (integraHash, 1, alice, 1, PROCESS, "Seller"));
+        ERC2771Forwarder.ForwardRequestData memory request = _forwardRequest(forwarder, OWNER_KEY, address(multiParty), data);
+        vm.expectEmit(true, true, true, true, address(multiParty));
+        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, alice, 1, 1, owner, "Seller", block.timestamp);
+        forwarder.execute(request);
+    }
+
+    /// @dev Audit finding: any registrant could put terminal control bytes or a newline into a role reserved for any
+    /// address on an official tokenizer, landing in that address's "reserved for me". Control bytes are refused now,
+    /// on both paths, at the first one.
+    function test_RevertWhen_RoleHasControlBytes() public {
+        vm.prank(stranger);
+        bytes32 mine = registry.register(CONTENT, hex"", address(multiParty), address(0), bytes32(0), new address[](0));
+        string memory escape = string(hex"1b5b324b0d233120636c61696d65640a");
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.RoleNotPrintable.selector, 0));
+        vm.prank(stranger);
+        multiParty.reserveToken(mine, 1, alice, 1, bytes32(0), escape);
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.RoleNotPrintable.selector, 6));
+        vm.prank(owner);
+        registry.registerWithParties(
+            CONTENT, hex"c1f3", address(multiParty), executor, PROCESS, new address[](0), _oneParty("Seller\nPaid")
+        );
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.RoleNotPrintable.selector, 3));
+        vm.prank(stranger);
+        multiParty.reserveToken(mine, 1, alice, 1, bytes32(0), string(hex"4142437f"));
+    }
+
+    /// @dev Printable ASCII and multibyte UTF-8 (its bytes are all at least 0x80) pass.
+    function test_PrintableAndUnicodeRolesPass() public {
+        vm.startPrank(owner);
+        multiParty.reserveToken(integraHash, 1, alice, 1, PROCESS, "Seller's lender (2nd) ~ #1");
+        multiParty.reserveToken(integraHash, 2, bob, 1, PROCESS, unicode"Käufer, 買い手");
+        vm.stopPrank();
     }
 }

@@ -20,8 +20,9 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
     function _offerAndAccept(bytes32 hash, address to, string memory reason) internal {
         vm.prank(owner);
         registry.offerRecordOwnership(hash, to, reason);
+        uint256 version = registry.recordVersionOf(hash);
         vm.prank(to);
-        registry.acceptRecordOwnership(hash);
+        registry.acceptRecordOwnership(hash, version);
     }
 
     function _offer(bytes32 hash, address to) internal {
@@ -54,29 +55,32 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
     function test_Transfer_ToAllowedOwnerSucceeds() public {
         _allow(bob, true);
         _offer(integraHash, bob);
+        uint256 version = registry.recordVersionOf(integraHash);
         vm.expectCall(address(allowlist), abi.encodeCall(allowlist.onOwnershipTransfer, (integraHash, owner, bob)));
         vm.prank(bob);
-        registry.acceptRecordOwnership(integraHash);
+        registry.acceptRecordOwnership(integraHash, version);
         assertEq(registry.getRecord(integraHash).owner, bob, "bob owns the record");
     }
 
     function test_RevertWhen_TransferToNotAllowedOwner() public {
         _allow(bob, true);
         _offer(integraHash, carol);
+        uint256 version = registry.recordVersionOf(integraHash);
         vm.expectRevert(
             abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, integraHash, carol)
         );
         vm.prank(carol);
-        registry.acceptRecordOwnership(integraHash);
+        registry.acceptRecordOwnership(integraHash, version);
     }
 
     function test_RevertWhen_TransferToDisallowedOwner() public {
         _allow(bob, true);
         _allow(bob, false);
         _offer(integraHash, bob);
+        uint256 version = registry.recordVersionOf(integraHash);
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, integraHash, bob));
         vm.prank(bob);
-        registry.acceptRecordOwnership(integraHash);
+        registry.acceptRecordOwnership(integraHash, version);
     }
 
     function test_AllowlistIsPerRecord() public {
@@ -86,9 +90,10 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
         vm.prank(owner);
         bytes32 other = registry.register(CONTENT, hex"", address(ownership), address(0), PROCESS, resolvers);
         _offer(other, bob);
+        uint256 version = registry.recordVersionOf(other);
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, other, bob));
         vm.prank(bob);
-        registry.acceptRecordOwnership(other);
+        registry.acceptRecordOwnership(other, version);
     }
 
     function test_AddedLater_BlocksTransfers() public {
@@ -97,9 +102,10 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
         vm.prank(owner);
         registry.addResolver(plain, address(allowlist));
         _offer(plain, bob);
+        uint256 version = registry.recordVersionOf(plain);
         vm.expectRevert(abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, plain, bob));
         vm.prank(bob);
-        registry.acceptRecordOwnership(plain);
+        registry.acceptRecordOwnership(plain, version);
     }
 
     function test_RemovedResolver_NoLongerBlocks() public {
@@ -160,15 +166,17 @@ contract OwnerAllowlistResolverV1Test is IntegraFixture {
     /// @dev A vetoed acceptance leaves the offer standing: once the owner allows the buyer, the same offer goes through.
     function test_VetoedOffer_GoesThroughOnceAllowed() public {
         _offer(integraHash, carol);
+        uint256 version = registry.recordVersionOf(integraHash);
         vm.expectRevert(
             abi.encodeWithSelector(OwnerAllowlistResolverV1.NewOwnerNotAllowed.selector, integraHash, carol)
         );
         vm.prank(carol);
-        registry.acceptRecordOwnership(integraHash);
+        registry.acceptRecordOwnership(integraHash, version);
 
         _allow(carol, true);
+        version = registry.recordVersionOf(integraHash);
         vm.prank(carol);
-        registry.acceptRecordOwnership(integraHash);
+        registry.acceptRecordOwnership(integraHash, version);
         assertEq(registry.getRecord(integraHash).owner, carol, "carol owns the record");
     }
 

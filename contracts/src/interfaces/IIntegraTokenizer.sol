@@ -19,6 +19,10 @@ interface IIntegraTokenizer {
     /// consented to the agreement, not someone who was handed a token.
     function isParty(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool);
 
+    /// @notice How many times the record's token state changed on this tokenizer: every reservation, cancel, seal
+    /// and claim moves it by one. Part of the registry's `recordVersionOf`, which a buyer's accept names.
+    function changesOf(bytes32 integraHash) external view returns (uint256);
+
     /// @notice Reserves token ids 1..n of a just-registered record for `parties` (token i + 1 for parties[i])
     /// and seals the party set. Each role is at most 32 bytes without control bytes (`RoleTooLong`,
     /// `RoleNotPrintable`); one bad party undoes the whole registration. Only the registry calls it, for a record bound to this tokenizer, on behalf of `owner`.

@@ -28,6 +28,8 @@ import {Capabilities} from "../Capabilities.sol";
 ///   only as the record's own.)
 /// - An attestation authorizes a claim only under the authority epoch it was issued in: an ownership transfer
 ///   or an executor change kills every attestation issued before it, for good.
+/// - Every reservation, cancel, seal and claim of a record moves its `changesOf` count, which the registry adds to
+///   the record's version: a buyer's accept fails if a seller's executor reserved or claimed after the offer.
 /// Every caller is `_msgSender()` (ERC-2771): a party's ephemeral wallet holds no ether, so it signs an EIP-712
 /// request that the trusted forwarder (an `ERC2771Forwarder`) submits for it, and the tokenizer sees the party.
 /// @dev Concrete tokenizers mint in `_mintClaimed` and decide which token ids and amounts are valid.
@@ -48,13 +50,15 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         TokenStatus status;
     }
 
-    /// @dev Live reservations, claims, the sealed party count, and the seal and completion flags. One slot.
+    /// @dev Live reservations, claims, the sealed party count, the seal and completion flags, and the count of
+    /// changes (`changesOf`: every reservation, cancel, seal and claim). One slot.
     struct Progress {
         uint64 reserved;
         uint64 claimed;
         uint64 parties;
         bool isSealed;
         bool complete;
+        uint32 changes;
     }
 
     IIntegraRecord public immutable registry;
@@ -233,6 +237,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
 
         token.status = TokenStatus.Cancelled;
         progress.reserved -= 1;
+        progress.changes += 1;
 
         emit ReservationCancelled(integraHash, processHash, token.reservedFor, tokenId, _msgSender(), block.timestamp);
     }
@@ -265,6 +270,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         // The set is sealed (checked above), so the agreement completes when every sealed party has claimed.
         bool completes = !progress.complete && claimed == progress.parties;
         progressSlot.claimed = claimed;
+        progressSlot.changes = progress.changes + 1;
         if (completes) progressSlot.complete = true;
 
         emit TokenClaimed(integraHash, processHash, claimant, tokenId, token.amount, attestationUid, block.timestamp);
@@ -338,6 +344,11 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     function progressOf(bytes32 integraHash) external view returns (uint256 reserved, uint256 claimed, bool complete) {
         Progress storage progress = _progress[integraHash];
         return (progress.reserved, progress.claimed, progress.complete);
+    }
+
+    /// @inheritdoc IIntegraTokenizer
+    function changesOf(bytes32 integraHash) external view returns (uint256) {
+        return _progress[integraHash].changes;
     }
 
     /// @notice Whether the party set is sealed, and how many tokens it holds (0 until sealed).
@@ -456,6 +467,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         token.amount = uint88(amount); // _validateReservation bounds amount to uint88
         token.status = TokenStatus.Reserved;
         progress.reserved += 1;
+        progress.changes += 1;
         // A first reservation without a role leaves the slot untouched; a re-reservation overwrites the old role.
         if (!firstReservation || bytes(role).length != 0) _roles[integraHash][tokenId] = bytes32(bytes(role));
         AccountLists.append(_recordsReservedFor[recipient], integraHash);
@@ -477,6 +489,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         progress.isSealed = true;
         // The live reservations are the parties: tokens cancelled before the seal are not part of the agreement.
         progress.parties = progress.reserved;
+        progress.changes += 1;
         emit PartiesSealed(integraHash, processHash, progress.parties, block.timestamp);
     }
 

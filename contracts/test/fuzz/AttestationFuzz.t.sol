@@ -88,8 +88,7 @@ contract AttestationFuzzTest is IntegraFixture {
         c.uid = _attestCase(c);
         if (c.revoked) _revokeCase(c);
         if (c.authorityChange == 1) {
-            vm.prank(owner);
-            registry.setExecutor(deal, carol);
+            _appointExecutor(deal, carol);
         } else if (c.authorityChange == 2) {
             _sell(deal, carol);
         }

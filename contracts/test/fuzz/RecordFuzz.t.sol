@@ -12,9 +12,10 @@ contract RecordFuzzTest is IntegraFixture {
         return vm.addr(bound(key, 1, SECP256K1_ORDER - 1));
     }
 
+    /// @dev A record outside any workflow: anyone may register one.
     function _registerAs(address registrant, bytes32 content) internal returns (bytes32) {
         vm.prank(registrant);
-        return registry.register(content, "", address(multiParty), address(0), PROCESS, new address[](0));
+        return registry.register(content, "", address(multiParty), address(0), bytes32(0), new address[](0));
     }
 
     function testFuzz_IntegraHashMatchesDerivation(uint256 key, bytes32 content, uint256 prior) public {
@@ -56,12 +57,13 @@ contract RecordFuzzTest is IntegraFixture {
         (address current,,,,) = registry.authorityOf(integraHash);
         assertEq(current, owner, "nothing moves before acceptance");
 
+        uint256 version = registry.recordVersionOf(integraHash);
         vm.prank(newOwner);
-        registry.acceptRecordOwnership(integraHash);
+        registry.acceptRecordOwnership(integraHash, version);
         (address accepted, address executorNow,,, uint64 epoch) = registry.authorityOf(integraHash);
         assertEq(accepted, newOwner, "new owner");
         assertEq(executorNow, address(0), "executor removed");
-        assertEq(epoch, 1, "epoch moved on");
+        assertEq(epoch, 2, "epoch moved on (from 1: the executor's acceptance)");
         assertTrue(!registry.isOwnerOrExecutor(integraHash, owner), "old owner out");
         assertTrue(newOwner == executor || !registry.isOwnerOrExecutor(integraHash, executor), "old executor out");
     }
@@ -74,29 +76,34 @@ contract RecordFuzzTest is IntegraFixture {
         bytes32 integraHash = _register(address(ownership));
         vm.prank(owner);
         registry.offerRecordOwnership(integraHash, newOwner, "offer");
+        uint256 version = registry.recordVersionOf(integraHash);
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotPendingOwner.selector, integraHash, caller));
         vm.prank(caller);
-        registry.acceptRecordOwnership(integraHash);
+        registry.acceptRecordOwnership(integraHash, version);
     }
 
-    /// @dev However many sales and executor changes, the epoch counts them exactly.
+    /// @dev However many sales, executor acceptances and removals, the epoch counts them exactly.
     function testFuzz_EpochCountsEveryAuthorityChange(uint8 steps, uint256 seed) public {
         bytes32 integraHash = _register(address(ownership));
         uint256 n = bound(steps, 0, 12);
         for (uint256 i; i < n; ++i) {
             (address current,,,,) = registry.authorityOf(integraHash);
-            if (uint256(keccak256(abi.encode(seed, i))) % 2 == 0) {
-                vm.prank(current);
-                registry.setExecutor(integraHash, _account(uint256(keccak256(abi.encode(seed, i, "e")))));
+            if (uint256(keccak256(abi.encode(seed, i))) % 3 == 0) {
+                _appointExecutor(integraHash, _account(uint256(keccak256(abi.encode(seed, i, "e")))));
+            } else if (uint256(keccak256(abi.encode(seed, i))) % 3 == 1) {
+                (, address executorNow,,,) = registry.authorityOf(integraHash);
+                if (executorNow == address(0)) _appointExecutor(integraHash, carol);
+                else _removeExecutor(integraHash);
             } else {
                 address next = _account(uint256(keccak256(abi.encode(seed, i, "o"))));
                 if (next == current) next = alice == current ? bob : alice;
                 vm.prank(current);
                 registry.offerRecordOwnership(integraHash, next, "step");
+                uint256 version = registry.recordVersionOf(integraHash);
                 vm.prank(next);
-                registry.acceptRecordOwnership(integraHash);
+                registry.acceptRecordOwnership(integraHash, version);
             }
         }
-        assertEq(_epoch(integraHash), n, "one epoch per change");
+        assertEq(_epoch(integraHash), 1 + n, "one epoch per change (the first: the executor's acceptance)");
     }
 }

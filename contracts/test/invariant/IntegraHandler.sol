@@ -27,10 +27,14 @@ import {ReentrantReceiver, FakeTokenizer} from "./Adversaries.sol";
 /// @notice Drives random sequences over the whole system, as its real cast would: clerks who register records
 /// (with their party sets, or reserving and sealing later), their executors, parties who claim (directly or through
 /// the forwarder, a relayer paying), move their tokens and exchange payment signals, authority changes in the middle
-/// of all that (offers, cancelled offers, acceptances, executors A -> B -> A, former owners re-appointed), a second
-/// registrant who registers copies of documents under the clerks' workflow ids, an attacker (forged forward requests,
-/// calls without authority, theft), former principals who keep trying, a fake tokenizer, and a contract party that
-/// re-enters the tokenizer, the signal contract or the registry when it receives a token.
+/// of all that (offers, cancelled offers, acceptances, executors offered and accepting A -> B -> A, former owners
+/// re-appointed, executors removed), workflow owners admitting and removing members, a second registrant who
+/// registers copies of documents under a clerk's workflow while (and after) it is a member, an attacker (forged
+/// forward requests, calls without authority, theft, registrations into other people's workflows with their
+/// workflow id and content hash), clerks naming strangers as executors, sellers changing a record between an offer
+/// and its accept, parties flooding each other with payment signals, former principals who keep trying, a fake
+/// tokenizer, and a contract party that re-enters the tokenizer, the signal contract or the registry when it
+/// receives a token.
 ///
 /// Ghost state is written only after a call SUCCEEDED, from what was asked of the system (who called, with which
 /// arguments) and from the logs the call emitted; it models what the system promises, and the invariants compare
@@ -47,10 +51,20 @@ contract IntegraHandler is ForwardRequestSigner {
         bytes32 contentHash;
         address registrant;
         address owner;
+        /// @dev The executor: only ever an address whose acceptExecutorRole succeeded.
         address executor;
         address pending;
-        /// @dev Successful setExecutor and acceptRecordOwnership calls since registration.
+        /// @dev The address offered the executor role and not yet accepting.
+        address pendingExecutor;
+        /// @dev Successful acceptExecutorRole, removeExecutor and acceptRecordOwnership calls since registration.
         uint64 epoch;
+        /// @dev The record's version as the registry must report it: the registry's changes (executor accepted or
+        /// removed, ownership accepted) plus the tokenizer's (reservations, cancels, seals, claims).
+        uint256 version;
+        /// @dev The version when the pending ownership offer was made.
+        uint256 versionAtOffer;
+        /// @dev Registered by its workflow's owner or a then-member (or outside any workflow).
+        bool byMember;
         bool isSealed;
         /// @dev The live reservations when the party set was sealed: the seats that must all be claimed.
         uint256 partyCount;
@@ -171,6 +185,11 @@ contract IntegraHandler is ForwardRequestSigner {
 
     uint256 internal constant MAX_OFFICIAL_RECORDS = 10;
     uint256 internal constant MAX_FAKE_RECORDS = 2;
+    /// @dev Records the attacker registers in its own workflow (opened with a victim's workflow id), no tokenizer.
+    uint256 internal constant MAX_SQUAT_RECORDS = 2;
+    /// @dev IntegraSignalV1.MAX_PENDING_PER_PAIR and MAX_CIPHERTEXT_BYTES, restated.
+    uint256 internal constant MAX_PENDING_PER_PAIR = 4;
+    uint256 internal constant MAX_CIPHERTEXT_BYTES = 512;
     uint256 internal constant MAX_ROLE = 4;
     uint256 internal constant FORGERY_KINDS = 5;
     /// @dev relayerSeed meaning "the caller sends the call itself".
@@ -178,8 +197,11 @@ contract IntegraHandler is ForwardRequestSigner {
 
     bytes32 public constant CONTENT_A = 0x789cf15df4d671e2d52f5a88b9f3cc8b3a968cd3eeabe1206dcf01c7f6b80b77;
     bytes32 public constant CONTENT_B = keccak256("Lease of 3 Quay Street");
-    bytes32 public constant PROCESS_A = keccak256("closing-2026-0042");
-    bytes32 public constant PROCESS_B = keccak256("refinance-2026-0107");
+    /// @dev The clerks' workflow ids, and their workflows: clerkA's closing, clerkB's refinance.
+    bytes32 public constant ID_A = keccak256("closing-2026-0042");
+    bytes32 public constant ID_B = keccak256("refinance-2026-0107");
+    bytes32 public immutable PROCESS_A = keccak256(abi.encode(vm.addr(0xA11CE), ID_A));
+    bytes32 public immutable PROCESS_B = keccak256(abi.encode(vm.addr(0xC1E4B), ID_B));
 
     uint256 internal constant ALICE_KEY = 0xA;
     uint256 internal constant BOB_KEY = 0xB;
@@ -194,7 +216,7 @@ contract IntegraHandler is ForwardRequestSigner {
     uint8 internal constant R_SEAL = 5; // seal the party set as a party: must fail
     uint8 internal constant R_PAYMENT = 6; // request a payment: judged by the payment invariant
     uint8 internal constant R_FORWARD_ON = 7; // pass the token on to another party: allowed, ghost follows
-    uint8 internal constant R_REGISTRY = 8; // make itself executor or pending owner: must fail
+    uint8 internal constant R_REGISTRY = 8; // offer itself the executor role, accept it, or become pending owner: fail
     uint8 internal constant REENTRY_KINDS = 9;
 
     bytes32 public constant V_FORMER = "formerPrincipal";
@@ -205,6 +227,10 @@ contract IntegraHandler is ForwardRequestSigner {
     bytes32 public constant V_WORKFLOW = "workflow";
     bytes32 public constant V_RULES = "rules";
     bytes32 public constant V_FORGERY = "forgery";
+    bytes32 public constant V_MEMBERSHIP = "membership";
+    bytes32 public constant V_CONSENT = "consent";
+    bytes32 public constant V_VERSION = "version";
+    bytes32 public constant V_FLOOD = "flood";
 
     // ------------------------------------------------------------------ the system and the cast
 
@@ -245,6 +271,20 @@ contract IntegraHandler is ForwardRequestSigner {
     bytes32[] internal _records;
     uint256 public officialRecords;
     uint256 public fakeRecords;
+    uint256 public squatRecords;
+
+    /// @dev The workflows opened (the owner and id of each), and their current members.
+    bytes32[] internal _workflows;
+    mapping(bytes32 processHash => address) internal _workflowOwner;
+    mapping(bytes32 processHash => bytes32) internal _workflowId;
+    mapping(bytes32 processHash => address[]) internal _members;
+    mapping(bytes32 processHash => mapping(address => bool)) internal _isMember;
+    /// @notice TokenClaimed and DocumentComplete logs of a workflow (processHash not zero) seen, and how many of
+    /// them came from a record that neither the workflow's owner nor a then-member registered.
+    uint256 public workflowOutcomes;
+    uint256 public workflowOutcomesFromStrangers;
+    /// @dev Addresses whose acceptExecutorRole succeeded for a record: the only ones that consented to the role.
+    mapping(bytes32 => mapping(address => bool)) internal _accepted;
     mapping(bytes32 => RecordGhost) internal _rec;
     mapping(bytes32 => uint256[]) internal _ids;
     mapping(bytes32 => address[]) internal _everPrincipals;
@@ -328,8 +368,11 @@ contract IntegraHandler is ForwardRequestSigner {
     // ================================================================== actions (the fuzzer's targets)
 
     /// @notice A clerk registers a record (ownership or multi-party; with its party set, reserved and sealed in the
-    /// same transaction, or alone), or the second registrant registers a copy of an existing record's document under
-    /// that record's workflow id. One call in eight passes a malformed party list, which must be refused.
+    /// same transaction, or alone) in its own workflow (one call in eight in the other clerk's, which only a member
+    /// may; one in eight outside any workflow), or the second registrant registers a copy of an existing record's
+    /// document under that record's workflow (allowed while it is a member). The executor named is only offered the
+    /// role; it accepts at once three times in four. One call in eight passes a malformed party list, which must be
+    /// refused.
     function registerRecord(uint256 registrantSeed, uint256 shapeSeed, uint256 partySeed) external {
         if (officialRecords >= MAX_OFFICIAL_RECORDS) return;
         RegisterArgs memory a;
@@ -344,7 +387,9 @@ contract IntegraHandler is ForwardRequestSigner {
             a.processHash = _rec[original].processHash;
         } else {
             a.contentHash = (shapeSeed / 24) % 2 == 0 ? CONTENT_A : CONTENT_B;
-            a.processHash = (shapeSeed / 48) % 2 == 0 ? PROCESS_A : PROCESS_B;
+            uint256 where = (shapeSeed / 48) % 8;
+            bytes32 own = a.registrant == clerkB ? PROCESS_B : PROCESS_A;
+            a.processHash = where == 7 ? bytes32(0) : where == 6 ? (own == PROCESS_A ? PROCESS_B : PROCESS_A) : own;
         }
         uint256 n = deal ? 1 + partySeed % 3 : 1;
         a.recipients = new address[](n);
@@ -355,7 +400,8 @@ contract IntegraHandler is ForwardRequestSigner {
         }
         a.role = _roleFor(partySeed >> 70);
         if ((partySeed >> 64) % 8 == 7) _malform(a, partySeed >> 67);
-        _tryRegister(a);
+        (bool ok, bytes32 ih) = _tryRegister(a);
+        if (ok && a.executor != address(0) && (shapeSeed >> 96) % 4 != 3) _tryAcceptExecutor(ih, a.executor);
     }
 
     function reserve(
@@ -549,24 +595,231 @@ contract IntegraHandler is ForwardRequestSigner {
         _tryCancelOffer(ih, caller);
     }
 
-    /// @notice The pending owner (sometimes someone else) accepts a record.
+    /// @notice The pending owner (sometimes someone else) accepts a record, naming the version it sees now, or (one
+    /// call in four) the version it saw at the offer, which may be stale.
     function acceptOwnership(uint256 recordSeed, uint256 callerSeed) external {
         bytes32 ih = _pendingRecord(recordSeed);
         if (_holdAuthorityChange(ih, callerSeed)) return;
         address caller = callerSeed % 6 == 5 || _rec[ih].pending == address(0)
             ? _principals[(callerSeed / 6) % _principals.length]
             : _rec[ih].pending;
-        _tryAccept(ih, caller);
+        _tryAccept(ih, caller, (callerSeed >> 16) % 4 == 3 ? _rec[ih].versionAtOffer : _rec[ih].version);
     }
 
-    /// @notice The owner (sometimes someone else) appoints an executor: none, execA, execB, or a principal who may
-    /// have owned the record before (A -> B -> A, re-appointments).
-    function setExecutor(uint256 recordSeed, uint256 executorSeed, uint256 callerSeed) external {
+    /// @notice The front-run attack on a sale: the owner offers the record (unless an offer is pending), the buyer
+    /// sees its version, then the seller's side changes it (reserves, cancels, seals, attests and has a party claim,
+    /// appoints or removes an executor) before the buyer's accept, which names the version seen at the offer. It
+    /// must fail whenever the record changed, and succeed when it did not.
+    function frontRunAccept(uint256 recordSeed, uint256 changeSeed, uint256 buyerSeed) external {
+        bytes32 ih = _officialRecord(recordSeed);
+        RecordGhost storage r = _rec[ih];
+        if (r.pending == address(0)) {
+            address to = _principals[buyerSeed % _principals.length];
+            if (to == r.owner) to = _principals[(buyerSeed % _principals.length + 1) % _principals.length];
+            if (!_tryOffer(ih, r.owner, to)) return;
+        }
+        uint256 seen = r.version;
+        _sellerChanges(ih, changeSeed);
+        bool changed = r.version != seen;
+        bool accepted = _tryAccept(ih, r.pending, seen);
+        if (changed && !accepted) successes["frontRunRefused"]++;
+        if (accepted && changed) _violation(V_VERSION, "an accept went through after the record changed");
+    }
+
+    /// @dev The seller's side (the owner or its executor) changes the record: 0 reserves a token, 1 cancels one, 2
+    /// seals the party set, 3 attests CLAIM for a reserved token and its party claims it, 4 offers the executor role
+    /// to a principal who accepts, 5 removes the executor; 6 does nothing. Any of them may fail (then nothing changed).
+    function _sellerChanges(bytes32 ih, uint256 seed) internal {
+        RecordGhost storage r = _rec[ih];
+        address seller = _authority(ih, seed >> 8);
+        uint256 kind = seed % 7;
+        if (kind == 0) {
+            _tryReserve(
+                ih, seller, r.tokenizer, _someTokenId(ih, seed >> 16), _parties[(seed >> 24) % 3], 1, r.processHash
+            );
+        } else if (kind == 1) {
+            _tryCancel(ih, seller, r.tokenizer, _reservedTokenId(ih, seed >> 16));
+        } else if (kind == 2) {
+            _trySeal(ih, seller, r.tokenizer);
+        } else if (kind == 3) {
+            (bool found, uint256 tokenId) = _reservedOn(ih, seed >> 16);
+            if (!found || !r.isSealed || vacancy(ih)) return;
+            AttestArgs memory a;
+            a.integraHash = ih;
+            a.attester = seller;
+            (, a.recipient) = _reservation(ih, tokenId);
+            a.tokenId = tokenId;
+            a.attestedTokenId = tokenId;
+            a.caps = Capabilities.CLAIM;
+            a.processHash = r.processHash;
+            if (!_tryAttest(a)) return;
+            ClaimArgs memory c = ClaimArgs(
+                ih, a.recipient, r.tokenizer, tokenId, _grants[_grants.length - 1].uid, r.processHash, DIRECT, 0
+            );
+            _tryClaim(c);
+        } else if (kind == 4) {
+            address candidate = _principals[(seed >> 16) % _principals.length];
+            if (_tryOfferExecutor(ih, r.owner, candidate)) _tryAcceptExecutor(ih, candidate);
+        } else if (kind == 5) {
+            _tryRemoveExecutor(ih, r.owner);
+        }
+    }
+
+    /// @notice The owner (sometimes someone else) offers the executor role: to nobody (withdrawing an offer), execA,
+    /// execB, or a principal who may have owned the record before (A -> B -> A, re-appointments); the candidate
+    /// accepts at once one call in two.
+    function offerExecutor(uint256 recordSeed, uint256 candidateSeed, uint256 callerSeed) external {
+        bytes32 ih = _officialRecord(recordSeed);
+        address caller = callerSeed % 6 == 5 ? _principals[(callerSeed / 6) % _principals.length] : _rec[ih].owner;
+        address candidate = candidateSeed % 6 == 0 ? address(0) : _principals[candidateSeed % _principals.length];
+        if (!_tryOfferExecutor(ih, caller, candidate)) return;
+        if (candidate == address(0) || (candidateSeed >> 8) % 2 == 1 || _holdAuthorityChange(ih, callerSeed)) return;
+        _tryAcceptExecutor(ih, candidate);
+    }
+
+    /// @notice The candidate offered a record's executor role accepts it; one call in six, and always when the
+    /// candidate is a stranger named without its consent (see nameStrangerExecutor), someone else tries (the owner,
+    /// another principal, a party, the attacker): refused.
+    function acceptExecutorRole(uint256 recordSeed, uint256 callerSeed) external {
+        bytes32 ih = _pendingExecutorRecord(recordSeed);
+        if (_holdAuthorityChange(ih, callerSeed)) return;
+        address candidate = _rec[ih].pendingExecutor;
+        address caller = candidate;
+        if (callerSeed % 6 == 5 || candidate == address(0) || _isStranger(candidate)) {
+            uint256 k = (callerSeed / 6) % (_principals.length + 2);
+            caller = k < _principals.length ? _principals[k] : k == _principals.length ? attacker : alice;
+            if (caller == candidate) caller = _rec[ih].owner;
+        }
+        bool ok = _tryAcceptExecutor(ih, caller);
+        if (!ok && caller != candidate) successes["acceptExecutorRefused"]++;
+    }
+
+    /// @notice The owner (sometimes someone else) removes the record's executor.
+    function removeExecutor(uint256 recordSeed, uint256 callerSeed) external {
         bytes32 ih = _officialRecord(recordSeed);
         if (_holdAuthorityChange(ih, callerSeed)) return;
         address caller = callerSeed % 6 == 5 ? _principals[(callerSeed / 6) % _principals.length] : _rec[ih].owner;
-        address next = executorSeed % 6 == 0 ? address(0) : _principals[executorSeed % _principals.length];
-        _trySetExecutor(ih, caller, next);
+        _tryRemoveExecutor(ih, caller);
+    }
+
+    /// @notice A clerk names a stranger as executor, who never consents: 0 a record registered naming the attacker
+    /// or a party (alice, bob, carol) as executor; 1 the owner offers the role to one of them; 2 the named stranger
+    /// tries to act (reserve, seal, attest); 3 the registrant, another principal or the attacker tries to accept the
+    /// role for it. Every attempt in 2 and 3 must fail.
+    function nameStrangerExecutor(uint256 kindSeed, uint256 recordSeed, uint256 argSeed) external {
+        uint256 kind = kindSeed % 4;
+        address named = [attacker, alice, bob, carol][argSeed % 4];
+        if (kind == 0) {
+            if (officialRecords >= MAX_OFFICIAL_RECORDS) return;
+            RegisterArgs memory a;
+            a.registrant = argSeed % 8 < 4 ? clerkA : clerkB;
+            a.tokenizer = (argSeed >> 8) % 2 == 0 ? address(multiParty) : address(ownership);
+            a.contentHash = CONTENT_A;
+            a.processHash = a.registrant == clerkA ? PROCESS_A : PROCESS_B;
+            a.executor = named;
+            (bool registered,) = _tryRegister(a);
+            if (registered) successes["strangerNamed"]++;
+            return;
+        }
+        (bool found, bytes32 ih) = _strangerNamedRecord(recordSeed);
+        if (kind == 1 || !found) {
+            ih = _officialRecord(recordSeed);
+            if (_tryOfferExecutor(ih, _rec[ih].owner, named)) successes["strangerNamed"]++;
+            return;
+        }
+        named = _rec[ih].pendingExecutor;
+        bool ok;
+        if (kind == 2) {
+            uint256 act = (argSeed >> 8) % 3;
+            if (act == 0) {
+                ok = _tryReserve(ih, named, _rec[ih].tokenizer, _someTokenId(ih, argSeed >> 16), named, 1, _rec[ih].processHash);
+            } else if (act == 1) {
+                ok = _trySeal(ih, named, _rec[ih].tokenizer);
+            } else {
+                AttestArgs memory a;
+                a.integraHash = ih;
+                a.attester = named;
+                a.recipient = named == attacker ? alice : named;
+                a.tokenId = _reservedTokenId(ih, argSeed >> 16);
+                a.attestedTokenId = a.tokenId;
+                a.caps = Capabilities.CLAIM;
+                a.processHash = _rec[ih].processHash;
+                ok = _tryAttest(a);
+            }
+        } else {
+            // Anyone but the named stranger itself (whose acceptance would be its consent).
+            address[3] memory others =
+                [_rec[ih].owner, _rec[ih].registrant == clerkA ? clerkB : clerkA, named == attacker ? carol : attacker];
+            ok = _tryAcceptExecutor(ih, others[(argSeed >> 8) % 3]);
+        }
+        if (!ok) successes["strangerExecutorRefused"]++;
+    }
+
+    /// @notice A workflow's owner admits or removes a member (registrant2, the other clerk, an executor); one call in
+    /// six someone else tries (a member, another principal, the attacker): refused.
+    function manageMembers(uint256 workflowSeed, uint256 memberSeed, uint256 callerSeed) external {
+        bytes32 processHash = _workflows[workflowSeed % _workflows.length];
+        address workflowOwner = _workflowOwner[processHash];
+        address member = _principals[memberSeed % _principals.length];
+        if (member == workflowOwner) member = registrant2;
+        address caller = workflowOwner;
+        if (callerSeed % 6 == 5) {
+            uint256 k = (callerSeed / 6) % (_principals.length + 1);
+            caller = k < _principals.length ? _principals[k] : attacker;
+        }
+        bool ok = _isMember[processHash][member] ? _tryRemoveMember(processHash, caller, member) : _tryAdmitMember(processHash, caller, member);
+        if (!ok && caller != workflowOwner) successes["membershipRefused"]++;
+    }
+
+    /// @notice Strangers at someone else's workflow: 0 the attacker registers a copy of a victim record's document
+    /// (its content hash) under the victim's workflow, with or without parties; 1 a principal that may or may not be a
+    /// member does the same (allowed only while a member); 2 the attacker opens a workflow with the victim's
+    /// workflow id (its own workflow: another processHash) and registers the copy there; 3 the attacker admits
+    /// itself to the victim's workflow or removes one of its members. 0 and 3 must fail.
+    function squatWorkflow(uint256 kindSeed, uint256 victimSeed, uint256 argSeed) external {
+        bytes32 victim = _officialRecord(victimSeed);
+        bytes32 processHash = _rec[victim].processHash;
+        if (processHash == bytes32(0)) processHash = PROCESS_A;
+        uint256 kind = kindSeed % 4;
+        if (kind == 2) {
+            bytes32 id = _workflowId[processHash];
+            bytes32 own = keccak256(abi.encode(attacker, id));
+            if (_workflowOwner[own] == address(0)) {
+                if (!_tryOpenWorkflow(attacker, id)) return;
+                if (own == processHash) _violation(V_MEMBERSHIP, "a workflow id gave another owner the same processHash");
+                successes["squatOwnWorkflow"]++;
+            }
+            if (squatRecords >= MAX_SQUAT_RECORDS) return;
+            RegisterArgs memory mine;
+            mine.registrant = attacker;
+            mine.contentHash = _rec[victim].contentHash;
+            mine.processHash = own;
+            (bool registered,) = _tryRegister(mine);
+            if (registered) successes["squatOwnRecord"]++;
+            return;
+        }
+        bool ok;
+        if (kind == 3) {
+            address member = _members[processHash].length == 0 ? registrant2 : _members[processHash][0];
+            ok = argSeed % 2 == 0
+                ? _tryAdmitMember(processHash, attacker, attacker)
+                : _tryRemoveMember(processHash, attacker, member);
+        } else {
+            RegisterArgs memory a;
+            a.registrant = kind == 0 ? attacker : _principals[argSeed % _principals.length];
+            a.tokenizer = (argSeed >> 8) % 2 == 0 ? address(multiParty) : address(ownership);
+            a.contentHash = _rec[victim].contentHash;
+            a.processHash = processHash;
+            a.withParties = (argSeed >> 16) % 2 == 0;
+            a.recipients = new address[](1);
+            a.recipients[0] = kind == 0 ? alice : _parties[(argSeed >> 24) % _parties.length];
+            a.amounts = new uint256[](1);
+            a.amounts[0] = 1;
+            if (kind == 1 && officialRecords >= MAX_OFFICIAL_RECORDS) return;
+            (ok,) = _tryRegister(a);
+            if (ok && kind == 1) successes["memberRegistered"]++;
+        }
+        if (!ok) successes["squatRefused"]++;
     }
 
     /// @notice A principal who lost its power over a record (a former owner or replaced executor, not re-appointed)
@@ -598,7 +851,7 @@ contract IntegraHandler is ForwardRequestSigner {
         } else if (kind == 3) {
             ok = _trySeal(ih, who, _rec[ih].tokenizer);
         } else if (kind == 4) {
-            ok = _trySetExecutor(ih, who, who);
+            ok = _tryOfferExecutor(ih, who, who);
         } else if (kind == 5) {
             ok = _tryOffer(ih, who, who == clerkB ? clerkA : clerkB);
         } else {
@@ -608,8 +861,8 @@ contract IntegraHandler is ForwardRequestSigner {
     }
 
     /// @notice The attacker (no authority, no reservation, no grant) tries everything: reserve, cancel, attest,
-    /// seal, appoint itself, offer, accept, claim with a party's grant, take a party's token, request a payment,
-    /// mark paid or cancel someone's payment. Each must fail.
+    /// seal, offer itself the executor role or accept one offered to another, offer, accept, claim with a party's
+    /// grant, take a party's token, request a payment, mark paid or cancel someone's payment. Each must fail.
     function attackerStrikes(uint256 kindSeed, uint256 recordSeed, uint256 argSeed) external {
         bytes32 ih = _officialRecord(recordSeed);
         uint256 kind = kindSeed % 11;
@@ -632,11 +885,11 @@ contract IntegraHandler is ForwardRequestSigner {
         } else if (kind == 3) {
             ok = _trySeal(ih, attacker, _rec[ih].tokenizer);
         } else if (kind == 4) {
-            ok = _trySetExecutor(ih, attacker, attacker);
+            ok = argSeed % 2 == 0 ? _tryOfferExecutor(ih, attacker, attacker) : _tryAcceptExecutor(ih, attacker);
         } else if (kind == 5) {
             ok = _tryOffer(ih, attacker, attacker);
         } else if (kind == 6) {
-            ok = _tryAccept(ih, attacker);
+            ok = _tryAccept(ih, attacker, _rec[ih].version);
         } else if (kind == 7) {
             if (_grants.length == 0) return;
             Grant memory g = _grants[_pickGrant(argSeed, false)];
@@ -660,7 +913,9 @@ contract IntegraHandler is ForwardRequestSigner {
         } else if (kind == 9) {
             (bool found, bytes32 hih, uint256 tokenId, address holder) = _someHolding(argSeed, true);
             if (!found) return;
-            ok = _tryRequestPayment(attacker, hih, tokenId, holder, tokenId, uint64(block.timestamp + 1 days), DIRECT);
+            ok = _tryRequestPayment(
+                attacker, hih, tokenId, holder, tokenId, uint64(block.timestamp + 1 days), DIRECT, hex"e4c0"
+            );
         } else {
             if (_payments.length == 0) return;
             uint256 id = _payments[argSeed % _payments.length].id;
@@ -670,7 +925,7 @@ contract IntegraHandler is ForwardRequestSigner {
     }
 
     /// @notice The fake tokenizer at work: 0 the attacker (or the fake itself) registers a record bound to it, with
-    /// parties (allowed: anyone may register); 1 a payment signal on such a record; 2 the fake calls a real
+    /// parties, outside any workflow (allowed: anyone may register there); 1 a payment signal on such a record; 2 the fake calls a real
     /// tokenizer's reserveParties for a real record; 3 the fake record's owner reserves or seals on a real tokenizer;
     /// 4 the fake record's owner attests a claim, and the party tries it on a real tokenizer; 5 the fake requests a
     /// payment on a real record. All but 0 (and 4's attestation) must fail.
@@ -682,7 +937,6 @@ contract IntegraHandler is ForwardRequestSigner {
             a.registrant = argSeed % 2 == 0 ? attacker : address(fake);
             a.tokenizer = address(fake);
             a.contentHash = CONTENT_A;
-            a.processHash = PROCESS_A;
             a.withParties = true;
             a.recipients = new address[](2);
             (a.recipients[0], a.recipients[1]) = (alice, bob);
@@ -711,7 +965,7 @@ contract IntegraHandler is ForwardRequestSigner {
             (bool found, bytes32 hih, uint256 tokenId, address holder) = _someHolding(argSeed, true);
             if (!found) return;
             ok = _tryRequestPayment(
-                address(fake), hih, tokenId, holder, tokenId, uint64(block.timestamp + 1 days), DIRECT
+                address(fake), hih, tokenId, holder, tokenId, uint64(block.timestamp + 1 days), DIRECT, hex"e4c0"
             );
         } else {
             bytes32 fih = _fakeRecord(recordSeed);
@@ -719,10 +973,12 @@ contract IntegraHandler is ForwardRequestSigner {
             address realTokenizer = argSeed % 2 == 0 ? address(multiParty) : address(ownership);
             if (kind == 1) {
                 address requestor = argSeed % 3 == 0 ? address(fake) : alice;
-                ok = _tryRequestPayment(requestor, fih, 1, bob, 2, uint64(block.timestamp + 1 days), DIRECT);
+                ok = _tryRequestPayment(
+                    requestor, fih, 1, bob, 2, uint64(block.timestamp + 1 days), DIRECT, hex"e4c0"
+                );
             } else if (kind == 3) {
                 ok = argSeed % 4 < 2
-                    ? _tryReserve(fih, fakeOwner, realTokenizer, 1, alice, 1, PROCESS_A)
+                    ? _tryReserve(fih, fakeOwner, realTokenizer, 1, alice, 1, _rec[fih].processHash)
                     : _trySeal(fih, fakeOwner, realTokenizer);
             } else {
                 AttestArgs memory a;
@@ -732,7 +988,7 @@ contract IntegraHandler is ForwardRequestSigner {
                 a.attestedTokenId = 1;
                 a.tokenId = 1;
                 a.caps = Capabilities.CLAIM;
-                a.processHash = PROCESS_A;
+                a.processHash = _rec[fih].processHash;
                 if (!_tryAttest(a)) return;
                 successes["fakeAttested"]++;
                 ClaimArgs memory c;
@@ -741,7 +997,7 @@ contract IntegraHandler is ForwardRequestSigner {
                 c.tokenizer = realTokenizer;
                 c.tokenId = 1;
                 c.uid = _grants[_grants.length - 1].uid;
-                c.processHash = PROCESS_A;
+                c.processHash = _rec[fih].processHash;
                 c.relayerSeed = DIRECT;
                 ok = _tryClaim(c);
             }
@@ -771,7 +1027,25 @@ contract IntegraHandler is ForwardRequestSigner {
             ? uint64(block.timestamp)
             : uint64(block.timestamp + 1 + (deadlineSeed >> 8) % 3 days);
         uint256 relayerSeed = (deadlineSeed >> 64) % 3 == 0 ? deadlineSeed >> 66 : DIRECT;
-        _tryRequestPayment(requestor, ih, requestorTokenId, payer, payerTokenId, deadline, relayerSeed);
+        _tryRequestPayment(requestor, ih, requestorTokenId, payer, payerTokenId, deadline, relayerSeed, hex"e4c0");
+    }
+
+    /// @notice A party floods another with payment signals: the same request, over and over (up to six times in a
+    /// row), on one record; beyond MAX_PENDING_PER_PAIR pending (expired ones included) each must fail. One call in
+    /// four sends a ciphertext over MAX_CIPHERTEXT_BYTES, which must fail too.
+    function floodPayments(uint256 holdingSeed, uint256 payerSeed, uint256 countSeed) external {
+        (bool found, bytes32 ih, uint256 requestorTokenId, address requestor) = _someHolding(holdingSeed, true);
+        if (!found) return;
+        (address payer, uint256 payerTokenId) = _otherHolder(ih, requestor, payerSeed);
+        bytes memory amount = countSeed % 4 == 3 ? new bytes(MAX_CIPHERTEXT_BYTES + 1) : bytes(hex"e4c0");
+        uint256 times = 1 + (countSeed >> 8) % 6;
+        uint64 deadline = uint64(block.timestamp + 1 + (countSeed >> 16) % 2 days);
+        for (uint256 i; i < times; ++i) {
+            bool full = pendingCountOf(ih, requestor, payer) >= MAX_PENDING_PER_PAIR;
+            bool ok = _tryRequestPayment(requestor, ih, requestorTokenId, payer, payerTokenId, deadline, DIRECT, amount);
+            if (!ok && (full || amount.length > MAX_CIPHERTEXT_BYTES)) successes["floodRefused"]++;
+            if (!ok) return;
+        }
     }
 
     function markPaid(uint256 paymentSeed, uint256 callerSeed) external {
@@ -795,12 +1069,19 @@ contract IntegraHandler is ForwardRequestSigner {
 
     // ================================================================== test-only entry points (never fuzzed)
 
-    /// @notice The setUp's head start, through the same ghost-keeping paths as the actions: deal A (clerkA, executor
-    /// execA, PROCESS_A) registered with alice, bob and the receiver and sealed, alice and bob claimed; deed A
-    /// (clerkA) reserved and attested for carol; deal B (clerkB, executor execB, PROCESS_B) with alice and carol
-    /// reserved, not sealed; a copy of deal A's document by registrant2 under PROCESS_A with carol and alice; a record
-    /// of the fake tokenizer; then deal B's executor replaced by execA and deed A offered to clerkB. Returns the ids.
+    /// @notice The setUp's head start, through the same ghost-keeping paths as the actions: clerkA's workflow
+    /// PROCESS_A (opened by the fixture's owner, clerkA) and clerkB's PROCESS_B, registrant2 a member of PROCESS_A;
+    /// deal A (clerkA, executor execA accepting, PROCESS_A) registered with alice, bob and the receiver and sealed,
+    /// alice and bob claimed; deed A (clerkA) reserved and attested for carol; deal B (clerkB, executor execB
+    /// accepting, PROCESS_B) with alice and carol reserved, not sealed; a copy of deal A's document by registrant2
+    /// under PROCESS_A with carol and alice; a record of the fake tokenizer outside any workflow; then execA offered
+    /// deal B's executor role and accepting (execB a former principal), and deed A offered to clerkB. Returns the ids.
     function openingMoves() external onlyDeployer returns (bytes32[5] memory ids) {
+        (address openedBy,) = registry.workflowOf(PROCESS_A);
+        if (openedBy == clerkA) _noteWorkflow(PROCESS_A, clerkA, ID_A);
+        else require(_tryOpenWorkflow(clerkA, ID_A), "opening: workflow A");
+        require(_tryOpenWorkflow(clerkB, ID_B), "opening: workflow B");
+        require(_tryAdmitMember(PROCESS_A, clerkA, registrant2), "opening: member");
         address[] memory three = new address[](3);
         (three[0], three[1], three[2]) = (alice, bob, address(receiver));
         uint256[] memory amounts3 = new uint256[](3);
@@ -826,8 +1107,10 @@ contract IntegraHandler is ForwardRequestSigner {
             RegisterArgs(registrant2, address(multiParty), CONTENT_A, PROCESS_A, address(0), true, two, amounts2, "")
         );
         ids[4] = _scriptRegister(
-            RegisterArgs(attacker, address(fake), CONTENT_A, PROCESS_A, address(0), true, two, amounts2, "")
+            RegisterArgs(attacker, address(fake), CONTENT_A, bytes32(0), address(0), true, two, amounts2, "")
         );
+        require(_tryAcceptExecutor(ids[0], execA), "opening: executor A");
+        require(_tryAcceptExecutor(ids[2], execB), "opening: executor B");
 
         _scriptAttestAndClaim(ids[0], clerkA, alice, 1);
         _scriptAttestAndClaim(ids[0], execA, bob, 2);
@@ -838,7 +1121,8 @@ contract IntegraHandler is ForwardRequestSigner {
         require(_tryReserve(ids[2], execB, address(multiParty), 2, carol, 9, PROCESS_B), "opening: reserve");
         _scriptAttest(ids[3], registrant2, carol, 1);
         // Authority already moving: deal B's executor replaced (execB is a former principal), deed A offered to clerkB.
-        require(_trySetExecutor(ids[2], clerkB, execA), "opening: setExecutor");
+        require(_tryOfferExecutor(ids[2], clerkB, execA), "opening: offerExecutor");
+        require(_tryAcceptExecutor(ids[2], execA), "opening: acceptExecutorRole");
         require(_tryOffer(ids[1], clerkA, clerkB), "opening: offer");
     }
 
@@ -868,6 +1152,21 @@ contract IntegraHandler is ForwardRequestSigner {
     /// @notice Test-only: runs the log checks on crafted logs, as if a successful call had emitted them.
     function scanForTest(Vm.Log[] memory logs) external onlyDeployer {
         _scan(logs);
+    }
+
+    /// @notice Test-only: forgets that `account` accepted the record's executor role (for the checks to catch).
+    function tamperConsent(bytes32 ih, address account) external onlyDeployer {
+        _accepted[ih][account] = false;
+    }
+
+    /// @notice Test-only: overwrites a record's ghost version (a wrong ghost value for the checks to catch).
+    function tamperVersion(bytes32 ih, uint256 version) external onlyDeployer {
+        _rec[ih].version = version;
+    }
+
+    /// @notice Test-only: the pending owner accepts the record naming `version`, judged as the actions are.
+    function acceptNaming(bytes32 ih, uint256 version) external onlyDeployer returns (bool) {
+        return _tryAccept(ih, _rec[ih].pending, version);
     }
 
     /// @notice Test-only: overwrites a grant's recorded epoch (a wrong ghost value for the checks to catch).
@@ -1003,6 +1302,34 @@ contract IntegraHandler is ForwardRequestSigner {
         }
     }
 
+    /// @notice The workflows the handler saw opened, each one's owner and id, and its current members.
+    function workflows() external view returns (bytes32[] memory) {
+        return _workflows;
+    }
+
+    function workflowGhost(bytes32 processHash)
+        external
+        view
+        returns (address workflowOwner, bytes32 id, address[] memory members)
+    {
+        return (_workflowOwner[processHash], _workflowId[processHash], _members[processHash]);
+    }
+
+    /// @notice Whether `account` called acceptExecutorRole successfully for the record (consented to the role).
+    function consented(bytes32 ih, address account) external view returns (bool) {
+        return _accepted[ih][account];
+    }
+
+    /// @notice The ghost's requests from `requestor` to `payer` on `ih` still holding a place: neither paid nor
+    /// cancelled (expired ones included).
+    function pendingCountOf(bytes32 ih, address requestor, address payer) public view returns (uint256 n) {
+        for (uint256 i; i < _payments.length; ++i) {
+            PaymentGhost storage p = _payments[i];
+            if (p.integraHash != ih || p.requestor != requestor || p.payer != payer) continue;
+            if (p.status == IntegraSignalV1.PaymentStatus.Pending) n++;
+        }
+    }
+
     function grantCount() external view returns (uint256) {
         return _grants.length;
     }
@@ -1126,16 +1453,19 @@ contract IntegraHandler is ForwardRequestSigner {
         if (_rec[ih].owner != address(0)) _violation(V_RULES, "an integraHash was issued twice");
         _records.push(ih);
         if (isOfficial(a.tokenizer)) officialRecords++;
-        else fakeRecords++;
+        else if (a.tokenizer == address(fake)) fakeRecords++;
+        else squatRecords++;
         RecordGhost storage r = _rec[ih];
         r.tokenizer = a.tokenizer;
         r.processHash = a.processHash;
         r.contentHash = a.contentHash;
         r.registrant = a.registrant;
         r.owner = a.registrant;
-        r.executor = a.executor;
+        // The executor named is only offered the role: no authority until it accepts.
+        r.pendingExecutor = a.executor;
+        r.byMember = _mayRegisterInto(a.processHash, a.registrant);
+        if (!r.byMember) _violation(V_MEMBERSHIP, "a record registered into a workflow by a non-member");
         _addPrincipal(ih, a.registrant);
-        if (a.executor != address(0)) _addPrincipal(ih, a.executor);
         if (a.withParties) {
             if (a.recipients.length == 0 || !_isRoleAllowed(a.role)) {
                 _violation(V_RULES, "registerWithParties took a malformed party list");
@@ -1202,6 +1532,7 @@ contract IntegraHandler is ForwardRequestSigner {
             _violation(V_RULES, "a sealed party set changed after its first claim");
         }
         t.status = IntegraTokenizerBase.TokenStatus.Cancelled;
+        _rec[ih].version += 1;
         _commit();
     }
 
@@ -1324,6 +1655,7 @@ contract IntegraHandler is ForwardRequestSigner {
         _checkAuthority(ih, caller, true, "offered a record");
         if (to == address(0) || to == caller) _violation(V_RULES, "an offer to nobody or to the owner");
         _rec[ih].pending = to;
+        _rec[ih].versionAtOffer = _rec[ih].version;
         _commit();
     }
 
@@ -1339,8 +1671,9 @@ contract IntegraHandler is ForwardRequestSigner {
         _commit();
     }
 
-    function _tryAccept(bytes32 ih, address caller) internal returns (bool ok) {
-        bytes memory data = abi.encodeCall(IntegraRecordV1.acceptRecordOwnership, (ih));
+    /// @dev `caller` accepts the record offered to it as of `version`.
+    function _tryAccept(bytes32 ih, address caller, uint256 version) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.acceptRecordOwnership, (ih, version));
         _begin();
         (ok,) = _exec(caller, address(registry), data, DIRECT);
         if (!ok) return false;
@@ -1349,27 +1682,129 @@ contract IntegraHandler is ForwardRequestSigner {
         if (r.pending == address(0) || caller != r.pending) {
             _violation(_intruderCategory(ih, caller), "accepted a record not offered to the caller");
         }
+        if (version != r.version) _violation(V_VERSION, "an accept succeeded naming a version the record no longer had");
         r.owner = caller;
         r.executor = address(0);
         r.pending = address(0);
+        r.pendingExecutor = address(0);
         r.epoch += 1;
+        r.version += 1;
         _addPrincipal(ih, caller);
         _commit();
     }
 
-    function _trySetExecutor(bytes32 ih, address caller, address next) internal returns (bool ok) {
-        bytes memory data = abi.encodeCall(IntegraRecordV1.setExecutor, (ih, next));
+    function _tryOfferExecutor(bytes32 ih, address caller, address candidate) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.offerExecutor, (ih, candidate));
         _begin();
         (ok,) = _exec(caller, address(registry), data, DIRECT);
         if (!ok) return false;
-        successes["setExecutor"]++;
-        _checkAuthority(ih, caller, true, "appointed an executor");
-        RecordGhost storage r = _rec[ih];
-        if (next != address(0) && _wasPrincipal[ih][next] && next != r.executor) successes["reappointed"]++;
-        r.executor = next;
-        r.epoch += 1;
-        if (next != address(0)) _addPrincipal(ih, next);
+        successes["offerExecutor"]++;
+        _checkAuthority(ih, caller, true, "offered the executor role");
+        if (candidate == address(0) && _rec[ih].pendingExecutor == address(0)) {
+            _violation(V_RULES, "withdrew an executor offer that was not pending");
+        }
+        _rec[ih].pendingExecutor = candidate;
         _commit();
+    }
+
+    /// @dev `caller` accepts the executor role of the record: only the candidate offered it may.
+    function _tryAcceptExecutor(bytes32 ih, address caller) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.acceptExecutorRole, (ih));
+        _begin();
+        (ok,) = _exec(caller, address(registry), data, DIRECT);
+        if (!ok) return false;
+        successes["acceptExecutor"]++;
+        RecordGhost storage r = _rec[ih];
+        if (r.pendingExecutor == address(0) || caller != r.pendingExecutor) {
+            _violation(V_CONSENT, "accepted an executor role not offered to the caller");
+        }
+        if (_wasPrincipal[ih][caller] && caller != r.executor) successes["reappointed"]++;
+        _accepted[ih][caller] = true;
+        r.executor = caller;
+        r.pendingExecutor = address(0);
+        r.epoch += 1;
+        r.version += 1;
+        _addPrincipal(ih, caller);
+        _commit();
+    }
+
+    function _tryRemoveExecutor(bytes32 ih, address caller) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.removeExecutor, (ih));
+        _begin();
+        (ok,) = _exec(caller, address(registry), data, DIRECT);
+        if (!ok) return false;
+        successes["removeExecutor"]++;
+        _checkAuthority(ih, caller, true, "removed the executor");
+        RecordGhost storage r = _rec[ih];
+        if (r.executor == address(0)) _violation(V_RULES, "removed an executor from a record without one");
+        r.executor = address(0);
+        r.epoch += 1;
+        r.version += 1;
+        _commit();
+    }
+
+    function _tryOpenWorkflow(address caller, bytes32 id) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.openWorkflow, (id));
+        _begin();
+        bytes memory ret;
+        (ok, ret) = _exec(caller, address(registry), data, DIRECT);
+        if (!ok) return false;
+        successes["openWorkflow"]++;
+        bytes32 processHash = abi.decode(ret, (bytes32));
+        if (processHash != keccak256(abi.encode(caller, id))) {
+            _violation(V_MEMBERSHIP, "a workflow's processHash is not its owner and id hashed");
+        }
+        if (_workflowOwner[processHash] != address(0)) _violation(V_MEMBERSHIP, "a workflow was opened twice");
+        _noteWorkflow(processHash, caller, id);
+        _commit();
+    }
+
+    function _tryAdmitMember(bytes32 processHash, address caller, address member) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.admitMember, (processHash, member));
+        _begin();
+        (ok,) = _exec(caller, address(registry), data, DIRECT);
+        if (!ok) return false;
+        successes["admitMember"]++;
+        if (caller != _workflowOwner[processHash]) _violation(V_MEMBERSHIP, "a member admitted by someone not the owner");
+        if (_isMember[processHash][member] || member == _workflowOwner[processHash]) {
+            _violation(V_MEMBERSHIP, "a member admitted twice");
+        }
+        _isMember[processHash][member] = true;
+        _members[processHash].push(member);
+        _commit();
+    }
+
+    function _tryRemoveMember(bytes32 processHash, address caller, address member) internal returns (bool ok) {
+        bytes memory data = abi.encodeCall(IntegraRecordV1.removeMember, (processHash, member));
+        _begin();
+        (ok,) = _exec(caller, address(registry), data, DIRECT);
+        if (!ok) return false;
+        successes["removeMember"]++;
+        if (caller != _workflowOwner[processHash]) _violation(V_MEMBERSHIP, "a member removed by someone not the owner");
+        if (!_isMember[processHash][member]) _violation(V_MEMBERSHIP, "removed someone who was no member");
+        _isMember[processHash][member] = false;
+        address[] storage members = _members[processHash];
+        for (uint256 i; i < members.length; ++i) {
+            if (members[i] == member) {
+                members[i] = members[members.length - 1];
+                members.pop();
+                break;
+            }
+        }
+        _commit();
+    }
+
+    function _noteWorkflow(bytes32 processHash, address workflowOwner, bytes32 id) internal {
+        _workflows.push(processHash);
+        _workflowOwner[processHash] = workflowOwner;
+        _workflowId[processHash] = id;
+    }
+
+    /// @dev The ghost's `canRegisterInto`: outside any workflow, or the workflow's owner or a current member.
+    function _mayRegisterInto(bytes32 processHash, address account) internal view returns (bool) {
+        if (processHash == bytes32(0)) return true;
+        address workflowOwner = _workflowOwner[processHash];
+        return workflowOwner != address(0) && (workflowOwner == account || _isMember[processHash][account]);
     }
 
     function _tryRequestPayment(
@@ -1379,15 +1814,19 @@ contract IntegraHandler is ForwardRequestSigner {
         address payer,
         uint256 payerTokenId,
         uint64 deadline,
-        uint256 relayerSeed
+        uint256 relayerSeed,
+        bytes memory amount
     ) internal returns (bool ok) {
         bytes memory data = abi.encodeCall(
-            IntegraSignalV1.requestPayment, (ih, requestorTokenId, payer, payerTokenId, hex"e4c0", deadline)
+            IntegraSignalV1.requestPayment, (ih, requestorTokenId, payer, payerTokenId, amount, deadline)
         );
+        uint256 pending = pendingCountOf(ih, caller, payer);
         _begin();
         (ok,) = _exec(caller, address(signal), data, relayerSeed);
         if (!ok) return false;
         successes["requestPayment"]++;
+        if (pending >= MAX_PENDING_PER_PAIR) _violation(V_FLOOD, "a request beyond the pending bound of its pair");
+        if (amount.length > MAX_CIPHERTEXT_BYTES) _violation(V_FLOOD, "a request with an over-long ciphertext");
         if (!isOfficial(_rec[ih].tokenizer)) {
             _violation(V_FAKE, "a payment signal on a record of an unofficial tokenizer");
         }
@@ -1423,9 +1862,9 @@ contract IntegraHandler is ForwardRequestSigner {
         if (caller != p.requestor) {
             _violation(_intruderCategory(p.integraHash, caller), "cancelled by someone not the requestor");
         }
-        if (p.status != IntegraSignalV1.PaymentStatus.Pending || block.timestamp > p.deadline) {
-            _violation(V_RULES, "cancelled a payment not pending");
-        }
+        // Expired requests may be cancelled (freeing their place in the pair's count); settled ones may not.
+        if (p.status != IntegraSignalV1.PaymentStatus.Pending) _violation(V_RULES, "cancelled a payment not pending");
+        if (block.timestamp > p.deadline) successes["cancelExpired"]++;
         _commit();
     }
 
@@ -1467,11 +1906,13 @@ contract IntegraHandler is ForwardRequestSigner {
         t.reservedFor = recipient;
         t.amount = amount;
         _role[ih][tokenId] = role;
+        _rec[ih].version += 1;
     }
 
     function _seal(bytes32 ih) internal {
         _rec[ih].isSealed = true;
         _rec[ih].partyCount = countOf(ih, IntegraTokenizerBase.TokenStatus.Reserved);
+        _rec[ih].version += 1;
     }
 
     function _applyClaim(
@@ -1498,6 +1939,7 @@ contract IntegraHandler is ForwardRequestSigner {
         t.claimedAt = uint64(block.timestamp);
         t.claimStep = step;
         _bal[ih][tokenId][claimant] += t.amount;
+        r.version += 1;
     }
 
     /// @dev After a successful call that delivered a token to the receiver: what did its re-entry do?
@@ -1614,6 +2056,9 @@ contract IntegraHandler is ForwardRequestSigner {
                 _eventKeySeen[key] = true;
                 _eventKeys.push(EventKey(l.emitter, t0, ih, t2, l.topics.length));
             }
+            if (t0 == IntegraTokenizerBase.TokenClaimed.selector || t0 == IntegraTokenizerBase.DocumentComplete.selector) {
+                _noteWorkflowOutcome(ih, t2);
+            }
             if (t0 == IntegraTokenizerBase.DocumentComplete.selector) {
                 _rec[ih].completeEvents++;
             } else if (l.emitter == address(signal) && l.topics.length == 4) {
@@ -1625,6 +2070,17 @@ contract IntegraHandler is ForwardRequestSigner {
                     _notePaymentStatus(uint256(l.topics[3]), IntegraSignalV1.PaymentStatus.Cancelled);
                 }
             }
+        }
+    }
+
+    /// @dev A claim or a completion in workflow `processHash`: it must come from a record registered by the
+    /// workflow's owner or a then-member.
+    function _noteWorkflowOutcome(bytes32 ih, bytes32 processHash) internal {
+        if (processHash == bytes32(0)) return;
+        workflowOutcomes++;
+        if (!_rec[ih].byMember || _rec[ih].processHash != processHash) {
+            workflowOutcomesFromStrangers++;
+            _violation(V_MEMBERSHIP, "a claim or completion in a workflow from a record no member registered");
         }
     }
 
@@ -1748,6 +2204,33 @@ contract IntegraHandler is ForwardRequestSigner {
             }
         }
         return _officialRecord(seed);
+    }
+
+    /// @dev Mostly a record with a pending executor offer; otherwise any official record.
+    function _pendingExecutorRecord(uint256 seed) internal view returns (bytes32) {
+        uint256 n = _records.length;
+        if (seed % 5 != 4) {
+            for (uint256 i; i < n; ++i) {
+                bytes32 ih = _records[(seed % n + i) % n];
+                if (isOfficial(_rec[ih].tokenizer) && _rec[ih].pendingExecutor != address(0)) return ih;
+            }
+        }
+        return _officialRecord(seed);
+    }
+
+    /// @dev An official record whose pending executor offer names a stranger (the attacker or a party).
+    function _strangerNamedRecord(uint256 seed) internal view returns (bool, bytes32) {
+        uint256 n = _records.length;
+        for (uint256 i; i < n; ++i) {
+            bytes32 ih = _records[(seed % n + i) % n];
+            if (isOfficial(_rec[ih].tokenizer) && _isStranger(_rec[ih].pendingExecutor)) return (true, ih);
+        }
+        return (false, bytes32(0));
+    }
+
+    /// @dev The addresses clerks name as executors without their consent: they never accept.
+    function _isStranger(address account) internal view returns (bool) {
+        return account == attacker || account == alice || account == bob || account == carol;
     }
 
     function _recordWithFormerPrincipal(uint256 seed) internal view returns (bool, bytes32) {
@@ -2027,9 +2510,12 @@ contract IntegraHandler is ForwardRequestSigner {
                 );
         } else if (p.kind == R_REGISTRY) {
             p.target = address(registry);
-            p.data = (seed >> 8) % 2 == 0
-                ? abi.encodeCall(IntegraRecordV1.setExecutor, (ih, address(receiver)))
-                : abi.encodeCall(IntegraRecordV1.offerRecordOwnership, (ih, address(receiver), "re-entered"));
+            uint256 which = (seed >> 8) % 3;
+            p.data = which == 0
+                ? abi.encodeCall(IntegraRecordV1.offerExecutor, (ih, address(receiver)))
+                : which == 1
+                    ? abi.encodeCall(IntegraRecordV1.acceptExecutorRole, (ih))
+                    : abi.encodeCall(IntegraRecordV1.offerRecordOwnership, (ih, address(receiver), "re-entered"));
         }
     }
 

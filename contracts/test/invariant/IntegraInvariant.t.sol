@@ -43,7 +43,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     }
 
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        bytes4[] memory selectors = new bytes4[](22);
+        bytes4[] memory selectors = new bytes4[](29);
         selectors[0] = IntegraHandler.registerRecord.selector;
         selectors[1] = IntegraHandler.reserve.selector;
         selectors[2] = IntegraHandler.cancel.selector;
@@ -57,7 +57,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         selectors[10] = IntegraHandler.offerOwnership.selector;
         selectors[11] = IntegraHandler.cancelOwnershipOffer.selector;
         selectors[12] = IntegraHandler.acceptOwnership.selector;
-        selectors[13] = IntegraHandler.setExecutor.selector;
+        selectors[13] = IntegraHandler.offerExecutor.selector;
         selectors[14] = IntegraHandler.formerPrincipalStrikes.selector;
         selectors[15] = IntegraHandler.attackerStrikes.selector;
         selectors[16] = IntegraHandler.fakeTokenizerPlays.selector;
@@ -66,6 +66,13 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         selectors[19] = IntegraHandler.cancelPayment.selector;
         selectors[20] = IntegraHandler.warp.selector;
         selectors[21] = IntegraHandler.claimFlow.selector;
+        selectors[22] = IntegraHandler.acceptExecutorRole.selector;
+        selectors[23] = IntegraHandler.removeExecutor.selector;
+        selectors[24] = IntegraHandler.nameStrangerExecutor.selector;
+        selectors[25] = IntegraHandler.manageMembers.selector;
+        selectors[26] = IntegraHandler.squatWorkflow.selector;
+        selectors[27] = IntegraHandler.frontRunAccept.selector;
+        selectors[28] = IntegraHandler.floodPayments.selector;
         targets = new FuzzSelector[](1);
         targets[0] = FuzzSelector(address(handler), selectors);
     }
@@ -89,7 +96,8 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     }
 
     /// @dev Every event the Integra contracts emitted for a record has topic1 = integraHash and topic2 = that
-    /// record's processHash, and a tokenizer only emits for records bound to it.
+    /// record's processHash, and a tokenizer only emits for records bound to it. A workflow's own events (opened,
+    /// member admitted or removed) have topic1 zero and topic2 a workflow that was opened.
     function invariant_EventsCarryTheirRecordsProcessHash() public view {
         (bool ok, string memory why) = checkEvents();
         assertTrue(ok, why);
@@ -145,6 +153,39 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         assertTrue(ok, why);
     }
 
+    /// @dev A workflow belongs to its owner: every TokenClaimed and DocumentComplete whose processHash P is not zero
+    /// comes from a record registered by P's owner or a then-member of P (the handler tracks who registered each
+    /// record and the membership at the time); only the owner admits and removes members; the chain's workflows
+    /// (owner, members) are the ones the handler saw opened, admitted and removed; a workflow id opened by another
+    /// owner is another workflow.
+    function invariant_WorkflowsTakeRecordsOnlyFromTheirMembers() public view {
+        (bool ok, string memory why) = checkWorkflows();
+        assertTrue(ok, why);
+    }
+
+    /// @dev No address ever has executor authority on a record without having called acceptExecutorRole for it: a
+    /// stranger named executor (at registration or by an offer) has none, nobody accepts for it, and the pending
+    /// offers on chain are the ones the handler made.
+    function invariant_ExecutorsHaveConsented() public view {
+        (bool ok, string memory why) = checkExecutorConsent();
+        assertTrue(ok, why);
+    }
+
+    /// @dev An accept never succeeds when the record's version differs from the one it names (in particular when the
+    /// seller changed the record between the offer and the accept), and recordVersionOf counts exactly the registry's
+    /// and the tokenizer's changes that succeeded.
+    function invariant_AcceptsNameTheCurrentVersion() public view {
+        (bool ok, string memory why) = checkVersions();
+        assertTrue(ok, why);
+    }
+
+    /// @dev Pending requests per (requestor, payer, record) never exceed MAX_PENDING_PER_PAIR, expired ones counted
+    /// until cancelled; the chain's count is the ghost's; no over-long ciphertext was taken.
+    function invariant_PendingRequestsPerPairBounded() public view {
+        (bool ok, string memory why) = checkPaymentBounds();
+        assertTrue(ok, why);
+    }
+
     // ================================================================== the handler, scripted
 
     /// @dev A scripted run reaches every action's success path (and every attack's refusal), every re-entry of the
@@ -197,8 +238,9 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         assertEq(ownership.ownerOf(uint256(deedA)), carol, "carol holds deed A");
         assertEq(forwarder.nonces(carol), 2, "carol's nonce: deal B's role 2 and deed A");
 
-        // An executor change in the middle of a flow: carol's grant on registrant2's copy dies with it.
-        handler.setExecutor(3, 2, 256);
+        // An executor change in the middle of a flow (execA offered the role and accepting): carol's grant on
+        // registrant2's copy dies with it.
+        handler.offerExecutor(3, 2, 256);
         uint256 claims = handler.successes("claim");
         handler.claim(4 * 4 + 3, 0, 0, 0); // grant 4: carol's, for the copy's role 1, from the earlier epoch
         assertEq(handler.successes("claim"), claims, "a claim with a grant from an earlier authority");
@@ -218,6 +260,15 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         }
         assertTrue(handler.successes("markPaid") > 0 && handler.successes("cancelPayment") > 0, "paid and cancelled");
         handler.warp(3 days);
+        // An expired request still holds its place in the pair's count until its requestor cancels it.
+        for (uint256 s; handler.successes("cancelExpired") == 0 && s < 8; ++s) {
+            handler.cancelPayment(s, 0);
+        }
+        // A flood: alice asks again and again; past MAX_PENDING_PER_PAIR pending, and with an over-long ciphertext,
+        // refused.
+        for (uint256 s; handler.successes("floodRefused") < 2 && s < 8; ++s) {
+            handler.floodPayments(s, s, s % 2 == 0 ? 5 << 8 : 3);
+        }
 
         // Deed A changes hands: the offer to clerkB is cancelled, made again and accepted.
         handler.cancelOwnershipOffer(1, 0);
@@ -230,11 +281,11 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             handler.formerPrincipalStrikes(1, 0, kind);
         }
         assertEq(handler.successes("formerPrincipalRefused"), 7, "every former-principal attempt refused");
-        // Executors A -> B -> A, then clerkA, the former owner, re-appointed as executor.
-        handler.setExecutor(1, 2, 256);
-        handler.setExecutor(1, 3, 256);
-        handler.setExecutor(1, 2, 256);
-        handler.setExecutor(1, 5, 256);
+        // Executors A -> B -> A, then clerkA, the former owner, re-appointed as executor (each offered, accepting).
+        handler.offerExecutor(1, 2, 256);
+        handler.offerExecutor(1, 3, 256);
+        handler.offerExecutor(1, 2, 256);
+        handler.offerExecutor(1, 5, 256);
         (, address deedExecutor,,, uint64 later) = registry.authorityOf(deedA);
         assertTrue(deedExecutor == handler.clerkA() && later == 5, "clerkA is deed A's executor, epoch 5");
         assertEq(handler.successes("reappointed"), 2, "execA and clerkA re-appointed");
@@ -263,6 +314,10 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         handler.claim(grant * 4 + 3, 0, 0, 0);
         assertEq(handler.successes("claim"), claims, "a claim with a revoked grant");
 
+        _scriptFrontRun(last);
+        _scriptStrangerExecutors(dealB);
+        _scriptWorkflows();
+
         // The attacker, the fake tokenizer and forged forward requests.
         for (uint256 kind; kind < 11; ++kind) {
             handler.attackerStrikes(kind, 0, 0);
@@ -278,7 +333,7 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         }
         assertEq(handler.successes("forgeForwarded"), 5, "every forgery refused");
 
-        string[36] memory reached = [
+        string[52] memory reached = [
             "registerRecord",
             "registerCopy",
             "reserve",
@@ -295,8 +350,24 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             "offerOwnership",
             "cancelOwnershipOffer",
             "acceptOwnership",
-            "setExecutor",
+            "offerExecutor",
+            "acceptExecutor",
+            "removeExecutor",
+            "acceptExecutorRefused",
+            "strangerNamed",
+            "strangerExecutorRefused",
             "reappointed",
+            "frontRunRefused",
+            "openWorkflow",
+            "admitMember",
+            "removeMember",
+            "membershipRefused",
+            "squatRefused",
+            "squatOwnWorkflow",
+            "squatOwnRecord",
+            "memberRegistered",
+            "cancelExpired",
+            "floodRefused",
             "formerPrincipalRefused",
             "attackerRefused",
             "fakeRegistered",
@@ -328,6 +399,101 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         _assertAllChecksPass();
     }
 
+    /// @dev A sale front-run on record `index`: the seller's side cancels a party's reservation between the offer and
+    /// the accept naming the version seen at the offer (refused), then a sale with nothing in between (accepted).
+    function _scriptFrontRun(uint256 index) internal {
+        handler.frontRunAccept(index, 1, 1);
+        assertEq(handler.successes("frontRunRefused"), 1, "the front-run accept refused");
+        uint256 accepted = handler.successes("acceptOwnership");
+        handler.frontRunAccept(index, 6, 1);
+        assertEq(handler.successes("acceptOwnership"), accepted + 1, "an accept with nothing in between");
+    }
+
+    /// @dev Executors consent: deal B's executor removed; the attacker named executor of deal B, refused its every
+    /// move and nobody accepting for it; someone else accepting an offer refused; a record registered naming a
+    /// stranger, who has no authority.
+    function _scriptStrangerExecutors(bytes32 dealB) internal {
+        handler.removeExecutor(2, 256);
+        (, address dealBExecutor,,,) = registry.authorityOf(dealB);
+        assertEq(dealBExecutor, address(0), "deal B's executor removed");
+        handler.nameStrangerExecutor(1, 2, 0);
+        assertEq(registry.pendingExecutorOf(dealB), handler.attacker(), "the attacker named");
+        for (uint256 k; k < 3; ++k) {
+            handler.nameStrangerExecutor(2, 2, k << 8);
+            handler.nameStrangerExecutor(3, 2, k << 8);
+        }
+        assertEq(handler.successes("strangerExecutorRefused"), 6, "the named stranger has no authority");
+        handler.acceptExecutorRole(2, 5);
+        assertEq(handler.successes("acceptExecutorRefused"), 1, "nobody accepts for the candidate");
+        handler.nameStrangerExecutor(0, 0, 1);
+        bytes32 named = handler.records()[handler.records().length - 1];
+        assertEq(registry.pendingExecutorOf(named), alice, "alice named at registration");
+        assertTrue(!registry.isOwnerOrExecutor(named, alice), "without authority");
+    }
+
+    /// @dev Workflows: clerkA admits clerkB and removes registrant2; clerkA cannot manage clerkB's workflow; the
+    /// attacker's and the removed member's registrations into clerkA's workflow are refused, and the attacker cannot
+    /// admit itself; the new member registers into it; the attacker's own workflow of the same id is another one.
+    function _scriptWorkflows() internal {
+        handler.manageMembers(0, 1, 0);
+        handler.manageMembers(0, 4, 0);
+        handler.manageMembers(1, 4, 5);
+        assertEq(handler.successes("membershipRefused"), 1, "only the owner manages members");
+        assertTrue(registry.canRegisterInto(handler.PROCESS_A(), handler.clerkB()), "clerkB admitted");
+        assertTrue(!registry.canRegisterInto(handler.PROCESS_A(), handler.registrant2()), "registrant2 removed");
+        handler.squatWorkflow(0, 0, 0);
+        handler.squatWorkflow(1, 0, 4);
+        handler.squatWorkflow(3, 0, 0);
+        assertEq(handler.successes("squatRefused"), 3, "strangers kept out of clerkA's workflow");
+        handler.squatWorkflow(1, 0, 1);
+        assertEq(handler.successes("memberRegistered"), 1, "the new member registers into it");
+        handler.squatWorkflow(2, 0, 0);
+        assertTrue(handler.successes("squatOwnRecord") == 1, "the attacker's copy in its own workflow");
+    }
+
+    /// @dev The invariant runs ignore a handler action that reverts (fail_on_revert is off), so an action broken by an
+    /// edge seed would silently test nothing: every action takes the extreme seeds without reverting.
+    function test_Handler_ActionsTakeExtremeSeeds() public {
+        uint256[2] memory seeds = [uint256(0), type(uint256).max];
+        for (uint256 i; i < 2; ++i) {
+            uint256 x = seeds[i];
+            handler.registerRecord(x, x, x);
+            handler.reserve(x, x, x, x, x);
+            handler.cancel(x, x, x);
+            handler.sealParties(x, x);
+            handler.attest(x, x, x, x, x);
+            handler.revoke(x);
+            handler.claim(x, x, x, x);
+            handler.forwardedClaim(x, x, x);
+            handler.claimFlow(x, x, x);
+            handler.forgeForwarded(x, x, x);
+            handler.transferToken(x, x, x, x);
+            handler.offerOwnership(x, x, x);
+            handler.cancelOwnershipOffer(x, x);
+            handler.acceptOwnership(x, x);
+            handler.frontRunAccept(x, x, x);
+            handler.offerExecutor(x, x, x);
+            handler.acceptExecutorRole(x, x);
+            handler.removeExecutor(x, x);
+            handler.nameStrangerExecutor(x, x, x);
+            handler.manageMembers(x, x, x);
+            handler.squatWorkflow(x, x, x);
+            handler.formerPrincipalStrikes(x, x, x);
+            handler.attackerStrikes(x, x, x);
+            handler.fakeTokenizerPlays(x, x, x);
+            handler.requestPayment(x, x, x);
+            handler.floodPayments(x, x, x);
+            handler.markPaid(x, x);
+            handler.cancelPayment(x, x);
+            handler.warp(x);
+        }
+        for (uint256 kind; kind < 4; ++kind) {
+            handler.squatWorkflow(kind, type(uint256).max, type(uint256).max);
+            handler.nameStrangerExecutor(kind, type(uint256).max, type(uint256).max);
+        }
+        _assertAllChecksPass();
+    }
+
     // ================================================================== each check can fail
 
     /// @dev A holder moves a token outside the handler: a balance no longer matches the claims and moves it saw.
@@ -352,7 +518,9 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         // Behind the handler's back, clerkB re-appoints execB (whom the ghost knows as deal B's former executor).
         (address clerkB, address execB) = (handler.clerkB(), handler.execB());
         vm.prank(clerkB);
-        registry.setExecutor(opening[2], execB);
+        registry.offerExecutor(opening[2], execB);
+        vm.prank(execB);
+        registry.acceptExecutorRole(opening[2]);
         _assertFails(checkAuthority, "the owner or executor differs from the transfers and appointments that succeeded");
         handler.formerPrincipalStrikes(2, 0, 3); // execB seals deal B: allowed on chain, a violation to the ghost
         assertEq(handler.violations(handler.V_FORMER()), 1, "the former principal's success is recorded");
@@ -460,8 +628,9 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     /// @dev clerkB accepts deed A (offered to it in the opening) behind the handler's back.
     function test_CheckAccountRecords_FailsOnAnAcceptanceOutsideTheLedger() public {
         _assertAllChecksPass();
+        uint256 version = registry.recordVersionOf(opening[1]);
         vm.prank(handler.clerkB());
-        registry.acceptRecordOwnership(opening[1]);
+        registry.acceptRecordOwnership(opening[1], version);
         _assertFails(
             checkAccountRecords, "recordsOwnedBy differs from the registrations and acceptances that succeeded"
         );
@@ -495,6 +664,85 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         _assertAllChecksPass();
         handler.tamperGrantEpoch(0, 7);
         _assertFails(checkAccountGrants, "currentAuthority in grantsTo differs from the grant's epoch");
+    }
+
+    /// @dev clerkB admits bob to its workflow behind the handler's back.
+    function test_CheckWorkflows_FailsOnAMemberAdmittedOutsideTheLedger() public {
+        _assertAllChecksPass();
+        (address clerkB, bytes32 processB) = (handler.clerkB(), handler.PROCESS_B());
+        vm.prank(clerkB);
+        registry.admitMember(processB, bob);
+        _assertFails(checkWorkflows, "a workflow's members differ from the admissions and removals that succeeded");
+    }
+
+    /// @dev clerkA admits the attacker behind the handler's back: the attacker's registration into clerkA's
+    /// workflow then goes through on chain, by someone the ledger never saw admitted; and a claim on that record
+    /// would be a workflow outcome from a stranger's record.
+    function test_CheckWorkflows_FailsOnARegistrationByANonMember() public {
+        _assertAllChecksPass();
+        (address clerkA, address attacker, bytes32 processA) = (handler.clerkA(), handler.attacker(), handler.PROCESS_A());
+        vm.prank(clerkA);
+        registry.admitMember(processA, attacker);
+        uint256 registered = handler.records().length;
+        handler.squatWorkflow(0, 0, 0);
+        assertEq(handler.records().length, registered + 1, "the attacker registered");
+        _assertFails(checkWorkflows, "a record registered into a workflow by a non-member");
+
+        bytes32 squatted = handler.records()[registered];
+        Vm.Log[] memory logs = new Vm.Log[](1);
+        bytes32[] memory topics = new bytes32[](4);
+        (topics[0], topics[1], topics[2], topics[3]) =
+            (IntegraTokenizerBase.TokenClaimed.selector, squatted, processA, bytes32(uint256(uint160(alice))));
+        logs[0] = Vm.Log(topics, "", address(multiParty));
+        handler.scanForTest(logs);
+        assertEq(handler.workflowOutcomesFromStrangers(), 1, "the claim on the stranger's record is caught");
+    }
+
+    /// @dev The ledger forgets that execA accepted deal A's executor role: execA's authority has no consent behind it.
+    function test_CheckExecutorConsent_FailsOnAnExecutorWithoutConsent() public {
+        _assertAllChecksPass();
+        handler.tamperConsent(opening[0], handler.execA());
+        _assertFails(checkExecutorConsent, "an address has executor authority without having accepted the role");
+    }
+
+    /// @dev clerkA offers deal A's executor role to bob behind the handler's back.
+    function test_CheckExecutorConsent_FailsOnAnOfferOutsideTheLedger() public {
+        _assertAllChecksPass();
+        vm.prank(handler.clerkA());
+        registry.offerExecutor(opening[0], bob);
+        _assertFails(checkExecutorConsent, "the pending executor differs from the executor offers");
+    }
+
+    /// @dev clerkB attaches a resolver to deal B behind the handler's back: the version moved without the ledger.
+    function test_CheckVersions_FailsOnAChangeOutsideTheLedger() public {
+        _assertAllChecksPass();
+        vm.prank(handler.clerkB());
+        registry.addResolver(opening[2], address(allowlist));
+        _assertFails(checkVersions, "the record's version differs from the changes that succeeded");
+    }
+
+    /// @dev The ledger thinks deed A changed since the offer to clerkB; an accept naming the chain's version (stale
+    /// to the ledger) succeeds, and is recorded as an accept of another version.
+    function test_CheckVersions_FailsOnAnAcceptNamingAnotherVersion() public {
+        _assertAllChecksPass();
+        uint256 version = registry.recordVersionOf(opening[1]);
+        handler.tamperVersion(opening[1], version + 1);
+        assertTrue(handler.acceptNaming(opening[1], version), "the chain took it");
+        _assertFails(checkVersions, "an accept succeeded naming a version the record no longer had");
+    }
+
+    /// @dev A request made behind the handler's back on a pair the ledger counts: the chain's count differs.
+    function test_CheckPaymentBounds_FailsOnARequestOutsideTheLedger() public {
+        _assertAllChecksPass();
+        for (uint256 s; handler.successes("paymentLogged") == 0 && s < 40; ++s) {
+            handler.requestPayment(s, s, s == 9 ? 0 : s);
+        }
+        IntegraHandler.PaymentGhost memory p = handler.payments()[0];
+        vm.prank(p.requestor);
+        signal.requestPayment(
+            p.integraHash, p.requestorTokenId, p.payer, p.payerTokenId, hex"e4c0", uint64(block.timestamp + 1 days)
+        );
+        _assertFails(checkPaymentBounds, "pending requests of a pair differ from the requests that succeeded");
     }
 
     // ================================================================== checks
@@ -574,6 +822,15 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         for (uint256 i; i < keys.length; ++i) {
             IntegraHandler.EventKey memory k = keys[i];
             if (k.topicCount < 3) return (false, "an Integra event without integraHash and processHash topics");
+            if (k.integraHash == bytes32(0)) {
+                // Workflow events: no record (topic1 zero), the workflow's processHash as topic2.
+                if (k.emitter != address(registry) || !_isWorkflowEvent(k.topic0)) {
+                    return (false, "an Integra event without a record that is no workflow event");
+                }
+                (address workflowOwner,,) = handler.workflowGhost(k.topic2);
+                if (workflowOwner == address(0)) return (false, "a workflow event of a workflow never opened");
+                continue;
+            }
             IntegraHandler.RecordGhost memory g = handler.recordGhost(k.integraHash);
             if (g.registrant == address(0)) return (false, "an Integra event whose topic1 is no registered record");
             if (k.topic2 != g.processHash) return (false, "an event whose topic2 is not its record's processHash");
@@ -588,6 +845,79 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
             if (k.emitter == address(signal) && !handler.isOfficial(g.tokenizer)) {
                 return (false, "the signal contract emitted for a record of an unofficial tokenizer");
             }
+        }
+        return (true, "");
+    }
+
+    function _isWorkflowEvent(bytes32 topic0) internal pure returns (bool) {
+        return topic0 == IntegraRecordV1.WorkflowOpened.selector || topic0 == IntegraRecordV1.WorkflowMemberAdmitted.selector
+            || topic0 == IntegraRecordV1.WorkflowMemberRemoved.selector;
+    }
+
+    function checkWorkflows() public view returns (bool, string memory) {
+        if (handler.violations(handler.V_MEMBERSHIP()) != 0) return (false, handler.firstViolation());
+        if (handler.workflowOutcomesFromStrangers() != 0) {
+            return (false, "a claim or completion in a workflow from a record no member registered");
+        }
+        bytes32[] memory workflows = handler.workflows();
+        for (uint256 w; w < workflows.length; ++w) {
+            (address workflowOwner, bytes32 id, address[] memory members) = handler.workflowGhost(workflows[w]);
+            (address ownerOnChain, address[] memory membersOnChain) = registry.workflowOf(workflows[w]);
+            if (ownerOnChain != workflowOwner) return (false, "a workflow's owner differs from the workflows opened");
+            if (registry.workflowHashOf(workflowOwner, id) != workflows[w]) {
+                return (false, "a workflow's processHash is not its owner and id hashed");
+            }
+            if (!_sameAddresses(membersOnChain, members)) {
+                return (false, "a workflow's members differ from the admissions and removals that succeeded");
+            }
+        }
+        bytes32[] memory records = handler.records();
+        for (uint256 r; r < records.length; ++r) {
+            IntegraHandler.RecordGhost memory g = handler.recordGhost(records[r]);
+            if (g.processHash == bytes32(0)) continue;
+            if (!g.byMember) return (false, "a record registered into a workflow by a non-member");
+            (address ownerOnChain,) = registry.workflowOf(g.processHash);
+            if (ownerOnChain == address(0)) return (false, "a record in a workflow never opened");
+        }
+        return (true, "");
+    }
+
+    function checkExecutorConsent() public view returns (bool, string memory) {
+        if (handler.violations(handler.V_CONSENT()) != 0) return (false, handler.firstViolation());
+        bytes32[] memory records = handler.records();
+        for (uint256 r; r < records.length; ++r) {
+            (, address executor_,,,) = registry.authorityOf(records[r]);
+            if (executor_ != address(0) && !handler.consented(records[r], executor_)) {
+                return (false, "an address has executor authority without having accepted the role");
+            }
+            if (registry.pendingExecutorOf(records[r]) != handler.recordGhost(records[r]).pendingExecutor) {
+                return (false, "the pending executor differs from the executor offers");
+            }
+        }
+        return (true, "");
+    }
+
+    function checkVersions() public view returns (bool, string memory) {
+        if (handler.violations(handler.V_VERSION()) != 0) return (false, handler.firstViolation());
+        bytes32[] memory records = handler.records();
+        for (uint256 r; r < records.length; ++r) {
+            if (registry.recordVersionOf(records[r]) != handler.recordGhost(records[r]).version) {
+                return (false, "the record's version differs from the changes that succeeded");
+            }
+        }
+        return (true, "");
+    }
+
+    function checkPaymentBounds() public view returns (bool, string memory) {
+        if (handler.violations(handler.V_FLOOD()) != 0) return (false, handler.firstViolation());
+        IntegraHandler.PaymentGhost[] memory ps = handler.payments();
+        uint256 max = signal.MAX_PENDING_PER_PAIR();
+        for (uint256 i; i < ps.length; ++i) {
+            uint256 pending = signal.pendingRequestsOf(ps[i].integraHash, ps[i].requestor, ps[i].payer);
+            if (pending != handler.pendingCountOf(ps[i].integraHash, ps[i].requestor, ps[i].payer)) {
+                return (false, "pending requests of a pair differ from the requests that succeeded");
+            }
+            if (pending > max) return (false, "a pair has more pending requests than MAX_PENDING_PER_PAIR");
         }
         return (true, "");
     }
@@ -886,6 +1216,22 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
         return _allSeen(seen);
     }
 
+    /// @dev `a` and `b` hold the same addresses, each once.
+    function _sameAddresses(address[] memory a, address[] memory b) internal pure returns (bool) {
+        if (a.length != b.length) return false;
+        for (uint256 i; i < a.length; ++i) {
+            bool found;
+            for (uint256 j; j < b.length && !found; ++j) {
+                found = a[i] == b[j];
+            }
+            if (!found) return false;
+            for (uint256 j; j < i; ++j) {
+                if (a[j] == a[i]) return false;
+            }
+        }
+        return true;
+    }
+
     /// @dev `a` and `b` hold the same ids, `a` none twice (`b`, a ghost list, never does).
     function _sameSet(bytes32[] memory a, bytes32[] memory b) internal pure returns (bool) {
         if (a.length != b.length) return false;
@@ -1004,7 +1350,11 @@ contract IntegraInvariantTest is IntegraFixture, ForwardRequestSigner {
     // ================================================================== helpers
 
     function _assertAllChecksPass() internal view {
-        function() view returns (bool, string memory)[11] memory checks = [
+        function() view returns (bool, string memory)[15] memory checks = [
+            checkWorkflows,
+            checkExecutorConsent,
+            checkVersions,
+            checkPaymentBounds,
             checkHolders,
             checkAuthority,
             checkEvents,

@@ -41,7 +41,11 @@ abstract contract IntegraFixture is TestBase {
 
     // sha256("Deed of 12 Harbour Lane"), as a literal: a constant sha256() is a precompile call that would eat a prank.
     bytes32 internal constant CONTENT = 0x789cf15df4d671e2d52f5a88b9f3cc8b3a968cd3eeabe1206dcf01c7f6b80b77;
-    bytes32 internal constant PROCESS = keccak256("closing-2026-0042");
+    /// @dev The id of `owner`'s workflow; the app derives it as keccak256 of the workflow's name.
+    bytes32 internal constant WORKFLOW_ID = keccak256("closing-2026-0042");
+    /// @dev `owner`'s workflow WORKFLOW_ID (`registry.workflowHashOf(owner, WORKFLOW_ID)`), opened in setUp: the
+    /// fixture's records are registered into it.
+    bytes32 internal PROCESS;
 
     function setUp() public virtual {
         vm.warp(1_780_000_000);
@@ -55,6 +59,8 @@ abstract contract IntegraFixture is TestBase {
         multiParty = new MultiPartyTokenizerV1(registry, eas, capabilitySchema, capabilityResolver, address(forwarder));
         signal = new IntegraSignalV1(registry, address(ownership), address(multiParty), address(forwarder));
         allowlist = new OwnerAllowlistResolverV1(registry);
+        vm.prank(owner);
+        PROCESS = registry.openWorkflow(WORKFLOW_ID);
     }
 
     function _deploy(string memory artifact, bytes memory args) internal returns (address deployed) {
@@ -65,9 +71,46 @@ abstract contract IntegraFixture is TestBase {
         require(deployed != address(0), "deploy failed");
     }
 
+    /// @dev A record of `owner` in PROCESS, bound to `tokenizer`, whose `executor` accepted the role offered at
+    /// registration (so the record is at authority epoch 1).
     function _register(address tokenizer) internal returns (bytes32 integraHash) {
         vm.prank(owner);
         integraHash = registry.register(CONTENT, hex"c1f3", tokenizer, executor, PROCESS, new address[](0));
+        _executorAccepts(integraHash);
+    }
+
+    /// @dev `executor` accepts the role the registration offered it. Nothing when nothing was offered: a test that
+    /// expected the registration to revert gets no record back.
+    function _executorAccepts(bytes32 integraHash) internal {
+        if (registry.pendingExecutorOf(integraHash) == executor) _acceptExecutorRole(integraHash, executor);
+    }
+
+    /// @dev `candidate` accepts the executor role of the record offered to it.
+    function _acceptExecutorRole(bytes32 integraHash, address candidate) internal {
+        vm.prank(candidate);
+        registry.acceptExecutorRole(integraHash);
+    }
+
+    /// @dev The record's owner offers the executor role to `candidate`, who accepts: `candidate` is the executor.
+    function _appointExecutor(bytes32 integraHash, address candidate) internal {
+        (address current,,,,) = registry.authorityOf(integraHash);
+        vm.prank(current);
+        registry.offerExecutor(integraHash, candidate);
+        _acceptExecutorRole(integraHash, candidate);
+    }
+
+    /// @dev The record's owner removes its executor.
+    function _removeExecutor(bytes32 integraHash) internal {
+        (address current,,,,) = registry.authorityOf(integraHash);
+        vm.prank(current);
+        registry.removeExecutor(integraHash);
+    }
+
+    /// @dev `by` accepts the record offered to it, naming the record's version as it is now.
+    function _acceptOffer(bytes32 integraHash, address by) internal {
+        uint256 version = registry.recordVersionOf(integraHash);
+        vm.prank(by);
+        registry.acceptRecordOwnership(integraHash, version);
     }
 
     function _attest(address attester, address recipient, bytes32 integraHash, uint256 tokenId, uint256 caps, uint64 expiry)
@@ -140,7 +183,8 @@ abstract contract IntegraFixture is TestBase {
         }
     }
 
-    /// @dev Registers a record with its whole party set in one call (token ids 1..n, sealed), as the clerk does.
+    /// @dev Registers a record with its whole party set in one call (token ids 1..n, sealed), as the clerk does; the
+    /// executor accepts its role.
     function _registerWithParties(address tokenizer, address[] memory recipients, uint256[] memory amounts)
         internal
         returns (bytes32 integraHash)
@@ -148,6 +192,7 @@ abstract contract IntegraFixture is TestBase {
         vm.prank(owner);
         integraHash = registry.registerWithParties(
             CONTENT, hex"c1f3", tokenizer, executor, PROCESS, new address[](0), _parties(recipients, amounts));
+        _executorAccepts(integraHash);
     }
 
     /// @dev alice, bob and carol, one unit each: the parties of `_threePartyRecord`.
@@ -164,13 +209,14 @@ abstract contract IntegraFixture is TestBase {
         integraHash = _registerWithParties(address(multiParty), recipients, amounts);
     }
 
-    /// @dev The record's owner offers it to `newOwner`, who accepts: a completed sale.
+    /// @dev The record's owner offers it to `newOwner`, who accepts the version it was offered at: a completed sale.
     function _sell(bytes32 integraHash, address newOwner) internal {
         (address current,,,,) = registry.authorityOf(integraHash);
+        uint256 version = registry.recordVersionOf(integraHash);
         vm.prank(current);
         registry.offerRecordOwnership(integraHash, newOwner, "sold");
         vm.prank(newOwner);
-        registry.acceptRecordOwnership(integraHash);
+        registry.acceptRecordOwnership(integraHash, version);
     }
 
     /// @dev The record's current authority epoch.

@@ -212,7 +212,8 @@ abstract contract TokenizerSuite is IntegraFixture {
         _reserve(executor, bob);
     }
 
-    /// @dev The reservation names the record's own workflow or none: events of the record carry its processHash.
+    /// @dev The reservation names the record's own workflow: events of the record carry its processHash. From an
+    /// audit. Old code: reserveToken stored and emitted whatever processHash it was given.
     function test_RevertWhen_ReserveWithOtherProcessHash() public {
         vm.expectRevert(
             abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, OTHER_PROCESS)
@@ -233,6 +234,8 @@ abstract contract TokenizerSuite is IntegraFixture {
         _reserve(owner, alice);
     }
 
+    /// @dev From an audit. Old code: transferRecordOwnership left the executor in place, so the seller's executor
+    /// kept reserving, cancelling and attesting on the sold record.
     function test_RevertWhen_FormerExecutorReservesAfterSale() public {
         _sell(integraHash, bob);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, executor));
@@ -545,6 +548,7 @@ abstract contract TokenizerSuite is IntegraFixture {
         tokenizer.cancelReservation(integraHash, tokenId);
     }
 
+    /// @dev From an audit. Old code: the executor survived the transfer and could cancel the buyer's reservations.
     function test_RevertWhen_FormerExecutorCancelsAfterSale() public {
         _reserve(owner, alice);
         _sell(integraHash, bob);
@@ -710,8 +714,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     function test_RevertWhen_AttestingExecutorWasReplaced() public {
         _reserveSealed(owner, alice);
         bytes32 uid = _attest(executor, alice, integraHash, tokenId, Capabilities.CLAIM, 0);
-        vm.prank(owner);
-        registry.setExecutor(integraHash, carol);
+        _appointExecutor(integraHash, carol);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, uid));
         _claimAs(alice, uid);
     }
@@ -720,8 +723,7 @@ abstract contract TokenizerSuite is IntegraFixture {
     function test_RevertWhen_OwnerAttestedBeforeExecutorChange() public {
         _reserveSealed(owner, alice);
         bytes32 uid = _attestClaim(alice, integraHash, tokenId);
-        vm.prank(owner);
-        registry.setExecutor(integraHash, carol);
+        _appointExecutor(integraHash, carol);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.AttestationFromEarlierAuthority.selector, uid));
         _claimAs(alice, uid);
     }
@@ -846,5 +848,50 @@ abstract contract TokenizerSuite is IntegraFixture {
         assertTrue(!tokenizer.isParty(integraHash, tokenId, alice), "reserved only");
         assertTrue(!tokenizer.isParty(integraHash, tokenId, address(0)), "zero");
         assertTrue(!tokenizer.isParty(UNKNOWN, tokenId, alice), "unknown record");
+    }
+
+    // ---------------------------------------------------------------- changesOf
+
+    /// @dev Every reservation, cancel, seal and claim moves the count by one; the registry adds it to the record's
+    /// version, so a buyer's accept names it.
+    function test_ChangesOf_CountsEveryReservationCancelSealAndClaim() public {
+        assertEq(tokenizer.changesOf(integraHash), 0, "nothing yet");
+        _reserve(owner, alice);
+        uint256 expected = _sealsOnReserve() ? 2 : 1; // reserving the only token seals the set too
+        assertEq(tokenizer.changesOf(integraHash), expected, "reserved");
+        vm.prank(executor);
+        tokenizer.cancelReservation(integraHash, tokenId);
+        assertEq(tokenizer.changesOf(integraHash), ++expected, "cancelled");
+        _reserve(executor, bob);
+        assertEq(tokenizer.changesOf(integraHash), ++expected, "reserved again");
+        if (!_sealsOnReserve()) {
+            _seal();
+            assertEq(tokenizer.changesOf(integraHash), ++expected, "sealed");
+        }
+        uint256 version = registry.recordVersionOf(integraHash);
+        _claimAs(bob, _attestClaim(bob, integraHash, tokenId));
+        assertEq(tokenizer.changesOf(integraHash), ++expected, "claimed");
+        assertEq(registry.recordVersionOf(integraHash), version + 1, "the record's version moved with it");
+    }
+
+    function test_ChangesOf_RegisterWithPartiesCountsEachReservationAndTheSeal() public {
+        (address[] memory recipients, uint256[] memory amounts) = _one(alice, 1);
+        bytes32 h = _registerWithParties(address(tokenizer), recipients, amounts);
+        assertEq(tokenizer.changesOf(h), 2, "one reservation and the seal");
+        assertEq(registry.recordVersionOf(h), 3, "and the executor's acceptance");
+    }
+
+    /// @dev Token moves between holders and refused calls are no change of the record; other records are apart.
+    function test_ChangesOf_TransfersAndRefusedCallsMoveNothing() public {
+        _reserveSealed(owner, alice);
+        _claimAs(alice, _attestClaim(alice, integraHash, tokenId));
+        uint256 before = tokenizer.changesOf(integraHash);
+        _transferAll(integraHash, tokenId, alice, bob);
+        vm.prank(stranger);
+        (bool ok,) = address(tokenizer).call(abi.encodeCall(tokenizer.cancelReservation, (integraHash, tokenId)));
+        assertTrue(!ok, "refused");
+        assertEq(tokenizer.changesOf(integraHash), before, "unchanged");
+        assertEq(tokenizer.changesOf(UNKNOWN), 0, "an unknown record");
+        assertEq(tokenizer.changesOf(_register(address(tokenizer))), 0, "another record");
     }
 }

@@ -1,6 +1,7 @@
 import { HttpRequestError, LimitExceededRpcError, RpcRequestError, TimeoutError } from "viem";
 import { describe, expect, it } from "vitest";
-import { CliError, describeFailure } from "./errors";
+import { IntegraWriteError, RelayRefusedError } from "@/lib/sdk";
+import { CliError, describeFailure, failureOf } from "./errors";
 
 const url = "http://rpc.example";
 const say = (error: unknown) => describeFailure(error, url);
@@ -32,5 +33,36 @@ describe("describeFailure", () => {
     expect(say(new CliError("Not an RPC URL"))).toBe("Not an RPC URL");
     const rpcError = new RpcRequestError({ url, body: {}, error: { code: -32000, message: "header not found" } });
     expect(say(rpcError)).toBe(rpcError.shortMessage);
+  });
+});
+
+describe("failureOf (the --json error)", () => {
+  const of = (error: unknown) => failureOf(error, url);
+
+  it("names a refused write by the contract's custom error, with its words, not to be retried as is", () => {
+    const refused = new IntegraWriteError("Not a member of the workflow", "0xabc may not register into workflow w.", "NotWorkflowMember");
+    expect(of(refused)).toEqual({ code: "NotWorkflowMember", message: "0xabc may not register into workflow w.", retry: false });
+    expect(of(new IntegraWriteError("No ether", "0xabc holds no ether.", undefined, "NoEther"))).toMatchObject({ code: "NoEther" });
+  });
+
+  it("keeps a CliError's code (InvalidInput unless it says otherwise) and its retry", () => {
+    expect(of(new CliError("Not an address"))).toEqual({ code: "InvalidInput", message: "Not an address", retry: false });
+    expect(of(new CliError("Wrong chain", { code: "WrongChain" }))).toMatchObject({ code: "WrongChain", retry: false });
+  });
+
+  it("says an outage, a 429 and a 5xx may pass with time, and a 401 will not", () => {
+    expect(of(new TimeoutError({ url, body: {} }))).toMatchObject({ code: "RpcUnreachable", retry: true });
+    expect(of(new HttpRequestError({ url, body: {}, status: 429 }))).toMatchObject({ code: "RpcRefused", retry: true });
+    expect(of(new HttpRequestError({ url, body: {}, status: 500 }))).toMatchObject({ code: "RpcRefused", retry: true });
+    expect(of(new HttpRequestError({ url, body: {}, status: 401 }))).toMatchObject({ code: "RpcRefused", retry: false });
+  });
+
+  it("tells a relayer's rate limit (retry) from its refusal of the request itself (no retry)", () => {
+    expect(of(new RelayRefusedError("rate", "Too many requests."))).toEqual({
+      code: "RelayRefused",
+      message: "Too many requests.",
+      retry: true,
+    });
+    expect(of(new RelayRefusedError("simulation", "It would revert."))).toMatchObject({ code: "RelayRefused", retry: false });
   });
 });

@@ -1,17 +1,26 @@
 import { BaseError, HttpRequestError, RpcRequestError } from "viem";
 import { isUnreachable } from "@/lib/chain/unreachable";
+import { IntegraWriteError, RelayRefusedError } from "@/lib/sdk";
 
 /** Exit codes: 0 success (verify: registered), 1 verify: not registered, 2 any error (bad input, RPC, chain). */
 export const EXIT = { ok: 0, notRegistered: 1, error: 2 } as const;
 
-/** A failure the user can act on: its message is printed as one line on stderr, and the process exits with `exitCode`. */
+/**
+ * A failure the user can act on: its message is printed as one line on stderr (with --json, also as
+ * `{"error":{code,message,retry}}` on stdout), and the process exits with `exitCode`. `code` names it for programs
+ * (default InvalidInput); `retry` says whether running the same command again later may succeed (default no).
+ */
 export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.error,
-  ) {
+  readonly exitCode: number;
+  readonly code: string;
+  readonly retry: boolean;
+  constructor(message: string, options: number | { exitCode?: number; code?: string; retry?: boolean } = {}) {
     super(message);
     this.name = "CliError";
+    const { exitCode = EXIT.error, code = "InvalidInput", retry = false } = typeof options === "number" ? { exitCode: options } : options;
+    this.exitCode = exitCode;
+    this.code = code;
+    this.retry = retry;
   }
 }
 
@@ -48,4 +57,34 @@ export function describeFailure(error: unknown, rpcUrl: string): string {
   }
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** A failure as programs read it (`--json`): a stable code, the same one line as on stderr, and whether to retry. */
+export interface Failure {
+  /**
+   * The contract's custom error when the chain refused (NotWorkflowMember, RecordChangedSinceOffer, ...), else one of
+   * the CLI's: InvalidInput, RpcUnreachable, RpcRefused, WrongChain, NoDeployment, RecordNotFound, NoSigner,
+   * NoEther, InsufficientFunds, CannotClaim, RelayRefused, ProofCheckFailed, Failed.
+   */
+  code: string;
+  message: string;
+  /** Whether the same command may succeed if run again later, unchanged (an RPC outage, a rate limit). */
+  retry: boolean;
+}
+
+/** Relayer refusals that pass with time: it could not be reached or reach the chain, a rate limit, a send that failed. */
+const TRANSIENT_RELAY_CHECKS = new Set(["unreachable", "chain", "rate", "send", "nonce"]);
+
+/** `describeFailure`'s line, with a code and whether retrying may help. */
+export function failureOf(error: unknown, rpcUrl: string): Failure {
+  const message = describeFailure(error, rpcUrl);
+  if (error instanceof CliError) return { code: error.code, message, retry: error.retry };
+  if (error instanceof IntegraWriteError) return { code: error.code, message, retry: false };
+  if (error instanceof RelayRefusedError) return { code: "RelayRefused", message, retry: TRANSIENT_RELAY_CHECKS.has(error.check) };
+  if (isUnreachable(error)) return { code: "RpcUnreachable", message, retry: true };
+  if (error instanceof BaseError) {
+    const status = httpStatusOf(error);
+    if (status !== undefined) return { code: "RpcRefused", message, retry: status === 429 || status >= 500 };
+  }
+  return { code: "Failed", message, retry: false };
 }

@@ -1,15 +1,19 @@
 // `integra`: the command line over the SDK (lib/sdk). Run from the checkout with `npm run -s integra -- <command>`
 // (-s keeps npm's own banner off stdout, so --json output parses). See cli/README.md.
 import { type Command, commandHelp, parseCommandArgs } from "./command";
+import { acceptCommand } from "./commands/accept";
 import { checkProofCommand } from "./commands/checkProof";
 import { claimCommand } from "./commands/claim";
+import { executorCommand } from "./commands/executor";
 import { pendingCommand } from "./commands/pending";
 import { registerCommand } from "./commands/register";
 import { proofCommand } from "./commands/proof";
 import { statusCommand } from "./commands/status";
 import { verifyCommand } from "./commands/verify";
 import { watchCommand } from "./commands/watch";
-import { EXIT, describeFailure } from "./errors";
+import { workflowCommand } from "./commands/workflow";
+import { EXIT, failureOf } from "./errors";
+import { toJson } from "./format";
 
 const COMMANDS: Command[] = [
   statusCommand,
@@ -18,6 +22,9 @@ const COMMANDS: Command[] = [
   verifyCommand,
   registerCommand,
   claimCommand,
+  workflowCommand,
+  executorCommand,
+  acceptCommand,
   proofCommand,
   checkProofCommand,
 ];
@@ -51,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.error;
   }
   let rpc: string | undefined;
+  // Before parsing, so that a malformed command line also answers in JSON when --json was asked for.
+  const json = rest.includes("--json");
   try {
     const context = parseCommandArgs(command, rest);
     if (context === "help") {
@@ -61,7 +70,9 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(context);
   } catch (error) {
     const cause = error instanceof Error && !("exitCode" in error) && process.env.INTEGRA_DEBUG ? `\n${error.stack}` : "";
-    process.stderr.write(`integra ${command.name}: ${describeFailure(error, rpc ?? "the RPC")}${cause}\n`);
+    const failure = failureOf(error, rpc ?? "the RPC");
+    process.stderr.write(`integra ${command.name}: ${failure.message}${cause}\n`);
+    if (json) process.stdout.write(`${toJson({ error: failure })}\n`);
     return error instanceof Error && "exitCode" in error && typeof error.exitCode === "number" ? error.exitCode : EXIT.error;
   }
 }

@@ -55,7 +55,7 @@ export async function decryptKeystore(path: string, password: string): Promise<H
   const ciphertext = Buffer.from(crypto.ciphertext, "hex");
   const mac = keccak256(concat([derived.subarray(16, 32), ciphertext]));
   if (mac.slice(2) !== crypto.mac.toLowerCase().replace(/^0x/, "")) {
-    throw new CliError(`Wrong password for the keystore ${path} (INTEGRA_KEYSTORE_PASSWORD).`);
+    throw new CliError(`Wrong password for the keystore ${path} (INTEGRA_KEYSTORE_PASSWORD).`, { code: "WrongPassword" });
   }
   const decipher = createDecipheriv("aes-128-ctr", derived.subarray(0, 16), Buffer.from(crypto.cipherparams.iv, "hex"));
   return bytesToHex(Buffer.concat([decipher.update(ciphertext), decipher.final()]));

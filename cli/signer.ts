@@ -44,6 +44,6 @@ export async function loadAccount(context: CommandContext): Promise<Account> {
     return privateKeyToAccount(await decryptKeystore(keystore, password));
   }
   const key = process.env.INTEGRA_PRIVATE_KEY;
-  if (!key) throw new CliError("No signer: set INTEGRA_PRIVATE_KEY, or pass --keystore FILE.");
+  if (!key) throw new CliError("No signer: set INTEGRA_PRIVATE_KEY, or pass --keystore FILE.", { code: "NoSigner" });
   return privateKeyToAccount(parsePrivateKey(key));
 }

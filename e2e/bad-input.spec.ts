@@ -36,14 +36,14 @@ test("a rejected signature is explained and the form keeps what was typed", asyn
   await connectWallet(page);
   await expect(page.getByText("You are this record's owner.")).toBeVisible();
   wallet.rejectSignatures(true);
-  await page.getByLabel("New executor address").fill(ACCOUNTS.partyA);
-  await page.getByRole("button", { name: "Change executor" }).click();
+  await page.getByLabel("Offer the executor role to").fill(ACCOUNTS.partyA);
+  await page.getByRole("button", { name: "Offer the executor role" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Signature rejected" })).toBeVisible();
-  await expect(page.getByLabel("New executor address")).toHaveValue(ACCOUNTS.partyA);
+  await expect(page.getByLabel("Offer the executor role to")).toHaveValue(ACCOUNTS.partyA);
 
   wallet.rejectSignatures(false);
-  await page.getByRole("button", { name: "Change executor" }).click();
-  await expectConfirmed(page.getByRole("status").filter({ hasText: "Change the executor" }));
+  await page.getByRole("button", { name: "Offer the executor role" }).click();
+  await expectConfirmed(page.getByRole("status").filter({ hasText: "Offer the executor role" }));
 });
 
 test("a transaction that would revert is decoded into plain words, and nothing is sent", async ({ page }) => {

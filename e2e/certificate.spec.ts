@@ -1,12 +1,12 @@
 // Roles on every page that names the demo agreement's tokens, and its certificate of completion, printed to PDF.
 import { extractText, getDocumentProxy } from "unpdf";
 import { integraRecordV1Abi } from "../lib/generated/integra";
-import { processHashOf } from "../lib/workflow";
+import { DEMO_PROCESS } from "./demo";
 import { ACCOUNTS, testChain } from "./anvil";
 import { addresses, attestClaim, claim } from "./chain";
 import { connectWallet, demo, expect, installWallet, test } from "./fixtures";
 
-const WORKFLOW = processHashOf("closing/12-harbour-lane");
+const WORKFLOW = DEMO_PROCESS;
 const ROLES = ["Buyer", "Seller", "Lender"];
 
 /** The lender claims token 3: the demo agreement completes. Resolves with the completion's block. */

@@ -1,9 +1,20 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Address, type Hex, createPublicClient, createWalletClient, http, keccak256, parseEventLogs, stringToHex } from "viem";
+import {
+  type Address,
+  type Hex,
+  createPublicClient,
+  createWalletClient,
+  http,
+  keccak256,
+  parseEventLogs,
+  stringToHex,
+  zeroAddress,
+} from "viem";
 import { foundry } from "viem/chains";
 import { claimAttestationRequest } from "../lib/capabilities";
 import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../lib/generated/integra";
+import { processHashOf, workflowIdOf } from "../lib/workflow";
 import { ACCOUNTS, type AccountName, RPC_URL } from "./anvil";
 
 /** Direct chain actions for arranging a test (anvil signs for its dev accounts). */
@@ -18,16 +29,48 @@ function wallet(name: AccountName) {
   return createWalletClient({ chain: foundry, transport: http(RPC_URL), account: ACCOUNTS[name] as Address });
 }
 
-export async function registerAgreement(owner: AccountName, contentHash: Hex, processHash: Hex): Promise<Hex> {
+/** Opens `owner`'s workflow `name` unless it is open already (a test may arrange two records in one), and returns its hash. */
+export async function openWorkflow(owner: AccountName, name: string): Promise<Hex> {
+  const processHash = processHashOf(ACCOUNTS[owner] as Address, name);
+  const registry = { address: addresses.IntegraRecordV1, abi: integraRecordV1Abi } as const;
+  const [current] = await publicClient.readContract({ ...registry, functionName: "workflowOf", args: [processHash] });
+  if (current === zeroAddress) {
+    const hash = await wallet(owner).writeContract({ ...registry, functionName: "openWorkflow", args: [workflowIdOf(name)] });
+    await publicClient.waitForTransactionReceipt({ hash });
+  }
+  return processHash;
+}
+
+/**
+ * Registers a bare agreement into a workflow `owner` owns or is a member of (`processHash`), without parties; a named
+ * `executor` is only offered the role.
+ */
+export async function registerAgreement(
+  owner: AccountName,
+  contentHash: Hex,
+  processHash: Hex,
+  executor: Address = zeroAddress,
+): Promise<Hex> {
   const hash = await wallet(owner).writeContract({
     address: addresses.IntegraRecordV1,
     abi: integraRecordV1Abi,
     functionName: "register",
-    args: [contentHash, "0x", addresses.MultiPartyTokenizerV1, "0x0000000000000000000000000000000000000000", processHash, []],
+    args: [contentHash, "0x", addresses.MultiPartyTokenizerV1, executor, processHash, []],
   });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   const [event] = parseEventLogs({ abi: integraRecordV1Abi, logs: receipt.logs, eventName: "RecordRegistered" });
   return event.args.integraHash;
+}
+
+/** The owner offers the record to `newOwner` (who must accept it). */
+export async function offerRecord(owner: AccountName, integraHash: Hex, newOwner: AccountName, reason: string): Promise<void> {
+  const hash = await wallet(owner).writeContract({
+    address: addresses.IntegraRecordV1,
+    abi: integraRecordV1Abi,
+    functionName: "offerRecordOwnership",
+    args: [integraHash, ACCOUNTS[newOwner] as Address, reason],
+  });
+  await publicClient.waitForTransactionReceipt({ hash });
 }
 
 /** A dev account by name, or any address (an ephemeral wallet made in a test). */
@@ -133,7 +176,7 @@ export async function nonceOf(address: Address): Promise<number> {
 
 /** Registers a multi-party agreement with `parties` (token i+1 each, sealed, one transaction) and attests each claim. */
 export async function arrangeAgreement(label: string, parties: Party[]): Promise<{ integraHash: Hex; processHash: Hex; uids: Hex[] }> {
-  const processHash = keccak256(stringToHex(`e2e/${label}`));
+  const processHash = await openWorkflow("clerk", `e2e/${label}`);
   const contentHash = keccak256(stringToHex(`content/${label}`));
   const hash = await wallet("clerk").writeContract({
     address: addresses.IntegraRecordV1,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { keccak256, stringToHex, type Hex } from "viem";
+import type { Hex } from "viem";
 import { ACCOUNTS, type AccountName, testChain } from "./anvil";
-import { attestClaim, latestTimestamp, registerAgreement, reserve, sealParties, tokenStatus } from "./chain";
+import { attestClaim, latestTimestamp, openWorkflow, registerAgreement, reserve, sealParties, tokenStatus } from "./chain";
 import { connectWallet, expect, expectConfirmed, installWallet, test } from "./fixtures";
 
 const agreement = {
@@ -68,7 +68,7 @@ test("a clerk registers a three-party agreement and issues attestations; three p
 });
 
 async function arrange(tokenId: bigint, recipient: AccountName, label: string) {
-  const processHash = keccak256(stringToHex(`e2e/${label}`));
+  const processHash = await openWorkflow("clerk", `e2e/${label}`);
   const contentHash = `0x${createHash("sha256").update(label).digest("hex")}` as Hex;
   const integraHash = await registerAgreement("clerk", contentHash, processHash);
   await reserve("clerk", integraHash, tokenId, recipient, processHash);

@@ -1,11 +1,13 @@
 // `integra watch` against the e2e chain: new events, reorgs, restarts from a cursor, an RPC outage, --exec and --webhook.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { ANVIL_KEYS } from "../scripts/lib/chains";
 import { startRpcProxy } from "../scripts/lib/rpcProxy.ts";
-import { RPC_URL, testChain } from "./anvil";
+import { ACCOUNTS, RPC_URL, testChain } from "./anvil";
+import { DEMO_PROCESS, DEMO_WORKFLOW_OWNER } from "./demo";
 import { arrangeAgreement, claim } from "./chain";
 import { expect, test } from "./fixtures";
 import { type RunningIntegra, integra, startIntegra } from "./integra";
@@ -123,10 +125,12 @@ test("an RPC outage is waited out: retries on stderr, then the events of the out
 test("--exec runs a command for each event: a court system acts when the agreement completes", async () => {
   const { integraHash, processHash, uids } = await arrangeAgreement("watch-court", ["buyer", "seller"]);
   const log = path.join(dir, "completed.txt");
-  // The workflow by its id, as the court's system knows it (arrangeAgreement's workflow id is "e2e/<label>").
+  // The workflow by its name and owner, as the court's system knows it (arrangeAgreement's: the clerk's "e2e/<label>").
   const run = await watch([
     "--workflow",
     "e2e/watch-court",
+    "--workflow-owner",
+    ACCOUNTS.clerk,
     "--exec",
     `if [ "$INTEGRA_EVENT_NAME" = DocumentComplete ]; then echo "$INTEGRA_HASH $INTEGRA_BLOCK" >> ${log}; fi`,
   ]);
@@ -163,13 +167,60 @@ test("--webhook POSTs each event and retries with backoff until the receiver acc
   }
 });
 
+test("watch --workflow prints the workflow's membership events and its new member's record, and no record outside it", async () => {
+  const run = await watch(["--workflow", "closing/12-harbour-lane", "--workflow-owner", DEMO_WORKFLOW_OWNER]);
+  const owner = { INTEGRA_PRIVATE_KEY: ANVIL_KEYS[2] };
+  const member = { INTEGRA_PRIVATE_KEY: ANVIL_KEYS[9] };
+  expect((await integra(["workflow", "admit", DEMO_PROCESS, ACCOUNTS.stranger], { env: owner })).code).toBe(0);
+  const file = path.join(dir, "escrow-addendum.txt");
+  writeFileSync(file, `escrow addendum ${Date.now()}\n`);
+  // Outside the workflow first: the clerk's own workflow, which this watch does not see.
+  const elsewhere = await integra(["register", file, "--party", `Buyer=${ACCOUNTS.buyer}`, "--workflow", "clerk/other"], {
+    env: { INTEGRA_PRIVATE_KEY: ANVIL_KEYS[1] },
+  });
+  expect(elsewhere.code).toBe(0);
+  const registered = await integra(
+    [
+      "register",
+      file,
+      "--party",
+      `Buyer=${ACCOUNTS.buyer}`,
+      "--workflow",
+      "closing/12-harbour-lane",
+      "--workflow-owner",
+      DEMO_WORKFLOW_OWNER,
+      "--json",
+    ],
+    { env: member },
+  );
+  expect(registered.code).toBe(0);
+  const [{ integraHash }] = (JSON.parse(registered.stdout) as { records: { integraHash: string }[] }).records;
+  await run.waitForLine(isEvent("PartiesSealed"));
+
+  const lines = run.lines.map(parse);
+  expect(lines.map((l) => l.event)).toEqual([
+    "WorkflowMemberAdmitted",
+    "RecordRegistered",
+    "OwnershipTransferred",
+    "TokenReserved",
+    "PartiesSealed",
+  ]);
+  expect(lines[0]).toMatchObject({ integraHash: `0x${"00".repeat(32)}`, args: { member: ACCOUNTS.stranger } });
+  expect(lines.slice(1).every((l) => l.integraHash === integraHash)).toBe(true);
+  expect(lines[1].args).toMatchObject({ owner: ACCOUNTS.stranger });
+  expect(await run.stop()).toBe(0);
+});
+
 test("watch refuses bad input with one line and exit code 2", async () => {
   const cases: [string[], string][] = [
     [["--record", "0x12"], 'Not a record hash: "0x12"'],
     [["--record", `0x${"cd".repeat(32)}`], "No such record on this chain"],
     [["--recipient", "0xnope"], 'Not an address: "0xnope"'],
-    [["--record", `0x${"cd".repeat(32)}`, "--workflow", "w"], "Give exactly one of --record H, --workflow P, --recipient A"],
+    [["--record", `0x${"cd".repeat(32)}`, "--workflow", "w"], "Give exactly one of --record H, --workflow W, --recipient A"],
     [["--workflow", "w", "--from-block", "soon"], '--from-block must be a block number; got "soon"'],
+    [["--workflow", "closing/12-harbour-lane"], 'Name the owner of workflow "closing/12-harbour-lane" with --workflow-owner ADDRESS'],
+    [["--workflow", `0x${"00".repeat(32)}`], "The zero processHash is not a workflow"],
+    [["--record", `0x${"cd".repeat(32)}`, "--workflow-owner", ACCOUNTS.clerk], "--workflow-owner goes with --workflow NAME"],
   ];
   for (const [args, message] of cases) {
     const run = await integra(["watch", ...args]);

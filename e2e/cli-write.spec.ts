@@ -3,16 +3,19 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Address } from "viem";
+import { type Address, keccak256, stringToHex, zeroAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { ANVIL_KEYS } from "../scripts/lib/chains";
 import { foundryBinary } from "../scripts/lib/foundry";
 import { ACCOUNTS } from "./anvil";
-import { arrangeAgreement, balanceOf, tokenStatus } from "./chain";
+import { arrangeAgreement, balanceOf, nonceOf, offerRecord, openWorkflow, registerAgreement, reserve, tokenStatus } from "./chain";
+import { DEMO_PROCESS, DEMO_WORKFLOW_OWNER } from "./demo";
 import { expect, test } from "./fixtures";
 import { integra } from "./integra";
 
 const CLERK_KEY = ANVIL_KEYS[1];
+const TITLE_COMPANY_KEY = ANVIL_KEYS[2];
+const STRANGER_KEY = ANVIL_KEYS[9];
 const LENDER_KEY = ANVIL_KEYS[5];
 const RELAYER = "http://localhost:3000";
 
@@ -40,6 +43,8 @@ function newKeystore(password: string): { file: string; address: Address } {
 
 interface Registration {
   registrant: string;
+  openedWorkflow: boolean;
+  workflow: { owner?: string; name?: string; processHash: string };
   records: { file: string; status: string; integraHash: `0x${string}`; tokens: { tokenId: string; role: string; recipient: string }[] }[];
 }
 
@@ -61,6 +66,8 @@ test("register: a clerk registers two deeds in one run with roles; running it ag
   expect(run.code).toBe(0);
   const registered = JSON.parse(run.stdout) as Registration;
   expect(registered.registrant).toBe(ACCOUNTS.clerk);
+  // The clerk's own workflow of that name, opened by this first run in the same transaction as the first record.
+  expect(registered).toMatchObject({ openedWorkflow: true, workflow: { owner: ACCOUNTS.clerk, name: "cli/closings-2026" } });
   expect(registered.records.map((r) => r.status)).toEqual(["registered", "registered"]);
   for (const record of registered.records) {
     expect(record.tokens).toEqual([
@@ -81,6 +88,7 @@ test("register: a clerk registers two deeds in one run with roles; running it ag
   const again = await integra([...args, "--workflow", "cli/closings-2026", "--json"], { env });
   expect(again.code).toBe(0);
   const second = JSON.parse(again.stdout) as Registration;
+  expect(second.openedWorkflow).toBe(false);
   expect(second.records.map((r) => [r.status, r.integraHash])).toEqual(
     registered.records.map((r) => ["already registered", r.integraHash]),
   );
@@ -167,8 +175,139 @@ test("register and claim refuse bad input with one line and exit code 2", async 
   }
 });
 
+const JSON_ERROR = (code: string) => ({ error: { code, message: expect.any(String), retry: false } });
+
+test("a stranger registering into the demo workflow is refused before sending, naming the owner; admitted, it registers", async () => {
+  // Each command is a process of its own (a few seconds each on a busy machine).
+  test.setTimeout(120_000);
+  const file = document("stranger-deed.txt");
+  const stranger = { INTEGRA_PRIVATE_KEY: STRANGER_KEY };
+  const owner = { INTEGRA_PRIVATE_KEY: TITLE_COMPANY_KEY };
+  const into = ["--workflow", "closing/12-harbour-lane", "--workflow-owner", DEMO_WORKFLOW_OWNER];
+  const args = ["register", file, "--party", `Buyer=${ACCOUNTS.buyer}`, ...into];
+  const nonce = await nonceOf(ACCOUNTS.stranger);
+
+  const refused = await integra(args, { env: stranger });
+  expect(refused.code).toBe(2);
+  expect(refused.stdout).toBe("");
+  expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+  expect(refused.stderr).toContain(
+    `integra register: ${ACCOUNTS.stranger} may not register into workflow "closing/12-harbour-lane" (${DEMO_PROCESS.slice(0, 10)}…${DEMO_PROCESS.slice(-6)}): it belongs to ${DEMO_WORKFLOW_OWNER}, who must admit ${ACCOUNTS.stranger} as a member first`,
+  );
+  const json = await integra([...args, "--json"], { env: stranger });
+  expect(json.code).toBe(2);
+  expect(JSON.parse(json.stdout)).toEqual(JSON_ERROR("NotWorkflowMember"));
+  expect(await nonceOf(ACCOUNTS.stranger)).toBe(nonce);
+
+  // Only the owner admits: the clerk, a member, cannot; the title company can.
+  const notOwner = await integra(["workflow", "admit", DEMO_PROCESS, ACCOUNTS.stranger, "--json"], {
+    env: { INTEGRA_PRIVATE_KEY: CLERK_KEY },
+  });
+  expect(notOwner.code).toBe(2);
+  expect(JSON.parse(notOwner.stdout)).toEqual(JSON_ERROR("NotWorkflowOwner"));
+  expect(notOwner.stderr).toContain(`Only the owner of workflow ${DEMO_PROCESS}, ${DEMO_WORKFLOW_OWNER}, can admit or remove its members`);
+  const admitted = await integra(["workflow", "admit", "closing/12-harbour-lane", ACCOUNTS.stranger], { env: owner });
+  expect(admitted.code).toBe(0);
+  expect(admitted.stdout).toContain(`Admitted ${ACCOUNTS.stranger} to workflow "closing/12-harbour-lane" (${DEMO_PROCESS})`);
+  const twice = await integra(["workflow", "admit", "closing/12-harbour-lane", ACCOUNTS.stranger, "--json"], { env: owner });
+  expect(twice.code).toBe(2);
+  expect(JSON.parse(twice.stdout)).toEqual(JSON_ERROR("AlreadyMember"));
+
+  const member = await integra([...args, "--json"], { env: stranger });
+  expect(member.code).toBe(0);
+  expect(JSON.parse(member.stdout)).toMatchObject({
+    registrant: ACCOUNTS.stranger,
+    openedWorkflow: false,
+    workflow: { processHash: DEMO_PROCESS },
+    records: [{ status: "registered" }],
+  });
+
+  const removed = await integra(["workflow", "remove", DEMO_PROCESS, ACCOUNTS.stranger, "--json"], { env: owner });
+  expect(removed.code).toBe(0);
+  expect(JSON.parse(removed.stdout)).toMatchObject({ action: "remove", processHash: DEMO_PROCESS, member: ACCOUNTS.stranger });
+  const again = await integra(["register", document("stranger-deed-2.txt"), "--party", `Buyer=${ACCOUNTS.buyer}`, ...into, "--json"], {
+    env: stranger,
+  });
+  expect(again.code).toBe(2);
+  expect(JSON.parse(again.stdout)).toEqual(JSON_ERROR("NotWorkflowMember"));
+});
+
+test("workflow open: the signer's own workflow, once; a workflow nobody opened is refused by hash", async () => {
+  const env = { INTEGRA_PRIVATE_KEY: STRANGER_KEY };
+  const opened = await integra(["workflow", "open", "stranger/intake", "--json"], { env });
+  expect(opened.code).toBe(0);
+  const { processHash } = JSON.parse(opened.stdout) as { processHash: string };
+  expect(JSON.parse(opened.stdout)).toMatchObject({ action: "open", name: "stranger/intake", owner: ACCOUNTS.stranger });
+  const shown = await integra(["workflow", processHash, "--json"]);
+  expect(JSON.parse(shown.stdout)).toMatchObject({ processHash, open: true, owner: ACCOUNTS.stranger, members: [] });
+
+  const twice = await integra(["workflow", "open", "stranger/intake", "--json"], { env });
+  expect(twice.code).toBe(2);
+  expect(JSON.parse(twice.stdout)).toEqual(JSON_ERROR("WorkflowAlreadyOpen"));
+
+  const unknown = await integra(
+    ["register", document("nowhere.txt"), "--party", `Buyer=${ACCOUNTS.buyer}`, "--workflow", `0x${"42".repeat(32)}`, "--json"],
+    { env },
+  );
+  expect(unknown.code).toBe(2);
+  expect(JSON.parse(unknown.stdout)).toEqual(JSON_ERROR("UnknownWorkflow"));
+});
+
+/** `integra status <hash> --json`'s record section. */
+async function recordStatus(integraHash: string): Promise<Record<string, string>> {
+  return (JSON.parse((await integra(["status", integraHash, "--json"])).stdout) as { record: Record<string, string> }).record;
+}
+
+test("executor accept: the executor offered on registration takes the role; only it, and once", async () => {
+  const registered = await integra(
+    ["register", document("deed-executor.txt"), "--party", `Buyer=${ACCOUNTS.buyer}`, "--workflow", "cli/executors"].concat([
+      "--executor",
+      ACCOUNTS.lender,
+      "--json",
+    ]),
+    { env: { INTEGRA_PRIVATE_KEY: CLERK_KEY } },
+  );
+  expect(registered.code).toBe(0);
+  const [{ integraHash }] = (JSON.parse(registered.stdout) as Registration).records;
+  expect(await recordStatus(integraHash)).toMatchObject({ executor: zeroAddress, pendingExecutor: ACCOUNTS.lender });
+
+  // Only the one offered can accept it.
+  const other = await integra(["executor", "accept", integraHash, "--json"], { env: { INTEGRA_PRIVATE_KEY: STRANGER_KEY } });
+  expect(other.code).toBe(2);
+  expect(JSON.parse(other.stdout)).toEqual(JSON_ERROR("NotPendingExecutor"));
+  const accepted = await integra(["executor", "accept", integraHash], { env: { INTEGRA_PRIVATE_KEY: LENDER_KEY } });
+  expect(accepted.code).toBe(0);
+  expect(accepted.stdout).toContain(`${ACCOUNTS.lender} is now the executor of ${integraHash}`);
+  expect(await recordStatus(integraHash)).toMatchObject({ executor: ACCOUNTS.lender, pendingExecutor: zeroAddress });
+  const again = await integra(["executor", "accept", integraHash, "--json"], { env: { INTEGRA_PRIVATE_KEY: LENDER_KEY } });
+  expect(again.code).toBe(2);
+  expect(JSON.parse(again.stdout)).toEqual(JSON_ERROR("NoPendingExecutor"));
+  expect(again.stderr).toContain("Nobody is offered the executor role of this record");
+});
+
+test("accept --version: refused when the record changed after the buyer looked at it, accepted as it is now", async () => {
+  const processHash = await openWorkflow("clerk", "cli/sales");
+  const integraHash = await registerAgreement("clerk", keccak256(stringToHex(`cli/sale/${Date.now()}`)), processHash);
+  await offerRecord("clerk", integraHash, "buyer", "sale");
+  const seen = (await recordStatus(integraHash)).version;
+  // After the buyer looked: the clerk reserves a token (a change of the record's state).
+  await reserve("clerk", integraHash, 1n, "lender", processHash);
+  const buyer = { INTEGRA_PRIVATE_KEY: ANVIL_KEYS[3] };
+  const stale = await integra(["accept", integraHash, "--version", seen, "--json"], { env: buyer });
+  expect(stale.code).toBe(2);
+  expect(JSON.parse(stale.stdout)).toEqual(JSON_ERROR("RecordChangedSinceOffer"));
+  expect(stale.stderr).toContain(`The record changed after you looked at it (version ${seen}, now ${Number(seen) + 1})`);
+  const fresh = (await recordStatus(integraHash)).version;
+  const ok = await integra(["accept", integraHash, "--version", fresh, "--json"], { env: buyer });
+  expect(ok.code).toBe(0);
+  expect(JSON.parse(ok.stdout)).toMatchObject({ integraHash, owner: ACCOUNTS.buyer, version: fresh });
+  expect((await recordStatus(integraHash)).owner).toBe(ACCOUNTS.buyer);
+});
+
 test("every subcommand has --help", async () => {
-  for (const command of ["status", "pending", "watch", "verify", "register", "claim"]) {
+  // Each command is a process of its own (a few seconds each on a busy machine).
+  test.setTimeout(120_000);
+  for (const command of ["status", "pending", "watch", "verify", "register", "claim", "workflow", "executor", "accept"]) {
     const run = await integra([command, "--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Usage: integra ${command}`);

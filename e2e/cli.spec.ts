@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ACCOUNTS } from "./anvil";
+import { DEMO_ESCROW_AGENT, DEMO_PROCESS, DEMO_WORKFLOW_OWNER } from "./demo";
 import { demo, expect, test } from "./fixtures";
 import { ROOT, integra as run } from "./integra";
 
@@ -86,12 +87,19 @@ test("verify of the demo deed exits 0 and lists the record and its registrant", 
   expect(run.stdout).toContain("Registered: 1 record");
   expect(lower(run.stdout)).toContain(lower(demo.deed));
   expect(run.stdout).toContain(ACCOUNTS.clerk);
+  // The clerk registered it into the title company's workflow, as a member the title company admitted.
+  expect(run.stdout).toMatch(/member of 0x3C44…93BC's workflow/);
 
   const json = await integra("verify", DEED_FILE, "--json");
   expect(json.code).toBe(0);
-  const result = JSON.parse(json.stdout) as { registered: boolean; records: { integraHash: string; registrant: string }[] };
+  const result = JSON.parse(json.stdout) as {
+    registered: boolean;
+    records: { integraHash: string; registrant: string; processHash: string; workflowOwner: string }[];
+  };
   expect(result.registered).toBe(true);
-  expect(result.records.map((r) => [lower(r.integraHash), r.registrant])).toEqual([[lower(demo.deed), ACCOUNTS.clerk]]);
+  expect(result.records.map((r) => [lower(r.integraHash), r.registrant, r.processHash, r.workflowOwner])).toEqual([
+    [lower(demo.deed), ACCOUNTS.clerk, DEMO_PROCESS, DEMO_WORKFLOW_OWNER],
+  ]);
 });
 
 test("verify of an unregistered file exits 1", async () => {
@@ -130,4 +138,38 @@ test("an unreachable RPC exits 2 and says so", async () => {
   const unreachable = await run(["status", demo.agreement], { rpc: "http://127.0.0.1:9" });
   expect(unreachable.code).toBe(2);
   expect(unreachable.stderr).toContain("Cannot reach the RPC at http://127.0.0.1:9");
+});
+
+test("workflow shows the demo workflow's owner and its members, by name and owner or by hash", async () => {
+  const run = await integra("workflow", "closing/12-harbour-lane", "--owner", DEMO_WORKFLOW_OWNER, "--json");
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  expect(JSON.parse(run.stdout)).toEqual({
+    processHash: DEMO_PROCESS,
+    name: "closing/12-harbour-lane",
+    open: true,
+    owner: DEMO_WORKFLOW_OWNER,
+    members: [ACCOUNTS.clerk, DEMO_ESCROW_AGENT],
+  });
+
+  const words = await integra("workflow", DEMO_PROCESS);
+  expect(words.code).toBe(0);
+  expect(words.stdout).toMatch(new RegExp(`owner:\\s+${DEMO_WORKFLOW_OWNER}`));
+  expect(words.stdout).toContain("members: 2");
+  expect(words.stdout).toContain(ACCOUNTS.clerk);
+  expect(words.stdout).toContain(DEMO_ESCROW_AGENT);
+
+  // The same name under another owner is another workflow, and nobody opened it.
+  const other = await integra("workflow", "closing/12-harbour-lane", "--owner", ACCOUNTS.stranger, "--json");
+  expect(other.code).toBe(0);
+  expect(JSON.parse(other.stdout)).toMatchObject({ open: false, members: [] });
+  expect(JSON.parse(other.stdout).processHash).not.toBe(DEMO_PROCESS);
+
+  // A name alone is not a workflow: workflows are namespaced by their owner.
+  const nameless = await integra("workflow", "closing/12-harbour-lane", "--json");
+  expect(nameless.code).toBe(2);
+  expect(nameless.stderr).toContain('Name the owner of workflow "closing/12-harbour-lane" with --owner ADDRESS');
+  expect(JSON.parse(nameless.stdout)).toEqual({
+    error: { code: "InvalidInput", message: expect.stringContaining("--owner ADDRESS"), retry: false },
+  });
 });

@@ -176,26 +176,26 @@ test("the RPC dies after a transaction is submitted: it is remembered across a r
   const wallet = await installWallet(page, "clerk");
   await page.goto(`/records/${demo.agreement}`);
   await connectWallet(page);
-  const form = page.getByRole("form", { name: "Change executor" });
-  await form.getByLabel("New executor address").fill(ACCOUNTS.partyA);
+  const form = page.getByRole("form", { name: "Executor" });
+  await form.getByLabel("Offer the executor role to").fill(ACCOUNTS.partyA);
   // The node takes the transaction; the app's RPC dies before the app hears back.
   wallet.afterSend(() => setFaults({ mode: "down" }));
-  await form.getByRole("button", { name: "Change executor" }).click();
-  const status = form.getByRole("status").filter({ hasText: "Change the executor" });
+  await form.getByRole("button", { name: "Offer the executor role" }).click();
+  const status = form.getByRole("status").filter({ hasText: "Offer the executor role" });
   await expect(status.locator('[aria-current="step"]')).toHaveText("Mining");
   await expect(status.getByText(/can't be reached to ask whether it is mined/)).toBeVisible({ timeout: 10_000 });
   const hash = await hashIn(status);
 
   await page.reload();
   const remembered = page.getByRole("region", { name: "Transactions sent earlier from this browser" });
-  const item = remembered.getByRole("status", { name: "Change the executor" });
+  const item = remembered.getByRole("status", { name: "Offer the executor role" });
   await expect(item).toContainText(`Waiting for transaction ${hash} to be mined.`);
   await expect(item).toContainText("The chain can't be reached to ask about it");
   await expect(outageBanner(page)).toBeVisible();
   await page.screenshot({ path: "test-results/faults-remembered-pending.png" });
 
   await setFaults({ mode: "pass" });
-  await expect(remembered.getByRole("alert", { name: "Change the executor" })).toContainText(/Confirmed in block \d+\./, {
+  await expect(remembered.getByRole("alert", { name: "Offer the executor role" })).toContainText(/Confirmed in block \d+\./, {
     timeout: 10_000,
   });
   await expect(outageBanner(page)).toHaveCount(0);

@@ -1,10 +1,10 @@
-import type { Address } from "viem";
+import { type Address, zeroAddress } from "viem";
 import { ACCOUNTS } from "./anvil";
-import { addresses, registerAgreement } from "./chain";
-import { DEMO_DEED_SHA256, DEMO_PROCESS } from "./demo";
+import { addresses, attestClaim, claim, offerRecord, openWorkflow, registerAgreement, reserve } from "./chain";
+import { DEMO_DEED_SHA256, DEMO_ESCROW_AGENT, DEMO_PROCESS } from "./demo";
 import { connectWallet, demo, expect, expectConfirmed, installWallet, test } from "./fixtures";
 import { publicClient } from "./relay";
-import { integraRecordV1Abi } from "../lib/generated/integra";
+import { integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../lib/generated/integra";
 
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
@@ -45,7 +45,7 @@ test("the owner offers the deed and the buyer accepts it from the dashboard; the
   await offers.getByRole("link", { name: "Review and accept" }).click();
   await expect(buyer.getByText("Sale closed; the deed passes to the buyer", { exact: false }).first()).toBeVisible();
   const prompt = buyer.getByRole("region", { name: "Ownership offered to you" });
-  await prompt.getByRole("button", { name: "Accept ownership" }).click();
+  await prompt.getByRole("button", { name: "Accept ownership as shown" }).click();
   // Once mined the page reads the record again: the prompt gives way to ownership.
   await expect(buyer.getByText("You are this record's owner.")).toBeVisible({ timeout: 30_000 });
   await expect(prompt).toHaveCount(0);
@@ -69,23 +69,91 @@ test("the owner offers the deed and the buyer accepts it from the dashboard; the
   await buyerContext.close();
 });
 
-test("a copy registered under someone else's workflow id is marked on the workflow and verify pages", async ({ page }) => {
-  const copy = await registerAgreement("stranger", DEMO_DEED_SHA256, DEMO_PROCESS);
+test("the buyer's accept names the record as shown: a change in between is refused in plain words, and the page shows the new state", async ({
+  page: buyer,
+}) => {
+  await offerRecord("clerk", demo.agreement, "buyer", "Assignment of the purchase agreement");
+  await installWallet(buyer, "buyer");
+  await buyer.goto(`/records/${demo.agreement}`);
+  await connectWallet(buyer);
+  const prompt = buyer.getByRole("region", { name: "Ownership offered to you" });
+  await expect(prompt).toBeVisible();
+  await expect(buyer.getByText("2 of 3", { exact: false }).first()).toBeVisible();
 
+  // Between the page's read and the accept, the record changes: the lender claims the last token.
+  const uid = await attestClaim("clerk", demo.agreement, 3n, "lender", DEMO_PROCESS);
+  await claim("lender", demo.agreement, 3n, uid, DEMO_PROCESS);
+
+  await prompt.getByRole("button", { name: "Accept ownership as shown" }).click();
+  await expect(prompt.getByRole("alert")).toContainText("The record changed after this page read it");
+  await buyer.screenshot({ path: "test-results/accept-refused-record-changed.png" });
+  expect((await recordOf(demo.agreement)).owner).toBe(ACCOUNTS.clerk);
+  // The page read the record again; accepting what it shows now goes through.
+  await expect(buyer.getByText(/Agreement complete/).first()).toBeVisible({ timeout: 15_000 });
+  await prompt.getByRole("button", { name: "Accept ownership as shown" }).click();
+  await expect(buyer.getByText("You are this record's owner.")).toBeVisible({ timeout: 30_000 });
+  expect((await recordOf(demo.agreement)).owner).toBe(ACCOUNTS.buyer);
+});
+
+test("a stranger cannot register into the title company's workflow; its page names the owner and members, and the owner admits one", async ({
+  page,
+}) => {
+  // The victim's workflow id and content hash are public: the stranger's registration is still refused.
+  await expect(
+    publicClient.simulateContract({
+      address: addresses.IntegraRecordV1,
+      abi: integraRecordV1Abi,
+      functionName: "register",
+      args: [DEMO_DEED_SHA256, "0x", addresses.MultiPartyTokenizerV1, zeroAddress, DEMO_PROCESS, []],
+      account: ACCOUNTS.stranger as Address,
+    }),
+  ).rejects.toThrow(/NotWorkflowMember/);
+
+  await installWallet(page, "titleCompany");
   await page.goto(`/workflows/${DEMO_PROCESS}`);
   await expect(page.getByRole("heading", { name: "Records in this workflow (3)" })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "1 record registered by someone else" })).toContainText(short(ACCOUNTS.clerk));
-  const row = page.getByRole("listitem").filter({ hasText: `${copy.slice(0, 10)}…${copy.slice(-8)}` });
-  await expect(row.getByText("other registrant")).toBeVisible();
-  await expect(
-    page
-      .getByRole("listitem")
-      .filter({ hasText: `${demo.deed.slice(0, 10)}…${demo.deed.slice(-8)}` })
-      .getByText("started the workflow"),
-  ).toBeVisible();
+  const members = page.getByRole("list", { name: "Members" });
+  await expect(members.getByRole("listitem")).toHaveCount(2);
+  await expect(members).toContainText(short(ACCOUNTS.clerk));
+  await expect(members).toContainText(short(DEMO_ESCROW_AGENT));
+  await connectWallet(page);
+  const admin = page.getByRole("form", { name: "Workflow members" });
+  await admin.getByLabel("Admit a member").fill(ACCOUNTS.partyA);
+  await admin.getByRole("button", { name: "Admit", exact: true }).click();
+  await expectConfirmed(admin);
+  await expect(members.getByRole("listitem")).toHaveCount(3);
+  await expect(page.getByRole("list", { name: "Events, newest first" }).getByText("Member admitted to the workflow").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/workflow-owner-and-members.png", fullPage: true });
 
+  // Admitted, the office registers its own record into the workflow; the verify page names the workflow's owner.
+  const record = await registerAgreement("partyA", DEMO_DEED_SHA256, DEMO_PROCESS);
+  expect((await recordOf(record)).processHash).toBe(DEMO_PROCESS);
   await page.goto(`/verify?hash=${DEMO_DEED_SHA256}`);
   await expect(page.getByText("Registered: 2 records of this content")).toBeVisible();
-  await expect(page.getByText(`other registrant: the workflow was started by ${short(ACCOUNTS.clerk)}`)).toHaveCount(1);
-  expect((await recordOf(copy)).owner).toBe(ACCOUNTS.stranger as Address);
+  await expect(page.getByText("a member admitted to the workflow")).toHaveCount(2);
+  await expect(page.getByText("owned by").first()).toBeVisible();
+});
+
+test("naming an executor only offers the role: it has no authority until it accepts on the record's page", async ({ page }) => {
+  const processHash = await openWorkflow("clerk", "e2e/executor-consent");
+  const integraHash = await registerAgreement("clerk", DEMO_DEED_SHA256, processHash, ACCOUNTS.partyB as Address);
+  expect((await recordOf(integraHash)).executor).toBe(zeroAddress);
+  await expect(
+    publicClient.simulateContract({
+      address: addresses.MultiPartyTokenizerV1,
+      abi: multiPartyTokenizerV1Abi,
+      functionName: "reserveToken",
+      args: [integraHash, 1n, ACCOUNTS.buyer as Address, 1n, processHash, ""],
+      account: ACCOUNTS.partyB as Address,
+    }),
+  ).rejects.toThrow(/NotOwnerOrExecutor/);
+
+  await installWallet(page, "partyB");
+  await page.goto(`/records/${integraHash}`);
+  await connectWallet(page);
+  const prompt = page.getByRole("region", { name: "Executor role offered to you" });
+  await prompt.getByRole("button", { name: "Accept the executor role" }).click();
+  await expect(page.getByText("You are this record's executor.")).toBeVisible({ timeout: 30_000 });
+  expect((await recordOf(integraHash)).executor).toBe(ACCOUNTS.partyB);
+  await reserve("partyB", integraHash, 1n, "buyer", processHash);
 });

@@ -1,19 +1,26 @@
 // The SDK (lib/sdk) as an integrator's program uses it: a clerk's key registers and attests, parties with fresh keys
-// and no ether claim and request a payment through the app's relayer. No browser.
-import { keccak256, stringToHex } from "viem";
+// and no ether claim and request a payment through the app's relayer; a workflow's owner admits a member, whose
+// record a watcher of the workflow sees with the membership events. No browser.
+import { type Hex, keccak256, stringToHex, zeroAddress, zeroHash } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { decryptPaymentNote } from "../lib/crypto/paymentNote";
 import {
   IntegraWriteError,
+  type WatchItem,
+  admitMember,
   claim,
   createIntegraClient,
   issueCapability,
   multiPartyTokenizer,
+  openWorkflow,
   processHashOf,
   readPayments,
   readRecordTokens,
+  readWorkflow,
   register,
+  removeMember,
   requestPayment,
+  watchWorkflow,
 } from "../lib/sdk";
 import { startAnvil } from "../scripts/lib/anvil";
 import { ANVIL_KEYS } from "../scripts/lib/chains";
@@ -37,8 +44,11 @@ test("SDK: register with roles, issue capabilities, two gasless claims and a gas
       { address: buyer.account.address, role: "Buyer" },
       { address: seller.account.address, role: "Seller" },
     ],
-    processHash: processHashOf("sdk/closing"),
+    workflow: { name: "sdk/closing" },
   });
+  // The clerk's first record of its own workflow opened it, in the same transaction.
+  expect(registered).toMatchObject({ processHash: processHashOf(clerk.account.address, "sdk/closing"), openedWorkflow: true });
+  expect(await readWorkflow(client, registered.processHash)).toMatchObject({ owner: clerk.account.address, members: [] });
   expect(registered.tokens.map((t) => [t.tokenId, t.role, t.recipient])).toEqual([
     [1n, "Buyer", buyer.account.address],
     [2n, "Seller", seller.account.address],
@@ -78,8 +88,100 @@ test("SDK: register with roles, issue capabilities, two gasless claims and a gas
   await expect(again).rejects.toBeInstanceOf(IntegraWriteError);
 });
 
+test("watchWorkflow delivers the workflow's opening, its membership and a member's record; a stranger is refused before sending", async () => {
+  const client = createIntegraClient(RPC_URL);
+  const owner = { client, account: privateKeyToAccount(ANVIL_KEYS[2]) };
+  const member = { client, account: privateKeyToAccount(ANVIL_KEYS[3]) };
+  const stranger = { client, account: privateKeyToAccount(ANVIL_KEYS[9]) };
+  const name = "sdk/escrow-closing";
+  const processHash = processHashOf(owner.account.address, name);
+  const party = [{ address: privateKeyToAccount(generatePrivateKey()).address, role: "Buyer" }];
+
+  const stop = new AbortController();
+  const items: WatchItem[] = [];
+  const from = (await client.getBlockNumber()) + 1n;
+  const watching = (async () => {
+    for await (const item of watchWorkflow(
+      client,
+      { owner: owner.account.address, name },
+      { fromBlock: from, pollIntervalMs: 100, signal: stop.signal },
+    ))
+      items.push(item);
+  })();
+  try {
+    await openWorkflow(owner, name);
+    await admitMember(owner, { name }, member.account.address);
+    const record = await register(member, {
+      contentHash: keccak256(stringToHex(`sdk/member/${Date.now()}`)),
+      tokenizer: "multiParty",
+      parties: party,
+      workflow: { owner: owner.account.address, name },
+    });
+    expect(record).toMatchObject({ processHash, openedWorkflow: false });
+
+    // A stranger is refused before anything is signed, told who owns the workflow; so is a record into an unopened one.
+    const nonce = await client.getTransactionCount({ address: stranger.account.address });
+    const refused = register(stranger, {
+      contentHash: keccak256(stringToHex(`sdk/stranger/${Date.now()}`)),
+      tokenizer: "multiParty",
+      parties: party,
+      workflow: processHash,
+    });
+    await expect(refused).rejects.toMatchObject({ errorName: "NotWorkflowMember", code: "NotWorkflowMember" });
+    await expect(refused).rejects.toThrow(new RegExp(`belongs to ${owner.account.address}, who must admit ${stranger.account.address}`));
+    const unopened = register(stranger, {
+      contentHash: keccak256(stringToHex("sdk/unopened")),
+      tokenizer: "multiParty",
+      parties: party,
+      workflow: { owner: owner.account.address, name: "sdk/never-opened" },
+    });
+    await expect(unopened).rejects.toMatchObject({ errorName: "UnknownWorkflow" });
+    expect(await client.getTransactionCount({ address: stranger.account.address })).toBe(nonce);
+    // Outside any workflow anyone registers, and none of it is the workflow's.
+    await register(stranger, {
+      contentHash: keccak256(stringToHex(`sdk/no-workflow/${Date.now()}`)),
+      tokenizer: "multiParty",
+      parties: party,
+    });
+
+    await removeMember(owner, { name }, member.account.address);
+    await expect(
+      register(member, {
+        contentHash: keccak256(stringToHex(`sdk/removed/${Date.now()}`)),
+        tokenizer: "multiParty",
+        parties: party,
+        workflow: processHash,
+      }),
+    ).rejects.toMatchObject({ errorName: "NotWorkflowMember" });
+    expect(await readWorkflow(client, processHash)).toEqual({ processHash, owner: owner.account.address, members: [] });
+
+    await expect
+      .poll(() => items.some((i) => i.type === "event" && i.entry.eventName === "WorkflowMemberRemoved"), { timeout: 20_000 })
+      .toBe(true);
+    const events = items.flatMap((i) => (i.type === "event" ? [i.entry] : []));
+    expect(events.map((e) => e.eventName)).toEqual([
+      "WorkflowOpened",
+      "WorkflowMemberAdmitted",
+      "RecordRegistered",
+      "OwnershipTransferred",
+      "TokenReserved",
+      "PartiesSealed",
+      "WorkflowMemberRemoved",
+    ]);
+    expect(events.every((e) => e.processHash === processHash)).toBe(true);
+    const [opened, admitted, registered] = events;
+    expect(opened).toMatchObject({ integraHash: zeroHash, args: { owner: owner.account.address } });
+    expect(admitted).toMatchObject({ integraHash: zeroHash, args: { member: member.account.address } });
+    expect(registered).toMatchObject({ integraHash: record.integraHash, args: { owner: member.account.address, executor: zeroAddress } });
+  } finally {
+    stop.abort();
+    await watching;
+  }
+  expect(() => watchWorkflow(client, zeroHash as Hex)).toThrow(/not a workflow/);
+});
+
 test("the CLI refuses a chain other than the deployment's with one line and exit code 2", async () => {
-  const other = await startAnvil(8549, ["--chain-id", "1337"]);
+  const other = await startAnvil(8557, ["--chain-id", "1337"]);
   try {
     const run = await integra(["status", `0x${"ab".repeat(32)}`], { rpc: other.rpcUrl });
     expect(run.code).toBe(2);

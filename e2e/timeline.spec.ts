@@ -1,8 +1,6 @@
-import { keccak256, stringToHex } from "viem";
 import { attestClaim, claim } from "./chain";
+import { DEMO_PROCESS } from "./demo";
 import { connectWallet, demo, expect, installWallet, test } from "./fixtures";
-
-const DEMO_PROCESS = keccak256(stringToHex("closing/12-harbour-lane"));
 
 test("a record's timeline tells its whole story in order, and new events appear without a reload", async ({ page, browser }) => {
   // A visitor with no wallet watches the seeded agreement.
@@ -82,13 +80,16 @@ test("a record's timeline tells its whole story in order, and new events appear 
 
 test("a workflow page shows the events of every record in it", async ({ page }) => {
   await page.goto(`/workflows/${DEMO_PROCESS}`);
-  await expect(page.getByRole("heading", { name: "Records in this workflow (2)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Records in this workflow (3)" })).toBeVisible();
   const timeline = page.getByRole("list", { name: "Events, newest first" });
   await expect(timeline.getByRole("link", { name: `record ${demo.deed.slice(0, 10)}…${demo.deed.slice(-6)}` }).first()).toBeVisible();
   await expect(
     timeline.getByRole("link", { name: `record ${demo.agreement.slice(0, 10)}…${demo.agreement.slice(-6)}` }).first(),
   ).toBeVisible();
-  await expect(timeline.getByText("Document registered")).toHaveCount(2);
+  await expect(timeline.getByText("Document registered")).toHaveCount(3);
+  // The workflow's own events: the title company opened it and admitted the clerk and the escrow agent.
+  await expect(timeline.getByText("Workflow opened")).toHaveCount(1);
+  await expect(timeline.getByText("Member admitted to the workflow")).toHaveCount(2);
 
   await page.goto("/workflows/0xnot-a-hash");
   await expect(page.getByRole("alert").filter({ hasText: "This workflow link is broken" })).toBeVisible();

@@ -1,4 +1,4 @@
-import type { Address, Hex } from "viem";
+import { type Address, type Hex, zeroAddress } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
 import { integraCalls } from "@/lib/calls/integraCalls";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
@@ -13,6 +13,8 @@ import {
   reservationsQuery,
   reservationsScope,
   timelineKey,
+  workflowQuery,
+  workflowTimelineKey,
 } from "./queries";
 
 /**
@@ -27,7 +29,19 @@ export const operations = {
   registerWithParties: (p: Parameters<typeof integraCalls.registerWithParties>[0]) => ({
     label: `Register the document and reserve ${plural(p.parties.length, "token")}`,
     ...integraCalls.registerWithParties(p),
-    invalidate: [recordsByContentQuery(p.contentHash).queryKey, myRecordsScope, reservationsScope],
+    invalidate: [recordsByContentQuery(p.contentHash).queryKey, myRecordsScope, reservationsScope, workflowQuery(p.processHash).queryKey],
+  }),
+
+  admitMember: (p: { processHash: Hex; member: Address }) => ({
+    label: "Admit a member to the workflow",
+    ...integraCalls.admitMember(p),
+    invalidate: [workflowQuery(p.processHash).queryKey, workflowTimelineKey(p.processHash)],
+  }),
+
+  removeMember: (p: { processHash: Hex; member: Address }) => ({
+    label: "Remove a member from the workflow",
+    ...integraCalls.removeMember(p),
+    invalidate: [workflowQuery(p.processHash).queryKey, workflowTimelineKey(p.processHash)],
   }),
 
   reserveToken: (p: Parameters<typeof integraCalls.reserveToken>[0]) => ({
@@ -92,7 +106,8 @@ export const operations = {
     invalidate: [recordQuery(p.integraHash).queryKey, timelineKey(p.integraHash)],
   }),
 
-  acceptOwnership: (p: { integraHash: Hex; account: Address }) => ({
+  /** Accepts the record as shown: `version` is the recordVersionOf read with it, so any change since refuses it. */
+  acceptOwnership: (p: { integraHash: Hex; version: bigint; account: Address }) => ({
     label: "Accept record ownership",
     ...integraCalls.acceptOwnership(p),
     invalidate: [
@@ -104,9 +119,25 @@ export const operations = {
     ],
   }),
 
-  setExecutor: (p: { integraHash: Hex; executor: Address; removing: boolean }) => ({
-    label: p.removing ? "Remove the executor" : "Change the executor",
-    ...integraCalls.setExecutor(p),
+  offerExecutor: (p: { integraHash: Hex; candidate: Address }) => ({
+    label: p.candidate === zeroAddress ? "Withdraw the executor offer" : "Offer the executor role",
+    ...integraCalls.offerExecutor(p),
+    invalidate: [recordQuery(p.integraHash).queryKey, timelineKey(p.integraHash)],
+  }),
+
+  acceptExecutorRole: (p: { integraHash: Hex }) => ({
+    label: "Accept the executor role",
+    ...integraCalls.acceptExecutorRole(p),
+    invalidate: [
+      recordQuery(p.integraHash).queryKey,
+      timelineKey(p.integraHash),
+      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
+    ],
+  }),
+
+  removeExecutor: (p: { integraHash: Hex }) => ({
+    label: "Remove the executor",
+    ...integraCalls.removeExecutor(p),
     invalidate: [
       recordQuery(p.integraHash).queryKey,
       timelineKey(p.integraHash),

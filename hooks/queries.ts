@@ -50,6 +50,13 @@ export const recordsByContentQuery = (contentHash: Hex | undefined) =>
     queryFn: contentHash ? async () => (await reads()).readRecordsByContent(readClient, contentHash) : skipToken,
   });
 
+/** A workflow's owner and members (who may register records into it). */
+export const workflowQuery = (processHash: Hex | undefined) =>
+  queryOptions({
+    queryKey: ["workflow", APP_CHAIN_ID, lower(processHash)] as const,
+    queryFn: processHash ? async () => (await reads()).readWorkflow(readClient, processHash) : skipToken,
+  });
+
 /** Every account's reservations: a write that reserves for someone else refreshes theirs too. */
 export const reservationsScope = ["reservedFor", APP_CHAIN_ID] as const;
 export const reservationsQuery = (account: Address | undefined) =>

@@ -56,7 +56,12 @@ export const checkProofCommand: Command = {
       );
     }
     const failure = firstFailure(checks);
-    if (failure) throw new CliError(failure);
+    if (failure && context.json) {
+      // The JSON document above already says which checks failed: one document on stdout, the line on stderr.
+      process.stderr.write(`integra check-proof: ${failure}\n`);
+      return EXIT.error;
+    }
+    if (failure) throw new CliError(failure, { code: "ProofCheckFailed" });
     return EXIT.ok;
   },
 };

@@ -1,20 +1,20 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
-import type { Address, Hex } from "viem";
+import { type Address, type Hex, zeroAddress } from "viem";
 import {
   type IntegraSigner,
   type PartyInput,
   type TokenizerKind,
   hashFile,
   parseAddress,
-  processHashOf,
   readRecordsByContent,
   register,
   tokenizers,
   displayRole,
+  workflowForRegistration,
 } from "@/lib/sdk";
 import { type Command, listOption, stringOption } from "../command";
-import { addressArgument } from "../arguments";
+import { addressArgument, workflowArgument } from "../arguments";
 import { connect } from "../connect";
 import { CliError, EXIT } from "../errors";
 import { table, toJson } from "../format";
@@ -55,8 +55,21 @@ export const registerCommand: Command = {
       help: "ownership (one deed token, one party) or multi (one role token per party); default multi",
     },
     party: { type: "string", multiple: true, value: "ROLE=ADDRESS", help: "a party and its role, in token order: the first gets token #1" },
-    workflow: { type: "string", value: "ID", help: "the workflow id the records belong to (its processHash is keccak256 of the id)" },
-    executor: { type: "string", value: "ADDRESS", help: "an executor who may act for the owner (default none)" },
+    workflow: {
+      type: "string",
+      value: "NAME|0xHASH",
+      help: "the workflow the records belong to: the signer's own workflow NAME (opened by its first record), or a processHash",
+    },
+    "workflow-owner": {
+      type: "string",
+      value: "ADDRESS",
+      help: "register into ADDRESS's workflow NAME instead, as a member that owner admitted (integra workflow admit)",
+    },
+    executor: {
+      type: "string",
+      value: "ADDRESS",
+      help: "offer ADDRESS the executor role (it acts for the owner once it accepts: integra executor accept)",
+    },
     title: {
       type: "string",
       value: "TEXT",
@@ -71,6 +84,10 @@ export const registerCommand: Command = {
     "other, with a progress bar on stderr. A file this signer already registered in the same workflow is skipped,\n" +
     "so a run that stopped half-way can simply be run again. Roles are public, on the tokens; a title and reference\n" +
     "are encrypted together with INTEGRA_PASSPHRASE and readable on the record page with it.\n\n" +
+    "Workflows belong to their owner: only the owner and the members it admitted register into one. --workflow NAME\n" +
+    "is the signer's own workflow of that name, opened in the same transaction as its first record; with\n" +
+    "--workflow-owner ADDRESS it is that owner's workflow, which must have admitted the signer (else nothing is\n" +
+    "sent and the owner is named). A 0x processHash names any open workflow.\n\n" +
     SIGNER_HELP,
   async run(context) {
     const tokenizerName = (stringOption(context, "tokenizer") ?? "multi").toLowerCase();
@@ -81,8 +98,12 @@ export const registerCommand: Command = {
     if (tokenizer === "ownership" && parties.length !== 1) {
       throw new CliError(`The ownership tokenizer has one deed token, so one party; got ${parties.length}. Use --tokenizer multi.`);
     }
-    const workflow = stringOption(context, "workflow");
-    if (!workflow?.trim()) throw new CliError('Name the workflow: --workflow ID (e.g. "closing/12-harbour-lane").');
+    const workflowText = stringOption(context, "workflow");
+    if (!workflowText?.trim())
+      throw new CliError('Name the workflow: --workflow NAME (e.g. "closing/12-harbour-lane") or its 0x processHash.');
+    const workflowOwner = stringOption(context, "workflow-owner");
+    // Checked before any key is loaded; the owner defaults to the signer below.
+    workflowArgument(workflowText, workflowOwner, "--workflow-owner", zeroAddress);
     const title = stringOption(context, "title");
     const reference = stringOption(context, "reference");
     const passphrase = process.env.INTEGRA_PASSPHRASE ?? "";
@@ -97,7 +118,10 @@ export const registerCommand: Command = {
 
     const account = await loadAccount(context);
     const signer: IntegraSigner = { client: await connect(context.rpc), account };
-    const processHash = processHashOf(workflow);
+    const workflow = workflowArgument(workflowText, workflowOwner, "--workflow-owner", account.address);
+    // Refused here, before any file is hashed, when the signer may not register into the workflow (the owner is named).
+    const { processHash } = await workflowForRegistration(signer, workflow);
+    let opened = false;
     const results: FileResult[] = [];
     const overall = progressBar("Registered", process.stderr, "files");
     for (const [index, file] of context.args.entries()) {
@@ -113,8 +137,16 @@ export const registerCommand: Command = {
         const named = (text: string | undefined) => text?.replaceAll("{file}", basename(file));
         const details =
           title !== undefined || reference !== undefined ? { title: named(title), reference: named(reference), passphrase } : undefined;
-        const registered = await register(signer, { contentHash, tokenizer, parties, processHash, executor, details });
-        results.push({ file, contentHash, status: "registered", ...registered });
+        const registered = await register(signer, { contentHash, tokenizer, parties, workflow, executor, details });
+        opened ||= registered.openedWorkflow;
+        results.push({
+          file,
+          contentHash,
+          status: "registered",
+          integraHash: registered.integraHash,
+          transactionHash: registered.transactionHash,
+          tokens: registered.tokens,
+        });
       }
       overall.update(index + 1, context.args.length);
     }
@@ -122,9 +154,16 @@ export const registerCommand: Command = {
 
     if (context.json) {
       process.stdout.write(
-        `${toJson({ registrant: account.address, workflow, processHash, tokenizer: tokenizers[tokenizer].address, records: results })}\n`,
+        `${toJson({
+          registrant: account.address,
+          workflow: typeof workflow === "string" ? { processHash } : { ...workflow, processHash },
+          openedWorkflow: opened,
+          tokenizer: tokenizers[tokenizer].address,
+          records: results,
+        })}\n`,
       );
     } else {
+      if (opened) process.stdout.write(`Opened workflow "${workflowText.trim()}" (${processHash}), owned by ${account.address}.\n`);
       process.stdout.write(
         `${table(
           ["file", "record", "status", "tokens"],

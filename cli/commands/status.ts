@@ -74,7 +74,11 @@ export async function readStatus(client: PublicClient, integraHash: Hex, passphr
     record: {
       owner: record.owner,
       executor: record.executor,
+      /** Offered the executor role and not yet accepting (zero: none); no authority until it accepts. */
+      pendingExecutor: record.pendingExecutor,
       pendingOwner: record.pendingOwner,
+      /** What an accept names (integra accept --version): it lands only if the record has not changed since. */
+      version: record.version,
       tokenizer: record.tokenizer,
       tokenizerKind: hasTokenizer ? (tokenizerKindOf(record.tokenizer) ?? "other") : "none",
       contentHash: record.contentHash,
@@ -145,7 +149,14 @@ function human(status: Status): string {
     fields([
       ["owner", record.owner],
       ["executor", record.executor === zeroAddress ? "none" : record.executor],
+      ...(record.pendingExecutor === zeroAddress ? [] : [["executor offered to", `${record.pendingExecutor} (not accepted yet)`] as const]),
       ...(record.pendingOwner === zeroAddress ? [] : [["offered to", record.pendingOwner] as const]),
+      [
+        "version",
+        record.pendingOwner === zeroAddress
+          ? String(record.version)
+          : `${record.version} (accept it as it is now: integra accept ${status.integraHash} --version ${record.version})`,
+      ],
       ["tokenizer", `${record.tokenizerKind} ${record.tokenizer === zeroAddress ? "" : record.tokenizer}`.trimEnd()],
       ["content hash", record.contentHash],
       ["workflow", record.processHash],

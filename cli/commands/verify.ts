@@ -5,7 +5,7 @@ import type { Command } from "../command";
 import { connect } from "../connect";
 import { EXIT } from "../errors";
 import { checkFile } from "../files";
-import { table, toJson, when } from "../format";
+import { shortHex, table, toJson, when } from "../format";
 import { progressBar } from "../progress";
 
 export const verifyCommand: Command = {
@@ -14,7 +14,8 @@ export const verifyCommand: Command = {
   arguments: "<file>",
   description:
     "Hashes the file (SHA-256, streamed, with a progress bar on stderr) and lists every record registered under\n" +
-    "that content hash with its registrant. Records whose registrant did not start their workflow are marked.\n" +
+    "that content hash with its registrant, and whether the registrant owns the record's workflow or is a member\n" +
+    "its owner admitted (nobody else can register into a workflow).\n" +
     "Exit code: 0 registered, 1 not registered, 2 error.",
   async run({ args, json, rpc }) {
     const [path] = args;
@@ -34,11 +35,15 @@ export const verifyCommand: Command = {
         r.registrant,
         when(r.registeredAt),
         r.progress ? `${r.progress.claimed} of ${r.progress.reserved} claimed${r.progress.complete ? ", complete" : ""}` : "no tokens",
-        r.workflowFirstRegistrant.toLowerCase() === r.registrant.toLowerCase() ? "" : "did not start this workflow",
+        r.workflowOwner === undefined
+          ? "no workflow"
+          : r.workflowOwner.toLowerCase() === r.registrant.toLowerCase()
+            ? "owns its workflow"
+            : `member of ${shortHex(r.workflowOwner)}'s workflow`,
       ]);
       process.stdout.write(
         `Registered: ${records.length} record${records.length === 1 ? "" : "s"} with content hash ${contentHash}\n\n${table(
-          ["record", "registrant", "registered", "tokens", "note"],
+          ["record", "registrant", "registered", "tokens", "workflow"],
           rows,
         )}\n`,
       );

@@ -2,22 +2,22 @@ import { sleep } from "@/lib/async/sleep";
 import { backoffDelayMs } from "@/lib/chain/retryTransient";
 import { spawn } from "node:child_process";
 import { readFile, rename, writeFile } from "node:fs/promises";
-import type { PublicClient } from "viem";
+import { type PublicClient, zeroHash } from "viem";
 import {
   type TimelineEntry,
   type WatchCursor,
   type WatchItem,
   type WatchOptions,
   describeEntry,
-  parseBytes32,
-  processHashOf,
   readRecord,
+  readWorkflow,
+  workflowLabel,
   watchRecipient,
   watchRecord,
   watchWorkflow,
 } from "@/lib/sdk";
 import { type Command, type CommandContext, stringOption } from "../command";
-import { addressArgument, ofKnownRecord, recordHashArgument } from "../arguments";
+import { addressArgument, ofKnownRecord, recordHashArgument, workflowArgument } from "../arguments";
 import { connect } from "../connect";
 import { CliError, EXIT, describeFailure } from "../errors";
 
@@ -119,17 +119,24 @@ async function openWatch(
   const workflow = stringOption(context, "workflow");
   const recipient = stringOption(context, "recipient");
   const given = [record, workflow, recipient].filter((v) => v !== undefined).length;
-  if (given !== 1) throw new CliError("Give exactly one of --record H, --workflow P, --recipient A (see integra watch --help).");
+  if (given !== 1) throw new CliError("Give exactly one of --record H, --workflow W, --recipient A (see integra watch --help).");
+  const workflowOwner = stringOption(context, "workflow-owner");
+  if (workflowOwner !== undefined && workflow === undefined) throw new CliError("--workflow-owner goes with --workflow NAME.");
   if (record !== undefined) {
     const integraHash = recordHashArgument(record);
     await ofKnownRecord(integraHash, readRecord(client, integraHash));
     return watchRecord(client, integraHash, options);
   }
   if (workflow !== undefined) {
-    // A processHash as is; anything else is a workflow id, hashed as the app does.
-    const processHash = workflow.startsWith("0x") ? parseBytes32(workflow) : processHashOf(workflow);
-    if (!processHash) throw new CliError(`Not a workflow hash: "${workflow}". Give 0x and 64 hexadecimal characters, or the workflow id.`);
-    return watchWorkflow(client, processHash, options);
+    // A processHash as is; a name is its owner's (--workflow-owner), hashed as the registry does.
+    const ref = workflowArgument(workflow, workflowOwner, "--workflow-owner");
+    const state = await readWorkflow(client, ref);
+    if (state.processHash === zeroHash)
+      throw new CliError("The zero processHash is not a workflow: give a workflow's name and owner, or its hash.");
+    // Not an error: a court may start watching before the owner opens the workflow.
+    if (!state.owner)
+      process.stderr.write(`integra watch: workflow ${workflowLabel(ref, state.processHash)} is not open yet; waiting for it\n`);
+    return watchWorkflow(client, state.processHash, options);
   }
   return watchRecipient(client, addressArgument(recipient), options);
 }
@@ -143,11 +150,16 @@ function parseFromBlock(value: string | undefined): bigint | undefined {
 export const watchCommand: Command = {
   name: "watch",
   summary: "one JSON line per event of a record, a workflow or an account, as they happen",
-  arguments: "--record H | --workflow P | --recipient A",
+  arguments: "--record H | --workflow W | --recipient A",
   positionals: { min: 0, max: 0 },
   options: {
     record: { type: "string", value: "H", help: "the events of one record (its integraHash)" },
-    workflow: { type: "string", value: "P", help: "the events of one workflow, across records (its processHash, or its workflow id)" },
+    workflow: {
+      type: "string",
+      value: "NAME|0xP",
+      help: "the events of one workflow: its membership and every event of its records (a name with --workflow-owner, or its processHash)",
+    },
+    "workflow-owner": { type: "string", value: "A", help: "the owner of the workflow NAME (workflows are namespaced by their owner)" },
     recipient: {
       type: "string",
       value: "A",
@@ -172,7 +184,11 @@ export const watchCommand: Command = {
     'printed prints it again with "type": "retracted". An RPC outage is waited out (retries on stderr); with --cursor,\n' +
     "a restart resumes where it stopped, without duplicates or gaps. Ctrl-C stops it cleanly (exit 0).\n" +
     "The cursor is saved after each event's --exec and --webhook are done, so an event whose hook did not finish is\n" +
-    "delivered again after a restart.",
+    "delivered again after a restart.\n" +
+    "A workflow W is its NAME with --workflow-owner A (workflows are namespaced by their owner), or its 0x processHash.\n" +
+    "A workflow's events are its opening, its members' admissions and removals (integraHash zero), and every event of\n" +
+    "the records its owner and members registered into it: nobody else can register into a workflow or put an event\n" +
+    "on its timeline.",
   async run(context) {
     const cursorPath = stringOption(context, "cursor");
     const exec = stringOption(context, "exec");

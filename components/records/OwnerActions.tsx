@@ -13,6 +13,8 @@ import { roleProblem } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";
 
 const button = "rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50";
+const secondaryButton =
+  "rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50";
 
 function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
   const ownership = tokenizerKindOf(record.tokenizer) === "ownership";
@@ -162,39 +164,81 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
   );
 }
 
-function ChangeExecutorForm({ integraHash }: { integraHash: Hex }) {
-  const [executor, setExecutor] = useState("");
+/**
+ * The executor role is offered, never imposed: the named address has no authority until it accepts on chain.
+ * The owner may replace or withdraw a pending offer, and remove a serving executor at once.
+ */
+function ExecutorForm({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
+  const [candidate, setCandidate] = useState("");
   const [error, setError] = useState<string>();
   const tx = useTransaction();
+  const pending = record.pendingExecutor !== zeroAddress;
+  const serving = record.executor !== zeroAddress;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const address = executor.trim() === "" ? zeroAddress : parseAddress(executor);
+    const address = parseAddress(candidate);
     if (!address) return setError(ADDRESS_HINT);
     setError(undefined);
-    const receipt = await tx.send(operations.setExecutor({ integraHash, executor: address, removing: address === zeroAddress }));
-    if (receipt) setExecutor("");
+    const receipt = await tx.send(operations.offerExecutor({ integraHash, candidate: address }));
+    if (receipt) setCandidate("");
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" aria-label="Change executor">
-      <h3 className="font-medium">Change executor</h3>
+    <form onSubmit={submit} className="space-y-3" aria-label="Executor">
+      <h3 className="font-medium">Executor</h3>
+      <p className="text-sm text-slate-600">
+        {serving ? (
+          <>
+            Serving: <AddressText address={record.executor} />.{" "}
+          </>
+        ) : (
+          "No executor serves this record. "
+        )}
+        {pending && (
+          <>
+            Offered to <AddressText address={record.pendingExecutor} />, waiting for them to accept.
+          </>
+        )}
+      </p>
       <Field
         id="executor-address"
-        label="New executor address"
-        hint="Leave empty to remove the executor. Attestations issued so far stop authorizing claims."
+        label={pending ? "Offer the role to someone else instead" : "Offer the executor role to"}
+        hint="They act for you on this record only once they accept. A change of executor voids the attestations issued so far."
         placeholder="0x…"
-        value={executor}
-        onChange={(e) => setExecutor(e.target.value)}
+        value={candidate}
+        onChange={(e) => setCandidate(e.target.value)}
       />
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}
         </p>
       )}
-      <button type="submit" disabled={tx.busy} className={button}>
-        Change executor
-      </button>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" disabled={tx.busy} className={button}>
+          Offer the executor role
+        </button>
+        {pending && (
+          <button
+            type="button"
+            disabled={tx.busy}
+            className={secondaryButton}
+            onClick={() => void tx.send(operations.offerExecutor({ integraHash, candidate: zeroAddress }))}
+          >
+            Withdraw the offer
+          </button>
+        )}
+        {serving && (
+          <button
+            type="button"
+            disabled={tx.busy}
+            className={secondaryButton}
+            onClick={() => void tx.send(operations.removeExecutor({ integraHash }))}
+          >
+            Remove the executor
+          </button>
+        )}
+      </div>
       <TransactionStatus state={tx.state} onDismiss={tx.reset} />
     </form>
   );
@@ -210,7 +254,7 @@ export function OwnerActions({ integraHash, record, isOwner }: { integraHash: He
         </div>
       )}
       {isOwner && <OfferOwnershipForm integraHash={integraHash} record={record} />}
-      {isOwner && <ChangeExecutorForm integraHash={integraHash} />}
+      {isOwner && <ExecutorForm integraHash={integraHash} record={record} />}
     </div>
   );
 }

@@ -17,7 +17,14 @@ export function RecordFacts({ record }: { record: RecordInfo }) {
         <AddressText address={record.owner} />
       </dd>
       <dt className="text-slate-500">Executor</dt>
-      <dd>{record.executor === zeroAddress ? <span className="text-slate-500">None</span> : <AddressText address={record.executor} />}</dd>
+      <dd>
+        {record.executor === zeroAddress ? <span className="text-slate-500">None</span> : <AddressText address={record.executor} />}
+        {record.pendingExecutor !== zeroAddress && (
+          <span className="block text-slate-600">
+            offered to <AddressText address={record.pendingExecutor} />, not yet accepted
+          </span>
+        )}
+      </dd>
       <dt className="text-slate-500">Tokenizer</dt>
       <dd>{kind ? tokenizers[kind].name : record.tokenizer === zeroAddress ? "None" : <AddressText address={record.tokenizer} />}</dd>
       <dt className="text-slate-500">Resolvers</dt>

@@ -28,6 +28,7 @@ const SponsorSignedRequest = dynamic(() => import("./SponsorSignedRequest").then
 
 // Shown to a connected wallet only (the pending owner; the owner or executor): loaded with the wallet.
 const AcceptOwnership = walletPart(() => import("./AcceptOwnership").then((m) => m.AcceptOwnership));
+const AcceptExecutorRole = walletPart(() => import("./AcceptExecutorRole").then((m) => m.AcceptExecutorRole));
 const OwnerActions = walletPart(() => import("./OwnerParts").then((m) => m.OwnerActions));
 
 export function RecordView({ rawHash }: { rawHash: string }) {
@@ -63,8 +64,9 @@ function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo 
         </Card>
       )}
       {address && me === info.pendingOwner.toLowerCase() && (
-        <AcceptOwnership integraHash={integraHash} owner={info.owner} account={address} />
+        <AcceptOwnership integraHash={integraHash} owner={info.owner} version={info.version} account={address} />
       )}
+      {address && me === info.pendingExecutor.toLowerCase() && <AcceptExecutorRole integraHash={integraHash} owner={info.owner} />}
       <WaitingForYou integraHash={integraHash} tokenizer={info.tokenizer} fromBlock={info.registeredBlock} />
       <Card title="Record" id="record">
         <RecordFacts record={info} />

@@ -1,6 +1,8 @@
 "use client";
 
 import { operations } from "@/hooks/operations";
+import { workflowQuery } from "@/hooks/queries";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { type Address, type Hex, type TransactionReceipt, parseEventLogs, zeroAddress } from "viem";
@@ -16,10 +18,13 @@ import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { formatBytes } from "@/lib/format/bytes";
 import { roleProblem } from "@/lib/format/token";
-import { newWorkflowId, processHashOf } from "@/lib/workflow";
+import { newWorkflowId, processHashOf, workflowIdOf } from "@/lib/workflow";
+import { canRegisterInto } from "@/lib/reads/workflows";
 import { MAX_PARTIES, type RegisterDraft, clearDraft, loadDraft, saveDraft } from "@/lib/register/registerDraft";
 
-type Errors = Partial<Record<"file" | "executor" | "workflow" | "passphrase" | `party-${number}` | `role-${number}`, string>>;
+type Errors = Partial<
+  Record<"file" | "executor" | "workflow" | "workflowOwner" | "passphrase" | `party-${number}` | `role-${number}`, string>
+>;
 
 interface PartyInput {
   recipient: Address;
@@ -33,6 +38,7 @@ function validate(draft: RegisterDraft, passphrase: string): { errors: Errors; p
   const executor = draft.executor.trim() === "" ? zeroAddress : parseAddress(draft.executor);
   if (!executor) errors.executor = ADDRESS_HINT;
   if (!draft.workflowId.trim()) errors.workflow = "Name the workflow (or generate one).";
+  if (draft.workflowOwner.trim() && !parseAddress(draft.workflowOwner)) errors.workflowOwner = ADDRESS_HINT;
   if ((draft.reference.trim() || draft.title.trim()) && !passphrase)
     errors.passphrase = "Choose a passphrase to encrypt the title and reference with; share it only with the parties.";
   const parties: PartyInput[] = [];
@@ -72,7 +78,8 @@ const RegisterSubmit = walletPart(
 /** Register a document by hash and reserve one token per party, in one transaction; the draft survives failures. */
 export function RegisterForm() {
   const router = useRouter();
-  const { isConnected } = useWalletAccount();
+  const { isConnected, address: account } = useWalletAccount();
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<RegisterDraft>(loadDraft);
   const [passphrase, setPassphrase] = useState("");
   const [errors, setErrors] = useState<Errors>({});
@@ -92,13 +99,54 @@ export function RegisterForm() {
     if (Object.keys(found).length > 0 || !draft.contentHash) return undefined;
 
     const tokenizer = tokenizers[draft.tokenizer].address;
-    const processHash = processHashOf(draft.workflowId);
+    const workflow = await workflowToRegisterInto(draft, account);
+    if ("problem" in workflow) {
+      setErrors({ workflow: workflow.problem });
+      return undefined;
+    }
+    const { processHash, openWorkflowId } = workflow;
     const encryptedRef: Hex =
       draft.reference.trim() || draft.title.trim()
         ? await encryptRecordDetails({ title: draft.title, reference: draft.reference }, passphrase)
         : "0x";
     // One transaction: the record, every party's reservation, and the seal that fixes the party set.
-    return operations.registerWithParties({ contentHash: draft.contentHash, encryptedRef, tokenizer, executor, processHash, parties });
+    return operations.registerWithParties({
+      contentHash: draft.contentHash,
+      encryptedRef,
+      tokenizer,
+      executor,
+      processHash,
+      parties,
+      openWorkflowId,
+    });
+  }
+
+  /**
+   * The workflow's processHash, and whether this registration must open it first (the signer's own workflow, not
+   * yet opened: same transaction); or why the signer cannot register into it, said before anything is signed.
+   */
+  async function workflowToRegisterInto(
+    d: RegisterDraft,
+    me: Address | undefined,
+  ): Promise<{ processHash: Hex; openWorkflowId?: Hex } | { problem: string }> {
+    if (!me) return { problem: "Connect the wallet that registers: the workflow belongs to an account." };
+    const owner = parseAddress(d.workflowOwner) ?? me;
+    const processHash = processHashOf(owner, d.workflowId);
+    const workflow = await queryClient.fetchQuery(workflowQuery(processHash));
+    const mine = owner.toLowerCase() === me.toLowerCase();
+    if (!workflow.owner) {
+      return mine
+        ? { processHash, openWorkflowId: workflowIdOf(d.workflowId) }
+        : {
+            problem: `${owner} has not opened a workflow named "${d.workflowId.trim()}" on this chain. Check the name, or ask them to open it.`,
+          };
+    }
+    if (!canRegisterInto(workflow, me)) {
+      return {
+        problem: `Only the workflow's owner ${workflow.owner} and the members it admitted can register into it. Ask the owner to admit ${me}.`,
+      };
+    }
+    return { processHash };
   }
 
   function registered(receipt: TransactionReceipt) {
@@ -214,7 +262,7 @@ export function RegisterForm() {
             id="executor"
             label="Executor (optional)"
             placeholder="0x… e.g. the title company"
-            hint="May reserve tokens and issue capabilities for you on this record."
+            hint="Asked to accept the role: once they accept, they may reserve tokens and issue capabilities for you on this record."
             value={draft.executor}
             error={errors.executor}
             onChange={(e) => update({ executor: e.target.value })}
@@ -222,16 +270,25 @@ export function RegisterForm() {
           <div>
             <Field
               id="workflow"
-              label="Workflow id"
+              label="Workflow name"
               value={draft.workflowId}
               error={errors.workflow}
-              hint="Records with the same workflow id are followed together."
+              hint="Records of one workflow are followed together. Your own workflow opens with its first record."
               onChange={(e) => update({ workflowId: e.target.value })}
             />
             <button type="button" className="mt-1 text-xs underline" onClick={() => update({ workflowId: newWorkflowId() })}>
               Generate a new one
             </button>
           </div>
+          <Field
+            id="workflow-owner"
+            label="Workflow owner (optional)"
+            placeholder="0x… empty: your own workflow"
+            hint="To register into another office's workflow, name its owner: it must have admitted you."
+            value={draft.workflowOwner}
+            error={errors.workflowOwner}
+            onChange={(e) => update({ workflowOwner: e.target.value })}
+          />
         </div>
       </Card>
 

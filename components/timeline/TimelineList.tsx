@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { zeroHash } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
 import { explorerTxUrl } from "@/lib/config/appChain";
 import { shortHex } from "@/lib/format/hex";
@@ -10,18 +11,10 @@ import { describeEntry } from "@/lib/timeline/describeEntry";
 import { tokenRolesOf } from "@/lib/timeline/tokenRoles";
 
 /**
- * Timeline rows, newest first; with `showRecord` each row names its record (workflow view), and rows of
- * `markedRecords` (registered by someone other than the workflow's first registrant) say so.
+ * Timeline rows, newest first; with `showRecord` each row names its record (workflow view; a workflow's own
+ * events, such as admitting a member, belong to no record).
  */
-export function TimelineList({
-  entries,
-  showRecord = false,
-  markedRecords,
-}: {
-  entries: TimelineEntry[];
-  showRecord?: boolean;
-  markedRecords?: ReadonlySet<string>;
-}) {
+export function TimelineList({ entries, showRecord = false }: { entries: TimelineEntry[]; showRecord?: boolean }) {
   if (entries.length === 0) return <p className="text-sm text-slate-600">No events yet.</p>;
   // The reservations among the entries name every later event's token by its role.
   const roles = tokenRolesOf(entries);
@@ -47,12 +40,11 @@ export function TimelineList({
                 {text.detail && <span>{text.detail}</span>}
               </p>
               <p className="flex flex-wrap gap-x-3 text-xs text-slate-500">
-                {showRecord && (
+                {showRecord && entry.integraHash !== zeroHash && (
                   <Link href={`/records/${entry.integraHash}`} className="mono text-teal-800 underline">
                     record {shortHex(entry.integraHash, 10, 6)}
                   </Link>
                 )}
-                {markedRecords?.has(entry.integraHash) && <span className="font-semibold text-amber-800">other registrant</span>}
                 <span className="mono" title={entry.transactionHash}>
                   tx{" "}
                   {url ? (

@@ -53,10 +53,8 @@ export function ContentRecordsList({ contentHash }: { contentHash: Hex }) {
                 <dt className="text-slate-500">Registered by</dt>
                 <dd className="flex flex-wrap items-center gap-2">
                   <AddressText address={record.registrant} />
-                  {record.registrant.toLowerCase() !== record.workflowFirstRegistrant.toLowerCase() && (
-                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
-                      other registrant: the workflow was started by {shortHex(record.workflowFirstRegistrant)}
-                    </span>
+                  {record.workflowOwner && record.registrant.toLowerCase() !== record.workflowOwner.toLowerCase() && (
+                    <span className="text-slate-600">a member admitted to the workflow</span>
                   )}
                 </dd>
                 {record.owner.toLowerCase() !== record.registrant.toLowerCase() && (
@@ -68,10 +66,18 @@ export function ContentRecordsList({ contentHash }: { contentHash: Hex }) {
                   </>
                 )}
                 <dt className="text-slate-500">Workflow</dt>
-                <dd>
-                  <Link href={`/workflows/${record.processHash}`} className="mono text-teal-800 underline">
-                    {shortHex(record.processHash, 10, 6)}
-                  </Link>
+                <dd className="flex flex-wrap items-center gap-2">
+                  {record.workflowOwner ? (
+                    <>
+                      <Link href={`/workflows/${record.processHash}`} className="mono text-teal-800 underline">
+                        {shortHex(record.processHash, 10, 6)}
+                      </Link>
+                      <span className="text-slate-600">owned by</span>
+                      <AddressText address={record.workflowOwner} />
+                    </>
+                  ) : (
+                    <span className="text-slate-500">None</span>
+                  )}
                 </dd>
                 <dt className="text-slate-500">When</dt>
                 <dd>{formatTimestamp(record.registeredAt)}</dd>

@@ -3,6 +3,7 @@
 import { workflowTimelineKey } from "@/hooks/queries";
 import Link from "next/link";
 import { useMemo } from "react";
+import { type Address, type Hex, zeroHash } from "viem";
 import { TimelineList } from "@/components/timeline/TimelineList";
 import { AddressText } from "@/components/ui/AddressText";
 import { Card } from "@/components/ui/Card";
@@ -12,7 +13,7 @@ import { Loading } from "@/components/ui/Skeleton";
 import { useTimeline } from "@/hooks/useTimeline";
 import { deployBlock, integraAddresses } from "@/lib/deployment";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
-import { workflowRegistrants } from "@/lib/timeline/registrants";
+import { WorkflowMembers } from "./WorkflowMembers";
 
 /** Every event of one workflow (processHash) across records, live, each row marked with its record. */
 export function WorkflowView({ rawHash }: { rawHash: string }) {
@@ -33,8 +34,12 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
       </div>
     );
   }
-  const records = [...new Set(timeline.data?.entries.map((e) => e.integraHash) ?? [])];
-  const registrants = workflowRegistrants(timeline.data?.entries ?? []);
+  // A workflow's own events (opened, members admitted or removed) belong to no record.
+  const registrantOf = new Map<Hex, Address>();
+  for (const entry of timeline.data?.entries ?? []) {
+    if (entry.eventName === "RecordRegistered") registrantOf.set(entry.integraHash, entry.args.owner);
+  }
+  const records = [...new Set(timeline.data?.entries.map((e) => e.integraHash).filter((hash) => hash !== zeroHash) ?? [])];
   return (
     <div className="space-y-4">
       <header>
@@ -45,6 +50,9 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
           </span>
         </h1>
       </header>
+      <Card title="Owner and members">
+        <WorkflowMembers processHash={processHash} />
+      </Card>
       {timeline.isPending ? (
         <Loading label="Reading the workflow's events…" />
       ) : !timeline.data ? (
@@ -56,20 +64,10 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
         </Notice>
       ) : (
         <>
-          {registrants.others.size > 0 && registrants.first && (
-            <Notice
-              tone="warning"
-              title={`${registrants.others.size} record${registrants.others.size > 1 ? "s" : ""} registered by someone else`}
-            >
-              This workflow was started by <span className="mono">{shortHex(registrants.first)}</span>. Anyone can reuse a workflow id, so
-              the records marked &ldquo;other registrant&rdquo; are not vouched for by whoever started it.
-            </Notice>
-          )}
           <Card title={`Records in this workflow (${records.length})`}>
             <ul className="space-y-2 text-sm">
               {records.map((hash) => {
-                const registrant = registrants.byRecord.get(hash);
-                const other = registrants.others.has(hash);
+                const registrant = registrantOf.get(hash);
                 return (
                   <li key={hash} className="flex flex-wrap items-center gap-x-2">
                     <Link href={`/records/${hash}`} className="mono text-teal-800 underline">
@@ -77,19 +75,13 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
                     </Link>
                     {registrant && <span className="text-slate-600">registered by</span>}
                     {registrant && <AddressText address={registrant} />}
-                    {other && (
-                      <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">other registrant</span>
-                    )}
-                    {registrant && !other && registrants.first && (
-                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">started the workflow</span>
-                    )}
                   </li>
                 );
               })}
             </ul>
           </Card>
           <Card title="Timeline">
-            <TimelineList entries={timeline.data.entries} showRecord markedRecords={registrants.others} />
+            <TimelineList entries={timeline.data.entries} showRecord />
           </Card>
         </>
       )}

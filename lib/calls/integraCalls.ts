@@ -14,7 +14,11 @@ export interface ContractCall {
  * (hooks/operations.ts), the SDK's writes (lib/sdk/writes.ts) and the CLI all build their calls here.
  */
 export const integraCalls = {
-  /** Registers a document and reserves, and seals, tokens 1..n for `parties` (each with its amount and public role). */
+  /**
+   * Registers a document and reserves, and seals, tokens 1..n for `parties` (each with its amount and public role).
+   * With `openWorkflowId`, the caller first opens its own workflow of that id, in the same transaction (the
+   * registry's multicall): an owner's first record of a new workflow is still one signature.
+   */
   registerWithParties: (p: {
     contentHash: Hex;
     encryptedRef: Hex;
@@ -22,13 +26,34 @@ export const integraCalls = {
     executor: Address;
     processHash: Hex;
     parties: readonly { recipient: Address; amount: bigint; role: string }[];
-  }): ContractCall => ({
-    to: registry.address,
-    data: encodeFunctionData({
+    openWorkflowId?: Hex;
+  }): ContractCall => {
+    const register = encodeFunctionData({
       abi: registry.abi,
       functionName: "registerWithParties",
       args: [p.contentHash, p.encryptedRef, p.tokenizer, p.executor, p.processHash, [], p.parties],
-    }),
+    });
+    if (!p.openWorkflowId) return { to: registry.address, data: register };
+    const open = encodeFunctionData({ abi: registry.abi, functionName: "openWorkflow", args: [p.openWorkflowId] });
+    return { to: registry.address, data: encodeFunctionData({ abi: registry.abi, functionName: "multicall", args: [[open, register]] }) };
+  },
+
+  /** Opens the caller's workflow `workflowId` (workflowIdOf(name)): the caller becomes its owner. */
+  openWorkflow: (p: { workflowId: Hex }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({ abi: registry.abi, functionName: "openWorkflow", args: [p.workflowId] }),
+  }),
+
+  /** The workflow's owner admits `member`: it may register records into the workflow from then on. */
+  admitMember: (p: { processHash: Hex; member: Address }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({ abi: registry.abi, functionName: "admitMember", args: [p.processHash, p.member] }),
+  }),
+
+  /** The workflow's owner removes `member`; the records it registered before stay in the workflow. */
+  removeMember: (p: { processHash: Hex; member: Address }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({ abi: registry.abi, functionName: "removeMember", args: [p.processHash, p.member] }),
   }),
 
   /** Reserves a token for `recipient` in the public role `role` (at most MAX_ROLE_BYTES bytes; empty for none). */
@@ -100,14 +125,27 @@ export const integraCalls = {
     data: encodeFunctionData({ abi: registry.abi, functionName: "cancelOwnershipOffer", args: [p.integraHash] }),
   }),
 
-  acceptOwnership: (p: { integraHash: Hex }): ContractCall => ({
+  /** Accepts a record offered to the caller, as it was at `version` (recordVersionOf): any change since refuses it. */
+  acceptOwnership: (p: { integraHash: Hex; version: bigint }): ContractCall => ({
     to: registry.address,
-    data: encodeFunctionData({ abi: registry.abi, functionName: "acceptRecordOwnership", args: [p.integraHash] }),
+    data: encodeFunctionData({ abi: registry.abi, functionName: "acceptRecordOwnership", args: [p.integraHash, p.version] }),
   }),
 
-  setExecutor: (p: { integraHash: Hex; executor: Address }): ContractCall => ({
+  /** Offers the executor role on a record to `candidate` (zero withdraws the offer); authority starts at its accept. */
+  offerExecutor: (p: { integraHash: Hex; candidate: Address }): ContractCall => ({
     to: registry.address,
-    data: encodeFunctionData({ abi: registry.abi, functionName: "setExecutor", args: [p.integraHash, p.executor] }),
+    data: encodeFunctionData({ abi: registry.abi, functionName: "offerExecutor", args: [p.integraHash, p.candidate] }),
+  }),
+
+  /** The offered executor takes the role. */
+  acceptExecutorRole: (p: { integraHash: Hex }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({ abi: registry.abi, functionName: "acceptExecutorRole", args: [p.integraHash] }),
+  }),
+
+  removeExecutor: (p: { integraHash: Hex }): ContractCall => ({
+    to: registry.address,
+    data: encodeFunctionData({ abi: registry.abi, functionName: "removeExecutor", args: [p.integraHash] }),
   }),
 
   /** A payment request from the holder of `myToken` to the holder of `payerToken`; the amount is sealed for them. */

@@ -66,25 +66,6 @@ describe("readLogsAdaptively", () => {
     expect(result.requests).toBe(3);
   });
 
-  it("stops at the window where `enough` first holds: the earliest log costs the span up to it, not to the head", async () => {
-    const provider = scriptedProvider({});
-    const result = await readLogsAdaptively(2_000n, HEAD, provider.fetchWindow, {
-      endpoint: {},
-      hint: 1_000n,
-      enough: (items) => items.length > 0,
-    });
-    // The hinted size is tried alone, then read four windows at a time; 4,321 is in the third window, so the
-    // fourth batch is never sent, and the windows read beside it add nothing.
-    expect(provider.sent).toEqual([
-      { fromBlock: 2_000n, toBlock: 2_999n },
-      { fromBlock: 3_000n, toBlock: 3_999n },
-      { fromBlock: 4_000n, toBlock: 4_999n },
-      { fromBlock: 5_000n, toBlock: 5_999n },
-      { fromBlock: 6_000n, toBlock: 6_999n },
-    ]);
-    expect(result).toEqual({ items: [4_321n], requests: 5 });
-  });
-
   it("reads windows of an accepted size four at a time, and still returns their logs in block order", async () => {
     let inFlight = 0;
     let mostInFlight = 0;

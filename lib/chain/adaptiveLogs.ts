@@ -8,18 +8,12 @@ export interface BlockWindow {
   toBlock: bigint;
 }
 
-export interface AdaptiveLogsOptions<T = unknown> {
+export interface AdaptiveLogsOptions {
   /** Whose learned window size to start from and update (see logEndpointOf). */
   endpoint: LogEndpoint;
   /** The first window's size in blocks, e.g. a configured cap; 0 or absent: the whole span at once. */
   hint?: bigint;
   retry?: RetryPolicy;
-  /**
-   * Stop reading once this holds for what was read so far (checked after each window, in block order; the logs of
-   * windows requested beside that one are dropped): a reader that needs only the earliest log need not walk the rest
-   * of the chain behind a capped provider.
-   */
-  enough?: (items: readonly T[]) => boolean;
 }
 
 export interface AdaptiveLogsResult<T> {
@@ -70,7 +64,7 @@ export async function readLogsAdaptively<T>(
   from: bigint,
   to: bigint,
   fetchWindow: (window: BlockWindow) => Promise<T[]>,
-  options: AdaptiveLogsOptions<T>,
+  options: AdaptiveLogsOptions,
 ): Promise<AdaptiveLogsResult<T>> {
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const learned = learnedLogRange(options.endpoint);
@@ -122,7 +116,6 @@ export async function readLogsAdaptively<T>(
       if (narrowed) rememberLogRange(options.endpoint, size);
       accepted = true;
       start = window.toBlock + 1n;
-      if (options.enough?.(items)) break reading;
     }
   }
   return { items, requests };

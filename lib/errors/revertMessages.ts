@@ -65,6 +65,24 @@ export const revertMessages: RevertMessages = {
   NotPendingOwner: () => "This record is offered to another address; only they can accept it.",
   AttestationFromEarlierAuthority: () =>
     "This attestation was issued before the record changed hands or executors; it no longer authorizes anything. Ask the current owner or executor for a new one.",
+  RecordChangedSinceOffer: ([, expected, current]) =>
+    `The record changed after you looked at it (version ${String(expected)}, now ${String(current)}): its tokens, executor or resolvers moved. Look at it again, then accept what it is now.`,
+  NoPendingExecutor: () => "Nobody is offered the executor role of this record: the owner offers it first.",
+  NotPendingExecutor: ([, caller]) => `The executor role of this record is offered to another address, not to ${short(caller)}.`,
+  NoExecutor: () => "This record has no executor to remove.",
+  WorkflowAlreadyOpen: () => "You have already opened a workflow of this name: register into it.",
+  UnknownWorkflow: ([processHash]) =>
+    `No workflow ${short(processHash)} is open on this chain: its owner opens it (with its first record), or check the workflow's name and owner.`,
+  NotWorkflowOwner: ([, caller]) => `Only the workflow's owner can admit or remove its members; ${short(caller)} is not its owner.`,
+  NotWorkflowMember: ([, caller]) =>
+    `${short(caller)} is not a member of this workflow: only its owner and the members it admitted register records into it. Ask the owner to admit you.`,
+  AlreadyMember: ([, member]) => `${short(member)} is already a member (or the owner) of this workflow.`,
+  NotMember: ([, member]) => `${short(member)} is not a member of this workflow.`,
+  TooManyMembers: ([max]) => `A workflow can have at most ${String(max)} members: remove one first.`,
+  TooManyPendingRequests: ([, , , max]) =>
+    `You already have ${String(max)} payment requests pending with this payer on this record: wait until one is paid or cancel one.`,
+  CiphertextTooLong: ([length, max]) =>
+    `The encrypted note is ${String(length)} bytes; at most ${String(max)} are allowed. Shorten the memo.`,
   UnofficialTokenizer: () => "Payment requests are only for records of this system's own tokenizers.",
   NotParty: ([account, id]) => `${short(account)} is not a party of token ${id}: a party claimed the token itself and still holds it.`,
   UnknownAttestation: () => "No attestation with this UID exists on this chain.",
@@ -107,5 +125,6 @@ export const revertMessages: RevertMessages = {
   NotPayable: () => "This schema's resolver accepts no ether.",
   InvalidEAS: () => "The resolver was deployed for another EAS contract.",
   InvalidLength: () => "The lists given have different lengths.",
+  AddressEmptyCode: ([target]) => `${short(target)} is not a contract: there is no code at that address.`,
   FailedCall: () => "The forwarded call reverted: the party's action is not allowed right now.",
 };

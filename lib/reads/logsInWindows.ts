@@ -38,30 +38,13 @@ export async function logsInLastBlocks<T>(
   return readWindows(client, fromBlock, latest, fetchWindow, maxRange);
 }
 
-/**
- * The earliest log `fetchWindow` finds from `fromBlock` on, or undefined: windows are read in block order and the
- * walk stops with the first that has one (and the few requested beside it), so it costs the span up to that log,
- * not the chain's whole length.
- */
-export async function firstLogInWindows<T>(
-  client: Pick<PublicClient, "getBlockNumber">,
-  fromBlock: bigint,
-  fetchWindow: WindowFetcher<T>,
-  maxRange: bigint = LOG_BLOCK_RANGE,
-): Promise<T | undefined> {
-  const latest = await client.getBlockNumber();
-  const items = await readWindows(client, fromBlock, latest, fetchWindow, maxRange, (found) => found.length > 0);
-  return items[0];
-}
-
 async function readWindows<T>(
   client: Pick<PublicClient, "getBlockNumber">,
   fromBlock: bigint,
   latest: bigint,
   fetchWindow: WindowFetcher<T>,
   maxRange: bigint,
-  enough?: (items: readonly T[]) => boolean,
 ): Promise<T[]> {
-  const { items } = await readLogsAdaptively(fromBlock, latest, fetchWindow, { endpoint: logEndpointOf(client), hint: maxRange, enough });
+  const { items } = await readLogsAdaptively(fromBlock, latest, fetchWindow, { endpoint: logEndpointOf(client), hint: maxRange });
   return items;
 }

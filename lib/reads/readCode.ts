@@ -10,6 +10,7 @@ export { readRecordsOwnedBy } from "./myRecords";
 export { readOffersFor } from "./offers";
 export { readPayments } from "./payments";
 export { readRecord, readRecordTokens, readRecordsByContent } from "./records";
+export { readWorkflow } from "./workflows";
 export { readRegistration } from "./registration";
 export { readReservationsFor } from "./reservations";
 export { fetchRelayerInfo } from "@/lib/relay/relayClient";

@@ -5,17 +5,23 @@ import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { deployBlock, registry, tokenizerAbi } from "@/lib/contracts";
 import { decodeEntry } from "@/lib/timeline/decodeEntry";
 import { fetchLogs } from "@/lib/timeline/readTimeline";
-import { firstLogInWindows, logsInWindows } from "./logsInWindows";
+import { logsInWindows } from "./logsInWindows";
+import { readWorkflow } from "./workflows";
 
 export type RecordInfo = Awaited<ReturnType<typeof readRecord>>;
 
-/** A record's state, and the address a pending ownership offer is addressed to (zero when none). */
+/**
+ * A record's state; the addresses a pending ownership offer and a pending executor offer are addressed to (zero when
+ * none); and its version (`recordVersionOf`), which an accept names so that it lands only on the state shown.
+ */
 export async function readRecord(client: ReadClient, integraHash: Hex) {
-  const [record, pendingOwner] = await Promise.all([
+  const [record, pendingOwner, pendingExecutor, version] = await Promise.all([
     client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] }),
     client.readContract({ ...registry, functionName: "pendingOwnerOf", args: [integraHash] }),
+    client.readContract({ ...registry, functionName: "pendingExecutorOf", args: [integraHash] }),
+    client.readContract({ ...registry, functionName: "recordVersionOf", args: [integraHash] }),
   ]);
-  return { ...record, pendingOwner };
+  return { ...record, pendingOwner, pendingExecutor, version };
 }
 
 export const TOKEN_STATUS = ["none", "reserved", "claimed", "cancelled"] as const;
@@ -134,8 +140,8 @@ export interface ContentRecord {
   /** Who registered it (the owner may have changed since). */
   registrant: Address;
   processHash: Hex;
-  /** Who registered the first record of the same workflow; a different registrant is marked in the view. */
-  workflowFirstRegistrant: Address;
+  /** The owner of the record's workflow (undefined outside any workflow): it or a member it admitted registered it. */
+  workflowOwner: Address | undefined;
   owner: Address;
   registeredAt: bigint;
   tokenizer: Address;
@@ -148,8 +154,8 @@ export async function readRecordsByContent(client: ReadClient, contentHash: Hex)
     client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { contentHash }, ...window }),
   );
   const workflows = [...new Set(logs.map((log) => log.args.processHash))];
-  const firstRegistrants = new Map(
-    await Promise.all(workflows.map(async (processHash) => [processHash, await firstRegistrantOf(client, processHash)] as const)),
+  const workflowOwners = new Map(
+    await Promise.all(workflows.map(async (processHash) => [processHash, (await readWorkflow(client, processHash)).owner] as const)),
   );
   return Promise.all(
     logs.map(async (log) => {
@@ -170,7 +176,7 @@ export async function readRecordsByContent(client: ReadClient, contentHash: Hex)
         integraHash,
         registrant,
         processHash,
-        workflowFirstRegistrant: firstRegistrants.get(processHash) ?? registrant,
+        workflowOwner: workflowOwners.get(processHash),
         owner: record.owner,
         registeredAt: record.registeredAt,
         tokenizer: record.tokenizer,
@@ -178,15 +184,4 @@ export async function readRecordsByContent(client: ReadClient, contentHash: Hex)
       };
     }),
   );
-}
-
-/**
- * Who registered the first record of a workflow: eth_getLogs on RecordRegistered with topic2 = processHash, one
- * request on an uncapped provider; behind a cap, windows from the deployment up to the first record only.
- */
-export async function firstRegistrantOf(client: ReadClient, processHash: Hex): Promise<Address | undefined> {
-  const first = await firstLogInWindows(client, deployBlock, (window) =>
-    client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { processHash }, ...window }),
-  );
-  return first?.args.owner;
 }

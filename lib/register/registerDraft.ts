@@ -21,6 +21,8 @@ export interface RegisterDraft {
   tokenizer: TokenizerKind;
   executor: string;
   workflowId: string;
+  /** The workflow's owner when registering as a member of another office's workflow; empty: the signer's own. */
+  workflowOwner: string;
   parties: PartyDraft[];
 }
 
@@ -33,6 +35,7 @@ export function emptyDraft(): RegisterDraft {
     tokenizer: "multiParty",
     executor: "",
     workflowId: newWorkflowId(),
+    workflowOwner: "",
     parties: [{ address: "", role: "Buyer" }],
   };
 }

@@ -45,11 +45,14 @@ export {
 /** The capability bits an attestation can grant (CLAIM, TRANSFER, REQUEST_PAYMENT, APPROVE_PAYMENT). */
 export { CAPABILITY } from "@/lib/capabilities";
 
-/** A record's state (owner, tokenizer, registered block and time, executor, content and process hashes, pending owner). */
+/**
+ * A record's state (owner, tokenizer, registered block and time, executor, content and process hashes), the pending
+ * owner and pending executor offered it, and its version (what an accept names: acceptRecord).
+ */
 export { readRecord, type RecordInfo } from "@/lib/reads/records";
 /** A record's tokens (status, holder, amount), reserved and claimed counts, whether its party set is sealed and complete. */
 export { readRecordTokens, TOKEN_STATUS, type RecordTokens, type TokenRow, type TokenStatusName } from "@/lib/reads/records";
-/** Every record registered under one content hash, with its registrant and its workflow's first registrant. */
+/** Every record registered under one content hash, with its registrant and its workflow's owner. */
 export { readRecordsByContent, type ContentRecord } from "@/lib/reads/records";
 /** The tokens reserved for (or claimed by) an account, on both tokenizers. Also exported as {@link pendingTokensFor}. */
 export { readReservationsFor, type Reservation } from "@/lib/reads/reservations";
@@ -93,8 +96,29 @@ export { checkProof, checkProofOffline, checkProofOnline, firstFailure, type Che
 export { PROOF_CHECK_IDS, type ProofCheck, type ProofCheckId } from "@/lib/proof/proofCheck";
 /** An EAS attestation's UID recomputed from its fields, as EAS does. */
 export { attestationUid } from "@/lib/proof/attestations";
-/** The processHash of a workflow id (e.g. "closing/12-harbour-lane"). */
-export { processHashOf } from "@/lib/workflow";
+/**
+ * Workflows are namespaced by their owner: `processHashOf(owner, name)` is the processHash of `owner`'s workflow
+ * `name` (e.g. "closing/12-harbour-lane"), keccak256(abi.encode(owner, workflowIdOf(name))), as the registry's
+ * `workflowHashOf` computes it; `workflowIdOf(name)` is the id `openWorkflow` takes.
+ */
+export { processHashOf, workflowIdOf } from "@/lib/workflow";
+/**
+ * A workflow as programs name it (a processHash, or `{ owner, name }`), its owner and members now, and the owner's
+ * writes: open it, admit and remove members. Only the owner and its members can register records into a workflow.
+ */
+export {
+  admitMember,
+  openWorkflow,
+  readWorkflow,
+  removeMember,
+  workflowForRegistration,
+  workflowHash,
+  workflowLabel,
+  type WorkflowRef,
+  type WorkflowState,
+  type WorkflowWrite,
+} from "./workflows";
+export { canRegisterInto, type Workflow } from "@/lib/reads/workflows";
 /** Every write, encoded once (the app's operations use the same). */
 export { integraCalls, type ContractCall } from "@/lib/calls/integraCalls";
 /**
@@ -102,13 +126,18 @@ export { integraCalls, type ContractCall } from "@/lib/calls/integraCalls";
  * signer). Each is simulated first; a revert is thrown as an {@link IntegraWriteError} in the contract's own words.
  */
 export {
+  acceptExecutorRole,
+  acceptRecord,
   claim,
   issueCapability,
+  offerExecutor,
   register,
+  removeExecutor,
   requestPayment,
   sendCall,
   sendGasless,
   IntegraWriteError,
+  type AcceptRecordInput,
   type ClaimInput,
   type IntegraSigner,
   type IssueCapabilityInput,

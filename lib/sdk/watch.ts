@@ -1,7 +1,8 @@
-import type { Address, Hex, PublicClient } from "viem";
+import { type Address, type Hex, type PublicClient, zeroHash } from "viem";
 import { integraAddresses } from "@/lib/deployment";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { type WatchItem, type WatchOptions, watchEvents } from "@/lib/timeline/watchEvents";
+import { type WorkflowRef, workflowHash } from "./workflows";
 
 /**
  * Watchers: async iterators of a record's, a workflow's or an account's events as they happen, reorg-safe
@@ -29,12 +30,23 @@ export function watchRecord(
   return watchEvents(client, { addresses: integraAddresses, integraHash }, withDefaults(options));
 }
 
-/** Every event of one workflow, across its records (and registrants: anyone may reuse a workflow id). */
+/**
+ * Every event of one workflow (its processHash, or `{ owner, name }`): its opening and its members' admissions and
+ * removals (WorkflowOpened, WorkflowMemberAdmitted, WorkflowMemberRemoved: integraHash zero), and every event of every
+ * record registered into it, by its owner or a member (the registry lets nobody else), whoever acts on the record later.
+ * No event needs filtering out: each Integra contract stamps a record's events with the record's own processHash,
+ * which it checks, so nobody outside the workflow can put an event on its timeline. The zero processHash is not a
+ * workflow (it is every record registered outside one, by anyone) and is refused.
+ */
 export function watchWorkflow(
   client: PublicClient,
-  processHash: Hex,
+  workflow: WorkflowRef,
   options: WatchOptions = {},
 ): AsyncGenerator<WatchItem, void, undefined> {
+  const processHash = workflowHash(workflow);
+  if (processHash === zeroHash) {
+    throw new Error("The zero processHash is not a workflow: it is every record registered outside one, by anyone. Watch a workflow.");
+  }
   return watchEvents(client, { addresses: integraAddresses, processHash }, withDefaults(options));
 }
 

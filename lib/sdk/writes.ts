@@ -8,6 +8,7 @@ import {
   type TransactionReceipt,
   createWalletClient,
   custom,
+  isAddressEqual,
   parseEventLogs,
   zeroAddress,
 } from "viem";
@@ -15,7 +16,7 @@ import { CAPABILITY } from "@/lib/capabilities";
 import { type ContractCall, integraCalls } from "@/lib/calls/integraCalls";
 import { describeClaimState } from "@/lib/claims/claimability";
 import { readPendingClaims } from "@/lib/claims/pendingClaims";
-import { type TokenizerKind, eas, forwarder, tokenizers } from "@/lib/contracts";
+import { type TokenizerKind, eas, forwarder, registry, tokenizers } from "@/lib/contracts";
 import { encryptPaymentNote, type PaymentNote } from "@/lib/crypto/paymentNote";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
 import { describeError } from "@/lib/errors/describeError";
@@ -24,6 +25,7 @@ import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
 import { readRecord } from "@/lib/reads/records";
 import { submitToRelayer } from "@/lib/relay/relayClient";
 import { integraTimelineEvents } from "@/lib/timeline/integraEvents";
+import { type WorkflowRef, workflowForRegistration } from "./workflows";
 
 /**
  * Who writes: a public client of the chain, and a viem account that signs. A private key
@@ -35,15 +37,23 @@ export interface IntegraSigner {
   account: Account;
 }
 
-/** A write the chain refused, or would refuse, in plain words; `errorName` is the contract's custom error, if any. */
+/**
+ * A write the chain refused, or would refuse, in plain words; `errorName` is the contract's custom error, if any (also
+ * when the SDK refused before sending because the contract would: NotWorkflowMember, UnknownWorkflow, ...). `code` is
+ * `errorName`, or for refusals that are not the contract's, a name of the SDK's own: NoEther, InsufficientFunds,
+ * CannotClaim, Reverted, UnexpectedReceipt.
+ */
 export class IntegraWriteError extends Error {
+  readonly code: string;
   constructor(
     readonly title: string,
     message: string,
     readonly errorName?: string,
+    code?: string,
   ) {
     super(message);
     this.name = "IntegraWriteError";
+    this.code = errorName ?? code ?? "WriteRefused";
   }
 }
 
@@ -60,7 +70,12 @@ export interface PaymentOptions {
 /** Rethrows `error` as an IntegraWriteError when it is a revert or a lack of funds; other errors (an RPC down) pass through. */
 function asWriteError(error: unknown, account: Address): unknown {
   if (error instanceof BaseError && error.walk((e) => e instanceof InsufficientFundsError)) {
-    return new IntegraWriteError("Not enough ether", `${account} has not enough ether to pay the network fee. Nothing was sent.`);
+    return new IntegraWriteError(
+      "Not enough ether",
+      `${account} has not enough ether to pay the network fee. Nothing was sent.`,
+      undefined,
+      "InsufficientFunds",
+    );
   }
   const described = describeError(error);
   if (described.errorName) return new IntegraWriteError(described.title, described.message, described.errorName);
@@ -73,7 +88,8 @@ function walletOf({ client, account }: IntegraSigner) {
 
 async function mined(client: PublicClient, hash: Hex): Promise<TransactionReceipt> {
   const receipt = await client.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success") throw new IntegraWriteError("The transaction reverted", `Transaction ${hash} was mined but reverted.`);
+  if (receipt.status !== "success")
+    throw new IntegraWriteError("The transaction reverted", `Transaction ${hash} was mined but reverted.`, undefined, "Reverted");
   return receipt;
 }
 
@@ -92,6 +108,8 @@ export async function sendCall(signer: IntegraSigner, call: ContractCall, onSent
     throw new IntegraWriteError(
       "No ether",
       `${account.address} holds no ether to pay the network fee. Fund it, or have a relayer pay (claims and payment calls).`,
+      undefined,
+      "NoEther",
     );
   }
   let hash: Hex;
@@ -151,8 +169,16 @@ export interface RegisterInput {
   tokenizer: TokenizerKind | Address;
   /** The parties, in token order: party i gets token i + 1. */
   parties: PartyInput[];
-  /** The workflow this record belongs to (processHashOf(workflowId)). */
-  processHash: Hex;
+  /**
+   * The workflow the record belongs to: `{ name }` (the signer's own workflow of that name, opened in the same
+   * transaction if it is not open yet), `{ owner, name }` (another owner's workflow, which has admitted the signer),
+   * or its processHash. Absent: no workflow. Only the workflow's owner and its members may register into it: anyone
+   * else is refused before anything is signed, with the owner named.
+   */
+  workflow?: WorkflowRef;
+  /**
+   * Offered the executor role (it may reserve, cancel and attest for the owner once it accepts it: acceptExecutorRole).
+   */
   executor?: Address;
   /** Private details (a title, where the document lives), encrypted together with `passphrase` before they go on chain. */
   details?: { title?: string; reference?: string; passphrase: string };
@@ -160,16 +186,24 @@ export interface RegisterInput {
 
 export interface Registered {
   integraHash: Hex;
+  /** The record's workflow (zero: none). */
+  processHash: Hex;
+  /** Whether this transaction also opened the signer's workflow (its first record). */
+  openedWorkflow: boolean;
   transactionHash: Hex;
   blockNumber: bigint;
   /** The reserved tokens, in order, with the role each party was given. */
   tokens: { tokenId: bigint; recipient: Address; role?: string }[];
 }
 
-/** Registers a document and reserves, and seals, one token per party: one transaction. */
+/**
+ * Registers a document and reserves, and seals, one token per party: one transaction. The signer's first record of
+ * its own workflow also opens the workflow, in the same transaction (the registry's multicall).
+ */
 export async function register(signer: IntegraSigner, input: RegisterInput, onSent?: OnSent): Promise<Registered> {
   const tokenizer =
     input.tokenizer === "ownership" || input.tokenizer === "multiParty" ? tokenizers[input.tokenizer].address : input.tokenizer;
+  const { processHash, openWorkflowId } = await workflowForRegistration(signer, input.workflow);
   const { details } = input;
   const encryptedRef: Hex = details
     ? await encryptRecordDetails({ title: details.title ?? "", reference: details.reference ?? "" }, details.passphrase)
@@ -179,19 +213,33 @@ export async function register(signer: IntegraSigner, input: RegisterInput, onSe
     encryptedRef,
     tokenizer,
     executor: input.executor ?? zeroAddress,
-    processHash: input.processHash,
+    processHash,
     parties: input.parties.map((p) => ({ recipient: p.address, amount: p.amount ?? 1n, role: p.role ?? "" })),
+    openWorkflowId,
   });
   const receipt = await sendCall(signer, call, onSent);
   const events = integraEventsOf(receipt);
   const registered = events.find((e) => e.eventName === "RecordRegistered");
-  if (!registered) throw new IntegraWriteError("No record", `Transaction ${receipt.transactionHash} registered no record.`);
+  if (!registered)
+    throw new IntegraWriteError(
+      "No record",
+      `Transaction ${receipt.transactionHash} registered no record.`,
+      undefined,
+      "UnexpectedReceipt",
+    );
   const tokens = events.flatMap((e) =>
     e.eventName === "TokenReserved"
       ? [{ tokenId: e.args.tokenId, recipient: e.args.recipient, role: input.parties[Number(e.args.tokenId) - 1]?.role }]
       : [],
   );
-  return { integraHash: registered.args.integraHash, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber, tokens };
+  return {
+    integraHash: registered.args.integraHash,
+    processHash,
+    openedWorkflow: events.some((e) => e.eventName === "WorkflowOpened"),
+    transactionHash: receipt.transactionHash,
+    blockNumber: receipt.blockNumber,
+    tokens,
+  };
 }
 
 export interface IssueCapabilityInput {
@@ -215,7 +263,13 @@ export async function issueCapability(
   const call = integraCalls.issueCapability({ ...input, capabilities: input.capabilities ?? CAPABILITY.CLAIM, processHash });
   const receipt = await sendCall(signer, call, onSent);
   const [attested] = parseEventLogs({ abi: eas.abi, logs: receipt.logs, eventName: "Attested" });
-  if (!attested) throw new IntegraWriteError("No attestation", `Transaction ${receipt.transactionHash} made no attestation.`);
+  if (!attested)
+    throw new IntegraWriteError(
+      "No attestation",
+      `Transaction ${receipt.transactionHash} made no attestation.`,
+      undefined,
+      "UnexpectedReceipt",
+    );
   return { uid: attested.args.uid, transactionHash: receipt.transactionHash };
 }
 
@@ -249,6 +303,8 @@ export async function claim(
         state.kind === "other-wallet-or-none"
           ? `Token #${input.tokenId} of this record is not reserved for ${account.address}.`
           : describeClaimState(state),
+        undefined,
+        "CannotClaim",
       );
     }
     uid = state.uid;
@@ -256,7 +312,8 @@ export async function claim(
   const call = integraCalls.claimToken({ integraHash: input.integraHash, tokenizer, tokenId: input.tokenId, uid, processHash });
   const receipt = await sendPaid(signer, call, options);
   const claimed = integraEventsOf(receipt).find((e) => e.eventName === "TokenClaimed");
-  if (!claimed) throw new IntegraWriteError("Not claimed", `Transaction ${receipt.transactionHash} claimed no token.`);
+  if (!claimed)
+    throw new IntegraWriteError("Not claimed", `Transaction ${receipt.transactionHash} claimed no token.`, undefined, "UnexpectedReceipt");
   return { transactionHash: receipt.transactionHash, amount: claimed.args.amount };
 }
 
@@ -284,6 +341,70 @@ export async function requestPayment(
   const call = integraCalls.requestPayment({ ...input, encryptedAmount });
   const receipt = await sendPaid(signer, call, options);
   const requested = integraEventsOf(receipt).find((e) => e.eventName === "PaymentRequested");
-  if (!requested) throw new IntegraWriteError("No payment request", `Transaction ${receipt.transactionHash} requested no payment.`);
+  if (!requested)
+    throw new IntegraWriteError(
+      "No payment request",
+      `Transaction ${receipt.transactionHash} requested no payment.`,
+      undefined,
+      "UnexpectedReceipt",
+    );
   return { paymentId: requested.args.paymentId, transactionHash: receipt.transactionHash };
+}
+
+export interface AcceptRecordInput {
+  integraHash: Hex;
+  /**
+   * The record's version (recordVersionOf) as the signer was shown it: the accept lands only if nothing about the
+   * record changed since (reverts RecordChangedSinceOffer otherwise). Absent: the version read now.
+   */
+  version?: bigint;
+}
+
+/**
+ * Accepts a record offered to the signer (two-step transfer): from then on the signer owns it, and every earlier
+ * owner's and executor's power over it is gone. The accept names the record's version, so a record changed after
+ * the signer looked at it (a resolver added, the executor changed, ...) is refused instead of accepted.
+ */
+export async function acceptRecord(
+  signer: IntegraSigner,
+  input: AcceptRecordInput,
+  onSent?: OnSent,
+): Promise<{ transactionHash: Hex; version: bigint }> {
+  const version =
+    input.version ?? (await signer.client.readContract({ ...registry, functionName: "recordVersionOf", args: [input.integraHash] }));
+  const receipt = await sendCall(signer, integraCalls.acceptOwnership({ integraHash: input.integraHash, version }), onSent);
+  return { transactionHash: receipt.transactionHash, version };
+}
+
+/**
+ * The record's owner offers the executor role to `candidate` (zero: withdraws the offer). The candidate has no
+ * authority until it accepts (acceptExecutorRole); the current executor, if any, keeps its role until then.
+ */
+export async function offerExecutor(
+  signer: IntegraSigner,
+  input: { integraHash: Hex; candidate: Address },
+  onSent?: OnSent,
+): Promise<{ transactionHash: Hex }> {
+  const receipt = await sendCall(signer, integraCalls.offerExecutor(input), onSent);
+  return { transactionHash: receipt.transactionHash };
+}
+
+/** The signer, offered the executor role on a record, takes it: it may now reserve, cancel and attest for the owner. */
+export async function acceptExecutorRole(signer: IntegraSigner, integraHash: Hex, onSent?: OnSent): Promise<{ transactionHash: Hex }> {
+  const pending = await signer.client.readContract({ ...registry, functionName: "pendingExecutorOf", args: [integraHash] });
+  if (pending !== zeroAddress && !isAddressEqual(pending, signer.account.address)) {
+    throw new IntegraWriteError(
+      "Offered to someone else",
+      `The executor role of ${integraHash} is offered to ${pending}, not to ${signer.account.address}. Nothing was sent.`,
+      "NotPendingExecutor",
+    );
+  }
+  const receipt = await sendCall(signer, integraCalls.acceptExecutorRole({ integraHash }), onSent);
+  return { transactionHash: receipt.transactionHash };
+}
+
+/** The record's owner removes its executor: the executor's attestations stop authorizing anything. */
+export async function removeExecutor(signer: IntegraSigner, integraHash: Hex, onSent?: OnSent): Promise<{ transactionHash: Hex }> {
+  const receipt = await sendCall(signer, integraCalls.removeExecutor({ integraHash }), onSent);
+  return { transactionHash: receipt.transactionHash };
 }

@@ -39,10 +39,14 @@ export function describeEntry(entry: IntegraEventLog, roles?: TokenRoles): Entry
       return { title: "Record ownership offered", who: entry.args.pendingOwner, whoLabel: "to", detail: `reason: “${entry.args.reason}”` };
     case "OwnershipOfferCancelled":
       return { title: "Ownership offer withdrawn", who: entry.args.pendingOwner, whoLabel: "was to" };
+    case "ExecutorOffered":
+      return entry.args.candidate === zeroAddress
+        ? { title: "Executor offer withdrawn" }
+        : { title: "Executor role offered", who: entry.args.candidate, whoLabel: "to", detail: "no authority until they accept" };
     case "ExecutorChanged":
       return entry.args.newExecutor === zeroAddress
         ? { title: "Executor removed" }
-        : { title: "Executor authorized", who: entry.args.newExecutor, whoLabel: "executor" };
+        : { title: "Executor role accepted", who: entry.args.newExecutor, whoLabel: "executor" };
     case "ResolverAdded":
       return { title: "Resolver attached", who: entry.args.resolver, whoLabel: "resolver" };
     case "ResolverRemoved":
@@ -90,6 +94,22 @@ export function describeEntry(entry: IntegraEventLog, roles?: TokenRoles): Entry
       return { title: `Payment #${entry.args.paymentId} marked paid`, who: entry.args.payer, whoLabel: "by" };
     case "PaymentCancelled":
       return { title: `Payment #${entry.args.paymentId} cancelled`, who: entry.args.requestor, whoLabel: "by" };
+    case "WorkflowOpened":
+      return { title: "Workflow opened", who: entry.args.owner, whoLabel: "owner" };
+    case "WorkflowMemberAdmitted":
+      return {
+        title: "Member admitted to the workflow",
+        who: entry.args.member,
+        whoLabel: "member",
+        detail: "may register records into it",
+      };
+    case "WorkflowMemberRemoved":
+      return {
+        title: "Member removed from the workflow",
+        who: entry.args.member,
+        whoLabel: "was member",
+        detail: "its earlier records stay",
+      };
     case "AllowlistChanged":
       return { title: entry.args.allowed ? "New owner allowed" : "New owner disallowed", who: entry.args.account, whoLabel: "account" };
   }

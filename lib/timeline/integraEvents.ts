@@ -22,6 +22,7 @@ const TIMELINE_EVENT_NAMES = [
   "OwnershipTransferred",
   "OwnershipOffered",
   "OwnershipOfferCancelled",
+  "ExecutorOffered",
   "ExecutorChanged",
   "ResolverAdded",
   "ResolverRemoved",
@@ -36,6 +37,9 @@ const TIMELINE_EVENT_NAMES = [
   "PaymentPaid",
   "PaymentCancelled",
   "AllowlistChanged",
+  "WorkflowOpened",
+  "WorkflowMemberAdmitted",
+  "WorkflowMemberRemoved",
 ] as const;
 
 type IntegraEvent = (typeof integraEventsAbi)[number];
@@ -64,7 +68,10 @@ const RECIPIENT_EVENT_NAMES = [
   "OwnershipOffered",
   "OwnershipOfferCancelled",
   "OwnershipTransferred",
+  "ExecutorOffered",
   "ExecutorChanged",
+  "WorkflowMemberAdmitted",
+  "WorkflowMemberRemoved",
 ] as const satisfies readonly TimelineEventName[];
 
 export const recipientEventSelectors = [

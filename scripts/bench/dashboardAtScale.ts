@@ -25,6 +25,7 @@ import { readTimeline } from "../../lib/timeline/readTimeline.ts";
 import { readReservationsFor } from "../../lib/reads/reservations.ts";
 import { createIntegraClient } from "../../lib/sdk/index.ts";
 import { type IntegraSigner, issueCapability, register, sendCall } from "../../lib/sdk/writes.ts";
+import { admitMember } from "../../lib/sdk/workflows.ts";
 import { integraCalls } from "../../lib/calls/integraCalls.ts";
 import { processHashOf } from "../../lib/workflow.ts";
 import { startAnvil } from "../lib/anvil.ts";
@@ -76,7 +77,9 @@ async function seedWallet(rpcUrl: string, expected: Deployment): Promise<WalletH
   const walletSigner: IntegraSigner = { client, account: privateKeyToAccount(ANVIL_KEYS[2]) };
   const wallet = walletSigner.account.address;
   const other = privateKeyToAccount(ANVIL_KEYS[3]).address;
-  const processHash = processHashOf("bench dashboard");
+  // The clerk's own workflow (opened by its first record); it admits the wallet, which registers a few of its own.
+  const workflow = { owner: clerk.account.address, name: "bench dashboard" };
+  const processHash = processHashOf(workflow.owner, workflow.name);
   const contentHash = (label: string): Hex => keccak256(stringToHex(`bench dashboard ${label}`));
   const step = (LENGTHS[0] - 200n) / BigInt(WALLET_TOKENS);
   let offered: Hex | undefined;
@@ -92,8 +95,9 @@ async function seedWallet(rpcUrl: string, expected: Deployment): Promise<WalletH
             { address: other, role: "Seller" },
             { address: wallet, role: "Lender" },
           ],
-      processHash,
+      workflow,
     });
+    if (i === 0) await admitMember(clerk, workflow, wallet);
     const walletToken = ownership ? 1n : 2n;
     await issueCapability(clerk, { integraHash: record.integraHash, tokenId: walletToken, recipient: wallet });
     if (i < 3)
@@ -101,7 +105,7 @@ async function seedWallet(rpcUrl: string, expected: Deployment): Promise<WalletH
         contentHash: contentHash(`own ${i}`),
         tokenizer: "ownership",
         parties: [{ address: other }],
-        processHash,
+        workflow,
       });
     offered ??= record.integraHash;
   }

@@ -19,6 +19,7 @@ import {
   type TransactionReceipt,
   createTestClient,
   encodeAbiParameters,
+  encodeFunctionData,
   getAbiItem,
   getAddress,
   getContract,
@@ -41,7 +42,7 @@ import {
   ownerAllowlistResolverV1Abi,
   ownershipTokenizerV1Abi,
 } from "../../lib/generated/integra.ts";
-import { processHashOf } from "../../lib/workflow.ts";
+import { processHashOf, workflowIdOf } from "../../lib/workflow.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
 import type { Deployment } from "../lib/deploy.ts";
 import type { BenchContext } from "./types.ts";
@@ -66,6 +67,9 @@ const REGISTRANTS = [2, 3, 4, 5].map(address);
 const TARGET_OWNER = address(9);
 const [P1, P2, P3] = [6, 7, 8].map(address);
 const EXECUTOR = address(1);
+/** The target record's workflow (its owner's) and the one every unrelated record of a registrant goes into (each its own). */
+const TARGET_WORKFLOW = "bench/scale/target";
+const UNRELATED_WORKFLOW = "bench/scale/unrelated";
 /** Not an anvil account: a wallet that only ever receives reservations. */
 export const DASHBOARD_WALLET: Address = getAddress(`0x${keccak256(stringToHex("bench dashboard wallet")).slice(26)}`);
 
@@ -231,13 +235,19 @@ function targetSteps(
     step("cancel payment", (state) => c.signal.write.cancelPayment([lastPayment(state)], by(requestor)));
 
   const parties = [P1, P2, P3];
+  // The owner's first record opens its workflow in the same transaction (the registry's multicall); WorkflowOpened is
+  // on the workflow's timeline, not the record's. The executor is only offered the role here; it accepts below.
+  const openAndRegister = [
+    encodeFunctionData({ abi: integraRecordV1Abi, functionName: "openWorkflow", args: [workflowIdOf(TARGET_WORKFLOW)] }),
+    encodeFunctionData({
+      abi: integraRecordV1Abi,
+      functionName: "register",
+      args: [contentHash, "0x01", a.MultiPartyTokenizerV1, EXECUTOR, processHash, []],
+    }),
+  ];
   const steps: TargetStep[] = [
-    // RecordRegistered + OwnershipTransferred
-    step(
-      "register",
-      () => c.registry.write.register([contentHash, "0x01", a.MultiPartyTokenizerV1, zeroAddress, processHash, []], by(TARGET_OWNER)),
-      2,
-    ),
+    // RecordRegistered + OwnershipTransferred + ExecutorOffered
+    step("register", () => c.registry.write.multicall([openAndRegister], by(TARGET_OWNER)), 3),
     reserve(1n, P1),
     reserve(2n, P2),
     reserve(3n, P3), // stays unclaimed until the end, so nothing completes early
@@ -255,14 +265,16 @@ function targetSteps(
     markPaid(P2),
     requestPayment(P2, 2n, P1, 1n),
     cancelPayment(P2),
-    // A new executor moves the authority epoch: the attestations below are issued after it.
-    step("setExecutor", () => c.registry.write.setExecutor([integraHash, EXECUTOR], by(TARGET_OWNER))),
+    // The executor accepting its role moves the authority epoch: the attestations below are issued after it.
+    step("acceptExecutorRole", () => c.registry.write.acceptExecutorRole([integraHash], by(EXECUTOR))),
     step("addResolver", () => c.registry.write.addResolver([integraHash, a.OwnerAllowlistResolverV1], by(TARGET_OWNER))),
     step("allow", () => c.allowlist.write.setAllowed([integraHash, P1, true], by(TARGET_OWNER))),
     step("removeResolver", () => c.registry.write.removeResolver([integraHash, a.OwnerAllowlistResolverV1], by(TARGET_OWNER))),
   );
   for (let k = 0; k < 5; k += 1) steps.push(attest(BigInt(4 + k), parties[k % 3]), claim(BigInt(4 + k), parties[k % 3]));
-  for (let k = 0; k < 3; k += 1) steps.push(requestPayment(P1, 1n, P2, 2n), markPaid(P2));
+  for (let k = 0; k < 2; k += 1) steps.push(requestPayment(P1, 1n, P2, 2n), markPaid(P2));
+  // One left pending (at most MAX_PENDING_PER_PAIR may be).
+  steps.push(requestPayment(P1, 1n, P2, 2n));
   // The last party claims: TokenClaimed + DocumentComplete.
   steps.push(attest(3n, P3), claim(3n, P3, 2));
 
@@ -299,7 +311,7 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
 
   const contracts = seedingContracts(client, d);
   const nonces = new Nonces(client);
-  await nonces.load([...REGISTRANTS, TARGET_OWNER, P1, P2, P3]);
+  await nonces.load([...REGISTRANTS, TARGET_OWNER, P1, P2, P3, EXECUTOR]);
   const registryNonce = new Map<Address, bigint>();
   for (const registrant of [...REGISTRANTS, TARGET_OWNER]) {
     registryNonce.set(
@@ -319,7 +331,7 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
   };
 
   const targetContent = keccak256(stringToHex("bench scale target"));
-  const targetProcess = processHashOf("bench/scale/target");
+  const targetProcess = processHashOf(TARGET_OWNER, TARGET_WORKFLOW);
   const targetHash = integraHashOf(d, TARGET_OWNER, targetContent, nextRegistryNonce(TARGET_OWNER));
   const steps = targetSteps(contracts, nonces, d, targetHash, targetContent, targetProcess);
   /** Step k goes out in block (tick) round(k * (TOTAL_BLOCKS - 1) / (steps - 1)) of the seeding: evenly, first to last. */
@@ -340,7 +352,7 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
       const registrant = REGISTRANTS[i % REGISTRANTS.length];
       const tokenizer = i % 2 === 0 ? contracts.multiParty : contracts.ownership;
       const contentHash = keccak256(stringToHex(`bench scale record ${i}`));
-      const processHash = processHashOf(`bench/scale/${i}`);
+      const processHash = processHashOf(registrant, UNRELATED_WORKFLOW);
       const integraHash = integraHashOf(d, registrant, contentHash, nextRegistryNonce(registrant));
       if (i === LATE_INDEX) lateHash = integraHash;
       const recipient = WALLET_INDEXES.has(i) ? DASHBOARD_WALLET : getAddress(`0x5ca1e${i.toString(16).padStart(35, "0")}`);
@@ -360,6 +372,13 @@ async function seed(ctx: BenchContext): Promise<ScaleChain> {
     }
     return sent;
   };
+
+  // Each registrant of unrelated records opens its workflow for them, before the seeded range.
+  for (const registrant of REGISTRANTS) {
+    const hash = await contracts.registry.write.openWorkflow([workflowIdOf(UNRELATED_WORKFLOW)], nonces.from(registrant, 200_000n));
+    const receipt = await client.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`openWorkflow of ${registrant} reverted`);
+  }
 
   let transactions = 0;
   let emptyBlocks = 0;

@@ -1,7 +1,7 @@
 // Imports the generated module (typed ABIs): load it only after the deploy step has (re)written that module.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Address, type Hex, parseEventLogs, sha256 } from "viem";
+import { type Address, type Hex, createTestClient, http, parseEther, parseEventLogs, sha256, zeroAddress } from "viem";
 import { claimAttestationRequest } from "../../lib/capabilities.ts";
 import { encryptPaymentNote } from "../../lib/crypto/paymentNote.ts";
 import { encryptRecordDetails } from "../../lib/crypto/recordDetails.ts";
@@ -12,7 +12,7 @@ import {
   multiPartyTokenizerV1Abi,
   ownershipTokenizerV1Abi,
 } from "../../lib/generated/integra.ts";
-import { processHashOf } from "../../lib/workflow.ts";
+import { processHashOf, workflowIdOf } from "../../lib/workflow.ts";
 import { ROOT } from "./artifacts.ts";
 import { ANVIL_KEYS } from "./chains.ts";
 import { clientsFor } from "./clients.ts";
@@ -28,6 +28,13 @@ export const DEMO_KEYS = {
   lender: ANVIL_KEYS[5],
 } as const;
 
+/**
+ * The escrow agent of the demo closing, a member of the workflow: anvil's test mnemonic at index 11 (address
+ * 0x71bE63f3384f5fb98995898A86B02Fb2426c5788), past the accounts the tests use; the seed gives it ether.
+ */
+export const DEMO_ESCROW_AGENT_KEY = "0x701b615bbdfb9de65240bc28bd21bbc0d996645a3dd57e7b12bc2bdf6f192c82" as const;
+
+/** The demo closing's workflow: the title company's own, so nobody else can register into it. */
 export const DEMO_WORKFLOW = "closing/12-harbour-lane";
 export const DEMO_PASSPHRASE = "harbour-demo";
 
@@ -38,20 +45,36 @@ function demoFileHash(name: string): Hex {
 export interface DemoRecords {
   deed: Hex;
   agreement: Hex;
+  escrowInstructions: Hex;
   paymentId: bigint;
 }
 
 /**
- * Seeds the demo: a deed on the ownership tokenizer with its token reserved (and attested) for the buyer;
- * a three-party purchase agreement with two of three role tokens claimed; a pending earnest-money request.
+ * Seeds the demo: the title company opens its closing workflow and admits the clerk and the escrow agent; the
+ * clerk registers a deed on the ownership tokenizer with its token reserved (and attested) for the buyer, and a
+ * three-party purchase agreement with two of three role tokens claimed, both with the title company as executor
+ * (offered, then accepted); the escrow agent registers its instructions; a pending earnest-money request.
  */
 export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<DemoRecords> {
   const [clerk, buyer, seller, lender] = await Promise.all(
     [DEMO_KEYS.clerk, DEMO_KEYS.buyer, DEMO_KEYS.seller, DEMO_KEYS.lender].map((k) => clientsFor(rpcUrl, k)),
   );
-  const titleCompany = (await clientsFor(rpcUrl, DEMO_KEYS.titleCompany)).walletClient.account.address;
+  const titleCompanyClients = await clientsFor(rpcUrl, DEMO_KEYS.titleCompany);
+  const titleCompany = titleCompanyClients.walletClient.account.address;
+  const escrowAgent = await clientsFor(rpcUrl, DEMO_ESCROW_AGENT_KEY);
+  await createTestClient({ mode: "anvil", transport: http(rpcUrl) }).setBalance({
+    address: escrowAgent.walletClient.account.address,
+    value: parseEther("10"),
+  });
   const a = deployment.addresses;
-  const processHash = processHashOf(DEMO_WORKFLOW);
+  const registry = { address: a.IntegraRecordV1, abi: integraRecordV1Abi } as const;
+  const processHash = processHashOf(titleCompany, DEMO_WORKFLOW);
+
+  // The title company's closing workflow: only it and the offices it admits register into it.
+  await writeAndWait(titleCompanyClients, { ...registry, functionName: "openWorkflow", args: [workflowIdOf(DEMO_WORKFLOW)] });
+  for (const member of [clerk.walletClient.account.address, escrowAgent.walletClient.account.address]) {
+    await writeAndWait(titleCompanyClients, { ...registry, functionName: "admitMember", args: [processHash, member] });
+  }
 
   /** Registers a demo document; with `parties`, reserves their tokens 1..n and seals the set in the same transaction. */
   async function register(
@@ -62,7 +85,6 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   ): Promise<Hex> {
     const encryptedRef = await encryptRecordDetails(details, DEMO_PASSPHRASE);
     const common = [demoFileHash(file), encryptedRef, tokenizer, titleCompany, processHash, []] as const;
-    const registry = { address: a.IntegraRecordV1, abi: integraRecordV1Abi } as const;
     const { logs } = parties
       ? await writeAndWait(clerk, {
           ...registry,
@@ -71,6 +93,8 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
         })
       : await writeAndWait(clerk, { ...registry, functionName: "register", args: common });
     const [event] = parseEventLogs({ abi: integraRecordV1Abi, logs, eventName: "RecordRegistered" });
+    // Naming the title company as executor only offers it the role: it accepts, and its authority starts then.
+    await writeAndWait(titleCompanyClients, { ...registry, functionName: "acceptExecutorRole", args: [event.args.integraHash] });
     return event.args.integraHash;
   }
 
@@ -131,6 +155,17 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
     });
   }
 
+  const escrowDetails = await encryptRecordDetails(
+    { title: "Escrow instructions, 12 Harbour Lane", reference: "vault://quayside-escrow/12-harbour-lane/instructions.pdf" },
+    DEMO_PASSPHRASE,
+  );
+  const { logs: escrowLogs } = await writeAndWait(escrowAgent, {
+    ...registry,
+    functionName: "register",
+    args: [demoFileHash("escrow-instructions-12-harbour-lane.txt"), escrowDetails, zeroAddress, zeroAddress, processHash, []],
+  });
+  const [escrowRegistered] = parseEventLogs({ abi: integraRecordV1Abi, logs: escrowLogs, eventName: "RecordRegistered" });
+
   const encryptedAmount = await encryptPaymentNote({ amount: "25000 USD", memo: "Earnest money deposit" }, DEMO_PASSPHRASE);
   const block = await clerk.publicClient.getBlock();
   const deadline = block.timestamp + 14n * 24n * 3600n;
@@ -141,5 +176,5 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
     args: [agreement, 2n, buyerAddress, 1n, encryptedAmount, deadline],
   });
   const [requested] = parseEventLogs({ abi: integraSignalV1Abi, logs, eventName: "PaymentRequested" });
-  return { deed, agreement, paymentId: requested.args.paymentId };
+  return { deed, agreement, escrowInstructions: escrowRegistered.args.integraHash, paymentId: requested.args.paymentId };
 }

@@ -1,0 +1,60 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { Hex } from "viem";
+import { AddressText } from "@/components/ui/AddressText";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
+import { Notice } from "@/components/ui/Notice";
+import { Loading } from "@/components/ui/Skeleton";
+import { walletPart } from "@/components/wallet/WithWallet";
+import { workflowQuery } from "@/hooks/queries";
+import { useWalletAccount } from "@/hooks/wallet";
+
+// Shown to the workflow's owner only: loaded with the wallet.
+const MemberAdmin = walletPart(() => import("./MemberAdmin").then((m) => m.MemberAdmin));
+
+/** Who the workflow belongs to and who it admitted: the only accounts whose records can be in it. */
+export function WorkflowMembers({ processHash }: { processHash: Hex }) {
+  const workflow = useQuery(workflowQuery(processHash));
+  const { address } = useWalletAccount();
+  if (workflow.isPending) return <Loading label="Reading the workflow's owner and members…" />;
+  if (workflow.isError) return <ErrorNotice error={workflow.error} />;
+  const { owner, members } = workflow.data;
+  if (!owner) {
+    return (
+      <Notice tone="warning" title="Nobody has opened this workflow">
+        No owner holds this processHash on this chain, so no record can be registered into it.
+      </Notice>
+    );
+  }
+  const isOwner = address?.toLowerCase() === owner.toLowerCase();
+  return (
+    <div className="space-y-3 text-sm">
+      <p className="text-slate-600">
+        Only the owner and the members it admitted can register records into this workflow, so every record below comes from one of them.
+      </p>
+      <dl className="grid gap-1 sm:grid-cols-[8rem_1fr]">
+        <dt className="text-slate-500">Owner</dt>
+        <dd>
+          <AddressText address={owner} />
+          {isOwner && <span className="ml-2 text-teal-800">(you)</span>}
+        </dd>
+        <dt className="text-slate-500">Members</dt>
+        <dd>
+          {members.length === 0 ? (
+            <span className="text-slate-500">None admitted</span>
+          ) : (
+            <ul aria-label="Members" className="space-y-1">
+              {members.map((member) => (
+                <li key={member}>
+                  <AddressText address={member} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      {isOwner && <MemberAdmin processHash={processHash} members={members} />}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { type Address, type Hex, type PublicClient, isAddressEqual, zeroHash } from "viem";
+import { integraCalls } from "@/lib/calls/integraCalls";
+import { shortHex } from "@/lib/format/hex";
+import { type Workflow, canRegisterInto, readWorkflow as readWorkflowOf } from "@/lib/reads/workflows";
+import { processHashOf, workflowIdOf } from "@/lib/workflow";
+import { type IntegraSigner, IntegraWriteError, type OnSent, sendCall } from "./writes";
+
+/**
+ * A workflow, as a program names it: its processHash, or its name and owner. Workflows are namespaced by their owner
+ * (processHash = keccak256(abi.encode(owner, keccak256(name)))), so a name alone is not a workflow. In writes the owner
+ * defaults to the signer: `{ name: "closings/2026-11" }` is the signer's own workflow of that name.
+ */
+export type WorkflowRef = Hex | { owner?: Address; name: string };
+
+/** The processHash `workflow` names; a named one without an owner is `defaultOwner`'s (the signer's, in writes). */
+export function workflowHash(workflow: WorkflowRef, defaultOwner?: Address): Hex {
+  if (typeof workflow === "string") return workflow;
+  const owner = workflow.owner ?? defaultOwner;
+  if (!owner) throw new Error(`Name the owner of workflow "${workflow.name}": workflows are namespaced by their owner.`);
+  return processHashOf(owner, workflow.name);
+}
+
+/** How messages name a workflow: `"closing/12-harbour-lane" (0x1234…abcd)`, or its hash. */
+export function workflowLabel(workflow: WorkflowRef, processHash: Hex): string {
+  return typeof workflow === "string" ? processHash : `"${workflow.name.trim()}" (${shortHex(processHash, 10, 6)})`;
+}
+
+/** A workflow's owner and members now, with its processHash: `owner` is undefined while nobody has opened it. */
+export interface WorkflowState extends Workflow {
+  processHash: Hex;
+}
+
+/**
+ * A workflow's owner and members (`workflowOf`, one call). A named workflow needs its owner:
+ * `readWorkflow(client, { owner, name })`, or its processHash.
+ */
+export async function readWorkflow(client: PublicClient, workflow: WorkflowRef): Promise<WorkflowState> {
+  const processHash = workflowHash(workflow);
+  return { processHash, ...(await readWorkflowOf(client, processHash)) };
+}
+
+const same = (a: Address | undefined, b: Address) => a !== undefined && isAddressEqual(a, b);
+
+/**
+ * Where the signer's record goes, checked before anything is signed: the processHash, and the workflow id to open in
+ * the same transaction when the signer names its own workflow that is not open yet. Refuses, in words and naming
+ * the owner, a workflow the signer may not register into (the contract would revert NotWorkflowMember or
+ * UnknownWorkflow). No workflow (undefined, or the zero hash): anyone may register.
+ */
+export async function workflowForRegistration(
+  signer: IntegraSigner,
+  workflow: WorkflowRef | undefined,
+): Promise<{ processHash: Hex; openWorkflowId?: Hex }> {
+  if (workflow === undefined) return { processHash: zeroHash };
+  const me = signer.account.address;
+  const processHash = workflowHash(workflow, me);
+  if (processHash === zeroHash) return { processHash };
+  const state = await readWorkflowOf(signer.client, processHash);
+  const label = workflowLabel(workflow, processHash);
+  if (!state.owner) {
+    const namedOwner = typeof workflow === "string" ? undefined : (workflow.owner ?? me);
+    if (typeof workflow !== "string" && namedOwner && isAddressEqual(namedOwner, me)) {
+      return { processHash, openWorkflowId: workflowIdOf(workflow.name) };
+    }
+    throw new IntegraWriteError(
+      "Unknown workflow",
+      namedOwner
+        ? `Workflow ${label} of ${namedOwner} is not open on this chain: only ${namedOwner} can open it (with its first record). Nothing was sent.`
+        : `No workflow ${processHash} is open on this chain: its owner opens it (with its first record). Check the hash, or name your own workflow to open it. Nothing was sent.`,
+      "UnknownWorkflow",
+    );
+  }
+  if (!canRegisterInto(state, me)) {
+    throw new IntegraWriteError(
+      "Not a member of the workflow",
+      `${me} may not register into workflow ${label}: it belongs to ${state.owner}, who must admit ${me} as a member first (integra workflow admit, or the SDK's admitMember). Nothing was sent.`,
+      "NotWorkflowMember",
+    );
+  }
+  return { processHash };
+}
+
+/** The signer's own workflow `workflow` refers to, checked to exist and to be the signer's (owner-only writes). */
+async function ownedWorkflow(signer: IntegraSigner, workflow: WorkflowRef): Promise<{ processHash: Hex; label: string }> {
+  const me = signer.account.address;
+  const processHash = workflowHash(workflow, me);
+  const label = workflowLabel(workflow, processHash);
+  const state = await readWorkflowOf(signer.client, processHash);
+  if (!state.owner) {
+    throw new IntegraWriteError(
+      "Unknown workflow",
+      `Workflow ${label} is not open on this chain${typeof workflow === "string" ? "" : `: ${workflow.owner ?? me} opens it first`}. Nothing was sent.`,
+      "UnknownWorkflow",
+    );
+  }
+  if (!same(state.owner, me)) {
+    throw new IntegraWriteError(
+      "Not the workflow's owner",
+      `Only the owner of workflow ${label}, ${state.owner}, can admit or remove its members; ${me} is not its owner. Nothing was sent.`,
+      "NotWorkflowOwner",
+    );
+  }
+  return { processHash, label };
+}
+
+export interface WorkflowWrite {
+  processHash: Hex;
+  transactionHash: Hex;
+  blockNumber: bigint;
+}
+
+/**
+ * Opens the signer's workflow `name`: the signer becomes its owner, and the only one (with the members it admits) who
+ * can register records into it. Registering the owner's first record opens it too, in the same transaction.
+ */
+export async function openWorkflow(signer: IntegraSigner, name: string, onSent?: OnSent): Promise<WorkflowWrite> {
+  if (!name.trim()) throw new IntegraWriteError("No workflow name", "Name the workflow to open (e.g. closings/2026-11).");
+  const processHash = processHashOf(signer.account.address, name);
+  const { owner } = await readWorkflowOf(signer.client, processHash);
+  if (owner) {
+    throw new IntegraWriteError(
+      "Workflow already open",
+      `Workflow "${name.trim()}" of ${owner} is already open (${processHash}). Nothing was sent.`,
+      "WorkflowAlreadyOpen",
+    );
+  }
+  const receipt = await sendCall(signer, integraCalls.openWorkflow({ workflowId: workflowIdOf(name) }), onSent);
+  return { processHash, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber };
+}
+
+/** The workflow's owner (the signer) admits `member`: from now on it may register records into the workflow. */
+export async function admitMember(signer: IntegraSigner, workflow: WorkflowRef, member: Address, onSent?: OnSent): Promise<WorkflowWrite> {
+  const { processHash, label } = await ownedWorkflow(signer, workflow);
+  const { owner, members } = await readWorkflowOf(signer.client, processHash);
+  if (same(owner, member) || members.some((m) => isAddressEqual(m, member))) {
+    throw new IntegraWriteError(
+      "Already a member",
+      `${member} ${same(owner, member) ? "owns" : "is already a member of"} workflow ${label}. Nothing was sent.`,
+      "AlreadyMember",
+    );
+  }
+  const receipt = await sendCall(signer, integraCalls.admitMember({ processHash, member }), onSent);
+  return { processHash, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber };
+}
+
+/** The workflow's owner (the signer) removes `member`: it registers no more records into it; its earlier ones stay. */
+export async function removeMember(signer: IntegraSigner, workflow: WorkflowRef, member: Address, onSent?: OnSent): Promise<WorkflowWrite> {
+  const { processHash, label } = await ownedWorkflow(signer, workflow);
+  const { members } = await readWorkflowOf(signer.client, processHash);
+  if (!members.some((m) => isAddressEqual(m, member))) {
+    throw new IntegraWriteError("Not a member", `${member} is not a member of workflow ${label}. Nothing was sent.`, "NotMember");
+  }
+  const receipt = await sendCall(signer, integraCalls.removeMember({ processHash, member }), onSent);
+  return { processHash, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber };
+}

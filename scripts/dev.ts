@@ -9,7 +9,8 @@ console.log(`Chain ready on ${local.anvil.rpcUrl}. Demo agreement: http://localh
 
 const production = process.argv.includes("--production");
 const app = production
-  ? spawn("sh", ["-c", "npx next build && npx next start -p 3000"], {
+  ? // scripts/server.ts rather than `next start`: the relayer's per-client limit needs each client's address.
+    spawn("sh", ["-c", "npx next build && npx tsx scripts/server.ts --port 3000"], {
       cwd: ROOT,
       stdio: "inherit",
       detached: true,

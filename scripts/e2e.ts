@@ -44,7 +44,13 @@ try {
     const build = spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  server = spawn("npx", ["next", "start", "-p", "3000"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  // The app's own server (scripts/server.ts, as `npm start` runs it), with a relayer store of this run's own in memory.
+  server = spawn("npx", ["tsx", "scripts/server.ts", "--port", "3000"], {
+    cwd: ROOT,
+    env: { ...env, RELAYER_STORE: "sqlite::memory:" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   await waitForHttp("http://localhost:3000/verify", 60_000);
   const extra = process.argv.slice(2).filter((a) => a !== "--no-build");
   // Not spawnSync: the proxy lives in this process, and must keep answering while Playwright runs.

@@ -1,15 +1,24 @@
 import { concat, recoverTypedDataAddress } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { forwarder } from "@/lib/contracts";
+import { eas, forwarder } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
+import {
+  MAX_DEADLINE_AHEAD_SECONDS,
+  MIN_SECONDS_LEFT,
+  attestationStillValid,
+  deadlineVerdict,
+  inWords,
+  nextBlockTime,
+} from "./deadlineWindow";
+import { type ForwardingContracts, appForwardingContracts } from "./forwardingContracts";
 import { type SignedForwardRequest, forwardRequestTypedData } from "./forwardRequest";
 import { type RelayableCall, relayableCall } from "./relayableCalls";
 
 /** The most gas a sponsored call may ask for: a claim needs about 150,000. */
 export const MAX_FORWARDED_GAS = 1_000_000n;
 
-export type CheckId = "call" | "value" | "gas" | "deadline" | "nonce" | "signature" | "simulation";
+export type CheckId = "call" | "value" | "gas" | "deadline" | "attestation" | "nonce" | "signature" | "simulation";
 
 export interface RequestCheck {
   id: CheckId;
@@ -26,17 +35,27 @@ export interface RequestCheckResult {
   failure?: RequestCheck;
 }
 
+export interface CheckOptions {
+  stopAtFirstFailure?: boolean;
+  /** Another deployment's addresses (a test chain); the app's by default. */
+  contracts?: ForwardingContracts;
+  /** The wall clock in ms (tests pass their own). */
+  now?: () => number;
+}
+
 /**
  * Every check a sponsor makes before paying for a signed request, in order, in words: it is one of the
- * sponsored party calls, carries no ether, asks for bounded gas, is not expired, is not already used, is
+ * sponsored party calls, carries no ether, asks for bounded gas, has between a minute and an hour left at the
+ * next block (deadlineWindow.ts), claims with an attestation that outlives that minute, is not already used, is
  * signed by its `from`, and would succeed as the forwarder will make it. The relayer stops at the first
  * failure; the clerk's page shows them all. Reads the chain, sends nothing.
  */
 export async function checkForwardRequest(
   client: ReadClient,
   request: SignedForwardRequest,
-  options: { stopAtFirstFailure?: boolean } = {},
+  options: CheckOptions = {},
 ): Promise<RequestCheckResult> {
+  const contracts = options.contracts ?? appForwardingContracts;
   const checks: RequestCheck[] = [];
   let call: RelayableCall | undefined;
   const add = (check: RequestCheck) => {
@@ -48,7 +67,7 @@ export async function checkForwardRequest(
     return { ok: failure === undefined, checks, call, failure };
   };
 
-  const verdict = relayableCall(request.to, request.data);
+  const verdict = relayableCall(request.to, request.data, contracts);
   if (verdict.ok) call = verdict.call;
   if (add(verdict.ok ? { id: "call", ok: true, text: `${verdict.call.words}.` } : { id: "call", ok: false, text: verdict.reason }))
     return done();
@@ -76,20 +95,54 @@ export async function checkForwardRequest(
   )
     return done();
 
-  const [block, currentNonce, chainId] = await Promise.all([
+  const claimUid = call?.contract === "tokenizer" ? call.attestationUid : undefined;
+  const [block, currentNonce, chainId, attestation] = await Promise.all([
     client.getBlock({ blockTag: "latest" }),
-    client.readContract({ ...forwarder, functionName: "nonces", args: [request.from] }),
+    client.readContract({ abi: forwarder.abi, address: contracts.forwarder, functionName: "nonces", args: [request.from] }),
     client.chain?.id ?? client.getChainId(),
+    claimUid === undefined
+      ? undefined
+      : client.readContract({ abi: eas.abi, address: contracts.eas, functionName: "getAttestation", args: [claimUid] }),
   ]);
-  const secondsLeft = request.deadline - Number(block.timestamp);
+  // Judged at the block the request would land in, not the latest one: on a chain idle for an hour, the latest
+  // block's time is an hour behind the next one's.
+  const blockTime = nextBlockTime(block.timestamp, (options.now ?? Date.now)());
+  const window = deadlineVerdict(request.deadline, blockTime);
   if (
     add(
-      secondsLeft > 0
-        ? { id: "deadline", ok: true, text: `Valid for ${minutes(secondsLeft)} more.` }
-        : { id: "deadline", ok: false, text: `This signed request expired ${minutes(-secondsLeft)} ago. Ask the party to sign it again.` },
+      window.ok
+        ? { id: "deadline", ok: true, text: `Valid for ${inWords(window.secondsLeft)} more.` }
+        : { id: "deadline", ok: false, text: deadlineRefusal(window.reason, window.secondsLeft) },
     )
   )
     return done();
+
+  // A missing attestation (expiry 0) is the simulation's to report, with the tokenizer's own words.
+  if (attestation !== undefined) {
+    const expiry = attestation.expirationTime;
+    if (
+      add(
+        attestationStillValid(expiry, blockTime)
+          ? {
+              id: "attestation",
+              ok: true,
+              text:
+                expiry === 0n
+                  ? "The attestation does not expire."
+                  : `The attestation is valid for ${inWords(Number(expiry) - blockTime)} more.`,
+            }
+          : {
+              id: "attestation",
+              ok: false,
+              text:
+                Number(expiry) <= blockTime
+                  ? `The attestation this claim uses expired ${inWords(blockTime - Number(expiry))} ago. Ask the record's owner or executor for a new one.`
+                  : `The attestation this claim uses expires in ${inWords(Number(expiry) - blockTime)}, under the ${MIN_SECONDS_LEFT} seconds a claim needs to be mined. Ask the record's owner or executor for a new one.`,
+            },
+      )
+    )
+      return done();
+  }
 
   const nonceCheck: RequestCheck =
     request.nonce === currentNonce
@@ -104,7 +157,7 @@ export async function checkForwardRequest(
   if (add(nonceCheck)) return done();
 
   const signer = await recoverTypedDataAddress({
-    ...forwardRequestTypedData(request, chainId, forwarder.address),
+    ...forwardRequestTypedData(request, chainId, contracts.forwarder),
     signature: request.signature,
   }).catch(() => undefined);
   const signed = signer?.toLowerCase() === request.from.toLowerCase();
@@ -122,7 +175,7 @@ export async function checkForwardRequest(
     return done();
 
   try {
-    await client.call({ account: forwarder.address, to: request.to, data: concat([request.data, request.from]), gas: request.gas });
+    await client.call({ account: contracts.forwarder, to: request.to, data: concat([request.data, request.from]), gas: request.gas });
     add({ id: "simulation", ok: true, text: "Would succeed if submitted now." });
   } catch (error) {
     add({ id: "simulation", ok: false, text: `Would fail if submitted now: ${describeError(error).message}` });
@@ -130,8 +183,13 @@ export async function checkForwardRequest(
   return done();
 }
 
-function minutes(seconds: number): string {
-  if (seconds < 90) return `${seconds} seconds`;
-  const m = Math.round(seconds / 60);
-  return m < 90 ? `${m} minutes` : `${Math.round(m / 60)} hours`;
+function deadlineRefusal(reason: "expired" | "too-soon" | "too-far", secondsLeft: number): string {
+  switch (reason) {
+    case "expired":
+      return `This signed request expired ${inWords(-secondsLeft)} ago. Ask the party to sign it again.`;
+    case "too-soon":
+      return `This signed request expires in ${inWords(secondsLeft)}, too soon to be mined safely (at least ${MIN_SECONDS_LEFT} seconds are needed). Ask the party to sign it again.`;
+    case "too-far":
+      return `This signed request stays valid for ${inWords(secondsLeft)}; a sponsor takes requests valid for at most ${inWords(MAX_DEADLINE_AHEAD_SECONDS)}, so a signature cannot be held and used much later. Ask the party to sign it again.`;
+  }
 }

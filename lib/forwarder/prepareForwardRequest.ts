@@ -1,9 +1,13 @@
 import { type Address, type Chain, type Client, type Hex, type Transport, concat } from "viem";
 import { estimateGas, getBlock, readContract } from "viem/actions";
 import { forwarder } from "@/lib/contracts";
+import { nextBlockTime } from "./deadlineWindow";
 import type { ForwardRequest } from "./forwardRequest";
 
-/** How long a signed request stays valid: long enough to send a link to the clerk, short enough to go stale. */
+/**
+ * How long a signed request stays valid: long enough to send a link to the clerk, short enough to go stale, and
+ * within the hour a sponsor accepts (deadlineWindow.ts).
+ */
 export const REQUEST_VALIDITY_SECONDS = 30 * 60;
 
 /**
@@ -29,7 +33,7 @@ export async function prepareForwardRequest(
     // The estimate includes the 21,000 a transaction pays up front, which an inner call does not: a margin already.
     gas: estimated + estimated / 5n,
     nonce,
-    deadline: Number(block.timestamp) + (call.validitySeconds ?? REQUEST_VALIDITY_SECONDS),
+    deadline: nextBlockTime(block.timestamp) + (call.validitySeconds ?? REQUEST_VALIDITY_SECONDS),
     data: call.data,
   };
 }

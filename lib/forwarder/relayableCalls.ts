@@ -1,6 +1,7 @@
 import { type Address, type Hex, decodeFunctionData, encodeFunctionData, size } from "viem";
-import { multiPartyTokenizer, ownershipTokenizer, signal, tokenizerAbi } from "@/lib/contracts";
+import { signal, tokenizerAbi } from "@/lib/contracts";
 import { shortHex } from "@/lib/format/hex";
+import { type ForwardingContracts, appForwardingContracts } from "./forwardingContracts";
 
 /**
  * The party calls anyone may sponsor: claiming a reserved token, and the payment signals between parties.
@@ -8,7 +9,7 @@ import { shortHex } from "@/lib/format/hex";
  * what the product is for.
  */
 export type RelayableCall =
-  | { contract: "tokenizer"; functionName: "claimToken"; integraHash: Hex; tokenId: bigint; words: string }
+  | { contract: "tokenizer"; functionName: "claimToken"; integraHash: Hex; tokenId: bigint; attestationUid: Hex; words: string }
   | {
       contract: "signal";
       functionName: "requestPayment" | "markPaid" | "cancelPayment";
@@ -19,18 +20,21 @@ export type RelayableCall =
 
 export type CallVerdict = { ok: true; call: RelayableCall } | { ok: false; reason: string };
 
-/** Largest encrypted amount or receipt a sponsor pays to store in a log: the app's notes are a few hundred bytes. */
-export const MAX_SPONSORED_NOTE_BYTES = 1024;
-
-const TOKENIZER_NAMES: Record<string, string> = {
-  [ownershipTokenizer.address.toLowerCase()]: "the ownership tokenizer",
-  [multiPartyTokenizer.address.toLowerCase()]: "the multi-party tokenizer",
-};
+/**
+ * Largest encrypted amount or receipt (a payment signal's ciphertext) a sponsor pays to store in a log: the app's
+ * notes are a few hundred bytes, and the signal contract refuses more than this too.
+ */
+export const MAX_CIPHERTEXT_BYTES = 512;
 
 /** Whether `data` sent to `to` is one of the sponsored party calls, and what it does in words. */
-export function relayableCall(to: Address, data: Hex): CallVerdict {
+export function relayableCall(to: Address, data: Hex, contracts: ForwardingContracts = appForwardingContracts): CallVerdict {
   const target = to.toLowerCase();
-  const tokenizerName = TOKENIZER_NAMES[target];
+  const tokenizerName =
+    target === contracts.ownershipTokenizer.toLowerCase()
+      ? "the ownership tokenizer"
+      : target === contracts.multiPartyTokenizer.toLowerCase()
+        ? "the multi-party tokenizer"
+        : undefined;
   if (tokenizerName) {
     const decoded = tryDecode(() => decodeFunctionData({ abi: tokenizerAbi, data }));
     if (
@@ -46,7 +50,7 @@ export function relayableCall(to: Address, data: Hex): CallVerdict {
         reason: `Only claims are sponsored on ${tokenizerName}; this request calls ${decoded?.functionName ?? "an unknown function"}.`,
       };
     }
-    const [integraHash, tokenId] = decoded.args;
+    const [integraHash, tokenId, attestationUid] = decoded.args;
     return {
       ok: true,
       call: {
@@ -54,11 +58,12 @@ export function relayableCall(to: Address, data: Hex): CallVerdict {
         functionName: "claimToken",
         integraHash,
         tokenId,
+        attestationUid,
         words: `Claim token #${tokenId} of record ${shortHex(integraHash, 10, 6)} on ${tokenizerName}`,
       },
     };
   }
-  if (target === signal.address.toLowerCase()) {
+  if (target === contracts.signal.toLowerCase()) {
     const decoded = tryDecode(() => decodeFunctionData({ abi: signal.abi, data }));
     if (
       decoded &&
@@ -69,7 +74,7 @@ export function relayableCall(to: Address, data: Hex): CallVerdict {
       return NOT_CANONICAL;
     switch (decoded?.functionName) {
       case "requestPayment":
-        if (size(decoded.args[4]) > MAX_SPONSORED_NOTE_BYTES) return tooLong("encrypted amount");
+        if (size(decoded.args[4]) > MAX_CIPHERTEXT_BYTES) return tooLong("encrypted amount");
         return {
           ok: true,
           call: {
@@ -80,7 +85,7 @@ export function relayableCall(to: Address, data: Hex): CallVerdict {
           },
         };
       case "markPaid":
-        if (size(decoded.args[1]) > MAX_SPONSORED_NOTE_BYTES) return tooLong("encrypted receipt");
+        if (size(decoded.args[1]) > MAX_CIPHERTEXT_BYTES) return tooLong("encrypted receipt");
         return {
           ok: true,
           call: {
@@ -117,7 +122,7 @@ const NOT_CANONICAL: CallVerdict = {
 };
 
 function tooLong(what: string): CallVerdict {
-  return { ok: false, reason: `The ${what} is longer than the ${MAX_SPONSORED_NOTE_BYTES} bytes a sponsor pays for.` };
+  return { ok: false, reason: `The ${what} is longer than the ${MAX_CIPHERTEXT_BYTES} bytes a sponsor pays for.` };
 }
 
 function tryDecode<T>(decode: () => T): T | undefined {

@@ -1,59 +1,129 @@
-import { type Address, http, createPublicClient, createWalletClient, getAddress, isAddress, parseEther, parseGwei } from "viem";
+import { createPublicClient, createWalletClient, getAddress, http, isAddress, parseEther, parseGwei, zeroAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { IS_LOCAL_CHAIN, RPC_URL, appChain } from "@/lib/config/appChain";
 import { isDeployed } from "@/lib/deployment";
+import type { ClientIdentityConfig } from "./clientIdentity";
 import { LOCAL_RELAYER_KEY } from "./localRelayerKey";
 import type { RelayerInfo } from "./relayApi";
-import { Relayer, type RelayerPolicy } from "./relayer";
+import { Relayer } from "./relayer";
+import { DEFAULT_POLICY, type RelayerPolicy, type SponsoredPrincipal } from "./relayerPolicy";
+import { describeStoreLocation, openStore, parseStoreLocation } from "./store/openStore";
+
+/** A setting that cannot be read: the relayer stays off and says which, rather than run with a guess. */
+class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function positiveNumber(env: Env, name: string, fallback: number, { allowZero = false } = {}): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero))
+    throw new ConfigError(`${name}=${text} is not a ${allowZero ? "non-negative" : "positive"} number.`);
+  return value;
+}
 
 /**
- * The relayer of this server process, configured from the environment (server-side only):
- * RELAYER_PRIVATE_KEY (the sponsor; on the local chain, anvil's index-10 key by default), RELAYER_RPC_URL
- * (default: the app's RPC), RELAYER_LIMIT_PER_CLIENT, RELAYER_LIMIT_PER_ADDRESS and RELAYER_LIMIT_GLOBAL
- * (requests per minute, default 300, 5 and 120), RELAYER_SPEND_CAP_ETH (per 24 hours, default 1),
- * RELAYER_MAX_FEE_GWEI (default 100), RELAYER_MAX_GAS (per transaction, default 500,000) and
- * RELAYER_SPONSORED_PRINCIPALS (comma-separated owners or executors whose records are sponsored; default all).
+ * RELAYER_SPONSORED_PRINCIPALS: comma-separated addresses, each optionally with a weight (`0xClerk:2,0xTitleCo:1`):
+ * the shares of the cap and of the global rate are in proportion (equal without weights). A wrong entry is an error,
+ * never skipped: skipping the only entry would sponsor every record.
  */
-function policyFromEnv(): RelayerPolicy {
-  const number = (name: string, fallback: number) => {
-    const value = Number(process.env[name]);
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
-  const principals = (process.env.RELAYER_SPONSORED_PRINCIPALS ?? "")
+export function parsePrincipals(text: string | undefined): SponsoredPrincipal[] | undefined {
+  const entries = (text ?? "")
     .split(",")
-    .map((a) => a.trim())
-    .filter((a) => isAddress(a, { strict: false }))
-    .map((a) => getAddress(a) as Address);
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  if (entries.length === 0) return undefined;
+  return entries.map((entry) => {
+    const [address, weightText, ...rest] = entry.split(":");
+    const weight = weightText === undefined ? 1 : Number(weightText);
+    if (!isAddress(address, { strict: false }) || address.toLowerCase() === zeroAddress || rest.length > 0) {
+      throw new ConfigError(`RELAYER_SPONSORED_PRINCIPALS: "${entry}" is not an address (optionally followed by :weight).`);
+    }
+    if (!Number.isFinite(weight) || weight <= 0)
+      throw new ConfigError(`RELAYER_SPONSORED_PRINCIPALS: the weight in "${entry}" is not a positive number.`);
+    return { address: getAddress(address), weight };
+  });
+}
+
+/**
+ * The relayer's policy from the environment (server-side only). Every variable is optional; README's "The relayer on
+ * another chain" lists them: RELAYER_LIMIT_PER_CLIENT, RELAYER_LIMIT_PER_ADDRESS and RELAYER_LIMIT_GLOBAL (per
+ * minute), RELAYER_SPEND_CAP_ETH (per 24 hours), RELAYER_MAX_FEE_GWEI, RELAYER_MAX_GAS, RELAYER_SPONSORED_PRINCIPALS,
+ * RELAYER_SIGNAL_SHARE (0 to 1) and RELAYER_REPLACE_AFTER_SECONDS.
+ */
+export function policyFromEnv(env: Env = process.env): RelayerPolicy {
+  const signalShare = positiveNumber(env, "RELAYER_SIGNAL_SHARE", DEFAULT_POLICY.signalShare, { allowZero: true });
+  if (signalShare > 1) throw new ConfigError(`RELAYER_SIGNAL_SHARE=${signalShare} is more than 1 (the whole share).`);
   return {
-    perClientLimit: number("RELAYER_LIMIT_PER_CLIENT", 300),
-    perAddressLimit: number("RELAYER_LIMIT_PER_ADDRESS", 5),
-    globalLimit: number("RELAYER_LIMIT_GLOBAL", 120),
-    rateWindowMs: 60_000,
-    spendCapWei: parseEther(process.env.RELAYER_SPEND_CAP_ETH ?? "1"),
-    spendWindowMs: 24 * 60 * 60_000,
-    maxFeePerGasWei: parseGwei(String(number("RELAYER_MAX_FEE_GWEI", 100))),
-    maxTransactionGas: BigInt(number("RELAYER_MAX_GAS", 500_000)),
-    sponsoredPrincipals: principals.length > 0 ? principals : undefined,
+    ...DEFAULT_POLICY,
+    perClientLimit: positiveNumber(env, "RELAYER_LIMIT_PER_CLIENT", DEFAULT_POLICY.perClientLimit),
+    perAddressLimit: positiveNumber(env, "RELAYER_LIMIT_PER_ADDRESS", DEFAULT_POLICY.perAddressLimit),
+    globalLimit: positiveNumber(env, "RELAYER_LIMIT_GLOBAL", DEFAULT_POLICY.globalLimit),
+    spendCapWei: env.RELAYER_SPEND_CAP_ETH?.trim()
+      ? parseEther(String(positiveNumber(env, "RELAYER_SPEND_CAP_ETH", 1)))
+      : DEFAULT_POLICY.spendCapWei,
+    maxFeePerGasWei: env.RELAYER_MAX_FEE_GWEI?.trim()
+      ? parseGwei(String(positiveNumber(env, "RELAYER_MAX_FEE_GWEI", 100)))
+      : DEFAULT_POLICY.maxFeePerGasWei,
+    maxTransactionGas: BigInt(Math.floor(positiveNumber(env, "RELAYER_MAX_GAS", Number(DEFAULT_POLICY.maxTransactionGas)))),
+    sponsoredPrincipals: parsePrincipals(env.RELAYER_SPONSORED_PRINCIPALS),
+    signalShare,
+    replaceAfterMs: positiveNumber(env, "RELAYER_REPLACE_AFTER_SECONDS", DEFAULT_POLICY.replaceAfterMs / 1000) * 1000,
   };
 }
 
-let relayer: Relayer | undefined;
+/** RELAYER_TRUSTED_PROXIES (how many proxies append to X-Forwarded-For; default 0) and RELAYER_CLIENT_IP_HEADER. */
+export function identityConfigFromEnv(env: Env = process.env): ClientIdentityConfig {
+  const trustedProxies = positiveNumber(env, "RELAYER_TRUSTED_PROXIES", 0, { allowZero: true });
+  if (!Number.isInteger(trustedProxies)) throw new ConfigError(`RELAYER_TRUSTED_PROXIES=${trustedProxies} is not a whole number.`);
+  const header = env.RELAYER_CLIENT_IP_HEADER?.trim().toLowerCase();
+  return { trustedProxies, clientIpHeader: header ? header : undefined };
+}
 
-/** The relayer, or why there is none on this deployment. */
-export function getRelayer(): Relayer | { disabled: string } {
-  if (relayer) return relayer;
-  if (!isDeployed) return { disabled: `The Integra contracts are not deployed on ${appChain.name}.` };
-  const key = process.env.RELAYER_PRIVATE_KEY ?? (IS_LOCAL_CHAIN ? LOCAL_RELAYER_KEY : undefined);
-  if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key)) return { disabled: "This deployment runs no relayer (no RELAYER_PRIVATE_KEY is set)." };
-  const transport = http(process.env.RELAYER_RPC_URL ?? RPC_URL);
-  const publicClient = createPublicClient({ chain: appChain, transport });
-  const walletClient = createWalletClient({ chain: appChain, transport, account: privateKeyToAccount(key as `0x${string}`) });
-  relayer = new Relayer(publicClient, walletClient, policyFromEnv());
+let relayer: Promise<Relayer | { disabled: string }> | undefined;
+
+/** The relayer of this server process, or why there is none on this deployment. */
+export function getRelayer(): Promise<Relayer | { disabled: string }> {
+  relayer ??= startRelayer().then((result) => {
+    // A store that could not open now may open on the next request: do not keep that answer.
+    if (!(result instanceof Relayer)) relayer = undefined;
+    return result;
+  });
   return relayer;
 }
 
-export function relayerInfo(): RelayerInfo {
-  const current = getRelayer();
+async function startRelayer(): Promise<Relayer | { disabled: string }> {
+  if (!isDeployed) return { disabled: `The Integra contracts are not deployed on ${appChain.name}.` };
+  const key = process.env.RELAYER_PRIVATE_KEY ?? (IS_LOCAL_CHAIN ? LOCAL_RELAYER_KEY : undefined);
+  if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key)) return { disabled: "This deployment runs no relayer (no RELAYER_PRIVATE_KEY is set)." };
+  try {
+    const policy = policyFromEnv();
+    const location = parseStoreLocation(process.env.RELAYER_STORE);
+    const account = privateKeyToAccount(key as `0x${string}`);
+    const store = await openStore(location, {
+      namespace: Relayer.namespace(appChain.id, account.address),
+      rateWindowMs: policy.rateWindowMs,
+      spendWindowMs: policy.spendWindowMs,
+    });
+    const transport = http(process.env.RELAYER_RPC_URL ?? RPC_URL);
+    const publicClient = createPublicClient({ chain: appChain, transport });
+    const walletClient = createWalletClient({ chain: appChain, transport, account });
+    console.log(
+      `relayer: sponsor ${account.address}, memory in ${describeStoreLocation(location)}, ${
+        policy.sponsoredPrincipals ? `${policy.sponsoredPrincipals.length} sponsored principal(s)` : "every record sponsored"
+      }.`,
+    );
+    return new Relayer({ publicClient, walletClient, policy, store });
+  } catch (error) {
+    // The details (a setting's value, a store's address) go to the server's log, not to every visitor.
+    console.error(`relayer: not started: ${error instanceof ConfigError ? error.message : ""}`, error instanceof ConfigError ? "" : error);
+    return { disabled: "The relayer is not running: its configuration or its store failed (see the server's log)." };
+  }
+}
+
+export async function relayerInfo(): Promise<RelayerInfo> {
+  const current = await getRelayer();
   return current instanceof Relayer
     ? { enabled: true, sponsor: current.sponsor, chainId: appChain.id }
     : { enabled: false, reason: current.disabled };

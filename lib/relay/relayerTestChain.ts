@@ -1,0 +1,299 @@
+// Test support (not a test): a private anvil with EAS and the Integra contracts deployed, records arranged for
+// claims, parties that sign forward requests, and relayers over a store, for the relayer's tests. Each test file
+// starts its own chain on a free port (about 2 s) and reverts to a snapshot between tests.
+import {
+  type Abi,
+  type Address,
+  type Hex,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  defineChain,
+  encodeFunctionData,
+  http,
+  keccak256,
+  parseEventLogs,
+  stringToHex,
+  toHex,
+  zeroAddress,
+  zeroHash,
+} from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { type RunningAnvil, startAnvil } from "../../scripts/lib/anvil.ts";
+import { ANVIL_KEYS } from "../../scripts/lib/chains.ts";
+import { chainAt, clientsFor } from "../../scripts/lib/clients.ts";
+import { type Clients, type Deployment, deployIntegra } from "../../scripts/lib/deploy.ts";
+import { freePort } from "../../scripts/relayer/freePort.ts";
+import { claimAttestationRequest } from "@/lib/capabilities";
+import type { ForwardingContracts } from "@/lib/forwarder/forwardingContracts";
+import { type ForwardRequest, type SignedForwardRequest, forwardRequestTypedData, toWire } from "@/lib/forwarder/forwardRequest";
+import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
+import { easAbi, integraRecordV1Abi, integraSignalV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
+import { LOCAL_RELAYER_ADDRESS, LOCAL_RELAYER_KEY } from "./localRelayerKey";
+import { type RelayOutcome, Relayer } from "./relayer";
+import type { Fees } from "./replacementFees";
+import { DEFAULT_POLICY, type RelayerPolicy } from "./relayerPolicy";
+import type { RelayerStore } from "./store/relayerStore";
+import { SqliteStore } from "./store/sqliteStore";
+
+export interface TestChain {
+  rpcUrl: string;
+  deployment: Deployment;
+  contracts: ForwardingContracts;
+  /** Anvil's account 1: registers records, reserves and attests. */
+  clerk: Clients;
+  /** Anvil's account 2: another office. */
+  titleCompany: Clients;
+  /** Anvil's account 9: registers records of its own, which no sponsor chose. */
+  stranger: Clients;
+  test: ReturnType<typeof makeTestClient>;
+  snapshot: () => Promise<Hex>;
+  revert: (id: Hex) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+function makeTestClient(rpcUrl: string) {
+  return createTestClient({ mode: "anvil", transport: http(rpcUrl) });
+}
+
+export async function startTestChain(anvilArgs: string[] = []): Promise<TestChain> {
+  const anvil: RunningAnvil = await startAnvil(await freePort(), anvilArgs);
+  try {
+    const deployment = await deployIntegra(await clientsFor(anvil.rpcUrl, ANVIL_KEYS[0]));
+    const test = makeTestClient(anvil.rpcUrl);
+    await test.setBalance({ address: LOCAL_RELAYER_ADDRESS, value: 10n ** 20n });
+    const a = deployment.addresses;
+    return {
+      rpcUrl: anvil.rpcUrl,
+      deployment,
+      contracts: {
+        forwarder: a.IntegraForwarderV1,
+        ownershipTokenizer: a.OwnershipTokenizerV1,
+        multiPartyTokenizer: a.MultiPartyTokenizerV1,
+        signal: a.IntegraSignalV1,
+        registry: a.IntegraRecordV1,
+        eas: a.EAS,
+      },
+      clerk: await clientsFor(anvil.rpcUrl, ANVIL_KEYS[1]),
+      titleCompany: await clientsFor(anvil.rpcUrl, ANVIL_KEYS[2]),
+      stranger: await clientsFor(anvil.rpcUrl, ANVIL_KEYS[9]),
+      test,
+      snapshot: () => test.snapshot(),
+      revert: (id) => test.revert({ id }),
+      stop: () => anvil.stop(),
+    };
+  } catch (error) {
+    await anvil.stop();
+    throw error;
+  }
+}
+
+/** Sends a write as `who` and waits for it; throws when it reverts. */
+async function write(who: Clients, call: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] }) {
+  const hash = await who.walletClient.writeContract({ ...call, chain: who.walletClient.chain, account: who.walletClient.account });
+  const receipt = await who.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${call.functionName} reverted in ${hash}`);
+  return receipt;
+}
+
+export interface ArrangedRecord {
+  integraHash: Hex;
+  processHash: Hex;
+  /** The claim attestation of token i + 1, for parties[i]. */
+  uids: Hex[];
+}
+
+let recordCount = 0;
+
+/**
+ * A multi-party record owned by `owner` (the clerk by default) with token i + 1 reserved for parties[i] and sealed,
+ * and a claim attestation for each (expiring at `expirationTime`, 0 for never). `executor` is named at registration,
+ * which is only an offer of the role until the executor accepts it (acceptExecutorRole).
+ */
+export async function arrangeRecord(
+  chain: TestChain,
+  parties: readonly Address[],
+  options: { owner?: Clients; executor?: Address; expirationTime?: bigint } = {},
+): Promise<ArrangedRecord> {
+  const owner = options.owner ?? chain.clerk;
+  const a = chain.deployment.addresses;
+  const receipt = await write(owner, {
+    address: a.IntegraRecordV1,
+    abi: integraRecordV1Abi,
+    functionName: "registerWithParties",
+    args: [
+      keccak256(stringToHex(`relayer test ${process.pid} ${recordCount++}`)),
+      "0x01",
+      a.MultiPartyTokenizerV1,
+      options.executor ?? zeroAddress,
+      zeroHash,
+      [],
+      parties.map((recipient) => ({ recipient, amount: 1n, role: "Party" })),
+    ],
+  });
+  const [registered] = parseEventLogs({ abi: integraRecordV1Abi, logs: receipt.logs, eventName: "RecordRegistered" });
+  const integraHash = registered.args.integraHash;
+  const uids: Hex[] = [];
+  for (const [i, recipient] of parties.entries()) {
+    uids.push(await attestClaim(chain, owner, integraHash, i + 1, recipient, options.expirationTime));
+  }
+  return { integraHash, processHash: zeroHash, uids };
+}
+
+/** A claim attestation of token `tokenId` for `recipient`, issued by `attester` (the record's owner or executor). */
+export async function attestClaim(
+  chain: TestChain,
+  attester: Clients,
+  integraHash: Hex,
+  tokenId: number,
+  recipient: Address,
+  expirationTime = 0n,
+): Promise<Hex> {
+  const attested = await write(attester, {
+    address: chain.deployment.addresses.EAS,
+    abi: easAbi,
+    functionName: "attest",
+    args: [
+      claimAttestationRequest({
+        schema: chain.deployment.capabilitySchemaUid,
+        integraHash,
+        tokenId: BigInt(tokenId),
+        processHash: zeroHash,
+        recipient,
+        expirationTime,
+      }),
+    ],
+  });
+  return parseEventLogs({ abi: easAbi, logs: attested.logs, eventName: "Attested" })[0].args.uid;
+}
+
+/** The executor named at registration accepts the role: only from then on is it the record's executor. */
+export async function acceptExecutorRole(chain: TestChain, executor: Clients, integraHash: Hex): Promise<void> {
+  await write(executor, {
+    address: chain.deployment.addresses.IntegraRecordV1,
+    abi: integraRecordV1Abi,
+    functionName: "acceptExecutorRole",
+    args: [integraHash],
+  });
+}
+
+export function newParty() {
+  return privateKeyToAccount(generatePrivateKey());
+}
+
+export type Party = ReturnType<typeof newParty>;
+
+export function claimCall(chain: TestChain, record: ArrangedRecord, tokenId: number) {
+  return {
+    to: chain.contracts.multiPartyTokenizer,
+    data: encodeFunctionData({
+      abi: multiPartyTokenizerV1Abi,
+      functionName: "claimToken",
+      args: [record.integraHash, BigInt(tokenId), record.uids[tokenId - 1], record.processHash],
+    }),
+  };
+}
+
+/** requestPayment from `payer` (token `payerTokenId`) as the party of `requestorTokenId`, with a ciphertext of `noteBytes`. */
+export function requestPaymentCall(
+  chain: TestChain,
+  record: ArrangedRecord,
+  requestorTokenId: number,
+  payer: Address,
+  payerTokenId: number,
+  deadline: bigint,
+  noteBytes = 64,
+) {
+  return {
+    to: chain.contracts.signal,
+    data: encodeFunctionData({
+      abi: integraSignalV1Abi,
+      functionName: "requestPayment",
+      args: [record.integraHash, BigInt(requestorTokenId), payer, BigInt(payerTokenId), toHex(new Uint8Array(noteBytes).fill(7)), deadline],
+    }),
+  };
+}
+
+/** A request as the app prepares it (nonce, gas, deadline from the chain), with `override` applied, signed by `signer`. */
+export async function signRequest(
+  chain: TestChain,
+  signer: Party,
+  call: { to: Address; data: Hex },
+  override: Partial<ForwardRequest> = {},
+): Promise<SignedForwardRequest> {
+  const base = await prepareForwardRequest(
+    chain.clerk.publicClient,
+    { from: signer.address, to: call.to, data: call.data },
+    chain.contracts.forwarder,
+  ).catch(async (): Promise<ForwardRequest> => ({
+    // A call that would revert cannot be estimated: sign it anyway, as an attacker would.
+    from: signer.address,
+    to: call.to,
+    value: 0n,
+    gas: 300_000n,
+    nonce: 0n,
+    deadline: Number((await chain.clerk.publicClient.getBlock()).timestamp) + 600,
+    data: call.data,
+  }));
+  const request = { ...base, ...override };
+  const signature = await signer.signTypedData(forwardRequestTypedData(request, chain.deployment.chainId, chain.contracts.forwarder));
+  return { ...request, signature };
+}
+
+export interface TestRelayerOptions {
+  store?: RelayerStore;
+  policy?: Partial<RelayerPolicy>;
+  now?: () => number;
+  pollMs?: number;
+  /** Fees the relayer's client estimates, fixed (so a test can compute worst cases); the node's otherwise. */
+  fees?: Fees;
+}
+
+/** The store options a test relayer uses (a store opened by the test must use the same namespace). */
+export function testStoreOptions(chain: TestChain, policy: Partial<RelayerPolicy> = {}) {
+  const full = { ...DEFAULT_POLICY, ...policy };
+  return {
+    namespace: Relayer.namespace(chain.deployment.chainId, LOCAL_RELAYER_ADDRESS),
+    rateWindowMs: full.rateWindowMs,
+    spendWindowMs: full.spendWindowMs,
+  };
+}
+
+/** A relayer paying from the local sponsor key on the test chain, over `store` (a fresh in-memory SQLite one by default). */
+export async function makeRelayer(chain: TestChain, options: TestRelayerOptions = {}): Promise<Relayer> {
+  const policy: RelayerPolicy = { ...DEFAULT_POLICY, ...options.policy };
+  const fixed = options.fees;
+  const testChain = defineChain({
+    ...(await chainAt(chain.rpcUrl)),
+    ...(fixed ? { fees: { estimateFeesPerGas: async () => fixed } } : {}),
+  });
+  const transport = http(chain.rpcUrl);
+  const publicClient = createPublicClient({ chain: testChain, transport, pollingInterval: 50 });
+  const walletClient = createWalletClient({ chain: testChain, transport, account: privateKeyToAccount(LOCAL_RELAYER_KEY) });
+  const store = options.store ?? new SqliteStore(":memory:", testStoreOptions(chain, policy));
+  return new Relayer({
+    publicClient,
+    walletClient,
+    policy,
+    store,
+    contracts: chain.contracts,
+    now: options.now,
+    pollMs: options.pollMs ?? 50,
+  });
+}
+
+/** What the route does for one request: the client's limit, then the relayer, with the request as JSON carries it. */
+export async function post(
+  relayer: Relayer,
+  request: SignedForwardRequest | Record<string, unknown>,
+  client = "127.0.0.1",
+): Promise<RelayOutcome> {
+  const throttled = await relayer.admit(client);
+  if (throttled) return throttled;
+  const wire = "signature" in request && typeof request.gas === "bigint" ? toWire(request as SignedForwardRequest) : request;
+  return relayer.relay(JSON.parse(JSON.stringify({ request: wire })));
+}
+
+export function sponsorNonce(chain: TestChain): Promise<number> {
+  return chain.clerk.publicClient.getTransactionCount({ address: LOCAL_RELAYER_ADDRESS, blockTag: "pending" });
+}

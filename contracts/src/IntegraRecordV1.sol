@@ -43,6 +43,11 @@ contract IntegraRecordV1 is IIntegraRecord, Multicall {
     uint256 public constant MAX_RESOLVERS = 4;
     /// @notice Most members a workflow's owner may admit (the owner aside), so `workflowOf` stays bounded.
     uint256 public constant MAX_WORKFLOW_MEMBERS = 32;
+    /// @notice The longest reason an ownership offer takes, in bytes: a sentence on the record's timeline.
+    uint256 public constant MAX_REASON_BYTES = 256;
+    /// @dev Gas the version read gives the record's tokenizer: an official `changesOf` needs about 2,600 cold, so a
+    /// tokenizer that burns what it is given cannot make reading a version (or accepting) cost the caller's whole gas.
+    uint256 private constant CHANGES_OF_GAS = 30_000;
 
     struct RecordInfo {
         address owner;
@@ -182,6 +187,7 @@ contract IntegraRecordV1 is IIntegraRecord, Multicall {
     error AlreadyMember(bytes32 processHash, address member);
     error NotMember(bytes32 processHash, address member);
     error TooManyMembers(uint256 max);
+    error ReasonTooLong(uint256 length, uint256 max);
 
     modifier onlyRecordOwner(bytes32 integraHash) {
         address owner = _records[integraHash].owner;
@@ -355,14 +361,15 @@ contract IntegraRecordV1 is IIntegraRecord, Multicall {
 
     // ---------------------------------------------------------------- ownership
 
-    /// @notice Offers the administration of a record to `newOwner`, stating why. Nothing moves until they accept;
-    /// a new offer replaces a pending one. Tell them `recordVersionOf` now: their accept names it.
+    /// @notice Offers the administration of a record to `newOwner`, stating why (at most MAX_REASON_BYTES). Nothing
+    /// moves until they accept; a new offer replaces a pending one. Tell them `recordVersionOf` now: their accept names it.
     function offerRecordOwnership(bytes32 integraHash, address newOwner, string calldata reason)
         external
         onlyRecordOwner(integraHash)
     {
         if (newOwner == address(0)) revert ZeroAddress();
         if (newOwner == msg.sender) revert SameOwner(newOwner);
+        if (bytes(reason).length > MAX_REASON_BYTES) revert ReasonTooLong(bytes(reason).length, MAX_REASON_BYTES);
         _pendingOwners[integraHash] = newOwner;
         AccountLists.append(_recordsOfferedTo[newOwner], integraHash);
         emit OwnershipOffered(integraHash, _records[integraHash].processHash, newOwner, msg.sender, reason, block.timestamp);
@@ -446,7 +453,7 @@ contract IntegraRecordV1 is IIntegraRecord, Multicall {
             let ptr := mload(0x40)
             mstore(ptr, selector)
             mstore(add(ptr, 4), integraHash)
-            ok := staticcall(gas(), tokenizer, ptr, 36, ptr, 32)
+            ok := staticcall(CHANGES_OF_GAS, tokenizer, ptr, 36, ptr, 32)
             if and(ok, gt(returndatasize(), 31)) { tokenizerChanges := mload(ptr) }
         }
         // Wraps rather than reverts, so no tokenizer's answer can make the version unreadable.

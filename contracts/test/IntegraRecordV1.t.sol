@@ -6,6 +6,7 @@ import {Vm} from "./utils/Vm.sol";
 import {IntegraRecordV1} from "../src/IntegraRecordV1.sol";
 import {IIntegraRecord} from "../src/interfaces/IIntegraRecord.sol";
 import {IIntegraResolver} from "../src/interfaces/IIntegraResolver.sol";
+import {IIntegraTokenizer} from "../src/interfaces/IIntegraTokenizer.sol";
 import {Capabilities} from "../src/Capabilities.sol";
 import {IntegraTokenizerBase} from "../src/tokenizers/IntegraTokenizerBase.sol";
 import {MultiPartyTokenizerV1} from "../src/tokenizers/MultiPartyTokenizerV1.sol";
@@ -116,6 +117,60 @@ contract ShortChangesTokenizer {
 contract HugeChangesTokenizer {
     function changesOf(bytes32) external pure returns (uint256) {
         return type(uint256).max;
+    }
+}
+
+/// @dev A tokenizer whose `changesOf` burns every unit of gas it is given (a registrant may name any tokenizer).
+contract GasBurnerTokenizer is IIntegraTokenizer {
+    function isHolder(bytes32, uint256, address) external pure returns (bool) {
+        return false;
+    }
+
+    function isParty(bytes32, uint256, address) external pure returns (bool) {
+        return false;
+    }
+
+    function changesOf(bytes32) external view returns (uint256 x) {
+        while (gasleft() > 0) {
+            x = uint256(keccak256(abi.encode(x)));
+        }
+    }
+
+    function reserveParties(bytes32, IIntegraTokenizer.Party[] calldata, address) external {}
+}
+
+/// @dev A seller's resolver that, during the buyer's accept (after the version check), tries every way it has to
+/// change the record. Each attempt is caught, so the accept itself goes through; the test reads what succeeded.
+contract ReentrantResolver is IIntegraResolver {
+    IntegraRecordV1 internal immutable registry;
+    MultiPartyTokenizerV1 internal immutable tokenizer;
+    bytes32 internal immutable process;
+    uint256 public successes;
+    uint256 public attempts;
+
+    constructor(IntegraRecordV1 registry_, MultiPartyTokenizerV1 tokenizer_, bytes32 process_) {
+        registry = registry_;
+        tokenizer = tokenizer_;
+        process = process_;
+    }
+
+    function onRegistered(bytes32, address, bytes32) external {}
+
+    function onOwnershipTransfer(bytes32 integraHash, address, address) external {
+        _try(address(registry), abi.encodeCall(IntegraRecordV1.acceptExecutorRole, (integraHash)));
+        _try(address(registry), abi.encodeCall(IntegraRecordV1.offerExecutor, (integraHash, address(this))));
+        _try(address(registry), abi.encodeCall(IntegraRecordV1.addResolver, (integraHash, address(this))));
+        bytes[] memory batch = new bytes[](1);
+        batch[0] = abi.encodeCall(IntegraRecordV1.acceptExecutorRole, (integraHash));
+        _try(address(registry), abi.encodeCall(registry.multicall, (batch)));
+        _try(address(tokenizer), abi.encodeCall(tokenizer.reserveToken, (integraHash, 9, address(this), 1, process, "")));
+        _try(address(tokenizer), abi.encodeCall(tokenizer.cancelReservation, (integraHash, 1)));
+    }
+
+    function _try(address target, bytes memory data) internal {
+        attempts++;
+        (bool ok,) = target.call(data);
+        if (ok) successes++;
     }
 }
 
@@ -1682,5 +1737,131 @@ contract IntegraRecordV1Test is IntegraFixture {
         vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.NotPendingExecutor.selector, h, owner));
         vm.prank(owner);
         registry.multicall(calls);
+    }
+
+    /// @dev A tokenizer is the registrant's choice: one that burns all the gas it is given costs a version read (and
+    /// so an accept) a bounded amount, not the caller's whole gas (found in an audit).
+    function test_VersionReadBoundsTheGasATokenizerBurns() public {
+        GasBurnerTokenizer burner = new GasBurnerTokenizer();
+        vm.prank(stranger);
+        bytes32 h = registry.register(CONTENT, "", address(burner), address(0), bytes32(0), new address[](0));
+        uint256 before = gasleft();
+        uint256 version = registry.recordVersionOf{gas: 10_000_000}(h);
+        uint256 used = before - gasleft();
+        assertEq(version, 0, "a tokenizer that fails counts 0");
+        assertTrue(used < 60_000, "the read's cost is bounded");
+    }
+
+    function test_OfferReasonIsBounded() public {
+        vm.prank(owner);
+        bytes32 h = registry.register(CONTENT, "", address(multiParty), address(0), PROCESS, new address[](0));
+        bytes memory reason = new bytes(257);
+        for (uint256 i; i < reason.length; ++i) reason[i] = "a";
+        vm.expectRevert(abi.encodeWithSelector(IntegraRecordV1.ReasonTooLong.selector, 257, 256));
+        vm.prank(owner);
+        registry.offerRecordOwnership(h, bob, string(reason));
+        vm.prank(owner);
+        registry.offerRecordOwnership(h, bob, string(new bytes(256)));
+        assertEq(registry.pendingOwnerOf(h), bob, "a reason of 256 bytes is taken");
+    }
+
+    function test_GasStarvedAcceptNeverLandsOnAStaleVersion() public {
+        vm.prank(owner);
+        bytes32 h = registry.register(CONTENT, "", address(multiParty), address(0), PROCESS, new address[](0));
+        vm.prank(owner);
+        registry.offerRecordOwnership(h, bob, "sale");
+        uint256 seen = registry.recordVersionOf(h); // 0: no tokenizer changes yet
+        vm.prank(owner);
+        multiParty.reserveToken(h, 1, alice, 1, PROCESS, ""); // tokenizer half moves to 1
+        assertEq(registry.recordVersionOf(h), seen + 1, "moved");
+
+        for (uint256 g = 3_000; g < 200_000; g += 37) {
+            vm.cool(address(registry));
+            vm.cool(address(multiParty));
+            vm.prank(bob);
+            (bool ok,) = address(registry).call{gas: g}(abi.encodeCall(registry.acceptRecordOwnership, (h, seen)));
+            assertTrue(!ok, "an accept with a starved staticcall landed on a stale version");
+        }
+        // The correct version succeeds inside the same gas range: the loop covered the accept's whole gas boundary.
+        uint256 minimum;
+        for (uint256 g = 3_000; g < 200_000 && minimum == 0; g += 37) {
+            vm.cool(address(registry));
+            vm.cool(address(multiParty));
+            vm.prank(bob);
+            (bool ok,) = address(registry).call{gas: g}(abi.encodeCall(registry.acceptRecordOwnership, (h, seen + 1)));
+            if (ok) minimum = g;
+        }
+        assertTrue(minimum != 0, "the honest accept fits the range scanned");
+    }
+
+    function test_ResolverReenteringAnAcceptChangesNothing() public {
+        vm.prank(owner);
+        bytes32 h = registry.register(CONTENT, "", address(multiParty), address(0), PROCESS, new address[](0));
+        vm.prank(owner);
+        multiParty.reserveToken(h, 1, alice, 1, PROCESS, "");
+        ReentrantResolver r = new ReentrantResolver(registry, multiParty, PROCESS);
+        vm.prank(owner);
+        registry.addResolver(h, address(r));
+        vm.prank(owner);
+        registry.offerRecordOwnership(h, bob, "sale");
+        uint256 seen = registry.recordVersionOf(h);
+        vm.prank(owner);
+        registry.offerExecutor(h, address(r)); // pending offer made just before the accept: does not move the version
+
+        vm.prank(bob);
+        registry.acceptRecordOwnership(h, seen);
+        assertEq(r.attempts(), 6, "tried");
+        assertEq(r.successes(), 0, "nothing the resolver tried worked");
+        (address o, address e,,,) = registry.authorityOf(h);
+        assertEq(o, bob, "bob owns");
+        assertEq(e, address(0), "no executor");
+        assertEq(registry.pendingExecutorOf(h), address(0), "offer withdrawn");
+    }
+
+    function test_EveryCountedChangeRaisesTheVersionAndTheUncountedDieAtTheAccept() public {
+        vm.prank(owner);
+        bytes32 h = registry.register(CONTENT, "", address(multiParty), executor, PROCESS, new address[](0));
+        uint256 v = registry.recordVersionOf(h);
+        uint256 next;
+
+        _acceptExecutorRole(h, executor);
+        next = registry.recordVersionOf(h); assertTrue(next > v, "exec accept"); v = next;
+        vm.prank(executor);
+        multiParty.reserveToken(h, 1, alice, 1, PROCESS, "");
+        next = registry.recordVersionOf(h); assertTrue(next > v, "reserve"); v = next;
+        vm.prank(owner);
+        registry.addResolver(h, address(allowlist));
+        next = registry.recordVersionOf(h); assertTrue(next > v, "add resolver"); v = next;
+        vm.prank(executor);
+        multiParty.cancelReservation(h, 1);
+        next = registry.recordVersionOf(h); assertTrue(next > v, "cancel"); v = next;
+        vm.prank(owner);
+        registry.removeResolver(h, address(allowlist));
+        next = registry.recordVersionOf(h); assertTrue(next > v, "remove resolver"); v = next;
+        vm.prank(owner);
+        multiParty.reserveToken(h, 1, alice, 1, PROCESS, "");
+        next = registry.recordVersionOf(h); assertTrue(next > v, "re-reserve"); v = next;
+        vm.prank(owner);
+        multiParty.sealParties(h);
+        next = registry.recordVersionOf(h); assertTrue(next > v, "seal"); v = next;
+
+        // Uncounted: offers, attestations and revocations by the executor, allowlist entries, pending executor offers.
+        vm.prank(owner);
+        registry.offerRecordOwnership(h, bob, "x");
+        bytes32 uid = _attest(executor, alice, h, 1, 1, 0);
+        _revoke(executor, uid);
+        vm.prank(owner);
+        allowlist.setAllowed(h, carol, true);
+        vm.prank(owner);
+        registry.offerExecutor(h, carol);
+        assertEq(registry.recordVersionOf(h), v, "none of these move the version");
+        // All of them die or are harmless at the accept: epoch moves, pending offer withdrawn, new owner edits the list.
+        uint64 epochBefore = _epoch(h);
+        vm.prank(owner);
+        allowlist.setAllowed(h, bob, true);
+        vm.prank(bob);
+        registry.acceptRecordOwnership(h, v);
+        assertTrue(_epoch(h) > epochBefore, "epoch moved");
+        assertEq(registry.pendingExecutorOf(h), address(0), "offer withdrawn");
     }
 }

@@ -79,6 +79,8 @@ export const revertMessages: RevertMessages = {
   AlreadyMember: ([, member]) => `${short(member)} is already a member (or the owner) of this workflow.`,
   NotMember: ([, member]) => `${short(member)} is not a member of this workflow.`,
   TooManyMembers: ([max]) => `A workflow can have at most ${String(max)} members: remove one first.`,
+  ReasonTooLong: ([length, max]) =>
+    `The reason is ${String(length)} bytes long; an offer takes at most ${String(max)}: say it in a sentence.`,
   TooManyPendingRequests: ([, , , max]) =>
     `You already have ${String(max)} payment requests pending with this payer on this record: wait until one is paid or cancel one.`,
   CiphertextTooLong: ([length, max]) =>

@@ -1,9 +1,10 @@
 // The app as users get it: `next build` into its own folder (NEXT_DIST_DIR, read by next.config.ts) so the
-// bench never touches the dev/e2e build in .next, then `next start` on a port of its own.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+// bench never touches the dev/e2e build in .next, then the app's server on a port of its own.
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "../lib/artifacts.ts";
+import { type RunningAppServer, startAppServer } from "../relayer/appServer.ts";
 
 export const BENCH_DIST_DIR = ".next-bench";
 export const BENCH_APP_PORT = 3100;
@@ -72,11 +73,6 @@ export function removeAppBuild(): void {
   rmSync(path.join(ROOT, BENCH_DIST_DIR), { recursive: true, force: true });
 }
 
-export interface RunningApp {
-  url: string;
-  stop: () => Promise<void>;
-}
-
 async function answers(url: string): Promise<boolean> {
   try {
     return (await fetch(url)).ok;
@@ -85,54 +81,9 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function exitOf(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
-  });
-}
-
-/** `next start` on BENCH_APP_PORT; resolves once /verify answers. */
-export async function startApp(): Promise<RunningApp> {
+/** The app's server (scripts/server.ts, as `npm start` runs it) on BENCH_APP_PORT, serving the bench build. */
+export async function startApp(): Promise<RunningAppServer> {
   const url = `http://localhost:${BENCH_APP_PORT}`;
   if (await answers(url)) throw new Error(`Something already answers on ${url}; stop it and run the bench again.`);
-  // Detached: npx, sh and next-server form their own process group, which stop() ends as a whole.
-  const child = spawn("npx", ["next", "start", "-p", String(BENCH_APP_PORT)], {
-    cwd: ROOT,
-    env: appEnv({}),
-    detached: true,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = exitOf(child);
-
-  const stop = async () => {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return; // already gone
-    }
-    const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 5_000))]);
-    if (timedOut) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // gone in the meantime
-      }
-      await exited;
-    }
-  };
-
-  const started = Date.now();
-  while (!(await answers(`${url}/verify`))) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}:\n${stderr}`);
-    if (Date.now() - started > 60_000) {
-      await stop();
-      throw new Error(`next start did not answer on ${url} within 60 s:\n${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { url, stop };
+  return startAppServer(BENCH_APP_PORT, { NEXT_DIST_DIR: BENCH_DIST_DIR }, "localhost");
 }

@@ -8,7 +8,8 @@ import { type RunningAnvil, startAnvil } from "../lib/anvil.ts";
 import { forgeBuild } from "../lib/build.ts";
 import { ANVIL_KEYS } from "../lib/chains.ts";
 import { clientsFor } from "../lib/clients.ts";
-import { type RunningApp, buildApp, removeAppBuild, startApp } from "./app.ts";
+import type { RunningAppServer } from "../relayer/appServer.ts";
+import { buildApp, removeAppBuild, startApp } from "./app.ts";
 import type { BenchContext, BenchSection } from "./types.ts";
 
 /** Not 8545/8546: the dev chain, e2e and `bench:gas` use those, and the bench may run beside them. */
@@ -40,7 +41,7 @@ async function loadSections(): Promise<BenchSection[]> {
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 let anvil: RunningAnvil | undefined;
-let app: RunningApp | undefined;
+let app: RunningAppServer | undefined;
 let stopping: Promise<void> | undefined;
 
 function stopAll(): Promise<void> {

@@ -1,5 +1,5 @@
 // The app's own server (scripts/server.ts) on a port of its own, with the environment a caller chooses (a relayer
-// store, a build folder): the relayer bench runs one per configuration. Stopped as a process group.
+// store, a build folder): the benches and the sponsor-abuse e2e test run their own. Stopped as a process group.
 import { type ChildProcess, spawn } from "node:child_process";
 import { ROOT } from "../lib/artifacts.ts";
 
@@ -12,10 +12,10 @@ function exitOf(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 }
 
-/** Starts `tsx scripts/server.ts --port <port>` and resolves once GET /api/relay answers. */
-export async function startAppServer(port: number, env: Record<string, string>): Promise<RunningAppServer> {
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn("npx", ["tsx", "scripts/server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
+/** Starts `tsx scripts/server.ts --port <port> --hostname <hostname>` and resolves once GET /api/relay answers. */
+export async function startAppServer(port: number, env: Record<string, string>, hostname = "127.0.0.1"): Promise<RunningAppServer> {
+  const url = `http://${hostname}:${port}`;
+  const child = spawn("npx", ["tsx", "scripts/server.ts", "--port", String(port), "--hostname", hostname], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     detached: true,

@@ -47,9 +47,13 @@ export interface RelayReply {
   body: { hash?: Hex; sponsor?: Address; error?: { check: string; message: string } };
 }
 
-export async function postRelay(request: SignedForwardRequest | Record<string, unknown>): Promise<RelayReply> {
+/** Posts to the relayer of the app at `appUrl` (the e2e app server unless a test runs its own). */
+export async function postRelay(
+  request: SignedForwardRequest | Record<string, unknown>,
+  appUrl = "http://localhost:3000",
+): Promise<RelayReply> {
   const wire = "signature" in request && typeof request.gas === "bigint" ? toWire(request as SignedForwardRequest) : request;
-  const response = await fetch("http://localhost:3000/api/relay", {
+  const response = await fetch(`${appUrl}/api/relay`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ request: wire }),

@@ -19,7 +19,7 @@ test("a clerk registers a document and reserves tokens; a visitor without a wall
   await expect(page.getByText(`SHA-256 ${deedHash}`)).toBeVisible();
 
   await page.getByLabel("Multi-party (ERC-1155)").check();
-  await page.getByLabel("Workflow id").fill("closing/7-quay-street");
+  await page.getByLabel("Workflow name").fill("closing/7-quay-street");
   await page.getByLabel("Document title").fill("Deed, 7 Quay Street");
   await page.getByLabel("Passphrase").fill("quay-7");
   await page.getByLabel("Role", { exact: true }).first().fill("Buyer");
@@ -86,10 +86,10 @@ test("the unfinished register form survives a reload", async ({ page }) => {
   await page.goto("/register");
   await page.getByLabel(/Choose or drop the document to register/).setInputFiles(deed);
   await expect(page.getByText(`SHA-256 ${deedHash}`)).toBeVisible();
-  await page.getByLabel("Workflow id").fill("closing/kept-after-reload");
+  await page.getByLabel("Workflow name").fill("closing/kept-after-reload");
   await page.getByLabel("Address of Buyer").fill(ACCOUNTS.partyC);
   await page.reload();
   await expect(page.getByText(`SHA-256 ${deedHash}`)).toBeVisible();
-  await expect(page.getByLabel("Workflow id")).toHaveValue("closing/kept-after-reload");
+  await expect(page.getByLabel("Workflow name")).toHaveValue("closing/kept-after-reload");
   await expect(page.getByLabel("Address of Buyer")).toHaveValue(ACCOUNTS.partyC);
 });

@@ -2,6 +2,7 @@ import { type Address, type Hex, createPublicClient, encodeFunctionData, http } 
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { type ForwardRequest, type SignedForwardRequest, forwardRequestTypedData, toWire } from "../lib/forwarder/forwardRequest";
+import { nextBlockTime } from "../lib/forwarder/deadlineWindow";
 import { prepareForwardRequest } from "../lib/forwarder/prepareForwardRequest";
 import { multiPartyTokenizerV1Abi } from "../lib/generated/integra";
 import { RPC_URL } from "./anvil";
@@ -34,7 +35,7 @@ export async function signRequest(
     value: 0n,
     gas: 300_000n,
     nonce: 0n,
-    deadline: Number((await publicClient.getBlock()).timestamp) + 600,
+    deadline: nextBlockTime((await publicClient.getBlock()).timestamp) + 600,
     data: call.data,
   }));
   const request = { ...base, ...override };

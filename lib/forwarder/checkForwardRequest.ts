@@ -1,4 +1,4 @@
-import { concat, recoverTypedDataAddress } from "viem";
+import { type Hex, concat, recoverTypedDataAddress } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { eas, forwarder } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
@@ -14,17 +14,20 @@ import {
 import { type ForwardingContracts, appForwardingContracts } from "./forwardingContracts";
 import { type SignedForwardRequest, forwardRequestTypedData } from "./forwardRequest";
 import { type RelayableCall, relayableCall } from "./relayableCalls";
+import { isRpcFailure } from "./rpcFailure";
 
 /** The most gas a sponsored call may ask for: a claim needs about 150,000. */
 export const MAX_FORWARDED_GAS = 1_000_000n;
 
-export type CheckId = "call" | "value" | "gas" | "deadline" | "attestation" | "nonce" | "signature" | "simulation";
+export type CheckId = "call" | "value" | "gas" | "deadline" | "attestation" | "nonce" | "signature" | "wallet" | "simulation";
 
 export interface RequestCheck {
   id: CheckId;
   ok: boolean;
   /** What was checked and what was found, in plain words. */
   text: string;
+  /** The node could not answer (down, timed out, rate-limited): the check says nothing, and asking again may pass. */
+  unanswered?: boolean;
 }
 
 export interface RequestCheckResult {
@@ -47,7 +50,7 @@ export interface CheckOptions {
  * Every check a sponsor makes before paying for a signed request, in order, in words: it is one of the
  * sponsored party calls, carries no ether, asks for bounded gas, has between a minute and an hour left at the
  * next block (deadlineWindow.ts), claims with an attestation that outlives that minute, is not already used, is
- * signed by its `from`, and would succeed as the forwarder will make it. The relayer stops at the first
+ * signed by its `from`, comes from a wallet without code, and would succeed as the forwarder will make it. The relayer stops at the first
  * failure; the clerk's page shows them all. Reads the chain, sends nothing.
  */
 export async function checkForwardRequest(
@@ -96,13 +99,14 @@ export async function checkForwardRequest(
     return done();
 
   const claimUid = call?.contract === "tokenizer" ? call.attestationUid : undefined;
-  const [block, currentNonce, chainId, attestation] = await Promise.all([
+  const [block, currentNonce, chainId, attestation, code] = await Promise.all([
     client.getBlock({ blockTag: "latest" }),
     client.readContract({ abi: forwarder.abi, address: contracts.forwarder, functionName: "nonces", args: [request.from] }),
     client.chain?.id ?? client.getChainId(),
     claimUid === undefined
       ? undefined
       : client.readContract({ abi: eas.abi, address: contracts.eas, functionName: "getAttestation", args: [claimUid] }),
+    signerCode(client, request.from),
   ]);
   // Judged at the block the request would land in, not the latest one: on a chain idle for an hour, the latest
   // block's time is an hour behind the next one's.
@@ -174,13 +178,44 @@ export async function checkForwardRequest(
   )
     return done();
 
+  if (
+    add(
+      code === undefined
+        ? { id: "wallet", ok: true, text: "Signed from a plain wallet (no code)." }
+        : {
+            id: "wallet",
+            ok: false,
+            text: `${shortHex(request.from)} has code (${code.startsWith(DELEGATION_PREFIX) ? "an EIP-7702 delegation" : "a contract"}): code can act differently on chain than in any check made beforehand, so nobody pays for its requests but the wallet itself. Pay the fee from that wallet.`,
+          },
+    )
+  )
+    return done();
+
   try {
     await client.call({ account: contracts.forwarder, to: request.to, data: concat([request.data, request.from]), gas: request.gas });
     add({ id: "simulation", ok: true, text: "Would succeed if submitted now." });
   } catch (error) {
-    add({ id: "simulation", ok: false, text: `Would fail if submitted now: ${describeError(error).message}` });
+    add(
+      isRpcFailure(error)
+        ? { id: "simulation", ok: false, unanswered: true, text: "The chain's node did not answer the simulation. Try again shortly." }
+        : { id: "simulation", ok: false, text: `Would fail if submitted now: ${describeError(error).message}` },
+    );
   }
   return done();
+}
+
+/** How an EIP-7702 delegation designator starts (`0xef0100` + the delegate's address). */
+const DELEGATION_PREFIX = "0xef0100";
+
+/**
+ * The code at `address`, or undefined for none. A wallet with code (a contract, or an EOA delegated with EIP-7702)
+ * runs that code when a claim's token reaches it (onERC1155Received): code that reads tx.gasprice, the block or its
+ * own storage can pass every simulation and then burn the whole gas limit on chain, at the sponsor's cost, again and
+ * again (the revert leaves the request unused). Read with a plain request: the app's ReadClient has no getCode.
+ */
+export async function signerCode(client: Pick<ReadClient, "request">, address: Hex): Promise<Hex | undefined> {
+  const code = await client.request({ method: "eth_getCode", params: [address, "latest"] });
+  return code && code !== "0x" ? code : undefined;
 }
 
 function deadlineRefusal(reason: "expired" | "too-soon" | "too-far", secondsLeft: number): string {

@@ -107,6 +107,27 @@ describe("POST /api/relay: the body", () => {
     await relayer.close();
   });
 
+  it("refuses (400 or 422), never crashes on, JSON edge cases: deep nesting, __proto__, a nonce past uint256, a BOM, null, a string", async () => {
+    const relayer = offlineRelayer(100);
+    const bodies = [
+      "[".repeat(8000) + "]".repeat(8000),
+      '{"request":{"__proto__":{"from":"0x0000000000000000000000000000000000000001"}}}',
+      `{"request":{"from":"0x70997970C51812dc3A010C7d01b50e0d17dc79C8","to":"0x70997970C51812dc3A010C7d01b50e0d17dc79C8","value":"0","gas":"1","nonce":"${"9".repeat(78)}","deadline":1,"data":"0x","signature":"0x${"11".repeat(65)}"}}`,
+      "\uFEFF{}",
+      "null",
+      '"request"',
+    ];
+    for (const [i, body] of bodies.entries()) {
+      const response = await handleRelayPost(post({ [PEER_ADDRESS_HEADER]: `10.3.3.${i}` }, body), {
+        relayer: async () => relayer,
+        identity: () => ({ trustedProxies: 0 }),
+        peerStamped: () => true,
+      });
+      expect([400, 422]).toContain(response.status);
+    }
+    await relayer.close();
+  });
+
   it("refuses a declared Content-Length over 16 KB without reading it", async () => {
     const relayer = offlineRelayer(100);
     const response = await handleRelayPost(post({ "content-length": String(64 * 1024 * 1024) }), {

@@ -1,6 +1,6 @@
-import { type Hex, encodeFunctionData, zeroHash } from "viem";
+import { type Hex, concat, createWalletClient, decodeFunctionData, encodeFunctionData, http, zeroHash } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { easAbi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
+import { easAbi, integraForwarderV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 import type { Relayer } from "./relayer";
 import type { RelayOutcome } from "./refusal";
 import {
@@ -10,10 +10,13 @@ import {
   makeRelayer,
   newParty,
   post,
+  relayerOverRpc,
   signRequest,
   sponsorNonce,
   startTestChain,
+  testStoreOptions,
 } from "./relayerTestChain";
+import { SqliteStore } from "./store/sqliteStore";
 
 let chain: TestChain;
 
@@ -200,8 +203,9 @@ describe("Relayer refusals", () => {
     await relayer.close();
   });
 
-  it("refuses a signer for a while after its relayed request reverted on chain at the sponsor's cost", async () => {
-    const relayer = await makeRelayer(chain);
+  it("refuses the signer and the claimed token for the whole spend window after a relayed request reverted at the sponsor's cost", async () => {
+    const store = new SqliteStore(":memory:", testStoreOptions(chain));
+    const relayer = await makeRelayer(chain, { store });
     const party = newParty();
     const record = await arrangeRecord(chain, [party.address, party.address]);
     const request = await signRequest(chain, party, claimCall(chain, record, 1));
@@ -234,8 +238,119 @@ describe("Relayer refusals", () => {
       post(relayer, await signRequest(chain, party, claimCall(chain, record, 2))),
       429,
       "rate",
-      /reverted on chain at the sponsor's cost; it is refused for the next \d+ seconds/,
+      /reverted on chain at the sponsor's cost; it is refused for the next 24 hours/,
     );
+    // The token too, whoever signs for it next (here the same request, its signer's penalty lifted by hand).
+    await store.delete(`penalty:${party.address.toLowerCase()}`);
+    await expectRefused(relayer, post(relayer, request), 429, "rate", /claim of this token reverted on chain.*next 24 hours/);
+    await relayer.close();
+  });
+
+  it("refuses a signer whose wallet has code (an EIP-7702 delegation), and penalizes one delegated after the checks", async () => {
+    const relayer = await makeRelayer(chain, { fees: { maxFeePerGas: 2n * 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n } });
+    const [delegated, late] = [newParty(), newParty()];
+    const record = await arrangeRecord(chain, [delegated.address, late.address]);
+    // Code that passes any simulation (tx.gasprice 0) and loops on chain, answering onERC1155Received otherwise:
+    //   GASPRICE PUSH1 0x14 JUMPI | PUSH4 0xf23a6e61 PUSH1 0xe0 SHL PUSH1 0 MSTORE PUSH1 0x20 PUSH1 0 RETURN | 0x14: JUMPDEST PUSH1 0x14 JUMP
+    const burner = "0x00000000000000000000000000000000000b0b0b" as const;
+    const burnerCode: Hex = "0x3a60145763f23a6e6160e01b60005260206000f35b601456";
+    await chain.test.setCode({ address: burner, bytecode: burnerCode });
+
+    // Delegated before asking (a real type-4 authorization): refused at the checks, nothing sent, nothing reserved.
+    const wallet = createWalletClient({ chain: chain.clerk.walletClient.chain, transport: http(chain.rpcUrl), account: delegated });
+    const helper = chain.stranger.walletClient;
+    const setup = await helper.sendTransaction({
+      account: helper.account,
+      chain: helper.chain,
+      authorizationList: [await wallet.signAuthorization({ contractAddress: burner })],
+      to: helper.account.address,
+      data: "0x",
+    });
+    await chain.clerk.publicClient.waitForTransactionReceipt({ hash: setup });
+    expect(await chain.clerk.publicClient.getCode({ address: delegated.address })).toBe(concat(["0xef0100", burner]).toLowerCase());
+    const request = await signRequest(chain, delegated, claimCall(chain, record, 1));
+    await expectRefused(relayer, post(relayer, request), 422, "wallet", /has code \(an EIP-7702 delegation\)/);
+
+    // Given code after the checks passed and before the block: the claim burns its gas once, and never again.
+    const lateRequest = await signRequest(chain, late, claimCall(chain, record, 2));
+    await chain.test.setAutomine(false);
+    let hash: Hex;
+    try {
+      const outcome = await post(relayer, lateRequest);
+      expect(outcome.status).toBe(200);
+      hash = (outcome.body as { hash: Hex }).hash;
+      await chain.test.setCode({ address: late.address, bytecode: burnerCode });
+      await chain.test.mine({ blocks: 1 });
+    } finally {
+      await chain.test.setAutomine(true);
+    }
+    const receipt = await chain.clerk.publicClient.waitForTransactionReceipt({ hash });
+    expect(receipt.status).toBe("reverted");
+    await expect.poll(() => relayer.spentWei()).toBeLessThanOrEqual(receipt.gasUsed * receipt.effectiveGasPrice + 10n ** 9n);
+    // The code gone again, the very same signed request (its forwarder nonce unused) is refused for the spend window.
+    await chain.test.setCode({ address: late.address, bytecode: "0x" });
+    await expectRefused(
+      relayer,
+      post(relayer, lateRequest),
+      429,
+      "rate",
+      /reverted on chain at the sponsor's cost; it is refused for the next 24 hours/,
+    );
+    await relayer.close();
+  });
+
+  it("does not penalize a party whose request a stranger copied from the pending transaction and ran first", async () => {
+    const relayer = await makeRelayer(chain, { fees: { maxFeePerGas: 2n * 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n } });
+    const party = newParty();
+    const record = await arrangeRecord(chain, [party.address, party.address]);
+    await chain.test.setAutomine(false);
+    let sponsorHash: Hex;
+    try {
+      const outcome = await post(relayer, await signRequest(chain, party, claimCall(chain, record, 1)));
+      expect(outcome.status).toBe(200);
+      sponsorHash = (outcome.body as { hash: Hex }).hash;
+      const pending = await chain.clerk.publicClient.getTransaction({ hash: sponsorHash });
+      const { args } = decodeFunctionData({ abi: integraForwarderV1Abi, data: pending.input });
+      const stranger = chain.stranger.walletClient;
+      await stranger.writeContract({
+        account: stranger.account,
+        chain: stranger.chain,
+        address: chain.contracts.forwarder,
+        abi: integraForwarderV1Abi,
+        functionName: "execute",
+        args: args as never,
+        gas: 300_000n,
+        maxFeePerGas: 50n * 10n ** 9n,
+        maxPriorityFeePerGas: 40n * 10n ** 9n,
+      });
+      await chain.test.mine({ blocks: 1 });
+    } finally {
+      await chain.test.setAutomine(true);
+    }
+    const receipt = await chain.clerk.publicClient.waitForTransactionReceipt({ hash: sponsorHash });
+    expect(receipt.status).toBe("reverted");
+    // Settled at the revert's real cost, and the party's next request goes through.
+    await expect.poll(() => relayer.spentWei()).toBeLessThanOrEqual(receipt.gasUsed * receipt.effectiveGasPrice + 10n ** 9n);
+    expect((await post(relayer, await signRequest(chain, party, claimCall(chain, record, 2)))).status).toBe(200);
+    await relayer.close();
+  });
+
+  it("answers 503 (try again), not a refusal of the request, when the node does not answer the simulation", async () => {
+    let down = true;
+    // Only the simulation (the call to the tokenizer) times out; the other reads answer.
+    const relayer = await relayerOverRpc(chain, {}, async (method, params, forward) => {
+      const to = Array.isArray(params) ? (params[0] as { to?: string }).to : undefined;
+      if (down && method === "eth_call" && to?.toLowerCase() === chain.contracts.multiPartyTokenizer.toLowerCase())
+        throw new Error("The request took too long to respond.");
+      return forward();
+    });
+    const party = newParty();
+    const record = await arrangeRecord(chain, [party.address]);
+    const request = await signRequest(chain, party, claimCall(chain, record, 1));
+    const outcome = await expectRefused(relayer, post(relayer, request), 503, "chain", /did not answer the simulation/);
+    expect(outcome.status !== 200 && outcome.retryAfter).toBeGreaterThan(0);
+    down = false;
+    expect((await post(relayer, request)).status).toBe(200);
     await relayer.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identityConfigFromEnv, parsePrincipals, policyFromEnv } from "./relayerConfig";
+import { identityConfigFromEnv, parsePrincipals, policyFromEnv, sponsorScopeError } from "./relayerConfig";
 import { DEFAULT_POLICY } from "./relayerPolicy";
 import { parseStoreLocation } from "./store/openStore";
 
@@ -27,6 +27,21 @@ describe("relayer configuration", () => {
     });
     expect(() => policyFromEnv({ RELAYER_SIGNAL_SHARE: "2" })).toThrow(/more than 1/);
     expect(() => policyFromEnv({ RELAYER_LIMIT_GLOBAL: "lots" })).toThrow(/RELAYER_LIMIT_GLOBAL/);
+  });
+
+  it("reads the per-signer spend cap", () => {
+    expect(policyFromEnv({ RELAYER_SPEND_PER_SIGNER_ETH: "0.005" }).perSignerSpendCapWei).toBe(5n * 10n ** 15n);
+    expect(() => policyFromEnv({ RELAYER_SPEND_PER_SIGNER_ETH: "0" })).toThrow(/RELAYER_SPEND_PER_SIGNER_ETH/);
+  });
+
+  it("refuses to sponsor every record off the local chain unless told so explicitly", () => {
+    const everyRecord = policyFromEnv({});
+    expect(sponsorScopeError({}, everyRecord, false)).toMatch(/without RELAYER_SPONSORED_PRINCIPALS.*RELAYER_SPONSOR_EVERY_RECORD=1/);
+    expect(sponsorScopeError({ RELAYER_SPONSOR_EVERY_RECORD: "1" }, everyRecord, false)).toBeUndefined();
+    expect(sponsorScopeError({ RELAYER_SPONSOR_EVERY_RECORD: "yes" }, everyRecord, false)).toBeDefined();
+    expect(sponsorScopeError({}, everyRecord, true)).toBeUndefined();
+    const principals = policyFromEnv({ RELAYER_SPONSORED_PRINCIPALS: "0x70997970c51812dc3a010c7d01b50e0d17dc79c8" });
+    expect(sponsorScopeError({}, principals, false)).toBeUndefined();
   });
 
   it("reads the trusted proxies and the client-IP header", () => {

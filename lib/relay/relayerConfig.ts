@@ -49,8 +49,8 @@ export function parsePrincipals(text: string | undefined): SponsoredPrincipal[] 
 /**
  * The relayer's policy from the environment (server-side only). Every variable is optional; README's "The relayer on
  * another chain" lists them: RELAYER_LIMIT_PER_CLIENT, RELAYER_LIMIT_PER_ADDRESS and RELAYER_LIMIT_GLOBAL (per
- * minute), RELAYER_SPEND_CAP_ETH (per 24 hours), RELAYER_MAX_FEE_GWEI, RELAYER_MAX_GAS, RELAYER_SPONSORED_PRINCIPALS,
- * RELAYER_SIGNAL_SHARE (0 to 1) and RELAYER_REPLACE_AFTER_SECONDS.
+ * minute), RELAYER_SPEND_CAP_ETH and RELAYER_SPEND_PER_SIGNER_ETH (per 24 hours), RELAYER_MAX_FEE_GWEI,
+ * RELAYER_MAX_GAS, RELAYER_SPONSORED_PRINCIPALS, RELAYER_SIGNAL_SHARE (0 to 1) and RELAYER_REPLACE_AFTER_SECONDS.
  */
 export function policyFromEnv(env: Env = process.env): RelayerPolicy {
   const signalShare = positiveNumber(env, "RELAYER_SIGNAL_SHARE", DEFAULT_POLICY.signalShare, { allowZero: true });
@@ -63,6 +63,9 @@ export function policyFromEnv(env: Env = process.env): RelayerPolicy {
     spendCapWei: env.RELAYER_SPEND_CAP_ETH?.trim()
       ? parseEther(String(positiveNumber(env, "RELAYER_SPEND_CAP_ETH", 1)))
       : DEFAULT_POLICY.spendCapWei,
+    perSignerSpendCapWei: env.RELAYER_SPEND_PER_SIGNER_ETH?.trim()
+      ? parseEther(String(positiveNumber(env, "RELAYER_SPEND_PER_SIGNER_ETH", 0.02)))
+      : DEFAULT_POLICY.perSignerSpendCapWei,
     maxFeePerGasWei: env.RELAYER_MAX_FEE_GWEI?.trim()
       ? parseGwei(String(positiveNumber(env, "RELAYER_MAX_FEE_GWEI", 100)))
       : DEFAULT_POLICY.maxFeePerGasWei,
@@ -80,6 +83,23 @@ export function identityConfigFromEnv(env: Env = process.env): ClientIdentityCon
   const header = env.RELAYER_CLIENT_IP_HEADER?.trim().toLowerCase();
   return { trustedProxies, clientIpHeader: header ? header : undefined };
 }
+
+/**
+ * Why a relayer must not start with this scope, or undefined. Off the local chain, a sponsor key without principals
+ * would pay for every record anyone registers (a stranger registers records and claims them at the sponsor's cost):
+ * that takes an explicit RELAYER_SPONSOR_EVERY_RECORD=1, never a forgotten setting.
+ */
+export function sponsorScopeError(env: Env, policy: RelayerPolicy, isLocalChain: boolean): string | undefined {
+  if (isLocalChain || policy.sponsoredPrincipals || env.RELAYER_SPONSOR_EVERY_RECORD?.trim() === "1") return undefined;
+  return "RELAYER_PRIVATE_KEY is set without RELAYER_SPONSORED_PRINCIPALS: the relayer would pay for every record on this chain, anyone's. Name the offices it serves, or set RELAYER_SPONSOR_EVERY_RECORD=1 to mean it.";
+}
+
+/**
+ * The relayer's RPC: each call times out after 10 s and is tried 3 times in all (viem's default is 4), so a node
+ * that is down is answered with a 503 within about half a minute rather than hold a request (and the nonce lock).
+ */
+const RPC_TIMEOUT_MS = 10_000;
+const RPC_RETRY_COUNT = 2;
 
 let relayer: Promise<Relayer | { disabled: string }> | undefined;
 
@@ -99,6 +119,11 @@ async function startRelayer(): Promise<Relayer | { disabled: string }> {
   if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key)) return { disabled: "This deployment runs no relayer (no RELAYER_PRIVATE_KEY is set)." };
   try {
     const policy = policyFromEnv();
+    const scope = sponsorScopeError(process.env, policy, IS_LOCAL_CHAIN);
+    if (scope) {
+      console.error(`relayer: not started: ${scope}`);
+      return { disabled: "The relayer is off: it is not told whose records to pay for (see the server's log)." };
+    }
     const location = parseStoreLocation(process.env.RELAYER_STORE);
     const account = privateKeyToAccount(key as `0x${string}`);
     const store = await openStore(location, {
@@ -106,7 +131,7 @@ async function startRelayer(): Promise<Relayer | { disabled: string }> {
       rateWindowMs: policy.rateWindowMs,
       spendWindowMs: policy.spendWindowMs,
     });
-    const transport = http(process.env.RELAYER_RPC_URL ?? RPC_URL);
+    const transport = http(process.env.RELAYER_RPC_URL ?? RPC_URL, { timeout: RPC_TIMEOUT_MS, retryCount: RPC_RETRY_COUNT });
     const publicClient = createPublicClient({ chain: appChain, transport });
     const walletClient = createWalletClient({ chain: appChain, transport, account });
     console.log(

@@ -16,6 +16,11 @@ export interface RelayerPolicy {
   rateWindowMs: number;
   /** Most the sponsor spends on gas per spend window: split among the shares. */
   spendCapWei: bigint;
+  /**
+   * Most the sponsor spends on one signer's requests per spend window, whatever share pays: a few claims' worth, so
+   * "bounded per party" bounds money too, not just the number of requests.
+   */
+  perSignerSpendCapWei: bigint;
   spendWindowMs: number;
   /** Highest fee per gas the sponsor pays, replacements included; above it requests wait for calmer blocks. */
   maxFeePerGasWei: bigint;
@@ -41,6 +46,8 @@ export const DEFAULT_POLICY: RelayerPolicy = {
   globalLimit: 120,
   rateWindowMs: 60_000,
   spendCapWei: 10n ** 18n,
+  // 0.02 ETH: a claim (~165,000 gas reserved) at the 100 gwei fee cap is 0.0165 ETH; at 10 gwei, about a dozen.
+  perSignerSpendCapWei: 2n * 10n ** 16n,
   spendWindowMs: 24 * 60 * 60_000,
   maxFeePerGasWei: 100n * 10n ** 9n,
   maxTransactionGas: 500_000n,

@@ -1,6 +1,6 @@
 import { type Hex, encodeFunctionData, parseEventLogs } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { integraSignalV1Abi } from "@/lib/generated/integra";
+import { integraRecordV1Abi, integraSignalV1Abi } from "@/lib/generated/integra";
 import type { RelayOutcome } from "./refusal";
 import type { Relayer } from "./relayer";
 import {
@@ -95,6 +95,30 @@ describe("what the sponsor pays for", () => {
     await relayer.close();
   });
 
+  it("does not pay for a stranger's record offered to a principal (an offer never accepted)", async () => {
+    const relayer = await makeRelayer(chain, { policy: { sponsoredPrincipals: principals() } });
+    const party = newParty();
+    const record = await arrangeRecord(chain, [party.address], { owner: chain.stranger });
+    const stranger = chain.stranger.walletClient;
+    const hash = await stranger.writeContract({
+      account: stranger.account,
+      chain: stranger.chain,
+      address: chain.contracts.registry,
+      abi: integraRecordV1Abi,
+      functionName: "offerRecordOwnership",
+      args: [record.integraHash, chain.clerk.walletClient.account.address, "yours"],
+    });
+    await chain.clerk.publicClient.waitForTransactionReceipt({ hash });
+    const nonce = await sponsorNonce(chain);
+    expect(refusal(await post(relayer, await signRequest(chain, party, claimCall(chain, record, 1))))).toMatchObject({
+      status: 422,
+      check: "sponsorship",
+    });
+    expect(await sponsorNonce(chain)).toBe(nonce);
+    expect(await relayer.spentWei(principals()[0].address.toLowerCase())).toBe(0n);
+    await relayer.close();
+  });
+
   it("gives each principal its own share of the global rate", async () => {
     const relayer = await makeRelayer(chain, { policy: { sponsoredPrincipals: principals(), globalLimit: 4, perAddressLimit: 100 } });
     const parties = Array.from({ length: 3 }, () => newParty());
@@ -120,6 +144,31 @@ describe("what the sponsor pays for", () => {
   });
 });
 
+describe("what one wallet may cost", () => {
+  it("stops paying for a signer at its own spend cap, whatever share its records are in", async () => {
+    // A claim reserves about 165,000 gas x 2 gwei = 0.00033 ETH: one fits under 0.0004 ETH, a second does not.
+    const relayer = await makeRelayer(chain, {
+      policy: { perSignerSpendCapWei: 4n * 10n ** 14n, perAddressLimit: 100 },
+      fees: { maxFeePerGas: 2n * 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n },
+    });
+    const party = newParty();
+    const record = await arrangeRecord(chain, [party.address, party.address]);
+    await mined(await post(relayer, await signRequest(chain, party, claimCall(chain, record, 1))));
+    const nonce = await sponsorNonce(chain);
+    expect(refusal(await post(relayer, await signRequest(chain, party, claimCall(chain, record, 2))))).toMatchObject({
+      status: 429,
+      check: "spend",
+      message: expect.stringMatching(/what it pays for one wallet \(0\.0004 ETH in 24 hours\).*Nothing was sent\.$/),
+    });
+    expect(await sponsorNonce(chain)).toBe(nonce);
+    // Another wallet is not held back by it.
+    const other = newParty();
+    const another = await arrangeRecord(chain, [other.address]);
+    await mined(await post(relayer, await signRequest(chain, other, claimCall(chain, another, 1))));
+    await relayer.close();
+  });
+});
+
 describe("payment signals", () => {
   /** Two parties who claimed their tokens (through the relayer), so they may signal payments to each other. */
   async function claimedPair(relayer: Relayer) {
@@ -131,6 +180,26 @@ describe("payment signals", () => {
   }
 
   const deadline = () => BigInt(Math.floor(Date.now() / 1000) + 86_400);
+
+  it("from a stranger who is no party are refused without taking a slot of the share", async () => {
+    const relayer = await makeRelayer(chain, { policy: { sponsoredPrincipals: principals(), globalLimit: 4 } });
+    const [a, b] = [newParty(), newParty()];
+    const record = await arrangeRecord(chain, [a.address, b.address]);
+    const stranger = newParty();
+    for (let i = 0; i < 4; i++) {
+      const outcome = await post(
+        relayer,
+        await signRequest(chain, stranger, requestPaymentCall(chain, record, 1, b.address, 2, deadline())),
+        `10.1.1.${i}`,
+      );
+      expect(refusal(outcome).check).toMatch(/simulation|rate/);
+    }
+    // The clerk's share (two of the four slots) is still there for the parties' claims.
+    for (const [i, party] of [a, b].entries()) {
+      await mined(await post(relayer, await signRequest(chain, party, claimCall(chain, record, i + 1)), `10.2.2.${i}`));
+    }
+    await relayer.close();
+  });
 
   it("may use only their part of the global rate; claims keep the rest", async () => {
     const relayer = await makeRelayer(chain, { policy: { globalLimit: 8, signalShare: 0.25, perAddressLimit: 100 } });

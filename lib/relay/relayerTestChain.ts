@@ -4,10 +4,12 @@
 import {
   type Abi,
   type Address,
+  type EIP1193RequestFn,
   type Hex,
   createPublicClient,
   createTestClient,
   createWalletClient,
+  custom,
   defineChain,
   encodeFunctionData,
   http,
@@ -296,4 +298,55 @@ export async function post(
 
 export function sponsorNonce(chain: TestChain): Promise<number> {
   return chain.clerk.publicClient.getTransactionCount({ address: LOCAL_RELAYER_ADDRESS, blockTag: "pending" });
+}
+
+/** What a test's RPC does with one call: answer it itself, or `forward()` it to the chain. */
+export type RpcIntercept = (method: string, params: unknown, forward: () => Promise<unknown>) => Promise<unknown>;
+
+/**
+ * A relayer like makeRelayer's whose RPC goes through `intercept` (a flaky, slow or load-balanced node), without
+ * viem's retries, so each call the test sees is one the relayer made.
+ */
+export async function relayerOverRpc(chain: TestChain, options: TestRelayerOptions, intercept: RpcIntercept): Promise<Relayer> {
+  const policy: RelayerPolicy = { ...DEFAULT_POLICY, ...options.policy };
+  const fixed = options.fees;
+  const testChain = defineChain({
+    ...(await chainAt(chain.rpcUrl)),
+    ...(fixed ? { fees: { estimateFeesPerGas: async () => fixed } } : {}),
+  });
+  const node = http(chain.rpcUrl)({ chain: testChain, retryCount: 0 });
+  const request = (async ({ method, params }: { method: string; params?: unknown }) =>
+    intercept(method, params, () => node.request({ method, params } as Parameters<typeof node.request>[0]))) as EIP1193RequestFn;
+  const transport = custom({ request }, { retryCount: 0 });
+  return new Relayer({
+    publicClient: createPublicClient({ chain: testChain, transport, pollingInterval: 50 }),
+    walletClient: createWalletClient({ chain: testChain, transport, account: privateKeyToAccount(LOCAL_RELAYER_KEY) }),
+    policy,
+    store: options.store ?? new SqliteStore(":memory:", testStoreOptions(chain, policy)),
+    contracts: chain.contracts,
+    now: options.now,
+    pollMs: options.pollMs ?? 50,
+  });
+}
+
+/** The sponsor's transactions waiting in anvil's pool, by nonce. */
+export async function sponsorPool(
+  chain: TestChain,
+): Promise<Map<number, { hash: Hex; to: Address | null; value: bigint; maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }>> {
+  const content = await chain.test.getTxpoolContent();
+  const mine =
+    Object.entries(content.pending).find(([address]) => address.toLowerCase() === LOCAL_RELAYER_ADDRESS.toLowerCase())?.[1] ?? {};
+  return new Map(
+    // Anvil answers with the RPC's hex quantities, whatever viem's type says: read them as numbers either way.
+    Object.values(mine).map((tx) => [
+      Number(tx.nonce),
+      {
+        hash: tx.hash,
+        to: tx.to,
+        value: BigInt(String(tx.value)),
+        maxFeePerGas: BigInt(String(tx.maxFeePerGas)),
+        maxPriorityFeePerGas: BigInt(String(tx.maxPriorityFeePerGas)),
+      },
+    ]),
+  );
 }

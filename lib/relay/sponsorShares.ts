@@ -73,3 +73,12 @@ export function spendBuckets(share: SponsorShare, kind: SponsoredKind): SpendBuc
   if (kind === "signal") buckets.push({ key: `spend:${share.id}:signals`, capGwei: share.signalCapGwei });
   return buckets;
 }
+
+/**
+ * The signer's own spend bucket, next to the share's: what the sponsor pays for one wallet's requests in the spend
+ * window, whatever records they touch. The rate limits bound how often a wallet is served; this bounds what it costs,
+ * so a wallet whose requests are dear (or revert at full gas) cannot take more than its part of a share.
+ */
+export function signerSpendBucket(policy: RelayerPolicy, signer: Address): SpendBucket {
+  return { key: `signer:${signer.toLowerCase()}`, capGwei: weiToGwei(policy.perSignerSpendCapWei) };
+}

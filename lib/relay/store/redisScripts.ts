@@ -110,3 +110,9 @@ export const DELETE_IF = script(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `);
+
+/** KEYS: the value's key. ARGV: the value it must still hold, time to live (ms). Returns 1 when renewed. */
+export const RENEW_IF = script(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`);

@@ -10,7 +10,7 @@ import {
   StoreUnavailableError,
   spendSlots,
 } from "./relayerStore";
-import { DELETE_IF, type LuaScript, PUT_IF_ABSENT, RESERVE_SPEND, SETTLE_SPEND, SPENT, TAKE_RATE } from "./redisScripts";
+import { DELETE_IF, type LuaScript, PUT_IF_ABSENT, RENEW_IF, RESERVE_SPEND, SETTLE_SPEND, SPENT, TAKE_RATE } from "./redisScripts";
 
 /**
  * The shared store: one Redis for every relayer instance behind a load balancer. Each check-and-count is one Lua
@@ -106,6 +106,10 @@ export class RedisStore implements RelayerStore {
   async putIfAbsent(key: string, value: string, ttlMs: number): Promise<string | undefined> {
     const held = await this.run(PUT_IF_ABSENT, [this.key(key)], [value, Math.max(1, Math.ceil(ttlMs))]);
     return typeof held === "string" ? held : undefined;
+  }
+
+  async renew(key: string, onlyIf: string, ttlMs: number): Promise<boolean> {
+    return (await this.run(RENEW_IF, [this.key(key)], [onlyIf, Math.max(1, Math.ceil(ttlMs))])) === 1;
   }
 
   async delete(key: string, onlyIf?: string): Promise<void> {

@@ -163,4 +163,23 @@ describe.each(backends)("$name store", (backend) => {
     expect(order).toHaveLength(12);
     await close();
   });
+
+  it("keeps a lock held past its lifetime while its holder works (a slow RPC), and frees a dead holder's after it", async () => {
+    const { open, close } = fixture();
+    const [one, two] = [open(), open()];
+    let secondGotIt = false;
+    await withStoreLock(one, "nonce", { ttlMs: 150, waitMs: 1_000 }, async () => {
+      // Three lifetimes of work: renewed all along, the other instance never gets in.
+      await withStoreLock(two, "nonce", { ttlMs: 150, waitMs: 450, pollMs: 5 }, async () => {
+        secondGotIt = true;
+      }).catch(() => undefined);
+    });
+    expect(secondGotIt).toBe(false);
+    // A holder that died (nobody renews): its lock goes after the lifetime.
+    expect(await one.putIfAbsent("lock:dead", "token", 100)).toBeUndefined();
+    expect(await two.renew("lock:dead", "another", 10_000)).toBe(false);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await two.putIfAbsent("lock:dead", "mine", 100)).toBeUndefined();
+    await close();
+  });
 });

@@ -35,6 +35,12 @@ export interface RelayerStore {
   /** Sets a value unless one is there; returns the value already there, or undefined when this call set it. */
   putIfAbsent(key: string, value: string, ttlMs: number): Promise<string | undefined>;
 
+  /**
+   * Gives a value that still holds `onlyIf` a new time to live (a lock's owner keeping it while its work runs on);
+   * false when the value is gone or holds something else.
+   */
+  renew(key: string, onlyIf: string, ttlMs: number): Promise<boolean>;
+
   /** Deletes a value; with `onlyIf`, only while it still holds that value (a lock's owner releasing it). */
   delete(key: string, onlyIf?: string): Promise<void>;
 

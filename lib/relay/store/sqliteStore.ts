@@ -132,6 +132,11 @@ export class SqliteStore implements RelayerStore {
     });
   }
 
+  renew(key: string, onlyIf: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    return this.atomically(() => this.sql.renewValueIf.run(now + ttlMs, this.key(key), onlyIf, now).changes > 0);
+  }
+
   async delete(key: string, onlyIf?: string): Promise<void> {
     await this.atomically(() =>
       onlyIf === undefined ? this.sql.deleteValue.run(this.key(key)) : this.sql.deleteValueIf.run(this.key(key), onlyIf),
@@ -170,6 +175,7 @@ function prepare(db: Database.Database) {
     dropReservation: db.prepare("DELETE FROM spend_reservations WHERE id = ?"),
     getValue: db.prepare("SELECT value, expires_at FROM kv WHERE key = ? AND expires_at > ?"),
     putValue: db.prepare("INSERT OR REPLACE INTO kv (key, value, expires_at) VALUES (?, ?, ?)"),
+    renewValueIf: db.prepare("UPDATE kv SET expires_at = ? WHERE key = ? AND value = ? AND expires_at > ?"),
     deleteValue: db.prepare("DELETE FROM kv WHERE key = ?"),
     deleteValueIf: db.prepare("DELETE FROM kv WHERE key = ? AND value = ?"),
     sweepRate: db.prepare("DELETE FROM rate_events WHERE substr(key, 1, ?) = ? AND at <= ?"),

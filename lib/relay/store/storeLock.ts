@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { RelayerStore } from "./relayerStore";
 
 export interface LockOptions {
-  /** A holder that crashed frees the lock after this long. */
+  /**
+   * A holder that crashed frees the lock after this long. A live holder renews it every third of this, however long
+   * its work takes: an RPC call inside may be retried, and a rate-limited node may ask for any wait (Retry-After), so
+   * no fixed lifetime can be sure to outlast the work.
+   */
   ttlMs: number;
   /** Give up (throw) after waiting this long. */
   waitMs: number;
@@ -33,9 +37,19 @@ export async function withStoreLock<T>(store: RelayerStore, name: string, option
     // Jitter, so instances waiting together do not retry in lockstep.
     await new Promise((resolve) => setTimeout(resolve, pollMs / 2 + Math.random() * pollMs));
   }
+  const renewal = setInterval(() => {
+    void store.renew(key, token, options.ttlMs).then(
+      (held) => {
+        if (!held) console.error(`relayer: the lock "${name}" expired while held; another holder may have taken it.`);
+      },
+      // The store is down: the next renewal tries again, and the lock lives a full ttl from the last one.
+      (error: unknown) => console.error(`relayer: renewing the lock "${name}" failed`, error),
+    );
+  }, options.ttlMs / 3);
   try {
     return await work();
   } finally {
+    clearInterval(renewal);
     await store.delete(key, token).catch(() => undefined);
   }
 }

@@ -37,7 +37,6 @@ export function WorkflowMembers({ processHash }: { processHash: Hex }) {
         <dt className="text-slate-500">Owner</dt>
         <dd>
           <AddressText address={owner} />
-          {isOwner && <span className="ml-2 text-teal-800">(you)</span>}
         </dd>
         <dt className="text-slate-500">Members</dt>
         <dd>

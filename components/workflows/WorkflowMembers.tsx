@@ -1,25 +1,19 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
-import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
-import { Loading } from "@/components/ui/Skeleton";
 import { walletPart } from "@/components/wallet/WithWallet";
-import { workflowQuery } from "@/hooks/queries";
 import { useWalletAccount } from "@/hooks/wallet";
+import type { Workflow } from "@/lib/reads/workflows";
 
 // Shown to the workflow's owner only: loaded with the wallet.
 const MemberAdmin = walletPart(() => import("./MemberAdmin").then((m) => m.MemberAdmin));
 
 /** Who the workflow belongs to and who it admitted: the only accounts whose records can be in it. */
-export function WorkflowMembers({ processHash }: { processHash: Hex }) {
-  const workflow = useQuery(workflowQuery(processHash));
+export function WorkflowMembers({ processHash, workflow }: { processHash: Hex; workflow: Workflow }) {
   const { address } = useWalletAccount();
-  if (workflow.isPending) return <Loading label="Reading the workflow's owner and members…" />;
-  if (workflow.isError) return <ErrorNotice error={workflow.error} />;
-  const { owner, members } = workflow.data;
+  const { owner, members } = workflow;
   if (!owner) {
     return (
       <Notice tone="warning" title="Nobody has opened this workflow">

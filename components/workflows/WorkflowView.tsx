@@ -13,6 +13,7 @@ import { Loading } from "@/components/ui/Skeleton";
 import { useTimeline } from "@/hooks/useTimeline";
 import { deployBlock, integraAddresses } from "@/lib/deployment";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
+import { workflowMembersOf } from "@/lib/timeline/workflowMembers";
 import { WorkflowMembers } from "./WorkflowMembers";
 
 /** Every event of one workflow (processHash) across records, live, each row marked with its record. */
@@ -50,9 +51,6 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
           </span>
         </h1>
       </header>
-      <Card title="Owner and members">
-        <WorkflowMembers processHash={processHash} />
-      </Card>
       {timeline.isPending ? (
         <Loading label="Reading the workflow's events…" />
       ) : !timeline.data ? (
@@ -60,10 +58,13 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
         <ErrorNotice error={timeline.error} />
       ) : timeline.data.entries.length === 0 ? (
         <Notice tone="warning" title="No events for this workflow">
-          Nothing on this chain carries this processHash yet.
+          Nothing on this chain carries this processHash yet: nobody has opened this workflow.
         </Notice>
       ) : (
         <>
+          <Card title="Owner and members">
+            <WorkflowMembers processHash={processHash} workflow={workflowMembersOf(timeline.data.entries)} />
+          </Card>
           <Card title={`Records in this workflow (${records.length})`}>
             <ul className="space-y-2 text-sm">
               {records.map((hash) => {

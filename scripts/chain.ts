@@ -10,6 +10,7 @@ console.log(`Local chain on ${local.anvil.rpcUrl} (chain 31337), deployed from b
 for (const [name, address] of Object.entries(addresses)) console.log(`  ${name.padEnd(28)} ${address}`);
 console.log(`  capability schema            ${capabilitySchemaUid}`);
 if (local.demo) {
+  console.log(`Demo workflow:  /workflows/${local.demo.workflow} (the title company's; the clerk and the escrow agent are members)`);
   console.log(`Demo deed:      /records/${local.demo.deed}`);
   console.log(`Demo agreement: /records/${local.demo.agreement} (2 of 3 claimed, payment #${local.demo.paymentId} pending)`);
 }

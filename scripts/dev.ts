@@ -6,6 +6,7 @@ import { startLocalChain } from "./lib/localChain.ts";
 
 const local = await startLocalChain({ seed: !process.argv.includes("--no-seed") });
 console.log(`Chain ready on ${local.anvil.rpcUrl}. Demo agreement: http://localhost:3000/records/${local.demo?.agreement ?? ""}`);
+if (local.demo) console.log(`Demo workflow (the title company's closing): http://localhost:3000/workflows/${local.demo.workflow}`);
 
 const production = process.argv.includes("--production");
 const app = production

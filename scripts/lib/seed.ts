@@ -43,6 +43,8 @@ function demoFileHash(name: string): Hex {
 }
 
 export interface DemoRecords {
+  /** The title company's closing workflow (its processHash). */
+  workflow: Hex;
   deed: Hex;
   agreement: Hex;
   escrowInstructions: Hex;
@@ -176,5 +178,11 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
     args: [agreement, 2n, buyerAddress, 1n, encryptedAmount, deadline],
   });
   const [requested] = parseEventLogs({ abi: integraSignalV1Abi, logs, eventName: "PaymentRequested" });
-  return { deed, agreement, escrowInstructions: escrowRegistered.args.integraHash, paymentId: requested.args.paymentId };
+  return {
+    workflow: processHash,
+    deed,
+    agreement,
+    escrowInstructions: escrowRegistered.args.integraHash,
+    paymentId: requested.args.paymentId,
+  };
 }

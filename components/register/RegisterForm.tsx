@@ -18,8 +18,8 @@ import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { formatBytes } from "@/lib/format/bytes";
 import { roleProblem } from "@/lib/format/token";
-import { newWorkflowId, processHashOf, workflowIdOf } from "@/lib/workflow";
-import { canRegisterInto } from "@/lib/reads/workflows";
+import { newWorkflowId, processHashOf } from "@/lib/workflow";
+import { registrationInto } from "@/lib/reads/workflows";
 import { MAX_PARTIES, type RegisterDraft, clearDraft, loadDraft, saveDraft } from "@/lib/register/registerDraft";
 
 type Errors = Partial<
@@ -132,21 +132,21 @@ export function RegisterForm() {
     if (!me) return { problem: "Connect the wallet that registers: the workflow belongs to an account." };
     const owner = parseAddress(d.workflowOwner) ?? me;
     const processHash = processHashOf(owner, d.workflowId);
-    const workflow = await queryClient.fetchQuery(workflowQuery(processHash));
-    const mine = owner.toLowerCase() === me.toLowerCase();
-    if (!workflow.owner) {
-      return mine
-        ? { processHash, openWorkflowId: workflowIdOf(d.workflowId) }
-        : {
-            problem: `${owner} has not opened a workflow named "${d.workflowId.trim()}" on this chain. Check the name, or ask them to open it.`,
-          };
+    const registration = registrationInto(await queryClient.fetchQuery(workflowQuery(processHash)), { owner, name: d.workflowId }, me);
+    switch (registration.kind) {
+      case "register":
+        return { processHash };
+      case "open":
+        return { processHash, openWorkflowId: registration.workflowId };
+      case "unknown":
+        return {
+          problem: `${owner} has not opened a workflow named "${d.workflowId.trim()}" on this chain. Check the name, or ask them to open it.`,
+        };
+      case "not-member":
+        return {
+          problem: `Only the workflow's owner ${registration.owner} and the members it admitted can register into it. Ask the owner to admit ${me}.`,
+        };
     }
-    if (!canRegisterInto(workflow, me)) {
-      return {
-        problem: `Only the workflow's owner ${workflow.owner} and the members it admitted can register into it. Ask the owner to admit ${me}.`,
-      };
-    }
-    return { processHash };
   }
 
   function registered(receipt: TransactionReceipt) {

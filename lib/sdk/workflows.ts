@@ -1,7 +1,7 @@
 import { type Address, type Hex, type PublicClient, isAddressEqual, zeroHash } from "viem";
 import { integraCalls } from "@/lib/calls/integraCalls";
 import { shortHex } from "@/lib/format/hex";
-import { type Workflow, canRegisterInto, readWorkflow as readWorkflowOf } from "@/lib/reads/workflows";
+import { type Workflow, readWorkflow as readWorkflowOf, registrationInto } from "@/lib/reads/workflows";
 import { processHashOf, workflowIdOf } from "@/lib/workflow";
 import { type IntegraSigner, IntegraWriteError, type OnSent, sendCall } from "./writes";
 
@@ -57,27 +57,28 @@ export async function workflowForRegistration(
   if (processHash === zeroHash) return { processHash };
   const state = await readWorkflowOf(signer.client, processHash);
   const label = workflowLabel(workflow, processHash);
-  if (!state.owner) {
-    const namedOwner = typeof workflow === "string" ? undefined : (workflow.owner ?? me);
-    if (typeof workflow !== "string" && namedOwner && isAddressEqual(namedOwner, me)) {
-      return { processHash, openWorkflowId: workflowIdOf(workflow.name) };
-    }
-    throw new IntegraWriteError(
-      "Unknown workflow",
-      namedOwner
-        ? `Workflow ${label} of ${namedOwner} is not open on this chain: only ${namedOwner} can open it (with its first record). Nothing was sent.`
-        : `No workflow ${processHash} is open on this chain: its owner opens it (with its first record). Check the hash, or name your own workflow to open it. Nothing was sent.`,
-      "UnknownWorkflow",
-    );
+  const named = typeof workflow === "string" ? undefined : { owner: workflow.owner ?? me, name: workflow.name };
+  const registration = registrationInto(state, named, me);
+  switch (registration.kind) {
+    case "register":
+      return { processHash };
+    case "open":
+      return { processHash, openWorkflowId: registration.workflowId };
+    case "unknown":
+      throw new IntegraWriteError(
+        "Unknown workflow",
+        named
+          ? `Workflow ${label} of ${named.owner} is not open on this chain: only ${named.owner} can open it (with its first record). Nothing was sent.`
+          : `No workflow ${processHash} is open on this chain: its owner opens it (with its first record). Check the hash, or name your own workflow to open it. Nothing was sent.`,
+        "UnknownWorkflow",
+      );
+    case "not-member":
+      throw new IntegraWriteError(
+        "Not a member of the workflow",
+        `${me} may not register into workflow ${label}: it belongs to ${registration.owner}, who must admit ${me} as a member first (integra workflow admit, or the SDK's admitMember). Nothing was sent.`,
+        "NotWorkflowMember",
+      );
   }
-  if (!canRegisterInto(state, me)) {
-    throw new IntegraWriteError(
-      "Not a member of the workflow",
-      `${me} may not register into workflow ${label}: it belongs to ${state.owner}, who must admit ${me} as a member first (integra workflow admit, or the SDK's admitMember). Nothing was sent.`,
-      "NotWorkflowMember",
-    );
-  }
-  return { processHash };
 }
 
 /** The signer's own workflow `workflow` refers to, checked to exist and to be the signer's (owner-only writes). */

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createPublicClient, createTestClient, http, parseEther } from "viem";
+import { type Address, createPublicClient, createTestClient, http, parseEther } from "viem";
 import { LOCAL_RELAYER_ADDRESS } from "../../lib/relay/localRelayerKey.ts";
 import { foundryBinary } from "./foundry.ts";
 
@@ -44,8 +44,12 @@ export async function startAnvil(port = 8545, extraArgs: string[] = []): Promise
   };
 }
 
+/** Sets an account's ether on the local chain (anvil_setBalance): for accounts past the ten anvil funds itself. */
+export async function fundOnAnvil(rpcUrl: string, address: Address, ether: string): Promise<void> {
+  await createTestClient({ mode: "anvil", transport: http(rpcUrl) }).setBalance({ address, value: parseEther(ether) });
+}
+
 /** Gives the local relayer's sponsor account 100 ETH: it pays the parties' gas, so they need none. */
 export async function fundLocalRelayer(rpcUrl: string): Promise<void> {
-  const testClient = createTestClient({ mode: "anvil", transport: http(rpcUrl) });
-  await testClient.setBalance({ address: LOCAL_RELAYER_ADDRESS, value: parseEther("100") });
+  await fundOnAnvil(rpcUrl, LOCAL_RELAYER_ADDRESS, "100");
 }

@@ -1,7 +1,7 @@
 // Imports the generated module (typed ABIs): load it only after the deploy step has (re)written that module.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Address, type Hex, createTestClient, http, parseEther, parseEventLogs, sha256, zeroAddress } from "viem";
+import { type Address, type Hex, parseEventLogs, sha256, zeroAddress } from "viem";
 import { claimAttestationRequest } from "../../lib/capabilities.ts";
 import { encryptPaymentNote } from "../../lib/crypto/paymentNote.ts";
 import { encryptRecordDetails } from "../../lib/crypto/recordDetails.ts";
@@ -14,6 +14,7 @@ import {
 } from "../../lib/generated/integra.ts";
 import { processHashOf, workflowIdOf } from "../../lib/workflow.ts";
 import { ROOT } from "./artifacts.ts";
+import { fundOnAnvil } from "./anvil.ts";
 import { ANVIL_KEYS } from "./chains.ts";
 import { clientsFor } from "./clients.ts";
 import type { Deployment } from "./deploy.ts";
@@ -64,10 +65,7 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   const titleCompanyClients = await clientsFor(rpcUrl, DEMO_KEYS.titleCompany);
   const titleCompany = titleCompanyClients.walletClient.account.address;
   const escrowAgent = await clientsFor(rpcUrl, DEMO_ESCROW_AGENT_KEY);
-  await createTestClient({ mode: "anvil", transport: http(rpcUrl) }).setBalance({
-    address: escrowAgent.walletClient.account.address,
-    value: parseEther("10"),
-  });
+  await fundOnAnvil(rpcUrl, escrowAgent.walletClient.account.address, "10");
   const a = deployment.addresses;
   const registry = { address: a.IntegraRecordV1, abi: integraRecordV1Abi } as const;
   const processHash = processHashOf(titleCompany, DEMO_WORKFLOW);

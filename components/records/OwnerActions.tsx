@@ -12,9 +12,6 @@ import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { roleProblem } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";
 
-/** MAX_REASON_BYTES of IntegraRecordV1: a sentence on the record's timeline. */
-const MAX_REASON_BYTES = 256;
-
 const button = "rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50";
 const secondaryButton =
   "rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50";
@@ -109,10 +106,6 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
     const address = parseAddress(newOwner);
     if (!address) return setError(ADDRESS_HINT);
     if (!reason.trim()) return setError("Say why the record changes hands; the reason is recorded on chain.");
-    const reasonBytes = new TextEncoder().encode(reason.trim()).length;
-    if (reasonBytes > MAX_REASON_BYTES) {
-      return setError(`The reason is ${reasonBytes} bytes long; the record takes at most ${MAX_REASON_BYTES}: say it in a sentence.`);
-    }
     setError(undefined);
     const receipt = await tx.send(operations.offerOwnership({ integraHash, newOwner: address, reason: reason.trim() }));
     if (receipt) {

@@ -1,5 +1,5 @@
 // `integra watch` against the e2e chain: new events, reorgs, restarts from a cursor, an RPC outage, --exec and --webhook.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -137,7 +137,10 @@ test("--exec runs a command for each event: a court system acts when the agreeme
   await claim("buyer", integraHash, 1n, uids[0], processHash);
   await claim("seller", integraHash, 2n, uids[1], processHash);
   const complete = parse(await run.waitForLine(isEvent("DocumentComplete")));
-  await expect.poll(() => readFileSync(log, "utf8").trim().split("\n")).toEqual([`${integraHash} ${complete.blockNumber}`]);
+  // The command runs after the event line is printed, so the file may not exist yet on the first look.
+  await expect
+    .poll(() => (existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : []))
+    .toEqual([`${integraHash} ${complete.blockNumber}`]);
 });
 
 test("--webhook POSTs each event and retries with backoff until the receiver accepts it", async () => {

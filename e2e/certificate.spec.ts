@@ -1,6 +1,6 @@
 // Roles on every page that names the demo agreement's tokens, and its certificate of completion, printed to PDF.
 import { extractText, getDocumentProxy } from "unpdf";
-import { integraRecordV1Abi } from "../lib/generated/integra";
+import { integraRecordV1Abi } from "@/lib/generated/integra";
 import { DEMO_PROCESS } from "./demo";
 import { ACCOUNTS, testChain } from "./anvil";
 import { addresses, attestClaim, claim } from "./chain";

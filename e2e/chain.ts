@@ -12,9 +12,9 @@ import {
   zeroAddress,
 } from "viem";
 import { foundry } from "viem/chains";
-import { claimAttestationRequest } from "../lib/capabilities";
-import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../lib/generated/integra";
-import { processHashOf, workflowIdOf } from "../lib/workflow";
+import { claimAttestationRequest } from "@/lib/capabilities";
+import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
+import { processHashOf, workflowIdOf } from "@/lib/workflow";
 import { ACCOUNTS, type AccountName, RPC_URL } from "./anvil";
 
 /** Direct chain actions for arranging a test (anvil signs for its dev accounts). */

@@ -1,5 +1,5 @@
-// The tests' handle on the fault proxy between the app and anvil (scripts/lib/rpcProxy.ts, started by scripts/e2e.ts).
-import type { Faults, FaultsServed } from "../scripts/lib/rpcProxy.ts";
+// The tests' handle on the fault proxy between the app and anvil (scripts/stack/rpcProxy.ts, started by scripts/e2e.ts).
+import type { Faults, FaultsServed } from "@/scripts/stack/rpcProxy.ts";
 import { APP_RPC_URL } from "./anvil";
 
 const CONTROL = `${APP_RPC_URL}/__faults`;

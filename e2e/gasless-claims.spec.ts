@@ -1,5 +1,5 @@
 import { type Address, parseEther } from "viem";
-import { LOCAL_RELAYER_ADDRESS } from "../lib/relay/localRelayerKey";
+import { LOCAL_RELAYER_ADDRESS } from "@/lib/relay/localRelayerKey";
 import { testChain } from "./anvil";
 import { arrangeAgreement, balanceOf, nonceOf, roleTokenBalance, tokenStatus } from "./chain";
 import { createEphemeralWallet, openFresh } from "./ephemeral";

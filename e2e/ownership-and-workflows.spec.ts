@@ -4,7 +4,7 @@ import { addresses, attestClaim, claim, offerRecord, openWorkflow, registerAgree
 import { DEMO_DEED_SHA256, DEMO_ESCROW_AGENT, DEMO_PROCESS } from "./demo";
 import { connectWallet, demo, expect, expectConfirmed, installWallet, test } from "./fixtures";
 import { publicClient } from "./relay";
-import { integraRecordV1Abi, multiPartyTokenizerV1Abi } from "../lib/generated/integra";
+import { integraRecordV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 

@@ -1,10 +1,10 @@
 import { type Address, type Hex, createPublicClient, encodeFunctionData, http } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
-import { type ForwardRequest, type SignedForwardRequest, forwardRequestTypedData, toWire } from "../lib/forwarder/forwardRequest";
-import { nextBlockTime } from "../lib/forwarder/deadlineWindow";
-import { prepareForwardRequest } from "../lib/forwarder/prepareForwardRequest";
-import { multiPartyTokenizerV1Abi } from "../lib/generated/integra";
+import { type ForwardRequest, type SignedForwardRequest, forwardRequestTypedData, toWire } from "@/lib/forwarder/forwardRequest";
+import { nextBlockTime } from "@/lib/forwarder/deadlineWindow";
+import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
+import { multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 import { RPC_URL } from "./anvil";
 import { addresses } from "./chain";
 

@@ -1,6 +1,6 @@
 import { type Hex, encodeFunctionData, zeroHash } from "viem";
-import { multiPartyTokenizerV1Abi } from "../lib/generated/integra";
-import { LOCAL_RELAYER_ADDRESS } from "../lib/relay/localRelayerKey";
+import { multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
+import { LOCAL_RELAYER_ADDRESS } from "@/lib/relay/localRelayerKey";
 import { addresses, arrangeAgreement, nonceOf, roleTokenBalance } from "./chain";
 import { expect, test } from "./fixtures";
 import { claimData, newParty, postRelay, publicClient, signRequest } from "./relay";

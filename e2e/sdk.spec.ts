@@ -3,7 +3,7 @@
 // record a watcher of the workflow sees with the membership events. No browser.
 import { type Hex, keccak256, stringToHex, zeroAddress, zeroHash } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { decryptPaymentNote } from "../lib/crypto/paymentNote";
+import { decryptPaymentNote } from "@/lib/crypto/paymentNote";
 import {
   IntegraWriteError,
   type WatchItem,
@@ -21,9 +21,9 @@ import {
   removeMember,
   requestPayment,
   watchWorkflow,
-} from "../lib/sdk";
-import { startAnvil } from "../scripts/lib/anvil";
-import { ANVIL_KEYS } from "../scripts/lib/chains";
+} from "@/lib/sdk";
+import { startAnvil } from "@/scripts/stack/anvil";
+import { ANVIL_KEYS } from "@/scripts/stack/chains";
 import { RPC_URL } from "./anvil";
 import { balanceOf } from "./chain";
 import { expect, test } from "./fixtures";

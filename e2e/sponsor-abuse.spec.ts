@@ -13,7 +13,7 @@ import {
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
-import { integraRecordV1Abi, integraSignalV1Abi } from "../lib/generated/integra";
+import { integraRecordV1Abi, integraSignalV1Abi } from "@/lib/generated/integra";
 import { type RunningAppServer, startAppServer } from "../scripts/relayer/appServer";
 import { freePort } from "../scripts/relayer/freePort";
 import { ACCOUNTS, APP_RPC_URL, RPC_URL, testChain } from "./anvil";

@@ -1,6 +1,6 @@
 // `npm run chain`: anvil on 127.0.0.1:8545 (or --port N) with EAS and the Integra contracts deployed and (unless
 // --no-seed) the demo seeded. Ctrl-C stops anvil.
-import { startLocalChain } from "./lib/localChain.ts";
+import { startLocalChain } from "./stack/localChain.ts";
 
 const portArg = process.argv.indexOf("--port");
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 8545;

@@ -2,11 +2,11 @@
 // dev key), using the canonical EAS of that chain (or EAS_ADDRESS / SCHEMA_REGISTRY_ADDRESS), and
 // regenerates lib/generated/integra.ts.
 import type { Hex } from "viem";
-import { ANVIL_KEYS } from "./lib/chains.ts";
-import { forgeBuild } from "./lib/build.ts";
-import { clientsFor } from "./lib/clients.ts";
-import { deployIntegra } from "./lib/deploy.ts";
-import { saveDeployment, writeGeneratedModule } from "./lib/generate.ts";
+import { ANVIL_KEYS } from "./stack/chains.ts";
+import { forgeBuild } from "./stack/build.ts";
+import { clientsFor } from "./stack/clients.ts";
+import { deployIntegra } from "./stack/deploy.ts";
+import { saveDeployment, writeGeneratedModule } from "./stack/generate.ts";
 
 const rpcUrl = process.env.RPC_URL ?? "http://127.0.0.1:8545";
 const clients = await clientsFor(rpcUrl, (process.env.DEPLOYER_PRIVATE_KEY as Hex | undefined) ?? ANVIL_KEYS[0]);

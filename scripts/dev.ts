@@ -1,8 +1,8 @@
 // `npm run dev`: the whole product on its embedded default: anvil with EAS and the Integra contracts
 // deployed and the demo seeded, and the app on http://localhost:3000. Ctrl-C stops all of it.
 import { spawn } from "node:child_process";
-import { ROOT } from "./lib/artifacts.ts";
-import { startLocalChain } from "./lib/localChain.ts";
+import { ROOT } from "./stack/artifacts.ts";
+import { startLocalChain } from "./stack/localChain.ts";
 
 const local = await startLocalChain({ seed: !process.argv.includes("--no-seed") });
 console.log(`Chain ready on ${local.anvil.rpcUrl}. Demo agreement: http://localhost:3000/records/${local.demo?.agreement ?? ""}`);

@@ -3,9 +3,9 @@
 // served by `next start` on :3000, then Playwright. Tests and their wallet talk to anvil directly; the app (browser
 // and relayer) goes through the proxy. Everything is stopped afterwards; the exit code is Playwright's.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { ROOT } from "./lib/artifacts.ts";
-import { startLocalChain } from "./lib/localChain.ts";
-import { type RpcProxy, startRpcProxy } from "./lib/rpcProxy.ts";
+import { ROOT } from "./stack/artifacts.ts";
+import { startLocalChain } from "./stack/localChain.ts";
+import { type RpcProxy, startRpcProxy } from "./stack/rpcProxy.ts";
 
 /** Where the app reads and writes: the proxy (e2e/anvil.ts names the same port as APP_RPC_URL). */
 const PROXY_PORT = 8546;

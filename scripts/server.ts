@@ -5,8 +5,8 @@
 //   tsx scripts/server.ts [--port 3000] [--hostname 0.0.0.0]
 import { createServer } from "node:http";
 import next from "next";
-import { declarePeerAddressStamping, stampPeerAddress } from "../lib/relay/peerAddress.ts";
-import { ROOT } from "./lib/artifacts.ts";
+import { declarePeerAddressStamping, stampPeerAddress } from "@/lib/relay/peerAddress.ts";
+import { ROOT } from "./stack/artifacts.ts";
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);

@@ -21,10 +21,10 @@ import {
   zeroHash,
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { type RunningAnvil, startAnvil } from "../../scripts/lib/anvil.ts";
-import { ANVIL_KEYS } from "../../scripts/lib/chains.ts";
-import { chainAt, clientsFor } from "../../scripts/lib/clients.ts";
-import { type Clients, type Deployment, deployIntegra } from "../../scripts/lib/deploy.ts";
+import { type RunningAnvil, startAnvil } from "@/scripts/stack/anvil.ts";
+import { ANVIL_KEYS } from "@/scripts/stack/chains.ts";
+import { chainAt, clientsFor } from "@/scripts/stack/clients.ts";
+import { type Clients, type Deployment, deployIntegra } from "@/scripts/stack/deploy.ts";
 import { freePort } from "../../scripts/relayer/freePort.ts";
 import { claimAttestationRequest } from "@/lib/capabilities";
 import type { ForwardingContracts } from "@/lib/forwarder/forwardingContracts";

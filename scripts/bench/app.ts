@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "../lib/artifacts.ts";
+import { ROOT } from "../stack/artifacts.ts";
 import { type RunningAppServer, startAppServer } from "../relayer/appServer.ts";
 
 export const BENCH_DIST_DIR = ".next-bench";

@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Response } from "@playwright/test";
-import { ROOT } from "../lib/artifacts.ts";
+import { ROOT } from "../stack/artifacts.ts";
 import { launchChromium } from "./browser.ts";
 import { type BenchRecord, registerRecord } from "./records.ts";
 import { formatTable, kib } from "./table.ts";

@@ -1,7 +1,7 @@
 // Read-side measuring for the "at scale" sections: a viem transport that counts every JSON-RPC call (each entry
 // of a JSON-RPC batch counted on its own), the HTTP requests that carried them and the logs eth_getLogs returned,
 // optionally refusing eth_getLogs spans above a cap the way hosted providers do (the same rule and words as the e2e
-// fault proxy, scripts/lib/rpcProxy.ts); and a median-of-3 timer.
+// fault proxy, scripts/stack/rpcProxy.ts); and a median-of-3 timer.
 import {
   type Chain,
   type EIP1193RequestFn,
@@ -13,7 +13,7 @@ import {
   hexToBigInt,
   http,
 } from "viem";
-import { type RpcCounts, logRangeRefusal, newCounts } from "../lib/rpcProxy.ts";
+import { type RpcCounts, logRangeRefusal, newCounts } from "../stack/rpcProxy.ts";
 
 interface LogFilterParams {
   fromBlock?: Hex | string;

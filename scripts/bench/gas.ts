@@ -33,10 +33,10 @@ import {
   zeroHash,
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { forwardRequestData, forwardRequestTypedData } from "../../lib/forwarder/forwardRequest.ts";
-import { prepareForwardRequest } from "../../lib/forwarder/prepareForwardRequest.ts";
-import { claimAttestationRequest } from "../../lib/capabilities.ts";
-import { processHashOf, workflowIdOf } from "../../lib/workflow.ts";
+import { forwardRequestData, forwardRequestTypedData } from "@/lib/forwarder/forwardRequest.ts";
+import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest.ts";
+import { claimAttestationRequest } from "@/lib/capabilities.ts";
+import { processHashOf, workflowIdOf } from "@/lib/workflow.ts";
 import {
   easAbi,
   integraForwarderV1Abi,
@@ -44,14 +44,14 @@ import {
   integraSignalV1Abi,
   multiPartyTokenizerV1Abi,
   ownershipTokenizerV1Abi,
-} from "../../lib/generated/integra.ts";
-import { ANVIL_KEYS } from "../lib/chains.ts";
-import { clientsFor } from "../lib/clients.ts";
-import type { Clients, Deployment } from "../lib/deploy.ts";
+} from "@/lib/generated/integra.ts";
+import { ANVIL_KEYS } from "../stack/chains.ts";
+import { clientsFor } from "../stack/clients.ts";
+import type { Clients, Deployment } from "../stack/deploy.ts";
 
 /** The demo agreement's roles: what a clerk types, so the event data is as long as in real use. */
 const ROLES = ["Buyer", "Seller", "Lender"];
-import { type ContractWrite, type Mutability, writeAndWait } from "../lib/write.ts";
+import { type ContractWrite, type Mutability, writeAndWait } from "../stack/write.ts";
 
 /** The forced costs of one transaction, each a term of its lower bound (zero where it does not apply). */
 export interface BoundTerms {

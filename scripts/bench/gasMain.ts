@@ -1,10 +1,10 @@
 // `npm run bench:gas`: a fresh anvil (port 8546), the contracts deployed, gas measured and printed.
-import { deployIntegra } from "../lib/deploy.ts";
-import { startAnvil } from "../lib/anvil.ts";
-import { forgeBuild } from "../lib/build.ts";
-import { clientsFor } from "../lib/clients.ts";
-import { ANVIL_KEYS } from "../lib/chains.ts";
-import { writeGeneratedModule } from "../lib/generate.ts";
+import { deployIntegra } from "../stack/deploy.ts";
+import { startAnvil } from "../stack/anvil.ts";
+import { forgeBuild } from "../stack/build.ts";
+import { clientsFor } from "../stack/clients.ts";
+import { ANVIL_KEYS } from "../stack/chains.ts";
+import { writeGeneratedModule } from "../stack/generate.ts";
 
 forgeBuild();
 // gas.ts writes with the generated ABIs: regenerate them from this build (as `npm run generate` does), then load it.

@@ -3,12 +3,12 @@
 // bench's transactions on its own anvil with step tracing (port 8549), then traces the rows whose operation
 // starts with the argument:
 //   flock /tmp/integra-e2e.lock npx tsx scripts/bench/gasProfile.ts "claim (multi-party"
-import { deployIntegra } from "../lib/deploy.ts";
-import { startAnvil } from "../lib/anvil.ts";
-import { forgeBuild } from "../lib/build.ts";
-import { clientsFor } from "../lib/clients.ts";
-import { ANVIL_KEYS } from "../lib/chains.ts";
-import { writeGeneratedModule } from "../lib/generate.ts";
+import { deployIntegra } from "../stack/deploy.ts";
+import { startAnvil } from "../stack/anvil.ts";
+import { forgeBuild } from "../stack/build.ts";
+import { clientsFor } from "../stack/clients.ts";
+import { ANVIL_KEYS } from "../stack/chains.ts";
+import { writeGeneratedModule } from "../stack/generate.ts";
 
 forgeBuild();
 writeGeneratedModule();

@@ -1,10 +1,10 @@
 // Records made on the bench chain for sections that need real ones (a record page to load, later many
 // records for "at scale" sections). Registered by anvil account 1, which the gas section does not use.
 import { type Hex, encodeFunctionData, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
-import { processHashOf, workflowIdOf } from "../../lib/workflow.ts";
-import { forgeArtifact } from "../lib/artifacts.ts";
-import { ANVIL_KEYS } from "../lib/chains.ts";
-import { clientsFor } from "../lib/clients.ts";
+import { processHashOf, workflowIdOf } from "@/lib/workflow.ts";
+import { forgeArtifact } from "../stack/artifacts.ts";
+import { ANVIL_KEYS } from "../stack/chains.ts";
+import { clientsFor } from "../stack/clients.ts";
 import type { BenchContext } from "./types.ts";
 
 export interface BenchRecord {

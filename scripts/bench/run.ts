@@ -2,12 +2,12 @@
 // (.next-bench) and served by `next start` on :3100, then every section in order, each printing its table.
 // Everything started is stopped at the end, on failure and on Ctrl-C too. Sections report numbers; a slow
 // run never fails, a broken one (an exception) makes the exit code 1 after the other sections have run.
-import { deployIntegra } from "../lib/deploy.ts";
-import { saveDeployment, writeGeneratedModule } from "../lib/generate.ts";
-import { type RunningAnvil, startAnvil } from "../lib/anvil.ts";
-import { forgeBuild } from "../lib/build.ts";
-import { ANVIL_KEYS } from "../lib/chains.ts";
-import { clientsFor } from "../lib/clients.ts";
+import { deployIntegra } from "../stack/deploy.ts";
+import { saveDeployment, writeGeneratedModule } from "../stack/generate.ts";
+import { type RunningAnvil, startAnvil } from "../stack/anvil.ts";
+import { forgeBuild } from "../stack/build.ts";
+import { ANVIL_KEYS } from "../stack/chains.ts";
+import { clientsFor } from "../stack/clients.ts";
 import type { RunningAppServer } from "../relayer/appServer.ts";
 import { buildApp, removeAppBuild, startApp } from "./app.ts";
 import type { BenchContext, BenchSection } from "./types.ts";

@@ -32,8 +32,8 @@ import {
   zeroAddress,
 } from "viem";
 import { privateKeyToAddress } from "viem/accounts";
-import { claimAttestationRequest } from "../../lib/capabilities.ts";
-import { integraAddresses } from "../../lib/contracts.ts";
+import { claimAttestationRequest } from "@/lib/capabilities.ts";
+import { integraAddresses } from "@/lib/contracts.ts";
 import {
   easAbi,
   integraRecordV1Abi,
@@ -41,10 +41,10 @@ import {
   multiPartyTokenizerV1Abi,
   ownerAllowlistResolverV1Abi,
   ownershipTokenizerV1Abi,
-} from "../../lib/generated/integra.ts";
-import { processHashOf, workflowIdOf } from "../../lib/workflow.ts";
-import { ANVIL_KEYS } from "../lib/chains.ts";
-import type { Deployment } from "../lib/deploy.ts";
+} from "@/lib/generated/integra.ts";
+import { processHashOf, workflowIdOf } from "@/lib/workflow.ts";
+import { ANVIL_KEYS } from "../stack/chains.ts";
+import type { Deployment } from "../stack/deploy.ts";
 import type { BenchContext } from "./types.ts";
 
 export const UNRELATED_RECORDS = 5_000;

@@ -12,12 +12,12 @@ import {
   capabilityResolver,
   signal,
   allowlistResolver,
-} from "../../lib/contracts.ts";
-import { classifyLogError } from "../../lib/chain/logRangeErrors.ts";
-import { type RpcLog, type TimelineEntry, decodeEntry } from "../../lib/timeline/decodeEntry.ts";
-import { integraTimelineEvents } from "../../lib/timeline/integraEvents.ts";
-import { readTimeline } from "../../lib/timeline/readTimeline.ts";
-import { chainAt } from "../lib/clients.ts";
+} from "@/lib/contracts.ts";
+import { classifyLogError } from "@/lib/chain/logRangeErrors.ts";
+import { type RpcLog, type TimelineEntry, decodeEntry } from "@/lib/timeline/decodeEntry.ts";
+import { integraTimelineEvents } from "@/lib/timeline/integraEvents.ts";
+import { readTimeline } from "@/lib/timeline/readTimeline.ts";
+import { chainAt } from "../stack/clients.ts";
 import { type Measured, measureReads, ratio } from "./countingRpc.ts";
 import { type ScaleChain, type SeededRecord, describeScaleChain, scaleChain } from "./scaleChain.ts";
 import { formatTable } from "./table.ts";

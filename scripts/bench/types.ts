@@ -1,6 +1,6 @@
 // Shared shapes of `npm run bench`: every section gets the same context and returns the table it printed,
 // so new sections ("timeline at scale", "dashboard at scale", ...) only add an entry to run.ts's list.
-import type { Deployment } from "../lib/deploy.ts";
+import type { Deployment } from "../stack/deploy.ts";
 
 export interface BenchContext {
   /** JSON-RPC of the bench's own fresh anvil (not the dev or e2e chain). */

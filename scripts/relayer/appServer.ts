@@ -1,7 +1,7 @@
 // The app's own server (scripts/server.ts) on a port of its own, with the environment a caller chooses (a relayer
 // store, a build folder): the benches and the sponsor-abuse e2e test run their own. Stopped as a process group.
 import { type ChildProcess, spawn } from "node:child_process";
-import { ROOT } from "../lib/artifacts.ts";
+import { ROOT } from "../stack/artifacts.ts";
 
 export interface RunningAppServer {
   url: string;

@@ -2,17 +2,17 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Address, type Hex, parseEventLogs, sha256, zeroAddress } from "viem";
-import { claimAttestationRequest } from "../../lib/capabilities.ts";
-import { encryptPaymentNote } from "../../lib/crypto/paymentNote.ts";
-import { encryptRecordDetails } from "../../lib/crypto/recordDetails.ts";
+import { claimAttestationRequest } from "@/lib/capabilities.ts";
+import { encryptPaymentNote } from "@/lib/crypto/paymentNote.ts";
+import { encryptRecordDetails } from "@/lib/crypto/recordDetails.ts";
 import {
   easAbi,
   integraRecordV1Abi,
   integraSignalV1Abi,
   multiPartyTokenizerV1Abi,
   ownershipTokenizerV1Abi,
-} from "../../lib/generated/integra.ts";
-import { processHashOf, workflowIdOf } from "../../lib/workflow.ts";
+} from "@/lib/generated/integra.ts";
+import { processHashOf, workflowIdOf } from "@/lib/workflow.ts";
 import { ROOT } from "./artifacts.ts";
 import { fundOnAnvil } from "./anvil.ts";
 import { ANVIL_KEYS } from "./chains.ts";

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { type Address, createPublicClient, createTestClient, http, parseEther } from "viem";
-import { LOCAL_RELAYER_ADDRESS } from "../../lib/relay/localRelayerKey.ts";
+import { LOCAL_RELAYER_ADDRESS } from "@/lib/relay/localRelayerKey.ts";
 import { foundryBinary } from "./foundry.ts";
 
 export interface RunningAnvil {

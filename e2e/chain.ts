@@ -12,7 +12,8 @@ import {
   zeroAddress,
 } from "viem";
 import { foundry } from "viem/chains";
-import { claimAttestationRequest } from "@/lib/capabilities";
+import { integraCalls } from "@/lib/calls/integraCalls";
+import { CAPABILITY } from "@/lib/capabilities";
 import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 import { processHashOf, workflowIdOf } from "@/lib/workflow";
 import { ACCOUNTS, type AccountName, RPC_URL } from "./anvil";
@@ -106,21 +107,15 @@ export async function attestClaim(
   processHash: Hex,
   expirationTime = 0n,
 ): Promise<Hex> {
-  const hash = await wallet(attester).writeContract({
-    address: addresses.EAS,
-    abi: easAbi,
-    functionName: "attest",
-    args: [
-      claimAttestationRequest({
-        schema: deployment.capabilitySchemaUid,
-        integraHash,
-        tokenId,
-        processHash,
-        recipient: addressOf(recipient),
-        expirationTime,
-      }),
-    ],
+  const call = integraCalls.issueCapability({
+    integraHash,
+    tokenId,
+    capabilities: CAPABILITY.CLAIM,
+    recipient: addressOf(recipient),
+    processHash,
+    expirationTime,
   });
+  const hash = await wallet(attester).sendTransaction({ to: call.to, data: call.data });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   const [event] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" });
   return event.args.uid;

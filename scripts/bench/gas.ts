@@ -35,7 +35,8 @@ import {
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { forwardRequestData, forwardRequestTypedData } from "@/lib/forwarder/forwardRequest.ts";
 import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest.ts";
-import { claimAttestationRequest } from "@/lib/capabilities.ts";
+import { type ContractCall, integraCalls } from "@/lib/calls/integraCalls.ts";
+import { CAPABILITY } from "@/lib/capabilities.ts";
 import { processHashOf, workflowIdOf } from "@/lib/workflow.ts";
 import {
   easAbi,
@@ -47,11 +48,12 @@ import {
 } from "@/lib/generated/integra.ts";
 import { ANVIL_KEYS } from "../stack/chains.ts";
 import { clientsFor } from "../stack/clients.ts";
-import type { Clients, Deployment } from "../stack/deploy.ts";
+import type { Clients } from "../stack/clients.ts";
+import type { Deployment } from "../stack/deploy.ts";
 
 /** The demo agreement's roles: what a clerk types, so the event data is as long as in real use. */
 const ROLES = ["Buyer", "Seller", "Lender"];
-import { type ContractWrite, type Mutability, writeAndWait } from "../stack/write.ts";
+import { type ContractWrite, type Mutability, sendAndWait, writeAndWait } from "../stack/write.ts";
 
 /** The forced costs of one transaction, each a term of its lower bound (zero where it does not apply). */
 export interface BoundTerms {
@@ -228,8 +230,8 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
     const abi extends Abi,
     functionName extends ContractFunctionName<abi, Mutability>,
     const args extends ContractFunctionArgs<abi, Mutability, functionName>,
-  >(operation: string, clients: Clients, call: ContractWrite<abi, functionName, args>, claim?: ClaimOf) {
-    const receipt = await writeAndWait(clients, call);
+  >(operation: string, clients: Clients, call: ContractWrite<abi, functionName, args> | ContractCall, claim?: ClaimOf) {
+    const receipt = "data" in call ? await sendAndWait(clients, call) : await writeAndWait(clients, call);
     const hash = receipt.transactionHash;
     const newSlots = await newStorageSlots(clients, hash);
     const newSlotCount = [...newSlots.values()].reduce((sum, n) => sum + n, 0);
@@ -258,7 +260,7 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
     const execution = Number(receipt.gasUsed) - terms.base - terms.calldata;
     if (claim?.forwarded) {
       const tokenizer = await frameGas(clients, hash, claim.tokenizer, claimTokenSelector);
-      const forwarder = call.address;
+      const forwarder = "data" in call ? call.to : call.address;
       const forwarderWrites = 22_100 * (newSlots.get(forwarder.toLowerCase()) ?? 0) + logCost(receipt, forwarder);
       claimFrames = {
         tokenizer,
@@ -323,19 +325,11 @@ export async function measureGas(rpcUrl: string, deployment: Deployment): Promis
   }
 
   async function attest(integraHash: Hex, tokenId: bigint, recipient: Address, label: string): Promise<Hex> {
-    const receipt = await measure(`attest CLAIM (${label})`, clerk, {
-      ...eas,
-      functionName: "attest",
-      args: [
-        claimAttestationRequest({
-          schema: deployment.capabilitySchemaUid,
-          integraHash,
-          tokenId,
-          processHash,
-          recipient,
-        }),
-      ],
-    });
+    const receipt = await measure(
+      `attest CLAIM (${label})`,
+      clerk,
+      integraCalls.issueCapability({ integraHash, tokenId, capabilities: CAPABILITY.CLAIM, recipient, processHash }),
+    );
     const [event] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" });
     return event.args.uid;
   }

@@ -17,7 +17,7 @@ import { submitToRelayer } from "@/lib/relay/relayClient.ts";
 import { fundLocalRelayer } from "../stack/anvil.ts";
 import { ANVIL_KEYS } from "../stack/chains.ts";
 import { clientsFor } from "../stack/clients.ts";
-import type { Clients } from "../stack/deploy.ts";
+import type { Clients } from "../stack/clients.ts";
 import { writeAndWait } from "../stack/write.ts";
 import { startAppServer } from "../relayer/appServer.ts";
 import { freePort } from "../relayer/freePort.ts";

@@ -1,6 +1,22 @@
-import { type Hex, createPublicClient, createWalletClient, defineChain, http } from "viem";
+import {
+  type Account,
+  type Chain,
+  type Hex,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  http,
+} from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import type { Clients } from "./deploy.ts";
+
+/** A public client to read and wait, and a wallet client that signs locally: who the scripts write as. */
+export interface Clients {
+  publicClient: PublicClient;
+  walletClient: WalletClient<Transport, Chain, Account>;
+}
 
 export async function chainAt(rpcUrl: string) {
   const probe = createPublicClient({ transport: http(rpcUrl) });

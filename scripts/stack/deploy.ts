@@ -1,18 +1,8 @@
-import {
-  type Account,
-  type Address,
-  type Chain,
-  type Hex,
-  type PublicClient,
-  type Transport,
-  type WalletClient,
-  encodePacked,
-  getAddress,
-  keccak256,
-} from "viem";
+import { type Address, type Hex, encodePacked, getAddress, keccak256 } from "viem";
 import { type Artifact, type DeployedContractName, easArtifact, forgeArtifact } from "./artifacts.ts";
 import { readCapabilities } from "./capabilities.ts";
 import { CANONICAL_EAS, LOCAL_CHAIN_ID } from "./chains.ts";
+import type { Clients } from "./clients.ts";
 import { writeAndWait } from "./write.ts";
 
 export interface Deployment {
@@ -20,11 +10,6 @@ export interface Deployment {
   deployBlock: number;
   capabilitySchemaUid: Hex;
   addresses: Record<DeployedContractName, Address>;
-}
-
-export interface Clients {
-  publicClient: PublicClient;
-  walletClient: WalletClient<Transport, Chain, Account>;
 }
 
 async function deploy({ publicClient, walletClient }: Clients, artifact: Artifact, args: readonly unknown[] = []) {

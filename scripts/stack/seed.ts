@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Address, type Hex, parseEventLogs, sha256, zeroAddress } from "viem";
-import { claimAttestationRequest } from "@/lib/capabilities.ts";
+import { integraCalls } from "@/lib/calls/integraCalls.ts";
+import { CAPABILITY } from "@/lib/capabilities.ts";
 import { encryptPaymentNote } from "@/lib/crypto/paymentNote.ts";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails.ts";
 import {
@@ -18,7 +19,7 @@ import { fundOnAnvil } from "./anvil.ts";
 import { ANVIL_KEYS } from "./chains.ts";
 import { clientsFor } from "./clients.ts";
 import type { Deployment } from "./deploy.ts";
-import { writeAndWait } from "./write.ts";
+import { sendAndWait, writeAndWait } from "./write.ts";
 
 /** Who is who in the demo, by anvil dev account. */
 export const DEMO_KEYS = {
@@ -99,20 +100,10 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
   }
 
   async function attestClaim(integraHash: Hex, tokenId: bigint, recipient: Address): Promise<Hex> {
-    const { logs } = await writeAndWait(clerk, {
-      address: a.EAS,
-      abi: easAbi,
-      functionName: "attest",
-      args: [
-        claimAttestationRequest({
-          schema: deployment.capabilitySchemaUid,
-          integraHash,
-          tokenId,
-          processHash,
-          recipient,
-        }),
-      ],
-    });
+    const { logs } = await sendAndWait(
+      clerk,
+      integraCalls.issueCapability({ integraHash, tokenId, capabilities: CAPABILITY.CLAIM, recipient, processHash }),
+    );
     const [event] = parseEventLogs({ abi: easAbi, logs, eventName: "Attested" });
     return event.args.uid;
   }

@@ -1,5 +1,6 @@
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from "viem";
-import type { Clients } from "./deploy.ts";
+import type { ContractCall } from "@/lib/calls/integraCalls.ts";
+import type { Clients } from "./clients.ts";
 
 /** The functions a write can call. */
 export type Mutability = "nonpayable" | "payable";
@@ -31,5 +32,15 @@ export async function writeAndWait(
   const hash = await clients.walletClient.writeContract(request);
   const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${call.functionName} reverted in ${hash}`);
+  return receipt;
+}
+
+/** Simulates, sends and waits for one call encoded by the product's own encoder (lib/calls/integraCalls.ts). */
+export async function sendAndWait(clients: Clients, call: ContractCall): Promise<TransactionReceipt> {
+  const { account } = clients.walletClient;
+  await clients.publicClient.call({ account, to: call.to, data: call.data });
+  const hash = await clients.walletClient.sendTransaction({ to: call.to, data: call.data });
+  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`the call to ${call.to} reverted in ${hash}`);
   return receipt;
 }

@@ -1,6 +1,6 @@
 // Portable proofs: `integra proof` / `integra check-proof` as child processes, and the app's "Download proof" and
 // /verify proof check in the browser, all against the seeded e2e chain (the demo agreement).
-import { PROOF_CHECK_IDS } from "@/lib/proof/proofCheck";
+import { PROOF_CHECK_IDS } from "@/lib/proof/checkOutcome";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -1,4 +1,4 @@
-import type { ProofCheck } from "@/lib/proof/proofCheck";
+import type { ProofCheck } from "@/lib/proof/checkOutcome";
 
 /** Each check as one line: ✓ or ✗, what was checked, and why, in the checker's words. */
 export function ProofCheckList({ checks, label }: { checks: ProofCheck[]; label: string }) {

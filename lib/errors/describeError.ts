@@ -1,7 +1,7 @@
 import { BaseError, ContractFunctionRevertedError, HttpRequestError, UserRejectedRequestError, decodeErrorResult, type Hex } from "viem";
 import { integraErrorsAbi } from "@/lib/contracts";
 import { RPC_URL } from "@/lib/config/appChain";
-import { RelayRefusedError } from "@/lib/relay/relayClient";
+import { PlainWordsError } from "./plainWordsError";
 import { revertMessages } from "./revertMessages";
 
 export interface DescribedError {
@@ -37,7 +37,7 @@ function describeRevert(errorName: string, args: readonly unknown[]): DescribedE
 
 /** Turns anything a read or write can throw into a title and plain words for the person at the screen. */
 export function describeError(error: unknown): DescribedError {
-  if (error instanceof RelayRefusedError) return { title: "The relayer refused", message: error.message };
+  if (error instanceof PlainWordsError) return { title: error.title, message: error.message };
   if (!(error instanceof BaseError)) {
     return { title: "Something went wrong", message: error instanceof Error ? error.message : String(error) };
   }

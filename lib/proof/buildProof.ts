@@ -4,7 +4,7 @@ import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { readRecord } from "@/lib/reads/records";
 import { fetchLogs } from "@/lib/timeline/readTimeline";
 import { readAttestation } from "./attestations";
-import { configuredDeployment } from "./deployment";
+import { configuredDeployment } from "./expectedDeployment";
 import { PROOF_FORMAT, PROOF_VERSION, type ProofBundle, type ProofLog, type ProofReceipt } from "./proofBundle";
 import { decodeProofLog, proofAddresses } from "./proofLogs";
 import { recordFromEvents } from "./recordFromEvents";

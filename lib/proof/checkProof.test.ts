@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { type Hex, BlockNotFoundError, numberToHex, sha256, zeroAddress, zeroHash } from "viem";
 import { describe, expect, it } from "vitest";
 import { checkProof, firstFailure } from "./checkProof";
-import type { ProofDeployment } from "./deployment";
+import type { ProofDeployment } from "./expectedDeployment";
 import type { ProofClient } from "./onlineChecks";
-import { PROOF_CHECK_IDS, type ProofCheckId } from "./proofCheck";
+import { PROOF_CHECK_IDS, type ProofCheckId } from "./checkOutcome";
 import { type ProofBundle, ProofFormatError, parseProofBundle, parseProofBundleText } from "./proofBundle";
 
 // A proof of the demo agreement made by `integra proof` on the seeded e2e chain: 13 events in 7 transactions and

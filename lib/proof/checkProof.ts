@@ -1,5 +1,5 @@
 import type { Hex } from "viem";
-import { type ProofDeployment, configuredDeployment } from "./deployment";
+import { type ProofDeployment, configuredDeployment } from "./expectedDeployment";
 import {
   checkAttestationLinks,
   checkAttestationUids,
@@ -11,7 +11,7 @@ import {
   checkFile,
 } from "./offlineChecks";
 import { type ProofClient, checkAttestationsOnline, checkBlockOnline, checkChainOnline, checkEventsOnline } from "./onlineChecks";
-import type { ProofCheck } from "./proofCheck";
+import type { ProofCheck } from "./checkOutcome";
 import type { ProofBundle } from "./proofBundle";
 import { recordFromEvents } from "./recordFromEvents";
 

@@ -1,8 +1,8 @@
 import type { Hex } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
 import { attestationUid, decodeCapabilityData } from "./attestations";
-import type { ProofDeployment } from "./deployment";
-import { type ProofCheck, count, failed, passed } from "./proofCheck";
+import type { ProofDeployment } from "./expectedDeployment";
+import { type ProofCheck, count, failed, passed } from "./checkOutcome";
 import type { ProofAttestation, ProofBundle, ProofContracts } from "./proofBundle";
 import { decodeProofLog, describeLog, logDifference, proofAddresses, sameHex } from "./proofLogs";
 

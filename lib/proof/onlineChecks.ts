@@ -4,7 +4,7 @@ import { formatTimestamp } from "@/lib/format/time";
 import type { RpcLog } from "@/lib/timeline/decodeEntry";
 import { fetchLogs } from "@/lib/timeline/readTimeline";
 import { readAttestation } from "./attestations";
-import { type ProofCheck, count, failed, passed } from "./proofCheck";
+import { type ProofCheck, count, failed, passed } from "./checkOutcome";
 import type { ProofAttestation, ProofBundle } from "./proofBundle";
 import { decodeProofLog, describeLog, logDifference, proofAddresses, sameHex } from "./proofLogs";
 

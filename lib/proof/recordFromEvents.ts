@@ -1,6 +1,6 @@
 import { type Address, zeroAddress } from "viem";
 import type { TimelineEntry } from "@/lib/timeline/decodeEntry";
-import { type ProofCheck, failed, passed } from "./proofCheck";
+import { type ProofCheck, failed, passed } from "./checkOutcome";
 import type { ProofBundle } from "./proofBundle";
 import { decodeProofLog, sameHex } from "./proofLogs";
 

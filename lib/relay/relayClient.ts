@@ -1,14 +1,15 @@
+import { PlainWordsError } from "@/lib/errors/plainWordsError";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import { toWire } from "@/lib/forwarder/forwardRequest";
 import { type RelayAccepted, type RelayResponse, type RelayerInfo, RELAY_PATH, isRefusal } from "./relayApi";
 
 /** The relayer said no: `check` names the check that failed, `message` says why in words. */
-export class RelayRefusedError extends Error {
+export class RelayRefusedError extends PlainWordsError {
   constructor(
     readonly check: string,
     message: string,
   ) {
-    super(message);
+    super("The relayer refused", message);
     this.name = "RelayRefusedError";
   }
 }

@@ -1,5 +1,5 @@
 import { type Address, type Hex, encodeAbiParameters, zeroHash } from "viem";
-import { capabilityBits, capabilitySchema } from "@/lib/generated/integra";
+import { capabilityBits, capabilityDataParameters, capabilitySchema } from "@/lib/generated/integra";
 
 /**
  * Capability bits of the Integra capability schema, as written in contracts/src/Capabilities.sol (the generated
@@ -11,16 +11,8 @@ export const CAPABILITY = capabilityBits;
 /** The EAS schema of capability attestations: `Capabilities.SCHEMA` in contracts/src/Capabilities.sol. */
 export const CAPABILITY_SCHEMA = capabilitySchema;
 
-/**
- * CAPABILITY_SCHEMA's fields as ABI parameters, written out so that pages need not ship a parser of human-readable
- * ABI (abitype's, ~5 KB gzip); a test checks they are what parsing the schema gives.
- */
-export const CAPABILITY_DATA_PARAMETERS = [
-  { type: "bytes32", name: "integraHash" },
-  { type: "uint256", name: "tokenId" },
-  { type: "uint256", name: "capabilities" },
-  { type: "bytes32", name: "processHash" },
-] as const;
+/** CAPABILITY_SCHEMA's fields as ABI parameters (the generated module parses the schema). */
+export const CAPABILITY_DATA_PARAMETERS = capabilityDataParameters;
 
 /**
  * The EAS attest() request granting `capabilities` on token `tokenId` (0: any token) of a record to

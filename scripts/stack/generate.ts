@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseAbiParameters } from "viem";
 import { DEPLOYED_CONTRACTS, INTEGRA_CONTRACTS, ROOT, type IntegraContractName, easArtifact, forgeArtifact } from "./artifacts.ts";
 import { readCapabilities } from "./capabilities.ts";
 import type { Deployment } from "./deploy.ts";
@@ -58,6 +59,9 @@ export function writeGeneratedModule(): string {
   lines.push(
     "/** `Capabilities.SCHEMA` (contracts/src/Capabilities.sol): the EAS schema of every capability attestation. */",
     `export const capabilitySchema = ${JSON.stringify(capabilities.schema)} as const;`,
+    "",
+    "/** The schema's fields as ABI parameters, parsed here so that pages ship no parser of human-readable ABI. */",
+    `export const capabilityDataParameters = ${JSON.stringify(parseAbiParameters(capabilities.schema))} as const;`,
     "",
     "/** The capability bits, `Capabilities.CLAIM` etc. (contracts/src/Capabilities.sol). */",
     "export const capabilityBits = {",

@@ -195,8 +195,7 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         assertEq(eas.getAttestation(uid).revocationTime, block.timestamp, "revoked in EAS");
     }
 
-    /// @dev From an audit. Old code: transferRecordOwnership left the executor in place, and the resolver accepted
-    /// the surviving executor's attestations on the sold record.
+    /// @dev A sale removes the seller's executor: the resolver refuses its attestations on the sold record.
     function test_RevertWhen_FormerExecutorAttestsAfterSale() public {
         _sell(integraHash, bob);
         vm.expectRevert(
@@ -216,8 +215,7 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         _attest(bob, alice, integraHash, 1, Capabilities.CLAIM, 0);
     }
 
-    /// @dev From an audit. Old code: the resolver emitted CapabilityGranted under whatever processHash the
-    /// attestation data named.
+    /// @dev CapabilityGranted carries the record's own processHash: attestation data naming another is refused.
     function test_RevertWhen_AttestationNamesAnotherProcessHash() public {
         bytes32 foreign = keccak256("someone else's workflow");
         vm.expectRevert(
@@ -283,7 +281,7 @@ contract IntegraCapabilityResolverV1Test is IntegraFixture {
         _attest(carol, alice, integraHash, 1, Capabilities.CLAIM, 0);
     }
 
-    // ---------------------------------------------------------------- from the audits
+    // ---------------------------------------------------------------- the schema it serves, unknown uids, revocation
 
     /// @dev Our resolver reused by another schema (here: not revocable): every attestation of it is refused, so no
     /// look-alike grant exists to be listed or claimed with.

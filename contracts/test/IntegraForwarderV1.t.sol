@@ -20,12 +20,33 @@ import {Capabilities} from "../src/Capabilities.sol";
 
 /// @notice ERC-2771 meta-transactions end to end: a party's ephemeral wallet (never funded) signs an EIP-712
 /// ForwardRequest, a relayer submits it to IntegraForwarderV1, and the tokenizers and the signal contract act for
-/// the signer. Forged, tampered, expired, replayed and misdirected requests fail with the forwarder's own errors,
-/// and nothing but a signed request through the trusted forwarder can change who `_msgSender()` is.
+/// the signer; nothing but a signed request through the trusted forwarder can change who `_msgSender()` is.
+/// IntegraForwarderV1 is OpenZeppelin's ERC2771Forwarder, unchanged but for its EIP-712 name, so OpenZeppelin's own
+/// rules (forged, tampered, expired, replayed and misdirected requests fail with its errors) are tested once, by one
+/// fuzz over the ways to tamper with a request (`Tamper`); every other test is about what is ours.
 /// @dev An inner call that reverts makes `execute` revert with a bare FailedCall (the forwarder drops the reason).
 /// To pin down *why* it reverted, tests replay the exact call the forwarder makes (calldata ‖ signer, from the
 /// forwarder's address) with `_callAsForwarder` and compare the revert data.
 contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
+    /// @dev Every way to tamper with a party's signed request before submitting it, or to submit it when it is no
+    /// longer valid: the members `testFuzz_RevertWhen_SignedRequestTampered` fuzzes over, as OpenZeppelin's own
+    /// ERC2771Forwarder.t.sol does over its TamperType.
+    enum Tamper {
+        From, // claims the signature for another sender
+        To, // points the call at the other tokenizer, which trusts the forwarder too
+        UntrustfulTarget, // points the call at an account that does not trust the forwarder (no code)
+        Value, // attaches ether the party did not sign for (and sends it)
+        Gas, // forwards less gas than signed, to starve the call
+        Deadline, // stretches the request's lifetime
+        Data, // makes another call (another attestation uid)
+        SignedByAnotherKey, // a signature by someone else's key, still naming the party
+        TruncatedSignature, // a signature of any other length than 65 bytes
+        MalleatedSignature, // the other (high-s) form of the party's own signature
+        Expired, // the request as signed, submitted after its deadline
+        Replayed, // the request as signed, submitted again after it executed
+        UnsignedValue // the request as signed, sent with ether it did not sign for
+    }
+
     // Private keys of the fixture's named addresses (IntegraFixture derives them with vm.addr of these).
     uint256 internal constant OWNER_KEY = 0xA11CE;
     uint256 internal constant EXECUTOR_KEY = 0xE8EC;
@@ -41,6 +62,9 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
 
     bytes internal constant AMOUNT = hex"a1b2c3d4";
     bytes internal constant RECEIPT = hex"0f0e";
+
+    /// @dev Receives what a batch refunds for the requests it skipped.
+    address internal constant REFUND_RECEIVER = address(0xEBE);
 
     address internal party = vm.addr(PARTY_KEY);
     /// @dev The app's relayer (sponsor key): submits requests and pays their gas; never a party.
@@ -130,17 +154,6 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         _execute(request);
     }
 
-    /// @dev `execute` of a request the forwarder refuses as signed by someone other than `from`.
-    function _expectInvalidSigner(ERC2771Forwarder.ForwardRequestData memory request) internal {
-        uint256 nonce = forwarder.nonces(request.from);
-        address recovered = _recoveredSigner(forwarder, request, nonce);
-        assertTrue(recovered != request.from, "the forgery recovers to someone else");
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderInvalidSigner.selector, recovered, request.from)
-        );
-        _execute(request);
-    }
-
     /// @dev `account` (a relayer, the forwarder, the stranger) holds neither the deed nor the party's role.
     function _assertNoTokensFor(address account) internal view {
         assertEq(ownership.balanceOf(account), 0, "no deed");
@@ -179,14 +192,6 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         assertTrue(!ownership.isTrustedForwarder(relayer), "not the relayer");
         assertTrue(!multiParty.isTrustedForwarder(relayer), "not the relayer");
         assertTrue(!signal.isTrustedForwarder(address(0)), "not zero");
-    }
-
-    /// @dev verify() is the relayer's pre-flight: true for a fresh request, false once it has been executed.
-    function test_Verify_TrueBeforeAndFalseAfterExecution() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _deedClaimRequest();
-        assertTrue(forwarder.verify(request), "valid before");
-        _execute(request);
-        assertTrue(!forwarder.verify(request), "spent after");
     }
 
     // ---------------------------------------------------------------- forwarded claims
@@ -255,88 +260,159 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         assertEq(forwarder.nonces(party), 1, "party nonce");
     }
 
-    /// @dev A request is valid up to and including its deadline second.
-    function test_ForwardedClaim_ValidAtItsDeadline() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _deedClaimRequest();
-        vm.warp(request.deadline);
-        _execute(request);
-        assertEq(ownership.ownerOf(ownership.erc721IdOf(deed)), party, "claimed at the deadline");
+    // ---------------------------------------------------------------- OpenZeppelin's rules, tested once
+
+    /// @dev Whatever is tampered, on either tokenizer's claim: `verify` says no; `execute`, and a batch without a
+    /// refund receiver, revert with the forwarder's own error; a batch with a refund receiver skips the request (and
+    /// refunds its value); the party's nonce is not spent by a refusal; no relayer, forwarder or claimed sender ever
+    /// holds the token; and the request as signed still executes, at its deadline second, unless it was spent or
+    /// outlived.
+    function testFuzz_RevertWhen_SignedRequestTampered(uint8 tamperSeed, bool roleClaim, uint256 seed) public {
+        Tamper tamper = Tamper(bound(tamperSeed, 0, uint256(type(Tamper).max)));
+        ERC2771Forwarder.ForwardRequestData memory signed = roleClaim ? _roleClaimRequest() : _deedClaimRequest();
+        assertTrue(forwarder.verify(signed), "the request as signed is valid");
+        if (tamper == Tamper.Replayed) _execute(signed);
+        (ERC2771Forwarder.ForwardRequestData memory tampered, uint256 sent) = _tamper(signed, tamper, seed);
+        bytes memory refusal = _refusal(tampered, tamper, sent);
+        uint256 nonce = forwarder.nonces(party);
+        vm.deal(relayer, sent);
+
+        vm.expectRevert(refusal);
+        vm.prank(relayer);
+        forwarder.execute{value: sent}(tampered);
+        // The request as signed, sent with the wrong value, is still a valid request: only the submission is wrong.
+        assertEq(forwarder.verify(tampered), tamper == Tamper.UnsignedValue, "verify refuses the tampered request");
+
+        ERC2771Forwarder.ForwardRequestData[] memory batch = _batchAround(tampered, signed, tamper);
+        vm.expectRevert(refusal);
+        vm.prank(relayer);
+        forwarder.executeBatch{value: sent}(batch, payable(address(0)));
+        assertEq(forwarder.nonces(party), nonce, "a refusal spends no nonce");
+
+        bool signedStillValid = tamper != Tamper.Expired && tamper != Tamper.Replayed;
+        if (signedStillValid) vm.warp(signed.deadline);
+        _submitWithRefundReceiver(signed, batch, tamper, sent, refusal);
+
+        assertEq(REFUND_RECEIVER.balance, tamper == Tamper.Value ? sent : 0, "the skipped request's value refunded");
+        assertEq(address(forwarder).balance, 0, "no ether stuck in the forwarder");
+        bool claimed = tamper != Tamper.Expired;
+        assertEq(forwarder.nonces(party), claimed ? 1 : 0, "only the request as signed spent the party's nonce");
+        assertEq(_holdsClaimedToken(party, roleClaim), claimed, "the party holds the token it signed for");
+        _assertNoTokensFor(relayer);
+        _assertNoTokensFor(address(forwarder));
+        if (tamper == Tamper.From) _assertNoTokensFor(tampered.from);
     }
 
-    /// @dev Two requests of one party run in nonce order, each exactly once.
-    function test_ForwardedClaims_UseConsecutiveNonces() public {
-        _execute(_deedClaimRequest());
-        _execute(_roleClaimRequest());
-        assertEq(forwarder.nonces(party), 2, "two requests");
-        assertEq(ownership.balanceOf(party), 1, "deed");
-        assertEq(multiParty.balanceOf(party, multiParty.erc1155IdOf(deal, ROLE)), UNITS, "role");
+    /// @dev A copy of `signed` tampered with as `tamper` says, and the ether to send with it.
+    function _tamper(ERC2771Forwarder.ForwardRequestData memory signed, Tamper tamper, uint256 seed)
+        internal
+        returns (ERC2771Forwarder.ForwardRequestData memory request, uint256 sent)
+    {
+        request = _copy(signed);
+        if (tamper == Tamper.From) {
+            request.from = vm.addr(bound(seed, 1, SECP256K1_ORDER - 1));
+            if (request.from == party) request.from = relayer;
+        } else if (tamper == Tamper.To) {
+            request.to = request.to == address(ownership) ? address(multiParty) : address(ownership);
+        } else if (tamper == Tamper.UntrustfulTarget) {
+            request.to = address(uint160(uint256(keccak256(abi.encode("untrustful target", seed)))));
+            require(request.to.code.length == 0, "an account without code");
+        } else if (tamper == Tamper.Value) {
+            request.value = bound(seed, 1, 1 ether);
+            sent = request.value;
+        } else if (tamper == Tamper.Gas) {
+            request.gas = seed % FORWARD_GAS;
+        } else if (tamper == Tamper.Deadline) {
+            request.deadline += uint48(bound(seed, 1, 365 days));
+        } else if (tamper == Tamper.Data) {
+            (bytes32 hash, uint256 tokenId) = request.to == address(ownership) ? (deed, 1) : (deal, ROLE);
+            request.data = _claimCall(hash, tokenId, keccak256(abi.encode("another uid", seed)));
+        } else if (tamper == Tamper.SignedByAnotherKey) {
+            uint256 key = bound(seed, 1, SECP256K1_ORDER - 1);
+            _sign(forwarder, vm.addr(key) == party ? STRANGER_KEY : key, request);
+        } else if (tamper == Tamper.TruncatedSignature) {
+            request.signature = _slice(request.signature, 0, seed % 65);
+        } else if (tamper == Tamper.MalleatedSignature) {
+            request.signature = _malleated(request.signature);
+            // ecrecover alone still finds the party; OpenZeppelin's low-s rule refuses the form, signer zero.
+            assertEq(_recoveredSigner(forwarder, request, forwarder.nonces(party)), party, "the other form recovers");
+        } else if (tamper == Tamper.Expired) {
+            vm.warp(uint256(request.deadline) + bound(seed, 1, 365 days));
+        } else if (tamper == Tamper.UnsignedValue) {
+            sent = bound(seed, 1, 1 ether);
+        }
+        // Replayed: the request as signed, which already executed.
     }
 
-    // ---------------------------------------------------------------- forged and broken requests
-
-    /// @dev Someone else's key cannot sign for the party: the forwarder names the real signer.
-    function test_RevertWhen_RequestSignedByAnotherKey() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _deedClaimRequest();
-        _sign(forwarder, STRANGER_KEY, request); // still from: party
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderInvalidSigner.selector, stranger, party)
-        );
-        _execute(request);
+    /// @dev The forwarder's error for `request`, tampered as `tamper` says and sent with `sent` wei.
+    function _refusal(ERC2771Forwarder.ForwardRequestData memory request, Tamper tamper, uint256 sent)
+        internal
+        view
+        returns (bytes memory)
+    {
+        if (tamper == Tamper.UntrustfulTarget) {
+            return abi.encodeWithSelector(ERC2771Forwarder.ERC2771UntrustfulTarget.selector, request.to, forwarder);
+        }
+        if (tamper == Tamper.Expired) {
+            return abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderExpiredRequest.selector, request.deadline);
+        }
+        if (tamper == Tamper.UnsignedValue) {
+            return abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderMismatchedValue.selector, 0, sent);
+        }
+        // A signature that is not 65 bytes, or not in low-s form, recovers no signer at all.
+        address recovered = tamper == Tamper.TruncatedSignature || tamper == Tamper.MalleatedSignature
+            ? address(0)
+            : _recoveredSigner(forwarder, request, forwarder.nonces(request.from));
+        assertTrue(recovered != request.from, "the tampered request recovers to someone else");
+        return abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderInvalidSigner.selector, recovered, request.from);
     }
 
-    /// @dev The relayer cannot claim the party's signature as its own request.
-    function test_RevertWhen_FromRewrittenAfterSigning() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _deedClaimRequest();
-        request.from = relayer;
-        _expectInvalidSigner(request);
+    /// @dev The batch a relayer submits: the tampered request before the request as signed, or alone when it is the
+    /// request as signed (outlived, spent, or sent with the wrong value).
+    function _batchAround(
+        ERC2771Forwarder.ForwardRequestData memory tampered,
+        ERC2771Forwarder.ForwardRequestData memory signed,
+        Tamper tamper
+    ) internal pure returns (ERC2771Forwarder.ForwardRequestData[] memory batch) {
+        bool alone =
+            tamper == Tamper.Expired || tamper == Tamper.Replayed || tamper == Tamper.UnsignedValue;
+        batch = new ERC2771Forwarder.ForwardRequestData[](alone ? 1 : 2);
+        batch[0] = tampered;
+        if (!alone) batch[1] = signed;
     }
 
-    /// @dev Changing the call (here the attestation uid) after signing breaks the signature.
-    function test_RevertWhen_DataTamperedAfterSigning() public {
-        ERC2771Forwarder.ForwardRequestData memory signed = _deedClaimRequest();
-        ERC2771Forwarder.ForwardRequestData memory request = _copy(signed);
-        request.data = _claimCall(deed, 1, keccak256("another uid"));
-        _expectInvalidSigner(request);
-        _execute(signed); // the untouched request is still good
-        assertEq(ownership.ownerOf(ownership.erc721IdOf(deed)), party, "original executes");
+    /// @dev With a refund receiver a batch skips an invalid request instead of reverting, and runs the valid one; a
+    /// batch's value must still match its requests' (then the request as signed is executed on its own).
+    function _submitWithRefundReceiver(
+        ERC2771Forwarder.ForwardRequestData memory signed,
+        ERC2771Forwarder.ForwardRequestData[] memory batch,
+        Tamper tamper,
+        uint256 sent,
+        bytes memory refusal
+    ) internal {
+        if (tamper == Tamper.UnsignedValue) {
+            vm.expectRevert(refusal);
+            vm.prank(relayer);
+            forwarder.executeBatch{value: sent}(batch, payable(REFUND_RECEIVER));
+            _execute(signed);
+            return;
+        }
+        if (batch.length == 2) {
+            vm.expectEmit(true, true, true, true, address(forwarder));
+            emit ERC2771Forwarder.ExecutedForwardRequest(party, 0, true);
+        }
+        vm.prank(relayer);
+        forwarder.executeBatch{value: sent}(batch, payable(REFUND_RECEIVER));
     }
 
-    /// @dev Pointing the request at another contract (one that also trusts the forwarder) breaks the signature.
-    function test_RevertWhen_TargetTamperedAfterSigning() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _copy(_deedClaimRequest());
-        request.to = address(multiParty);
-        _expectInvalidSigner(request);
+    function _holdsClaimedToken(address account, bool roleClaim) internal view returns (bool) {
+        return roleClaim
+            ? multiParty.balanceOf(account, multiParty.erc1155IdOf(deal, ROLE)) == UNITS
+            : ownership.balanceOf(account) == 1;
     }
 
-    /// @dev A relayer cannot starve the call by lowering its gas: gas is signed.
-    function test_RevertWhen_GasTamperedAfterSigning() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _copy(_deedClaimRequest());
-        request.gas = 30_000;
-        _expectInvalidSigner(request);
-    }
-
-    /// @dev A relayer cannot stretch a request's lifetime: the deadline is signed.
-    function test_RevertWhen_DeadlineTamperedAfterSigning() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _copy(_deedClaimRequest());
-        request.deadline += 1 days;
-        _expectInvalidSigner(request);
-    }
-
-    /// @dev A truncated or garbled signature is no signature.
-    function test_RevertWhen_SignatureMalformed() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _copy(_deedClaimRequest());
-        request.signature = _slice(request.signature, 0, 64);
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderInvalidSigner.selector, address(0), party)
-        );
-        _execute(request);
-    }
-
-    /// @dev The other valid-looking form of the same signature (s -> n - s, v flipped) is refused: a signature
-    /// cannot be re-shaped into a second, distinct request.
-    function test_RevertWhen_SignatureMalleated() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _copy(_deedClaimRequest());
-        bytes memory signature = request.signature;
+    /// @dev The same signature in its other valid-looking form: s -> n - s, v flipped.
+    function _malleated(bytes memory signature) internal pure returns (bytes memory) {
         bytes32 r;
         bytes32 s;
         uint8 v;
@@ -345,24 +421,10 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
             s := mload(add(signature, 0x40))
             v := byte(0, mload(add(signature, 0x60)))
         }
-        request.signature = abi.encodePacked(r, bytes32(SECP256K1_ORDER - uint256(s)), v == 27 ? uint8(28) : uint8(27));
-        // ecrecover alone would still find the party; OZ's low-s rule rejects it and reports signer zero.
-        assertEq(_recoveredSigner(forwarder, request, 0), party, "malleated form recovers the party");
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderInvalidSigner.selector, address(0), party)
-        );
-        _execute(request);
+        return abi.encodePacked(r, bytes32(SECP256K1_ORDER - uint256(s)), v == 27 ? uint8(28) : uint8(27));
     }
 
-    /// @dev One second past its deadline a request is dead, however valid its signature.
-    function test_RevertWhen_RequestExpired() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _deedClaimRequest();
-        vm.warp(uint256(request.deadline) + 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderExpiredRequest.selector, request.deadline)
-        );
-        _execute(request);
-    }
+    // ---------------------------------------------------------------- targets that do not trust the forwarder
 
     /// @dev The registry is not ERC-2771: the forwarder refuses to call it (else the registry would see the
     /// forwarder itself as the caller).
@@ -413,30 +475,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         _execute(request);
     }
 
-    /// @dev An account without code cannot answer isTrustedForwarder, so it is untrustful too.
-    function test_RevertWhen_TargetHasNoCode() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _forwardRequest(forwarder, PARTY_KEY, bob, hex"");
-        vm.expectRevert(abi.encodeWithSelector(ERC2771Forwarder.ERC2771UntrustfulTarget.selector, bob, forwarder));
-        _execute(request);
-    }
-
-    /// @dev Ether the request did not sign for is refused (it would otherwise be stuck in the forwarder).
-    function test_RevertWhen_ValueSentWithoutRequestValue() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _deedClaimRequest();
-        vm.deal(relayer, 1 ether);
-        vm.expectRevert(abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderMismatchedValue.selector, 0, 1 wei));
-        vm.prank(relayer);
-        forwarder.execute{value: 1 wei}(request);
-    }
-
-    /// @dev A request that signs for value must be sent with exactly that value.
-    function test_RevertWhen_RequestValueNotSent() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _deedClaimRequest();
-        request.value = 1 wei;
-        _sign(forwarder, PARTY_KEY, request);
-        vm.expectRevert(abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderMismatchedValue.selector, 1 wei, 0));
-        _execute(request);
-    }
+    // ---------------------------------------------------------------- valid requests whose call reverts
 
     /// @dev With matching value the call goes through, but claimToken is not payable: the whole execute reverts,
     /// the relayer keeps its ether and the party its nonce.
@@ -448,25 +487,6 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         vm.expectRevert(Errors.FailedCall.selector);
         vm.prank(relayer);
         forwarder.execute{value: 1 wei}(request);
-    }
-
-    /// @dev An executed request cannot run again: its nonce has moved, so it recovers to another address.
-    function test_RevertWhen_ExecutedRequestReplayed() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _deedClaimRequest();
-        _execute(request);
-        assertEq(forwarder.nonces(party), 1, "nonce after execution");
-        address recovered = _recoveredSigner(forwarder, request, 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderInvalidSigner.selector, recovered, party)
-        );
-        _execute(request);
-    }
-
-    /// @dev A replay of a multi-party claim is refused by the forwarder, before the tokenizer's AlreadyClaimed.
-    function test_RevertWhen_ExecutedRoleClaimReplayed() public {
-        ERC2771Forwarder.ForwardRequestData memory request = _roleClaimRequest();
-        _execute(request);
-        _expectInvalidSigner(request);
     }
 
     /// @dev A claim with no attestation reverts inside the tokenizer: execute reverts FailedCall, and because the
@@ -526,29 +546,6 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         _expectFailedCall(request);
     }
 
-    /// @dev In a batch with a refund receiver a forged request is skipped and the valid one still runs; without
-    /// one, the forged request reverts the batch.
-    function test_ExecuteBatch_SkipsForgedRequestOnlyWithRefundReceiver() public {
-        ERC2771Forwarder.ForwardRequestData[] memory batch = new ERC2771Forwarder.ForwardRequestData[](2);
-        batch[1] = _deedClaimRequest();
-        batch[0] = _copy(batch[1]);
-        _sign(forwarder, STRANGER_KEY, batch[0]);
-
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC2771Forwarder.ERC2771ForwarderInvalidSigner.selector, stranger, party)
-        );
-        vm.prank(relayer);
-        forwarder.executeBatch(batch, payable(address(0)));
-
-        vm.expectEmit(true, true, true, true, address(forwarder));
-        emit ERC2771Forwarder.ExecutedForwardRequest(party, 0, true);
-        vm.prank(relayer);
-        forwarder.executeBatch(batch, payable(relayer));
-        assertEq(forwarder.nonces(party), 1, "only the valid request ran");
-        assertEq(ownership.ownerOf(ownership.erc721IdOf(deed)), party, "party holds the deed");
-        _assertNoTokensFor(relayer);
-    }
-
     // ---------------------------------------------------------------- _msgSender in every forwarded path
 
     /// @dev The record owner can reserve and cancel through the forwarder: reservedBy and cancelledBy are the owner.
@@ -575,6 +572,19 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         _execute(request);
         assertEq(_status(multiParty, deal, ROLE), uint256(IntegraTokenizerBase.TokenStatus.Cancelled), "cancelled");
         assertEq(forwarder.nonces(owner), 2, "owner nonce");
+    }
+
+    /// @dev The owner's signed reserve with a role: reservedBy is the owner, the role as signed.
+    function test_Forwarded_OwnerReservesWithRole() public {
+        ERC2771Forwarder.ForwardRequestData memory request = _forwardRequest(
+            forwarder,
+            OWNER_KEY,
+            address(multiParty),
+            abi.encodeCall(IntegraTokenizerBase.reserveToken, (deal, 1, alice, 1, PROCESS, "Seller"))
+        );
+        vm.expectEmit(true, true, true, true, address(multiParty));
+        emit IntegraTokenizerBase.TokenReserved(deal, PROCESS, alice, 1, 1, owner, "Seller", block.timestamp);
+        _execute(request);
     }
 
     /// @dev The executor's authority works through the forwarder too.
@@ -664,10 +674,7 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         bytes memory data =
             abi.encodeCall(IntegraSignalV1.requestPayment, (hash, 1, bob, 2, AMOUNT, uint64(block.timestamp + 1 days)));
         _assertInnerRevert(
-            address(signal),
-            data,
-            stranger,
-            abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, stranger, 1)
+            address(signal), data, stranger, abi.encodeWithSelector(IntegraSignalV1.NotParty.selector, stranger, 1)
         );
         _expectFailedCall(_forwardRequest(forwarder, STRANGER_KEY, address(signal), data));
     }
@@ -819,7 +826,8 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
         recipients[0] = party;
         uint256[] memory amounts = new uint256[](1);
         amounts[0] = 1;
-        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveParties, (deal, _parties(recipients, amounts), owner));
+        bytes memory data =
+            abi.encodeCall(IntegraTokenizerBase.reserveParties, (deal, _parties(recipients, amounts), owner));
         _assertInnerRevert(
             address(multiParty),
             data,
@@ -925,8 +933,9 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
     /// @dev A suffix hidden inside a signed request changes nothing: the forwarder appends the signer after it,
     /// and the last 20 bytes are what count.
     function test_SpoofedSuffix_InsideARequestIsIgnored() public {
-        bytes memory data =
-            abi.encodePacked(abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, stranger, 1, PROCESS, "")), owner);
+        bytes memory data = abi.encodePacked(
+            abi.encodeCall(IntegraTokenizerBase.reserveToken, (deed, 1, stranger, 1, PROCESS, "")), owner
+        );
         _assertInnerRevert(
             address(ownership),
             data,
@@ -934,6 +943,21 @@ contract IntegraForwarderV1Test is IntegraFixture, ForwardRequestSigner {
             abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, deed, stranger)
         );
         _expectFailedCall(_forwardRequest(forwarder, STRANGER_KEY, address(ownership), data));
+    }
+
+    /// @dev A stranger's signed reserve whose role ends in the owner's address is still the stranger's: the
+    /// forwarder appends the signer after the role, so the role never supplies the last 20 bytes.
+    function test_RevertWhen_ForwardedOwnerShapedRoleFromAStranger() public {
+        string memory ownerShaped = string(abi.encodePacked(bytes12(0), owner));
+        bytes memory data =
+            abi.encodeCall(IntegraTokenizerBase.reserveToken, (deal, 1, stranger, 1, PROCESS, ownerShaped));
+        _assertInnerRevert(
+            address(multiParty),
+            data,
+            stranger,
+            abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, deal, stranger)
+        );
+        _expectFailedCall(_forwardRequest(forwarder, STRANGER_KEY, address(multiParty), data));
     }
 
     // ---------------------------------------------------------------- the forwarder calling without a request

@@ -651,8 +651,7 @@ contract IntegraRecordV1Test is IntegraFixture {
         registry.acceptRecordOwnership(integraHash, version);
     }
 
-    /// @dev From an audit. Old code: a transfer took effect at once and could not be taken back. Now an offer can be
-    /// withdrawn, and the withdrawn offer cannot be accepted.
+    /// @dev An offer can be withdrawn until it is accepted, and a withdrawn offer cannot be accepted.
     function test_RevertWhen_AcceptCancelledOffer() public {
         bytes32 integraHash = _register(address(ownership));
         vm.startPrank(owner);
@@ -1184,10 +1183,10 @@ contract IntegraRecordV1Test is IntegraFixture {
         assertEq(registry.getRecord(integraHash).resolvers[0], address(allowlist), "allowlist attached");
     }
 
-    // ---------------------------------------------------------------- from the audits: transfers
+    // ---------------------------------------------------------------- transfers take effect at the accept
 
-    /// @dev Old code: transferRecordOwnership(h, bob) made bob the owner without bob doing anything (a typo sent a
-    /// record away for good). Now bob has no power until he accepts.
+    /// @dev An offer gives the buyer nothing: a typo in the buyer's address cannot send a record away, and bob has no
+    /// power until he accepts.
     function test_OfferRecordOwnership_GivesNoPowerBeforeAcceptance() public {
         bytes32 h = _register(address(multiParty));
         vm.prank(owner);
@@ -1213,9 +1212,8 @@ contract IntegraRecordV1Test is IntegraFixture {
         assertEq(registry.getRecord(h).owner, bob, "owner once accepted");
     }
 
-    /// @dev The hook runs after the registry wrote the new authority: it reads the new owner, no executor, the new
-    /// epoch and no pending offer. Old code: the owner was written before the hook as well, but the executor was
-    /// never removed and there was no epoch, so a hook reading authorityOf saw the seller's executor still in power.
+    /// @dev The hook runs after the registry wrote the new authority: a hook reading authorityOf sees the new owner,
+    /// no executor (the seller's is gone), the new epoch and no pending offer.
     function test_AcceptRecordOwnership_HookSeesTheNewAuthorityAlreadyWritten() public {
         AuthorityReadingResolver reader = new AuthorityReadingResolver(registry);
         address[] memory resolvers = new address[](1);
@@ -1740,7 +1738,7 @@ contract IntegraRecordV1Test is IntegraFixture {
     }
 
     /// @dev A tokenizer is the registrant's choice: one that burns all the gas it is given costs a version read (and
-    /// so an accept) a bounded amount, not the caller's whole gas (found in an audit).
+    /// so an accept) a bounded amount, not the caller's whole gas.
     function test_VersionReadBoundsTheGasATokenizerBurns() public {
         GasBurnerTokenizer burner = new GasBurnerTokenizer();
         vm.prank(stranger);

@@ -503,10 +503,10 @@ contract IntegraSignalV1Test is IntegraFixture {
         assertEq(signal.pendingRequestsOf(deal, alice, bob), 1, "still pending");
     }
 
-    // ---------------------------------------------------------------- from the audits
+    // ---------------------------------------------------------------- only official tokenizers' consenting parties
 
-    /// @dev Old code: requestPayment asked the record's tokenizer, whatever it was; a tokenizer that says yes to
-    /// everyone let anyone emit PaymentRequested naming anyone as payer.
+    /// @dev requestPayment asks only the official tokenizers: a tokenizer that says yes to everyone would otherwise
+    /// let anyone emit PaymentRequested naming anyone as payer.
     function test_RevertWhen_FakeTokenizerSignalsPayments() public {
         YesManTokenizer fake = new YesManTokenizer();
         vm.prank(stranger);
@@ -528,8 +528,8 @@ contract IntegraSignalV1Test is IntegraFixture {
         signal.requestPayment(h, 1, bob, 2, hex"01", uint64(block.timestamp + 1 days));
     }
 
-    /// @dev Old code: isHolder was enough, so a token pushed to someone (who never claimed, never consented) made
-    /// them a payer that a request could name.
+    /// @dev Holding is not enough: a token pushed to someone (who never claimed, never consented) does not make them
+    /// a payer that a request can name.
     function test_RevertWhen_PayerReceivedTheTokenByTransfer() public {
         uint256 role2 = multiParty.erc1155IdOf(deal, 2);
         vm.prank(bob);

@@ -141,7 +141,7 @@ abstract contract IntegraFixture is TestBase {
         return _attestDataOn(capabilitySchema, attester, recipient, expiry, data);
     }
 
-    /// @dev A revocable attestation of `data` under any schema (look-alike schemas in the regression tests).
+    /// @dev A revocable attestation of `data` under any schema (look-alike schemas, to test the schema check).
     function _attestDataOn(bytes32 schema, address attester, address recipient, uint64 expiry, bytes memory data)
         internal
         returns (bytes32 uid)

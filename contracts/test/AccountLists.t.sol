@@ -13,14 +13,14 @@ import {IIntegraTokenizer} from "../src/interfaces/IIntegraTokenizer.sol";
 import {IntegraTokenizerBase} from "../src/tokenizers/IntegraTokenizerBase.sol";
 import {Capabilities} from "../src/Capabilities.sol";
 
-/// @notice The per-account paged views: `reservationsOf` and `roleOf` (tokenizers), `recordsOwnedBy` and `offersTo`
-/// (registry), `grantsTo` (capability resolver). Each list only grows and a view filters it by the current state,
-/// so an entry can drop out of a view while `total` (the list's length) stays.
+/// @notice The per-account paged views built on AccountLists: `reservationsOf` and `roleOf` (tokenizers),
+/// `recordsOwnedBy` and `offersTo` (registry), `grantsTo` (capability resolver). Each list only grows and a view
+/// filters it by the current state, so an entry can drop out of a view while `total` (the list's length) stays.
 /// @dev Paging, as the views document it: a page never returns an id twice, but a record appended to an account's
 /// list again after another record (A's list R1, R2, R1) is on two pages when the client pages with a small
 /// limit, so a client paging keeps one row per key ((integraHash, tokenId) for reservations, integraHash for
 /// records and offers). See the `..._ListedTwice_...` tests.
-contract AccountViewsTest is IntegraFixture {
+contract AccountListsTest is IntegraFixture {
     uint256 internal constant MAX = type(uint256).max;
 
     /// @dev Shown by `forge test -vvv` on the worst-case page test.
@@ -671,9 +671,9 @@ contract AccountViewsTest is IntegraFixture {
         return (status == IntegraTokenizerBase.TokenStatus.Reserved && reservedFor == who, value);
     }
 
-    /// @dev The attack the audits described: a stranger registers records of MAX_TOKEN_IDS parties, every one the
-    /// victim with the longest role, until they fill the victim's list. Each page stops at MAX_TOKENS_PER_PAGE
-    /// tokens, so each fits an eth_call's 30M gas, read cold; paging on `next` returns every token once.
+    /// @dev A stranger floods a victim's list with records of MAX_TOKEN_IDS parties, every one the victim with the
+    /// longest role. Each page stops at MAX_TOKENS_PER_PAGE tokens, so each fits an eth_call's 30M gas, read cold;
+    /// paging on `next` returns every token once.
     function test_ReservationsOf_WorstCasePagesFitAnEthCallGasCap() public {
         uint256 max = multiParty.MAX_TOKEN_IDS();
         uint256 records = 50; // AccountLists.MAX_PAGE

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {IntegraFixture} from "./utils/IntegraFixture.sol";
-import {IntegraRecordV1} from "../src/IntegraRecordV1.sol";
-import {OwnerAllowlistResolverV1} from "../src/resolvers/OwnerAllowlistResolverV1.sol";
+import {IntegraFixture} from "../utils/IntegraFixture.sol";
+import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
+import {OwnerAllowlistResolverV1} from "../../src/resolvers/OwnerAllowlistResolverV1.sol";
 
 contract OwnerAllowlistResolverV1Test is IntegraFixture {
     bytes32 internal integraHash;

@@ -4,20 +4,17 @@ pragma solidity ^0.8.28;
 import {Attestation, IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/ISchemaResolver.sol";
 import {SchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/SchemaResolver.sol";
-import {ERC2771Forwarder} from "@openzeppelin/contracts/metatx/ERC2771Forwarder.sol";
 import {IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC1155Receiver} from "@openzeppelin/contracts/token/ERC1155/IERC1155Receiver.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
-import {Errors} from "@openzeppelin/contracts/utils/Errors.sol";
-import {TokenizerSuite} from "./utils/TokenizerSuite.sol";
-import {ForwardRequestSigner} from "./utils/ForwardRequestSigner.sol";
-import {Vm} from "./utils/Vm.sol";
-import {IntegraRecordV1} from "../src/IntegraRecordV1.sol";
-import {IntegraCapabilityResolverV1} from "../src/IntegraCapabilityResolverV1.sol";
-import {IntegraTokenizerBase} from "../src/tokenizers/IntegraTokenizerBase.sol";
-import {MultiPartyTokenizerV1} from "../src/tokenizers/MultiPartyTokenizerV1.sol";
-import {IIntegraTokenizer} from "../src/interfaces/IIntegraTokenizer.sol";
-import {Capabilities} from "../src/Capabilities.sol";
+import {IntegraTokenizerBaseTest} from "./IntegraTokenizerBase.t.sol";
+import {Vm} from "../utils/Vm.sol";
+import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
+import {IntegraCapabilityResolverV1} from "../../src/IntegraCapabilityResolverV1.sol";
+import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
+import {MultiPartyTokenizerV1} from "../../src/tokenizers/MultiPartyTokenizerV1.sol";
+import {IIntegraTokenizer} from "../../src/interfaces/IIntegraTokenizer.sol";
+import {Capabilities} from "../../src/Capabilities.sol";
 
 /// @dev A schema resolver that accepts everything: a look-alike of the capability schema anyone may attest on.
 contract AcceptAllSchemaResolver is SchemaResolver {
@@ -99,11 +96,8 @@ contract ClaimSpyReceiver is IERC1155Receiver {
     }
 }
 
-/// @notice The shared tokenizer suite against the ERC-1155 multi-party tokenizer, plus the multi-party flows.
-contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
-    uint256 internal constant OWNER_KEY = 0xA11CE;
-    uint256 internal constant STRANGER_KEY = 0x5757;
-
+/// @notice IntegraTokenizerBase's shared suite against the ERC-1155 multi-party tokenizer, plus the multi-party flows.
+contract MultiPartyTokenizerV1Test is IntegraTokenizerBaseTest {
     function _configure() internal override {
         tokenizer = multiParty;
         otherTokenizer = ownership;
@@ -646,7 +640,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         multiParty.claimToken(integraHash, 1, uid, PROCESS);
     }
 
-    // ---------------------------------------------------------------- from the audits: the party set
+    // ---------------------------------------------------------------- the party set, from the seal to the last claim
 
     function _claimCountingCompletes(address party, bytes32 h, uint256 id) internal returns (uint256) {
         bytes32 uid = _attestClaim(party, h, id);
@@ -656,10 +650,9 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         return _countDocumentComplete(vm.getRecordedLogs());
     }
 
-    /// @dev Original code: claimed == reserved (1 == 1) emitted DocumentComplete at alice's claim, and reserving
-    /// token 2 afterwards reverted DocumentAlreadyComplete. A later commit let alice claim into the unsealed set and
-    /// completed the record at the seal. Now no claim is accepted before the seal (PartiesNotSealed), and the record
-    /// completes only once it is sealed and every party of it has claimed.
+    /// @dev One reservation claimed alone is not a complete agreement: no claim is accepted before the seal
+    /// (PartiesNotSealed), a second party can still be reserved, the seal completes nothing, and the record completes
+    /// once, on the claim of the last party of the sealed set.
     function test_RevertWhen_ClaimBetweenTwoReservationsBeforeTheSeal() public {
         _reserveId(1, alice, 1);
         bytes32 aliceUid = _attestClaim(alice, integraHash, 1);
@@ -667,7 +660,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         vm.prank(alice);
         multiParty.claimToken(integraHash, 1, aliceUid, PROCESS);
 
-        _reserveId(2, bob, 1); // the original code refused this: DocumentAlreadyComplete
+        _reserveId(2, bob, 1); // the set is still open: alice's refused claim completed nothing
         _assertProgress(integraHash, 2, 0, false);
 
         vm.recordLogs();
@@ -691,9 +684,8 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         _assertProgress(integraHash, 2, 2, true);
     }
 
-    /// @dev Old code: cancelling the last unclaimed reservation completed the agreement with the parties left
-    /// (DocumentComplete on the cancel), and a fourth token could still be added. Now a record registered with its
-    /// parties takes no new token and completes only when each of the three has claimed.
+    /// @dev A record registered with its parties takes no new token, and completes only when each of the three has
+    /// claimed.
     function test_RegisterWithParties_CompletesOnlyAfterAllClaim() public {
         bytes32 h = _threePartyRecord();
         assertEq(_claimCountingCompletes(alice, h, 1), 0, "not after alice");
@@ -708,16 +700,15 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         _assertProgress(h, 3, 3, true);
     }
 
-    /// @dev Audit finding. After registerWithParties(alice, bob, carol), alice and bob claim; the owner then cancels
-    /// carol's token 3 and reserves it for mallory, who claims and completes the record: alice and bob end up bound to
-    /// a counterparty they never agreed to (commit 045a658 let the cancel through). Now the set is locked from the
-    /// first claim: the cancel reverts PartySetLocked, token 3 stays carol's (reserving it for mallory reverts
-    /// AlreadyReserved), carol can still claim, and the record completes with the original three.
+    /// @dev After registerWithParties(alice, bob, carol), alice and bob claim; the owner then tries to cancel carol's
+    /// token 3 and reserve it for mallory, which would bind alice and bob to a counterparty they never agreed to. The
+    /// set is locked from the first claim: the cancel reverts PartySetLocked, token 3 stays carol's (reserving it for
+    /// mallory reverts AlreadyReserved), carol can still claim, and the record completes with the original three.
     function test_RevertWhen_OwnerSwapsAPartyAfterOthersClaimed() public {
         _assertNoSwapAfterClaims(owner);
     }
 
-    /// @dev The same audit finding with the record's executor as the one trying the swap.
+    /// @dev The same swap tried by the record's executor.
     function test_RevertWhen_ExecutorSwapsAPartyAfterOthersClaimed() public {
         _assertNoSwapAfterClaims(executor);
     }
@@ -748,10 +739,10 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         assertEq(multiParty.tokenIdsOf(h).length, 3, "still three tokens");
     }
 
-    // ---------------------------------------------------------------- from the audits: authority
+    // ---------------------------------------------------------------- attestations die with the authority that made them
 
-    /// @dev Old code: the executor's attestation made before the sale still authorized the claim (its attester was
-    /// still the executor); the owner's failed with AttesterNotAuthorized. Both are now AttestationFromEarlierAuthority.
+    /// @dev After a sale neither the seller's nor its executor's attestation authorizes a claim: both are
+    /// AttestationFromEarlierAuthority; the buyer's own attestation works.
     function test_RevertWhen_AfterSaleOldOwnersAndExecutorsAttestationsClaim() public {
         _reserveId(1, alice, 1);
         _reserveId(2, carol, 1);
@@ -777,8 +768,8 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         assertTrue(multiParty.isParty(integraHash, 2, carol), "claimed with the buyer's attestation");
     }
 
-    /// @dev Old code: the claim checked only that the attester was owner or executor now; after A -> B -> A the
-    /// owner's attestation from before the first sale authorized claims again.
+    /// @dev An attester who is owner again is not enough: after A -> B -> A the owner's attestation from before the
+    /// first sale stays dead, and a new one works.
     function test_RevertWhen_AttestationFromBeforeASaleAndBuyBackClaims() public {
         _reserveId(1, alice, 1);
         _sealRecord();
@@ -800,8 +791,8 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         assertTrue(multiParty.isParty(integraHash, 1, alice), "a new attestation works");
     }
 
-    /// @dev Old code: an executor removed and appointed again was authorized again, and so were its old
-    /// attestations, including ones the owner meant to end by removing it.
+    /// @dev An executor removed and appointed again is authorized again, but its old attestations (which the owner
+    /// meant to end by removing it) stay dead.
     function test_RevertWhen_AttestationFromBeforeAnExecutorsRemovalAndReappointmentClaims() public {
         _reserveId(1, alice, 1);
         _sealRecord();
@@ -821,7 +812,7 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         assertTrue(multiParty.isParty(integraHash, 1, alice), "the re-appointed executor's new attestation works");
     }
 
-    // ---------------------------------------------------------------- from the audits: the claim's processHash
+    // ---------------------------------------------------------------- the claim's schema and processHash
 
     /// @dev Same schema text, permissive resolver, foreign processHash in the data: refused by the schema check.
     function test_RevertWhen_ClaimWithLookalikeSchemaNamingAForeignProcess() public {
@@ -987,36 +978,8 @@ contract MultiPartyTokenizerV1Test is TokenizerSuite, ForwardRequestSigner {
         assertEq(registry.nonces(owner), nonce, "nothing registered");
     }
 
-    /// @dev A stranger's signed reserve whose role ends in the owner's address is still the stranger's: the
-    /// forwarder appends the signer after the role, so the role never supplies the last 20 bytes.
-    function test_RevertWhen_ForwardedOwnerShapedRoleFromAStranger() public {
-        string memory ownerShaped = string(abi.encodePacked(bytes12(0), owner));
-        bytes memory data =
-            abi.encodeCall(IntegraTokenizerBase.reserveToken, (integraHash, 1, stranger, 1, PROCESS, ownerShaped));
-        vm.prank(address(forwarder));
-        (bool ok, bytes memory ret) = address(multiParty).call(abi.encodePacked(data, stranger));
-        assertTrue(!ok, "refused");
-        assertEq(
-            ret, abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, stranger), "as stranger"
-        );
-        ERC2771Forwarder.ForwardRequestData memory request =
-            _forwardRequest(forwarder, STRANGER_KEY, address(multiParty), data);
-        vm.expectRevert(abi.encodeWithSelector(Errors.FailedCall.selector));
-        forwarder.execute(request);
-    }
-
-    /// @dev The owner's signed reserve with a role: reservedBy is the owner, the role as signed.
-    function test_Forwarded_OwnerReservesWithRole() public {
-        bytes memory data = abi.encodeCall(IntegraTokenizerBase.reserveToken, (integraHash, 1, alice, 1, PROCESS, "Seller"));
-        ERC2771Forwarder.ForwardRequestData memory request = _forwardRequest(forwarder, OWNER_KEY, address(multiParty), data);
-        vm.expectEmit(true, true, true, true, address(multiParty));
-        emit IntegraTokenizerBase.TokenReserved(integraHash, PROCESS, alice, 1, 1, owner, "Seller", block.timestamp);
-        forwarder.execute(request);
-    }
-
-    /// @dev Audit finding: any registrant could put terminal control bytes or a newline into a role reserved for any
-    /// address on an official tokenizer, landing in that address's "reserved for me". Control bytes are refused now,
-    /// on both paths, at the first one.
+    /// @dev A role lands in its recipient's "reserved for me", written by any registrant: terminal control bytes or a
+    /// newline are refused on both paths, at the first one.
     function test_RevertWhen_RoleHasControlBytes() public {
         vm.prank(stranger);
         bytes32 mine = registry.register(CONTENT, hex"", address(multiParty), address(0), bytes32(0), new address[](0));

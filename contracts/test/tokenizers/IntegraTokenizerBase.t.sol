@@ -6,20 +6,21 @@ import {
     AttestationRequestData
 } from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/ISchemaResolver.sol";
-import {IntegraFixture} from "./IntegraFixture.sol";
-import {Vm} from "./Vm.sol";
+import {IntegraFixture} from "../utils/IntegraFixture.sol";
+import {Vm} from "../utils/Vm.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
 import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
 import {IIntegraTokenizer} from "../../src/interfaces/IIntegraTokenizer.sol";
 import {Capabilities} from "../../src/Capabilities.sol";
 
-/// @notice The reserve / seal / cancel / claim behaviour every Integra tokenizer shares. Each concrete tokenizer
-/// test inherits it and says which tokenizer, token id and amount to use, and how to check the minted token.
+/// @notice IntegraTokenizerBase: the reserve / seal / cancel / claim behaviour every Integra tokenizer shares. The
+/// suite is abstract: each concrete tokenizer's suite inherits it (so forge runs it once per tokenizer) and says which
+/// tokenizer, token id and amount to use, and how to check the minted token.
 /// No token can be claimed before the record's party set is sealed, so a test that needs a claim seals first
 /// (`_reserveSealed`, `_seal`, or `registerWithParties`); the ownership tokenizer seals as it reserves.
 /// @dev A test that expects a revert ends its checks at that call: the EVM rolls the call back, so state read
 /// after it only repeats the setup. What a revert must not change is checked after a later successful call.
-abstract contract TokenizerSuite is IntegraFixture {
+abstract contract IntegraTokenizerBaseTest is IntegraFixture {
     IntegraTokenizerBase internal tokenizer;
     IntegraTokenizerBase internal otherTokenizer;
     /// @dev A token id and amount the tokenizer under test accepts.
@@ -212,8 +213,8 @@ abstract contract TokenizerSuite is IntegraFixture {
         _reserve(executor, bob);
     }
 
-    /// @dev The reservation names the record's own workflow: events of the record carry its processHash. From an
-    /// audit. Old code: reserveToken stored and emitted whatever processHash it was given.
+    /// @dev The reservation names the record's own workflow, so that every event of the record carries its
+    /// processHash: reserveToken refuses any other processHash rather than storing and emitting it.
     function test_RevertWhen_ReserveWithOtherProcessHash() public {
         vm.expectRevert(
             abi.encodeWithSelector(IntegraTokenizerBase.ProcessHashMismatch.selector, PROCESS, OTHER_PROCESS)
@@ -234,8 +235,7 @@ abstract contract TokenizerSuite is IntegraFixture {
         _reserve(owner, alice);
     }
 
-    /// @dev From an audit. Old code: transferRecordOwnership left the executor in place, so the seller's executor
-    /// kept reserving, cancelling and attesting on the sold record.
+    /// @dev A sale removes the seller's executor: it can no longer reserve on the sold record.
     function test_RevertWhen_FormerExecutorReservesAfterSale() public {
         _sell(integraHash, bob);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.NotOwnerOrExecutor.selector, integraHash, executor));
@@ -548,7 +548,7 @@ abstract contract TokenizerSuite is IntegraFixture {
         tokenizer.cancelReservation(integraHash, tokenId);
     }
 
-    /// @dev From an audit. Old code: the executor survived the transfer and could cancel the buyer's reservations.
+    /// @dev A sale removes the seller's executor: it cannot cancel the buyer's reservations.
     function test_RevertWhen_FormerExecutorCancelsAfterSale() public {
         _reserve(owner, alice);
         _sell(integraHash, bob);

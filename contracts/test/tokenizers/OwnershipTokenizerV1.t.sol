@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {TokenizerSuite} from "./utils/TokenizerSuite.sol";
-import {Vm} from "./utils/Vm.sol";
-import {IntegraTokenizerBase} from "../src/tokenizers/IntegraTokenizerBase.sol";
+import {IntegraTokenizerBaseTest} from "./IntegraTokenizerBase.t.sol";
+import {Vm} from "../utils/Vm.sol";
+import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
-/// @notice The shared tokenizer suite against the ERC-721 ownership tokenizer, plus what is ERC-721 specific.
-contract OwnershipTokenizerV1Test is TokenizerSuite {
+/// @notice IntegraTokenizerBase's shared suite against the ERC-721 ownership tokenizer, plus what is ERC-721 specific.
+contract OwnershipTokenizerV1Test is IntegraTokenizerBaseTest {
     function _configure() internal override {
         tokenizer = ownership;
         otherTokenizer = multiParty;

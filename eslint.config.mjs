@@ -23,45 +23,56 @@ const config = [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    files: ["**/*.ts", "**/*.tsx"],
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-    },
-  },
-  // Layering: lib/ is framework-free (the app, the CLI and the benches share it), hooks sit on lib, components on
-  // hooks, and only app/ composes pages and providers.
-  {
-    files: ["lib/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["react", "react-dom", "react/*", "next", "next/*"], message: "lib/ is framework-free: no React or Next." },
-            {
-              group: ["wagmi", "wagmi/*", "@rainbow-me/*", "@tanstack/react-query"],
-              message: "lib/ is framework-free: wallets and queries live in hooks/ and app/.",
-            },
-            { group: ["@/hooks/*", "@/components/*", "@/app/*"], message: "lib/ must not depend on hooks, components or app." },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ["hooks/**/*.ts", "hooks/**/*.tsx"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["@/components/*", "@/app/*"], message: "hooks/ must not depend on components or app." }] },
-      ],
-    },
-  },
-  {
-    files: ["components/**/*.ts", "components/**/*.tsx"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "components/ must not depend on app." }] }],
+      // An import circle makes the order modules run in, and what a lazy chunk carries, depend on who imports first.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
 ];
+
+// Layering (the README's map): lib/ is framework-free (the app, the SDK, the CLI and the benches share it), hooks sit
+// on lib, components on hooks, and only app/ composes pages and providers; the CLI, scripts and e2e build on lib.
+const framework = [
+  { group: ["react", "react-dom", "react/*", "next", "next/*"], message: "Framework-free: no React or Next." },
+  { group: ["@tanstack/react-query"], message: "Framework-free: queries live in hooks/." },
+];
+const appLayers = {
+  group: ["@/hooks/*", "@/components/*", "@/app/*"],
+  message: "Only the app's own layers import hooks, components and app.",
+};
+const layers = {
+  "lib/**": [...framework, appLayers, { group: ["@/cli/*", "@/e2e/*"], message: "lib/ is imported, it imports only lib/." }],
+  "hooks/**": [{ group: ["@/components/*", "@/app/*"], message: "hooks/ must not depend on components or app." }],
+  "components/**": [{ group: ["@/app/*"], message: "components/ must not depend on app." }],
+  "cli/**": [...framework, appLayers, { group: ["@/scripts/*", "@/e2e/*"], message: "The CLI ships alone: it imports lib/ only." }],
+  // scripts/server.ts is Next's own server, so scripts/ may import next.
+  "scripts/**": [appLayers, { group: ["@/e2e/*", "@/cli/*"], message: "scripts/ import lib/ and scripts/ only." }],
+  "e2e/**": [appLayers],
+};
+
+// Wallet code (wagmi, RainbowKit and what is built on them) loads with the wallet, on demand: only app/ and files
+// named *.wallet.ts(x) import it, and other files reach a *.wallet module only through a lazy import (walletPart).
+const walletFiles = ["**/*.wallet.ts", "**/*.wallet.tsx"];
+const walletCode = [
+  { group: ["wagmi", "wagmi/*", "@wagmi/*", "@rainbow-me/*"], message: "Wallet code: import it only in app/ and *.wallet.ts(x) files." },
+  {
+    regex: "\\.wallet$",
+    allowTypeImports: true,
+    message: "A *.wallet module loads with the wallet: reach it through walletPart(() => import(...)) or from another *.wallet file.",
+  },
+];
+
+for (const [layer, patterns] of Object.entries(layers)) {
+  const files = [`${layer.replace("/**", "")}/**/*.ts`, `${layer.replace("/**", "")}/**/*.tsx`];
+  config.push(
+    { files, ignores: walletFiles, rules: { "no-restricted-imports": ["error", { patterns: [...patterns, ...walletCode] }] } },
+    {
+      files: walletFiles.map((f) => f.replace("**", layer.replace("/**", "") + "/**")),
+      rules: { "no-restricted-imports": ["error", { patterns }] },
+    },
+  );
+}
 
 export default config;

@@ -2,7 +2,13 @@ import { type Address, type EIP1193Provider, type Hex, createWalletClient, getAd
 import { privateKeyToAccount } from "viem/accounts";
 import { createConnector } from "@wagmi/core";
 import { appChain } from "@/lib/config/appChain";
-import { EPHEMERAL_CONNECTOR_ID, createEphemeralKey, isEphemeralAuthorized, loadEphemeralKey, setEphemeralAuthorized } from "./keyStore";
+import {
+  EPHEMERAL_CONNECTOR_ID,
+  createEphemeralKey,
+  isEphemeralAuthorized,
+  loadEphemeralKey,
+  setEphemeralAuthorized,
+} from "@/lib/ephemeral/keyStore";
 
 export { EPHEMERAL_CONNECTOR_ID };
 

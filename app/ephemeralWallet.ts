@@ -1,6 +1,6 @@
 import type { Wallet } from "@rainbow-me/rainbowkit";
 import { createConnector } from "@wagmi/core";
-import { ephemeralConnector } from "@/lib/ephemeral/ephemeralConnector";
+import { ephemeralConnector } from "./ephemeralConnector";
 
 const ICON =
   "data:image/svg+xml;utf8," +

@@ -11,7 +11,7 @@ import { WagmiContext, WagmiProvider, useAccount } from "wagmi";
 import { connect, disconnect, getAccount, switchChain, watchAccount } from "wagmi/actions";
 import type { WalletAccount } from "@/hooks/wallet";
 import { appChain } from "@/lib/config/appChain";
-import { EPHEMERAL_CONNECTOR_ID } from "@/lib/ephemeral/ephemeralConnector";
+import { EPHEMERAL_CONNECTOR_ID } from "./ephemeralConnector";
 import { createWagmiConfig } from "./wagmiConfig";
 
 /** One config per browser tab: this module is only ever evaluated in the browser. */

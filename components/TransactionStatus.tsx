@@ -1,6 +1,6 @@
 "use client";
 
-import type { TransactionState } from "@/hooks/useTransaction";
+import type { TransactionState } from "@/hooks/useTransaction.wallet";
 import { explorerTxUrl } from "@/lib/config/appChain";
 
 const DIRECT_STEPS = [

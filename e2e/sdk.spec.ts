@@ -1,6 +1,7 @@
 // The SDK (lib/sdk) as an integrator's program uses it: a clerk's key registers and attests, parties with fresh keys
 // and no ether claim and request a payment through the app's relayer; a workflow's owner admits a member, whose
-// record a watcher of the workflow sees with the membership events. No browser.
+// record a watcher of the workflow sees with the membership events; a write the network drops ends in words. No
+// browser.
 import { type Hex, keccak256, stringToHex, zeroAddress, zeroHash } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { decryptPaymentNote } from "@/lib/crypto/paymentNote";
@@ -24,7 +25,7 @@ import {
 } from "@/lib/sdk";
 import { startAnvil } from "@/scripts/stack/anvil";
 import { ANVIL_KEYS } from "@/scripts/stack/chains";
-import { RPC_URL } from "./anvil";
+import { RPC_URL, testChain } from "./anvil";
 import { balanceOf } from "./chain";
 import { expect, test } from "./fixtures";
 import { integra } from "./integra";
@@ -178,6 +179,34 @@ test("watchWorkflow delivers the workflow's opening, its membership and a member
     await watching;
   }
   expect(() => watchWorkflow(client, zeroHash as Hex)).toThrow(/not a workflow/);
+});
+
+test("an SDK write whose transaction the network drops ends with a 'Dropped' IntegraWriteError, and nothing changed", async () => {
+  const client = createIntegraClient(RPC_URL);
+  const owner = { client, account: privateKeyToAccount(ANVIL_KEYS[4]) };
+  const name = "sdk/dropped";
+  const nonce = await client.getTransactionCount({ address: owner.account.address });
+  // Mining paused: the transaction waits in the node's pool, where the node drops it as soon as the SDK has sent it.
+  await testChain.setAutomine(false);
+  try {
+    const sent: Hex[] = [];
+    const write = openWorkflow(owner, name, (hash) => {
+      sent.push(hash);
+      void testChain.dropTransaction({ hash });
+    });
+    await expect(write).rejects.toBeInstanceOf(IntegraWriteError);
+    expect(sent).toHaveLength(1);
+    await expect(write).rejects.toMatchObject({
+      code: "Dropped",
+      title: "The transaction was dropped",
+      message: expect.stringContaining(`Transaction ${sent[0]} was dropped`),
+    });
+  } finally {
+    await testChain.setAutomine(true);
+  }
+  // It never ran: the workflow is not open, and the owner's nonce is where it was.
+  expect(await client.getTransactionCount({ address: owner.account.address })).toBe(nonce);
+  expect((await readWorkflow(client, { owner: owner.account.address, name })).owner).toBeUndefined();
 });
 
 test("the CLI refuses a chain other than the deployment's with one line and exit code 2", async () => {

@@ -19,8 +19,8 @@ import {
 
 /**
  * Every write of the app, defined once: the contract, the function and the arguments built from what the person
- * chose (encoded here, against the contract's own ABI types), the words for it, and exactly the reads it changes.
- * Components call `tx.send(operations.x({...}))`.
+ * chose (encoded by integraCalls, against the contract's own ABI types, with whether a relayer sponsors the call),
+ * the words for it, and exactly the reads it changes. Components call `tx.send(operations.x({...}))`.
  */
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

@@ -3,13 +3,19 @@
 import { formatEther } from "viem";
 import { shortHex } from "@/lib/format/hex";
 import type { RelayerInfo } from "@/lib/relay/relayApi";
+import { decidePayer } from "@/lib/transactions/payer";
 
 export type ClaimPayer = "relayer" | "clerk" | "wallet";
 
-/** The payer a party would expect: nobody's ether when the wallet has none, the wallet's own when it has some. */
-export function defaultPayer(relayer: RelayerInfo | undefined, balance: bigint | undefined): ClaimPayer {
-  if (balance !== undefined && balance > 0n) return "wallet";
-  return relayer?.enabled === false ? "clerk" : "relayer";
+/**
+ * The option shown before the person chooses: what the payer rule (lib/transactions/payer.ts) decides for the claim,
+ * as sending it would; undefined while the balance or the relayer is still being read. Where the rule leaves the fee
+ * to a wallet that holds no ether, the wallet cannot pay and the clerk is the way left.
+ */
+export function ruledPayer(sponsored: boolean, relayer: RelayerInfo | undefined, balance: bigint | undefined): ClaimPayer | undefined {
+  const decision = decidePayer("auto", { sponsored, balance, relayer });
+  if ("needs" in decision) return undefined;
+  return decision.paidBy === "wallet" && balance === 0n ? "clerk" : decision.paidBy;
 }
 
 /** Who pays the network fee of a claim: the app's relayer, the clerk (from a signed link), or the wallet itself. */
@@ -21,7 +27,7 @@ export function WhoPays({
   balance,
 }: {
   name: string;
-  value: ClaimPayer;
+  value: ClaimPayer | undefined;
   onChange: (payer: ClaimPayer) => void;
   relayer: RelayerInfo | undefined;
   balance: bigint | undefined;

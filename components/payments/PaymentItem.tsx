@@ -18,7 +18,7 @@ const STATUS_STYLE = {
   none: "bg-slate-100 text-slate-600",
 } as const;
 
-const PaymentActions = walletPart(() => import("./PaymentActions").then((m) => m.PaymentActions));
+const PaymentActions = walletPart(() => import("./PaymentActions.wallet").then((m) => m.PaymentActions));
 
 /** One payment request: who asks whom, until when, its status; read the amount with the passphrase; pay or cancel. */
 export function PaymentItem({

@@ -11,7 +11,7 @@ import { PaymentItem } from "./PaymentItem";
 import { walletPart } from "@/components/wallet/WithWallet";
 
 /** Only a connected party sees the form: its code (and the wallet's) loads then. */
-const RequestPaymentForm = walletPart(() => import("./RequestPaymentForm").then((m) => m.RequestPaymentForm));
+const RequestPaymentForm = walletPart(() => import("./RequestPaymentForm.wallet").then((m) => m.RequestPaymentForm));
 
 /** Payment signals between the record's parties: claimants who still hold their tokens, as the contract checks. */
 export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {

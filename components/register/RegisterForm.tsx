@@ -4,14 +4,15 @@ import { operations } from "@/hooks/operations";
 import { workflowQuery } from "@/hooks/queries";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { type Address, type Hex, type TransactionReceipt, parseEventLogs, zeroAddress } from "viem";
 import { FileDropzone } from "@/components/FileDropzone";
 import { Card } from "@/components/ui/Card";
 import { Field } from "@/components/ui/Field";
 import { ConnectWalletButton } from "@/components/wallet/ConnectWalletButton";
 import { walletPart } from "@/components/wallet/WithWallet";
-import type { TransactionRequest } from "@/hooks/useTransaction";
+import type { RegisterSubmitProps } from "./RegisterSubmit.wallet";
+import type { TransactionRequest } from "@/hooks/useTransaction.wallet";
 import { useWalletAccount } from "@/hooks/wallet";
 import { type TokenizerKind, registry, tokenizers } from "@/lib/contracts";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
@@ -52,19 +53,9 @@ function validate(draft: RegisterDraft, passphrase: string): { errors: Errors; p
   return { errors, parties, executor: executor ?? zeroAddress };
 }
 
-export interface RegisterSubmitProps {
-  /** The button's words. */
-  label: string;
-  /** Validates the form and builds the transaction; undefined when the form shows errors instead. */
-  prepare: () => Promise<TransactionRequest | undefined>;
-  onRegistered: (receipt: TransactionReceipt) => void;
-  /** Shown beside the button (Start over). */
-  children: ReactNode;
-}
-
 /** The submit button and its transaction's progress: they need the wallet, so their code loads with it. */
 const RegisterSubmit = walletPart(
-  () => import("./RegisterSubmit").then((m) => m.RegisterSubmit),
+  () => import("./RegisterSubmit.wallet").then((m) => m.RegisterSubmit),
   ({ label, children }: RegisterSubmitProps) => (
     <div className="flex flex-wrap items-center gap-3">
       <button type="button" disabled className="rounded-md bg-teal-700 px-5 py-2.5 font-medium text-white opacity-50">

@@ -8,7 +8,7 @@ import { useWalletAccount } from "@/hooks/wallet";
 import type { Workflow } from "@/lib/reads/workflows";
 
 // Shown to the workflow's owner only: loaded with the wallet.
-const MemberAdmin = walletPart(() => import("./MemberAdmin").then((m) => m.MemberAdmin));
+const MemberAdmin = walletPart(() => import("./MemberAdmin.wallet").then((m) => m.MemberAdmin));
 
 /** Who the workflow belongs to and who it admitted: the only accounts whose records can be in it. */
 export function WorkflowMembers({ processHash, workflow }: { processHash: Hex; workflow: Workflow }) {

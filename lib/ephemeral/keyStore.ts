@@ -1,7 +1,7 @@
 import { type Hex, isHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 
-/** The wagmi connector id of the ephemeral wallet (lib/ephemeral/ephemeralConnector.ts), known without loading wagmi. */
+/** The wagmi connector id of the ephemeral wallet (app/ephemeralConnector.ts), known without loading wagmi. */
 export const EPHEMERAL_CONNECTOR_ID = "ephemeral";
 
 /**

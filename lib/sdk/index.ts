@@ -93,7 +93,7 @@ export {
 export { buildProof } from "@/lib/proof/buildProof";
 /** Checks a proof bundle: offline (consistency, a file's hash), online (every event and attestation re-read), each check in plain words. */
 export { checkProof, checkProofOffline, checkProofOnline, firstFailure, type CheckProofOptions } from "@/lib/proof/checkProof";
-export { PROOF_CHECK_IDS, type ProofCheck, type ProofCheckId } from "@/lib/proof/proofCheck";
+export { PROOF_CHECK_IDS, type ProofCheck, type ProofCheckId } from "@/lib/proof/checkOutcome";
 /** An EAS attestation's UID recomputed from its fields, as EAS does. */
 export { attestationUid } from "@/lib/proof/attestations";
 /**
@@ -106,24 +106,16 @@ export { processHashOf, workflowIdOf } from "@/lib/workflow";
  * A workflow as programs name it (a processHash, or `{ owner, name }`), its owner and members now, and the owner's
  * writes: open it, admit and remove members. Only the owner and its members can register records into a workflow.
  */
-export {
-  admitMember,
-  openWorkflow,
-  readWorkflow,
-  removeMember,
-  workflowForRegistration,
-  workflowHash,
-  workflowLabel,
-  type WorkflowRef,
-  type WorkflowState,
-  type WorkflowWrite,
-} from "./workflows";
+export { readWorkflow, workflowForRegistration, workflowHash, workflowLabel, type WorkflowRef, type WorkflowState } from "./workflowRef";
+export { admitMember, openWorkflow, removeMember, type WorkflowWrite } from "./workflows";
 export { canRegisterInto, type Workflow } from "@/lib/reads/workflows";
 /** Every write, encoded once (the app's operations use the same). */
 export { integraCalls, type ContractCall } from "@/lib/calls/integraCalls";
 /**
  * Writes: each takes an {@link IntegraSigner} (a public client and a viem account: a key, a keystore, a hardware
  * signer). Each is simulated first; a revert is thrown as an {@link IntegraWriteError} in the contract's own words.
+ * Each goes through the app's own send engine: a transaction dropped or replaced before it is mined ends as an
+ * IntegraWriteError (codes Dropped, Replaced), so no write waits for a transaction the network no longer has.
  */
 export {
   acceptExecutorRole,
@@ -143,6 +135,7 @@ export {
   type IssueCapabilityInput,
   type OnSent,
   type PartyInput,
+  type Payer,
   type PaymentOptions,
   type RegisterInput,
   type Registered,

@@ -2,7 +2,7 @@ import { type Address, type Hex, type PublicClient, zeroHash } from "viem";
 import { integraAddresses } from "@/lib/deployment";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { type WatchItem, type WatchOptions, watchEvents } from "@/lib/timeline/watchEvents";
-import { type WorkflowRef, workflowHash } from "./workflows";
+import { type WorkflowRef, workflowHash } from "./workflowRef";
 
 /**
  * Watchers: async iterators of a record's, a workflow's or an account's events as they happen, reorg-safe

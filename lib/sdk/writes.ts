@@ -1,61 +1,24 @@
-import {
-  type Account,
-  type Address,
-  BaseError,
-  type Hex,
-  InsufficientFundsError,
-  type PublicClient,
-  type TransactionReceipt,
-  createWalletClient,
-  custom,
-  isAddressEqual,
-  parseEventLogs,
-  zeroAddress,
-} from "viem";
+import { type Address, type Hex, type TransactionReceipt, isAddressEqual, parseEventLogs, zeroAddress } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
 import { type ContractCall, integraCalls } from "@/lib/calls/integraCalls";
 import { describeClaimState } from "@/lib/claims/claimability";
 import { readPendingClaims } from "@/lib/claims/pendingClaims";
-import { type TokenizerKind, eas, forwarder, registry, tokenizers } from "@/lib/contracts";
+import { type TokenizerKind, eas, registry, tokenizers } from "@/lib/contracts";
 import { encryptPaymentNote, type PaymentNote } from "@/lib/crypto/paymentNote";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
-import { describeError } from "@/lib/errors/describeError";
-import { forwardRequestTypedData } from "@/lib/forwarder/forwardRequest";
-import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
 import { readRecord } from "@/lib/reads/records";
-import { submitToRelayer } from "@/lib/relay/relayClient";
 import { integraTimelineEvents } from "@/lib/timeline/integraEvents";
-import { type WorkflowRef, workflowForRegistration } from "./workflows";
+import { accountSigner } from "@/lib/transactions/accountSigner";
+import { minedReceipt } from "@/lib/transactions/minedReceipt";
+import type { Payer } from "@/lib/transactions/payer";
+import { sendContractCall } from "@/lib/transactions/sendContractCall";
+import { IntegraWriteError } from "@/lib/transactions/writeError";
+import type { IntegraSigner } from "./signer";
+import { type WorkflowRef, workflowForRegistration } from "./workflowRef";
 
-/**
- * Who writes: a public client of the chain, and a viem account that signs. A private key
- * (`privateKeyToAccount`), a decrypted keystore, or any custom account (`toAccount`, a hardware signer) works:
- * transactions and typed data are signed by the account, and sent through the client's transport.
- */
-export interface IntegraSigner {
-  client: PublicClient;
-  account: Account;
-}
+export { IntegraWriteError, type Payer };
 
-/**
- * A write the chain refused, or would refuse, in plain words; `errorName` is the contract's custom error, if any (also
- * when the SDK refused before sending because the contract would: NotWorkflowMember, UnknownWorkflow, ...). `code` is
- * `errorName`, or for refusals that are not the contract's, a name of the SDK's own: NoEther, InsufficientFunds,
- * CannotClaim, Reverted, UnexpectedReceipt.
- */
-export class IntegraWriteError extends Error {
-  readonly code: string;
-  constructor(
-    readonly title: string,
-    message: string,
-    readonly errorName?: string,
-    code?: string,
-  ) {
-    super(message);
-    this.name = "IntegraWriteError";
-    this.code = errorName ?? code ?? "WriteRefused";
-  }
-}
+export type { IntegraSigner } from "./signer";
 
 /** Called with each transaction's hash as soon as it is sent, before it is mined. */
 export type OnSent = (hash: Hex) => void;
@@ -64,90 +27,45 @@ export type OnSent = (hash: Hex) => void;
 export interface PaymentOptions {
   /** The app's origin, e.g. https://app.example or http://localhost:3000: its relayer submits and pays. */
   relayer?: string;
+  /**
+   * "wallet": the signer pays; "relayer": the relayer at `relayer` does; "auto": the relayer when the signer holds
+   * no ether and the relayer is enabled, else the signer. Default: "relayer" when `relayer` is given, else "wallet".
+   */
+  payer?: Payer;
   onSent?: OnSent;
 }
 
-/** Rethrows `error` as an IntegraWriteError when it is a revert or a lack of funds; other errors (an RPC down) pass through. */
-function asWriteError(error: unknown, account: Address): unknown {
-  if (error instanceof BaseError && error.walk((e) => e instanceof InsufficientFundsError)) {
-    return new IntegraWriteError(
-      "Not enough ether",
-      `${account} has not enough ether to pay the network fee. Nothing was sent.`,
-      undefined,
-      "InsufficientFunds",
-    );
-  }
-  const described = describeError(error);
-  if (described.errorName) return new IntegraWriteError(described.title, described.message, described.errorName);
-  return error;
-}
-
-function walletOf({ client, account }: IntegraSigner) {
-  return createWalletClient({ account, chain: client.chain, transport: custom({ request: client.request }) });
-}
-
-async function mined(client: PublicClient, hash: Hex): Promise<TransactionReceipt> {
-  const receipt = await client.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success")
-    throw new IntegraWriteError("The transaction reverted", `Transaction ${hash} was mined but reverted.`, undefined, "Reverted");
-  return receipt;
+/**
+ * Sends `call` through the app's own send engine (lib/transactions/sendContractCall.ts) and waits for it: the
+ * receipt, or an IntegraWriteError when it was refused, reverted, or dropped or replaced before it was mined.
+ */
+async function send(signer: IntegraSigner, call: ContractCall, payer: Payer, options: PaymentOptions = {}): Promise<TransactionReceipt> {
+  const outcome = await sendContractCall({ client: signer.client, signer: accountSigner(signer.client, signer.account) }, call, {
+    payer,
+    relayer: options.relayer,
+    onSent: (sent) => options.onSent?.(sent.hash),
+  });
+  return minedReceipt(outcome);
 }
 
 /**
  * Sends `call` from the signer, paying the fee itself: simulated first (a revert is thrown in the contract's own
  * words and nothing is sent), then signed, sent and awaited. An account without ether is told so before signing.
  */
-export async function sendCall(signer: IntegraSigner, call: ContractCall, onSent?: OnSent): Promise<TransactionReceipt> {
-  const { client, account } = signer;
-  try {
-    await client.call({ account: account.address, to: call.to, data: call.data });
-  } catch (error) {
-    throw asWriteError(error, account.address);
-  }
-  if ((await client.getBalance({ address: account.address })) === 0n) {
-    throw new IntegraWriteError(
-      "No ether",
-      `${account.address} holds no ether to pay the network fee. Fund it, or have a relayer pay (claims and payment calls).`,
-      undefined,
-      "NoEther",
-    );
-  }
-  let hash: Hex;
-  try {
-    hash = await walletOf(signer).sendTransaction({ account, chain: client.chain, to: call.to, data: call.data });
-  } catch (error) {
-    throw asWriteError(error, account.address);
-  }
-  onSent?.(hash);
-  return mined(client, hash);
+export function sendCall(signer: IntegraSigner, call: ContractCall, onSent?: OnSent): Promise<TransactionReceipt> {
+  return send(signer, call, "wallet", { onSent });
 }
 
 /**
  * Sends `call` gasless: the signer signs an ERC-2771 forward request (EIP-712, no ether needed) and the relayer
  * at `relayerUrl` submits it. A call that would revert is refused before anything is signed.
  */
-export async function sendGasless(
-  signer: IntegraSigner,
-  call: ContractCall,
-  relayerUrl: string,
-  onSent?: OnSent,
-): Promise<TransactionReceipt> {
-  const { client, account } = signer;
-  const chainId = client.chain?.id ?? (await client.getChainId());
-  let prepared;
-  try {
-    prepared = await prepareForwardRequest(client, { from: account.address, ...call });
-  } catch (error) {
-    throw asWriteError(error, account.address);
-  }
-  const signature = await walletOf(signer).signTypedData({ account, ...forwardRequestTypedData(prepared, chainId, forwarder.address) });
-  const { hash } = await submitToRelayer(relayerUrl, { ...prepared, signature });
-  onSent?.(hash);
-  return mined(client, hash);
+export function sendGasless(signer: IntegraSigner, call: ContractCall, relayerUrl: string, onSent?: OnSent): Promise<TransactionReceipt> {
+  return send(signer, call, "relayer", { relayer: relayerUrl, onSent });
 }
 
 function sendPaid(signer: IntegraSigner, call: ContractCall, options: PaymentOptions): Promise<TransactionReceipt> {
-  return options.relayer ? sendGasless(signer, call, options.relayer, options.onSent) : sendCall(signer, call, options.onSent);
+  return send(signer, call, options.payer ?? (options.relayer ? "relayer" : "wallet"), options);
 }
 
 /** The receipt's Integra events, decoded with the timeline's ABI (the same events every view reads). */

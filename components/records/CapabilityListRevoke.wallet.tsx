@@ -2,15 +2,15 @@
 
 import type { Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 import type { RecordInfo } from "@/lib/reads/records";
-import { CapabilityListView } from "./CapabilityList";
+import { CapabilityList } from "./CapabilityList";
 
 /** The capability list with Revoke for the connected wallet's own attestations. */
 export function CapabilityListRevoke({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
   const tx = useTransaction();
   return (
-    <CapabilityListView
+    <CapabilityList
       integraHash={integraHash}
       record={record}
       revoke={{

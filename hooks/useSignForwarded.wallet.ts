@@ -3,9 +3,11 @@
 import { useCallback, useState } from "react";
 import type { Address, Hex } from "viem";
 import { useAccount, useConfig } from "wagmi";
-import { type DescribedError, describeError } from "@/lib/errors/describeError";
+import type { DescribedError } from "@/lib/errors/describeError";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
-import { signForwarded } from "./useTransaction";
+import { signForwardRequest } from "@/lib/transactions/signForwardRequest";
+import { describeWriteError } from "@/lib/transactions/writeError";
+import { appSendDeps } from "./useTransaction.wallet";
 
 export type SignPhase =
   | { phase: "idle" }
@@ -16,20 +18,21 @@ export type SignPhase =
 /** Signs a party call as an ERC-2771 request for someone else to submit (the clerk pays); sends nothing. */
 export function useSignForwarded() {
   const config = useConfig();
-  const { address } = useAccount();
+  const { address, chainId } = useAccount();
   const [state, setState] = useState<SignPhase>({ phase: "idle" });
   const sign = useCallback(
     async (call: { to: Address; data: Hex }) => {
       if (!address) return setState({ phase: "failed", error: { title: "No wallet connected", message: "Connect a wallet to sign." } });
       setState({ phase: "checking" });
       try {
-        const request = await signForwarded(config, address, call, () => setState({ phase: "awaiting-signature" }));
+        const { client, signer } = appSendDeps(config, address, chainId);
+        const request = await signForwardRequest(client, signer, call, () => setState({ phase: "awaiting-signature" }));
         setState({ phase: "signed", request });
       } catch (error) {
-        setState({ phase: "failed", error: describeError(error) });
+        setState({ phase: "failed", error: describeWriteError(error) });
       }
     },
-    [address, config],
+    [address, chainId, config],
   );
   return { state, sign, reset: useCallback(() => setState({ phase: "idle" }), []) };
 }

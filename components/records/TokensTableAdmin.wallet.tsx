@@ -2,16 +2,16 @@
 
 import type { Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 import type { RecordInfo } from "@/lib/reads/records";
-import { IssueCapability } from "./IssueCapability";
-import { TokensTableView } from "./TokensTable";
+import { IssueCapability } from "./IssueCapability.wallet";
+import { TokensTable } from "./TokensTable";
 
 /** The tokens table with the owner's or executor's actions: fix the party set, cancel, issue a capability. */
 export function TokensTableAdmin({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
   const tx = useTransaction();
   return (
-    <TokensTableView
+    <TokensTable
       integraHash={integraHash}
       record={record}
       admin={{

@@ -1,9 +1,19 @@
 "use client";
 
-import type { MouseEvent } from "react";
+import type { MouseEvent, ReactNode } from "react";
+import type { TransactionReceipt } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
-import { useTransaction } from "@/hooks/useTransaction";
-import type { RegisterSubmitProps } from "./RegisterForm";
+import { type TransactionRequest, useTransaction } from "@/hooks/useTransaction.wallet";
+
+export interface RegisterSubmitProps {
+  /** The button's words. */
+  label: string;
+  /** Validates the form and builds the transaction; undefined when the form shows errors instead. */
+  prepare: () => Promise<TransactionRequest | undefined>;
+  onRegistered: (receipt: TransactionReceipt) => void;
+  /** Shown beside the button (Start over). */
+  children: ReactNode;
+}
 
 /** Register and reserve: one transaction through the connected wallet, its progress above the button. */
 export function RegisterSubmit({ label, prepare, onRegistered, children }: RegisterSubmitProps) {

@@ -5,21 +5,21 @@ import { operations } from "@/hooks/operations";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { type Address, type Hex, encodeFunctionData } from "viem";
+import { type Address, type Hex, zeroHash } from "viem";
 import { useBalance } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
-import { useSignForwarded } from "@/hooks/useSignForwarded";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useSignForwarded } from "@/hooks/useSignForwarded.wallet";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 import { type ClaimState, claimStateOf, judgeAttestation } from "@/lib/claims/claimability";
-import { tokenizerAbi, tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import { tokenLabel } from "@/lib/format/token";
 import type { Capability } from "@/lib/reads/capabilities";
 import { SignedLinkPanel } from "./SignedLinkPanel";
-import { type ClaimPayer, WhoPays, defaultPayer } from "./WhoPays";
+import { type ClaimPayer, WhoPays, ruledPayer } from "./WhoPays";
 
 export interface ClaimableToken {
   integraHash: Hex;
@@ -73,7 +73,18 @@ export function ClaimCard({
   const relayer = useQuery(relayerInfoQuery());
   const balance = useBalance({ address: account });
   const [chosenPayer, setChosenPayer] = useState<ClaimPayer>();
-  const payer = chosenPayer ?? defaultPayer(relayer.data, balance.data?.value);
+  /** The claim, encoded as every write is: sent, or signed for the clerk; only the attestation it names varies. */
+  const claimRequest = (uid: Hex) =>
+    operations.claimToken({
+      integraHash: token.integraHash,
+      tokenizer: token.tokenizer,
+      tokenId: token.tokenId,
+      uid,
+      processHash: token.processHash,
+      account,
+    });
+  // Whether a relayer sponsors a claim depends on its tokenizer, not on the attestation it names.
+  const payer = chosenPayer ?? ruledPayer(claimRequest(zeroHash).sponsored, relayer.data, balance.data?.value);
   const [manualUid, setManualUid] = useState("");
   const [manualError, setManualError] = useState<string>();
   const state = claimStateOf(token, capabilities, account, now);
@@ -84,21 +95,10 @@ export function ClaimCard({
   );
 
   function claim(uid: Hex) {
-    const args = [token.integraHash, token.tokenId, uid, token.processHash] as const;
-    if (payer === "clerk") {
-      return signer.sign({ to: token.tokenizer, data: encodeFunctionData({ abi: tokenizerAbi, functionName: "claimToken", args }) });
-    }
-    return tx.send(
-      operations.claimToken({
-        integraHash: token.integraHash,
-        tokenizer: token.tokenizer,
-        tokenId: token.tokenId,
-        uid,
-        processHash: token.processHash,
-        account,
-      }),
-      { payer },
-    );
+    const request = claimRequest(uid);
+    if (payer === "clerk") return signer.sign(request);
+    // Not yet decided on screen (still reading): the engine applies the same rule when it sends.
+    return tx.send(request, { payer: payer ?? "auto" });
   }
   const busy = tx.busy || signer.state.phase === "checking" || signer.state.phase === "awaiting-signature";
   const name = tokenLabel(token.tokenId, token.role);

@@ -6,7 +6,7 @@ import { type Hex, zeroAddress } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 import { tokenizerKindOf } from "@/lib/deployment";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { roleProblem } from "@/lib/format/token";

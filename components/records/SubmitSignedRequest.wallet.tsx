@@ -3,7 +3,7 @@
 import type { Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { operations } from "@/hooks/operations";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 
 /** The connected wallet submits a party's checked, signed request and pays the fee. */

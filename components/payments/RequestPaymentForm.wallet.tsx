@@ -6,7 +6,7 @@ import { type FormEvent, useState } from "react";
 import type { Address, Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { Field } from "@/components/ui/Field";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 import { encryptPaymentNote } from "@/lib/crypto/paymentNote";
 import { shortHex } from "@/lib/format/hex";
 

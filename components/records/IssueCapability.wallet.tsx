@@ -8,7 +8,7 @@ import { TransactionStatus } from "@/components/TransactionStatus";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Field } from "@/components/ui/Field";
 import { QrCode } from "@/components/ui/QrCode";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 import { claimLinkPath } from "@/lib/claims/claimLink";
 
 /** For one reserved token: issue the CLAIM capability to its recipient through EAS, and hand out the claim link. */

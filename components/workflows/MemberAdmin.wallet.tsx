@@ -5,7 +5,7 @@ import type { Address, Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { Field } from "@/components/ui/Field";
 import { operations } from "@/hooks/operations";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 
 const button = "rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50";

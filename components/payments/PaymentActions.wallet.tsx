@@ -3,7 +3,7 @@
 import type { Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { operations } from "@/hooks/operations";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 import type { PaymentRow } from "@/lib/reads/payments";
 
 /** Mark paid (the payer) or cancel (the requestor) a pending payment request, and how that transaction goes. */

@@ -4,7 +4,7 @@ import type { Address, Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { operations } from "@/hooks/operations";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 
 /** The prompt an offered executor sees: naming an executor is only an offer; its authority starts when it accepts. */
 export function AcceptExecutorRole({ integraHash, owner }: { integraHash: Hex; owner: Address }) {

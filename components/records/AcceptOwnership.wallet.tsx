@@ -7,7 +7,7 @@ import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { operations } from "@/hooks/operations";
 import { recordQuery, recordTokensQuery } from "@/hooks/queries";
-import { useTransaction } from "@/hooks/useTransaction";
+import { useTransaction } from "@/hooks/useTransaction.wallet";
 
 /**
  * The prompt a pending owner sees: accept the record as this page shows it, or leave it (nothing moves until they

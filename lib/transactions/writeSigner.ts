@@ -1,0 +1,17 @@
+import type { Address, Hash, Hex } from "viem";
+import type { forwardRequestTypedData } from "@/lib/forwarder/forwardRequest";
+
+/** A forward request's EIP-712 typed data, as a party signs it. */
+export type ForwardRequestTypedData = ReturnType<typeof forwardRequestTypedData>;
+
+/**
+ * Who writes, as the send engine sees it: an address and two capabilities. The SDK makes one from a viem account
+ * (accountSigner.ts), the app from the connected wallet (wagmiSigner in hooks/useTransaction.ts).
+ */
+export interface WriteSigner {
+  address: Address;
+  /** Signs and sends a transaction that pays its own fee; resolves with its hash once the node has it. */
+  sendTransaction(call: { to: Address; data: Hex }): Promise<Hash>;
+  /** Signs a forward request for a relayer or the clerk to submit: no transaction, no ether. */
+  signTypedData(typedData: ForwardRequestTypedData): Promise<Hex>;
+}

@@ -14,6 +14,8 @@ type FileDropzoneProps = {
   onHashed: (result: { hash: Hex; fileName: string; fileSize: number }) => void;
   /** Called when a previously reported hash stops applying: a new file was chosen or the result was cleared. */
   onReset?: () => void;
+  /** Called as a file is chosen, before it is hashed: time to fetch what the hash will be needed for. */
+  onFile?: () => void;
 };
 
 type CopyStatus = "idle" | "copied" | "failed";
@@ -21,7 +23,7 @@ type CopyStatus = "idle" | "copied" | "failed";
 const buttonClass =
   "inline-flex min-h-10 items-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 
-export function FileDropzone({ label, description, accept, onHashed, onReset }: FileDropzoneProps) {
+export function FileDropzone({ label, description, accept, onHashed, onReset, onFile }: FileDropzoneProps) {
   const inputId = useId();
   const descriptionId = useId();
   const noteId = useId();
@@ -34,6 +36,7 @@ export function FileDropzone({ label, description, accept, onHashed, onReset }: 
   async function hashFile(file: File) {
     setCopyStatus("idle");
     onReset?.();
+    onFile?.();
     const result = await start(file);
     if (result) onHashed(result);
   }

@@ -1,9 +1,10 @@
-import { queryOptions, skipToken } from "@tanstack/react-query";
-import { type Address, type Hex, zeroAddress } from "viem";
-import { readClient } from "@/lib/chain/readClient";
-import { probeBlockNumber } from "@/lib/chain/rpcProbe";
-import { APP_CHAIN_ID } from "@/lib/config/appChain";
+import { type QueryClient, type QueryKey, queryOptions, skipToken } from "@tanstack/react-query";
+import { type Address, type Hex, zeroAddress, zeroHash } from "viem";
+import { APP_CHAIN_ID, LOG_BLOCK_RANGE } from "@/lib/config/appChain";
+import { deployBlock, integraAddresses } from "@/lib/deployment";
 import { revertedErrorName } from "@/lib/errors/revertedErrorName";
+import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
+import type { TimelineData, TimelineFilter } from "@/lib/timeline/readTimeline";
 import { retryRead } from "./readRetry";
 
 /**
@@ -14,15 +15,25 @@ import { retryRead } from "./readRetry";
 const lower = (value: string | undefined) => value?.toLowerCase() ?? null;
 
 /**
- * The readers, fetched when a query first runs (with the read client's actions: one chunk), so the layout's outage
- * probe does not bring them to pages that read no contract (a workflow, /verify before a hash is given).
+ * Runs `reader` with the readers and the read client (lib/reads/index.ts), loaded on the first read: the pages
+ * that read nothing on mount (/verify before a file) do without them. A page that reads at once (a record) imports
+ * them itself, so they come with its first load.
  */
-const reads = () => import("@/lib/reads/readCode");
+async function read<T>(reader: (reads: typeof import("@/lib/reads")) => Promise<T>): Promise<T> {
+  return reader(await import("@/lib/reads"));
+}
 
 export const recordQuery = (integraHash: Hex | undefined) =>
   queryOptions({
     queryKey: ["record", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: integraHash ? async () => (await reads()).readRecord(readClient, integraHash) : skipToken,
+    queryFn: integraHash
+      ? async ({ client }) => {
+          const record = await read((r) => r.readRecord(r.readClient, integraHash));
+          // The status line's read starts now, not once every card of the page has rendered.
+          if (record.tokenizer !== zeroAddress) void client.prefetchQuery(recordProgressQuery(integraHash, record.tokenizer));
+          return record;
+        }
+      : skipToken,
     // An unknown record is an answer, not a failure: said at once. Other failures retry as every read does.
     retry: (count, error) => revertedErrorName(error) !== "RecordNotFound" && retryRead(count, error),
   });
@@ -32,29 +43,37 @@ export const recordTokensQuery = (integraHash: Hex | undefined, tokenizer?: Addr
     queryKey: ["recordTokens", APP_CHAIN_ID, lower(integraHash)] as const,
     queryFn:
       integraHash && tokenizer && tokenizer !== zeroAddress
-        ? async () => (await reads()).readRecordTokens(readClient, integraHash, tokenizer, fromBlock)
+        ? () => read((r) => r.readRecordTokens(r.readClient, integraHash, tokenizer, fromBlock))
         : skipToken,
+  });
+
+/** How far the record's agreement is (the status line): one round trip, before the tokens table's longer read. */
+export const recordProgressQuery = (integraHash: Hex, tokenizer: Address) =>
+  queryOptions({
+    // Under the tokens' key: every write that refreshes the tokens refreshes this too.
+    queryKey: [...recordTokensQuery(integraHash).queryKey, "progress"] as const,
+    queryFn: tokenizer !== zeroAddress ? () => read((r) => r.readRecordProgress(r.readClient, integraHash, tokenizer)) : skipToken,
   });
 
 /** A record's registration event (its encrypted private details): it never changes. */
 export const registrationQuery = (integraHash: Hex, registeredBlock: bigint) =>
   queryOptions({
     queryKey: ["registration", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: async () => (await reads()).readRegistration(readClient, integraHash, registeredBlock),
+    queryFn: () => read((r) => r.readRegistration(r.readClient, integraHash, registeredBlock)),
     staleTime: Infinity,
   });
 
 export const recordsByContentQuery = (contentHash: Hex | undefined) =>
   queryOptions({
     queryKey: ["recordsByContent", APP_CHAIN_ID, lower(contentHash)] as const,
-    queryFn: contentHash ? async () => (await reads()).readRecordsByContent(readClient, contentHash) : skipToken,
+    queryFn: contentHash ? () => read((r) => r.readRecordsByContent(r.readClient, contentHash)) : skipToken,
   });
 
 /** A workflow's owner and members (who may register records into it). */
 export const workflowQuery = (processHash: Hex | undefined) =>
   queryOptions({
     queryKey: ["workflow", APP_CHAIN_ID, lower(processHash)] as const,
-    queryFn: processHash ? async () => (await reads()).readWorkflow(readClient, processHash) : skipToken,
+    queryFn: processHash ? () => read((r) => r.readWorkflow(r.readClient, processHash)) : skipToken,
   });
 
 /** Every account's reservations: a write that reserves for someone else refreshes theirs too. */
@@ -62,7 +81,7 @@ export const reservationsScope = ["reservedFor", APP_CHAIN_ID] as const;
 export const reservationsQuery = (account: Address | undefined) =>
   queryOptions({
     queryKey: [...reservationsScope, lower(account)] as const,
-    queryFn: account ? async () => (await reads()).readReservationsFor(readClient, account) : skipToken,
+    queryFn: account ? () => read((r) => r.readReservationsFor(r.readClient, account)) : skipToken,
   });
 
 /**
@@ -79,8 +98,7 @@ export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash
     ] as const,
     queryFn: filter
       ? async () => {
-          const { readCapabilities } = await reads();
-          const [capabilities, block] = await Promise.all([readCapabilities(readClient, filter), readClient.getBlock()]);
+          const [capabilities, block] = await read((r) => Promise.all([r.readCapabilities(r.readClient, filter), r.readClient.getBlock()]));
           return { capabilities, now: block.timestamp };
         }
       : skipToken,
@@ -89,7 +107,7 @@ export const capabilitiesQuery = (filter: { recipient: Address } | { integraHash
 export const paymentsQuery = (integraHash: Hex, fromBlock: bigint) =>
   queryOptions({
     queryKey: ["payments", APP_CHAIN_ID, lower(integraHash)] as const,
-    queryFn: async () => (await reads()).readPayments(readClient, integraHash, fromBlock),
+    queryFn: () => read((r) => r.readPayments(r.readClient, integraHash, fromBlock)),
   });
 
 /** Every account's "records I own". */
@@ -97,45 +115,103 @@ export const myRecordsScope = ["myRecords", APP_CHAIN_ID] as const;
 export const myRecordsQuery = (account: Address | undefined) =>
   queryOptions({
     queryKey: [...myRecordsScope, lower(account)] as const,
-    queryFn: account ? async () => (await reads()).readRecordsOwnedBy(readClient, account) : skipToken,
+    queryFn: account ? () => read((r) => r.readRecordsOwnedBy(r.readClient, account)) : skipToken,
   });
 
 export const offersQuery = (account: Address | undefined) =>
   queryOptions({
     queryKey: ["offersFor", APP_CHAIN_ID, lower(account)] as const,
-    queryFn: account ? async () => (await reads()).readOffersFor(readClient, account) : skipToken,
+    queryFn: account ? () => read((r) => r.readOffersFor(r.readClient, account)) : skipToken,
   });
 
 export const activityQuery = (account: Address) =>
   queryOptions({
     queryKey: ["activity", APP_CHAIN_ID, lower(account)] as const,
-    queryFn: async () => (await reads()).readActivityOf(readClient, account),
+    queryFn: () => read((r) => r.readActivityOf(r.readClient, account)),
     refetchInterval: 8_000,
-  });
-
-/**
- * The chain answers: the outage banner's probe. Every 10 s while it does, every 2 s while it does not, so the
- * banner goes soon after the chain is back. Never retried: the next probe is the retry. A plain fetch of
- * eth_blockNumber (lib/chain/rpcProbe.ts): it runs on every page, which then need no viem client until they read.
- */
-export const rpcHealthQuery = () =>
-  queryOptions({
-    queryKey: ["rpcHealth", APP_CHAIN_ID] as const,
-    queryFn: () => probeBlockNumber(),
-    refetchInterval: (query) => (query.state.status === "error" ? 2_000 : 10_000),
-    retry: false,
   });
 
 export const relayerInfoQuery = () =>
   queryOptions({
     queryKey: ["relayerInfo", APP_CHAIN_ID] as const,
-    queryFn: async () => (await reads()).fetchRelayerInfo(window.location.origin),
+    queryFn: () => read((r) => r.fetchRelayerInfo(window.location.origin)),
     staleTime: Infinity,
   });
 
-/** The live timelines' keys (their fetch is incremental: see useTimeline). */
+const TIMELINE_REFRESH_MS = 4_000;
+
+/** A refresh found events not seen before, or found events gone (a reorg retracted them). */
+function changedEvents(previous: TimelineData, next: TimelineData): boolean {
+  const before = new Set(previous.entries.map((e) => e.id));
+  return next.entries.length !== before.size || next.entries.some((e) => !before.has(e.id));
+}
+
+/**
+ * A live timeline: the first read covers the whole history from the filter's block; each refresh reads only the last
+ * few blocks and the new ones, folding them into the cached data. When a refresh changes the events, `onChange` gets
+ * the query client, to refresh exactly the reads those events change.
+ */
+function liveTimeline<const key extends QueryKey>(
+  queryKey: key,
+  filter: TimelineFilter | undefined,
+  onChange?: (client: QueryClient) => void,
+) {
+  return queryOptions({
+    queryKey,
+    queryFn: filter
+      ? async ({ client }) => {
+          const previous = client.getQueryData<TimelineData>(queryKey);
+          // The timeline's own code only: a workflow page reads nothing else.
+          const [{ readTimeline }, { readClient }] = await Promise.all([
+            import("@/lib/timeline/readTimeline"),
+            import("@/lib/chain/readClient"),
+          ]);
+          const next = await readTimeline(readClient, filter, LOG_BLOCK_RANGE, previous);
+          if (previous && changedEvents(previous, next)) onChange?.(client);
+          return next;
+        }
+      : skipToken,
+    refetchInterval: TIMELINE_REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+}
+
 export const timelineKey = (integraHash: Hex) => ["timeline", APP_CHAIN_ID, integraHash.toLowerCase()] as const;
 export const workflowTimelineKey = (processHash: Hex) => ["workflowTimeline", APP_CHAIN_ID, processHash.toLowerCase()] as const;
+
+/** Every event of one record from every Integra contract, live; new events refresh the record's other reads. */
+export const recordTimelineQuery = (integraHash: Hex, fromBlock: bigint) =>
+  liveTimeline(timelineKey(integraHash), { addresses: integraAddresses, integraHash, fromBlock }, (client) => {
+    for (const queryKey of recordReads(integraHash)) void client.invalidateQueries({ queryKey });
+  });
+
+/** Every event of one workflow (processHash) across its records, live. */
+export const workflowTimelineQuery = (processHash: Hex | undefined) =>
+  liveTimeline(
+    workflowTimelineKey(processHash ?? zeroHash),
+    processHash ? { addresses: integraAddresses, processHash, fromBlock: deployBlock } : undefined,
+  );
+
+/**
+ * What a clerk checks of a party's signed request before paying for it (lib/forwarder/checkForwardRequest.ts). The
+ * whole request is the key: two links that differ in any byte are checked apart.
+ */
+export const signedRequestChecksQuery = (request: SignedForwardRequest) =>
+  queryOptions({
+    queryKey: [
+      "signedRequestChecks",
+      APP_CHAIN_ID,
+      { ...request, value: String(request.value), gas: String(request.gas), nonce: String(request.nonce) },
+    ] as const,
+    // Its checks (signatures, typed data) load when a signed link is opened, not with the record page.
+    queryFn: async () => {
+      const [{ checkForwardRequest }, { readClient }] = await Promise.all([
+        import("@/lib/forwarder/checkForwardRequest"),
+        import("@/lib/chain/readClient"),
+      ]);
+      return checkForwardRequest(readClient, request);
+    },
+  });
 
 /** Everything shown about one record: what a new event of the record (by anyone) may have changed. */
 export function recordReads(integraHash: Hex) {

@@ -3,7 +3,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { Hex } from "viem";
-import { readClient } from "@/lib/chain/readClient";
 import { isUnreachable } from "@/lib/chain/unreachable";
 import { appChain } from "@/lib/config/appChain";
 import {
@@ -47,13 +46,13 @@ export function useRememberedTransactions() {
   const [progress, setProgress] = useState<Partial<Record<Hex, Progress>>>({});
 
   useEffect(() => {
-    // The watcher's code (with viem's error classes) is fetched only when an earlier page load left something to watch.
+    // The watcher's code and the read client are fetched only when an earlier page load left something to watch.
     if (earlier.length === 0) return undefined;
     const controller = new AbortController();
     const update = (hash: Hex, patch: Partial<Progress>) =>
       setProgress((all) => ({ ...all, [hash]: { status: "waiting", chainUnreachable: false, ...all[hash], ...patch } }));
-    void import("@/lib/transactions/transactionOutcome").then(
-      ({ waitForOutcome }) => {
+    void Promise.all([import("@/lib/transactions/transactionOutcome"), import("@/lib/chain/readClient")]).then(
+      ([{ waitForOutcome }, { readClient }]) => {
         if (controller.signal.aborted) return;
         for (const tx of earlier) {
           waitForOutcome(readClient, tx.hash, {

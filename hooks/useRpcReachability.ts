@@ -1,9 +1,23 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import { isUnreachable } from "@/lib/chain/unreachable";
-import { rpcHealthQuery } from "./queries";
+import { APP_CHAIN_ID } from "@/lib/config/appChain";
+import { probeBlockNumber } from "@/lib/chain/rpcProbe";
+
+/**
+ * The chain answers: the outage banner's probe. Every 10 s while it does, every 2 s while it does not, so the
+ * banner goes soon after the chain is back. Never retried: the next probe is the retry. A plain fetch of
+ * eth_blockNumber (lib/chain/rpcProbe.ts): it runs on every page, which then need no viem client until they read.
+ */
+export const rpcHealthQuery = () =>
+  queryOptions({
+    queryKey: ["rpcHealth", APP_CHAIN_ID] as const,
+    queryFn: () => probeBlockNumber(),
+    refetchInterval: (query) => (query.state.status === "error" ? 2_000 : 10_000),
+    retry: false,
+  });
 
 const healthKey = rpcHealthQuery().queryKey;
 

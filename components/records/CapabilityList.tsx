@@ -4,7 +4,7 @@ import { capabilitiesQuery, recordTokensQuery } from "@/hooks/queries";
 import { tokenLabel } from "@/lib/format/token";
 import { type RecordInfo, roleOfToken } from "@/lib/reads/records";
 import { operations } from "@/hooks/operations";
-import type { TransactionRequest } from "@/hooks/useTransaction";
+import type { TransactionRequest } from "@/hooks/useTransaction.wallet";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import type { Hex } from "viem";
@@ -12,7 +12,6 @@ import { useWalletAccount } from "@/hooks/wallet";
 import { AddressText } from "@/components/ui/AddressText";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
-import { walletPart } from "@/components/wallet/WithWallet";
 import { CAPABILITY } from "@/lib/capabilities";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
@@ -24,7 +23,7 @@ const NAMES: [bigint, string][] = [
   [CAPABILITY.APPROVE_PAYMENT, "approve payment"],
 ];
 
-interface CapabilityListProps {
+export interface CapabilityListProps {
   integraHash: Hex;
   record: RecordInfo;
 }
@@ -36,19 +35,8 @@ export interface CapabilityRevocation {
   status: ReactNode;
 }
 
-const CapabilityListRevoke = walletPart(
-  () => import("./CapabilityListRevoke").then((m) => m.CapabilityListRevoke),
-  (props: CapabilityListProps) => <CapabilityListView {...props} />,
-);
-
-/** The capabilities issued on this record, their state, and Revoke for the wallet that issued them. */
-export function CapabilityList(props: CapabilityListProps) {
-  const { address } = useWalletAccount();
-  return address ? <CapabilityListRevoke {...props} /> : <CapabilityListView {...props} />;
-}
-
 /** The list itself; Revoke only when `revoke` is given (a wallet is connected). */
-export function CapabilityListView({ integraHash, record, revoke }: CapabilityListProps & { revoke?: CapabilityRevocation }) {
+export function CapabilityList({ integraHash, record, revoke }: CapabilityListProps & { revoke?: CapabilityRevocation }) {
   const { address } = useWalletAccount();
   const capabilities = useQuery(capabilitiesQuery({ integraHash, fromBlock: record.registeredBlock }));
   const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));

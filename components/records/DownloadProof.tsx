@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Hex } from "viem";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
-import { readClient } from "@/lib/chain/readClient";
 
 type State =
   { step: "idle" } | { step: "building" } | { step: "done"; fileName: string; events: number } | { step: "failed"; error: unknown };
@@ -30,9 +29,10 @@ export function DownloadProof({ integraHash }: { integraHash: Hex }) {
     setState({ step: "building" });
     try {
       // The proof's code (reading every event, receipt and attestation) loads on the first click.
-      const [{ buildProof }, { serializeProofBundle }] = await Promise.all([
+      const [{ buildProof }, { serializeProofBundle }, { readClient }] = await Promise.all([
         import("@/lib/proof/buildProof"),
         import("@/lib/proof/proofBundle"),
+        import("@/lib/chain/readClient"),
       ]);
       const bundle = await buildProof(readClient, integraHash);
       const fileName = `proof-${integraHash.slice(0, 10)}.json`;

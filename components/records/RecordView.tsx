@@ -1,6 +1,9 @@
 "use client";
 
 import dynamic from "next/dynamic";
+// The record page reads as soon as it mounts: its readers come with its first load, not in a chunk fetched after
+// hydration (hooks/queries.ts loads this same module on the first read).
+import "@/lib/reads";
 import Link from "next/link";
 import type { Hex } from "viem";
 import { useWalletAccount } from "@/hooks/wallet";
@@ -27,9 +30,13 @@ import { walletPart } from "@/components/wallet/WithWallet";
 const SponsorSignedRequest = dynamic(() => import("./SponsorSignedRequest").then((m) => m.SponsorSignedRequest));
 
 // Shown to a connected wallet only (the pending owner; the owner or executor): loaded with the wallet.
-const AcceptOwnership = walletPart(() => import("./AcceptOwnership").then((m) => m.AcceptOwnership));
-const AcceptExecutorRole = walletPart(() => import("./AcceptExecutorRole").then((m) => m.AcceptExecutorRole));
-const OwnerActions = walletPart(() => import("./OwnerParts").then((m) => m.OwnerActions));
+const AcceptOwnership = walletPart(() => import("./AcceptOwnership.wallet").then((m) => m.AcceptOwnership));
+const AcceptExecutorRole = walletPart(() => import("./AcceptExecutorRole.wallet").then((m) => m.AcceptExecutorRole));
+const OwnerActions = walletPart(() => import("./OwnerActions.wallet").then((m) => m.OwnerActions));
+// The same tables with the owner's or executor's actions, and with Revoke for a connected wallet: loaded with the
+// wallet, the read-only table shown meanwhile.
+const TokensTableAdmin = walletPart(() => import("./TokensTableAdmin.wallet").then((m) => m.TokensTableAdmin), TokensTable);
+const CapabilityListRevoke = walletPart(() => import("./CapabilityListRevoke.wallet").then((m) => m.CapabilityListRevoke), CapabilityList);
 
 export function RecordView({ rawHash }: { rawHash: string }) {
   return (
@@ -76,7 +83,11 @@ function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo 
       </Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
         <Card title="Tokens" id="tokens">
-          <TokensTable integraHash={integraHash} record={info} canAdminister={isOwner || isExecutor} />
+          {isOwner || isExecutor ? (
+            <TokensTableAdmin integraHash={integraHash} record={info} />
+          ) : (
+            <TokensTable integraHash={integraHash} record={info} />
+          )}
           <WhoPaysNote />
         </Card>
       )}
@@ -86,7 +97,11 @@ function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo 
         </Card>
       )}
       <Card title="Capabilities (EAS attestations)" id="capabilities">
-        <CapabilityList integraHash={integraHash} record={info} />
+        {address ? (
+          <CapabilityListRevoke integraHash={integraHash} record={info} />
+        ) : (
+          <CapabilityList integraHash={integraHash} record={info} />
+        )}
       </Card>
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
         <Card title="Payments" id="payments">

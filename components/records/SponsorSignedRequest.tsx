@@ -1,21 +1,20 @@
 "use client";
 
-import { readClient } from "@/lib/chain/readClient";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Hex } from "viem";
+import { signedRequestChecksQuery } from "@/hooks/queries";
 import { useWalletAccount } from "@/hooks/wallet";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { walletPart } from "@/components/wallet/WithWallet";
 import { useUrlFragment } from "@/hooks/useUrlFragment";
-import { checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
 import { type SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
-import { packSignedRequest, parseSignedRequest } from "@/lib/forwarder/signedRequestLink";
+import { parseSignedRequest } from "@/lib/forwarder/signedRequestLink";
 import { shortHex } from "@/lib/format/hex";
 
 /** Submitting takes a wallet: its code loads once one is connected. */
-const SubmitSignedRequest = walletPart(() => import("./SubmitSignedRequest").then((m) => m.SubmitSignedRequest));
+const SubmitSignedRequest = walletPart(() => import("./SubmitSignedRequest.wallet").then((m) => m.SubmitSignedRequest));
 
 /**
  * A party's signed claim, opened from their link (or pasted): every check in words, then the connected
@@ -61,11 +60,7 @@ export function SponsorSignedRequest({ integraHash }: { integraHash: Hex }) {
 
 function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; request: SignedForwardRequest }) {
   const { address } = useWalletAccount();
-  const checks = useQuery({
-    // The whole request is the key: two links that differ in any byte are checked apart.
-    queryKey: ["signedRequestChecks", packSignedRequest(request)],
-    queryFn: () => checkForwardRequest(readClient, request),
-  });
+  const checks = useQuery(signedRequestChecksQuery(request));
 
   if (checks.isPending)
     return (

@@ -1,8 +1,8 @@
 "use client";
 
-import { recordTokensQuery } from "@/hooks/queries";
+import { recordProgressQuery, recordTokensQuery } from "@/hooks/queries";
 import { operations } from "@/hooks/operations";
-import type { TransactionRequest } from "@/hooks/useTransaction";
+import type { TransactionRequest } from "@/hooks/useTransaction.wallet";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
@@ -10,10 +10,9 @@ import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { StackedCell } from "@/components/ui/StackedCell";
 import { Fragment, type ReactNode } from "react";
-import { walletPart } from "@/components/wallet/WithWallet";
 import { formatTimestamp } from "@/lib/format/time";
 import { displayRole, tokenLabel } from "@/lib/format/token";
-import type { RecordInfo } from "@/lib/reads/records";
+import type { RecordInfo, RecordTokens } from "@/lib/reads/records";
 
 const STATUS_STYLE = {
   reserved: "bg-amber-100 text-amber-900",
@@ -22,7 +21,7 @@ const STATUS_STYLE = {
   none: "bg-slate-100 text-slate-600",
 } as const;
 
-interface TokensTableProps {
+export interface TokensTableProps {
   integraHash: Hex;
   record: RecordInfo;
 }
@@ -37,25 +36,19 @@ export interface TokenAdministration {
   status: ReactNode;
 }
 
-const TokensTableAdmin = walletPart(
-  () => import("./OwnerParts").then((m) => m.TokensTableAdmin),
-  // While its code loads, the same table without the actions.
-  (props: TokensTableProps) => <TokensTableView {...props} />,
-);
-
-/** The record's tokens, n of m claimed, and (for the owner or executor) cancelling a reservation. */
-export function TokensTable({ canAdminister, ...props }: TokensTableProps & { canAdminister: boolean }) {
-  return canAdminister ? <TokensTableAdmin {...props} /> : <TokensTableView {...props} />;
-}
-
 /** The table itself; the actions only when `admin` is given. */
-export function TokensTableView({ integraHash, record, admin }: TokensTableProps & { admin?: TokenAdministration }) {
+export function TokensTable({ integraHash, record, admin }: TokensTableProps & { admin?: TokenAdministration }) {
+  // The status line first (one round trip); the rows need the tokens' events and each token's status.
+  const progress = useQuery(recordProgressQuery(integraHash, record.tokenizer));
   const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
-  const canAdminister = admin !== undefined;
 
-  if (tokens.isPending) return <Loading label="Reading tokens…" />;
-  if (tokens.isError) return <ErrorNotice error={tokens.error} />;
-  const { tokens: rows, claimed, reserved, complete, completedAt, sealed, parties } = tokens.data;
+  const status = tokens.data ?? progress.data;
+  if (!status) {
+    if (tokens.isError) return <ErrorNotice error={tokens.error} />;
+    return <Loading label="Reading tokens…" />;
+  }
+  const { claimed, reserved, complete } = status;
+  const completedAt = tokens.data?.completedAt;
   return (
     <div className="space-y-3">
       <p className="text-sm" aria-live="polite">
@@ -69,6 +62,21 @@ export function TokensTableView({ integraHash, record, admin }: TokensTableProps
           </span>
         )}
       </p>
+      {tokens.isError && <ErrorNotice error={tokens.error} />}
+      {!tokens.data ? (
+        !tokens.isError && <Loading label="Reading tokens…" />
+      ) : (
+        <TokenRows integraHash={integraHash} record={record} admin={admin} tokens={tokens.data} />
+      )}
+    </div>
+  );
+}
+
+function TokenRows({ integraHash, record, admin, tokens }: TokensTableProps & { admin?: TokenAdministration; tokens: RecordTokens }) {
+  const canAdminister = admin !== undefined;
+  const { tokens: rows, sealed, parties, reserved } = tokens;
+  return (
+    <>
       {rows.length > 0 && (
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {sealed ? (
@@ -177,6 +185,6 @@ export function TokensTableView({ integraHash, record, admin }: TokensTableProps
         </div>
       )}
       {admin?.status}
-    </div>
+    </>
   );
 }

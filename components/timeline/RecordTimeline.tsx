@@ -1,25 +1,15 @@
 "use client";
 
-import { recordReads, timelineKey } from "@/hooks/queries";
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
+import { recordTimelineQuery } from "@/hooks/queries";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
-import { useTimeline } from "@/hooks/useTimeline";
-import { integraAddresses } from "@/lib/deployment";
 import { TimelineList } from "./TimelineList";
 
 /** Every event of one record from every Integra contract, live; new events refresh the record's other reads. */
 export function RecordTimeline({ integraHash, fromBlock }: { integraHash: Hex; fromBlock: bigint }) {
-  const queryClient = useQueryClient();
-  const filter = useMemo(() => ({ addresses: integraAddresses, integraHash, fromBlock }), [integraHash, fromBlock]);
-  const onNewEvents = useCallback(() => {
-    for (const queryKey of recordReads(integraHash)) {
-      void queryClient.invalidateQueries({ queryKey });
-    }
-  }, [integraHash, queryClient]);
-  const timeline = useTimeline(timelineKey(integraHash), filter, onNewEvents);
+  const timeline = useQuery(recordTimelineQuery(integraHash, fromBlock));
   if (timeline.isPending) return <Loading label="Reading the record's events…" />;
   // A failed refresh keeps the events already read: only a first read that failed has nothing to show.
   if (!timeline.data) return <ErrorNotice error={timeline.error} />;

@@ -3,14 +3,13 @@
 import { useRef, useState } from "react";
 import type { Hex } from "viem";
 import { Notice } from "@/components/ui/Notice";
-import { readClient } from "@/lib/chain/readClient";
 import type { ProofBundle } from "@/lib/proof/proofBundle";
 import type { Online, ProofCode } from "./ProofCheckResult";
 import { ProofFilePicker } from "./ProofFilePicker";
 
 /**
  * The proof checker's code, fetched with the first proof file chosen (the page's first load does without it), with
- * the words for a failed chain read and the result's view.
+ * the words for a failed chain read, the result's view and the read client.
  */
 function loadProofCode(): Promise<ProofCode> {
   return Promise.all([
@@ -18,7 +17,14 @@ function loadProofCode(): Promise<ProofCode> {
     import("@/lib/proof/proofBundle"),
     import("@/lib/errors/describeError"),
     import("./ProofCheckResult"),
-  ]).then(([check, bundle, errors, result]) => ({ ...check, ...bundle, ...errors, ProofCheckResult: result.ProofCheckResult }));
+    import("@/lib/chain/readClient"),
+  ]).then(([check, bundle, errors, result, client]) => ({
+    ...check,
+    ...bundle,
+    ...errors,
+    ProofCheckResult: result.ProofCheckResult,
+    readClient: client.readClient,
+  }));
 }
 
 type Loaded = { fileName: string; bundle: ProofBundle; code: ProofCode } | { fileName: string; problem: string };
@@ -58,7 +64,7 @@ export function ProofCheckPanel() {
     setLoaded({ fileName: file.name, bundle, code });
     setOnline({ step: "checking" });
     try {
-      const checks = await code.checkProofOnline(bundle, readClient);
+      const checks = await code.checkProofOnline(bundle, code.readClient);
       if (run === latest.current) setOnline({ step: "done", checks });
     } catch (error) {
       if (run === latest.current) setOnline({ step: "failed", message: code.describeError(error).message });

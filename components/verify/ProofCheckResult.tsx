@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/Notice";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import type { ProofBundle } from "@/lib/proof/proofBundle";
-import type { ProofCheck } from "@/lib/proof/proofCheck";
+import type { ProofCheck } from "@/lib/proof/checkOutcome";
 import { ProofCheckList } from "./ProofCheckList";
 
 export type Online = { step: "checking" } | { step: "done"; checks: ProofCheck[] } | { step: "failed"; message: string };
@@ -15,7 +15,7 @@ export type Online = { step: "checking" } | { step: "done"; checks: ProofCheck[]
 /** What ProofCheckPanel fetches with the first proof file: the checker, the error words and this view. */
 export type ProofCode = typeof import("@/lib/proof/checkProof") &
   typeof import("@/lib/proof/proofBundle") &
-  typeof import("@/lib/errors/describeError") & { ProofCheckResult: typeof ProofCheckResult };
+  typeof import("@/lib/errors/describeError") & { ProofCheckResult: typeof ProofCheckResult } & typeof import("@/lib/chain/readClient");
 
 /** A proof file's checks and verdict (fetched with the proof checker's code: /verify's first load does without it). */
 export function ProofCheckResult({

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense, lazy, useState } from "react";
 import type { Hex } from "viem";
 import { FileDropzone } from "@/components/FileDropzone";
@@ -11,15 +11,16 @@ import { parseBytes32 } from "@/lib/format/hex";
 import { ProofCheckPanel } from "./ProofCheckPanel";
 
 /**
- * The result's code (its read, the record list, tokenizer names) is fetched when a hash is given: the page's first
- * load, before one is, does without it. Meanwhile it says what it says while the records are read.
+ * The result's code (its read, the record list, tokenizer names) is fetched as soon as a file is chosen, while it
+ * hashes, or when a hash is given: the page's first load does without it. Meanwhile it says what it says while the
+ * records are read.
  */
-const ContentRecordsList = lazy(() => import("./ContentRecordsList").then((m) => ({ default: m.ContentRecordsList })));
+const loadContentRecordsList = () => import("./ContentRecordsList");
+const ContentRecordsList = lazy(() => loadContentRecordsList().then((m) => ({ default: m.ContentRecordsList })));
 const LOOKING = "Looking for records of this content on chain…";
 
 /** Drop a file or paste a hash; the hash goes into the URL so the result can be shared. */
 export function VerifyPanel() {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const fromUrl = params.get("hash") ?? "";
@@ -27,8 +28,9 @@ export function VerifyPanel() {
   const [typedError, setTypedError] = useState<string>();
   const contentHash = fromUrl ? parseBytes32(fromUrl) : undefined;
 
+  // The browser's own history: Next keeps useSearchParams in step with it, and no request goes to the server.
   function show(hash: Hex) {
-    router.replace(`${pathname}?hash=${hash}`, { scroll: false });
+    window.history.replaceState(null, "", `${pathname}?hash=${hash}`);
   }
 
   return (
@@ -36,6 +38,7 @@ export function VerifyPanel() {
       <Card title="Check a file">
         <FileDropzone
           label="Choose or drop the document to check"
+          onFile={() => void loadContentRecordsList()}
           onHashed={({ hash }) => {
             setTyped(hash);
             setTypedError(undefined);

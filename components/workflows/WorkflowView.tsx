@@ -1,8 +1,7 @@
 "use client";
 
-import { workflowTimelineKey } from "@/hooks/queries";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useMemo } from "react";
 import { type Address, type Hex, zeroHash } from "viem";
 import { TimelineList } from "@/components/timeline/TimelineList";
 import { AddressText } from "@/components/ui/AddressText";
@@ -10,8 +9,7 @@ import { Card } from "@/components/ui/Card";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
-import { useTimeline } from "@/hooks/useTimeline";
-import { deployBlock, integraAddresses } from "@/lib/deployment";
+import { workflowTimelineQuery } from "@/hooks/queries";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
 import { workflowMembersOf } from "@/lib/timeline/workflowMembers";
 import { WorkflowMembers } from "./WorkflowMembers";
@@ -19,11 +17,7 @@ import { WorkflowMembers } from "./WorkflowMembers";
 /** Every event of one workflow (processHash) across records, live, each row marked with its record. */
 export function WorkflowView({ rawHash }: { rawHash: string }) {
   const processHash = parseBytes32(rawHash);
-  const filter = useMemo(
-    () => (processHash ? { addresses: integraAddresses, processHash, fromBlock: deployBlock } : undefined),
-    [processHash],
-  );
-  const timeline = useTimeline(workflowTimelineKey(processHash ?? "0x"), filter);
+  const timeline = useQuery(workflowTimelineQuery(processHash));
 
   if (!processHash) {
     return (

@@ -2,7 +2,6 @@
 // first read.
 export { readClient } from "@/lib/chain/readClient";
 export { fetchRelayerInfo } from "@/lib/relay/relayClient";
-export { readTimeline } from "@/lib/timeline/readTimeline";
 export { readActivityOf } from "./activity";
 export { readCapabilities } from "./capabilities";
 export { readRecordsOwnedBy } from "./myRecords";

@@ -1,5 +1,5 @@
 import type { Address, Hex } from "viem";
-import { getAbiItem } from "viem";
+import { getAbiItem, zeroAddress } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { deployBlock, registry, tokenizerAbi } from "@/lib/contracts";
@@ -46,14 +46,34 @@ export function roleOfToken(tokens: RecordTokens | undefined, tokenId: bigint): 
   return tokens?.tokens.find((t) => t.tokenId === tokenId)?.role;
 }
 
-export interface RecordTokens {
-  tokens: TokenRow[];
+/** How far a record's agreement is: what the status line says, in one round trip. */
+export interface RecordProgress {
   reserved: number;
   claimed: number;
   complete: boolean;
   /** Whether the party set is fixed, and its size: the agreement completes when all of them are claimed. */
   sealed: boolean;
   parties: number;
+}
+
+/** The tokenizer's progressOf and partySetOf for a record: two calls, batched into one request. */
+export async function readRecordProgress(client: ReadClient, integraHash: Hex, tokenizer: Address): Promise<RecordProgress> {
+  const contract = { address: tokenizer, abi: tokenizerAbi } as const;
+  const [progress, partySet] = await Promise.all([
+    client.readContract({ ...contract, functionName: "progressOf", args: [integraHash] }),
+    client.readContract({ ...contract, functionName: "partySetOf", args: [integraHash] }),
+  ]);
+  return {
+    reserved: Number(progress[0]),
+    claimed: Number(progress[1]),
+    complete: progress[2],
+    sealed: partySet[0],
+    parties: Number(partySet[1]),
+  };
+}
+
+export interface RecordTokens extends RecordProgress {
+  tokens: TokenRow[];
   /** When DocumentComplete was emitted (chain time), if it was. */
   completedAt?: bigint;
   /** The DocumentComplete event's block and transaction, if it was emitted. */
@@ -93,10 +113,9 @@ export async function readRecordTokens(
   fromBlock = deployBlock,
 ): Promise<RecordTokens> {
   const contract = { address: tokenizer, abi: tokenizerAbi } as const;
-  const [ids, progress, partySet, events] = await Promise.all([
+  const [ids, progress, events] = await Promise.all([
     client.readContract({ ...contract, functionName: "tokenIdsOf", args: [integraHash] }),
-    client.readContract({ ...contract, functionName: "progressOf", args: [integraHash] }),
-    client.readContract({ ...contract, functionName: "partySetOf", args: [integraHash] }),
+    readRecordProgress(client, integraHash, tokenizer),
     readTokenEvents(client, integraHash, tokenizer, fromBlock),
   ]);
   const statuses = await Promise.all(
@@ -125,11 +144,7 @@ export async function readRecordTokens(
         claim,
       };
     }),
-    reserved: Number(progress[0]),
-    claimed: Number(progress[1]),
-    complete: progress[2],
-    sealed: partySet[0],
-    parties: Number(partySet[1]),
+    ...progress,
   };
 }
 
@@ -153,35 +168,38 @@ export async function readRecordsByContent(client: ReadClient, contentHash: Hex)
   const logs = await logsInWindows(client, deployBlock, (window) =>
     client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { contentHash }, ...window }),
   );
+  // Everything after the logs in one round trip (the client batches): the tokenizer is in the log, as the record
+  // was registered with it and it never changes.
   const workflows = [...new Set(logs.map((log) => log.args.processHash))];
-  const workflowOwners = new Map(
-    await Promise.all(workflows.map(async (processHash) => [processHash, (await readWorkflow(client, processHash)).owner] as const)),
-  );
-  return Promise.all(
-    logs.map(async (log) => {
-      const { integraHash, processHash } = log.args;
-      const record = await readRecord(client, integraHash);
-      let progress: ContentRecord["progress"];
-      if (record.tokenizer !== "0x0000000000000000000000000000000000000000") {
-        const [reserved, claimed, complete] = await client.readContract({
-          address: record.tokenizer,
-          abi: tokenizerAbi,
-          functionName: "progressOf",
-          args: [integraHash],
-        });
-        progress = { reserved: Number(reserved), claimed: Number(claimed), complete };
-      }
-      const registrant = log.args.owner;
-      return {
-        integraHash,
-        registrant,
-        processHash,
-        workflowOwner: workflowOwners.get(processHash),
-        owner: record.owner,
-        registeredAt: record.registeredAt,
-        tokenizer: record.tokenizer,
-        progress,
-      };
-    }),
-  );
+  const [workflowOwners, records] = await Promise.all([
+    Promise.all(workflows.map(async (processHash) => [processHash, (await readWorkflow(client, processHash)).owner] as const)).then(
+      (owners) => new Map(owners),
+    ),
+    Promise.all(
+      logs.map(async (log) => {
+        const { integraHash, tokenizer } = log.args;
+        const [record, progress] = await Promise.all([
+          client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] }),
+          tokenizer === zeroAddress
+            ? undefined
+            : client.readContract({ address: tokenizer, abi: tokenizerAbi, functionName: "progressOf", args: [integraHash] }),
+        ]);
+        return { record, progress };
+      }),
+    ),
+  ]);
+  return logs.map((log, i) => {
+    const { integraHash, processHash, owner: registrant, tokenizer } = log.args;
+    const { record, progress } = records[i];
+    return {
+      integraHash,
+      registrant,
+      processHash,
+      workflowOwner: workflowOwners.get(processHash),
+      owner: record.owner,
+      registeredAt: record.registeredAt,
+      tokenizer,
+      progress: progress && { reserved: Number(progress[0]), claimed: Number(progress[1]), complete: progress[2] },
+    };
+  });
 }

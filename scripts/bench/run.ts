@@ -27,6 +27,7 @@ async function loadSections(): Promise<BenchSection[]> {
     { bundleSection },
     { timelineAtScaleSection },
     { dashboardAtScaleSection },
+    { timeToVerdictSection },
   ] = await Promise.all([
     import("./gasSection.ts"),
     import("./relayLatency.ts"),
@@ -34,8 +35,17 @@ async function loadSections(): Promise<BenchSection[]> {
     import("./bundle.ts"),
     import("./timelineAtScale.ts"),
     import("./dashboardAtScale.ts"),
+    import("./timeToVerdict.ts"),
   ]);
-  return [gasSection, relayLatencySection, hashingSection, bundleSection, timelineAtScaleSection, dashboardAtScaleSection];
+  return [
+    gasSection,
+    relayLatencySection,
+    hashingSection,
+    bundleSection,
+    timelineAtScaleSection,
+    dashboardAtScaleSection,
+    timeToVerdictSection,
+  ];
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);

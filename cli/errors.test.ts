@@ -45,6 +45,17 @@ describe("failureOf (the --json error)", () => {
     expect(of(new IntegraWriteError("No ether", "0xabc holds no ether.", undefined, "NoEther"))).toMatchObject({ code: "NoEther" });
   });
 
+  it("says a dropped write may be sent again, and a replaced one may not until it is checked", () => {
+    expect(of(new IntegraWriteError("Dropped", "0xabc was dropped.", undefined, "Dropped"))).toMatchObject({
+      code: "Dropped",
+      retry: true,
+    });
+    expect(of(new IntegraWriteError("Replaced", "0xabc was replaced.", undefined, "Replaced"))).toMatchObject({
+      code: "Replaced",
+      retry: false,
+    });
+  });
+
   it("keeps a CliError's code (InvalidInput unless it says otherwise) and its retry", () => {
     expect(of(new CliError("Not an address"))).toEqual({ code: "InvalidInput", message: "Not an address", retry: false });
     expect(of(new CliError("Wrong chain", { code: "WrongChain" }))).toMatchObject({ code: "WrongChain", retry: false });

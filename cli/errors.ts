@@ -79,7 +79,8 @@ const TRANSIENT_RELAY_CHECKS = new Set(["unreachable", "chain", "rate", "send", 
 export function failureOf(error: unknown, rpcUrl: string): Failure {
   const message = describeFailure(error, rpcUrl);
   if (error instanceof CliError) return { code: error.code, message, retry: error.retry };
-  if (error instanceof IntegraWriteError) return { code: error.code, message, retry: false };
+  // A dropped transaction never ran: sending it again is safe. Every other refusal needs a change first.
+  if (error instanceof IntegraWriteError) return { code: error.code, message, retry: error.code === "Dropped" };
   if (error instanceof RelayRefusedError) return { code: "RelayRefused", message, retry: TRANSIENT_RELAY_CHECKS.has(error.check) };
   if (isUnreachable(error)) return { code: "RpcUnreachable", message, retry: true };
   if (error instanceof BaseError) {

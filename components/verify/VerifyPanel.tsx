@@ -16,6 +16,8 @@ import { ProofCheckPanel } from "./ProofCheckPanel";
  * records are read.
  */
 const loadContentRecordsList = () => import("./ContentRecordsList");
+/** The list's code and the readers it runs, fetched while a chosen file hashes; if that fails, the list asks again. */
+const prefetchResult = () => void Promise.all([loadContentRecordsList(), import("@/lib/reads")]).catch(() => undefined);
 const ContentRecordsList = lazy(() => loadContentRecordsList().then((m) => ({ default: m.ContentRecordsList })));
 const LOOKING = "Looking for records of this content on chain…";
 
@@ -38,7 +40,7 @@ export function VerifyPanel() {
       <Card title="Check a file">
         <FileDropzone
           label="Choose or drop the document to check"
-          onFile={() => void loadContentRecordsList()}
+          onFile={prefetchResult}
           onHashed={({ hash }) => {
             setTyped(hash);
             setTypedError(undefined);

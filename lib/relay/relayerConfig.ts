@@ -47,7 +47,7 @@ export function parsePrincipals(text: string | undefined): SponsoredPrincipal[] 
 }
 
 /**
- * The relayer's policy from the environment (server-side only). Every variable is optional; README's "The relayer on
+ * The relayer's policy from the environment (server-side only). Every variable is optional; docs/deploying.md's "The relayer on
  * another chain" lists them: RELAYER_LIMIT_PER_CLIENT, RELAYER_LIMIT_PER_ADDRESS and RELAYER_LIMIT_GLOBAL (per
  * minute), RELAYER_SPEND_CAP_ETH and RELAYER_SPEND_PER_SIGNER_ETH (per 24 hours), RELAYER_MAX_FEE_GWEI,
  * RELAYER_MAX_GAS, RELAYER_SPONSORED_PRINCIPALS, RELAYER_SIGNAL_SHARE (0 to 1) and RELAYER_REPLACE_AFTER_SECONDS.

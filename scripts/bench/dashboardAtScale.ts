@@ -176,7 +176,7 @@ const READS: Read[] = [
     windowed: true,
   },
   { name: "before: TokenReserved log scan from deploy", read: logScanReservations, constant: false },
-  // Not dashboards, and not constant yet: both find their logs by topic from the deploy block (see the README).
+  // Not dashboards, and not constant yet: both find their logs by topic from the deploy block (see docs/architecture.md).
   {
     name: "not constant: /verify, records of a content (logs)",
     read: async (c, h) => (await readRecordsByContent(c, h.firstContentHash)).length,

@@ -12,7 +12,7 @@ import {
   zeroAddress,
 } from "viem";
 import { foundry } from "viem/chains";
-import { integraCalls } from "@/lib/calls/integraCalls";
+import { integraCalls } from "@/lib/writes";
 import { CAPABILITY } from "@/lib/capabilities";
 import { easAbi, integraRecordV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 import { processHashOf, workflowIdOf } from "@/lib/workflow";

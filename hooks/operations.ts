@@ -1,6 +1,6 @@
 import { type Address, type Hex, zeroAddress } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
-import { integraCalls } from "@/lib/calls/integraCalls";
+import { integraCalls } from "@/lib/writes";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import {
   capabilitiesQuery,

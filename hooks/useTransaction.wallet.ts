@@ -6,7 +6,7 @@ import type { Address, Hex, TransactionReceipt } from "viem";
 import { getBalance } from "viem/actions";
 import { type Config, useAccount, useConfig } from "wagmi";
 import { sendTransaction, signTypedData, switchChain } from "wagmi/actions";
-import type { ContractCall } from "@/lib/calls/integraCalls";
+import type { ContractCall } from "@/lib/writes";
 import { readClient } from "@/lib/chain/readClient";
 import { appChain } from "@/lib/config/appChain";
 import type { DescribedError } from "@/lib/errors/describeError";

@@ -2,7 +2,7 @@ import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { http, type Hex, createPublicClient, numberToHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logsInWindows } from "@/lib/reads/logsInWindows";
+import { logsInWindows } from "./logsInWindows";
 import { fetchLogs } from "@/lib/timeline/readTimeline";
 
 /**

@@ -7,7 +7,7 @@ import { type ForwardingContracts, appForwardingContracts } from "./forwardingCo
  * The party calls anyone may sponsor: claiming a reserved token, and the payment signals between parties.
  * Nothing else is forwarded by the relayer or offered to the clerk, so a sponsor's ether only ever pays for
  * what the product is for. This is the sponsor's own check of what it is given; senders do not decode their calls
- * with it, they read the `sponsored` flag the encoder set (lib/calls/integraCalls.ts), which mirrors this list.
+ * with it, they read the `sponsored` flag the encoder set (lib/writes/), which mirrors this list.
  */
 export type RelayableCall =
   | { contract: "tokenizer"; functionName: "claimToken"; integraHash: Hex; tokenId: bigint; attestationUid: Hex; words: string }

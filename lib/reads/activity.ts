@@ -3,7 +3,7 @@ import type { ReadClient } from "@/lib/chain/readClient";
 import { deployBlock, integraAddresses } from "@/lib/deployment";
 import { type RpcLog, type TimelineEntry, decodeEntry, newestFirst } from "@/lib/timeline/decodeEntry";
 import { integraEventSelectors } from "@/lib/timeline/integraEvents";
-import { logsInLastBlocks } from "./logsInWindows";
+import { logsInLastBlocks } from "@/lib/chain/logsInWindows";
 
 /**
  * How far back the dashboard looks for activity. A fixed span, not the whole chain: its cost is the same on a

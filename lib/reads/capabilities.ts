@@ -3,7 +3,7 @@ import type { ReadClient } from "@/lib/chain/readClient";
 import { CAPABILITY_DATA_PARAMETERS } from "@/lib/capabilities";
 import { capabilityResolver, eas, registry } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
-import { logsInWindows } from "./logsInWindows";
+import { logsInWindows } from "@/lib/chain/logsInWindows";
 
 const capabilityGranted = getAbiItem({ abi: capabilityResolver.abi, name: "CapabilityGranted" });
 

@@ -1,7 +1,7 @@
 import { type Address, type Hex, getAbiItem } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { signal } from "@/lib/contracts";
-import { logsInWindows } from "./logsInWindows";
+import { logsInWindows } from "@/lib/chain/logsInWindows";
 
 const paymentRequested = getAbiItem({ abi: signal.abi, name: "PaymentRequested" });
 

@@ -5,7 +5,7 @@ import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
 import { deployBlock, registry, tokenizerAbi } from "@/lib/contracts";
 import { decodeEntry } from "@/lib/timeline/decodeEntry";
 import { fetchLogs } from "@/lib/timeline/readTimeline";
-import { logsInWindows } from "./logsInWindows";
+import { logsInWindows } from "@/lib/chain/logsInWindows";
 import { readWorkflow } from "./workflows";
 
 export type RecordInfo = Awaited<ReturnType<typeof readRecord>>;

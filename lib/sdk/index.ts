@@ -110,7 +110,7 @@ export { readWorkflow, workflowForRegistration, workflowHash, workflowLabel, typ
 export { admitMember, openWorkflow, removeMember, type WorkflowWrite } from "./workflows";
 export { canRegisterInto, type Workflow } from "@/lib/reads/workflows";
 /** Every write, encoded once (the app's operations use the same). */
-export { integraCalls, type ContractCall } from "@/lib/calls/integraCalls";
+export { integraCalls, type ContractCall } from "@/lib/writes";
 /**
  * Writes: each takes an {@link IntegraSigner} (a public client and a viem account: a key, a keystore, a hardware
  * signer). Each is simulated first; a revert is thrown as an {@link IntegraWriteError} in the contract's own words.

@@ -1,5 +1,5 @@
 import { type Address, type Hex, isAddressEqual } from "viem";
-import { integraCalls } from "@/lib/calls/integraCalls";
+import { integraCalls } from "@/lib/writes";
 import { readWorkflow as readWorkflowOf } from "@/lib/reads/workflows";
 import { processHashOf, workflowIdOf } from "@/lib/workflow";
 import { type WorkflowRef, ownedWorkflow, same } from "./workflowRef";

@@ -1,6 +1,6 @@
 import { type Address, type Hex, type TransactionReceipt, isAddressEqual, parseEventLogs, zeroAddress } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
-import { type ContractCall, integraCalls } from "@/lib/calls/integraCalls";
+import { type ContractCall, integraCalls } from "@/lib/writes";
 import { describeClaimState } from "@/lib/claims/claimability";
 import { readPendingClaims } from "@/lib/claims/pendingClaims";
 import { type TokenizerKind, eas, registry, tokenizers } from "@/lib/contracts";

@@ -1,6 +1,6 @@
 import { type Address, type Hash, type Hex, createPublicClient, encodeErrorResult, http, pad, toHex } from "viem";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { integraCalls } from "@/lib/calls/integraCalls";
+import { integraCalls } from "@/lib/writes";
 import { appChain } from "@/lib/config/appChain";
 import { forwarder, integraErrorsAbi, multiPartyTokenizer } from "@/lib/contracts";
 import { DROP_AFTER_MS } from "./transactionOutcome";

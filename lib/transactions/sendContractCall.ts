@@ -1,5 +1,5 @@
 import type { Address, Chain, Client, Hash, PublicClient, Transport } from "viem";
-import type { ContractCall } from "@/lib/calls/integraCalls";
+import type { ContractCall } from "@/lib/writes";
 import { isUnreachable } from "@/lib/chain/unreachable";
 import type { RelayerInfo } from "@/lib/relay/relayApi";
 import { fetchRelayerInfo, submitToRelayer } from "@/lib/relay/relayClient";

@@ -26,7 +26,7 @@ import { readReservationsFor } from "@/lib/reads/reservations.ts";
 import { createIntegraClient } from "@/lib/sdk/index.ts";
 import { type IntegraSigner, issueCapability, register, sendCall } from "@/lib/sdk/writes.ts";
 import { admitMember } from "@/lib/sdk/workflows.ts";
-import { integraCalls } from "@/lib/calls/integraCalls.ts";
+import { integraCalls } from "@/lib/writes/index.ts";
 import { processHashOf } from "@/lib/workflow.ts";
 import { startAnvil } from "../stack/anvil.ts";
 import { ANVIL_KEYS } from "../stack/chains.ts";

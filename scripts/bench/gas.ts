@@ -35,7 +35,7 @@ import {
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { forwardRequestData, forwardRequestTypedData } from "@/lib/forwarder/forwardRequest.ts";
 import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest.ts";
-import { type ContractCall, integraCalls } from "@/lib/calls/integraCalls.ts";
+import { type ContractCall, integraCalls } from "@/lib/writes/index.ts";
 import { CAPABILITY } from "@/lib/capabilities.ts";
 import { processHashOf, workflowIdOf } from "@/lib/workflow.ts";
 import {

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Address, type Hex, parseEventLogs, sha256, zeroAddress } from "viem";
-import { integraCalls } from "@/lib/calls/integraCalls.ts";
+import { integraCalls } from "@/lib/writes/index.ts";
 import { CAPABILITY } from "@/lib/capabilities.ts";
 import { encryptPaymentNote } from "@/lib/crypto/paymentNote.ts";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails.ts";

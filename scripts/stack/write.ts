@@ -1,5 +1,5 @@
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from "viem";
-import type { ContractCall } from "@/lib/calls/integraCalls.ts";
+import type { ContractCall } from "@/lib/writes/index.ts";
 import type { Clients } from "./clients.ts";
 
 /** The functions a write can call. */
@@ -35,7 +35,7 @@ export async function writeAndWait(
   return receipt;
 }
 
-/** Simulates, sends and waits for one call encoded by the product's own encoder (lib/calls/integraCalls.ts). */
+/** Simulates, sends and waits for one call encoded by the product's own encoder (lib/writes/). */
 export async function sendAndWait(clients: Clients, call: ContractCall): Promise<TransactionReceipt> {
   const { account } = clients.walletClient;
   await clients.publicClient.call({ account, to: call.to, data: call.data });

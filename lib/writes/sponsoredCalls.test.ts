@@ -2,7 +2,7 @@ import { type Address, type Hex, zeroAddress } from "viem";
 import { describe, expect, it } from "vitest";
 import { multiPartyTokenizer, ownershipTokenizer } from "@/lib/contracts";
 import { relayableCall } from "@/lib/forwarder/relayableCalls";
-import { type ContractCall, integraCalls } from "./integraCalls";
+import { type ContractCall, integraCalls } from ".";
 
 const hash = `0x${"ab".repeat(32)}` as Hex;
 const someone = "0x976EA74026E726554dB657fA54763abd0C3a0aa9" as Address;

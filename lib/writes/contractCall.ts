@@ -1,0 +1,13 @@
+import type { Address, Hex } from "viem";
+
+/** A contract call ready to send or to sign as a forward request: the contract, the ABI-encoded call, and who may pay. */
+export interface ContractCall {
+  to: Address;
+  data: Hex;
+  /**
+   * One of the party calls a relayer pays for: a claim on an Integra tokenizer, or a payment signal. Set by each
+   * encoder below, so a sender knows without decoding its own call data. The relayer still checks every request it
+   * is given against its own list (lib/forwarder/relayableCalls.ts), which this flag mirrors.
+   */
+  sponsored: boolean;
+}

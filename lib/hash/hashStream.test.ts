@@ -68,6 +68,23 @@ describe("sha256OfStream", () => {
     expect(seen.length).toBeGreaterThan(10);
   });
 
+  // Sizes at the read buffer's edges: one whole buffer, one byte short of it, one byte into a second read.
+  it.each([2 * 1024 * 1024, 2 * 1024 * 1024 - 1, 2 * 1024 * 1024 + 1, 4 * 1024 * 1024])(
+    "hashes a Blob of %i bytes, reporting every byte read",
+    async (size) => {
+      const bytes = patternBytes(size);
+      let last = 0;
+      expect(await sha256OfStream(new Blob([bytes]).stream(), (n) => (last = n))).toBe(nodeSha256(bytes));
+      expect(last).toBe(size);
+    },
+  );
+
+  it("reports no progress for an empty file", async () => {
+    const seen: number[] = [];
+    expect(await sha256OfStream(new Blob([]).stream(), (n) => seen.push(n))).toBe(VECTORS[0][2]);
+    expect(seen).toEqual([]);
+  });
+
   it("falls back to a default reader for streams that are not byte streams", async () => {
     const bytes = patternBytes(5 * 1024 * 1024 + 3);
     const chunks = chunked(bytes, [7, 1, 2 * 1024 * 1024 + 1, 127, 3 * 1024 * 1024]);

@@ -6,11 +6,13 @@
 // Then the hasher's stream reader (lib/hash/hashStream.ts) and its SHA-256 cores in Node on the same bytes.
 import { spawnSync } from "node:child_process";
 import { randomFillSync } from "node:crypto";
-import { closeSync, openAsBlob, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openAsBlob, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, CDPSession, Page } from "@playwright/test";
+import { sha256ModuleBase64 } from "@/lib/generated/sha256Module.ts";
 import { sha256OfStream } from "@/lib/hash/hashStream.ts";
+import { INPUT_OFFSET, WINDOW_BYTES } from "@/lib/hash/sha256Layout.ts";
 import { createSha256 } from "@/lib/hash/sha256Wasm.ts";
 import { launchChromium } from "./browser.ts";
 import { RendererMemoryProbe } from "./rendererMemory.ts";
@@ -48,12 +50,27 @@ function writeRandomFile(file: string, bytes: number): void {
   }
 }
 
-function sha256sum(file: string): { hash: string; seconds: number } {
+/** CPU seconds this process's finished children have used (Linux; undefined elsewhere). */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // cutime and cstime, in the kernel's fixed 100 ticks a second.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+function sha256sum(file: string): { hash: string; seconds: number; cpuSeconds?: number } {
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
   const result = spawnSync("sha256sum", [file], { encoding: "utf8" });
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = childrenCpuSeconds();
   if (result.status !== 0) throw new Error(`sha256sum failed: ${result.stderr}`);
-  return { hash: `0x${result.stdout.split(/\s+/)[0]}`, seconds };
+  const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { hash: `0x${result.stdout.split(/\s+/)[0]}`, seconds, cpuSeconds };
 }
 
 /** The app's stream hasher in Node, on a Blob of the file (read as a byte stream, as the browser reads a File). */
@@ -79,6 +96,92 @@ async function hashCoreInNode(portable: boolean): Promise<{ seconds: number }> {
   for (let fed = 0; fed < FILE_BYTES; fed += chunk.length) hasher.update(chunk);
   hasher.digest();
   return { seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The two halves of the app's hash, each alone in a worker of its own on a blank page: "core" runs the SIMD module
+ * the app ships on bytes already in the worker's memory (the app's update() loop: copy a window in, compress it),
+ * "read" reads the file through File.stream() into one reused buffer as lib/hash/hashStream.ts does, hashing nothing.
+ * In the app they overlap (the browser process reads ahead into the stream's pipe while the worker hashes), so the
+ * slower half bounds it; together they also share this machine's two cores. Timed inside the worker, from the
+ * first byte to the last. Plain JavaScript in a string: the page runs it as it is, with nothing bundled.
+ */
+const HALF_WORKER_SOURCE = `
+onmessage = async ({ data }) => {
+  if (data.half === "core") {
+    const moduleBytes = Uint8Array.from(atob(data.moduleBase64), (c) => c.charCodeAt(0));
+    const { instance } = await WebAssembly.instantiate(moduleBytes);
+    const heap = new Uint8Array(instance.exports.memory.buffer);
+    const compress = instance.exports.compress;
+    const blocks = data.windowBytes / 64;
+    // As the app's worker: warmed, then given time for V8's optimizing compile to land.
+    for (let i = 0; i < 2; i++) compress(data.inputOffset, blocks);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const chunk = new Uint8Array(2 * 1024 * 1024).map((_, i) => (i * 31 + (i >>> 8)) & 0xff);
+    const started = performance.now();
+    for (let fed = 0; fed < data.size; fed += chunk.length) {
+      for (let offset = 0; offset < chunk.length; offset += data.windowBytes) {
+        heap.set(chunk.subarray(offset, offset + data.windowBytes), data.inputOffset);
+        compress(data.inputOffset, blocks);
+      }
+    }
+    postMessage({ seconds: (performance.now() - started) / 1000, bytes: data.size });
+    return;
+  }
+  const reader = data.file.stream().getReader({ mode: "byob" });
+  let buffer = new ArrayBuffer(2 * 1024 * 1024);
+  let bytes = 0;
+  const started = performance.now();
+  for (;;) {
+    const { done, value } = await reader.read(new Uint8Array(buffer));
+    if (done) break;
+    bytes += value.byteLength;
+    buffer = value.buffer;
+  }
+  postMessage({ seconds: (performance.now() - started) / 1000, bytes });
+};
+`;
+
+type Half = "core" | "read";
+
+async function browserHalf(browser: Browser, half: Half, file: string, size: number): Promise<{ seconds: number }> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent('<input type="file">');
+    const result = page.evaluate(
+      ({ source, half, size, moduleBase64, inputOffset, windowBytes }) =>
+        new Promise<{ seconds: number; bytes: number }>((resolve, reject) => {
+          const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+          worker.onerror = (event) => reject(new Error(event.message));
+          worker.onmessage = (event) => {
+            worker.terminate();
+            resolve(event.data);
+          };
+          const base = { half, size, moduleBase64, inputOffset, windowBytes };
+          if (half === "core") {
+            worker.postMessage(base);
+            return;
+          }
+          const input = document.querySelector("input");
+          if (!input) throw new Error("no file input");
+          input.onchange = () => worker.postMessage({ ...base, file: input.files?.[0] });
+        }),
+      {
+        source: HALF_WORKER_SOURCE,
+        half,
+        size,
+        moduleBase64: sha256ModuleBase64,
+        inputOffset: INPUT_OFFSET,
+        windowBytes: WINDOW_BYTES,
+      },
+    );
+    if (half === "read") await page.locator("input").setInputFiles(file);
+    const { seconds, bytes } = await result;
+    if (bytes !== size) throw new Error(`the ${half} worker went through ${bytes} of ${size} bytes`);
+    return { seconds };
+  } finally {
+    await page.close();
+  }
 }
 
 interface HeapUsage {
@@ -165,6 +268,8 @@ interface MemoryResult {
   rendererBaseline: number | undefined;
   rendererPeak: number | undefined;
   samples: number;
+  /** CPU seconds the browser's processes used from the file given to the hash shown, by process type. */
+  cpu?: Record<string, number>;
   /** Heap rounds only: DevTools attached to the page and its worker. */
   heap?: {
     pageHeapBaseline: number;
@@ -288,6 +393,7 @@ async function hashOnPage(
     await page.waitForTimeout(POINTER_BEFORE_FILE_MS);
   }
   await page.evaluate(watchForHash, HASH_TIMEOUT_MS);
+  const cpuBefore = await renderer?.cpuSeconds();
   const started = performance.now();
   let hash: string;
   try {
@@ -297,7 +403,12 @@ async function hashOnPage(
     sampling = false;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = await renderer?.cpuSeconds();
   await sampler;
+  const cpu =
+    cpuBefore && cpuAfter
+      ? Object.fromEntries(Object.entries(cpuAfter).map(([type, total]) => [type, total - (cpuBefore[type] ?? 0)]))
+      : undefined;
 
   // The page then puts the hash in the URL (and queries the chain); check it got there too.
   await page.waitForURL(new RegExp(`[?&]hash=${hash}`), { timeout: 10_000 });
@@ -310,6 +421,7 @@ async function hashOnPage(
       rendererBaseline,
       rendererPeak,
       samples,
+      cpu,
       heap: workers
         ? { pageHeapBaseline, pageHeapPeak, workerHeapPeak, workerBackingPeak, workersAttached: workers.attachedCount }
         : undefined,
@@ -333,6 +445,45 @@ const rendererGrowth = (r: BrowserResult) =>
   r.memory?.rendererPeak === undefined || r.memory.rendererBaseline === undefined
     ? undefined
     : r.memory.rendererPeak - r.memory.rendererBaseline;
+
+/** Chromium's renderer threads as /proc names them (cut to 15 characters), in words. */
+const THREAD_NAMES: Record<string, string> = {
+  chromium: "page's main thread",
+  Chrome_ChildIOT: "IPC",
+  ThreadPoolForeg: "thread pool",
+  Compositor: "compositor",
+};
+
+/**
+ * CPU seconds of one hash, medians over rounds: sha256sum's, and the app's by process (the renderer holds the page
+ * and its hashing worker; the browser process reads the file into the stream's pipe). Both of this machine's cores
+ * serve the app's hash at once, so a total beyond sha256sum's costs time whenever anything else wants a core.
+ */
+function cpuLine(label: string, native: { cpuSeconds?: number }[], app: BrowserResult[]): string {
+  const nativeCpu = native.flatMap((r) => r.cpuSeconds ?? []);
+  const appCpu = app.flatMap((r): Record<string, number>[] => (r.memory?.cpu ? [r.memory.cpu] : []));
+  if (nativeCpu.length === 0 || appCpu.length === 0) return `${label}: CPU not measured (no /proc)`;
+  const of = (type: string) => median(appCpu.map((cpu) => cpu[type] ?? 0));
+  // The renderer's threads by name but the hashing worker's: what the renderer used beyond them was the worker's,
+  // whether its thread had ended by the last sample (terminated once the hash is in) or not.
+  const threads = [
+    ...new Set(
+      appCpu.flatMap((cpu) => Object.keys(cpu).filter((key) => key.startsWith("renderer/") && !key.startsWith("renderer/DedicatedWorker"))),
+    ),
+  ];
+  const named = threads
+    .map((key) => [THREAD_NAMES[key.slice("renderer/".length)] ?? key.slice("renderer/".length), of(key)] as const)
+    .filter(([, s]) => s >= 0.01);
+  const worker = median(appCpu.map((cpu) => threads.reduce((rest, key) => rest - (cpu[key] ?? 0), cpu.renderer ?? 0)));
+  const others = median(
+    appCpu.map((cpu) =>
+      Object.entries(cpu).reduce((sum, [type, s]) => (type.startsWith("renderer") || type === "browser" ? sum : sum + s), 0),
+    ),
+  );
+  const rendererThreads = [`worker ${worker.toFixed(2)}`, ...named.map(([name, s]) => `${name} ${s.toFixed(2)}`)].join(", ");
+  return `${label}: CPU seconds per hash (medians): sha256sum ${median(nativeCpu).toFixed(2)}; the app (/proc rounds) renderer ${of("renderer").toFixed(2)} (${rendererThreads}) + browser process ${of("browser").toFixed(2)} + others ${others.toFixed(2)}`;
+}
+
 const meets = (ok: boolean) => (ok ? "met" : "MISSED");
 const seconds = (results: { seconds: number }[]) => results.map((r) => r.seconds);
 
@@ -347,19 +498,22 @@ export const hashingSection: BenchSection = {
       // Everything reads the file from the page cache it was just written to, so nothing pays for the disk. All
       // the measurements alternate within each round so background load on this small machine hits them alike;
       // medians are compared.
-      const native: { hash: string; seconds: number }[] = [];
+      const native: { hash: string; seconds: number; cpuSeconds?: number }[] = [];
       const inNode: { hash: string; seconds: number }[] = [];
       const coreBefore: { seconds: number }[] = [];
       const coreNow: { seconds: number }[] = [];
       const timed: BrowserResult[] = [];
       const withRenderer: BrowserResult[] = [];
       const withHeap: BrowserResult[] = [];
-      const largeNative: { hash: string; seconds: number }[] = [];
+      const largeNative: { hash: string; seconds: number; cpuSeconds?: number }[] = [];
       const largeTimed: BrowserResult[] = [];
       const largeWithRenderer: BrowserResult[] = [];
       const tinyTimed: BrowserResult[] = [];
       const tinyCold: BrowserResult[] = [];
       const cold: BrowserResult[] = [];
+      const coreInBrowser: { seconds: number }[] = [];
+      const readInBrowser: { seconds: number }[] = [];
+      const largeReadInBrowser: { seconds: number }[] = [];
       const browser = await launchChromium();
       try {
         for (let round = 0; round < ROUNDS; round++) {
@@ -371,6 +525,11 @@ export const hashingSection: BenchSection = {
           withRenderer.push(await hashInApp(browser, ctx.appUrl, file, "renderer"));
           withHeap.push(await hashInApp(browser, ctx.appUrl, file, "heap"));
           cold.push(await hashInApp(browser, ctx.appUrl, file, "timing", "cold"));
+        }
+        // After the app's rounds, so their pages and workers come and go outside the app's memory measurements.
+        for (let round = 0; round < ROUNDS; round++) {
+          coreInBrowser.push(await browserHalf(browser, "core", file, FILE_BYTES));
+          readInBrowser.push(await browserHalf(browser, "read", file, FILE_BYTES));
         }
         rmSync(file, { force: true });
         // The fixed part of the browser's time: a file hashed in a few milliseconds, on fresh pages like the rounds.
@@ -385,6 +544,9 @@ export const hashingSection: BenchSection = {
           largeNative.push(sha256sum(largeFile));
           largeTimed.push(await hashInApp(browser, ctx.appUrl, largeFile, "timing"));
           largeWithRenderer.push(await hashInApp(browser, ctx.appUrl, largeFile, "renderer"));
+        }
+        for (let round = 0; round < ROUNDS; round++) {
+          largeReadInBrowser.push(await browserHalf(browser, "read", largeFile, LARGE_FILE_BYTES));
         }
       } finally {
         await browser.close();
@@ -418,6 +580,8 @@ export const hashingSection: BenchSection = {
         row("sha256OfStream (Node, Blob stream)", inNode, FILE_BYTES, ratioOf(inNode).toFixed(2)),
         row("core: SIMD module (Node, in memory)", coreNow, FILE_BYTES, ratioOf(coreNow).toFixed(2)),
         row("core: hash-wasm, before (Node, in memory)", coreBefore, FILE_BYTES, ratioOf(coreBefore).toFixed(2)),
+        row("browser worker, hashing alone: SIMD core, in memory", coreInBrowser, FILE_BYTES, ratioOf(coreInBrowser).toFixed(2)),
+        row("browser worker, reading alone: File stream, no hash", readInBrowser, FILE_BYTES, ratioOf(readInBrowser).toFixed(2)),
         row("browser, cold: no pointer before the file", cold, FILE_BYTES, ratioOf(cold).toFixed(2)),
         [`browser, ${mib(TINY_FILE_BYTES, 0)} MiB file: per-hash cost`, spread(seconds(tinyTimed)), "", "", "", "", ""],
         [`browser, ${mib(TINY_FILE_BYTES, 0)} MiB file, cold: per-hash cost`, spread(seconds(tinyCold)), "", "", "", "", ""],
@@ -456,6 +620,7 @@ export const hashingSection: BenchSection = {
         largeRow(`sha256sum, ${largeMiB} MiB`, largeNative, "1.00"),
         largeRow(`browser (app worker), ${largeMiB} MiB, nothing attached`, largeTimed, largeRatio.toFixed(2), goalRatio(largeRatio)),
         largeRow(`browser, ${largeMiB} MiB, /proc sampled`, largeWithRenderer, largeRatioOf(largeWithRenderer).toFixed(2)),
+        largeRow(`browser worker, ${largeMiB} MiB, reading alone`, largeReadInBrowser, largeRatioOf(largeReadInBrowser).toFixed(2)),
         [
           "renderer memory growth (max over rounds)",
           "",
@@ -496,18 +661,23 @@ export const hashingSection: BenchSection = {
         "The goal is judged on the rounds with nothing attached, as users run it. Shared 2-core machine: expect noise.",
         "Node: lib/hash/hashStream.ts on a Blob of the file (the same code as the browser's worker, without the page);",
         "core: the SHA-256 alone on bytes in memory (hash-wasm was the app's core before the SIMD module).",
+        "browser worker rows: the app's two halves apart, each in a worker on a blank page, timed in the worker: its SIMD module on bytes in",
+        "memory, and reading the file through File.stream() with nothing hashed; in rounds of their own after the app's. In the app the",
+        "two overlap, so the slower half bounds it, and they share the machine's two cores (the CPU line under the table).",
         "",
         table,
         "",
         `${match}: ${native[0].hash}`,
+        cpuLine(`${mib(FILE_BYTES, 0)} MiB`, native, withRenderer),
         `sampled every ~${SAMPLE_EVERY_MS} ms (/proc rounds ${sampleCounts(withRenderer)}, DevTools rounds ${sampleCounts(withHeap)} samples); peaks are the max over rounds; heap growth is over the page's heap after a GC before hashing; ${workerNote}`,
         "renderer memory: every renderer process's anonymous + shared memory (/proc RssAnon + RssShmem), peak during hashing minus before it;",
         "the /proc rounds attach nothing to the page (DevTools' agents cost the renderer memory of their own).",
         "",
-        `${largeMiB} MiB, ${ROUNDS} rounds, each: sha256sum, the app nothing attached, the app with /proc sampled.`,
+        `${largeMiB} MiB, ${ROUNDS} rounds, each: sha256sum, the app nothing attached, the app with /proc sampled; then ${ROUNDS} of reading alone.`,
         largeTable,
         "",
         `${largeMatch}: ${largeNative[0].hash}`,
+        cpuLine(`${largeMiB} MiB`, largeNative, largeWithRenderer),
       ].join("\n");
     } finally {
       rmSync(file, { force: true });

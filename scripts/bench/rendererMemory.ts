@@ -1,7 +1,7 @@
 // The renderer processes' memory as the OS sees it, for "how much does hashing a file cost the tab": anonymous
 // memory (JS heaps, WASM memory, Blink's buffers) plus shared memory (the data pipes a Blob is read through).
 // Mapped files (the Chromium binary's code pages) are left out: touching them allocates nothing. Linux only.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import type { Browser, CDPSession } from "@playwright/test";
 
 export class RendererMemoryProbe {
@@ -24,9 +24,46 @@ export class RendererMemoryProbe {
     return total;
   }
 
+  /**
+   * CPU seconds each kind of the browser's processes has used so far ("browser", "renderer", "gpu-process", ...), and
+   * the renderers' live threads by name ("renderer/CrRendererMain", ...; Linux only). A thread that has ended (the
+   * hashing worker's, once it is terminated) still counts in its process's total but no longer under its name.
+   */
+  async cpuSeconds(): Promise<Record<string, number>> {
+    const { processInfo } = await this.cdp.send("SystemInfo.getProcessInfo");
+    const seconds: Record<string, number> = {};
+    const add = (key: string, value: number) => (seconds[key] = (seconds[key] ?? 0) + value);
+    for (const process of processInfo) {
+      add(process.type, process.cpuTime);
+      if (process.type === "renderer") for (const [thread, cpu] of threadCpuSeconds(process.id)) add(`renderer/${thread}`, cpu);
+    }
+    return seconds;
+  }
+
   async close(): Promise<void> {
     await this.cdp.detach();
   }
+}
+
+/** Each live thread's CPU seconds, by its name with any trailing number dropped (thread pools share one name). */
+function threadCpuSeconds(pid: number): [string, number][] {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return tids.flatMap((tid): [string, number][] => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).replace(/\d+$/, "");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime and stime, in the kernel's fixed 100 ticks a second.
+      return [[name, (Number(fields[11]) + Number(fields[12])) / 100]];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function privateAndSharedBytes(pid: number): number | undefined {

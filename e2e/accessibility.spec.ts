@@ -35,6 +35,7 @@ const READ_PAGES: [name: string, url: string][] = [
   ["an unknown record", `/records/0x${"ab".repeat(32)}`],
   ["a broken record link", "/records/not-a-hash"],
   ["a broken workflow link", "/workflows/not-a-hash"],
+  ["the network status", "/status"],
 ];
 
 for (const [name, url] of READ_PAGES) {

@@ -48,6 +48,7 @@ export const revertMessages: RevertMessages = {
   NotReservedForCaller: ([reservedFor]) =>
     `This token is reserved for another wallet (${short(reservedFor)}). Connect that wallet to claim it.`,
   AlreadyClaimed: ([, id]) => `Token ${id} has already been claimed.`,
+  UnknownErc1155Id: () => "No token of this id was ever claimed on this tokenizer, so it has no record and no metadata.",
   ProcessHashMismatch: () =>
     "This names a different workflow than the record's own: every step of a record stays in the workflow it was registered in.",
   PartiesAlreadySealed: () => "The party set of this record is fixed: no new token can be added (a cancelled one can be reserved again).",

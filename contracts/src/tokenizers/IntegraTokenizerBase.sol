@@ -8,6 +8,7 @@ import {IIntegraCapabilityResolver} from "../interfaces/IIntegraCapabilityResolv
 import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 import {AccountLists} from "../AccountLists.sol";
 import {Capabilities} from "../Capabilities.sol";
+import {TokenMetadata, TokenMetadataRenderer} from "./TokenMetadata.sol";
 
 /// @title IntegraTokenizerBase
 /// @notice Reserve, cancel and claim of a record's tokens, shared by every Integra tokenizer. The owner or
@@ -50,8 +51,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         TokenStatus status;
     }
 
-    /// @dev Live reservations, claims, the sealed party count, the seal and completion flags, and the count of
-    /// changes (`changesOf`: every reservation, cancel, seal and claim). One slot.
+    /// @dev Live reservations, claims, the sealed party count, the seal and completion flags, the count of
+    /// changes (`changesOf`: every reservation, cancel, seal and claim), and whether the record's token ids were
+    /// first reserved out of the order 1, 2, 3... (which lets completion list them without reading them). One slot.
     struct Progress {
         uint64 reserved;
         uint64 claimed;
@@ -59,6 +61,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         bool isSealed;
         bool complete;
         uint32 changes;
+        bool idsOutOfOrder;
     }
 
     IIntegraRecord public immutable registry;
@@ -74,8 +77,13 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     /// a stranger filled the account's list, stays well inside an eth_call's gas cap.
     uint256 public constant MAX_TOKENS_PER_PAGE = 640;
 
+    /// @dev ERC-165 id of ERC-4906 (metadata update events), which both tokenizers support.
+    bytes4 internal constant ERC4906_INTERFACE_ID = 0x49064906;
+
     /// @notice UID of the capability schema in `eas`.
     bytes32 public immutable capabilitySchema;
+    /// @notice Renders the tokens' metadata (`tokenURI` / `uri`); deployed by this tokenizer's constructor.
+    TokenMetadataRenderer public immutable metadataRenderer;
 
     mapping(bytes32 integraHash => mapping(uint256 tokenId => TokenSlot)) private _tokens;
     mapping(bytes32 integraHash => uint256[]) private _tokenIds;
@@ -131,6 +139,12 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     event DocumentComplete(
         bytes32 indexed integraHash, bytes32 indexed processHash, uint256 tokenCount, uint256 timestamp
     );
+    /// @notice ERC-4906: the metadata (`tokenURI` / `uri`) of the token with ERC-721 or ERC-1155 id `_tokenId`
+    /// changed, so wallets and marketplaces read it again. Emitted for the claimed token when it is claimed, and for
+    /// every claimed token of a record when the record completes. (A token has no metadata before its claim, and its
+    /// role and workflow never change after it: reserving and cancelling change no token's metadata.)
+    /// A token standard's event, not a record's: it does not follow the integraHash / processHash topic layout.
+    event MetadataUpdate(uint256 _tokenId);
 
     error WrongTokenizer(bytes32 integraHash, address tokenizer);
     error NotOwnerOrExecutor(bytes32 integraHash, address caller);
@@ -180,6 +194,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         eas = eas_;
         capabilitySchema = capabilitySchema_;
         capabilityResolver = capabilityResolver_;
+        metadataRenderer = new TokenMetadataRenderer();
     }
 
     /// @notice Reserves `amount` of token `tokenId` of a record for `recipient`, in the role `role` (a public
@@ -276,6 +291,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         emit TokenClaimed(integraHash, processHash, claimant, tokenId, token.amount, attestationUid, block.timestamp);
         if (completes) emit DocumentComplete(integraHash, processHash, claimed, block.timestamp);
         _mintClaimed(integraHash, tokenId, claimant, token.amount);
+        // After the mint, as ERC-4906 metadata follows the token's existence; events only, no state.
+        if (completes) _announceCompletion(integraHash, claimed);
+        else emit MetadataUpdate(_metadataIdOf(integraHash, tokenId));
     }
 
     /// @notice A token's status: who it is reserved for (or was claimed by), the amount, and its workflow (the
@@ -410,6 +428,57 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         }
     }
 
+    /// @dev The metadata URI of the record's token `tokenId` (`TokenMetadata.uri`), for a claimed token: its role,
+    /// the record, its workflow, and whether the record is complete. The caller checks the token was minted.
+    function _tokenURI(bytes32 integraHash, uint256 tokenId, bool ownership) internal view returns (string memory) {
+        (,,, bytes32 processHash,) = registry.authorityOf(integraHash);
+        Progress storage progress = _progress[integraHash];
+        return metadataRenderer.uri(
+            TokenMetadata.Token({
+                ownership: ownership,
+                role: _roleString(_roles[integraHash][tokenId]),
+                integraHash: integraHash,
+                processHash: processHash,
+                tokenId: tokenId,
+                parties: progress.parties,
+                complete: progress.complete,
+                registry: address(registry)
+            })
+        );
+    }
+
+    /// @dev The record's token id whose ERC-721 / ERC-1155 id is `metadataId`, found among the record's token ids.
+    function _tokenIdWithMetadataId(bytes32 integraHash, uint256 metadataId)
+        internal
+        view
+        returns (bool found, uint256 tokenId)
+    {
+        uint256[] storage ids = _tokenIds[integraHash];
+        for (uint256 i; i < ids.length; ++i) {
+            if (_metadataIdOf(integraHash, ids[i]) == metadataId) return (true, ids[i]);
+        }
+    }
+
+    /// @dev ERC-4906 on completion: each of the record's `claimed` tokens now shows the agreement complete. (A token
+    /// id whose reservation was cancelled and never refilled was never minted, and has no metadata to refresh.)
+    /// Reads as little as it can: ids reserved in order are 1..n, and when the record has as many ids as claims,
+    /// none was left cancelled, so no token's status needs reading.
+    function _announceCompletion(bytes32 integraHash, uint256 claimed) internal virtual {
+        uint256[] storage ids = _tokenIds[integraHash];
+        uint256 count = ids.length;
+        bool inOrder = !_progress[integraHash].idsOutOfOrder;
+        bool allClaimed = count == claimed;
+        for (uint256 i; i < count; ++i) {
+            uint256 tokenId = inOrder ? i + 1 : ids[i];
+            if (allClaimed || _tokens[integraHash][tokenId].status == TokenStatus.Claimed) {
+                emit MetadataUpdate(_metadataIdOf(integraHash, tokenId));
+            }
+        }
+    }
+
+    /// @dev The ERC-721 or ERC-1155 id of the record's token `tokenId`.
+    function _metadataIdOf(bytes32 integraHash, uint256 tokenId) internal pure virtual returns (uint256);
+
     /// @dev True when `account` currently holds the record's token `tokenId`.
     function _holds(bytes32 integraHash, uint256 tokenId, address account) internal view virtual returns (bool);
 
@@ -419,7 +488,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
     /// @dev Checks a token id and amount this tokenizer accepts; reverts otherwise.
     function _validateReservation(uint256 tokenId, uint256 amount) internal pure virtual;
 
-    /// @dev Mints the claimed token to `claimant`. Called last, after all state changes.
+    /// @dev Mints the claimed token to `claimant`. Called after all state changes (only ERC-4906 events follow).
     function _mintClaimed(bytes32 integraHash, uint256 tokenId, address claimant, uint256 amount) internal virtual;
 
     /// @dev Reverts unless the caller is the record's owner or executor and the record is bound here; returns
@@ -455,7 +524,9 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         if (firstReservation) {
             if (progress.isSealed) revert PartiesAlreadySealed(integraHash);
             uint256[] storage ids = _tokenIds[integraHash];
-            if (ids.length == MAX_TOKEN_IDS) revert TooManyTokenIds(integraHash, MAX_TOKEN_IDS);
+            uint256 count = ids.length;
+            if (count == MAX_TOKEN_IDS) revert TooManyTokenIds(integraHash, MAX_TOKEN_IDS);
+            if (tokenId != count + 1) progress.idsOutOfOrder = true;
             ids.push(tokenId);
         } else if (progress.isSealed) {
             // Refilling a party's place, never adding one: live reservations never outnumber the sealed parties.

@@ -13,8 +13,21 @@ import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 /// @title MultiPartyTokenizerV1
 /// @notice ERC-1155 role tokens: one token id per party of a record (buyer, seller, agent...). Emits
 /// DocumentComplete once the record's party set is sealed and every token of it is claimed.
-/// @dev Per-record token ids 1..N map to ERC-1155 ids `uint256(keccak256(abi.encode(integraHash, tokenId)))`.
+/// `uri(id)` is on-chain JSON metadata with an SVG image (TokenMetadata); ERC-4906 `MetadataUpdate` marks each claim
+/// and, at completion, every claimed token of the record.
+/// @dev Per-record token ids 1..N map to ERC-1155 ids `uint256(keccak256(abi.encode(integraHash, tokenId)))`, which
+/// cannot be inverted: the claim that mints an id records its record (`tokenOfErc1155Id`).
 contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
+    /// @notice The collection's name and symbol, as wallets and marketplaces read them (ERC-1155 defines none).
+    string public constant name = "Integra Agreement";
+    string public constant symbol = "IAGR";
+
+    /// @dev The record of each ERC-1155 id ever minted, written by its claim.
+    mapping(uint256 erc1155Id => bytes32 integraHash) private _recordOfErc1155Id;
+
+    /// @notice No token of this ERC-1155 id was ever claimed here, so it has no record and no metadata.
+    error UnknownErc1155Id(uint256 id);
+
     constructor(
         IIntegraRecord registry_,
         IEAS eas_,
@@ -29,6 +42,29 @@ contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
     /// @notice The ERC-1155 id of a record's role token.
     function erc1155IdOf(bytes32 integraHash, uint256 tokenId) public pure returns (uint256) {
         return uint256(keccak256(abi.encode(integraHash, tokenId)));
+    }
+
+    /// @notice The record and per-record token id of a minted ERC-1155 id (the inverse of `erc1155IdOf`). Reverts
+    /// with `UnknownErc1155Id` for an id never claimed.
+    function tokenOfErc1155Id(uint256 id) public view returns (bytes32 integraHash, uint256 tokenId) {
+        integraHash = _recordOfErc1155Id[id];
+        bool found;
+        if (integraHash != bytes32(0)) (found, tokenId) = _tokenIdWithMetadataId(integraHash, id);
+        if (!found) revert UnknownErc1155Id(id);
+    }
+
+    /// @notice The token's metadata: a `data:application/json;base64,` URI (TokenMetadata) naming its role, record,
+    /// workflow and status, with an SVG image. A token has metadata from its claim on; for an id never claimed
+    /// (unreserved, only reserved, or no Integra id at all) there is nothing true to say, so it reverts with
+    /// `UnknownErc1155Id`, as ERC-721's `tokenURI` does for a nonexistent token.
+    function uri(uint256 id) public view override returns (string memory) {
+        (bytes32 integraHash, uint256 tokenId) = tokenOfErc1155Id(id);
+        return _tokenURI(integraHash, tokenId, false);
+    }
+
+    /// @notice ERC-165: ERC-1155 with its metadata URI, and ERC-4906 (metadata update events).
+    function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
+        return interfaceId == ERC4906_INTERFACE_ID || super.supportsInterface(interfaceId);
     }
 
     /// @inheritdoc IIntegraTokenizer
@@ -50,7 +86,13 @@ contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
     }
 
     function _mintClaimed(bytes32 integraHash, uint256 tokenId, address claimant, uint256 amount) internal override {
-        _mint(claimant, erc1155IdOf(integraHash, tokenId), amount, "");
+        uint256 id = erc1155IdOf(integraHash, tokenId);
+        _recordOfErc1155Id[id] = integraHash;
+        _mint(claimant, id, amount, "");
+    }
+
+    function _metadataIdOf(bytes32 integraHash, uint256 tokenId) internal pure override returns (uint256) {
+        return erc1155IdOf(integraHash, tokenId);
     }
 
     // Transfers and approvals honour ERC-2771 too: a holder with no ether can move its token through the forwarder.

@@ -13,6 +13,7 @@ import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 /// @title OwnershipTokenizerV1
 /// @notice One ERC-721 ownership token per record (a deed, a title). Its per-record token id is always 1;
 /// its ERC-721 id is `uint256(integraHash)`. Reserving it seals the party set (of one).
+/// `tokenURI` is on-chain JSON metadata with an SVG image (TokenMetadata); ERC-4906 `MetadataUpdate` marks its claim.
 contract OwnershipTokenizerV1 is ERC721, IntegraTokenizerBase {
     /// @notice The only per-record token id of this tokenizer.
     uint256 public constant OWNERSHIP_TOKEN_ID = 1;
@@ -31,6 +32,19 @@ contract OwnershipTokenizerV1 is ERC721, IntegraTokenizerBase {
     /// @notice The ERC-721 id of a record's ownership token.
     function erc721IdOf(bytes32 integraHash) public pure returns (uint256) {
         return uint256(integraHash);
+    }
+
+    /// @notice The token's metadata: a `data:application/json;base64,` URI (TokenMetadata) naming its role, record,
+    /// workflow and status, with an SVG image. Reverts with `ERC721NonexistentToken` for a token not minted (a
+    /// record's ownership token exists from its claim on).
+    function tokenURI(uint256 id) public view override returns (string memory) {
+        _requireOwned(id);
+        return _tokenURI(bytes32(id), OWNERSHIP_TOKEN_ID, true);
+    }
+
+    /// @notice ERC-165: ERC-721 with its metadata, and ERC-4906 (metadata update events).
+    function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
+        return interfaceId == ERC4906_INTERFACE_ID || super.supportsInterface(interfaceId);
     }
 
     /// @inheritdoc IIntegraTokenizer
@@ -56,6 +70,15 @@ contract OwnershipTokenizerV1 is ERC721, IntegraTokenizerBase {
 
     function _mintClaimed(bytes32 integraHash, uint256, address claimant, uint256) internal override {
         _safeMint(claimant, erc721IdOf(integraHash));
+    }
+
+    function _metadataIdOf(bytes32 integraHash, uint256) internal pure override returns (uint256) {
+        return erc721IdOf(integraHash);
+    }
+
+    /// @dev A record's only token is the one whose claim completes it: no need to look for others.
+    function _announceCompletion(bytes32 integraHash, uint256) internal override {
+        emit MetadataUpdate(erc721IdOf(integraHash));
     }
 
     // Transfers and approvals honour ERC-2771 too: a holder with no ether can move its token through the forwarder.

@@ -587,9 +587,10 @@ abstract contract ReferenceModel is Cast {
 
     // ------------------------------------------------------------------ what the logs of a successful call say
 
-    /// @dev Checks every log an Integra contract emitted in a successful call: token-standard events aside, each
-    /// one is a record's event, whose (emitter, topics) are kept for the event invariant. DocumentComplete and
-    /// payment logs also feed the ghost; a PaymentRequested is judged against the ghost as it is now.
+    /// @dev Checks every log an Integra contract emitted in a successful call: token-standard events (ERC-721,
+    /// ERC-1155, ERC-4906) aside, each one is a record's event, whose (emitter, topics) are kept for the event
+    /// invariant. DocumentComplete and payment logs also feed the ghost; a PaymentRequested is judged against the
+    /// ghost as it is now.
     function _scan(Vm.Log[] memory logs) internal {
         for (uint256 i; i < logs.length; ++i) {
             Vm.Log memory l = logs[i];
@@ -677,7 +678,8 @@ abstract contract ReferenceModel is Cast {
         if (emitter != address(ownership) && emitter != address(multiParty)) return false;
         return t0 == IERC721.Transfer.selector || t0 == IERC721.Approval.selector
             || t0 == IERC721.ApprovalForAll.selector || t0 == IERC1155.TransferSingle.selector
-            || t0 == IERC1155.TransferBatch.selector || t0 == IERC1155.URI.selector;
+            || t0 == IERC1155.TransferBatch.selector || t0 == IERC1155.URI.selector
+            || t0 == IntegraTokenizerBase.MetadataUpdate.selector;
     }
 
     // ------------------------------------------------------------------ views for the invariants

@@ -6,7 +6,11 @@ import {
     AttestationRequestData
 } from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/ISchemaResolver.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {IntegraFixture} from "../utils/IntegraFixture.sol";
+import {TokenMetadataReader} from "../utils/TokenMetadataReader.sol";
 import {Vm} from "../utils/Vm.sol";
 import {IntegraRecordV1} from "../../src/IntegraRecordV1.sol";
 import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
@@ -20,7 +24,7 @@ import {Capabilities} from "../../src/Capabilities.sol";
 /// (`_reserveSealed`, `_seal`, or `registerWithParties`); the ownership tokenizer seals as it reserves.
 /// @dev A test that expects a revert ends its checks at that call: the EVM rolls the call back, so state read
 /// after it only repeats the setup. What a revert must not change is checked after a later successful call.
-abstract contract IntegraTokenizerBaseTest is IntegraFixture {
+abstract contract IntegraTokenizerBaseTest is IntegraFixture, TokenMetadataReader {
     IntegraTokenizerBase internal tokenizer;
     IntegraTokenizerBase internal otherTokenizer;
     /// @dev A token id and amount the tokenizer under test accepts.
@@ -46,6 +50,26 @@ abstract contract IntegraTokenizerBaseTest is IntegraFixture {
 
     /// @dev True when reserving `tokenId` alone fixes the party set (a tokenizer with one token per record).
     function _sealsOnReserve() internal pure virtual returns (bool);
+
+    /// @dev The ERC-721 / ERC-1155 id of the record's token `id`: what `tokenURI` / `uri` and MetadataUpdate name.
+    function _metadataIdOf(bytes32 hash, uint256 id) internal view virtual returns (uint256);
+
+    /// @dev `tokenURI` / `uri` of a token.
+    function _tokenUri(uint256 metadataId) internal view virtual returns (string memory);
+
+    /// @dev Expects the next call, `tokenURI` / `uri` of a token never minted, to revert with the tokenizer's error.
+    function _expectNoSuchToken(uint256 metadataId) internal virtual;
+
+    /// @dev The metadata's name of a token reserved without a role; before ": <role>" when it has one.
+    function _metadataName() internal pure virtual returns (string memory);
+
+    /// @dev The name of the suite's `tokenId` reserved without a role, and what its image shows in the role's place.
+    function _unnamedName() internal view virtual returns (string memory);
+    function _unnamedImageRole() internal view virtual returns (string memory);
+
+    /// @dev The metadata's "Token kind" and the ERC-165 id of the token standard's metadata interface.
+    function _metadataKind() internal pure virtual returns (string memory);
+    function _metadataInterfaceId() internal pure virtual returns (bytes4);
 
     function setUp() public virtual override {
         super.setUp();
@@ -893,5 +917,187 @@ abstract contract IntegraTokenizerBaseTest is IntegraFixture {
         assertEq(tokenizer.changesOf(integraHash), before, "unchanged");
         assertEq(tokenizer.changesOf(UNKNOWN), 0, "an unknown record");
         assertEq(tokenizer.changesOf(_register(address(tokenizer))), 0, "another record");
+    }
+
+    // ---------------------------------------------------------------- metadata: tokenURI / uri and ERC-4906
+
+    /// @dev `tokenId` reserved for alice in `role` in the fixture's record, the set sealed, and alice's claim (which
+    /// completes the set of one); returns the token's metadata JSON.
+    function _claimedWithRole(string memory role) internal returns (string memory json) {
+        vm.prank(owner);
+        tokenizer.reserveToken(integraHash, tokenId, alice, amount, PROCESS, role);
+        _seal();
+        _claimAs(alice, _attestClaim(alice, integraHash, tokenId));
+        return _metadataJson(_tokenUri(_metadataIdOf(integraHash, tokenId)));
+    }
+
+    /// @dev "0x", the first 8 hex digits, an ellipsis, the last 4: how the image shows a record.
+    function _shortRecord(bytes32 hash) internal pure returns (string memory) {
+        bytes memory full = bytes(Strings.toHexString(uint256(hash), 32));
+        bytes memory head = new bytes(10);
+        bytes memory tail = new bytes(4);
+        for (uint256 i; i < 10; ++i) {
+            head[i] = full[i];
+        }
+        for (uint256 i; i < 4; ++i) {
+            tail[i] = full[62 + i];
+        }
+        return string.concat(string(head), "\u2026", string(tail));
+    }
+
+    function test_TokenUri_DescribesTheClaimedToken() public {
+        string memory json = _claimedWithRole("Seller");
+        _assertShape(json);
+        string memory record = Strings.toHexString(uint256(integraHash), 32);
+        assertEq(vm.parseJsonString(json, ".name"), string.concat(_metadataName(), ": Seller"), "name");
+        string memory description = vm.parseJsonString(json, ".description");
+        assertTrue(_contains(description, record), "the description names the record");
+        assertTrue(_contains(description, Strings.toChecksumHexString(address(registry))), "and the registry");
+        assertTrue(_contains(description, "SHA-256"), "and how a copy is checked");
+        assertEq(_attribute(json, "Role"), "Seller", "role");
+        assertEq(_attribute(json, "Record"), record, "record");
+        assertEq(_attribute(json, "Workflow"), Strings.toHexString(uint256(PROCESS), 32), "workflow");
+        assertEq(_attribute(json, "Status"), "Agreement complete", "a set of one completes with its claim");
+        assertEq(_attribute(json, "Token kind"), _metadataKind(), "kind");
+        assertEq(_attribute(json, "Token id in record"), Strings.toString(tokenId), "token id");
+        assertEq(vm.parseJsonUint(json, _attributePath(json, "Parties")), 1, "parties");
+
+        string memory svg = _metadataSvg(json);
+        _assertSafeSvg(svg);
+        assertTrue(_contains(svg, ">Seller</text>"), "the image shows the role");
+        assertTrue(_contains(svg, string.concat(">", _shortRecord(integraHash), "</text>")), "the short record");
+        assertTrue(_contains(svg, ">Agreement complete</text>"), "the status");
+    }
+
+    function test_TokenUri_WithoutRoleOrWorkflowSaysNone() public {
+        vm.prank(owner);
+        bytes32 h = registry.register(CONTENT, hex"c1f3", address(tokenizer), executor, bytes32(0), new address[](0));
+        _executorAccepts(h);
+        vm.prank(owner);
+        tokenizer.reserveToken(h, tokenId, alice, amount, bytes32(0), "");
+        if (!_sealsOnReserve()) {
+            vm.prank(owner);
+            tokenizer.sealParties(h);
+        }
+        bytes32 uid = _attestUnder(bytes32(0), owner, alice, h, tokenId, Capabilities.CLAIM, 0);
+        vm.prank(alice);
+        tokenizer.claimToken(h, tokenId, uid, bytes32(0));
+
+        string memory json = _metadataJson(_tokenUri(_metadataIdOf(h, tokenId)));
+        _assertShape(json);
+        assertEq(vm.parseJsonString(json, ".name"), _unnamedName(), "name");
+        assertEq(_attribute(json, "Role"), "none", "role");
+        assertEq(_attribute(json, "Workflow"), "none", "workflow");
+        string memory svg = _metadataSvg(json);
+        _assertSafeSvg(svg);
+        assertTrue(_contains(svg, string.concat(">", _unnamedImageRole(), "</text>")), "the image's stand-in for a role");
+    }
+
+    /// @dev ERC-4906: the claim announces the token's metadata once, after the mint that creates the token.
+    function test_ClaimToken_EmitsMetadataUpdateAfterTheMint() public {
+        _reserveSealed(owner, alice);
+        bytes32 uid = _attestClaim(alice, integraHash, tokenId);
+        uint256 id = _metadataIdOf(integraHash, tokenId);
+        vm.recordLogs();
+        vm.expectEmit(true, true, true, true, address(tokenizer));
+        emit IntegraTokenizerBase.MetadataUpdate(id);
+        _claimAs(alice, uid);
+
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        uint256 updates;
+        uint256 mintAt = type(uint256).max;
+        uint256 updateAt;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter != address(tokenizer)) continue;
+            bytes32 topic0 = logs[i].topics[0];
+            if (topic0 == IERC721.Transfer.selector || topic0 == IERC1155.TransferSingle.selector) mintAt = i;
+            if (topic0 == IntegraTokenizerBase.MetadataUpdate.selector) {
+                ++updates;
+                updateAt = i;
+                assertEq(abi.decode(logs[i].data, (uint256)), id, "the claimed token's id");
+            }
+        }
+        assertEq(updates, 1, "one MetadataUpdate");
+        assertTrue(mintAt < updateAt, "after the mint");
+    }
+
+    /// @dev A token has metadata from its claim on: before it, and for ids no record gives, the call reverts.
+    function test_RevertWhen_TokenUriOfTokenNeverClaimed() public {
+        uint256 id = _metadataIdOf(integraHash, tokenId);
+        _reserveSealed(owner, alice);
+        _expectNoSuchToken(id);
+        _tokenUri(id);
+    }
+
+    function test_RevertWhen_TokenUriOfIdNoRecordGives() public {
+        _expectNoSuchToken(12345);
+        _tokenUri(12345);
+    }
+
+    function test_TokenUri_UnchangedByATransfer() public {
+        _claimedWithRole("Buyer");
+        uint256 id = _metadataIdOf(integraHash, tokenId);
+        string memory before = _tokenUri(id);
+        _transferAll(integraHash, tokenId, alice, bob);
+        assertEq(_tokenUri(id), before, "the token's metadata, whoever holds it");
+    }
+
+    function test_SupportsInterface_Erc4906AndMetadata() public view {
+        (bool ok, bytes memory ret) =
+            address(tokenizer).staticcall(abi.encodeWithSignature("supportsInterface(bytes4)", bytes4(0x49064906)));
+        assertTrue(ok && abi.decode(ret, (bool)), "ERC-4906");
+        (ok, ret) = address(tokenizer).staticcall(abi.encodeWithSignature("supportsInterface(bytes4)", _metadataInterfaceId()));
+        assertTrue(ok && abi.decode(ret, (bool)), "the standard's metadata interface");
+        (ok, ret) = address(tokenizer).staticcall(abi.encodeWithSignature("supportsInterface(bytes4)", bytes4(0xffffffff)));
+        assertTrue(ok && !abi.decode(ret, (bool)), "never 0xffffffff");
+    }
+
+    /// @dev Pieces of hostile roles a registrant might try: JSON string ends and escapes, SVG markup and entities,
+    /// an invisible right-to-left override, zero-width characters, the two characters XML forbids, invalid UTF-8.
+    /// None is a control byte, so a reservation accepts them.
+    function _hostilePieces() internal pure returns (bytes[] memory pieces) {
+        pieces = new bytes[](18);
+        pieces[0] = bytes('"');
+        pieces[1] = bytes("\\");
+        pieces[2] = bytes("</text>");
+        pieces[3] = bytes("<script>");
+        pieces[4] = bytes("&amp;");
+        pieces[5] = bytes("'");
+        pieces[6] = bytes("\\u0000");
+        pieces[7] = bytes('"},{"trait_type":"');
+        pieces[8] = hex"c3a9"; // e acute
+        pieces[9] = hex"e280ae"; // U+202E right-to-left override
+        pieces[10] = hex"ff"; // never valid in UTF-8
+        pieces[11] = hex"e282"; // a truncated sequence
+        pieces[12] = bytes("Seller");
+        pieces[13] = bytes(" ]}>&");
+        pieces[14] = hex"efbfbe"; // U+FFFE, not a character in XML
+        pieces[15] = hex"efbfbf"; // U+FFFF, not a character in XML
+        pieces[16] = hex"e2808b"; // U+200B zero-width space
+        pieces[17] = hex"efbbbf"; // U+FEFF zero-width no-break space
+    }
+
+    /// @dev Whatever a role holds, the metadata is valid JSON whose role is valid UTF-8 of at most 32 characters (a
+    /// printable ASCII role comes back exactly), and the image adds no markup.
+    function testFuzz_TokenUri_HostileRoleStaysData(uint256 seed, uint256 length) public {
+        length = bound(length, 1, tokenizer.MAX_ROLE_BYTES());
+        bytes[] memory pieces = _hostilePieces();
+        bytes memory role;
+        for (uint256 i; role.length < length; ++i) {
+            bytes memory piece = pieces[uint256(keccak256(abi.encode(seed, i))) % pieces.length];
+            if (role.length + piece.length > length) piece = hex"3c"; // "<"
+            role = bytes.concat(role, piece);
+        }
+        string memory json = _claimedWithRole(string(role));
+        _assertShape(json);
+        string memory shown = _attribute(json, "Role");
+        assertTrue(_isValidUtf8(bytes(shown)), "the role is valid UTF-8");
+        assertLe(_charCount(bytes(shown)), 32, "of at most 32 characters");
+        if (_isPrintableAscii(role)) {
+            assertEq(shown, string(role), "a printable ASCII role comes back as it is");
+            assertEq(vm.parseJsonString(json, ".name"), string.concat(_metadataName(), ": ", string(role)), "name");
+        }
+        assertEq(tokenizer.roleOf(integraHash, tokenId), string(role), "the stored role is untouched");
+        _assertSafeSvg(_metadataSvg(json));
     }
 }

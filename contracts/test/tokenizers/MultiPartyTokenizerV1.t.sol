@@ -6,6 +6,8 @@ import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contr
 import {SchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/SchemaResolver.sol";
 import {IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC1155Receiver} from "@openzeppelin/contracts/token/ERC1155/IERC1155Receiver.sol";
+import {IERC1155MetadataURI} from "@openzeppelin/contracts/token/ERC1155/extensions/IERC1155MetadataURI.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IntegraTokenizerBaseTest} from "./IntegraTokenizerBase.t.sol";
 import {Vm} from "../utils/Vm.sol";
@@ -128,6 +130,38 @@ contract MultiPartyTokenizerV1Test is IntegraTokenizerBaseTest {
 
     function _sealsOnReserve() internal pure override returns (bool) {
         return false;
+    }
+
+    function _metadataIdOf(bytes32 hash, uint256 id) internal view override returns (uint256) {
+        return multiParty.erc1155IdOf(hash, id);
+    }
+
+    function _tokenUri(uint256 id) internal view override returns (string memory) {
+        return multiParty.uri(id);
+    }
+
+    function _expectNoSuchToken(uint256 id) internal override {
+        vm.expectRevert(abi.encodeWithSelector(MultiPartyTokenizerV1.UnknownErc1155Id.selector, id));
+    }
+
+    function _metadataName() internal pure override returns (string memory) {
+        return "Integra agreement token";
+    }
+
+    function _unnamedName() internal view override returns (string memory) {
+        return string.concat("Integra agreement token #", Strings.toString(tokenId));
+    }
+
+    function _unnamedImageRole() internal view override returns (string memory) {
+        return string.concat("Party #", Strings.toString(tokenId));
+    }
+
+    function _metadataKind() internal pure override returns (string memory) {
+        return "Party role (ERC-1155)";
+    }
+
+    function _metadataInterfaceId() internal pure override returns (bytes4) {
+        return type(IERC1155MetadataURI).interfaceId;
     }
 
     function _reserveId(uint256 id, address recipient, uint256 value) internal {
@@ -1005,5 +1039,173 @@ contract MultiPartyTokenizerV1Test is IntegraTokenizerBaseTest {
         multiParty.reserveToken(integraHash, 1, alice, 1, PROCESS, "Seller's lender (2nd) ~ #1");
         multiParty.reserveToken(integraHash, 2, bob, 1, PROCESS, unicode"Käufer, 買い手");
         vm.stopPrank();
+    }
+
+    // ---------------------------------------------------------------- metadata: status over the claims, ERC-4906
+
+    /// @dev The ERC-1155 ids named by the MetadataUpdate logs among `logs`, in order.
+    function _metadataUpdates(Vm.Log[] memory logs) internal view returns (uint256[] memory ids) {
+        uint256 count;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter == address(multiParty) && logs[i].topics[0] == IntegraTokenizerBase.MetadataUpdate.selector) {
+                ++count;
+            }
+        }
+        ids = new uint256[](count);
+        count = 0;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter == address(multiParty) && logs[i].topics[0] == IntegraTokenizerBase.MetadataUpdate.selector) {
+                ids[count++] = abi.decode(logs[i].data, (uint256));
+            }
+        }
+    }
+
+    /// @dev Claims `id` for `party` and returns the ERC-1155 ids the claim's MetadataUpdate logs named.
+    function _claimUpdates(address party, uint256 id) internal returns (uint256[] memory) {
+        return _claimUpdatesWith(party, id, _attestClaim(party, integraHash, id));
+    }
+
+    function _claimUpdatesWith(address party, uint256 id, bytes32 uid) internal returns (uint256[] memory) {
+        vm.recordLogs();
+        vm.prank(party);
+        multiParty.claimToken(integraHash, id, uid, PROCESS);
+        return _metadataUpdates(vm.getRecordedLogs());
+    }
+
+    function _assertIds(uint256[] memory got, uint256[] memory expected, string memory what) internal view {
+        assertEq(got.length, expected.length, string.concat(what, ": how many"));
+        for (uint256 i; i < got.length; ++i) {
+            assertEq(got[i], multiParty.erc1155IdOf(integraHash, expected[i]), what);
+        }
+    }
+
+    function _ids(uint256 a) internal pure returns (uint256[] memory ids) {
+        ids = new uint256[](1);
+        ids[0] = a;
+    }
+
+    function _ids(uint256 a, uint256 b) internal pure returns (uint256[] memory ids) {
+        ids = new uint256[](2);
+        (ids[0], ids[1]) = (a, b);
+    }
+
+    function _status(uint256 id) internal view returns (string memory) {
+        return _attribute(_metadataJson(multiParty.uri(multiParty.erc1155IdOf(integraHash, id))), "Status");
+    }
+
+    function test_NameAndSymbol() public view {
+        assertEq(multiParty.name(), "Integra Agreement", "name");
+        assertEq(multiParty.symbol(), "IAGR", "symbol");
+    }
+
+    /// @dev Three parties with roles: each claim announces its own token, "Claimed"; the last claim turns every token
+    /// "Agreement complete" and announces all three, in token order.
+    function test_Uri_StatusFromClaimedToComplete_WithMetadataUpdates() public {
+        IIntegraTokenizer.Party[] memory p = new IIntegraTokenizer.Party[](3);
+        p[0] = IIntegraTokenizer.Party(alice, 1, "Buyer");
+        p[1] = IIntegraTokenizer.Party(bob, 1, "Seller");
+        p[2] = IIntegraTokenizer.Party(carol, 1, "Lender");
+        vm.prank(owner);
+        integraHash = registry.registerWithParties(
+            CONTENT, hex"c1f3", address(multiParty), executor, PROCESS, new address[](0), p
+        );
+        _executorAccepts(integraHash);
+
+        _assertIds(_claimUpdates(alice, 1), _ids(1), "alice's claim");
+        string memory json = _metadataJson(multiParty.uri(multiParty.erc1155IdOf(integraHash, 1)));
+        assertEq(vm.parseJsonString(json, ".name"), "Integra agreement token: Buyer", "name");
+        assertEq(_attribute(json, "Status"), "Claimed", "claimed, the others not yet");
+        assertEq(vm.parseJsonUint(json, _attributePath(json, "Parties")), 3, "three parties");
+        assertTrue(_contains(_metadataSvg(json), ">Claimed</text>"), "the image says claimed");
+        _assertIds(_claimUpdates(bob, 2), _ids(2), "bob's claim");
+        assertEq(_status(2), "Claimed", "bob's");
+
+        uint256[] memory all = new uint256[](3);
+        (all[0], all[1], all[2]) = (1, 2, 3);
+        bytes32 uid = _attestClaim(carol, integraHash, 3);
+        uint256[] memory erc1155Ids = new uint256[](3);
+        for (uint256 i; i < 3; ++i) {
+            erc1155Ids[i] = multiParty.erc1155IdOf(integraHash, all[i]);
+        }
+        for (uint256 i; i < 3; ++i) {
+            vm.expectEmit(true, true, true, true, address(multiParty));
+            emit IntegraTokenizerBase.MetadataUpdate(erc1155Ids[i]);
+        }
+        _assertIds(_claimUpdatesWith(carol, 3, uid), all, "the completing claim");
+        for (uint256 i; i < 3; ++i) {
+            json = _metadataJson(multiParty.uri(multiParty.erc1155IdOf(integraHash, all[i])));
+            assertEq(_attribute(json, "Status"), "Agreement complete", "every token shows the agreement complete");
+            assertEq(_attribute(json, "Role"), p[i].role, "each its own role");
+            assertTrue(_contains(_metadataSvg(json), ">Agreement complete</text>"), "and its image");
+        }
+    }
+
+    /// @dev Ids reserved in order, one cancelled after the seal and its place refilled by another: completion
+    /// announces the claimed tokens only, not the id whose reservation was cancelled (never minted).
+    function test_Completion_AnnouncesClaimedTokensOnly_InOrder() public {
+        _reserveId(1, alice, 1);
+        _reserveId(2, bob, 1);
+        _reserveId(3, carol, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 3);
+        _sealRecord(); // parties 1 and 2
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 2);
+        _reserveId(3, carol, 1); // token 3 takes the vacated place
+        _assertIds(_claimUpdates(alice, 1), _ids(1), "first claim");
+        _assertIds(_claimUpdates(carol, 3), _ids(1, 3), "completion: 1 and 3, not the cancelled 2");
+        uint256 cancelled = multiParty.erc1155IdOf(integraHash, 2);
+        _expectNoSuchToken(cancelled);
+        multiParty.uri(cancelled);
+    }
+
+    /// @dev Ids reserved out of order (5 before 2): completion reads them, in order of first reservation.
+    function test_Completion_AnnouncesIdsReservedOutOfOrder() public {
+        _reserveId(5, alice, 1);
+        _reserveId(2, bob, 1);
+        _sealRecord();
+        _assertIds(_claimUpdates(bob, 2), _ids(2), "first claim");
+        _assertIds(_claimUpdates(alice, 5), _ids(5, 2), "completion");
+    }
+
+    /// @dev Out of order with an id cancelled before the seal: neither announced nor given metadata.
+    function test_Completion_AnnouncesIdsOutOfOrderSkippingTheCancelled() public {
+        _reserveId(3, alice, 1);
+        _reserveId(1, bob, 1);
+        _reserveId(7, carol, 1);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 7);
+        _sealRecord();
+        _assertIds(_claimUpdates(alice, 3), _ids(3), "first claim");
+        _assertIds(_claimUpdates(bob, 1), _ids(3, 1), "completion: 3 and 1, not the cancelled 7");
+        assertEq(_status(3), "Agreement complete", "3");
+        assertEq(_status(1), "Agreement complete", "1");
+    }
+
+    function test_TokenOfErc1155Id_InvertsErc1155IdOf() public {
+        _reserveId(9, alice, 2);
+        _sealRecord();
+        uint256 id = multiParty.erc1155IdOf(integraHash, 9);
+        vm.expectRevert(abi.encodeWithSelector(MultiPartyTokenizerV1.UnknownErc1155Id.selector, id));
+        multiParty.tokenOfErc1155Id(id);
+        _claimId(alice, 9);
+        (bytes32 h, uint256 tokenIdInRecord) = multiParty.tokenOfErc1155Id(id);
+        assertEq(h, integraHash, "record");
+        assertEq(tokenIdInRecord, 9, "token id in the record");
+    }
+
+    /// @dev The metadata of a role token read inside its own claim (the receiver hook, after the mint) is whole.
+    function test_Uri_ReadableFromTheReceiverHook() public {
+        ClaimSpyReceiver spy = new ClaimSpyReceiver(multiParty);
+        _reserveId(1, address(spy), 1);
+        _sealRecord();
+        spy.setRecord(integraHash);
+        spy.push(abi.encodeCall(multiParty.uri, (multiParty.erc1155IdOf(integraHash, 1))));
+        bytes32 uid = _attestClaim(address(spy), integraHash, 1);
+        vm.prank(address(spy));
+        multiParty.claimToken(integraHash, 1, uid, PROCESS);
+        assertTrue(spy.okAt(0), "uri answered inside the claim");
+        string memory json = _metadataJson(abi.decode(spy.retAt(0), (string)));
+        assertEq(_attribute(json, "Status"), "Agreement complete", "the state the claim left");
     }
 }

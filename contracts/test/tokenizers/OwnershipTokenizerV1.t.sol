@@ -5,6 +5,7 @@ import {IntegraTokenizerBaseTest} from "./IntegraTokenizerBase.t.sol";
 import {Vm} from "../utils/Vm.sol";
 import {IntegraTokenizerBase} from "../../src/tokenizers/IntegraTokenizerBase.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
 
 /// @notice IntegraTokenizerBase's shared suite against the ERC-721 ownership tokenizer, plus what is ERC-721 specific.
 contract OwnershipTokenizerV1Test is IntegraTokenizerBaseTest {
@@ -34,6 +35,39 @@ contract OwnershipTokenizerV1Test is IntegraTokenizerBaseTest {
 
     function _sealsOnReserve() internal pure override returns (bool) {
         return true;
+    }
+
+    function _metadataIdOf(bytes32 hash, uint256) internal view override returns (uint256) {
+        return ownership.erc721IdOf(hash);
+    }
+
+    function _tokenUri(uint256 id) internal view override returns (string memory) {
+        return ownership.tokenURI(id);
+    }
+
+    /// @dev As OpenZeppelin's ERC-721 does for every call about a token that does not exist.
+    function _expectNoSuchToken(uint256 id) internal override {
+        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, id));
+    }
+
+    function _metadataName() internal pure override returns (string memory) {
+        return "Integra ownership token";
+    }
+
+    function _unnamedName() internal pure override returns (string memory) {
+        return "Integra ownership token";
+    }
+
+    function _unnamedImageRole() internal pure override returns (string memory) {
+        return "Ownership";
+    }
+
+    function _metadataKind() internal pure override returns (string memory) {
+        return "Ownership (ERC-721)";
+    }
+
+    function _metadataInterfaceId() internal pure override returns (bytes4) {
+        return type(IERC721Metadata).interfaceId;
     }
 
     function _claimOwnership(address party) internal {
@@ -172,5 +206,21 @@ contract OwnershipTokenizerV1Test is IntegraTokenizerBaseTest {
         (address[] memory recipients, uint256[] memory amounts) = _one(alice, 2);
         vm.expectRevert(abi.encodeWithSelector(IntegraTokenizerBase.InvalidAmount.selector, 2));
         _registerWithParties(address(ownership), recipients, amounts);
+    }
+
+    /// @dev The ownership token's only metadata change is its claim, which also completes the record: one
+    /// MetadataUpdate, not one for the claim and one for the completion.
+    function test_ClaimToken_OneMetadataUpdateForClaimAndCompletion() public {
+        _reserve(owner, alice);
+        bytes32 uid = _attestClaim(alice, integraHash, 1);
+        vm.recordLogs();
+        _claimAs(alice, uid);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        uint256 updates;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].topics[0] == IntegraTokenizerBase.MetadataUpdate.selector) ++updates;
+        }
+        assertEq(updates, 1, "one MetadataUpdate");
+        assertEq(_countDocumentComplete(logs), 1, "the claim completed the record");
     }
 }

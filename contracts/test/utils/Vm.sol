@@ -32,4 +32,8 @@ interface Vm {
     function expectCall(address callee, bytes calldata data) external;
     function recordLogs() external;
     function getRecordedLogs() external returns (Log[] memory logs);
+    function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
+    function parseJsonUint(string calldata json, string calldata key) external pure returns (uint256);
+    function parseJsonKeys(string calldata json, string calldata key) external pure returns (string[] memory keys);
+    function keyExistsJson(string calldata json, string calldata key) external view returns (bool);
 }

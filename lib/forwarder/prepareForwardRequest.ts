@@ -1,6 +1,7 @@
 import { type Address, type Chain, type Client, type Hex, type Transport, concat } from "viem";
 import { estimateGas, getBlock, readContract } from "viem/actions";
 import { forwarder } from "@/lib/contracts";
+import { completionHeadroom } from "./completionHeadroom";
 import { nextBlockTime } from "./deadlineWindow";
 import type { ForwardRequest } from "./forwardRequest";
 
@@ -11,13 +12,15 @@ import type { ForwardRequest } from "./forwardRequest";
 export const REQUEST_VALIDITY_SECONDS = 30 * 60;
 
 /**
- * A forward request for `from` calling `to` with `data`: the forwarder's current nonce for `from`, the gas the
- * call needs (estimated as the forwarder will make it, with `from` appended), and a deadline in chain time.
- * A call that would revert throws here, with the contract's own error, before anyone signs anything.
+ * A forward request for `from` calling `to` with `data`: the forwarder's current nonce for `from` (plus
+ * `nonceOffset`, the request's place in a batch of `from`'s requests), the gas the call needs (estimated as the
+ * forwarder will make it, with `from` appended; a claim also carries the headroom of completing its record), and
+ * a deadline in chain time. A call that would revert throws
+ * here, with the contract's own error, before anyone signs anything.
  */
 export async function prepareForwardRequest(
   client: Client<Transport, Chain | undefined>,
-  call: { from: Address; to: Address; data: Hex; validitySeconds?: number },
+  call: { from: Address; to: Address; data: Hex; validitySeconds?: number; nonceOffset?: bigint },
   // Another deployment's forwarder (a bench chain), when not this app's.
   forwarderAddress: Address = forwarder.address,
 ): Promise<ForwardRequest> {
@@ -31,8 +34,8 @@ export async function prepareForwardRequest(
     to: call.to,
     value: 0n,
     // The estimate includes the 21,000 a transaction pays up front, which an inner call does not: a margin already.
-    gas: estimated + estimated / 5n,
-    nonce,
+    gas: estimated + estimated / 5n + completionHeadroom(call.data),
+    nonce: nonce + (call.nonceOffset ?? 0n),
     deadline: nextBlockTime(block.timestamp) + (call.validitySeconds ?? REQUEST_VALIDITY_SECONDS),
     data: call.data,
   };

@@ -15,7 +15,11 @@ export interface RelayAccepted {
 
 export type RelayResponse = RelayAccepted | RelayRefusal;
 
-export type RelayerInfo = { enabled: true; sponsor: Address; chainId: number } | { enabled: false; reason: string };
+/**
+ * Who sponsors party calls. `maxBatch`: the most requests one `{ requests }` batch may hold (a relayer without it
+ * takes one request per POST).
+ */
+export type RelayerInfo = { enabled: true; sponsor: Address; chainId: number; maxBatch?: number } | { enabled: false; reason: string };
 
 export function isRefusal(response: RelayResponse): response is RelayRefusal {
   return "error" in response;

@@ -3,11 +3,15 @@ import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import { toWire } from "@/lib/forwarder/forwardRequest";
 import { type RelayAccepted, type RelayResponse, type RelayerInfo, RELAY_PATH, isRefusal } from "./relayApi";
 
-/** The relayer said no: `check` names the check that failed, `message` says why in words. */
+/**
+ * The relayer said no: `check` names the check that failed, `message` says why in words. `retryAfter` (seconds) is
+ * the relayer's Retry-After, on the refusals that pass with time (a rate limit, a busy or unreachable chain).
+ */
 export class RelayRefusedError extends PlainWordsError {
   constructor(
     readonly check: string,
     message: string,
+    readonly retryAfter?: number,
   ) {
     super("The relayer refused", message);
     this.name = "RelayRefusedError";
@@ -15,13 +19,25 @@ export class RelayRefusedError extends PlainWordsError {
 }
 
 /** Posts a signed request to the relayer at `baseUrl` (the app's origin); resolves with the transaction hash. */
-export async function submitToRelayer(baseUrl: string, request: SignedForwardRequest): Promise<RelayAccepted> {
+export function submitToRelayer(baseUrl: string, request: SignedForwardRequest): Promise<RelayAccepted> {
+  return post(baseUrl, { request: toWire(request) });
+}
+
+/**
+ * Posts one signer's signed requests, nonces in order, as one batch (the forwarder's executeBatch: one transaction,
+ * all or none). The relayer must say it takes batches (RelayerInfo.maxBatch) of at least this many.
+ */
+export function submitBatchToRelayer(baseUrl: string, requests: readonly SignedForwardRequest[]): Promise<RelayAccepted> {
+  return post(baseUrl, { requests: requests.map(toWire) });
+}
+
+async function post(baseUrl: string, body: unknown): Promise<RelayAccepted> {
   let response: Response;
   try {
     response = await fetch(new URL(RELAY_PATH, baseUrl), {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ request: toWire(request) }),
+      body: JSON.stringify(body),
     });
   } catch {
     throw new RelayRefusedError(
@@ -29,10 +45,17 @@ export async function submitToRelayer(baseUrl: string, request: SignedForwardReq
       "The relayer could not be reached. Nothing was sent; try again, or send a signed link to the clerk.",
     );
   }
-  const body = (await response.json().catch(() => undefined)) as RelayResponse | undefined;
-  if (!body) throw new RelayRefusedError("format", `The relayer answered ${response.status} without a reason. Nothing was sent.`);
-  if (isRefusal(body)) throw new RelayRefusedError(body.error.check, body.error.message);
-  return body;
+  const answer = (await response.json().catch(() => undefined)) as RelayResponse | undefined;
+  if (!answer) throw new RelayRefusedError("format", `The relayer answered ${response.status} without a reason. Nothing was sent.`);
+  if (isRefusal(answer)) throw new RelayRefusedError(answer.error.check, answer.error.message, retryAfterOf(response));
+  return answer;
+}
+
+/** The Retry-After header in seconds (the relayer sends whole seconds), or undefined. */
+function retryAfterOf(response: Response): number | undefined {
+  const text = response.headers.get("retry-after");
+  const value = text === null ? Number.NaN : Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 /** Who sponsors party calls at `baseUrl`. */

@@ -77,6 +77,27 @@ describe("POST /api/relay: who the client is", () => {
   });
 });
 
+describe("POST /api/relay: a batch", () => {
+  it("counts each request of a batch against its client's limit, before any check", async () => {
+    const relayer = offlineRelayer(4);
+    const request = (nonce: number) => ({
+      from: "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
+      to: "0x976EA74026E726554dB657fA54763abd0C3a0aa9",
+      value: "0",
+      gas: "150000",
+      nonce: String(nonce),
+      deadline: 1_900_000_000,
+      data: "0x",
+      signature: `0x${"11".repeat(65)}`,
+    });
+    const batch = post({ [PEER_ADDRESS_HEADER]: "198.51.100.9" }, JSON.stringify({ requests: [request(0), request(1), request(2)] }));
+    const alone = () => post({ [PEER_ADDRESS_HEADER]: "198.51.100.9" });
+    // The batch takes 3 of the client's 4 slots, then its first check refuses it (not a sponsored call). One more fits.
+    expect(await statusesOf(relayer, { trustedProxies: 0 }, true, [batch, alone(), alone()])).toEqual([422, 400, 429]);
+    await relayer.close();
+  });
+});
+
 describe("POST /api/relay: the body", () => {
   it("stops reading a chunked body without Content-Length after about 16 KB, and answers 413", async () => {
     const relayer = offlineRelayer(100);

@@ -3,11 +3,14 @@ import {
   type Chain,
   type LocalAccount,
   type PublicClient,
+  type TransactionReceipt,
   type Transport,
   type WalletClient,
   encodeFunctionData,
   formatEther,
   formatGwei,
+  parseEventLogs,
+  zeroAddress,
 } from "viem";
 import { forwarder } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
@@ -15,11 +18,12 @@ import { shortHex } from "@/lib/format/hex";
 import { type CheckId, checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
 import { inWords } from "@/lib/forwarder/deadlineWindow";
 import { type ForwardingContracts, appForwardingContracts } from "@/lib/forwarder/forwardingContracts";
-import { type SignedForwardRequest, forwardRequestData, fromWire } from "@/lib/forwarder/forwardRequest";
+import { type SignedForwardRequest, forwardRequestData } from "@/lib/forwarder/forwardRequest";
 import type { RelayableCall } from "@/lib/forwarder/relayableCalls";
 import { isRpcFailure } from "@/lib/forwarder/rpcFailure";
 import { recordAuthority } from "./recordAuthority";
 import { type RefusalStatus, type RelayOutcome, refuse } from "./refusal";
+import { MAX_BATCH_REQUESTS, batchCallsProblem, parseRelayBody } from "./relayBody";
 import type { RelayerPolicy } from "./relayerPolicy";
 import { type SendOutcome, type SentTransaction, SignerHasCodeError, SponsorSender } from "./sponsorSender";
 import {
@@ -114,8 +118,11 @@ export class Relayer {
    */
   async admit(client: string): Promise<RelayOutcome | undefined> {
     const verdict = await this.store.takeRate([{ key: `client:${client}`, limit: this.policy.perClientLimit }]);
-    if (verdict.taken) return undefined;
-    const wait = seconds(verdict.retryAfterMs);
+    return verdict.taken ? undefined : this.clientRateRefusal(verdict.retryAfterMs);
+  }
+
+  private clientRateRefusal(retryAfterMs: number): RelayOutcome {
+    const wait = seconds(retryAfterMs);
     return refuse(
       429,
       "rate",
@@ -124,76 +131,128 @@ export class Relayer {
     );
   }
 
-  /** Relays one `{ request }` body (already admitted for its client); see the class comment for the order. */
-  async relay(body: unknown): Promise<RelayOutcome> {
-    let request: SignedForwardRequest;
-    try {
-      request = fromWire((body as { request?: unknown } | null)?.request);
-    } catch (error) {
-      return refuse(400, "format", (error as Error).message);
+  /**
+   * The most requests one batch may hold here: what the body holds, and no more than one signer may send in a rate
+   * window (a larger batch could never pass the signer's limit). The relayer's GET answer tells clients.
+   */
+  get maxBatch(): number {
+    return Math.max(1, Math.min(MAX_BATCH_REQUESTS, this.policy.perAddressLimit));
+  }
+
+  /**
+   * Relays one `{ request }` body, or a `{ requests }` batch of one signer's claims (relayBody.ts), already admitted
+   * for its client. Each request of a batch passes every check a request alone passes and counts as one in every
+   * limit: the client's (`client`, whose first slot admit() took), the signer's, the share's, and the spend caps
+   * through the transaction's worst case. A batch is sent as one `executeBatch` transaction, or refused whole, with
+   * the request at fault named. See the class comment for the order.
+   */
+  async relay(body: unknown, client?: string): Promise<RelayOutcome> {
+    const parsed = parseRelayBody(body);
+    if (!parsed.ok) return refuse(400, "format", parsed.message);
+    const { requests } = parsed;
+    const count = requests.length;
+    /** Which request of a batch a refusal is about (nothing for a request alone). */
+    const which = (i: number) => (count > 1 ? `Request ${i + 1} of ${count}: ` : "");
+    if (count > this.maxBatch) {
+      return refuse(
+        422,
+        "batch",
+        `The batch holds ${count} requests; this relayer takes at most ${this.maxBatch} of one wallet's at once. Send them in smaller batches.`,
+      );
+    }
+    if (count > 1 && client !== undefined) {
+      const extra = await this.store.takeRate([{ key: `client:${client}`, limit: this.policy.perClientLimit, count: count - 1 }]);
+      if (!extra.taken) return this.clientRateRefusal(extra.retryAfterMs);
     }
 
     // Everything but the simulation first: a forged, stale or far-future request must not use up anyone's limit.
-    const checked = await checkForwardRequest(this.publicClient, request, {
-      stopAtFirstFailure: true,
-      contracts: this.contracts,
-      now: this.now,
-    });
-    const failure = checked.failure;
-    if (failure && failure.id !== "simulation") return refuse(CHECK_STATUS[failure.id], failure.id, failure.text);
+    const checked = await Promise.all(
+      requests.map((request, i) =>
+        checkForwardRequest(this.publicClient, request, {
+          stopAtFirstFailure: true,
+          contracts: this.contracts,
+          now: this.now,
+          nonceOffset: BigInt(i),
+        }),
+      ),
+    );
+    for (const [i, { failure }] of checked.entries()) {
+      if (failure && failure.id !== "simulation") return refuse(CHECK_STATUS[failure.id], failure.id, `${which(i)}${failure.text}`);
+    }
     // The node did not answer: the request may well pass, so retry (and nothing of the signer's is taken).
-    if (failure?.unanswered) return refuse(503, "chain", failure.text, 10);
+    for (const [i, { failure }] of checked.entries())
+      if (failure?.unanswered) return refuse(503, "chain", `${which(i)}${failure.text}`, 10);
+    const calls = checked.map((c) => c.call);
+    const batchProblem = count > 1 ? batchCallsProblem(calls) : undefined;
+    if (batchProblem) return refuse(422, "batch", batchProblem);
 
-    const signer = request.from.toLowerCase();
-    const penalized = await this.penaltyOf(signer, checked.call);
+    const [first] = requests;
+    const signer = first.from.toLowerCase();
+    const penalized = await this.penaltyOf(signer, calls);
     if (penalized) return penalized;
     // Only a signer's own signature counts against its limit, so nobody can use up someone else's.
-    const own = await this.store.takeRate([{ key: `address:${signer}`, limit: this.policy.perAddressLimit }]);
+    const own = await this.store.takeRate([{ key: `address:${signer}`, limit: this.policy.perAddressLimit, count }]);
     if (!own.taken) {
       const wait = seconds(own.retryAfterMs);
       return refuse(
         429,
         "rate",
-        `This wallet has sent ${this.policy.perAddressLimit} requests in the last ${this.policy.rateWindowMs / 60_000} minute(s), the most the relayer takes. Try again in ${wait} seconds.`,
+        `This wallet has sent ${this.policy.perAddressLimit} requests in the last ${this.policy.rateWindowMs / 60_000} minute(s), the most the relayer takes${count > 1 ? ` (this batch counts ${count})` : ""}. Try again in ${wait} seconds.`,
         wait,
       );
     }
-    if (failure) return refuse(422, "simulation", failure.text);
-    const call = checked.call;
-    if (!call) return refuse(422, "call", "The request's call could not be read.");
+    for (const [i, { failure }] of checked.entries()) if (failure) return refuse(422, "simulation", `${which(i)}${failure.text}`);
+    const known = calls.filter((call): call is RelayableCall => call !== undefined);
+    if (known.length !== count) return refuse(422, "call", "The request's call could not be read.");
 
-    const share = await this.shareFor(call);
-    if (!share) {
-      return refuse(
-        422,
-        "sponsorship",
-        "This relayer pays only for the records of the offices it serves (owned by one, or with one as accepted executor); this record is not one of them. Send a signed link to the clerk, or pay the fee from your own wallet.",
-      );
+    const shares = await Promise.all(known.map((call) => this.shareFor(call)));
+    const share = shares[0];
+    for (const [i, each] of shares.entries()) {
+      if (!each) {
+        return refuse(
+          422,
+          "sponsorship",
+          `${which(i)}This relayer pays only for the records of the offices it serves (owned by one, or with one as accepted executor); this record is not one of them. Send a signed link to the clerk, or pay the fee from your own wallet.`,
+        );
+      }
+      if (each.id !== share?.id) {
+        return refuse(
+          422,
+          "batch",
+          `${which(i)}its record is paid from another office's share than the first request's. Send the claims of each office's records in a batch of their own.`,
+        );
+      }
     }
-    const kind: SponsoredKind = call.contract === "signal" ? "signal" : "claim";
+    if (!share) return refuse(422, "call", "The request's call could not be read.");
+    const kind: SponsoredKind = known[0].contract === "signal" ? "signal" : "claim";
 
     // Marked before the next step: concurrent copies of one request, on any instance, cannot all get through.
-    const inFlightKey = `inflight:${signer}:${request.nonce}`;
+    const inFlightKeys = requests.map((request) => `inflight:${signer}:${request.nonce}`);
     // "sending" only lasts the few seconds of a send (a crash mid-way frees it soon); a sent request's hash stays
     // until the request's deadline has passed, when it can no longer run.
-    const ttlMs = Math.max(60_000, (request.deadline + 300) * 1000 - this.now());
-    const already = await this.store.putIfAbsent(inFlightKey, "sending", SENDING_TTL_MS);
-    if (already !== undefined) {
-      return refuse(
-        409,
-        "nonce",
-        `This signed request is already being submitted${already === "sending" ? "" : ` (transaction ${already})`}: wait for it to be mined.`,
-      );
-    }
+    const ttlMs = Math.max(60_000, (Math.max(...requests.map((r) => r.deadline)) + 300) * 1000 - this.now());
+    const marked: string[] = [];
     let sent = false;
     try {
-      const outcome = await this.takeShareRate(share, kind);
+      for (const [i, key] of inFlightKeys.entries()) {
+        const already = await this.store.putIfAbsent(key, "sending", SENDING_TTL_MS);
+        if (already !== undefined) {
+          return refuse(
+            409,
+            "nonce",
+            `${which(i)}This signed request is already being submitted${already === "sending" ? "" : ` (transaction ${already})`}: wait for it to be mined.`,
+          );
+        }
+        marked.push(key);
+      }
+      const outcome = await this.takeShareRate(share, kind, count);
       if (outcome) return outcome;
-      const submitted = await this.submit(request, call, share, kind, inFlightKey, ttlMs);
+      const submitted = await this.submit(requests, known, share, kind, inFlightKeys, ttlMs);
       sent = submitted.status === 200;
       return submitted;
     } finally {
-      if (!sent) await this.store.delete(inFlightKey, "sending");
+      // Only the marks this call set: another copy's mark is that copy's to clear.
+      if (!sent) for (const key of marked) await this.store.delete(key, "sending");
     }
   }
 
@@ -214,9 +273,13 @@ export class Relayer {
    * spend window. A revert that the simulation did not foresee is what code in the claimant's path (a wallet that got
    * code after the checks) or a race does; repeating it is the only way to make the sponsor pay for nothing.
    */
-  private async penaltyOf(signer: string, call: RelayableCall | undefined): Promise<RelayOutcome | undefined> {
-    const claim = call ? claimKey(call) : undefined;
-    const [own, token] = await Promise.all([this.store.get(`penalty:${signer}`), claim ? this.store.get(`penalty:${claim}`) : undefined]);
+  private async penaltyOf(signer: string, calls: readonly (RelayableCall | undefined)[]): Promise<RelayOutcome | undefined> {
+    const claims = calls.flatMap((call) => (call && claimKey(call) ? [claimKey(call)] : []));
+    const [own, ...tokens] = await Promise.all([
+      this.store.get(`penalty:${signer}`),
+      ...claims.map((claim) => this.store.get(`penalty:${claim}`)),
+    ]);
+    const token = tokens.find((penalty) => penalty !== undefined);
     if (own) {
       return refuse(
         429,
@@ -243,8 +306,8 @@ export class Relayer {
   }
 
   /** The global rate counts only requests that would succeed and that the sponsor chose, each in its share. */
-  private async takeShareRate(share: SponsorShare, kind: SponsoredKind): Promise<RelayOutcome | undefined> {
-    const verdict = await this.store.takeRate(rateBuckets(share, kind));
+  private async takeShareRate(share: SponsorShare, kind: SponsoredKind, count: number): Promise<RelayOutcome | undefined> {
+    const verdict = await this.store.takeRate(rateBuckets(share, kind).map((bucket) => ({ ...bucket, count })));
     if (verdict.taken) return undefined;
     const wait = seconds(verdict.retryAfterMs);
     const window = `${this.policy.rateWindowMs / 60_000} minute(s)`;
@@ -265,14 +328,20 @@ export class Relayer {
   }
 
   private async submit(
-    request: SignedForwardRequest,
-    call: RelayableCall,
+    requests: readonly SignedForwardRequest[],
+    calls: readonly RelayableCall[],
     share: SponsorShare,
     kind: SponsoredKind,
-    inFlightKey: string,
+    inFlightKeys: readonly string[],
     ttlMs: number,
   ): Promise<RelayOutcome> {
-    const data = encodeFunctionData({ abi: forwarder.abi, functionName: "execute", args: [forwardRequestData(request)] });
+    const [request] = requests;
+    const data =
+      requests.length === 1
+        ? encodeFunctionData({ abi: forwarder.abi, functionName: "execute", args: [forwardRequestData(request)] })
+        : // No refund receiver: a request that is no longer valid when mined (expired, its nonce used by a copy) reverts
+          // the whole batch instead of being skipped, so the batch runs as checked or not at all.
+          encodeFunctionData({ abi: forwarder.abi, functionName: "executeBatch", args: [requests.map(forwardRequestData), zeroAddress] });
     // The fees first, and the estimate with them: a simulation at gas price 0 is what code that reads tx.gasprice
     // (in a wallet the call reaches) would pass and then fail on chain, burning the whole limit.
     const fees = await this.publicClient.estimateFeesPerGas();
@@ -294,11 +363,13 @@ export class Relayer {
       return refuse(422, "simulation", `The forwarder would refuse it: ${describeError(estimate.error).message}`);
     }
     const gas = estimate.gas + estimate.gas / 10n;
-    if (gas > this.policy.maxTransactionGas) {
+    // A batch may take what its requests alone would: the cap once per request.
+    const maxGas = this.policy.maxTransactionGas * BigInt(requests.length);
+    if (gas > maxGas) {
       return refuse(
         422,
         "gas",
-        `Submitting it would take ${gas.toLocaleString("en-US")} gas; the relayer pays for at most ${this.policy.maxTransactionGas.toLocaleString("en-US")}. Pay the fee from your own wallet instead.`,
+        `Submitting it would take ${gas.toLocaleString("en-US")} gas; the relayer pays for at most ${maxGas.toLocaleString("en-US")}${requests.length > 1 ? ` (${this.policy.maxTransactionGas.toLocaleString("en-US")} per request)` : ""}. Pay the fee from your own wallet instead.`,
       );
     }
     if (fees.maxFeePerGas > this.policy.maxFeePerGasWei) {
@@ -334,7 +405,8 @@ export class Relayer {
         // was used), while the cancellation's cost is still settled below.
         onCancel: (reason) => {
           console.warn(`relayer: gave up the transaction of ${request.from}'s request (${reason}); cancelling it.`);
-          void this.store.delete(inFlightKey).catch((error: unknown) => console.error("relayer: store failed", error));
+          for (const key of inFlightKeys)
+            void this.store.delete(key).catch((error: unknown) => console.error("relayer: store failed", error));
         },
       });
     } catch (error) {
@@ -353,9 +425,10 @@ export class Relayer {
     if (sent.unconfirmed)
       console.warn(`relayer: ${sent.hash} may not have reached the node; it is watched (and sent again) like any other.`);
     // From here on it is sent (or may be): whatever fails, the answer is its hash, and its worst case stays reserved.
-    await this.store.put(inFlightKey, sent.hash, ttlMs).catch((error: unknown) => console.error("relayer: store failed", error));
+    for (const key of inFlightKeys)
+      await this.store.put(key, sent.hash, ttlMs).catch((error: unknown) => console.error("relayer: store failed", error));
     void sent.outcome.then((outcome) => {
-      const settling = this.settle(outcome, reservations, request, call, inFlightKey);
+      const settling = this.settle(outcome, reservations, requests, calls, inFlightKeys);
       this.settling.add(settling);
       void settling.finally(() => this.settling.delete(settling));
     });
@@ -394,20 +467,28 @@ export class Relayer {
   private async settle(
     outcome: SendOutcome,
     reservations: SpendReservation[],
-    request: SignedForwardRequest,
-    call: RelayableCall,
-    inFlightKey: string,
+    requests: readonly SignedForwardRequest[],
+    calls: readonly RelayableCall[],
+    inFlightKeys: readonly string[],
   ): Promise<void> {
     try {
       const [first, ...extras] = reservations;
       if (outcome.kind === "mined" || outcome.kind === "cancelled") {
         const { receipt } = outcome;
         // A cancellation is the sponsor's own transfer: it succeeds, and never counts against the signer.
-        if (receipt.status !== "success" && (await this.signerAtFault(receipt.blockNumber, request))) {
-          const claim = claimKey(call);
+        const failed =
+          receipt.status !== "success"
+            ? (await this.signerAtFault(receipt.blockNumber, requests))
+              ? calls
+              : []
+            : failedInBatch(receipt, requests, calls, this.contracts.forwarder);
+        if (failed.length > 0) {
           await Promise.all([
-            this.store.put(`penalty:${request.from.toLowerCase()}`, "reverted", this.policy.spendWindowMs),
-            claim ? this.store.put(`penalty:${claim}`, "reverted", this.policy.spendWindowMs) : undefined,
+            this.store.put(`penalty:${requests[0].from.toLowerCase()}`, "reverted", this.policy.spendWindowMs),
+            ...failed.map((call) => {
+              const claim = claimKey(call);
+              return claim ? this.store.put(`penalty:${claim}`, "reverted", this.policy.spendWindowMs) : undefined;
+            }),
           ]);
         }
         await this.store.settleSpend(first, weiToGwei(receipt.gasUsed * receipt.effectiveGasPrice));
@@ -416,23 +497,26 @@ export class Relayer {
         await this.store.settleSpend(first, 0);
       } else {
         // Left pending: it may still be mined, so its worst case stays counted until it leaves the spend window.
-        console.warn(`relayer: gave up the transaction of ${request.from}'s request (${outcome.reason}).`);
-        await this.store.delete(inFlightKey);
+        console.warn(`relayer: gave up the transaction of ${requests[0].from}'s request (${outcome.reason}).`);
+        for (const key of inFlightKeys) await this.store.delete(key);
         return;
       }
       for (const extra of extras) await this.store.settleSpend(extra, 0);
-      await this.store.delete(inFlightKey);
+      for (const key of inFlightKeys) await this.store.delete(key);
     } catch (error) {
       console.error("relayer: settling a sponsor transaction failed", error);
     }
   }
 
   /**
-   * Whether a reverted request is its signer's doing. Not when it was mined after its deadline (the sponsor's
-   * transaction waited), nor when the signer's forwarder nonce had moved past it by that block: someone copied the
-   * request out of the pending transaction and ran it first (the party's call happened; only the copy reverted).
+   * Whether a reverted request (or batch) is its signer's doing. Not when it was mined after its (earliest) deadline
+   * (the sponsor's transaction waited), nor when the signer's forwarder nonce had moved past its (first) request by
+   * that block: someone copied a request out of the pending transaction and ran it first (the party's call happened;
+   * only the copy reverted).
    */
-  private async signerAtFault(blockNumber: bigint, request: SignedForwardRequest): Promise<boolean> {
+  private async signerAtFault(blockNumber: bigint, requests: readonly SignedForwardRequest[]): Promise<boolean> {
+    const [request] = requests;
+    const deadline = Math.min(...requests.map((r) => r.deadline));
     const [block, nonce] = await Promise.all([
       this.publicClient.getBlock({ blockNumber }),
       this.publicClient.readContract({
@@ -443,7 +527,7 @@ export class Relayer {
         blockNumber,
       }),
     ]);
-    return Number(block.timestamp) <= request.deadline && nonce <= request.nonce;
+    return Number(block.timestamp) <= deadline && nonce <= request.nonce;
   }
 }
 
@@ -453,6 +537,26 @@ export class Relayer {
  * crash mid-way frees it soon.
  */
 const SENDING_TTL_MS = 5 * 60_000;
+
+/**
+ * The calls of a mined batch whose inner call failed (the forwarder's ExecutedForwardRequest with success false): a
+ * batch does not revert for them, but the sponsor paid for each. A request alone reverts whole instead (execute).
+ */
+function failedInBatch(
+  receipt: TransactionReceipt,
+  requests: readonly SignedForwardRequest[],
+  calls: readonly RelayableCall[],
+  forwarderAddress: Address,
+): RelayableCall[] {
+  if (requests.length < 2) return [];
+  const executed = parseEventLogs({ abi: forwarder.abi, logs: receipt.logs, eventName: "ExecutedForwardRequest" }).filter(
+    (log) => log.address.toLowerCase() === forwarderAddress.toLowerCase() && !log.args.success,
+  );
+  return executed.flatMap((log) => {
+    const index = requests.findIndex((r) => r.nonce === log.args.nonce);
+    return index >= 0 ? [calls[index]] : [];
+  });
+}
 
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));

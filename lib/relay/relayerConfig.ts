@@ -150,6 +150,6 @@ async function startRelayer(): Promise<Relayer | { disabled: string }> {
 export async function relayerInfo(): Promise<RelayerInfo> {
   const current = await getRelayer();
   return current instanceof Relayer
-    ? { enabled: true, sponsor: current.sponsor, chainId: appChain.id }
+    ? { enabled: true, sponsor: current.sponsor, chainId: appChain.id, maxBatch: current.maxBatch }
     : { enabled: false, reason: current.disabled };
 }

@@ -31,7 +31,7 @@ import { claimAttestationRequest } from "@/lib/capabilities";
 import type { ForwardingContracts } from "@/lib/forwarder/forwardingContracts";
 import { type ForwardRequest, type SignedForwardRequest, forwardRequestTypedData, toWire } from "@/lib/forwarder/forwardRequest";
 import { prepareForwardRequest } from "@/lib/forwarder/prepareForwardRequest";
-import { easAbi, integraRecordV1Abi, integraSignalV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
+import { easAbi, integraForwarderV1Abi, integraRecordV1Abi, integraSignalV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 import { LOCAL_RELAYER_ADDRESS, LOCAL_RELAYER_KEY } from "./localRelayerKey";
 import { type RelayOutcome, Relayer } from "./relayer";
 import type { Fees } from "./replacementFees";
@@ -295,6 +295,33 @@ export async function post(
   if (throttled) return throttled;
   const wire = "signature" in request && typeof request.gas === "bigint" ? toWire(request as SignedForwardRequest) : request;
   return relayer.relay(JSON.parse(JSON.stringify({ request: wire })));
+}
+
+/** The route's work for a `{ requests }` batch: the client's limit, then the relayer with the client named. */
+export async function postBatch(
+  relayer: Relayer,
+  requests: readonly (SignedForwardRequest | Record<string, unknown>)[],
+  client = "127.0.0.1",
+): Promise<RelayOutcome> {
+  const throttled = await relayer.admit(client);
+  if (throttled) return throttled;
+  const wire = requests.map((r) => ("signature" in r && typeof r.gas === "bigint" ? toWire(r as SignedForwardRequest) : r));
+  return relayer.relay(JSON.parse(JSON.stringify({ requests: wire })), client);
+}
+
+/** One party's requests for `calls`, signed as a batch: nonces in order from the party's current one. */
+export async function signBatch(
+  chain: TestChain,
+  signer: Party,
+  calls: readonly { to: Address; data: Hex }[],
+): Promise<SignedForwardRequest[]> {
+  const nonce = await chain.clerk.publicClient.readContract({
+    address: chain.contracts.forwarder,
+    abi: integraForwarderV1Abi,
+    functionName: "nonces",
+    args: [signer.address],
+  });
+  return Promise.all(calls.map((call, i) => signRequest(chain, signer, call, { nonce: nonce + BigInt(i) })));
 }
 
 export function sponsorNonce(chain: TestChain): Promise<number> {

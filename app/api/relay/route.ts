@@ -10,7 +10,8 @@ export async function GET() {
 }
 
 /**
- * Relays one signed forward request: `{ "request": { from, to, value, gas, nonce, deadline, data, signature } }`.
+ * Relays one signed forward request: `{ "request": { from, to, value, gas, nonce, deadline, data, signature } }`, or
+ * one signer's batch of claims, `{ "requests": [ … ] }` (nonces in order), as one executeBatch transaction.
  * lib/relay/relayHttp.ts does the work, framework-free, so its tests need no Next.
  */
 export function POST(request: Request) {

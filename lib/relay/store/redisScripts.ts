@@ -17,23 +17,31 @@ function script(lua: string): LuaScript {
 
 /**
  * KEYS: one sorted set per bucket (member: a unique token, score: the time of the event).
- * ARGV: now (ms), window (ms), token, then each bucket's limit.
- * Returns {0, 0} when a slot was taken in every bucket, or {i, ms}: bucket i (1-based) is full for ms more.
+ * ARGV: now (ms), window (ms), token, then each bucket's limit, then each bucket's count (events to add at once).
+ * Returns {0, 0} when the events were counted in every bucket, or {i, ms}: bucket i (1-based) has no room for ms more.
  */
 export const TAKE_RATE = script(`
 local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
+local n = #KEYS
 for i, key in ipairs(KEYS) do
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  if redis.call('ZCARD', key) >= tonumber(ARGV[3 + i]) then
-    local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  local limit = tonumber(ARGV[3 + i])
+  local count = tonumber(ARGV[3 + n + i])
+  local held = redis.call('ZCARD', key)
+  if held + count > limit then
     local wait = window
-    if oldest[2] then wait = tonumber(oldest[2]) + window - now end
+    if count <= limit then
+      local freeing = redis.call('ZRANGE', key, held + count - limit - 1, held + count - limit - 1, 'WITHSCORES')
+      if freeing[2] then wait = tonumber(freeing[2]) + window - now end
+    end
     return {i, wait}
   end
 end
 for i, key in ipairs(KEYS) do
-  redis.call('ZADD', key, now, ARGV[3])
+  for j = 1, tonumber(ARGV[3 + n + i]) do
+    redis.call('ZADD', key, now, ARGV[3] .. ':' .. j)
+  end
   redis.call('PEXPIRE', key, window)
 end
 return {0, 0}

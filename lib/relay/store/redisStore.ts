@@ -63,7 +63,7 @@ export class RedisStore implements RelayerStore {
     const [bucket, wait] = (await this.run(
       TAKE_RATE,
       buckets.map((b) => this.key(`rate:${b.key}`)),
-      [this.now(), this.options.rateWindowMs, randomUUID(), ...buckets.map((b) => b.limit)],
+      [this.now(), this.options.rateWindowMs, randomUUID(), ...buckets.map((b) => b.limit), ...buckets.map((b) => b.count ?? 1)],
     )) as [number, number];
     return bucket === 0 ? { taken: true } : { taken: false, bucket: bucket - 1, retryAfterMs: wait };
   }

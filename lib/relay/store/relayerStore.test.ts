@@ -75,6 +75,30 @@ describe.each(backends)("$name store", (backend) => {
     await close();
   });
 
+  it("counts several events at once (a batch), all or none, and says when enough room comes back", async () => {
+    const { clock, open, close } = fixture();
+    const store = open();
+    const a = { key: "a", limit: 5 };
+    expect(await store.takeRate([{ ...a, count: 3 }])).toEqual({ taken: true });
+    clock.now += 10_000;
+    expect(await store.takeRate([a])).toEqual({ taken: true });
+    // 4 held: 2 more do not fit until the first 1 leaves (50 s); 3 more until the first 3 leave, which went together.
+    expect(await store.takeRate([{ ...a, count: 2 }])).toEqual({ taken: false, bucket: 0, retryAfterMs: 50_000 });
+    expect(
+      await store.takeRate([
+        { ...a, count: 3 },
+        { key: "b", limit: 9 },
+      ]),
+    ).toEqual({ taken: false, bucket: 0, retryAfterMs: 50_000 });
+    // Nothing was counted in "b" by the refusal.
+    expect(await store.takeRate([{ key: "b", limit: 9, count: 9 }])).toEqual({ taken: true });
+    expect(await store.takeRate([{ ...a, count: 6 }])).toEqual({ taken: false, bucket: 0, retryAfterMs: 60_000 });
+    clock.now += 50_000;
+    expect(await store.takeRate([{ ...a, count: 4 }])).toEqual({ taken: true });
+    expect(await store.takeRate([a])).toEqual({ taken: false, bucket: 0, retryAfterMs: 10_000 });
+    await close();
+  });
+
   it("reserves spend under every bucket's cap, settles to the real cost once, and forgets after the window", async () => {
     const { clock, open, close } = fixture();
     const store = open();

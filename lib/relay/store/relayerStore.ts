@@ -9,8 +9,8 @@
  */
 export interface RelayerStore {
   /**
-   * Counts one event in every bucket, or in none when any bucket already holds `limit` events in the last rate
-   * window (a sliding window). A limit of 0 refuses everything.
+   * Counts `count` events (default one) in every bucket, or in none when any bucket would then hold more than
+   * `limit` events in the last rate window (a sliding window). A limit of 0 refuses everything.
    */
   takeRate(buckets: readonly RateBucket[]): Promise<RateVerdict>;
 
@@ -50,9 +50,14 @@ export interface RelayerStore {
 export interface RateBucket {
   key: string;
   limit: number;
+  /** How many events to count at once (a relayed batch counts each of its requests); default 1. */
+  count?: number;
 }
 
-/** `bucket`: the index of the first full bucket; `retryAfterMs`: until its oldest event leaves the window. */
+/**
+ * `bucket`: the index of the first bucket that has no room; `retryAfterMs`: until enough of its oldest events leave
+ * the window for `count` to fit (a count above the limit never fits: the whole window).
+ */
 export type RateVerdict = { taken: true } | { taken: false; bucket: number; retryAfterMs: number };
 
 export interface SpendBucket {

@@ -70,11 +70,17 @@ export class SqliteStore implements RelayerStore {
     return this.atomically((): RateVerdict => {
       for (const [index, bucket] of buckets.entries()) {
         const key = this.key(bucket.key);
+        const count = bucket.count ?? 1;
         this.sql.pruneRate.run(key, now - windowMs);
-        const { n, oldest } = this.sql.countRate.get(key) as { n: number; oldest: number | null };
-        if (n >= bucket.limit) return { taken: false, bucket: index, retryAfterMs: oldest === null ? windowMs : oldest + windowMs - now };
+        const { n } = this.sql.countRate.get(key) as { n: number };
+        if (n + count > bucket.limit) {
+          // The event whose leaving makes room: the (n + count - limit)th oldest.
+          const freeing =
+            count > bucket.limit ? undefined : (this.sql.nthRate.get(key, n + count - bucket.limit - 1) as { at: number } | undefined);
+          return { taken: false, bucket: index, retryAfterMs: freeing === undefined ? windowMs : freeing.at + windowMs - now };
+        }
       }
-      for (const bucket of buckets) this.sql.addRate.run(this.key(bucket.key), now);
+      for (const bucket of buckets) for (let i = 0; i < (bucket.count ?? 1); i++) this.sql.addRate.run(this.key(bucket.key), now);
       return { taken: true };
     });
   }
@@ -163,7 +169,8 @@ export class SqliteStore implements RelayerStore {
 function prepare(db: Database.Database) {
   return {
     pruneRate: db.prepare("DELETE FROM rate_events WHERE key = ? AND at <= ?"),
-    countRate: db.prepare("SELECT COUNT(*) AS n, MIN(at) AS oldest FROM rate_events WHERE key = ?"),
+    countRate: db.prepare("SELECT COUNT(*) AS n FROM rate_events WHERE key = ?"),
+    nthRate: db.prepare("SELECT at FROM rate_events WHERE key = ? ORDER BY at, id LIMIT 1 OFFSET ?"),
     addRate: db.prepare("INSERT INTO rate_events (key, at) VALUES (?, ?)"),
     sumSpend: db.prepare("SELECT COALESCE(SUM(gwei), 0) AS total FROM spend_slots WHERE key = ? AND slot >= ?"),
     addSpend: db.prepare(

@@ -12,6 +12,7 @@ const config = [
       "contracts/out/**",
       "contracts/cache/**",
       "lib/generated/**",
+      "cli/dist/**",
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",

@@ -1,6 +1,10 @@
 import { parseArgs } from "node:util";
 import { RPC_URL } from "@/lib/sdk";
+import type { DeploymentOptions } from "./deploymentChoice";
 import { CliError } from "./errors";
+
+/** The RPC when --rpc is not given: INTEGRA_RPC_URL, else the app's (NEXT_PUBLIC_RPC_URL, else the local chain). */
+const DEFAULT_RPC = process.env.INTEGRA_RPC_URL ?? RPC_URL;
 
 /** One option of a subcommand, beyond the common ones. */
 export interface CommandOption {
@@ -24,6 +28,8 @@ export interface CommandContext {
   rpc: string;
   /** Whether --rpc was given (some commands work offline unless it is). */
   rpcGiven: boolean;
+  /** --deployment FILE and --chain NAME (or INTEGRA_DEPLOYMENT and INTEGRA_CHAIN): cli/deploymentChoice.ts. */
+  deployment: DeploymentOptions;
 }
 
 /** A subcommand: its help text and what it does; `run` resolves to the process exit code. */
@@ -41,9 +47,11 @@ export interface Command {
   run(context: CommandContext): Promise<number>;
 }
 
-export const COMMON_OPTIONS_HELP = `  --json       print JSON on stdout (bigints as decimal strings)
-  --rpc URL    the chain's JSON-RPC endpoint (default ${RPC_URL})
-  -h, --help   show this help`;
+export const COMMON_OPTIONS_HELP = `  --json             print JSON on stdout (bigints as decimal strings)
+  --rpc URL          the chain's JSON-RPC endpoint (default INTEGRA_RPC_URL, else ${RPC_URL})
+  --deployment FILE  the Integra deployment to use, as npm run deploy writes it (default INTEGRA_DEPLOYMENT)
+  --chain NAME       the chain whose known deployment to use (default INTEGRA_CHAIN, else the RPC's chain)
+  -h, --help         show this help`;
 
 function optionsHelp(command: Command): string {
   const own = Object.entries(command.options ?? {}).map(([name, o]) => {
@@ -51,14 +59,14 @@ function optionsHelp(command: Command): string {
     return [flag, `${o.help}${o.multiple ? " (repeatable)" : ""}`] as const;
   });
   if (own.length === 0) return COMMON_OPTIONS_HELP;
-  const width = Math.max(...own.map(([flag]) => flag.length), 11);
+  const width = Math.max(...own.map(([flag]) => flag.length), 17);
   return `${own.map(([flag, help]) => `  ${flag.padEnd(width)}  ${help}`).join("\n")}\n${COMMON_OPTIONS_HELP}`;
 }
 
 /** The --help text of a subcommand. */
 export function commandHelp(command: Command): string {
   const optional = command.options ? " [options]" : "";
-  return `Usage: integra ${command.name} ${command.arguments}${optional} [--json] [--rpc URL]\n\n${command.description}\n\nOptions:\n${optionsHelp(command)}\n`;
+  return `Usage: integra ${command.name} ${command.arguments}${optional} [--json] [--rpc URL] [--deployment FILE | --chain NAME]\n\n${command.description}\n\nOptions:\n${optionsHelp(command)}\n`;
 }
 
 /** Parses a subcommand's arguments: its own options, the common options, and its positional arguments. */
@@ -76,7 +84,14 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandConte
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { ...own, json: { type: "boolean" }, rpc: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        ...own,
+        json: { type: "boolean" },
+        rpc: { type: "string" },
+        deployment: { type: "string" },
+        chain: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     throw new CliError(`${error instanceof Error ? error.message : String(error)} (see integra ${command.name} --help)`);
@@ -93,14 +108,17 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandConte
       `integra ${command.name} takes ${expected}${command.arguments ? `, ${command.arguments}` : ""}; got ${count} (see integra ${command.name} --help)`,
     );
   }
-  const { json, rpc, ...options } = parsed.values;
+  const { json, rpc, deployment, chain, ...options } = parsed.values;
   delete options.help;
+  const deploymentFile = typeof deployment === "string" ? deployment : process.env.INTEGRA_DEPLOYMENT || undefined;
+  const chainName = typeof chain === "string" ? chain : process.env.INTEGRA_CHAIN || undefined;
   return {
     args: parsed.positionals,
     options,
     json: json === true,
-    rpc: typeof rpc === "string" ? rpc : RPC_URL,
+    rpc: typeof rpc === "string" ? rpc : DEFAULT_RPC,
     rpcGiven: typeof rpc === "string",
+    deployment: { deploymentFile, chain: chainName },
   };
 }
 

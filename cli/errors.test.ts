@@ -1,7 +1,7 @@
 import { HttpRequestError, LimitExceededRpcError, RpcRequestError, TimeoutError } from "viem";
 import { describe, expect, it } from "vitest";
 import { IntegraWriteError, RelayRefusedError } from "@/lib/sdk";
-import { CliError, describeFailure, failureOf } from "./errors";
+import { CliError, EXIT, describeFailure, exitCodeOf, failureOf } from "./errors";
 
 const url = "http://rpc.example";
 const say = (error: unknown) => describeFailure(error, url);
@@ -69,11 +69,29 @@ describe("failureOf (the --json error)", () => {
   });
 
   it("tells a relayer's rate limit (retry) from its refusal of the request itself (no retry)", () => {
-    expect(of(new RelayRefusedError("rate", "Too many requests."))).toEqual({
+    expect(of(new RelayRefusedError("rate", "Too many requests.", 12))).toEqual({
       code: "RelayRefused",
       message: "Too many requests.",
       retry: true,
+      check: "rate",
+      retryAfter: 12,
     });
-    expect(of(new RelayRefusedError("simulation", "It would revert."))).toMatchObject({ code: "RelayRefused", retry: false });
+    expect(of(new RelayRefusedError("simulation", "It would revert."))).toEqual({
+      code: "RelayRefused",
+      message: "It would revert.",
+      retry: false,
+      check: "simulation",
+    });
+  });
+
+  it("exits 2 for bad input, 3 for a refusal that will not pass, 4 for one that may pass later", () => {
+    expect(exitCodeOf(of(new CliError("Not an address")))).toBe(EXIT.badInput);
+    expect(exitCodeOf(of(new CliError("Wrong chain", { code: "WrongChain" })))).toBe(EXIT.refused);
+    expect(exitCodeOf(of(new RelayRefusedError("simulation", "It would revert.")))).toBe(EXIT.refused);
+    expect(exitCodeOf(of(new RelayRefusedError("rate", "Too many requests.")))).toBe(EXIT.tryLater);
+    expect(exitCodeOf(of(new TimeoutError({ url, body: {} })))).toBe(EXIT.tryLater);
+    expect(new CliError("Hook failed", { code: "HookFailed", retry: true }).exitCode).toBe(EXIT.tryLater);
+    expect(new CliError("Not an address").exitCode).toBe(EXIT.badInput);
+    expect(new CliError("Wrong password", { code: "WrongPassword" }).exitCode).toBe(EXIT.badInput);
   });
 });

@@ -2,8 +2,12 @@ import { BaseError, HttpRequestError, RpcRequestError } from "viem";
 import { isUnreachable } from "@/lib/chain/unreachable";
 import { IntegraWriteError, RelayRefusedError } from "@/lib/sdk";
 
-/** Exit codes: 0 success (verify: registered), 1 verify: not registered, 2 any error (bad input, RPC, chain). */
-export const EXIT = { ok: 0, notRegistered: 1, error: 2 } as const;
+/**
+ * Exit codes, so that a program knows what to do without reading the words: 0 success (verify: registered);
+ * 1 verify: not registered; 2 bad input (fix the command line); 3 refused (the chain, the relayer or a check said
+ * no: running it again unchanged will not help); 4 try later (an outage, a rate limit: the same command may succeed).
+ */
+export const EXIT = { ok: 0, notRegistered: 1, badInput: 2, refused: 3, tryLater: 4 } as const;
 
 /**
  * A failure the user can act on: its message is printed as one line on stderr (with --json, also as
@@ -17,7 +21,11 @@ export class CliError extends Error {
   constructor(message: string, options: number | { exitCode?: number; code?: string; retry?: boolean } = {}) {
     super(message);
     this.name = "CliError";
-    const { exitCode = EXIT.error, code = "InvalidInput", retry = false } = typeof options === "number" ? { exitCode: options } : options;
+    const {
+      code = "InvalidInput",
+      retry = false,
+      exitCode = exitCodeOf({ code, retry }),
+    } = typeof options === "number" ? { exitCode: options } : options;
     this.exitCode = exitCode;
     this.code = code;
     this.retry = retry;
@@ -70,6 +78,19 @@ export interface Failure {
   message: string;
   /** Whether the same command may succeed if run again later, unchanged (an RPC outage, a rate limit). */
   retry: boolean;
+  /** Seconds to wait before trying again, when the relayer said. */
+  retryAfter?: number;
+  /** The relayer's check that refused (RelayRefused only): deadline, rate, spend, simulation, ... */
+  check?: string;
+}
+
+/** Failures of what the command was given (its arguments, files, key or password): the caller fixes them. */
+const INPUT_CODES = new Set(["InvalidInput", "NoSigner", "WrongPassword"]);
+
+/** The exit code of a failure: bad input, refused (permanent), or try later. */
+export function exitCodeOf(failure: Pick<Failure, "code" | "retry">): number {
+  if (failure.retry) return EXIT.tryLater;
+  return INPUT_CODES.has(failure.code) ? EXIT.badInput : EXIT.refused;
 }
 
 /** Relayer refusals that pass with time: it could not be reached or reach the chain, a rate limit, a send that failed. */
@@ -81,7 +102,10 @@ export function failureOf(error: unknown, rpcUrl: string): Failure {
   if (error instanceof CliError) return { code: error.code, message, retry: error.retry };
   // A dropped transaction never ran: sending it again is safe. Every other refusal needs a change first.
   if (error instanceof IntegraWriteError) return { code: error.code, message, retry: error.code === "Dropped" };
-  if (error instanceof RelayRefusedError) return { code: "RelayRefused", message, retry: TRANSIENT_RELAY_CHECKS.has(error.check) };
+  if (error instanceof RelayRefusedError) {
+    const retryAfter = error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter };
+    return { code: "RelayRefused", message, retry: TRANSIENT_RELAY_CHECKS.has(error.check), check: error.check, ...retryAfter };
+  }
   if (isUnreachable(error)) return { code: "RpcUnreachable", message, retry: true };
   if (error instanceof BaseError) {
     const status = httpStatusOf(error);

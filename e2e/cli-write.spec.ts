@@ -71,8 +71,8 @@ test("register: a clerk registers two deeds in one run with roles; running it ag
   expect(registered.records.map((r) => r.status)).toEqual(["registered", "registered"]);
   for (const record of registered.records) {
     expect(record.tokens).toEqual([
-      { tokenId: "1", role: "Buyer", recipient: ACCOUNTS.buyer },
-      { tokenId: "2", role: "Seller", recipient: ACCOUNTS.seller },
+      { tokenId: "1", role: "Buyer", recipient: ACCOUNTS.buyer, status: "reserved" },
+      { tokenId: "2", role: "Seller", recipient: ACCOUNTS.seller, status: "reserved" },
     ]);
     const status = JSON.parse((await integra(["status", record.integraHash, "--json"], { env })).stdout) as {
       details: { state: string; title: string };
@@ -92,6 +92,8 @@ test("register: a clerk registers two deeds in one run with roles; running it ag
   expect(second.records.map((r) => [r.status, r.integraHash])).toEqual(
     registered.records.map((r) => ["already registered", r.integraHash]),
   );
+  // Nothing sent, and the tokens listed as they are.
+  expect(second.records.map((r) => r.tokens)).toEqual(registered.records.map((r) => r.tokens));
 });
 
 test("claim: the lender claims directly with a key, then cannot claim the same token again", async () => {
@@ -104,7 +106,7 @@ test("claim: the lender claims directly with a key, then cannot claim the same t
   expect((await tokenStatus(integraHash, 1n)).status).toBe("claimed");
 
   const twice = await integra(["claim", "--record", integraHash, "--token", "1"], { env });
-  expect(twice.code).toBe(2);
+  expect(twice.code).toBe(3);
   expect(twice.stderr).toContain("Already claimed.");
 });
 
@@ -116,7 +118,7 @@ test("claim --relayer: a party whose keystore account holds no ether claims gasl
   const direct = await integra(["claim", "--record", integraHash, "--token", "1", ...withKeystore], {
     env: { INTEGRA_KEYSTORE_PASSWORD: "correct horse" },
   });
-  expect(direct.code).toBe(2);
+  expect(direct.code).toBe(3);
   expect(direct.stderr).toContain(`${party.address} holds no ether`);
 
   const wrong = await integra(["claim", "--record", integraHash, "--token", "1", ...withKeystore], {
@@ -135,11 +137,11 @@ test("claim --relayer: a party whose keystore account holds no ether claims gasl
   expect(await balanceOf(party.address)).toBe(0n);
 });
 
-test("register and claim refuse bad input with one line and exit code 2", async () => {
+test("register and claim refuse bad input with one line and exit code 2, a token not reserved for the signer with 3", async () => {
   const file = document("deed.txt");
   const stranger = privateKeyToAccount(ANVIL_KEYS[9]);
   const { integraHash } = await arrangeAgreement("cli-claim-refused", ["buyer"]);
-  const cases: [string[], Record<string, string>, string][] = [
+  const cases: [string[], Record<string, string>, string, number?][] = [
     [["register", file, "--party", `Buyer=${ACCOUNTS.buyer}`, "--workflow", "w"], {}, "No signer: set INTEGRA_PRIVATE_KEY"],
     [["register", file, "--party", `Buyer=${ACCOUNTS.buyer}`, "--workflow", "w"], { INTEGRA_PRIVATE_KEY: "0x1234" }, "not a private key"],
     [["register", file, "--party", "0xabc", "--workflow", "w"], { INTEGRA_PRIVATE_KEY: CLERK_KEY }, 'Not a party: "0xabc"'],
@@ -165,17 +167,18 @@ test("register and claim refuse bad input with one line and exit code 2", async 
       ["claim", "--record", integraHash, "--token", "1"],
       { INTEGRA_PRIVATE_KEY: ANVIL_KEYS[9] },
       `Token #1 of this record is not reserved for ${stranger.address}`,
+      3,
     ],
   ];
-  for (const [args, env, message] of cases) {
+  for (const [args, env, message, exitCode = 2] of cases) {
     const run = await integra(args, { env: { INTEGRA_PRIVATE_KEY: "", ...env } });
-    expect(run.code, args.join(" ")).toBe(2);
+    expect(run.code, args.join(" ")).toBe(exitCode);
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe("");
   }
 });
 
-const JSON_ERROR = (code: string) => ({ error: { code, message: expect.any(String), retry: false } });
+const JSON_ERROR = (code: string) => ({ schemaVersion: 1, error: { code, message: expect.any(String), retry: false } });
 
 test("a stranger registering into the demo workflow is refused before sending, naming the owner; admitted, it registers", async () => {
   // Each command is a process of its own (a few seconds each on a busy machine).
@@ -188,14 +191,14 @@ test("a stranger registering into the demo workflow is refused before sending, n
   const nonce = await nonceOf(ACCOUNTS.stranger);
 
   const refused = await integra(args, { env: stranger });
-  expect(refused.code).toBe(2);
+  expect(refused.code).toBe(3);
   expect(refused.stdout).toBe("");
   expect(refused.stderr.trim().split("\n")).toHaveLength(1);
   expect(refused.stderr).toContain(
     `integra register: ${ACCOUNTS.stranger} may not register into workflow "closing/12-harbour-lane" (${DEMO_PROCESS.slice(0, 10)}…${DEMO_PROCESS.slice(-6)}): it belongs to ${DEMO_WORKFLOW_OWNER}, who must admit ${ACCOUNTS.stranger} as a member first`,
   );
   const json = await integra([...args, "--json"], { env: stranger });
-  expect(json.code).toBe(2);
+  expect(json.code).toBe(3);
   expect(JSON.parse(json.stdout)).toEqual(JSON_ERROR("NotWorkflowMember"));
   expect(await nonceOf(ACCOUNTS.stranger)).toBe(nonce);
 
@@ -203,14 +206,14 @@ test("a stranger registering into the demo workflow is refused before sending, n
   const notOwner = await integra(["workflow", "admit", DEMO_PROCESS, ACCOUNTS.stranger, "--json"], {
     env: { INTEGRA_PRIVATE_KEY: CLERK_KEY },
   });
-  expect(notOwner.code).toBe(2);
+  expect(notOwner.code).toBe(3);
   expect(JSON.parse(notOwner.stdout)).toEqual(JSON_ERROR("NotWorkflowOwner"));
   expect(notOwner.stderr).toContain(`Only the owner of workflow ${DEMO_PROCESS}, ${DEMO_WORKFLOW_OWNER}, can admit or remove its members`);
   const admitted = await integra(["workflow", "admit", "closing/12-harbour-lane", ACCOUNTS.stranger], { env: owner });
   expect(admitted.code).toBe(0);
   expect(admitted.stdout).toContain(`Admitted ${ACCOUNTS.stranger} to workflow "closing/12-harbour-lane" (${DEMO_PROCESS})`);
   const twice = await integra(["workflow", "admit", "closing/12-harbour-lane", ACCOUNTS.stranger, "--json"], { env: owner });
-  expect(twice.code).toBe(2);
+  expect(twice.code).toBe(3);
   expect(JSON.parse(twice.stdout)).toEqual(JSON_ERROR("AlreadyMember"));
 
   const member = await integra([...args, "--json"], { env: stranger });
@@ -228,7 +231,7 @@ test("a stranger registering into the demo workflow is refused before sending, n
   const again = await integra(["register", document("stranger-deed-2.txt"), "--party", `Buyer=${ACCOUNTS.buyer}`, ...into, "--json"], {
     env: stranger,
   });
-  expect(again.code).toBe(2);
+  expect(again.code).toBe(3);
   expect(JSON.parse(again.stdout)).toEqual(JSON_ERROR("NotWorkflowMember"));
 });
 
@@ -242,14 +245,14 @@ test("workflow open: the signer's own workflow, once; a workflow nobody opened i
   expect(JSON.parse(shown.stdout)).toMatchObject({ processHash, open: true, owner: ACCOUNTS.stranger, members: [] });
 
   const twice = await integra(["workflow", "open", "stranger/intake", "--json"], { env });
-  expect(twice.code).toBe(2);
+  expect(twice.code).toBe(3);
   expect(JSON.parse(twice.stdout)).toEqual(JSON_ERROR("WorkflowAlreadyOpen"));
 
   const unknown = await integra(
     ["register", document("nowhere.txt"), "--party", `Buyer=${ACCOUNTS.buyer}`, "--workflow", `0x${"42".repeat(32)}`, "--json"],
     { env },
   );
-  expect(unknown.code).toBe(2);
+  expect(unknown.code).toBe(3);
   expect(JSON.parse(unknown.stdout)).toEqual(JSON_ERROR("UnknownWorkflow"));
 });
 
@@ -273,14 +276,14 @@ test("executor accept: the executor offered on registration takes the role; only
 
   // Only the one offered can accept it.
   const other = await integra(["executor", "accept", integraHash, "--json"], { env: { INTEGRA_PRIVATE_KEY: STRANGER_KEY } });
-  expect(other.code).toBe(2);
+  expect(other.code).toBe(3);
   expect(JSON.parse(other.stdout)).toEqual(JSON_ERROR("NotPendingExecutor"));
   const accepted = await integra(["executor", "accept", integraHash], { env: { INTEGRA_PRIVATE_KEY: LENDER_KEY } });
   expect(accepted.code).toBe(0);
   expect(accepted.stdout).toContain(`${ACCOUNTS.lender} is now the executor of ${integraHash}`);
   expect(await recordStatus(integraHash)).toMatchObject({ executor: ACCOUNTS.lender, pendingExecutor: zeroAddress });
   const again = await integra(["executor", "accept", integraHash, "--json"], { env: { INTEGRA_PRIVATE_KEY: LENDER_KEY } });
-  expect(again.code).toBe(2);
+  expect(again.code).toBe(3);
   expect(JSON.parse(again.stdout)).toEqual(JSON_ERROR("NoPendingExecutor"));
   expect(again.stderr).toContain("Nobody is offered the executor role of this record");
 });
@@ -294,7 +297,7 @@ test("accept --version: refused when the record changed after the buyer looked a
   await reserve("clerk", integraHash, 1n, "lender", processHash);
   const buyer = { INTEGRA_PRIVATE_KEY: ANVIL_KEYS[3] };
   const stale = await integra(["accept", integraHash, "--version", seen, "--json"], { env: buyer });
-  expect(stale.code).toBe(2);
+  expect(stale.code).toBe(3);
   expect(JSON.parse(stale.stdout)).toEqual(JSON_ERROR("RecordChangedSinceOffer"));
   expect(stale.stderr).toContain(`The record changed after you looked at it (version ${seen}, now ${Number(seen) + 1})`);
   const fresh = (await recordStatus(integraHash)).version;

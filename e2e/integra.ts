@@ -14,13 +14,16 @@ export interface Run {
 // One node process with tsx's loader (no npx or tsx wrapper in between), so a signal reaches the CLI itself.
 const NODE_ARGS = ["--import", "tsx", "cli/integra.ts"];
 
-/** Runs `integra <args…> --rpc <rpc>` to completion (`env` is added to this process's environment). */
-export function integra(args: string[], options: { env?: Record<string, string>; rpc?: string } = {}): Promise<Run> {
+/**
+ * Runs `integra <args…> --rpc <rpc>` to completion (`env` is added to this process's environment); killed after
+ * `timeoutMs` (default 90 s: a command that waits on purpose, as `claim --all --wait` does, is given more).
+ */
+export function integra(args: string[], options: { env?: Record<string, string>; rpc?: string; timeoutMs?: number } = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [...NODE_ARGS, ...args, "--rpc", options.rpc ?? RPC_URL],
-      { cwd: ROOT, timeout: 90_000, env: { ...process.env, ...options.env } },
+      { cwd: ROOT, timeout: options.timeoutMs ?? 90_000, env: { ...process.env, ...options.env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

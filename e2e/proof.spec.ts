@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { RPC_URL } from "./anvil";
 import { demo, expect, test } from "./fixtures";
+import { parseDocument } from "./jsonSchema";
 
 const ROOT = path.join(import.meta.dirname, "..");
 // The demo agreement (the record these tests prove) registers this file; the deed is another record's.
@@ -80,7 +81,7 @@ test("proof of the demo agreement passes check-proof offline, online and with it
 
   const online = await integra("check-proof", file, "--rpc", RPC_URL, "--json");
   expect(online.code).toBe(0);
-  const result = JSON.parse(online.stdout) as { ok: boolean; online: boolean; checks: { id: string; ok: boolean }[] };
+  const result = parseDocument<{ ok: boolean; online: boolean; checks: { id: string; ok: boolean }[] }>("check-proof", online.stdout);
   expect(result).toMatchObject({ ok: true, online: true });
   // Every check but the document's (no --file), in the order they are reported.
   expect(result.checks.map((c) => c.id)).toEqual(PROOF_CHECK_IDS.filter((id) => id !== "file"));
@@ -90,18 +91,30 @@ test("proof of the demo agreement passes check-proof offline, online and with it
   expect(withFile.code).toBe(0);
   expect(withFile.stdout).toContain("✓ The document is the registered one");
   expect(withFile.stdout.match(/^✓ /gm)).toHaveLength(CHECK_COUNT + 1 + ONLINE_CHECK_COUNT);
+
+  // With --json, what was written: the block it was read at, and how many events, receipts and attestations.
+  const again = path.join(dir, "again.json");
+  const summary = await integra("proof", demo.agreement, "-o", again, "--rpc", RPC_URL, "--json");
+  expect(summary.code).toBe(0);
+  expect(parseDocument("proof", summary.stdout)).toMatchObject({ file: again, chainId: bundle.chainId, events: bundle.logs.length });
 });
 
-test("a tampered proof exits 2 and names the field and the check", async () => {
+test("a tampered proof exits 3 and names the field and the check", async () => {
   const file = await proveAgreement();
   // An edit of a log alone: the proof contradicts itself (the receipt keeps the original).
   const edited = tamper(file, (b) => (b.logs[3].data = flip(b.logs[3].data)));
   const run = await integra("check-proof", edited);
-  expect(run.code).toBe(2);
+  expect(run.code).toBe(3);
   expect(run.stdout).toContain("✗ Every event is in its transaction's receipt");
   expect(run.stderr.trim().split("\n")).toHaveLength(1);
   expect(run.stderr).toContain("(events-in-receipts)");
   expect(run.stderr).toContain("logs[3].data differs from its transaction's receipt");
+  // With --json the report is still the one document on stdout, the failed check in it.
+  const json = await integra("check-proof", edited, "--json");
+  expect(json.code).toBe(3);
+  const report = parseDocument<{ ok: boolean; checks: { id: string; ok: boolean }[] }>("check-proof", json.stdout);
+  expect(report.ok).toBe(false);
+  expect(report.checks.find((c) => c.id === "events-in-receipts")?.ok).toBe(false);
 
   // The same edit made in the receipt too: consistent, so only the chain can tell.
   const forged = tamper(file, (b) => {
@@ -112,16 +125,16 @@ test("a tampered proof exits 2 and names the field and the check", async () => {
   });
   expect((await integra("check-proof", forged)).code).toBe(0);
   const online = await integra("check-proof", forged, "--rpc", RPC_URL);
-  expect(online.code).toBe(2);
+  expect(online.code).toBe(3);
   expect(online.stderr).toContain("(events-online)");
   expect(online.stderr).toContain("logs[3].data differs from the chain's copy");
 });
 
-test("check-proof: another document, malformed JSON, another chain, a missing file: exit 2 with one line", async () => {
+test("check-proof: another document or chain exit 3, malformed JSON or a missing file exit 2, each with one line", async () => {
   const file = await proveAgreement();
 
   const wrongFile = await integra("check-proof", file, "--file", DEED_FILE);
-  expect(wrongFile.code).toBe(2);
+  expect(wrongFile.code).toBe(3);
   expect(wrongFile.stderr).toContain("(file)");
   expect(wrongFile.stderr).toContain("this is not the registered document");
 
@@ -139,7 +152,7 @@ test("check-proof: another document, malformed JSON, another chain, a missing fi
 
   const otherChain = tamper(file, (b) => (b.chainId = 1));
   const chain = await integra("check-proof", otherChain);
-  expect(chain.code).toBe(2);
+  expect(chain.code).toBe(3);
   expect(chain.stderr).toContain("(chain): chainId is 1, but this checker reads chain 31337");
 
   const missing = await integra("check-proof", path.join(dir, "no-such-bundle.json"));
@@ -147,7 +160,7 @@ test("check-proof: another document, malformed JSON, another chain, a missing fi
   expect(missing.stderr).toContain("No such proof file");
 
   const unknown = await integra("proof", `0x${"ab".repeat(32)}`, "--rpc", RPC_URL);
-  expect(unknown.code).toBe(2);
+  expect(unknown.code).toBe(3);
   expect(unknown.stderr).toContain("No such record on this chain");
 
   for (const command of ["proof", "check-proof"]) {

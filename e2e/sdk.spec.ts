@@ -209,12 +209,12 @@ test("an SDK write whose transaction the network drops ends with a 'Dropped' Int
   expect((await readWorkflow(client, { owner: owner.account.address, name })).owner).toBeUndefined();
 });
 
-test("the CLI refuses a chain other than the deployment's with one line and exit code 2", async () => {
+test("the CLI refuses a chain other than the deployment's with one line and exit code 3", async () => {
   const other = await startAnvil(8557, ["--chain-id", "1337"]);
   try {
     const run = await integra(["status", `0x${"ab".repeat(32)}`], { rpc: other.rpcUrl });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`serves chain 1337, but this deployment is for chain 31337`);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`serves chain 1337 (Chain 1337), but the deployment in use is on chain 31337`);
   } finally {
     await other.stop();
   }

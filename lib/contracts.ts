@@ -1,3 +1,5 @@
+import type { Abi, Address } from "viem";
+import type { DeployedContractName } from "@/lib/generated/deployments";
 import {
   easAbi,
   integraCapabilityResolverV1Abi,
@@ -15,20 +17,34 @@ export {
   type TokenizerKind,
   capabilitySchemaUid,
   deployBlock,
+  deploymentChainId,
   integraAddresses,
   isDeployed,
   tokenizerKindOf,
   tokenizers,
 } from "@/lib/deployment";
 
-export const registry = { address: address("IntegraRecordV1"), abi: integraRecordV1Abi } as const;
-export const ownershipTokenizer = { address: address("OwnershipTokenizerV1"), abi: ownershipTokenizerV1Abi } as const;
-export const multiPartyTokenizer = { address: address("MultiPartyTokenizerV1"), abi: multiPartyTokenizerV1Abi } as const;
-export const capabilityResolver = { address: address("IntegraCapabilityResolverV1"), abi: integraCapabilityResolverV1Abi } as const;
-export const signal = { address: address("IntegraSignalV1"), abi: integraSignalV1Abi } as const;
-export const forwarder = { address: address("IntegraForwarderV1"), abi: integraForwarderV1Abi } as const;
-export const allowlistResolver = { address: address("OwnerAllowlistResolverV1"), abi: ownerAllowlistResolverV1Abi } as const;
-export const eas = { address: address("EAS"), abi: easAbi } as const;
+/**
+ * A contract of the deployment in use: its address is read when used, so a program that chooses its deployment at
+ * run time (lib/deployment.ts selectDeployment) reads and writes that one.
+ */
+function deployed<const TAbi extends Abi>(name: DeployedContractName, abi: TAbi): { readonly address: Address; readonly abi: TAbi } {
+  return {
+    get address() {
+      return address(name);
+    },
+    abi,
+  };
+}
+
+export const registry = deployed("IntegraRecordV1", integraRecordV1Abi);
+export const ownershipTokenizer = deployed("OwnershipTokenizerV1", ownershipTokenizerV1Abi);
+export const multiPartyTokenizer = deployed("MultiPartyTokenizerV1", multiPartyTokenizerV1Abi);
+export const capabilityResolver = deployed("IntegraCapabilityResolverV1", integraCapabilityResolverV1Abi);
+export const signal = deployed("IntegraSignalV1", integraSignalV1Abi);
+export const forwarder = deployed("IntegraForwarderV1", integraForwarderV1Abi);
+export const allowlistResolver = deployed("OwnerAllowlistResolverV1", ownerAllowlistResolverV1Abi);
+export const eas = deployed("EAS", easAbi);
 
 /** Both tokenizers share one ABI for reserve/cancel/claim/status (IntegraTokenizerBase). */
 export const tokenizerAbi = multiPartyTokenizerV1Abi;

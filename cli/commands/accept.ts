@@ -3,11 +3,11 @@ import { type Command, stringOption } from "../command";
 import { ofKnownRecord, recordHashArgument } from "../arguments";
 import { connect } from "../connect";
 import { CliError, EXIT } from "../errors";
-import { toJson } from "../format";
+import { printJson } from "../format";
 import { KEYSTORE_OPTION, SIGNER_HELP, loadAccount } from "../signer";
 
-export const acceptCommand: Command = {
-  name: "accept",
+export const acceptOwnershipCommand: Command = {
+  name: "accept-ownership",
   summary: "accept a record offered to the signer, as it was shown (--version N from integra status)",
   arguments: "<integraHash>",
   options: {
@@ -37,12 +37,20 @@ export const acceptCommand: Command = {
       { integraHash, version: versionText === undefined ? undefined : BigInt(versionText) },
       (hash) => process.stderr.write(`Sent ${hash}; waiting for it to be mined…\n`),
     );
-    const result = { integraHash, owner: account.address, ...accepted };
-    process.stdout.write(
-      context.json
-        ? `${toJson(result)}\n`
-        : `${account.address} now owns ${integraHash} (accepted at version ${accepted.version}, in ${accepted.transactionHash}).\n`,
-    );
+    if (context.json) {
+      printJson("accept", { integraHash, owner: account.address, version: accepted.version, transactionHash: accepted.transactionHash });
+    } else {
+      process.stdout.write(
+        `${account.address} now owns ${integraHash} (accepted at version ${accepted.version}, in ${accepted.transactionHash}).\n`,
+      );
+    }
     return EXIT.ok;
   },
+};
+
+/** The command's first name, kept working: `integra accept` is `integra accept-ownership`. */
+export const acceptCommand: Command = {
+  ...acceptOwnershipCommand,
+  name: "accept",
+  summary: "the same as accept-ownership (its earlier name)",
 };

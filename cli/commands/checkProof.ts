@@ -1,10 +1,11 @@
 import type { Hex } from "viem";
-import { type ProofBundle, ProofFormatError, checkProof, firstFailure, hashFile, parseProofBundleText } from "@/lib/sdk";
+import { type ProofBundle, ProofFormatError, checkProof, firstFailure, deploymentInUse, hashFile, parseProofBundleText } from "@/lib/sdk";
 import { type Command, stringOption } from "../command";
 import { connect } from "../connect";
+import { deploymentForChain } from "../deploymentChoice";
 import { CliError, EXIT } from "../errors";
 import { checkFile, readTextFile } from "../files";
-import { toJson } from "../format";
+import { printJson } from "../format";
 
 async function hashOf(path: string): Promise<Hex> {
   await checkFile(path);
@@ -24,7 +25,7 @@ function parse(path: string, text: string): ProofBundle {
 
 export const checkProofCommand: Command = {
   name: "check-proof",
-  summary: "check a proof file, offline or (with --rpc) against the chain (exit 0 all checks pass, 2 any fails)",
+  summary: "check a proof file, offline or (with --rpc) against the chain (exit 0 all checks pass, 3 any fails)",
   arguments: "<bundle.json>",
   options: {
     file: { type: "string", value: "FILE", help: "also check that FILE is the registered document (its SHA-256)" },
@@ -36,18 +37,25 @@ export const checkProofCommand: Command = {
     "every grant and claim names one for this record. With --file, the document's SHA-256 is the record's content hash.\n" +
     "With --rpc URL it also re-reads the chain: the proof's block, every event (none left out), every attestation.\n" +
     "Offline checks show consistency only; the online checks show the proof is the chain's.\n" +
-    "One line per check. Exit code: 0 every check passed, 2 a check failed or the input is bad (one line on stderr).",
+    "One line per check. Exit code: 0 every check passed, 3 a check failed, 2 the input is bad (one line on stderr).",
   async run(context) {
     const [path] = context.args;
     const bundle = parse(path, await readTextFile(path, "proof file"));
     const documentPath = stringOption(context, "file");
     const fileHash = documentPath ? await hashOf(documentPath) : undefined;
     const client = context.rpcGiven ? await connect(context.rpc) : undefined;
+    // Offline, a proof is checked against the deployment chosen, else the one known for the proof's chain.
+    if (!client && deploymentInUse() === undefined) deploymentForChain(bundle.chainId, "the proof");
     const checks = await checkProof(bundle, { fileHash, client });
     if (context.json) {
-      process.stdout.write(
-        `${toJson({ proof: path, integraHash: bundle.integraHash, ok: checks.every((c) => c.ok), online: !!client, checks })}\n`,
-      );
+      printJson("check-proof", {
+        proof: path,
+        integraHash: bundle.integraHash,
+        ok: checks.every((c) => c.ok),
+        online: !!client,
+        // Field by field: the document's shape is the CLI's (cli/schemas/check-proof.schema.json).
+        checks: checks.map((c) => ({ id: c.id, title: c.title, ok: c.ok, detail: c.detail, online: c.online })),
+      });
     } else {
       const lines = checks.map((c) => `${c.ok ? "✓" : "✗"} ${c.title}: ${c.detail}`);
       if (!client) lines.push("  (offline: consistency only. Add --rpc URL to re-read every event and attestation from the chain.)");
@@ -59,7 +67,7 @@ export const checkProofCommand: Command = {
     if (failure && context.json) {
       // The JSON document above already says which checks failed: one document on stdout, the line on stderr.
       process.stderr.write(`integra check-proof: ${failure}\n`);
-      return EXIT.error;
+      return EXIT.refused;
     }
     if (failure) throw new CliError(failure, { code: "ProofCheckFailed" });
     return EXIT.ok;

@@ -4,7 +4,7 @@ import type { Command } from "../command";
 import { addressArgument, ofKnownRecord, recordHashArgument } from "../arguments";
 import { connect } from "../connect";
 import { CliError, EXIT } from "../errors";
-import { toJson } from "../format";
+import { printJson } from "../format";
 import { KEYSTORE_OPTION, SIGNER_HELP, loadAccount } from "../signer";
 
 const ACTIONS = ["accept", "offer", "remove"] as const;
@@ -47,7 +47,6 @@ export const executorCommand: Command = {
         : action === "offer"
           ? await offerExecutor(signer, { integraHash, candidate: candidate ?? zeroAddress }, onSent)
           : await removeExecutor(signer, integraHash, onSent);
-    const result = { action, integraHash, signer: account.address, candidate, transactionHash };
     const words = {
       accept: `${account.address} is now the executor of ${integraHash}`,
       offer:
@@ -56,7 +55,8 @@ export const executorCommand: Command = {
           : `Offered the executor role of ${integraHash} to ${candidate}: it acts once it accepts (integra executor accept)`,
       remove: `Removed the executor of ${integraHash}: its attestations no longer authorize claims`,
     }[action];
-    process.stdout.write(context.json ? `${toJson(result)}\n` : `${words} (in ${transactionHash}).\n`);
+    if (context.json) printJson("executor", { action, integraHash, signer: account.address, candidate, transactionHash });
+    else process.stdout.write(`${words} (in ${transactionHash}).\n`);
     return EXIT.ok;
   },
 };

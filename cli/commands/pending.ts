@@ -4,7 +4,7 @@ import type { Command } from "../command";
 import { addressArgument } from "../arguments";
 import { connect } from "../connect";
 import { EXIT } from "../errors";
-import { table, toJson } from "../format";
+import { printJson, table } from "../format";
 
 /** The tokens reserved for `account` and, for each, whether it can claim now (readPendingClaims), as data. */
 export async function readPending(client: PublicClient, account: Address) {
@@ -61,7 +61,8 @@ export const pendingCommand: Command = {
     const account = addressArgument(args[0]);
     const client = await connect(rpc);
     const pending = await readPending(client, account);
-    process.stdout.write(json ? `${toJson(pending)}\n` : human(pending));
+    if (json) printJson("pending", pending);
+    else process.stdout.write(human(pending));
     return EXIT.ok;
   },
 };

@@ -4,7 +4,7 @@ import { type Command, stringOption } from "../command";
 import { ofKnownRecord, recordHashArgument } from "../arguments";
 import { connect } from "../connect";
 import { CliError, EXIT } from "../errors";
-import { toJson } from "../format";
+import { printJson } from "../format";
 
 export const proofCommand: Command = {
   name: "proof",
@@ -36,17 +36,19 @@ export const proofCommand: Command = {
       file: output,
       integraHash,
       chainId: bundle.chainId,
-      block: bundle.block,
+      block: { number: bundle.block.number, hash: bundle.block.hash },
       events: bundle.logs.length,
       transactions: bundle.receipts.length,
       attestations: bundle.attestations.length,
     };
-    process.stdout.write(
-      context.json
-        ? `${toJson(summary)}\n`
-        : `Wrote the proof of record ${integraHash} to ${output}: ${summary.events} events in ${summary.transactions} transactions, ` +
-            `${summary.attestations} attestations, as of block ${bundle.block.number} of chain ${bundle.chainId}.\n`,
-    );
+    if (context.json) {
+      printJson("proof", summary);
+    } else {
+      process.stdout.write(
+        `Wrote the proof of record ${integraHash} to ${output}: ${summary.events} events in ${summary.transactions} transactions, ` +
+          `${summary.attestations} attestations, as of block ${bundle.block.number} of chain ${bundle.chainId}.\n`,
+      );
+    }
     return EXIT.ok;
   },
 };

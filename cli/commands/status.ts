@@ -19,7 +19,7 @@ import type { Command } from "../command";
 import { ofKnownRecord, recordHashArgument } from "../arguments";
 import { connect } from "../connect";
 import { EXIT } from "../errors";
-import { fields, section, shortHex, table, toJson, when } from "../format";
+import { fields, printJson, section, shortHex, table, when } from "../format";
 
 const LAST_EVENTS = 5;
 
@@ -69,7 +69,8 @@ export async function readStatus(client: PublicClient, integraHash: Hex, passphr
   );
   return {
     integraHash,
-    chainId: client.chain?.id,
+    // connect() made the client for the deployment's chain; asked of the node only for a client made elsewhere.
+    chainId: client.chain?.id ?? (await client.getChainId()),
     details,
     record: {
       owner: record.owner,
@@ -246,7 +247,8 @@ export const statusCommand: Command = {
     const integraHash = recordHashArgument(args[0]);
     const client = await connect(rpc);
     const status = await readStatus(client, integraHash, process.env.INTEGRA_PASSPHRASE || undefined);
-    process.stdout.write(json ? `${toJson(status)}\n` : human(status));
+    if (json) printJson("status", status);
+    else process.stdout.write(human(status));
     return EXIT.ok;
   },
 };

@@ -5,18 +5,18 @@ import type { Command } from "../command";
 import { connect } from "../connect";
 import { EXIT } from "../errors";
 import { checkFile } from "../files";
-import { shortHex, table, toJson, when } from "../format";
+import { printJson, shortHex, table, when } from "../format";
 import { progressBar } from "../progress";
 
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "whether a file is registered (exit 0 registered, 1 not registered, 2 error)",
+  summary: "whether a file is registered (exit 0 registered, 1 not registered, 2-4 an error)",
   arguments: "<file>",
   description:
     "Hashes the file (SHA-256, streamed, with a progress bar on stderr) and lists every record registered under\n" +
     "that content hash with its registrant, and whether the registrant owns the record's workflow or is a member\n" +
     "its owner admitted (nobody else can register into a workflow).\n" +
-    "Exit code: 0 registered, 1 not registered, 2 error.",
+    "Exit code: 0 registered, 1 not registered; 2 bad input, 3 refused, 4 try later.",
   async run({ args, json, rpc }) {
     const [path] = args;
     await checkFile(path);
@@ -26,7 +26,18 @@ export const verifyCommand: Command = {
     bar.finish((await stat(path)).size);
     const registered = records.length > 0;
     if (json) {
-      process.stdout.write(`${toJson({ file: path, contentHash, registered, records })}\n`);
+      // Field by field: the document's shape is the CLI's (cli/schemas/verify.schema.json), not whatever the SDK's row holds.
+      const rows = records.map((r) => ({
+        integraHash: r.integraHash,
+        registrant: r.registrant,
+        processHash: r.processHash,
+        workflowOwner: r.workflowOwner,
+        owner: r.owner,
+        registeredAt: r.registeredAt,
+        tokenizer: r.tokenizer,
+        progress: r.progress && { reserved: r.progress.reserved, claimed: r.progress.claimed, complete: r.progress.complete },
+      }));
+      printJson("verify", { file: path, contentHash, registered, records: rows });
     } else if (!registered) {
       process.stdout.write(`Not registered: no record on this chain has content hash ${contentHash}.\n`);
     } else {

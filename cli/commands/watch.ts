@@ -1,14 +1,8 @@
 import { sleep } from "@/lib/async/sleep";
-import { backoffDelayMs } from "@/lib/chain/retryTransient";
-import { spawn } from "node:child_process";
-import { readFile, rename, writeFile } from "node:fs/promises";
 import { type PublicClient, zeroHash } from "viem";
 import {
-  type TimelineEntry,
-  type WatchCursor,
   type WatchItem,
   type WatchOptions,
-  describeEntry,
   readRecord,
   readWorkflow,
   workflowLabel,
@@ -20,94 +14,19 @@ import { type Command, type CommandContext, stringOption } from "../command";
 import { addressArgument, ofKnownRecord, recordHashArgument, workflowArgument } from "../arguments";
 import { connect } from "../connect";
 import { CliError, EXIT, describeFailure } from "../errors";
+import { readCursor, saveCursor } from "../watch/cursorFile";
+import { type DeliveryPolicy, type Hook, ON_FAILURE, type OnFailure } from "../watch/delivery";
+import { execHook } from "../watch/execHook";
+import { follow } from "../watch/follow";
+import { stopOnSignals } from "../watch/stopSignals";
+import { webhookHook } from "../watch/webhookHook";
 
-/** A refused webhook delivery waits 0.5 s, then 1, 2… up to 30 s (jittered by the shared backoff rule). */
-const WEBHOOK_BACKOFF = { baseDelayMs: 500, maxDelayMs: 30_000, random: Math.random };
-
-/** One event as a JSON line: what happened, where, and its decoded arguments (bigints as decimal strings). */
-function eventLine(type: "event" | "retracted", entry: TimelineEntry): string {
-  const text = describeEntry(entry);
-  const line = {
-    type,
-    event: entry.eventName,
-    title: text.title,
-    integraHash: entry.integraHash,
-    processHash: entry.processHash,
-    blockNumber: entry.blockNumber,
-    blockHash: entry.blockHash,
-    transactionHash: entry.transactionHash,
-    logIndex: entry.logIndex,
-    address: entry.address,
-    timestamp: entry.timestamp,
-    args: entry.args,
-  };
-  return JSON.stringify(line, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
-
-async function readCursor(path: string): Promise<WatchCursor | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
-    throw new CliError(`Cannot read the cursor file ${path}.`);
-  }
-  try {
-    const cursor = JSON.parse(text) as Partial<WatchCursor>;
-    if (cursor.version !== 1 || !/^\d+$/.test(String(cursor.block)) || !/^\d+$/.test(String(cursor.from)) || !Array.isArray(cursor.tail)) {
-      throw new Error("shape");
-    }
-    return cursor as WatchCursor;
-  } catch {
-    throw new CliError(`The cursor file ${path} is not a watch cursor: delete it to start over, or give another --cursor.`);
-  }
-}
-
-/** Written whole, then renamed over the old one: a crash leaves the old cursor or the new one, never half of one. */
-async function saveCursor(path: string, cursor: WatchCursor): Promise<void> {
-  await writeFile(`${path}.tmp`, `${JSON.stringify(cursor)}\n`);
-  await rename(`${path}.tmp`, path);
-}
-
-/** Runs `command` in a shell with the event in its environment; resolves with its exit code. */
-function runExec(command: string, type: string, entry: TimelineEntry, line: string): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn("sh", ["-c", command], {
-      stdio: ["ignore", "inherit", "inherit"],
-      env: {
-        ...process.env,
-        INTEGRA_EVENT: line,
-        INTEGRA_EVENT_TYPE: type,
-        INTEGRA_EVENT_NAME: entry.eventName,
-        INTEGRA_HASH: entry.integraHash,
-        INTEGRA_PROCESS_HASH: entry.processHash,
-        INTEGRA_BLOCK: entry.blockNumber.toString(),
-        INTEGRA_TX: entry.transactionHash,
-      },
-    });
-    child.on("error", () => resolve(127));
-    child.on("exit", (code) => resolve(code ?? 1));
-  });
-}
-
-/** POSTs the line to `url` until it is accepted (2xx), with exponential backoff and jitter; false if stopped first. */
-async function postWebhook(url: string, line: string, signal: AbortSignal): Promise<boolean> {
-  for (let attempt = 1; !signal.aborted; attempt++) {
-    let problem: string;
-    try {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: line, signal });
-      if (response.ok) return true;
-      problem = `answered ${response.status}`;
-    } catch (error) {
-      if (signal.aborted) return false;
-      problem = `could not be reached (${error instanceof Error ? error.message : String(error)})`;
-    }
-    const delay = backoffDelayMs(attempt - 1, WEBHOOK_BACKOFF);
-    process.stderr.write(`integra watch: the webhook ${url} ${problem}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s\n`);
-    await sleep(delay, signal);
-  }
-  return false;
-}
+/** A failed hook waits 0.5 s, then 1, 2, 4, 8 (the default 5 retries), then 30 s between tries (each jittered). */
+const HOOK_BACKOFF = { baseDelayMs: 500, maxDelayMs: 30_000 };
+const DEFAULT_RETRIES = 5;
+/** Under Docker's 10 s between SIGTERM and SIGKILL, with the 2 s a killed hook is given to go. */
+const DEFAULT_GRACE_MS = 5_000;
+const DEFAULT_SECRET_ENV = "INTEGRA_WEBHOOK_SECRET";
 
 /** The watch the options name: exactly one of --record, --workflow, --recipient. */
 async function openWatch(
@@ -147,6 +66,48 @@ function parseFromBlock(value: string | undefined): bigint | undefined {
   return BigInt(value);
 }
 
+/** A whole number option, at least `min`. */
+function numberOption(context: CommandContext, name: string, fallback: number, min: number): number {
+  const text = stringOption(context, name);
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new CliError(`--${name} must be a whole number of at least ${min}; got "${text}".`);
+  return Number(text);
+}
+
+function parseOnFailure(value: string | undefined): OnFailure {
+  if (value === undefined) return "retry";
+  const known = ON_FAILURE.find((policy) => policy === value);
+  if (!known) throw new CliError(`--on-failure must be one of ${ON_FAILURE.join(", ")}; got "${value}".`);
+  return known;
+}
+
+/**
+ * The webhook's signing secret, read from the environment (a secret on the command line would show in `ps` and in
+ * shell histories): the variable --webhook-secret-env names, else INTEGRA_WEBHOOK_SECRET; undefined: unsigned.
+ */
+function webhookSecret(context: CommandContext, webhook: string | undefined): string | undefined {
+  const named = stringOption(context, "webhook-secret-env");
+  if (named !== undefined && webhook === undefined) throw new CliError("--webhook-secret-env goes with --webhook URL.");
+  if (named !== undefined && !process.env[named]) throw new CliError(`--webhook-secret-env ${named}: ${named} is not set (or empty).`);
+  return process.env[named ?? DEFAULT_SECRET_ENV] || undefined;
+}
+
+/** The hooks the options name, in the order they run for each event. */
+function hooksOf(context: CommandContext): Hook[] {
+  const exec = stringOption(context, "exec");
+  const webhook = stringOption(context, "webhook");
+  if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw new CliError(`Not a webhook URL: "${webhook}". Expected http(s)://…`);
+  const secret = webhookSecret(context, webhook);
+  if (webhook !== undefined && secret === undefined)
+    process.stderr.write(
+      `integra watch: the webhook's deliveries are not signed: set ${DEFAULT_SECRET_ENV} (or --webhook-secret-env NAME)\n`,
+    );
+  const hooks: Hook[] = [];
+  if (exec !== undefined) hooks.push(execHook(exec));
+  if (webhook !== undefined) hooks.push(webhookHook(webhook, secret));
+  return hooks;
+}
+
 export const watchCommand: Command = {
   name: "watch",
   summary: "one JSON line per event of a record, a workflow or an account, as they happen",
@@ -174,72 +135,106 @@ export const watchCommand: Command = {
     exec: {
       type: "string",
       value: "CMD",
-      help: "run CMD (sh -c) for each event, with INTEGRA_EVENT (the JSON line), INTEGRA_EVENT_NAME, … in its environment",
+      help: "run CMD (sh -c) for each event, with INTEGRA_EVENT (the JSON line), INTEGRA_EVENT_NAME, … in its environment; exit 0 means done",
     },
-    webhook: { type: "string", value: "URL", help: "POST each JSON line to URL, retried with backoff until it answers 2xx" },
+    webhook: {
+      type: "string",
+      value: "URL",
+      help: "POST each JSON line to URL (signed with INTEGRA_WEBHOOK_SECRET if set); a 2xx means done",
+    },
+    "webhook-secret-env": {
+      type: "string",
+      value: "NAME",
+      help: `sign webhooks with the secret in environment variable NAME (default ${DEFAULT_SECRET_ENV})`,
+    },
+    retries: {
+      type: "string",
+      value: "N",
+      help: `retries of a failed hook, with backoff, before --on-failure decides (default ${DEFAULT_RETRIES})`,
+    },
+    "on-failure": {
+      type: "string",
+      value: "retry|stop|skip",
+      help: `after the retries: retry every 30 s until it works (default), stop (exit ${EXIT.tryLater}: try later), or skip the event`,
+    },
+    grace: {
+      type: "string",
+      value: "MS",
+      help: `on Ctrl-C or SIGTERM, how long an event's hooks may still run before they are killed (default ${DEFAULT_GRACE_MS})`,
+    },
     interval: { type: "string", value: "MS", help: "poll every MS milliseconds (default 1000)" },
   },
   description:
     "Prints one JSON line per event on stdout, oldest first, as blocks arrive. A reorg that removes an event already\n" +
     'printed prints it again with "type": "retracted". An RPC outage is waited out (retries on stderr); with --cursor,\n' +
-    "a restart resumes where it stopped, without duplicates or gaps. Ctrl-C stops it cleanly (exit 0).\n" +
-    "The cursor is saved after each event's --exec and --webhook are done, so an event whose hook did not finish is\n" +
-    "delivered again after a restart.\n" +
+    "a restart resumes where it stopped, without duplicates or gaps.\n" +
+    "Hooks (--exec, then --webhook) get each event at least once, in order: a failed one (a non-zero exit, a non-2xx\n" +
+    "answer, no answer) is retried with backoff, and the next event waits. The cursor is saved only once an event's\n" +
+    "hooks succeeded; --on-failure says what happens when the retries run out (retry, stop, skip).\n" +
+    "Ctrl-C or SIGTERM stops it (exit 0): the event in hand finishes (its hooks get --grace MS, then are killed and\n" +
+    "the event is delivered again after a restart), the cursor is saved.\n" +
     "A workflow W is its NAME with --workflow-owner A (workflows are namespaced by their owner), or its 0x processHash.\n" +
     "A workflow's events are its opening, its members' admissions and removals (integraHash zero), and every event of\n" +
     "the records its owner and members registered into it: nobody else can register into a workflow or put an event\n" +
     "on its timeline.",
   async run(context) {
     const cursorPath = stringOption(context, "cursor");
-    const exec = stringOption(context, "exec");
-    const webhook = stringOption(context, "webhook");
-    const intervalText = stringOption(context, "interval") ?? "1000";
-    if (!/^\d+$/.test(intervalText) || Number(intervalText) < 50)
-      throw new CliError(`--interval must be at least 50 (milliseconds); got "${intervalText}".`);
-    if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw new CliError(`Not a webhook URL: "${webhook}". Expected http(s)://…`);
+    const interval = numberOption(context, "interval", 1000, 50);
+    const policy: DeliveryPolicy = {
+      ...HOOK_BACKOFF,
+      retries: numberOption(context, "retries", DEFAULT_RETRIES, 0),
+      onFailure: parseOnFailure(stringOption(context, "on-failure")),
+      sleep,
+      random: Math.random,
+    };
+    const graceMs = numberOption(context, "grace", DEFAULT_GRACE_MS, 0);
+    const hooks = hooksOf(context);
     const fromBlock = parseFromBlock(stringOption(context, "from-block"));
     const cursor = cursorPath ? await readCursor(cursorPath) : undefined;
 
-    const client = await connect(context.rpc);
-    const stop = new AbortController();
-    const onSignal = () => stop.abort();
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    // The start is fixed here, so it can be said before the first poll.
-    const start = cursor ? BigInt(cursor.block) + 1n : (fromBlock ?? (await client.getBlockNumber({ cacheTime: 0 })) + 1n);
-    const watch = await openWatch(client, context, {
-      fromBlock: start,
-      cursor,
-      pollIntervalMs: Number(intervalText),
-      signal: stop.signal,
-      onRetry: (error, attempt, delayMs) =>
-        process.stderr.write(
-          `integra watch: ${describeFailure(error, context.rpc)} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)} s\n`,
-        ),
-    }).catch((error: unknown) => {
-      if (error instanceof Error && error.message.startsWith("The cursor belongs to"))
-        throw new CliError(`${error.message} (--cursor ${cursorPath})`);
-      throw error;
-    });
+    const log = (message: string) => process.stderr.write(`integra watch: ${message}\n`);
+    // Before anything slow (the RPC's first answers): a SIGTERM from then on ends the watch cleanly, with exit 0.
+    const stopping = stopOnSignals(graceMs, log);
+    try {
+      const client = await connect(context.rpc);
+      // The start is fixed here, so it can be said before the first poll.
+      const start = cursor ? BigInt(cursor.block) + 1n : (fromBlock ?? (await client.getBlockNumber({ cacheTime: 0 })) + 1n);
+      const watch = await openWatch(client, context, {
+        fromBlock: start,
+        cursor,
+        pollIntervalMs: interval,
+        signal: stopping.requested,
+        onRetry: (error, attempt, delayMs) =>
+          log(`${describeFailure(error, context.rpc)} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)} s`),
+      }).catch((error: unknown) => {
+        if (error instanceof Error && error.message.startsWith("The cursor belongs to"))
+          throw new CliError(`${error.message} (--cursor ${cursorPath})`);
+        throw error;
+      });
 
-    process.stderr.write(`integra watch: watching from block ${start}${cursor ? ` (resumed from ${cursorPath})` : ""}; Ctrl-C to stop\n`);
-    for await (const item of watch) {
-      if (item.type !== "synced") {
-        const line = eventLine(item.type, item.entry);
-        process.stdout.write(`${line}\n`);
-        if (exec) {
-          const code = await runExec(exec, item.type, item.entry, line);
-          if (code !== 0)
-            process.stderr.write(
-              `integra watch: --exec exited with ${code} for ${item.entry.eventName} in block ${item.entry.blockNumber}\n`,
-            );
-        }
-        if (webhook && !(await postWebhook(webhook, line, stop.signal))) break;
+      log(`watching from block ${start}${cursor ? ` (resumed from ${cursorPath})` : ""}; Ctrl-C to stop`);
+      const end = await follow(watch, {
+        hooks,
+        policy,
+        stopping,
+        print: (line) => process.stdout.write(`${line}\n`),
+        save: (next) => (cursorPath ? saveCursor(cursorPath, next) : Promise.resolve()),
+        log,
+        resumedFrom: cursor,
+      });
+      if (end.end === "stop") {
+        const resume = cursorPath
+          ? `the cursor ${cursorPath} stops before it, so running the same command later delivers it again`
+          : "without --cursor, a restart will not deliver it again";
+        // retry: the same command, run later, may well succeed (the hook's service back up): "try later".
+        throw new CliError(`${end.hook} ${end.problem} for ${end.event}, after every retry (--on-failure stop); ${resume}.`, {
+          code: "HookFailed",
+          retry: true,
+        });
       }
-      if (cursorPath) await saveCursor(cursorPath, item.cursor);
+      return EXIT.ok;
+    } finally {
+      stopping.dispose();
     }
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-    return EXIT.ok;
   },
 };

@@ -4,7 +4,7 @@ import { type Command, type CommandContext, stringOption } from "../command";
 import { addressArgument, workflowArgument } from "../arguments";
 import { connect } from "../connect";
 import { CliError, EXIT } from "../errors";
-import { fields, section, table, toJson } from "../format";
+import { fields, printJson, section, table } from "../format";
 import { KEYSTORE_OPTION, SIGNER_HELP, loadAccount } from "../signer";
 
 const ACTIONS = ["show", "open", "admit", "remove"] as const;
@@ -24,7 +24,7 @@ async function show(context: CommandContext, workflow: WorkflowRef): Promise<num
   const name = typeof workflow === "string" ? undefined : workflow.name;
   if (context.json) {
     const { processHash, owner, members } = state;
-    process.stdout.write(`${toJson({ processHash, name, open: owner !== undefined, owner, members })}\n`);
+    printJson("workflow", { processHash, name, open: owner !== undefined, owner, members });
     return EXIT.ok;
   }
   const title = `Workflow ${name === undefined ? state.processHash : `"${name}"`}`;
@@ -94,12 +94,11 @@ export const workflowCommand: Command = {
       if (owner !== undefined) throw new CliError("A workflow is opened by its owner: the signer (no --owner).");
       const signer = await signerFor(context);
       const opened = await openWorkflow(signer, rest[0], onSent);
-      const result = { action, name: rest[0].trim(), owner: signer.account.address, ...opened };
-      process.stdout.write(
-        context.json
-          ? `${toJson(result)}\n`
-          : `Opened workflow "${result.name}" (${opened.processHash}), owned by ${result.owner}, in ${opened.transactionHash}.\n`,
-      );
+      const name = rest[0].trim();
+      const { processHash, transactionHash, blockNumber } = opened;
+      if (context.json)
+        printJson("workflow-open", { action, name, owner: signer.account.address, processHash, transactionHash, blockNumber });
+      else process.stdout.write(`Opened workflow "${name}" (${processHash}), owned by ${signer.account.address}, in ${transactionHash}.\n`);
       return EXIT.ok;
     }
     arity(action, rest, 2, "a workflow (0xhash or NAME) and an ADDRESS");
@@ -111,14 +110,16 @@ export const workflowCommand: Command = {
     const write = action === "admit" ? admitMember : removeMember;
     const done = await write(signer, workflow, member, onSent);
     const name = typeof workflow === "string" ? undefined : workflow.name;
-    const result = { action, processHash: done.processHash, name, member, transactionHash: done.transactionHash };
+    if (context.json) {
+      const { processHash, transactionHash, blockNumber } = done;
+      printJson("workflow-member", { action, processHash, name, member, transactionHash, blockNumber });
+      return EXIT.ok;
+    }
     const label = name === undefined ? done.processHash : `"${name}" (${done.processHash})`;
     process.stdout.write(
-      context.json
-        ? `${toJson(result)}\n`
-        : action === "admit"
-          ? `Admitted ${member} to workflow ${label}: it may register records into it (in ${done.transactionHash}).\n`
-          : `Removed ${member} from workflow ${label}: it registers no more records into it; its earlier ones stay (in ${done.transactionHash}).\n`,
+      action === "admit"
+        ? `Admitted ${member} to workflow ${label}: it may register records into it (in ${done.transactionHash}).\n`
+        : `Removed ${member} from workflow ${label}: it registers no more records into it; its earlier ones stay (in ${done.transactionHash}).\n`,
     );
     return EXIT.ok;
   },

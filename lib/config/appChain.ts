@@ -61,17 +61,22 @@ export function withRpc(chain: Chain): Chain {
   return { ...chain, rpcUrls: { ...chain.rpcUrls, default: { http: [RPC_URL] } } };
 }
 
-export const appChain: Chain = IS_LOCAL_CHAIN
-  ? localChain
-  : withRpc(
-      knownChains[APP_CHAIN_ID] ??
+/** The chain `id` as the pages name it (its name, currency, explorer when known), with `rpcUrl` as its RPC. */
+export function chainFor(id: number, rpcUrl: string = RPC_URL): Chain {
+  const chain =
+    id === localChain.id
+      ? localChain
+      : (knownChains[id] ??
         defineChain({
-          id: APP_CHAIN_ID,
-          name: `Chain ${APP_CHAIN_ID}`,
+          id,
+          name: `Chain ${id}`,
           nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-          rpcUrls: { default: { http: [RPC_URL] } },
-        }),
-    );
+          rpcUrls: { default: { http: [rpcUrl] } },
+        }));
+  return { ...chain, rpcUrls: { ...chain.rpcUrls, default: { http: [rpcUrl] } } };
+}
+
+export const appChain: Chain = chainFor(APP_CHAIN_ID);
 
 /** A link to a transaction on the chain's explorer, when it has one. */
 export function explorerTxUrl(hash: string): string | undefined {

@@ -1,9 +1,10 @@
 import type { Hex } from "viem";
-import { APP_CHAIN_ID, appChain } from "@/lib/config/appChain";
+import { chainFor } from "@/lib/config/appChain";
 import {
   allowlistResolver,
   capabilityResolver,
   capabilitySchemaUid,
+  deploymentChainId,
   eas,
   multiPartyTokenizer,
   ownershipTokenizer,
@@ -20,11 +21,11 @@ export interface ProofDeployment {
   capabilitySchemaUid: Hex;
 }
 
-/** The configured chain's deployment (NEXT_PUBLIC_CHAIN_ID and the generated module), as a bundle names it. */
+/** The deployment in use (lib/deployment.ts), as a bundle names it. */
 export function configuredDeployment(): ProofDeployment {
   return {
-    chainId: APP_CHAIN_ID,
-    chainName: appChain.name,
+    chainId: deploymentChainId,
+    chainName: chainFor(deploymentChainId).name,
     contracts: {
       registry: registry.address,
       ownershipTokenizer: ownershipTokenizer.address,

@@ -4,12 +4,15 @@
  * one implementation of each read. Every reader takes a viem `PublicClient` (make one with {@link createIntegraClient},
  * or pass your own for the same chain).
  *
- * The deployment (addresses, deploy block, capability schema) is the generated module's entry for the configured
- * chain (`NEXT_PUBLIC_CHAIN_ID`, default the local anvil chain 31337), as in the app.
+ * The deployment (addresses, deploy block, capability schema) is data: choose it with {@link selectDeployment} before
+ * the first read, from the JSON `npm run deploy` writes ({@link parseDeployment}). Inside the checkout it defaults to
+ * the generated module's entry for the configured chain (`NEXT_PUBLIC_CHAIN_ID`, default 31337), as in the app.
  *
  * @example
  * ```ts
- * import { createIntegraClient, readRecord, verifyFile } from "@/lib/sdk";
+ * import { readFileSync } from "node:fs";
+ * import { createIntegraClient, parseDeployment, selectDeployment, verifyFile } from "integra-agreements";
+ * selectDeployment(parseDeployment(JSON.parse(readFileSync("deployment.json", "utf8"))));
  * const client = createIntegraClient("http://127.0.0.1:8545");
  * const { contentHash, records } = await verifyFile(client, "deed.pdf");
  * ```
@@ -17,13 +20,18 @@
  * @packageDocumentation
  */
 import { http, type PublicClient, createPublicClient } from "viem";
-import { RPC_URL, appChain } from "@/lib/config/appChain";
+import { RPC_URL, chainFor } from "@/lib/config/appChain";
+import { deploymentChainId } from "@/lib/deployment";
 import { readReservationsFor } from "@/lib/reads/reservations";
 import { type ContentRecord, readRecordsByContent } from "@/lib/reads/records";
 import { type HashProgress, hashFile } from "./hashFile";
 
 /** The configured chain's id, its viem chain, its default RPC URL and its log block range cap (0: none). */
-export { APP_CHAIN_ID, LOG_BLOCK_RANGE, RPC_URL, appChain } from "@/lib/config/appChain";
+export { APP_CHAIN_ID, LOG_BLOCK_RANGE, RPC_URL, appChain, chainFor, knownChains } from "@/lib/config/appChain";
+/** The deployment in use and how a program chooses one at run time. */
+export { deploymentChainId, deploymentInUse, selectDeployment } from "@/lib/deployment";
+export { DeploymentFileError, parseDeployment } from "./deployment";
+export type { DeployedContractName, IntegraDeployment } from "@/lib/generated/deployments";
 /**
  * The configured chain's deployment: whether there is one, its deploy block, every Integra address (a record's
  * timeline is one eth_getLogs over them), and each contract's address with its ABI.
@@ -71,6 +79,11 @@ export { displayRole, roleProblem, tokenLabel } from "@/lib/format/token";
 /** A record's private details (title, reference), encrypted together under one passphrase. */
 export { decryptRecordDetails, encryptRecordDetails, type RecordDetails } from "@/lib/crypto/recordDetails";
 export { readRegistration, type Registration } from "@/lib/reads/registration";
+/**
+ * A token's on-chain metadata as wallets show it (`tokenURI` / `uri`, by the token standard's id): name, description,
+ * SVG image and the traits Role, Record, Workflow, Status, Token kind, Token id in record, Parties.
+ */
+export { decodeTokenMetadataUri, readTokenMetadata, type TokenAttribute, type TokenMetadata } from "@/lib/reads/tokenMetadata";
 /** Whether an account can claim a token now, and if not the reason that matters most (the app's own judgement). */
 export { claimStateOf, describeClaimState, judgeAttestation, type ClaimState, type Verdict } from "@/lib/claims/claimability";
 /** The tokens reserved for an account, each with whether it can be claimed now and why not. */
@@ -141,9 +154,36 @@ export {
   type Registered,
   type RequestPaymentInput,
 } from "./writes";
+/**
+ * The clerk's writes (the record's owner, or its accepted executor): reserve a token for a party, cancel a
+ * reservation, fix the party set; attest capabilities (several in one transaction), make every reserved token
+ * claimable at once (`attestParties`: CLAIM to each party without a usable attestation), revoke one; offer the record
+ * to a new owner or withdraw the offer. The payment signals' other two steps: the payer marks paid, the requestor
+ * cancels (directly or gasless, like requestPayment).
+ */
+export { cancelReservation, reserveToken, sealParties, type ReserveInput } from "./reservations";
+export { attestParties, issueCapabilities, missingClaimGrants, revokeCapability, type CapabilityGrant } from "./attestations";
+export { offerOwnership, withdrawOwnershipOffer } from "./ownership";
+export { cancelPayment, markPaid } from "./payments";
+/** A party claims every token it can claim now, through a relayer in forwarded batches (one transaction each), or paying itself. */
+export { claimAll, type ClaimAllOptions, type ClaimAllResult, type ClaimAllToken } from "./claimAll";
+/**
+ * Registering again: the record the registrant already made for a document in a workflow, its tokens, how a party set
+ * asked for differs from it (none: a no-op), the one call `register` would send and the integraHash it would give.
+ */
+export { ownRecordOf, predictIntegraHash, recordTokensOf } from "./registration";
+export { partySetDifferences, type RecordedToken, type RequestedParty } from "./partySet";
+export { registerCall, tokenizerAddress } from "./writes";
+/** A call decoded back to its contract, function and named arguments (a dry run shows what would be signed). */
+export { decodeContractCall, type DecodedCall, type DecodedGrant } from "@/lib/writes/decodeCall";
 /** Watchers of a record, a workflow or an account: async iterators, reorg-safe, resumable from a cursor. */
 export { watchRecord, watchRecipient, watchWorkflow } from "./watch";
 export { watchEvents, type WatchCursor, type WatchItem, type WatchOptions } from "@/lib/timeline/watchEvents";
+/**
+ * Webhook signatures (`integra watch --webhook` with a secret): a receiver checks the `Integra-Signature` header of
+ * the raw body with verifyWebhookSignature (HMAC-SHA256 of `<t>.<body>`, Stripe's scheme, replays refused after 5 min).
+ */
+export { signWebhook, verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS } from "./webhookSignature";
 /** The relayer refused a gasless request: which check, and why. */
 export { RelayRefusedError } from "@/lib/relay/relayClient";
 
@@ -162,12 +202,12 @@ export interface IntegraClientOptions {
 }
 
 /**
- * A viem public client for the configured chain at `rpcUrl` (default: the app's RPC), with JSON-RPC batching as the
+ * A viem public client for the deployment's chain at `rpcUrl` (default: the app's RPC), with JSON-RPC batching as the
  * app's own read client has (anvil has no Multicall3). Reads need no wallet.
  */
 export function createIntegraClient(rpcUrl: string = RPC_URL, options: IntegraClientOptions = {}): PublicClient {
   return createPublicClient({
-    chain: { ...appChain, rpcUrls: { ...appChain.rpcUrls, default: { http: [rpcUrl] } } },
+    chain: chainFor(deploymentChainId, rpcUrl),
     transport: http(rpcUrl, { batch: { wait: 16 }, timeout: options.timeoutMs, retryCount: options.retryCount }),
     // A program reads right after it writes: a cached head (viem keeps it for the polling interval) would miss its own event.
     cacheTime: 0,

@@ -64,12 +64,13 @@ export function sendGasless(signer: IntegraSigner, call: ContractCall, relayerUr
   return send(signer, call, "relayer", { relayer: relayerUrl, onSent });
 }
 
-function sendPaid(signer: IntegraSigner, call: ContractCall, options: PaymentOptions): Promise<TransactionReceipt> {
+/** Sends `call` paid as `options` says (the signer, or the relayer at `options.relayer`): the SDK's party writes. */
+export function sendPaid(signer: IntegraSigner, call: ContractCall, options: PaymentOptions): Promise<TransactionReceipt> {
   return send(signer, call, options.payer ?? (options.relayer ? "relayer" : "wallet"), options);
 }
 
 /** The receipt's Integra events, decoded with the timeline's ABI (the same events every view reads). */
-function integraEventsOf(receipt: TransactionReceipt) {
+export function integraEventsOf(receipt: TransactionReceipt) {
   return parseEventLogs({ abi: integraTimelineEvents, logs: receipt.logs });
 }
 
@@ -119,22 +120,7 @@ export interface Registered {
  * its own workflow also opens the workflow, in the same transaction (the registry's multicall).
  */
 export async function register(signer: IntegraSigner, input: RegisterInput, onSent?: OnSent): Promise<Registered> {
-  const tokenizer =
-    input.tokenizer === "ownership" || input.tokenizer === "multiParty" ? tokenizers[input.tokenizer].address : input.tokenizer;
-  const { processHash, openWorkflowId } = await workflowForRegistration(signer, input.workflow);
-  const { details } = input;
-  const encryptedRef: Hex = details
-    ? await encryptRecordDetails({ title: details.title ?? "", reference: details.reference ?? "" }, details.passphrase)
-    : "0x";
-  const call = integraCalls.registerWithParties({
-    contentHash: input.contentHash,
-    encryptedRef,
-    tokenizer,
-    executor: input.executor ?? zeroAddress,
-    processHash,
-    parties: input.parties.map((p) => ({ recipient: p.address, amount: p.amount ?? 1n, role: p.role ?? "" })),
-    openWorkflowId,
-  });
+  const { call, processHash } = await registerCall(signer, input);
   const receipt = await sendCall(signer, call, onSent);
   const events = integraEventsOf(receipt);
   const registered = events.find((e) => e.eventName === "RecordRegistered");
@@ -158,6 +144,40 @@ export async function register(signer: IntegraSigner, input: RegisterInput, onSe
     blockNumber: receipt.blockNumber,
     tokens,
   };
+}
+
+/** A tokenizer named by kind, or by its address. */
+export function tokenizerAddress(tokenizer: TokenizerKind | Address): Address {
+  return tokenizer === "ownership" || tokenizer === "multiParty" ? tokenizers[tokenizer].address : tokenizer;
+}
+
+/**
+ * The one call `register` sends for `input` (registerWithParties, in a multicall that first opens the signer's own
+ * workflow when it is not open yet), and the record's workflow: what a dry run shows. Refused like `register` when
+ * the signer may not register into the workflow. The details are encrypted here (a fresh salt each time).
+ * `workflow`: the workflow as already checked (workflowForRegistration), e.g. by a dry run of several files, where
+ * only the first opens it.
+ */
+export async function registerCall(
+  signer: IntegraSigner,
+  input: RegisterInput,
+  workflow?: { processHash: Hex; openWorkflowId?: Hex },
+): Promise<{ call: ContractCall; processHash: Hex }> {
+  const { processHash, openWorkflowId } = workflow ?? (await workflowForRegistration(signer, input.workflow));
+  const { details } = input;
+  const encryptedRef: Hex = details
+    ? await encryptRecordDetails({ title: details.title ?? "", reference: details.reference ?? "" }, details.passphrase)
+    : "0x";
+  const call = integraCalls.registerWithParties({
+    contentHash: input.contentHash,
+    encryptedRef,
+    tokenizer: tokenizerAddress(input.tokenizer),
+    executor: input.executor ?? zeroAddress,
+    processHash,
+    parties: input.parties.map((p) => ({ recipient: p.address, amount: p.amount ?? 1n, role: p.role ?? "" })),
+    openWorkflowId,
+  });
+  return { call, processHash };
 }
 
 export interface IssueCapabilityInput {

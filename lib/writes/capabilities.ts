@@ -23,6 +23,35 @@ export const capabilitiesCalls = {
     sponsored: false,
   }),
 
+  /**
+   * Several capability attestations in one transaction (EAS multiAttest, one schema): each grant as issueCapability
+   * makes it, in order, so the receipt's Attested events follow the grants' order.
+   */
+  issueCapabilities: (p: {
+    grants: readonly {
+      integraHash: Hex;
+      tokenId: bigint;
+      capabilities: bigint;
+      recipient: Address;
+      processHash: Hex;
+      expirationTime?: bigint;
+    }[];
+  }): ContractCall => ({
+    to: eas.address,
+    data: encodeFunctionData({
+      abi: eas.abi,
+      functionName: "multiAttest",
+      args: [
+        [
+          {
+            schema: capabilitySchemaUid,
+            data: p.grants.map((grant) => capabilityAttestationRequest({ schema: capabilitySchemaUid, ...grant }).data),
+          },
+        ],
+      ],
+    }),
+    sponsored: false,
+  }),
   revokeCapability: (p: { uid: Hex }): ContractCall => ({
     to: eas.address,
     data: encodeFunctionData({

@@ -60,6 +60,9 @@ const calls: Record<string, ContractCall> = {
     recipient: someone,
     processHash: hash,
   }),
+  issueCapabilities: integraCalls.issueCapabilities({
+    grants: [{ integraHash: hash, tokenId: 1n, capabilities: 1n, recipient: someone, processHash: hash }],
+  }),
   revokeCapability: integraCalls.revokeCapability({ uid: hash }),
   offerOwnership: integraCalls.offerOwnership({ integraHash: hash, newOwner: someone, reason: "sale" }),
   withdrawOwnershipOffer: integraCalls.withdrawOwnershipOffer({ integraHash: hash }),

@@ -28,6 +28,7 @@ async function loadSections(): Promise<BenchSection[]> {
     { timelineAtScaleSection },
     { dashboardAtScaleSection },
     { timeToVerdictSection },
+    { cliStartSection },
   ] = await Promise.all([
     import("./gasSection.ts"),
     import("./relayLatency.ts"),
@@ -36,6 +37,7 @@ async function loadSections(): Promise<BenchSection[]> {
     import("./timelineAtScale.ts"),
     import("./dashboardAtScale.ts"),
     import("./timeToVerdict.ts"),
+    import("./cliStart.ts"),
   ]);
   return [
     gasSection,
@@ -45,6 +47,7 @@ async function loadSections(): Promise<BenchSection[]> {
     timelineAtScaleSection,
     dashboardAtScaleSection,
     timeToVerdictSection,
+    cliStartSection,
   ];
 }
 

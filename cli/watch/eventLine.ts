@@ -1,0 +1,25 @@
+import { type TimelineEntry, describeEntry } from "@/lib/sdk";
+import { jsonLine } from "../format";
+
+/**
+ * One event as a JSON line of the published schema (cli/schemas/watch-event.schema.json): what happened, where, and
+ * its decoded arguments (bigints as decimal strings). The webhook's body and the hook's INTEGRA_EVENT are this line.
+ */
+export function eventLine(type: "event" | "retracted", entry: TimelineEntry): string {
+  const text = describeEntry(entry);
+  const line = {
+    type,
+    event: entry.eventName,
+    title: text.title,
+    integraHash: entry.integraHash,
+    processHash: entry.processHash,
+    blockNumber: entry.blockNumber,
+    blockHash: entry.blockHash,
+    transactionHash: entry.transactionHash,
+    logIndex: entry.logIndex,
+    address: entry.address,
+    timestamp: entry.timestamp,
+    args: entry.args,
+  };
+  return jsonLine("watch-event", line);
+}

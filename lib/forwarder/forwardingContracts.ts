@@ -14,11 +14,24 @@ export interface ForwardingContracts {
   eas: Address;
 }
 
+/** The deployment in use (lib/deployment.ts), read when used: a program may choose its deployment at run time. */
 export const appForwardingContracts: ForwardingContracts = {
-  forwarder: forwarder.address,
-  ownershipTokenizer: ownershipTokenizer.address,
-  multiPartyTokenizer: multiPartyTokenizer.address,
-  signal: signal.address,
-  registry: registry.address,
-  eas: eas.address,
+  get forwarder() {
+    return forwarder.address;
+  },
+  get ownershipTokenizer() {
+    return ownershipTokenizer.address;
+  },
+  get multiPartyTokenizer() {
+    return multiPartyTokenizer.address;
+  },
+  get signal() {
+    return signal.address;
+  },
+  get registry() {
+    return registry.address;
+  },
+  get eas() {
+    return eas.address;
+  },
 };

@@ -16,6 +16,7 @@ import {
   sponsorNonce,
   startTestChain,
   testStoreOptions,
+  expectRefusedOn,
 } from "./relayerTestChain";
 import { SqliteStore } from "./store/sqliteStore";
 
@@ -29,19 +30,8 @@ afterAll(async () => {
   await chain?.stop();
 });
 
-/** A refusal: its status, its check, its words, and nothing sent (the sponsor's nonce and spend do not move). */
-async function expectRefused(relayer: Relayer, outcome: Promise<RelayOutcome>, status: number, check: string, words: RegExp) {
-  const nonceBefore = await sponsorNonce(chain);
-  const spentBefore = await relayer.spentWei();
-  const result = await outcome;
-  expect({ status: result.status, check: "error" in result.body ? result.body.error.check : undefined }).toEqual({ status, check });
-  const message = "error" in result.body ? result.body.error.message : "";
-  expect(message).toMatch(words);
-  expect(message).toMatch(/Nothing was sent\.$/);
-  expect(await sponsorNonce(chain)).toBe(nonceBefore);
-  expect(await relayer.spentWei()).toBe(spentBefore);
-  return result;
-}
+const expectRefused = (relayer: Relayer, outcome: Promise<RelayOutcome>, status: number, check: string, words: RegExp) =>
+  expectRefusedOn(chain, relayer, outcome, status, check, words);
 
 async function latestTimestamp(): Promise<number> {
   return Number((await chain.clerk.publicClient.getBlock()).timestamp);

@@ -21,6 +21,7 @@ import {
   zeroHash,
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { expect } from "vitest";
 import { type RunningAnvil, startAnvil } from "@/scripts/stack/anvil.ts";
 import { ANVIL_KEYS } from "@/scripts/stack/chains.ts";
 import { chainAt, clientsFor } from "@/scripts/stack/clients.ts";
@@ -377,4 +378,28 @@ export async function sponsorPool(
       },
     ]),
   );
+}
+
+/**
+ * A refusal: its status, check and words, and nothing sent or spent (the sponsor's nonce and the relayer's spend
+ * unchanged).
+ */
+export async function expectRefusedOn(
+  chain: TestChain,
+  relayer: Relayer,
+  outcome: Promise<RelayOutcome>,
+  status: number,
+  check: string,
+  words: RegExp,
+): Promise<RelayOutcome> {
+  const nonceBefore = await sponsorNonce(chain);
+  const spentBefore = await relayer.spentWei();
+  const result = await outcome;
+  expect({ status: result.status, check: "error" in result.body ? result.body.error.check : undefined }).toEqual({ status, check });
+  const message = "error" in result.body ? result.body.error.message : "";
+  expect(message).toMatch(words);
+  expect(message).toMatch(/Nothing was sent\.$/);
+  expect(await sponsorNonce(chain)).toBe(nonceBefore);
+  expect(await relayer.spentWei()).toBe(spentBefore);
+  return result;
 }

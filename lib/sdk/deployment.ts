@@ -2,7 +2,7 @@ import { type Hex, isAddress, isHex } from "viem";
 import type { DeployedContractName, IntegraDeployment } from "@/lib/generated/deployments";
 
 /** Every contract a deployment names (the generated type's names, checked both ways below). */
-const CONTRACT_NAMES = [
+export const DEPLOYED_CONTRACT_NAMES = [
   "EAS",
   "SchemaRegistry",
   "IntegraRecordV1",
@@ -14,7 +14,7 @@ const CONTRACT_NAMES = [
   "OwnerAllowlistResolverV1",
 ] as const satisfies readonly DeployedContractName[];
 // A contract added to the deployments and not to the list above fails to compile here.
-const EVERY_NAME: Exclude<DeployedContractName, (typeof CONTRACT_NAMES)[number]> extends never ? true : never = true;
+const EVERY_NAME: Exclude<DeployedContractName, (typeof DEPLOYED_CONTRACT_NAMES)[number]> extends never ? true : never = true;
 void EVERY_NAME;
 
 /** A deployment given at run time that is not one: what is wrong with it, in words. */
@@ -45,7 +45,7 @@ export function parseDeployment(value: unknown, source = "the deployment"): Inte
   if (typeof addresses !== "object" || addresses === null) return fail("addresses is missing");
   const given = addresses as Record<string, unknown>;
   const checked = {} as Record<DeployedContractName, Hex>;
-  for (const name of CONTRACT_NAMES) {
+  for (const name of DEPLOYED_CONTRACT_NAMES) {
     const address = given[name];
     if (typeof address !== "string" || !isAddress(address, { strict: false })) return fail(`addresses.${name} is not an address`);
     checked[name] = address;

@@ -3,17 +3,20 @@ import { capabilityAttestationRequest } from "@/lib/capabilities";
 import { capabilitySchemaUid, eas } from "@/lib/contracts";
 import type { ContractCall } from "./contractCall";
 
+/** One grant: `capabilities` on `tokenId` of a record (0: any token) to `recipient`, until `expirationTime` if given. */
+export interface CapabilityGrant {
+  integraHash: Hex;
+  tokenId: bigint;
+  capabilities: bigint;
+  recipient: Address;
+  processHash: Hex;
+  expirationTime?: bigint;
+}
+
 /** Capabilities: EAS attestations under the capability schema, issued and revoked. */
 export const capabilitiesCalls = {
-  /** An EAS attestation under the capability schema granting `capabilities` on `tokenId` (0: any token). */
-  issueCapability: (p: {
-    integraHash: Hex;
-    tokenId: bigint;
-    capabilities: bigint;
-    recipient: Address;
-    processHash: Hex;
-    expirationTime?: bigint;
-  }): ContractCall => ({
+  /** An EAS attestation under the capability schema making one grant. */
+  issueCapability: (p: CapabilityGrant): ContractCall => ({
     to: eas.address,
     data: encodeFunctionData({
       abi: eas.abi,
@@ -27,16 +30,7 @@ export const capabilitiesCalls = {
    * Several capability attestations in one transaction (EAS multiAttest, one schema): each grant as issueCapability
    * makes it, in order, so the receipt's Attested events follow the grants' order.
    */
-  issueCapabilities: (p: {
-    grants: readonly {
-      integraHash: Hex;
-      tokenId: bigint;
-      capabilities: bigint;
-      recipient: Address;
-      processHash: Hex;
-      expirationTime?: bigint;
-    }[];
-  }): ContractCall => ({
+  issueCapabilities: (p: { grants: readonly CapabilityGrant[] }): ContractCall => ({
     to: eas.address,
     data: encodeFunctionData({
       abi: eas.abi,

@@ -1,32 +1,14 @@
 import { type Address, type Hex, zeroAddress } from "viem";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { selectDeployment } from "@/lib/deployment";
+import { testDeployment } from "@/lib/sdk/testDeployment";
 import { multiPartyTokenizer, ownershipTokenizer } from "@/lib/contracts";
 import { relayableCall } from "@/lib/forwarder/relayableCalls";
 import { type ContractCall, integraCalls } from ".";
 
-// A deployment of distinct addresses, whatever the checkout has deployed (a clean one has none, and every address
-// would be zero): the flag is compared with the relayer's check of the same addresses.
-vi.mock("@/lib/generated/deployments", () => {
-  const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}`;
-  const names = [
-    "EAS",
-    "SchemaRegistry",
-    "IntegraRecordV1",
-    "IntegraCapabilityResolverV1",
-    "OwnershipTokenizerV1",
-    "MultiPartyTokenizerV1",
-    "IntegraSignalV1",
-    "IntegraForwarderV1",
-    "OwnerAllowlistResolverV1",
-  ];
-  const deployment = {
-    chainId: 31337,
-    deployBlock: 1,
-    capabilitySchemaUid: `0x${"11".repeat(32)}`,
-    addresses: Object.fromEntries(names.map((name, i) => [name, address(0x1000 + i)])),
-  };
-  return { deployments: { 31337: deployment }, deploymentsByChainId: { 31337: deployment } };
-});
+// Distinct addresses for every contract, whatever the checkout has deployed (a clean one has none); chosen before
+// the calls below are encoded.
+selectDeployment(testDeployment);
 
 const hash = `0x${"ab".repeat(32)}` as Hex;
 const someone = "0x976EA74026E726554dB657fA54763abd0C3a0aa9" as Address;

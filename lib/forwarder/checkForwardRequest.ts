@@ -1,4 +1,4 @@
-import { BaseError, type Hex, concat, recoverTypedDataAddress } from "viem";
+import { type Hex, concat, recoverTypedDataAddress } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { eas, forwarder } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
@@ -12,7 +12,6 @@ import {
   nextBlockTime,
 } from "./deadlineWindow";
 import { type ForwardingContracts, appForwardingContracts } from "./forwardingContracts";
-import { completionHeadroom } from "./completionHeadroom";
 import { type SignedForwardRequest, forwardRequestTypedData } from "./forwardRequest";
 import { type RelayableCall, relayableCall } from "./relayableCalls";
 import { isRpcFailure } from "./rpcFailure";
@@ -198,23 +197,9 @@ export async function checkForwardRequest(
   )
     return done();
 
-  const simulate = (gas: bigint) =>
-    client.call({ account: contracts.forwarder, to: request.to, data: concat([request.data, request.from]), gas });
   try {
-    await simulate(request.gas);
-    // A claim must still succeed without its completion headroom: if another party's claim lands first, this one
-    // completes the record and needs that headroom, and out of gas on chain it would cost the sponsor and the party.
-    const headroom = completionHeadroom(request.data);
-    const roomy = headroom === 0n || (request.gas > headroom && (await succeeds(simulate(request.gas - headroom))));
-    add(
-      roomy
-        ? { id: "simulation", ok: true, text: "Would succeed if submitted now." }
-        : {
-            id: "simulation",
-            ok: false,
-            text: `A claim must carry ${headroom.toLocaleString("en-US")} gas beyond what it needs now, in case another party's claim lands first and this one completes the record. Prepare it again (the app, the SDK and the CLI add it).`,
-          },
-    );
+    await client.call({ account: contracts.forwarder, to: request.to, data: concat([request.data, request.from]), gas: request.gas });
+    add({ id: "simulation", ok: true, text: "Would succeed if submitted now." });
   } catch (error) {
     add(
       isRpcFailure(error)
@@ -224,24 +209,6 @@ export async function checkForwardRequest(
   }
   return done();
 }
-
-/**
- * Whether a simulation with less gas succeeds: running out of gas (which nodes answer as an error, not a revert) or
- * reverting is no; an RPC that does not answer is thrown, as the first simulation's would be.
- */
-async function succeeds(simulation: Promise<unknown>): Promise<boolean> {
-  try {
-    await simulation;
-    return true;
-  } catch (error) {
-    if (error instanceof Error && OUT_OF_GAS.test(`${error.message} ${error instanceof BaseError ? error.details : ""}`)) return false;
-    if (isRpcFailure(error)) throw error;
-    return false;
-  }
-}
-
-/** How nodes say a call ran out of gas (anvil: OutOfGas; geth and erigon: out of gas; gas below the intrinsic cost). */
-const OUT_OF_GAS = /out ?of ?gas|gas required exceeds|CallGasCostMoreThanGasLimit|intrinsic gas too (low|high)/i;
 
 /** How an EIP-7702 delegation designator starts (`0xef0100` + the delegate's address). */
 const DELEGATION_PREFIX = "0xef0100";

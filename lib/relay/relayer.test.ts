@@ -1,6 +1,5 @@
 import { type Hex, concat, createWalletClient, decodeFunctionData, encodeFunctionData, http, zeroHash } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLAIM_COMPLETION_HEADROOM } from "@/lib/forwarder/completionHeadroom";
 import { easAbi, integraForwarderV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 import type { Relayer } from "./relayer";
 import type { RelayOutcome } from "./refusal";
@@ -88,15 +87,6 @@ describe("Relayer refusals", () => {
       422,
       "gas",
       /at most 1,000,000/,
-    );
-    // A claim with gas for now but not for completing its record, should another party's claim land first.
-    const estimated = await signRequest(chain, party, claim);
-    await expectRefused(
-      relayer,
-      post(relayer, await signRequest(chain, party, claim, { gas: estimated.gas - CLAIM_COMPLETION_HEADROOM })),
-      422,
-      "simulation",
-      /must carry 100,000 gas beyond what it needs now/,
     );
     const signed = await signRequest(chain, party, claim);
     await expectRefused(relayer, post(relayer, { ...signed, gas: signed.gas + 1n }), 400, "signature", /changed after signing/);

@@ -17,6 +17,7 @@ import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import { type CheckId, checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
 import { inWords } from "@/lib/forwarder/deadlineWindow";
+import { completionHeadroom } from "@/lib/forwarder/completionHeadroom";
 import { type ForwardingContracts, appForwardingContracts } from "@/lib/forwarder/forwardingContracts";
 import { type SignedForwardRequest, forwardRequestData } from "@/lib/forwarder/forwardRequest";
 import type { RelayableCall } from "@/lib/forwarder/relayableCalls";
@@ -362,7 +363,11 @@ export class Relayer {
         return refuse(503, "chain", "The chain's node did not answer the simulation. Try again shortly.", 10);
       return refuse(422, "simulation", `The forwarder would refuse it: ${describeError(estimate.error).message}`);
     }
-    const gas = estimate.gas + estimate.gas / 10n;
+    // The estimate is what the calls use now. A claim may complete its record by the time it is mined (another party's
+    // claim landing first) and then announce every token's metadata: each claim's headroom goes into the limit too,
+    // or the forwarder's gas check would burn the whole transaction.
+    const headroom = requests.reduce((sum, r) => sum + completionHeadroom(r.data), 0n);
+    const gas = estimate.gas + estimate.gas / 10n + headroom;
     // A batch may take what its requests alone would: the cap once per request.
     const maxGas = this.policy.maxTransactionGas * BigInt(requests.length);
     if (gas > maxGas) {

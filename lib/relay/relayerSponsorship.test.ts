@@ -146,9 +146,10 @@ describe("what the sponsor pays for", () => {
 
 describe("what one wallet may cost", () => {
   it("stops paying for a signer at its own spend cap, whatever share its records are in", async () => {
-    // A claim reserves about 165,000 gas x 2 gwei = 0.00033 ETH: one fits under 0.0004 ETH, a second does not.
+    // A claim reserves about 265,000 gas (its completion headroom included) x 2 gwei = 0.00053 ETH: one fits under
+    // 0.0007 ETH, a second does not.
     const relayer = await makeRelayer(chain, {
-      policy: { perSignerSpendCapWei: 4n * 10n ** 14n, perAddressLimit: 100 },
+      policy: { perSignerSpendCapWei: 7n * 10n ** 14n, perAddressLimit: 100 },
       fees: { maxFeePerGas: 2n * 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n },
     });
     const party = newParty();
@@ -158,7 +159,7 @@ describe("what one wallet may cost", () => {
     expect(refusal(await post(relayer, await signRequest(chain, party, claimCall(chain, record, 2))))).toMatchObject({
       status: 429,
       check: "spend",
-      message: expect.stringMatching(/what it pays for one wallet \(0\.0004 ETH in 24 hours\).*Nothing was sent\.$/),
+      message: expect.stringMatching(/what it pays for one wallet \(0\.0007 ETH in 24 hours\).*Nothing was sent\.$/),
     });
     expect(await sponsorNonce(chain)).toBe(nonce);
     // Another wallet is not held back by it.

@@ -1,3 +1,4 @@
+import { completionHeadroom } from "@/lib/forwarder/completionHeadroom";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -54,14 +55,14 @@ async function signedClaims(count: number): Promise<SignedForwardRequest[]> {
   return requests;
 }
 
-/** The worst case the relayer reserves for `request`: its gas estimate plus 10%, at the fixed fee. */
+/** The worst case the relayer reserves for `request`: its gas estimate plus 10% and a claim's completion headroom, at the fixed fee. */
 async function worstCaseWei(request: SignedForwardRequest): Promise<bigint> {
   const gas = await chain.clerk.publicClient.estimateGas({
     account: LOCAL_RELAYER_ADDRESS,
     to: chain.contracts.forwarder,
     data: encodeFunctionData({ abi: forwarder.abi, functionName: "execute", args: [forwardRequestData(request)] }),
   });
-  return (gas + gas / 10n) * FEES.maxFeePerGas;
+  return (gas + gas / 10n + completionHeadroom(request.data)) * FEES.maxFeePerGas;
 }
 
 const backends: { name: string; open: (file: string) => RelayerStore }[] = [

@@ -47,6 +47,7 @@ async function json<T>(kind: JsonKind, args: string[], env: Record<string, strin
 /** The --json error of a refused command (its exit code is not 0). */
 function errorOf(run: Run): { code: string; message: string; retry: boolean } {
   expect(run.code, run.stderr).not.toBe(0);
+  expect(run.stdout, `exit ${run.code}, stderr: ${run.stderr}`).not.toBe("");
   return parseDocument<{ error: { code: string; message: string; retry: boolean } }>("error", run.stdout).error;
 }
 

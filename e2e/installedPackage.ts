@@ -17,8 +17,8 @@ export interface InstalledPackage {
 let installed: InstalledPackage | undefined;
 
 /**
- * Builds and packs cli/ and installs the tarball into a new empty project, once per test worker: the specs that use
- * it read from it, and each writes its own files in the project.
+ * Packs cli/ (built by scripts/e2e.ts before the tests) and installs the tarball into a new empty project, once per
+ * test worker: the specs that use it read from it, and each writes its own files in the project.
  */
 export function installPackage(): InstalledPackage {
   installed ??= buildPackAndInstall();
@@ -26,7 +26,6 @@ export function installPackage(): InstalledPackage {
 }
 
 function buildPackAndInstall(): InstalledPackage {
-  execFileSync("npm", ["run", "-s", "build:package"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   const work = mkdtempSync(path.join(os.tmpdir(), "integra-package-"));
   const packed = JSON.parse(
     execFileSync("npm", ["pack", "./cli", "--json", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" }),

@@ -11,19 +11,31 @@ export interface Run {
   stderr: string;
 }
 
-// One node process with tsx's loader (no npx or tsx wrapper in between), so a signal reaches the CLI itself.
-const NODE_ARGS = ["--import", "tsx", "cli/integra.ts"];
+// The package's built CLI (scripts/e2e.ts runs `npm run build:package` first), as an integrator runs it, in one node
+// process with no wrapper in between, so a signal reaches the CLI itself. It knows no local chain by itself: the e2e
+// chain's deployment is given as an integrator gives theirs.
+const NODE_ARGS = [path.join(import.meta.dirname, "..", "cli", "dist", "integra.js")];
+const DEPLOYMENT_ENV = { INTEGRA_DEPLOYMENT: path.join(import.meta.dirname, "..", "contracts", "deployments", "31337.json") };
 
 /**
  * Runs `integra <args…> --rpc <rpc>` to completion (`env` is added to this process's environment); killed after
  * `timeoutMs` (default 90 s: a command that waits on purpose, as `claim --all --wait` does, is given more).
  */
 export function integra(args: string[], options: { env?: Record<string, string>; rpc?: string; timeoutMs?: number } = {}): Promise<Run> {
+  return runCli([...args, "--rpc", options.rpc ?? RPC_URL], options);
+}
+
+/** Runs `integra <args…>` with no RPC given (commands that work offline unless told one, as check-proof does). */
+export function integraOffline(args: string[]): Promise<Run> {
+  return runCli(args, {});
+}
+
+function runCli(argv: string[], options: { env?: Record<string, string>; timeoutMs?: number }): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [...NODE_ARGS, ...args, "--rpc", options.rpc ?? RPC_URL],
-      { cwd: ROOT, timeout: options.timeoutMs ?? 90_000, env: { ...process.env, ...options.env } },
+      [...NODE_ARGS, ...argv],
+      { cwd: ROOT, timeout: options.timeoutMs ?? 90_000, env: { ...process.env, ...DEPLOYMENT_ENV, ...options.env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -55,7 +67,7 @@ async function until(check: () => boolean, timeoutMs: number, what: () => string
 export function startIntegra(args: string[], options: { env?: Record<string, string>; rpc?: string } = {}): RunningIntegra {
   const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, ...args, "--rpc", options.rpc ?? RPC_URL], {
     cwd: ROOT,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...DEPLOYMENT_ENV, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

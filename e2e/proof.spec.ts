@@ -1,35 +1,22 @@
 // Portable proofs: `integra proof` / `integra check-proof` as child processes, and the app's "Download proof" and
 // /verify proof check in the browser, all against the seeded e2e chain (the demo agreement).
 import { PROOF_CHECK_IDS } from "@/lib/proof/checkOutcome";
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { RPC_URL } from "./anvil";
 import { demo, expect, test } from "./fixtures";
+import { ROOT, integraOffline } from "./integra";
 import { parseDocument } from "./jsonSchema";
 
-const ROOT = path.join(import.meta.dirname, "..");
 // The demo agreement (the record these tests prove) registers this file; the deed is another record's.
 const AGREEMENT_FILE = path.join(ROOT, "public", "demo", "purchase-agreement-12-harbour-lane.txt");
 const DEED_FILE = path.join(ROOT, "public", "demo", "deed-12-harbour-lane.txt");
 const CHECK_COUNT = 8;
 const ONLINE_CHECK_COUNT = 4;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `integra <args…>` from the checkout (offline unless the arguments say --rpc) and collects exit code and output. */
-function integra(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile("npx", ["tsx", "cli/integra.ts", ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+/** Runs `integra <args…>` (offline unless the arguments say --rpc) and collects exit code and output. */
+const integra = (...args: string[]) => integraOffline(args);
 
 interface Bundle {
   chainId: number;

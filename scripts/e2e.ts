@@ -3,6 +3,8 @@
 // served by `next start` on :3000, then Playwright. Tests and their wallet talk to anvil directly; the app (browser
 // and relayer) goes through the proxy. Everything is stopped afterwards; the exit code is Playwright's.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { ROOT } from "./stack/artifacts.ts";
 import { startLocalChain } from "./stack/localChain.ts";
 import { type RpcProxy, startRpcProxy } from "./stack/rpcProxy.ts";
@@ -43,6 +45,11 @@ try {
   if (!process.argv.includes("--no-build")) {
     const build = spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
+  }
+  // The CLI the tests run is the package's build (e2e/integra.ts), as an integrator runs it.
+  if (!process.argv.includes("--no-build") || !existsSync(path.join(ROOT, "cli", "dist", "integra.js"))) {
+    const packaged = spawnSync("npm", ["run", "-s", "build:package"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    if (packaged.status !== 0) throw new Error("npm run build:package failed");
   }
   // The app's own server (scripts/server.ts, as `npm start` runs it), with a relayer store of this run's own in memory.
   server = spawn("npx", ["tsx", "scripts/server.ts", "--port", "3000"], {

@@ -1,6 +1,6 @@
 import { type Hex, concat, createWalletClient, decodeFunctionData, encodeFunctionData, http, zeroHash } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { easAbi, integraForwarderV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
+import { integraForwarderV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 import type { Relayer } from "./relayer";
 import type { RelayOutcome } from "./refusal";
 import {
@@ -16,6 +16,8 @@ import {
   startTestChain,
   testStoreOptions,
   expectRefusedOn,
+  inOneBlockBehind,
+  revokeAhead,
 } from "./relayerTestChain";
 import { SqliteStore } from "./store/sqliteStore";
 
@@ -199,26 +201,14 @@ describe("Relayer refusals", () => {
     const party = newParty();
     const record = await arrangeRecord(chain, [party.address, party.address]);
     const request = await signRequest(chain, party, claimCall(chain, record, 1));
-    let hash: Hex;
-    await chain.test.setAutomine(false);
-    try {
-      const outcome = await post(relayer, request);
-      expect(outcome.status).toBe(200);
-      hash = (outcome.body as { hash: Hex }).hash;
-      // The attester revokes the attestation in the same block, ahead of the claim: the claim reverts on chain.
-      await chain.clerk.walletClient.writeContract({
-        address: chain.contracts.eas,
-        abi: easAbi,
-        functionName: "revoke",
-        args: [{ schema: chain.deployment.capabilitySchemaUid, data: { uid: record.uids[0], value: 0n } }],
-        gas: 200_000n,
-        maxPriorityFeePerGas: 50n * 10n ** 9n,
-        maxFeePerGas: 60n * 10n ** 9n,
-      });
-      await chain.test.mine({ blocks: 1 });
-    } finally {
-      await chain.test.setAutomine(true);
-    }
+    // The attester revokes the attestation in the same block, ahead of the claim: the claim reverts on chain.
+    const outcome = await inOneBlockBehind(
+      chain,
+      () => post(relayer, request),
+      () => revokeAhead(chain, record.uids[0]),
+    );
+    expect(outcome.status).toBe(200);
+    const hash = (outcome.body as { hash: Hex }).hash;
     const receipt = await chain.clerk.publicClient.waitForTransactionReceipt({ hash });
     expect(receipt.status).toBe("reverted");
     // Settled (the worst case replaced by the real cost) only after the penalty is recorded.

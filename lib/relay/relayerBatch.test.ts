@@ -1,6 +1,6 @@
 import { type Hex, parseEventLogs, zeroHash } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { easAbi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
+import { multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 import type { Relayer } from "./relayer";
 import type { RelayOutcome } from "./refusal";
 import { MAX_BATCH_REQUESTS, parseRelayBody } from "./relayBody";
@@ -17,6 +17,8 @@ import {
   startTestChain,
   testStoreOptions,
   expectRefusedOn,
+  inOneBlockBehind,
+  revokeAhead,
 } from "./relayerTestChain";
 import { SqliteStore } from "./store/sqliteStore";
 
@@ -178,26 +180,14 @@ describe("Relayer batches", () => {
     const party = newParty();
     const record = await arrangeRecord(chain, [party.address, party.address, party.address]);
     const batch = await signBatch(chain, party, claims(record, [1, 2]));
-    let hash: Hex;
-    await chain.test.setAutomine(false);
-    try {
-      const outcome = await postBatch(relayer, batch);
-      expect(outcome.status).toBe(200);
-      hash = (outcome.body as { hash: Hex }).hash;
-      // The attester revokes token 2's attestation in the same block, ahead of the batch.
-      await chain.clerk.walletClient.writeContract({
-        address: chain.contracts.eas,
-        abi: easAbi,
-        functionName: "revoke",
-        args: [{ schema: chain.deployment.capabilitySchemaUid, data: { uid: record.uids[1], value: 0n } }],
-        gas: 200_000n,
-        maxPriorityFeePerGas: 50n * 10n ** 9n,
-        maxFeePerGas: 60n * 10n ** 9n,
-      });
-      await chain.test.mine({ blocks: 1 });
-    } finally {
-      await chain.test.setAutomine(true);
-    }
+    // The attester revokes token 2's attestation in the same block, ahead of the batch.
+    const outcome = await inOneBlockBehind(
+      chain,
+      () => postBatch(relayer, batch),
+      () => revokeAhead(chain, record.uids[1]),
+    );
+    expect(outcome.status).toBe(200);
+    const hash = (outcome.body as { hash: Hex }).hash;
     const receipt = await chain.clerk.publicClient.waitForTransactionReceipt({ hash });
     expect(receipt.status).toBe("success");
     expect(

@@ -16,6 +16,7 @@ import {
   signRequest,
   startTestChain,
   testStoreOptions,
+  inOneBlockBehind,
 } from "./relayerTestChain";
 import { SqliteStore } from "./store/sqliteStore";
 
@@ -66,19 +67,6 @@ async function nearlyComplete(size: number) {
   return { record, a, b };
 }
 
-/** Mines whatever is pending in one block, `first` sent ahead of the relayer's transaction by its higher tip. */
-async function inOneBlock<T>(relay: () => Promise<T>, first: () => Promise<unknown>): Promise<T> {
-  await chain.test.setAutomine(false);
-  try {
-    const relayed = await relay();
-    await first();
-    await chain.test.mine({ blocks: 1 });
-    return relayed;
-  } finally {
-    await chain.test.setAutomine(true);
-  }
-}
-
 describe("a relayed claim that becomes the completing one", () => {
   it("is mined when the other party's claim lands first, on a record of 64 tokens, and nobody is penalized", async () => {
     const size = 64;
@@ -86,7 +74,8 @@ describe("a relayed claim that becomes the completing one", () => {
     const store = new SqliteStore(":memory:", testStoreOptions(chain));
     const relayer = await makeRelayer(chain, { fees, store });
     const request = await signRequest(chain, b, claimCall(chain, record, size));
-    const outcome = await inOneBlock(
+    const outcome = await inOneBlockBehind(
+      chain,
       () => post(relayer, request),
       () => claimDirectly(a, record, size - 1, true),
     );
@@ -118,7 +107,8 @@ describe("a relayed claim that becomes the completing one", () => {
       claimCall(chain, others[1], 1),
       claimCall(chain, target, size),
     ]);
-    const outcome = await inOneBlock(
+    const outcome = await inOneBlockBehind(
+      chain,
       () => postBatch(relayer, batch),
       () => claimDirectly(a, target, size - 1, true),
     );

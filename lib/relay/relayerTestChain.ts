@@ -403,3 +403,32 @@ export async function expectRefusedOn(
   expect(await relayer.spentWei()).toBe(spentBefore);
   return result;
 }
+
+/**
+ * Runs `relay` with automining off, then `ahead` (sent with a higher tip, so it lands first), then mines one block:
+ * the relayer's transaction and another's in the same block, the other first. Resolves with what `relay` resolved.
+ */
+export async function inOneBlockBehind<T>(chain: TestChain, relay: () => Promise<T>, ahead: () => Promise<unknown>): Promise<T> {
+  await chain.test.setAutomine(false);
+  try {
+    const relayed = await relay();
+    await ahead();
+    await chain.test.mine({ blocks: 1 });
+    return relayed;
+  } finally {
+    await chain.test.setAutomine(true);
+  }
+}
+
+/** The record's attester (the clerk) revokes attestation `uid`, with a tip that puts it ahead of the relayer's sends. */
+export async function revokeAhead(chain: TestChain, uid: Hex): Promise<Hex> {
+  return chain.clerk.walletClient.writeContract({
+    address: chain.contracts.eas,
+    abi: easAbi,
+    functionName: "revoke",
+    args: [{ schema: chain.deployment.capabilitySchemaUid, data: { uid, value: 0n } }],
+    gas: 200_000n,
+    maxPriorityFeePerGas: 50n * 10n ** 9n,
+    maxFeePerGas: 60n * 10n ** 9n,
+  });
+}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { WatchCursor } from "@/lib/sdk";
 import type { DeliveryPolicy, Hook, HookEvent, HookResult, Stopping } from "./delivery";
-import { type FakeChain, claimLog, tokenOf, watchFake } from "./fakeChain";
+import { claimLog } from "@/lib/timeline/claimLogFixture";
+import { type FakeChain, tokenOf, watchFake } from "./fakeChain";
 import { type FollowOptions, follow } from "./follow";
 
 // Claims #1 and #2 in block 11, #3 in block 12; the chain's head is 12.
-const chain: FakeChain = { head: 12, logs: [claimLog(11, 1n, 0), claimLog(11, 2n, 1), claimLog(12, 3n, 0)] };
+const chain: FakeChain = { head: 12, logs: [claimLog(11, 1n), claimLog(11, 2n, { logIndex: 1 }), claimLog(12, 3n)] };
 
 /** The claims a watch resumed from `cursor` delivers: what a restart would hand the hooks. */
 async function resumedFrom(cursor: WatchCursor): Promise<string[]> {

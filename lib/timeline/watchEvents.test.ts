@@ -1,32 +1,8 @@
-import { type Hex, encodeAbiParameters, encodeEventTopics, getAbiItem, keccak256, numberToHex, stringToHex, zeroAddress } from "viem";
+import { type Hex, numberToHex, zeroAddress } from "viem";
 import { describe, expect, it } from "vitest";
 import type { RpcLog } from "./decodeEntry";
-import { integraTimelineEvents } from "./integraEvents";
+import { claimLog, fixtureIntegraHash } from "./claimLogFixture";
 import { type WatchCursor, type WatchItem, watchEvents } from "./watchEvents";
-
-const integraHash = keccak256(stringToHex("record"));
-const processHash = keccak256(stringToHex("workflow"));
-const tokenClaimed = getAbiItem({ abi: integraTimelineEvents, name: "TokenClaimed" });
-
-/** A TokenClaimed log of token `tokenId` in block `block` of chain history `fork` (another fork: another block hash). */
-function claimLog(block: number, tokenId: bigint, fork = "a"): RpcLog {
-  return {
-    address: zeroAddress,
-    topics: encodeEventTopics({
-      abi: [tokenClaimed],
-      eventName: "TokenClaimed",
-      args: { integraHash, processHash, claimant: zeroAddress },
-    }) as Hex[],
-    data: encodeAbiParameters(
-      [{ type: "uint256" }, { type: "uint256" }, { type: "bytes32" }, { type: "uint256" }],
-      [tokenId, 1n, keccak256(stringToHex(`uid${tokenId}`)), BigInt(block)],
-    ),
-    blockNumber: numberToHex(block),
-    blockHash: keccak256(stringToHex(`${fork}:${block}`)),
-    transactionHash: keccak256(stringToHex(`tx${tokenId}`)),
-    logIndex: "0x0",
-  };
-}
 
 /** An in-memory chain: its head and its logs, both changeable between polls, answering as a node would. */
 function fakeChain(head: number, logs: RpcLog[]) {
@@ -41,7 +17,7 @@ function fakeChain(head: number, logs: RpcLog[]) {
   return { chain, client: client as unknown as Parameters<typeof watchEvents>[0] };
 }
 
-const filter = { addresses: [zeroAddress], integraHash };
+const filter = { addresses: [zeroAddress], integraHash: fixtureIntegraHash };
 const describeItem = (item: WatchItem) =>
   item.type === "synced" ? `synced ${item.block}` : `${item.type} #${"tokenId" in item.entry.args ? item.entry.args.tokenId : "?"}`;
 
@@ -100,7 +76,7 @@ describe("watchEvents", () => {
     const { chain, client } = fakeChain(30, [claimLog(30, 1n)]);
     const iterator = watchEvents(client, filter, { fromBlock: 30n, pollIntervalMs: 1 });
     const first = await take(iterator, 1);
-    chain.logs = [claimLog(31, 1n, "b")];
+    chain.logs = [claimLog(31, 1n, { fork: "b" })];
     chain.head = 31;
     const after = (await take(iterator, 2)).filter((i) => i.type !== "synced");
     expect(first.map(describeItem)).toEqual(["event #1"]);

@@ -58,6 +58,7 @@ function wagmiSigner(config: Config, address: Address, walletChainId: number | u
     // No `account` either: an address would make wagmi ask the node to sign (see sendTransaction above); the
     // connector's account signs, so the ephemeral wallet needs no ether and no node account.
     signTypedData: (typedData) => signTypedData(config, typedData),
+    signPermit: (typedData) => signTypedData(config, typedData),
   };
 }
 

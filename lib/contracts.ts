@@ -3,6 +3,7 @@ import type { DeployedContractName } from "@/lib/generated/deployments";
 import {
   easAbi,
   integraCapabilityResolverV1Abi,
+  integraEscrowV1Abi,
   integraForwarderV1Abi,
   integraRecordV1Abi,
   integraSignalV1Abi,
@@ -16,10 +17,12 @@ import { deployedAddress as address } from "@/lib/deployment";
 export {
   type TokenizerKind,
   capabilitySchemaUid,
+  conditionSchemaUid,
   deployBlock,
   deploymentChainId,
   integraAddresses,
   isDeployed,
+  localContracts,
   tokenizerKindOf,
   tokenizers,
 } from "@/lib/deployment";
@@ -44,6 +47,7 @@ export const capabilityResolver = deployed("IntegraCapabilityResolverV1", integr
 export const signal = deployed("IntegraSignalV1", integraSignalV1Abi);
 export const forwarder = deployed("IntegraForwarderV1", integraForwarderV1Abi);
 export const allowlistResolver = deployed("OwnerAllowlistResolverV1", ownerAllowlistResolverV1Abi);
+export const escrow = deployed("IntegraEscrowV1", integraEscrowV1Abi);
 export const eas = deployed("EAS", easAbi);
 
 /** Both tokenizers share one ABI for reserve/cancel/claim/status (IntegraTokenizerBase). */
@@ -58,6 +62,7 @@ export const integraAbis = [
   integraSignalV1Abi,
   ownerAllowlistResolverV1Abi,
   integraForwarderV1Abi,
+  integraEscrowV1Abi,
 ] as const;
 
 /** Every custom error of every Integra contract: nested reverts bubble up with the inner error's selector. */
@@ -69,5 +74,6 @@ export const integraErrorsAbi = [
   ...integraSignalV1Abi,
   ...ownerAllowlistResolverV1Abi,
   ...integraForwarderV1Abi,
+  ...integraEscrowV1Abi,
   ...easAbi,
 ].filter((item) => item.type === "error");

@@ -18,9 +18,15 @@ export let isDeployed = deployment !== undefined;
 export let deploymentChainId = deployment?.chainId ?? APP_CHAIN_ID;
 export let deployBlock = BigInt(deployment?.deployBlock ?? 0);
 export let capabilitySchemaUid: Hex = deployment?.capabilitySchemaUid ?? zeroHash;
+export let conditionSchemaUid: Hex = deployment?.conditionSchemaUid ?? zeroHash;
 
 export function deployedAddress(name: DeployedContractName): Address {
   return deployment?.addresses[name] ?? zeroAddress;
+}
+
+/** The local chain's test stablecoin and demo arbitrator, when the deployment in use has them. */
+export function localContracts(): IntegraDeployment["local"] {
+  return deployment?.local;
 }
 
 export type TokenizerKind = "ownership" | "multiParty";
@@ -37,6 +43,7 @@ export function selectDeployment(next: IntegraDeployment): void {
   deploymentChainId = next.chainId;
   deployBlock = BigInt(next.deployBlock);
   capabilitySchemaUid = next.capabilitySchemaUid;
+  conditionSchemaUid = next.conditionSchemaUid;
   tokenizers = tokenizersOf();
   integraAddresses = integraAddressesOf();
 }
@@ -69,6 +76,7 @@ function integraAddressesOf(): Address[] {
     deployedAddress("IntegraCapabilityResolverV1"),
     deployedAddress("IntegraSignalV1"),
     deployedAddress("OwnerAllowlistResolverV1"),
+    deployedAddress("IntegraEscrowV1"),
   ];
 }
 

@@ -13,6 +13,7 @@ if (local.demo) {
   console.log(`Demo workflow:  /workflows/${local.demo.workflow} (the title company's; the clerk and the escrow agent are members)`);
   console.log(`Demo deed:      /records/${local.demo.deed}`);
   console.log(`Demo agreement: /records/${local.demo.agreement} (2 of 3 claimed, payment #${local.demo.paymentId} pending)`);
+  console.log(`Demo escrow:    #${local.demo.escrowId} on the agreement (25,000 tUSD held, waiting on the inspection)`);
 }
 console.log("Ctrl-C to stop.");
 

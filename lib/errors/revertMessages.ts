@@ -26,6 +26,25 @@ const short = (value: unknown): string => {
   return text.startsWith("0x") && text.length > 14 ? `${text.slice(0, 8)}…${text.slice(-4)}` : text;
 };
 
+const ESCROW_STATUS_WORDS = [
+  "unknown",
+  "waiting for its deposit",
+  "funded",
+  "disputed",
+  "released",
+  "refunded",
+  "settled by its arbitrator",
+];
+const ATTESTATION_FAULT_WORDS = [
+  "",
+  "there is no such attestation",
+  "it is on another schema than the escrow names",
+  "another attester signed it",
+  "it was revoked",
+  "it has expired",
+  "it is about another record",
+];
+
 export const revertMessages: RevertMessages = {
   RecordNotFound: () => "No record with this integraHash is registered on this chain.",
   NotRecordOwner: () => "Only the record's owner can do this.",
@@ -86,7 +105,7 @@ export const revertMessages: RevertMessages = {
     `You already have ${String(max)} payment requests pending with this payer on this record: wait until one is paid or cancel one.`,
   CiphertextTooLong: ([length, max]) =>
     `The encrypted note is ${String(length)} bytes; at most ${String(max)} are allowed. Shorten the memo.`,
-  UnofficialTokenizer: () => "Payment requests are only for records of this system's own tokenizers.",
+  UnofficialTokenizer: () => "Payment requests and escrows are only for records of this system's own tokenizers.",
   NotParty: ([account, id]) => `${short(account)} is not a party of token ${id}: a party claimed the token itself and still holds it.`,
   UnknownAttestation: () => "No attestation with this UID exists on this chain.",
   WrongSchema: () => "This attestation is not an Integra capability attestation.",
@@ -108,9 +127,51 @@ export const revertMessages: RevertMessages = {
   DeadlineInPast: () => "The deadline must be in the future.",
   EmptyAmount: () => "Enter an amount.",
   PaymentNotFound: ([id]) => `Payment request #${id} does not exist.`,
-  NotPayer: () => "Only the payer can mark this request paid.",
+  NotPayer: () =>
+    "Only the payer can do this: for a payment request, the wallet asked to pay; for an escrow, the holder of the payer's token.",
   NotRequestor: () => "Only the requestor can cancel this request.",
   PaymentNotPending: ([id]) => `Payment request #${id} is no longer pending.`,
+  ZeroAmount: () => "Enter an amount above zero.",
+  ReentrancyGuardReentrantCall: () => "A contract called back into the escrow in the middle of a payment: refused.",
+  SafeERC20FailedOperation: ([token]) => `The token ${short(token)} refused the transfer (not enough balance or allowance?).`,
+  NotAContract: ([account]) => `${short(account)} is not a contract: give a token's or an arbitrator's contract address.`,
+  RefundTimeInPast: () => "The refund time must be in the future.",
+  RefundTimeTooFar: ([, latest]) =>
+    `The refund time is too far ahead: at most five years, until ${new Date(Number(latest) * 1000).toLocaleDateString()}.`,
+  SamePayerAndPayee: ([id]) => `Token ${id} cannot be both the payer and the payee: choose two parties.`,
+  UnknownPartyToken: ([, id]) => `Token ${id} is not a party of this record (never reserved, or its reservation was cancelled).`,
+  TooManyApprovers: ([count, max]) => `${count} approvers named; an escrow takes at most ${max}.`,
+  DuplicateApprover: ([id]) => `Token ${id} is named twice as an approver.`,
+  BadApprovalThreshold: ([required, approvers]) =>
+    `${required} of ${approvers} approvals cannot be required: choose between 1 and the number of approvers.`,
+  IncompleteAttestationCondition: () => "An attestation condition needs both an attester and a schema.",
+  PaymentOfOtherRecord: ([id]) => `Payment request #${id} belongs to another record.`,
+  NoConditions: () => "Choose at least one condition of release: otherwise anyone could release the deposit at once.",
+  SplitTooLarge: () => "The payee's share of a split is at most 100% (10,000 basis points).",
+  EscrowNotFound: ([id]) => `Escrow #${id} does not exist on this chain.`,
+  WrongStatus: ([id, status]) => `Escrow #${id} is ${ESCROW_STATUS_WORDS[Number(status)] ?? "in another state"}: that is not possible now.`,
+  RefundTimeReached: ([id]) =>
+    `Escrow #${id} has reached its refund time: it can no longer be funded, released or disputed, only refunded.`,
+  TooEarlyToRefund: ([id, after]) =>
+    `Escrow #${id} can be refunded from ${new Date(Number(after) * 1000).toLocaleString()} on, if it is not released by then.`,
+  NotPayerOrPayee: () => "Only the payer or the payee (the holders of their tokens) can raise a dispute.",
+  NotApprover: ([id, tokenId]) => `Token ${tokenId} is not one of escrow #${id}'s approvers.`,
+  NotHolder: ([caller, id]) => `${short(caller)} does not hold token ${id}: only its holder approves.`,
+  AlreadyApproved: ([, id]) => `Token ${id} has already approved this release.`,
+  WrongValue: ([sent, expected]) => `${sent} wei was sent; this deposit takes exactly ${expected}.`,
+  ShortDeposit: ([received, expected]) =>
+    `The token delivered ${received} of ${expected}: it keeps a fee or changes balances, and an escrow holds only tokens that deliver what is sent.`,
+  AgreementNotComplete: () => "The agreement is not complete: every party has to claim its token first.",
+  NotEnoughApprovals: ([approvals, required]) => `${approvals} of the ${required} approvals needed so far.`,
+  AttestationNotAccepted: ([uid, fault]) =>
+    `Attestation ${short(uid)} does not satisfy the escrow's condition: ${ATTESTATION_FAULT_WORDS[Number(fault)] ?? "it does not match"}.`,
+  PaymentNotPaid: ([id]) => `Payment request #${id} is not marked paid yet.`,
+  NoHolder: ([, id]) => `Nobody holds the whole of token ${id} now (unclaimed, or split between holders), so it cannot be paid.`,
+  NoArbitrator: ([id]) => `Escrow #${id} names no arbitrator: it has no dispute path.`,
+  UnknownDispute: () => "This arbitrator has no dispute about an escrow here.",
+  InvalidRuling: ([ruling]) => `Ruling ${ruling} is not one of 0 (refused), 1 (release), 2 (refund), 3 (split).`,
+  NothingOwed: ([id]) => `Escrow #${id} keeps nothing for this wallet.`,
+  EtherTransferFailed: ([to]) => `${short(to)} refused the ether.`,
   AccessDenied: () => "Only the attestation's issuer can revoke it.",
   AlreadyRevoked: () => "This attestation is already revoked.",
   InvalidExpirationTime: () => "The expiry must be in the future.",

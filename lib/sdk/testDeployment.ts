@@ -9,6 +9,7 @@ export const testDeployment: IntegraDeployment = {
   chainId: 31337,
   deployBlock: 1,
   capabilitySchemaUid: `0x${"11".repeat(32)}`,
+  conditionSchemaUid: `0x${"22".repeat(32)}`,
   addresses: Object.fromEntries(
     DEPLOYED_CONTRACT_NAMES.map((name, i) => [name, `0x${(0x1000 + i).toString(16).padStart(40, "0")}`]),
   ) as IntegraDeployment["addresses"],

@@ -11,5 +11,6 @@ export function accountSigner(client: Client<Transport, Chain | undefined>, acco
     address: account.address,
     sendTransaction: ({ to, data }) => wallet.sendTransaction({ account, chain: client.chain, to, data }),
     signTypedData: (typedData) => wallet.signTypedData({ account, ...typedData }),
+    signPermit: (typedData) => wallet.signTypedData({ account, ...typedData }),
   };
 }

@@ -116,6 +116,10 @@ function signerOf() {
       asked.push("sign");
       return `0x${"11".repeat(65)}`;
     },
+    signPermit: async () => {
+      asked.push("permit");
+      return `0x${"11".repeat(65)}`;
+    },
   };
   return { signer, asked };
 }

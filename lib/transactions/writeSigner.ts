@@ -1,5 +1,9 @@
 import type { Address, Hash, Hex } from "viem";
+import type { permitTypedData } from "@/lib/escrow/permit";
 import type { forwardRequestTypedData } from "@/lib/forwarder/forwardRequest";
+
+/** An ERC-2612 permit's EIP-712 typed data. */
+export type PermitTypedData = ReturnType<typeof permitTypedData>;
 
 /** A forward request's EIP-712 typed data, as a party signs it. */
 export type ForwardRequestTypedData = ReturnType<typeof forwardRequestTypedData>;
@@ -14,4 +18,6 @@ export interface WriteSigner {
   sendTransaction(call: { to: Address; data: Hex }): Promise<Hash>;
   /** Signs a forward request for a relayer or the clerk to submit: no transaction, no ether. */
   signTypedData(typedData: ForwardRequestTypedData): Promise<Hex>;
+  /** Signs a token's ERC-2612 permit, so a deposit needs no approve transaction. */
+  signPermit(typedData: PermitTypedData): Promise<Hex>;
 }

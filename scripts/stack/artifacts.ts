@@ -20,7 +20,18 @@ export const INTEGRA_CONTRACTS = {
   IntegraSignalV1: "IntegraSignalV1.sol",
   IntegraForwarderV1: "IntegraForwarderV1.sol",
   OwnerAllowlistResolverV1: "OwnerAllowlistResolverV1.sol",
+  IntegraEscrowV1: "IntegraEscrowV1.sol",
 } as const;
+
+/** Contracts only the local chain deploys: a stablecoin to move and an arbitrator to rule, for the demo and tests. */
+export const LOCAL_CONTRACTS = {
+  TestStablecoin: "TestStablecoin.sol",
+  SingleSignerArbitratorV1: "SingleSignerArbitratorV1.sol",
+} as const;
+
+export type LocalContractName = keyof typeof LOCAL_CONTRACTS;
+
+const CONTRACT_FILES: Record<IntegraContractName | LocalContractName, string> = { ...INTEGRA_CONTRACTS, ...LOCAL_CONTRACTS };
 
 export type IntegraContractName = keyof typeof INTEGRA_CONTRACTS;
 
@@ -30,8 +41,8 @@ export const DEPLOYED_CONTRACTS = ["EAS", "SchemaRegistry", ...(Object.keys(INTE
 export type DeployedContractName = (typeof DEPLOYED_CONTRACTS)[number];
 
 /** A forge build artifact (`forge build` writes contracts/out/<File>.sol/<Name>.json). */
-export function forgeArtifact(name: IntegraContractName): Artifact {
-  const json = JSON.parse(readFileSync(path.join(FORGE_OUT, INTEGRA_CONTRACTS[name], `${name}.json`), "utf8"));
+export function forgeArtifact(name: IntegraContractName | LocalContractName): Artifact {
+  const json = JSON.parse(readFileSync(path.join(FORGE_OUT, CONTRACT_FILES[name], `${name}.json`), "utf8"));
   return { abi: json.abi, bytecode: json.bytecode.object };
 }
 

@@ -1,5 +1,6 @@
-import { type Address, type Hex, encodePacked, getAddress, keccak256 } from "viem";
-import { type Artifact, type DeployedContractName, easArtifact, forgeArtifact } from "./artifacts.ts";
+import { type Address, type Hex, encodePacked, getAddress, keccak256, zeroAddress } from "viem";
+import { CONDITION_SCHEMA } from "@/lib/escrow/conditionSchema.ts";
+import { type Artifact, type DeployedContractName, type LocalContractName, easArtifact, forgeArtifact } from "./artifacts.ts";
 import { readCapabilities } from "./capabilities.ts";
 import { CANONICAL_EAS, LOCAL_CHAIN_ID } from "./chains.ts";
 import type { Clients } from "./clients.ts";
@@ -9,8 +10,14 @@ export interface Deployment {
   chainId: number;
   deployBlock: number;
   capabilitySchemaUid: Hex;
+  conditionSchemaUid: Hex;
   addresses: Record<DeployedContractName, Address>;
+  local?: Record<LocalContractName, Address>;
 }
+
+/** The account that rules the local chain's demo disputes (anvil's test mnemonic, index 13; a public dev key). */
+export const LOCAL_JUDGE_KEY = "0x47c99abed3324a2707c28affff1267e45918ec8c3f20b8aa892e8b065d2942dd" as const;
+export const LOCAL_JUDGE_ADDRESS = "0x1CBd3b2770909D4e10f157cABC84C7264073C9Ec" as const;
 
 async function deploy({ publicClient, walletClient }: Clients, artifact: Artifact, args: readonly unknown[] = []) {
   const hash = await walletClient.deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, args });
@@ -70,11 +77,22 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
     forwarder.address,
   ]);
   const allowlist = await deploy(clients, forgeArtifact("OwnerAllowlistResolverV1"), [registry.address]);
+  const escrow = await deploy(clients, forgeArtifact("IntegraEscrowV1"), [
+    registry.address,
+    eas,
+    signal.address,
+    ownership.address,
+    multiParty.address,
+    forwarder.address,
+  ]);
+  const conditionSchemaUid = await registerConditionSchema(clients, schemaRegistry);
+  const local = chainId === LOCAL_CHAIN_ID ? await deployLocalContracts(clients) : undefined;
 
   return {
     chainId,
     deployBlock,
     capabilitySchemaUid: schemaUid,
+    conditionSchemaUid,
     addresses: {
       EAS: eas,
       SchemaRegistry: schemaRegistry,
@@ -85,6 +103,37 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
       IntegraSignalV1: signal.address,
       IntegraForwarderV1: forwarder.address,
       OwnerAllowlistResolverV1: allowlist.address,
+      IntegraEscrowV1: escrow.address,
     },
+    ...(local && { local }),
   };
+}
+
+/** The condition schema (no resolver, revocable): registered unless the chain's registry already has it. */
+async function registerConditionSchema(clients: Clients, schemaRegistry: Address): Promise<Hex> {
+  const uid = keccak256(encodePacked(["string", "address", "bool"], [CONDITION_SCHEMA, zeroAddress, true]));
+  const registryAbi = easArtifact("SchemaRegistry").abi;
+  const existing = (await clients.publicClient.readContract({
+    address: schemaRegistry,
+    abi: registryAbi,
+    functionName: "getSchema",
+    args: [uid],
+  })) as { uid: Hex };
+  if (existing.uid !== uid) {
+    await writeAndWait(clients, {
+      address: schemaRegistry,
+      abi: registryAbi,
+      functionName: "register",
+      args: [CONDITION_SCHEMA, zeroAddress, true],
+    });
+  }
+  return uid;
+}
+
+/** The local chain's stablecoin (minted by the deployer) and single-signer arbitrator (ruled by LOCAL_JUDGE). */
+async function deployLocalContracts(clients: Clients): Promise<Record<LocalContractName, Address>> {
+  const deployer = clients.walletClient.account.address;
+  const stablecoin = await deploy(clients, forgeArtifact("TestStablecoin"), [deployer]);
+  const arbitrator = await deploy(clients, forgeArtifact("SingleSignerArbitratorV1"), [LOCAL_JUDGE_ADDRESS]);
+  return { TestStablecoin: stablecoin.address, SingleSignerArbitratorV1: arbitrator.address };
 }

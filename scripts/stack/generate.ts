@@ -1,7 +1,16 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseAbiParameters } from "viem";
-import { DEPLOYED_CONTRACTS, INTEGRA_CONTRACTS, ROOT, type IntegraContractName, easArtifact, forgeArtifact } from "./artifacts.ts";
+import {
+  DEPLOYED_CONTRACTS,
+  INTEGRA_CONTRACTS,
+  LOCAL_CONTRACTS,
+  ROOT,
+  type IntegraContractName,
+  type LocalContractName,
+  easArtifact,
+  forgeArtifact,
+} from "./artifacts.ts";
 import { readCapabilities } from "./capabilities.ts";
 import type { Deployment } from "./deploy.ts";
 import { MEMORY_PAGES } from "@/lib/hash/sha256Layout.ts";
@@ -52,7 +61,7 @@ export function writeGeneratedModule(): string {
     "// (`npm run deploy`, `chain`, `dev`, `bench`).",
     "",
   ];
-  for (const name of Object.keys(INTEGRA_CONTRACTS) as IntegraContractName[]) {
+  for (const name of [...Object.keys(INTEGRA_CONTRACTS), ...Object.keys(LOCAL_CONTRACTS)] as (IntegraContractName | LocalContractName)[]) {
     lines.push(`export const ${camel(name)}Abi = ${JSON.stringify(forgeArtifact(name).abi)} as const;`, "");
   }
   lines.push(`export const easAbi = ${JSON.stringify(easArtifact("EAS").abi)} as const;`, "");
@@ -81,7 +90,13 @@ export function writeGeneratedModule(): string {
     "  /** The registry's block: every Integra event comes after it. */",
     "  readonly deployBlock: number;",
     "  readonly capabilitySchemaUid: `0x${string}`;",
+    "  /** The project's schema for the facts an escrow waits on (lib/escrow/conditionSchema.ts). */",
+    "  readonly conditionSchemaUid: `0x${string}`;",
     "  readonly addresses: { readonly [name in DeployedContractName]: `0x${string}` };",
+    "  /** The local chain's stablecoin and arbitrator, for the demo and the tests; no public chain has them. */",
+    `  readonly local?: { readonly [name in ${Object.keys(LOCAL_CONTRACTS)
+      .map((name) => JSON.stringify(name))
+      .join(" | ")}]: \`0x\${string}\` };`,
     "}",
     "",
     `export const deployments = ${JSON.stringify(loadDeployments(), null, 2)} as const satisfies { readonly [chainId: number]: IntegraDeployment };`,

@@ -2,22 +2,27 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Address, type Hex, parseEventLogs, sha256, zeroAddress } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { integraCalls } from "@/lib/writes/index.ts";
 import { CAPABILITY } from "@/lib/capabilities.ts";
 import { encryptPaymentNote } from "@/lib/crypto/paymentNote.ts";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails.ts";
 import {
   easAbi,
+  integraEscrowV1Abi,
   integraRecordV1Abi,
   integraSignalV1Abi,
   multiPartyTokenizerV1Abi,
   ownershipTokenizerV1Abi,
+  testStablecoinAbi,
 } from "@/lib/generated/integra.ts";
+import { signPermit } from "@/lib/escrow/permit.ts";
+import { accountSigner } from "@/lib/transactions/accountSigner.ts";
 import { processHashOf, workflowIdOf } from "@/lib/workflow.ts";
 import { ROOT } from "./artifacts.ts";
 import { fundOnAnvil } from "./anvil.ts";
 import { ANVIL_KEYS } from "./chains.ts";
-import { clientsFor } from "./clients.ts";
+import { type Clients, clientsFor } from "./clients.ts";
 import type { Deployment } from "./deploy.ts";
 import { sendAndWait, writeAndWait } from "./write.ts";
 
@@ -36,6 +41,12 @@ export const DEMO_KEYS = {
  */
 export const DEMO_ESCROW_AGENT_KEY = "0x701b615bbdfb9de65240bc28bd21bbc0d996645a3dd57e7b12bc2bdf6f192c82" as const;
 
+/** The home inspector of the demo closing, whose attestation releases the demo escrow (anvil's test mnemonic, index 12). */
+export const DEMO_INSPECTOR_KEY = "0xa267530f49f8280200edf313ee7af6b827f2a8bce2897751d06a843f644967b1" as const;
+
+/** The demo escrow's deposit: the earnest money, 25,000 test dollars (6 decimals). */
+export const DEMO_ESCROW_AMOUNT = 25_000_000_000n;
+
 /** The demo closing's workflow: the title company's own, so nobody else can register into it. */
 export const DEMO_WORKFLOW = "closing/12-harbour-lane";
 export const DEMO_PASSPHRASE = "harbour-demo";
@@ -51,6 +62,8 @@ export interface DemoRecords {
   agreement: Hex;
   escrowInstructions: Hex;
   paymentId: bigint;
+  /** The earnest money held on the purchase agreement, waiting on the inspection. */
+  escrowId: bigint;
 }
 
 /**
@@ -167,11 +180,82 @@ export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<
     args: [agreement, 2n, buyerAddress, 1n, encryptedAmount, deadline],
   });
   const [requested] = parseEventLogs({ abi: integraSignalV1Abi, logs, eventName: "PaymentRequested" });
+
+  const escrowId = await seedDemoEscrow({
+    rpcUrl,
+    deployment,
+    agreement,
+    titleCompanyClients,
+    buyer,
+    parties: [clerk, buyer, seller, lender],
+  });
   return {
     workflow: processHash,
     deed,
     agreement,
     escrowInstructions: escrowRegistered.args.integraHash,
     paymentId: requested.args.paymentId,
+    escrowId,
   };
+}
+
+/**
+ * The demo parties get test dollars, and the earnest money goes into escrow on the purchase agreement: the title
+ * company (the record's executor) opens it, buyer (token 1) pays seller (token 2), released once the inspector
+ * attests the inspection, refundable after 30 days, the local arbitrator ruling any dispute (a split is 50/50). The
+ * buyer deposits with a permit: one signature, no approve transaction.
+ */
+async function seedDemoEscrow(p: {
+  rpcUrl: string;
+  deployment: Deployment;
+  agreement: Hex;
+  titleCompanyClients: Clients;
+  buyer: Clients;
+  parties: Clients[];
+}): Promise<bigint> {
+  const local = p.deployment.local;
+  if (!local) throw new Error("The demo escrow needs the local chain's stablecoin and arbitrator.");
+  const deployer = await clientsFor(p.rpcUrl, ANVIL_KEYS[0]);
+  const stablecoin = { address: local.TestStablecoin, abi: testStablecoinAbi } as const;
+  for (const party of p.parties) {
+    await writeAndWait(deployer, { ...stablecoin, functionName: "mint", args: [party.walletClient.account.address, 100_000_000_000n] });
+  }
+  const inspector = privateKeyToAccount(DEMO_INSPECTOR_KEY).address;
+  const block = await deployer.publicClient.getBlock();
+  const escrow = { address: p.deployment.addresses.IntegraEscrowV1, abi: integraEscrowV1Abi } as const;
+  const { logs } = await writeAndWait(p.titleCompanyClients, {
+    ...escrow,
+    functionName: "open",
+    args: [
+      {
+        integraHash: p.agreement,
+        asset: local.TestStablecoin,
+        amount: DEMO_ESCROW_AMOUNT,
+        payerTokenId: 1,
+        payeeTokenId: 2,
+        refundAfter: Number(block.timestamp + 30n * 24n * 3600n),
+        arbitrator: local.SingleSignerArbitratorV1,
+        splitPayeeBps: 5_000,
+        agreementComplete: false,
+        approverTokenIds: [],
+        approvalsRequired: 0,
+        attester: inspector,
+        attestationSchema: p.deployment.conditionSchemaUid,
+        paymentId: 0n,
+      },
+    ],
+  });
+  const [opened] = parseEventLogs({ abi: integraEscrowV1Abi, logs, eventName: "EscrowOpened" });
+  const permit = await signPermit(p.buyer.publicClient, accountSigner(p.buyer.publicClient, p.buyer.walletClient.account), {
+    token: local.TestStablecoin,
+    spender: escrow.address,
+    value: DEMO_ESCROW_AMOUNT,
+    deadline: block.timestamp + 3600n,
+  });
+  await writeAndWait(p.buyer, {
+    ...escrow,
+    functionName: "depositWithPermit",
+    args: [opened.args.escrowId, permit.deadline, permit.v, permit.r, permit.s],
+  });
+  return opened.args.escrowId;
 }

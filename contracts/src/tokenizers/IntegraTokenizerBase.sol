@@ -5,6 +5,7 @@ import {IEAS, Attestation} from "@ethereum-attestation-service/eas-contracts/con
 import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
 import {IIntegraCapabilityResolver} from "../interfaces/IIntegraCapabilityResolver.sol";
+import {IIntegraPartyTokens} from "../interfaces/IIntegraPartyTokens.sol";
 import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
 import {AccountLists} from "../AccountLists.sol";
 import {Capabilities} from "../Capabilities.sol";
@@ -34,7 +35,7 @@ import {TokenMetadata, TokenMetadataRenderer} from "./TokenMetadata.sol";
 /// Every caller is `_msgSender()` (ERC-2771): a party's ephemeral wallet holds no ether, so it signs an EIP-712
 /// request that the trusted forwarder (an `ERC2771Forwarder`) submits for it, and the tokenizer sees the party.
 /// @dev Concrete tokenizers mint in `_mintClaimed` and decide which token ids and amounts are valid.
-abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
+abstract contract IntegraTokenizerBase is IIntegraTokenizer, IIntegraPartyTokens, ERC2771Context {
     enum TokenStatus {
         None,
         Reserved,
@@ -358,7 +359,7 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         return _tokenIds[integraHash];
     }
 
-    /// @notice How many of a record's live reservations are claimed, and whether it is complete.
+    /// @inheritdoc IIntegraPartyTokens
     function progressOf(bytes32 integraHash) external view returns (uint256 reserved, uint256 claimed, bool complete) {
         Progress storage progress = _progress[integraHash];
         return (progress.reserved, progress.claimed, progress.complete);
@@ -381,6 +382,22 @@ abstract contract IntegraTokenizerBase is IIntegraTokenizer, ERC2771Context {
         return token.status == TokenStatus.Claimed && token.reservedFor == account && _holds(integraHash, tokenId, account);
     }
 
+    /// @inheritdoc IIntegraPartyTokens
+    function isReserved(bytes32 integraHash, uint256 tokenId) external view returns (bool) {
+        TokenStatus status = _tokens[integraHash][tokenId].status;
+        return status == TokenStatus.Reserved || status == TokenStatus.Claimed;
+    }
+
+    /// @dev The amount a token was reserved (and claimed) with.
+    function _amountOf(bytes32 integraHash, uint256 tokenId) internal view returns (uint256) {
+        return _tokens[integraHash][tokenId].amount;
+    }
+
+    /// @dev The token's claimant, if claimed.
+    function _claimantOf(bytes32 integraHash, uint256 tokenId) internal view returns (address) {
+        TokenSlot storage token = _tokens[integraHash][tokenId];
+        return token.status == TokenStatus.Claimed ? token.reservedFor : address(0);
+    }
 
     function _isHeldBy(TokenSlot storage token, address account) private view returns (bool) {
         return token.reservedFor == account && (token.status == TokenStatus.Reserved || token.status == TokenStatus.Claimed);

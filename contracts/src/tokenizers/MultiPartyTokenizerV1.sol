@@ -9,6 +9,7 @@ import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
 import {IIntegraCapabilityResolver} from "../interfaces/IIntegraCapabilityResolver.sol";
 import {IntegraTokenizerBase} from "./IntegraTokenizerBase.sol";
 import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
+import {IIntegraPartyTokens} from "../interfaces/IIntegraPartyTokens.sol";
 
 /// @title MultiPartyTokenizerV1
 /// @notice ERC-1155 role tokens: one token id per party of a record (buyer, seller, agent...). Emits
@@ -24,6 +25,11 @@ contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
 
     /// @dev The record of each ERC-1155 id ever minted, written by its claim.
     mapping(uint256 erc1155Id => bytes32 integraHash) private _recordOfErc1155Id;
+
+    /// @dev The holder of each ERC-1155 id that moved after its claim: the one account holding all of it, or
+    /// SPLIT_HOLDERS while no single account does. Unset until the first transfer, while the claimant holds it all.
+    mapping(uint256 erc1155Id => address) private _holderAfterMove;
+    address private constant SPLIT_HOLDERS = address(1);
 
     /// @notice No token of this ERC-1155 id was ever claimed here, so it has no record and no metadata.
     error UnknownErc1155Id(uint256 id);
@@ -70,6 +76,27 @@ contract MultiPartyTokenizerV1 is ERC1155, IntegraTokenizerBase {
     /// @inheritdoc IIntegraTokenizer
     function isHolder(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool) {
         return _holds(integraHash, tokenId, account);
+    }
+
+    /// @inheritdoc IIntegraPartyTokens
+    function holderOf(bytes32 integraHash, uint256 tokenId) external view returns (address holder) {
+        holder = _holderAfterMove[erc1155IdOf(integraHash, tokenId)];
+        if (holder == address(0)) return _claimantOf(integraHash, tokenId);
+        if (holder == SPLIT_HOLDERS) return address(0);
+    }
+
+    /// @dev After a transfer, the receiver is the token's holder if it now has all of it; otherwise the token is
+    /// split. A claim mints the whole token to its claimant, who needs no entry.
+    function _update(address from, address to, uint256[] memory ids, uint256[] memory values) internal override {
+        super._update(from, to, ids, values);
+        if (from == address(0)) return;
+        for (uint256 i; i < ids.length; ++i) {
+            if (values[i] == 0) continue;
+            uint256 id = ids[i];
+            (bytes32 integraHash, uint256 tokenId) = tokenOfErc1155Id(id);
+            bool whole = to != address(0) && balanceOf(to, id) == _amountOf(integraHash, tokenId);
+            _holderAfterMove[id] = whole ? to : SPLIT_HOLDERS;
+        }
     }
 
     function _holds(bytes32 integraHash, uint256 tokenId, address account) internal view override returns (bool) {

@@ -9,6 +9,7 @@ import {IIntegraRecord} from "../interfaces/IIntegraRecord.sol";
 import {IIntegraCapabilityResolver} from "../interfaces/IIntegraCapabilityResolver.sol";
 import {IntegraTokenizerBase} from "./IntegraTokenizerBase.sol";
 import {IIntegraTokenizer} from "../interfaces/IIntegraTokenizer.sol";
+import {IIntegraPartyTokens} from "../interfaces/IIntegraPartyTokens.sol";
 
 /// @title OwnershipTokenizerV1
 /// @notice One ERC-721 ownership token per record (a deed, a title). Its per-record token id is always 1;
@@ -50,6 +51,11 @@ contract OwnershipTokenizerV1 is ERC721, IntegraTokenizerBase {
     /// @inheritdoc IIntegraTokenizer
     function isHolder(bytes32 integraHash, uint256 tokenId, address account) external view returns (bool) {
         return _holds(integraHash, tokenId, account);
+    }
+
+    /// @inheritdoc IIntegraPartyTokens
+    function holderOf(bytes32 integraHash, uint256 tokenId) external view returns (address) {
+        return tokenId == OWNERSHIP_TOKEN_ID ? _ownerOf(erc721IdOf(integraHash)) : address(0);
     }
 
     function _holds(bytes32 integraHash, uint256 tokenId, address account) internal view override returns (bool) {

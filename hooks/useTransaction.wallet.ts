@@ -48,12 +48,12 @@ const appSendClient: SendClient = { ...readClient, getBalance: (args) => getBala
 function wagmiSigner(config: Config, address: Address, walletChainId: number | undefined): WriteSigner {
   return {
     address,
-    async sendTransaction({ to, data }) {
+    async sendTransaction({ to, data, value }) {
       if (walletChainId !== appChain.id) await switchChain(config, { chainId: appChain.id });
       // No `account` here: wagmi takes the connector's own account, which for the ephemeral wallet is a local
       // account that signs in the browser. An address would make it a JSON-RPC account, and the node would be
       // asked to sign with a key it does not have.
-      return sendTransaction(config, { to, data, chainId: appChain.id });
+      return sendTransaction(config, { to, data, value, chainId: appChain.id });
     },
     // No `account` either: an address would make wagmi ask the node to sign (see sendTransaction above); the
     // connector's account signs, so the ephemeral wallet needs no ether and no node account.

@@ -4,6 +4,14 @@ import { tokenLabel } from "@/lib/format/token";
 import type { IntegraEventLog } from "./decodeEntry";
 import { type TokenRoles, roleOf } from "./tokenRoles";
 
+/** ERC-792 rulings as IntegraEscrowV1 reads them. */
+const ESCROW_RULINGS = [
+  "the arbitrator refused to rule: refunded",
+  "released to the payee",
+  "refunded to the payer",
+  "split between payee and payer",
+];
+
 export interface EntryText {
   title: string;
   /** The address that acted or is concerned, shown as a link-able address. */
@@ -110,6 +118,57 @@ export function describeEntry(entry: IntegraEventLog, roles?: TokenRoles): Entry
         whoLabel: "was member",
         detail: "its earlier records stay",
       };
+    case "EscrowOpened":
+      return {
+        title: `Escrow #${entry.args.escrowId} opened`,
+        who: entry.args.openedBy,
+        whoLabel: "by",
+        detail: `${token(entry.args.payerTokenId)} pays ${token(entry.args.payeeTokenId, true)} when its conditions hold; refundable from ${new Date(Number(entry.args.refundAfter) * 1000).toLocaleString()}`,
+      };
+    case "EscrowFunded":
+      return { title: `Escrow #${entry.args.escrowId} funded`, who: entry.args.payer, whoLabel: "by", detail: "the deposit is held" };
+    case "ReleaseApproved":
+      return {
+        title: `Escrow #${entry.args.escrowId} release approved`,
+        who: entry.args.approver,
+        whoLabel: "by",
+        detail: `as ${token(entry.args.tokenId, true)}; ${entry.args.approvals} approval${entry.args.approvals === 1n ? "" : "s"} so far`,
+      };
+    case "EscrowReleased":
+      return {
+        title: `Escrow #${entry.args.escrowId} released`,
+        who: entry.args.payee,
+        whoLabel: "paid to",
+        detail: "its conditions held",
+      };
+    case "EscrowRefunded":
+      return {
+        title: `Escrow #${entry.args.escrowId} refunded`,
+        who: entry.args.payer,
+        whoLabel: "paid back to",
+        detail: "its refund time passed",
+      };
+    case "EscrowDisputed":
+      return {
+        title: `Escrow #${entry.args.escrowId} disputed`,
+        who: entry.args.raisedBy,
+        whoLabel: "by",
+        detail: `frozen until arbitrator ${shortHex(entry.args.arbitrator)} rules (dispute ${entry.args.disputeId})`,
+      };
+    case "EscrowRuled":
+      return {
+        title: `Escrow #${entry.args.escrowId} settled by its arbitrator`,
+        detail: ESCROW_RULINGS[Number(entry.args.ruling)] ?? `ruling ${entry.args.ruling}`,
+      };
+    case "PayoutDeferred":
+      return {
+        title: `Escrow #${entry.args.escrowId} payout kept`,
+        who: entry.args.account,
+        whoLabel: "for",
+        detail: "the transfer was refused; the recipient withdraws it",
+      };
+    case "PayoutWithdrawn":
+      return { title: `Escrow #${entry.args.escrowId} payout withdrawn`, who: entry.args.account, whoLabel: "by" };
     case "AllowlistChanged":
       return { title: entry.args.allowed ? "New owner allowed" : "New owner disallowed", who: entry.args.account, whoLabel: "account" };
   }

@@ -1,6 +1,7 @@
 import { toEventSelector } from "viem";
 import {
   integraCapabilityResolverV1Abi,
+  integraEscrowV1Abi,
   integraRecordV1Abi,
   integraSignalV1Abi,
   multiPartyTokenizerV1Abi,
@@ -14,6 +15,7 @@ export const integraEventsAbi = [
   ...integraCapabilityResolverV1Abi,
   ...integraSignalV1Abi,
   ...ownerAllowlistResolverV1Abi,
+  ...integraEscrowV1Abi,
 ].filter((item): item is Extract<typeof item, { type: "event" }> => item.type === "event");
 
 /** Only Integra's own events (the tokenizers' ERC-721/1155 Transfer events do not follow the layout). */
@@ -40,6 +42,15 @@ const TIMELINE_EVENT_NAMES = [
   "WorkflowOpened",
   "WorkflowMemberAdmitted",
   "WorkflowMemberRemoved",
+  "EscrowOpened",
+  "EscrowFunded",
+  "ReleaseApproved",
+  "EscrowReleased",
+  "EscrowRefunded",
+  "EscrowDisputed",
+  "EscrowRuled",
+  "PayoutDeferred",
+  "PayoutWithdrawn",
 ] as const;
 
 type IntegraEvent = (typeof integraEventsAbi)[number];

@@ -9,7 +9,7 @@ export function accountSigner(client: Client<Transport, Chain | undefined>, acco
   const wallet = createWalletClient({ account, chain: client.chain, transport: custom({ request: client.request }) });
   return {
     address: account.address,
-    sendTransaction: ({ to, data }) => wallet.sendTransaction({ account, chain: client.chain, to, data }),
+    sendTransaction: ({ to, data, value }) => wallet.sendTransaction({ account, chain: client.chain, to, data, value }),
     signTypedData: (typedData) => wallet.signTypedData({ account, ...typedData }),
     signPermit: (typedData) => wallet.signTypedData({ account, ...typedData }),
   };

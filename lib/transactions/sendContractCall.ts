@@ -101,7 +101,7 @@ async function sendFromWallet(
 ): Promise<Sent> {
   try {
     // The same call as the wallet will send, from the same address.
-    await client.call({ account: signer.address, to: call.to, data: call.data });
+    await client.call({ account: signer.address, to: call.to, data: call.data, value: call.value });
   } catch (error) {
     throw asWriteError(error, signer.address);
   }
@@ -109,7 +109,7 @@ async function sendFromWallet(
   if (balance === 0n) throw noEtherError(signer.address, call.sponsored);
   progress({ phase: "awaiting-signature" });
   try {
-    return { hash: await signer.sendTransaction({ to: call.to, data: call.data }), paidBy: "wallet" };
+    return { hash: await signer.sendTransaction({ to: call.to, data: call.data, value: call.value }), paidBy: "wallet" };
   } catch (error) {
     throw asWriteError(error, signer.address);
   }

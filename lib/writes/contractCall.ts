@@ -10,4 +10,6 @@ export interface ContractCall {
    * is given against its own list (lib/forwarder/relayableCalls.ts), which this flag mirrors.
    */
   sponsored: boolean;
+  /** Ether sent with the call (an escrow's ether deposit, an arbitrator's fee); never on a sponsored call. */
+  value?: bigint;
 }

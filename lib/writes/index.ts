@@ -1,4 +1,5 @@
 import { capabilitiesCalls } from "./capabilities";
+import { escrowCalls } from "./escrow";
 import { forwardedCalls } from "./forwarded";
 import { paymentsCalls } from "./payments";
 import { recordsCalls } from "./records";
@@ -6,6 +7,7 @@ import { reservationsCalls } from "./reservations";
 import { workflowsCalls } from "./workflows";
 
 export type { ContractCall } from "./contractCall";
+export type { EscrowTerms } from "./escrow";
 
 /**
  * Every write of the product, encoded once against the contracts' own ABI types, in files that mirror lib/reads/: the
@@ -18,5 +20,6 @@ export const integraCalls = {
   ...reservationsCalls,
   ...capabilitiesCalls,
   ...paymentsCalls,
+  ...escrowCalls,
   ...forwardedCalls,
 };

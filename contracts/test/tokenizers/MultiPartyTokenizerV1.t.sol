@@ -1208,4 +1208,85 @@ contract MultiPartyTokenizerV1Test is IntegraTokenizerBaseTest {
         string memory json = _metadataJson(abi.decode(spy.retAt(0), (string)));
         assertEq(_attribute(json, "Status"), "Agreement complete", "the state the claim left");
     }
+
+    // ---------------------------------------------------------------- holderOf / isReserved (IIntegraPartyTokens)
+
+    function _moveRole(uint256 id, address from, address to, uint256 value) internal {
+        uint256 erc1155Id = multiParty.erc1155IdOf(integraHash, id);
+        vm.prank(from);
+        multiParty.safeTransferFrom(from, to, erc1155Id, value, "");
+    }
+
+    function test_HolderOf_ZeroBeforeTheClaim() public {
+        _reserveId(1, alice, 4);
+        _sealRecord();
+        assertEq(multiParty.holderOf(integraHash, 1), address(0), "reserved, not claimed");
+        assertTrue(multiParty.isReserved(integraHash, 1), "reserved");
+        assertTrue(!multiParty.isReserved(integraHash, 2), "never reserved");
+        assertEq(multiParty.holderOf(integraHash, 2), address(0), "never reserved: no holder");
+    }
+
+    function test_HolderOf_IsTheClaimantAfterTheClaim() public {
+        _reserveId(1, alice, 4);
+        _sealRecord();
+        _claimId(alice, 1);
+        assertEq(multiParty.holderOf(integraHash, 1), alice, "claimant");
+        assertTrue(multiParty.isReserved(integraHash, 1), "a claimed token is still a place of the party set");
+    }
+
+    function test_HolderOf_FollowsAWholeTransfer() public {
+        _reserveId(1, alice, 4);
+        _sealRecord();
+        _claimId(alice, 1);
+        _moveRole(1, alice, bob, 4);
+        assertEq(multiParty.holderOf(integraHash, 1), bob, "receiver of all of it");
+        _moveRole(1, bob, carol, 4);
+        assertEq(multiParty.holderOf(integraHash, 1), carol, "and on");
+    }
+
+    function test_HolderOf_ZeroWhileSplit() public {
+        _reserveId(1, alice, 4);
+        _sealRecord();
+        _claimId(alice, 1);
+        _moveRole(1, alice, bob, 1);
+        assertEq(multiParty.holderOf(integraHash, 1), address(0), "split between alice and bob");
+        _moveRole(1, alice, carol, 1);
+        assertEq(multiParty.holderOf(integraHash, 1), address(0), "split three ways");
+    }
+
+    function test_HolderOf_BackWhenReassembled() public {
+        _reserveId(1, alice, 4);
+        _sealRecord();
+        _claimId(alice, 1);
+        _moveRole(1, alice, bob, 1);
+        _moveRole(1, bob, alice, 1);
+        assertEq(multiParty.holderOf(integraHash, 1), alice, "back with the claimant");
+        _moveRole(1, alice, bob, 3);
+        _moveRole(1, alice, bob, 1);
+        assertEq(multiParty.holderOf(integraHash, 1), bob, "reassembled elsewhere");
+    }
+
+    function test_HolderOf_FollowsABatchTransfer() public {
+        _reserveId(1, alice, 4);
+        _reserveId(2, alice, 2);
+        _sealRecord();
+        _claimId(alice, 1);
+        _claimId(alice, 2);
+        uint256[] memory ids = new uint256[](2);
+        (ids[0], ids[1]) = (multiParty.erc1155IdOf(integraHash, 1), multiParty.erc1155IdOf(integraHash, 2));
+        uint256[] memory values = new uint256[](2);
+        (values[0], values[1]) = (4, 1);
+        vm.prank(alice);
+        multiParty.safeBatchTransferFrom(alice, bob, ids, values, "");
+        assertEq(multiParty.holderOf(integraHash, 1), bob, "whole token moved");
+        assertEq(multiParty.holderOf(integraHash, 2), address(0), "half of the other moved");
+    }
+
+    function test_IsReserved_FalseOnceCancelled() public {
+        _reserveId(1, alice, 4);
+        vm.prank(owner);
+        multiParty.cancelReservation(integraHash, 1);
+        assertTrue(!multiParty.isReserved(integraHash, 1), "cancelled");
+        assertEq(multiParty.holderOf(integraHash, 1), address(0), "no holder");
+    }
 }

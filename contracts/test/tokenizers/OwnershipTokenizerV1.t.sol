@@ -223,4 +223,38 @@ contract OwnershipTokenizerV1Test is IntegraTokenizerBaseTest {
         assertEq(updates, 1, "one MetadataUpdate");
         assertEq(_countDocumentComplete(logs), 1, "the claim completed the record");
     }
+
+    // ---------------------------------------------------------------- holderOf / isReserved (IIntegraPartyTokens)
+
+    function test_HolderOf_ZeroBeforeTheClaim() public {
+        _reserve(owner, alice);
+        assertEq(ownership.holderOf(integraHash, 1), address(0), "reserved, not claimed");
+        assertTrue(ownership.isReserved(integraHash, 1), "reserved");
+        assertTrue(!ownership.isReserved(integraHash, 2), "no second token");
+    }
+
+    function test_HolderOf_IsTheClaimantAfterTheClaim() public {
+        _reserve(owner, alice);
+        _claimAs(alice, _attestClaim(alice, integraHash, 1));
+        assertEq(ownership.holderOf(integraHash, 1), alice, "claimant");
+        assertTrue(ownership.isReserved(integraHash, 1), "a claimed token is still a place of the party set");
+        assertEq(ownership.holderOf(integraHash, 2), address(0), "no second token");
+    }
+
+    function test_HolderOf_FollowsATransfer() public {
+        _reserve(owner, alice);
+        _claimAs(alice, _attestClaim(alice, integraHash, 1));
+        _transferAll(integraHash, 1, alice, bob);
+        assertEq(ownership.holderOf(integraHash, 1), bob, "new owner of the token");
+        _transferAll(integraHash, 1, bob, alice);
+        assertEq(ownership.holderOf(integraHash, 1), alice, "back");
+    }
+
+    function test_IsReserved_FalseOnceCancelled() public {
+        _reserve(owner, alice);
+        vm.prank(owner);
+        ownership.cancelReservation(integraHash, 1);
+        assertTrue(!ownership.isReserved(integraHash, 1), "cancelled");
+        assertEq(ownership.holderOf(integraHash, 1), address(0), "no holder");
+    }
 }

@@ -161,7 +161,7 @@ interface CallFrame {
 }
 
 /** Gas used inside the frames of `to` whose input starts with `selector`, from the transaction's call trace. */
-async function frameGas(clients: Clients, hash: Hex, to: Address, selector: Hex): Promise<number> {
+export async function frameGas(clients: Clients, hash: Hex, to: Address, selector: Hex): Promise<number> {
   const root = await clients.publicClient.request<{
     Parameters: [hash: Hex, options: { tracer: "callTracer" }];
     ReturnType: CallFrame;
@@ -176,28 +176,43 @@ type StateDiff = Record<string, { storage?: Record<string, Hex> }>;
 
 /** Storage slots the transaction turns from zero to non-zero, per (lower-case) address. */
 async function newStorageSlots(clients: Clients, hash: Hex): Promise<Map<string, number>> {
+  return (await storageChanges(clients, hash)).created;
+}
+
+/**
+ * Storage slots the transaction changed, per (lower-case) address, from anvil's prestate diff: `created` turned from
+ * zero to non-zero, `rewritten` from one non-zero value to another.
+ */
+export async function storageChanges(
+  clients: Clients,
+  hash: Hex,
+): Promise<{ created: Map<string, number>; rewritten: Map<string, number> }> {
   const { pre, post } = await clients.publicClient.request<{
     Parameters: [hash: Hex, options: { tracer: "prestateTracer"; tracerConfig: { diffMode: true } }];
     ReturnType: { pre: StateDiff; post: StateDiff };
   }>({ method: "debug_traceTransaction", params: [hash, { tracer: "prestateTracer", tracerConfig: { diffMode: true } }] });
-  const counts = new Map<string, number>();
+  const created = new Map<string, number>();
+  const rewritten = new Map<string, number>();
+  const count = (map: Map<string, number>, address: string) => map.set(address, (map.get(address) ?? 0) + 1);
   for (const [address, account] of Object.entries(post)) {
     for (const [slot, value] of Object.entries(account.storage ?? {})) {
       const before = BigInt(pre[address]?.storage?.[slot] ?? 0);
-      if (before === 0n && BigInt(value) !== 0n) counts.set(address.toLowerCase(), (counts.get(address.toLowerCase()) ?? 0) + 1);
+      if (BigInt(value) === 0n) continue;
+      if (before === 0n) count(created, address.toLowerCase());
+      else if (before !== BigInt(value)) count(rewritten, address.toLowerCase());
     }
   }
-  return counts;
+  return { created, rewritten };
 }
 
-function calldataCost(input: Hex): number {
+export function calldataCost(input: Hex): number {
   let cost = 0;
   for (let i = 2; i < input.length; i += 2) cost += input.slice(i, i + 2) === "00" ? 4 : 16;
   return cost;
 }
 
 /** Gas of the receipt's logs (only those `from` emitted, when given). */
-function logCost(receipt: TransactionReceipt, from?: Address): number {
+export function logCost(receipt: TransactionReceipt, from?: Address): number {
   return receipt.logs
     .filter((log) => from === undefined || log.address.toLowerCase() === from.toLowerCase())
     .reduce((sum, log) => sum + 375 + 375 * log.topics.length + 8 * ((log.data.length - 2) / 2), 0);

@@ -10,10 +10,12 @@ forgeBuild();
 // gas.ts writes with the generated ABIs: regenerate them from this build (as `npm run generate` does), then load it.
 writeGeneratedModule();
 const { formatGasReport, measureGas } = await import("./gas.ts");
+const { formatEscrowGasReport, measureEscrowGas } = await import("./escrowGas.ts");
 const anvil = await startAnvil(8546);
 try {
   const deployment = await deployIntegra(await clientsFor(anvil.rpcUrl, ANVIL_KEYS[0]));
   console.log(formatGasReport(await measureGas(anvil.rpcUrl, deployment)));
+  console.log(`\n${formatEscrowGasReport(await measureEscrowGas(anvil.rpcUrl, deployment))}`);
 } finally {
   await anvil.stop();
 }

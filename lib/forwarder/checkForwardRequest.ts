@@ -1,6 +1,6 @@
-import { type Hex, concat, recoverTypedDataAddress } from "viem";
+import { BaseError, ContractFunctionRevertedError, type Hex, concat, recoverTypedDataAddress } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { eas, forwarder } from "@/lib/contracts";
+import { eas, escrow, forwarder } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import {
@@ -13,13 +13,13 @@ import {
 } from "./deadlineWindow";
 import { type ForwardingContracts, appForwardingContracts } from "./forwardingContracts";
 import { type SignedForwardRequest, forwardRequestTypedData } from "./forwardRequest";
-import { type RelayableCall, relayableCall } from "./relayableCalls";
+import { type EscrowPartyCall, type RelayableCall, relayableCall } from "./relayableCalls";
 import { isRpcFailure } from "./rpcFailure";
 
 /** The most gas a sponsored call may ask for: a claim needs about 150,000. */
 export const MAX_FORWARDED_GAS = 1_000_000n;
 
-export type CheckId = "call" | "value" | "gas" | "deadline" | "attestation" | "nonce" | "signature" | "wallet" | "simulation";
+export type CheckId = "call" | "value" | "gas" | "deadline" | "attestation" | "escrow" | "nonce" | "signature" | "wallet" | "simulation";
 
 export interface RequestCheck {
   id: CheckId;
@@ -54,8 +54,9 @@ export interface CheckOptions {
 /**
  * Every check a sponsor makes before paying for a signed request, in order, in words: it is one of the
  * sponsored party calls, carries no ether, asks for bounded gas, has between a minute and an hour left at the
- * next block (deadlineWindow.ts), claims with an attestation that outlives that minute, is not already used, is
- * signed by its `from`, comes from a wallet without code, and would succeed as the forwarder will make it. The relayer stops at the first
+ * next block (deadlineWindow.ts), claims with an attestation that outlives that minute, acts on an escrow that exists
+ * and whose refund time is more than that minute away (escrowCheck), is not already used, is signed by its `from`,
+ * comes from a wallet without code, and would succeed as the forwarder will make it. The relayer stops at the first
  * failure; the clerk's page shows them all. Reads the chain, sends nothing.
  */
 export async function checkForwardRequest(
@@ -104,7 +105,8 @@ export async function checkForwardRequest(
     return done();
 
   const claimUid = call?.contract === "tokenizer" ? call.attestationUid : undefined;
-  const [block, currentNonce, chainId, attestation, code] = await Promise.all([
+  const escrowId = call?.contract === "escrow" ? call.escrowId : undefined;
+  const [block, currentNonce, chainId, attestation, code, escrowState] = await Promise.all([
     client.getBlock({ blockTag: "latest" }),
     client.readContract({ abi: forwarder.abi, address: contracts.forwarder, functionName: "nonces", args: [request.from] }),
     client.chain?.id ?? client.getChainId(),
@@ -112,6 +114,7 @@ export async function checkForwardRequest(
       ? undefined
       : client.readContract({ abi: eas.abi, address: contracts.eas, functionName: "getAttestation", args: [claimUid] }),
     signerCode(client, request.from),
+    escrowId === undefined ? undefined : readEscrow(client, contracts, escrowId),
   ]);
   // Judged at the block the request would land in, not the latest one: on a chain idle for an hour, the latest
   // block's time is an hour behind the next one's.
@@ -152,6 +155,8 @@ export async function checkForwardRequest(
     )
       return done();
   }
+
+  if (call?.contract === "escrow" && add(escrowCheck(call.functionName, call.escrowId, escrowState ?? null, blockTime))) return done();
 
   const turn = currentNonce + (options.nonceOffset ?? 0n);
   const nonceCheck: RequestCheck =
@@ -208,6 +213,46 @@ export async function checkForwardRequest(
     );
   }
   return done();
+}
+
+/** What the escrow check reads of an escrow: null for one that does not exist. */
+type EscrowState = { refundAfter: number } | null;
+
+/** An escrow's refund time; null when it does not exist (the contract reverts). A node's failure throws. */
+async function readEscrow(client: ReadClient, contracts: ForwardingContracts, escrowId: bigint): Promise<EscrowState> {
+  try {
+    const found = await client.readContract({ abi: escrow.abi, address: contracts.escrow, functionName: "getEscrow", args: [escrowId] });
+    return { refundAfter: found.refundAfter };
+  } catch (error) {
+    if (error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError)) return null;
+    throw error;
+  }
+}
+
+/**
+ * A sponsored escrow call acts on an escrow that exists, at least MIN_SECONDS_LEFT before its refund time at the next
+ * block. From the refund time on, an escrow can only be refunded: a deposit or a dispute would revert, an approval
+ * would change nothing, and anyone's refund could land just ahead of any of them, the revert then at the sponsor's
+ * cost. The rest (who holds which token, the escrow's status) is the simulation's to say, in the contract's words.
+ */
+export function escrowCheck(functionName: EscrowPartyCall, escrowId: bigint, state: EscrowState, blockTime: number): RequestCheck {
+  if (!state) return { id: "escrow", ok: false, text: `Escrow #${escrowId} does not exist on this chain.` };
+  const left = state.refundAfter - blockTime;
+  if (left <= 0) {
+    return {
+      id: "escrow",
+      ok: false,
+      text: `Escrow #${escrowId} reached its refund time ${inWords(-left)} ago: it can no longer be funded, released or disputed, only refunded${functionName === "approveRelease" ? ", so an approval changes nothing" : ""}.`,
+    };
+  }
+  if (left < MIN_SECONDS_LEFT) {
+    return {
+      id: "escrow",
+      ok: false,
+      text: `Escrow #${escrowId} reaches its refund time in ${inWords(left)}, too soon for this request to be mined safely before it (at least ${MIN_SECONDS_LEFT} seconds are needed).`,
+    };
+  }
+  return { id: "escrow", ok: true, text: `Escrow #${escrowId} reaches its refund time in ${inWords(left)}.` };
 }
 
 /** How an EIP-7702 delegation designator starts (`0xef0100` + the delegate's address). */

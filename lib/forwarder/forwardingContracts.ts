@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { eas, forwarder, multiPartyTokenizer, ownershipTokenizer, registry, signal } from "@/lib/contracts";
+import { eas, escrow, forwarder, multiPartyTokenizer, ownershipTokenizer, registry, signal } from "@/lib/contracts";
 
 /**
  * The addresses a sponsor's checks read and call: the app's deployment by default, another one where a caller
@@ -10,6 +10,8 @@ export interface ForwardingContracts {
   ownershipTokenizer: Address;
   multiPartyTokenizer: Address;
   signal: Address;
+  /** IntegraEscrowV1: the zero address on a deployment without one (nothing on it is then sponsored). */
+  escrow: Address;
   registry: Address;
   eas: Address;
 }
@@ -27,6 +29,9 @@ export const appForwardingContracts: ForwardingContracts = {
   },
   get signal() {
     return signal.address;
+  },
+  get escrow() {
+    return escrow.address;
   },
   get registry() {
     return registry.address;

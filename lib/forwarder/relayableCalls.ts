@@ -1,10 +1,11 @@
-import { type Address, type Hex, decodeFunctionData, encodeFunctionData, size } from "viem";
-import { signal, tokenizerAbi } from "@/lib/contracts";
+import { type Address, type Hex, decodeFunctionData, encodeFunctionData, size, zeroAddress } from "viem";
+import { escrow, signal, tokenizerAbi } from "@/lib/contracts";
 import { shortHex } from "@/lib/format/hex";
 import { type ForwardingContracts, appForwardingContracts } from "./forwardingContracts";
 
 /**
- * The party calls anyone may sponsor: claiming a reserved token, and the payment signals between parties.
+ * The party calls anyone may sponsor: claiming a reserved token, the payment signals between parties, and a party's
+ * part in an escrow (approving its release, depositing with an ERC-2612 permit, raising a dispute without a fee).
  * Nothing else is forwarded by the relayer or offered to the clerk, so a sponsor's ether only ever pays for
  * what the product is for. This is the sponsor's own check of what it is given; senders do not decode their calls
  * with it, they read the `sponsored` flag the encoder set (lib/writes/), which mirrors this list.
@@ -17,7 +18,22 @@ export type RelayableCall =
       integraHash?: Hex;
       paymentId?: bigint;
       words: string;
+    }
+  | {
+      contract: "escrow";
+      functionName: EscrowPartyCall;
+      escrowId: bigint;
+      /** approveRelease: the approver token the signer holds. */
+      tokenId?: bigint;
+      words: string;
     };
+
+/**
+ * The escrow calls a party with no ether makes through the forwarder. Not open (the record's owner or executor pays
+ * for it), nor release, refund and withdraw (anyone's triggers: a keeper's, or the recipient's own), nor a deposit
+ * that carries ether or a dispute that pays its arbitrator's fee (a sponsored request never carries ether).
+ */
+export type EscrowPartyCall = "approveRelease" | "depositWithPermit" | "raiseDispute";
 
 export type CallVerdict = { ok: true; call: RelayableCall } | { ok: false; reason: string };
 
@@ -113,7 +129,66 @@ export function relayableCall(to: Address, data: Hex, contracts: ForwardingContr
         };
     }
   }
-  return { ok: false, reason: `Nothing is sponsored on ${to}: only claims on the Integra tokenizers and payment signals are.` };
+  if (contracts.escrow !== zeroAddress && target === contracts.escrow.toLowerCase()) return escrowCall(data);
+  return {
+    ok: false,
+    reason: `Nothing is sponsored on ${to}: only claims on the Integra tokenizers, payment signals, and approvals, permit deposits and disputes on the escrow contract are.`,
+  };
+}
+
+function escrowCall(data: Hex): CallVerdict {
+  const decoded = tryDecode(() => decodeFunctionData({ abi: escrow.abi, data }));
+  if (
+    decoded &&
+    encodeFunctionData({ abi: escrow.abi, functionName: decoded.functionName, args: decoded.args } as Parameters<
+      typeof encodeFunctionData
+    >[0]) !== data.toLowerCase()
+  )
+    return NOT_CANONICAL;
+  switch (decoded?.functionName) {
+    case "approveRelease": {
+      const [escrowId, tokenId] = decoded.args;
+      return {
+        ok: true,
+        call: {
+          contract: "escrow",
+          functionName: "approveRelease",
+          escrowId,
+          tokenId,
+          words: `Approve the release of escrow #${escrowId} as the holder of token #${tokenId}`,
+        },
+      };
+    }
+    case "depositWithPermit": {
+      const [escrowId] = decoded.args;
+      return {
+        ok: true,
+        call: {
+          contract: "escrow",
+          functionName: "depositWithPermit",
+          escrowId,
+          words: `Deposit the amount of escrow #${escrowId}, with a permit for the escrow to take it`,
+        },
+      };
+    }
+    case "raiseDispute": {
+      const [escrowId] = decoded.args;
+      return {
+        ok: true,
+        call: {
+          contract: "escrow",
+          functionName: "raiseDispute",
+          escrowId,
+          words: `Raise a dispute on escrow #${escrowId}, freezing it until its arbitrator rules`,
+        },
+      };
+    }
+    default:
+      return {
+        ok: false,
+        reason: `Only approvals of a release, deposits with a permit and disputes are sponsored on the escrow contract; this request calls ${decoded?.functionName ?? "an unknown function"}.`,
+      };
+  }
 }
 
 // Trailing bytes after the arguments would make the sponsor pay for calldata nobody reads.

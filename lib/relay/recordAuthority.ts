@@ -1,5 +1,5 @@
 import { type Address, BaseError, ContractFunctionRevertedError, type Hex, type PublicClient } from "viem";
-import { registry, signal } from "@/lib/contracts";
+import { escrow, registry, signal } from "@/lib/contracts";
 import type { ForwardingContracts } from "@/lib/forwarder/forwardingContracts";
 import type { RelayableCall } from "@/lib/forwarder/relayableCalls";
 
@@ -11,20 +11,27 @@ export interface RecordAuthority {
 }
 
 /**
- * Who holds authority over the record a sponsored call acts on: the claim's record, or the payment's. Undefined when
- * the record or payment does not exist (a revert); an unreachable chain throws, so it is not taken for "no record".
+ * Who holds authority over the record a sponsored call acts on: the claim's record, the payment's, or the escrow's
+ * (`getEscrow(escrowId).integraHash`: an escrow is opened only by its record's owner or executor). Undefined when the
+ * record, payment or escrow does not exist (a revert); an unreachable chain throws, so it is not taken for "no record".
  */
 export async function recordAuthority(
   client: PublicClient,
   contracts: ForwardingContracts,
   call: RelayableCall,
 ): Promise<RecordAuthority | undefined> {
-  let integraHash = call.integraHash;
+  let integraHash = call.contract === "escrow" ? undefined : call.integraHash;
   if (!integraHash && call.contract === "signal" && call.paymentId !== undefined) {
     const payment = await orUndefinedOnRevert(
       client.readContract({ abi: signal.abi, address: contracts.signal, functionName: "getPayment", args: [call.paymentId] }),
     );
     integraHash = payment?.integraHash;
+  }
+  if (call.contract === "escrow") {
+    const found = await orUndefinedOnRevert(
+      client.readContract({ abi: escrow.abi, address: contracts.escrow, functionName: "getEscrow", args: [call.escrowId] }),
+    );
+    integraHash = found?.integraHash;
   }
   if (!integraHash) return undefined;
   const authority = await orUndefinedOnRevert(

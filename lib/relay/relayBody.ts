@@ -59,14 +59,15 @@ function one(parse: () => SignedForwardRequest[]): RelayBody {
 /**
  * Why a batch's decoded calls cannot go together, or undefined: a batch holds claims only, of different tokens.
  * Claims of different tokens do not depend on one another, so each one's simulation on the chain as it is holds in
- * the batch too; payment signals can (a request, then its cancellation), so they go one at a time.
+ * the batch too; payment signals and escrow calls can (a request, then its cancellation; a deposit, then a dispute),
+ * so they go one at a time.
  */
 export function batchCallsProblem(calls: readonly (RelayableCall | undefined)[]): string | undefined {
   const seen = new Set<string>();
   for (const [i, call] of calls.entries()) {
     const at = `Request ${i + 1} of ${calls.length}`;
     if (call?.contract !== "tokenizer")
-      return `${at} is not a claim: a batch holds claims only (they do not depend on one another). Send payment signals one at a time.`;
+      return `${at} is not a claim: a batch holds claims only (they do not depend on one another). Send payment signals and escrow calls one at a time.`;
     const token = `${call.integraHash.toLowerCase()}:${call.tokenId}`;
     if (seen.has(token)) return `${at} claims token #${call.tokenId} of ${call.integraHash} again: a batch claims each token once.`;
     seen.add(token);

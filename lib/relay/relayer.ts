@@ -12,7 +12,7 @@ import {
   parseEventLogs,
   zeroAddress,
 } from "viem";
-import { forwarder } from "@/lib/contracts";
+import { escrow, forwarder } from "@/lib/contracts";
 import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import { type CheckId, checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
@@ -20,7 +20,7 @@ import { inWords } from "@/lib/forwarder/deadlineWindow";
 import { completionHeadroom } from "@/lib/forwarder/completionHeadroom";
 import { type ForwardingContracts, appForwardingContracts } from "@/lib/forwarder/forwardingContracts";
 import { type SignedForwardRequest, forwardRequestData } from "@/lib/forwarder/forwardRequest";
-import type { RelayableCall } from "@/lib/forwarder/relayableCalls";
+import type { EscrowPartyCall, RelayableCall } from "@/lib/forwarder/relayableCalls";
 import { isRpcFailure } from "@/lib/forwarder/rpcFailure";
 import { recordAuthority } from "./recordAuthority";
 import { type RefusalStatus, type RelayOutcome, refuse } from "./refusal";
@@ -63,6 +63,7 @@ const CHECK_STATUS: Record<Exclude<CheckId, "simulation">, RefusalStatus> = {
   gas: 422,
   deadline: 400,
   attestation: 422,
+  escrow: 422,
   nonce: 409,
   signature: 400,
   wallet: 422,
@@ -75,8 +76,8 @@ const claimKey = (call: RelayableCall): string | undefined =>
 /**
  * Sends `forwarder.execute` for signed party requests, paying the gas from one sponsor account. In order, cheapest
  * first, so nothing that fails costs a slot of anything scarcer: the client's limit, the request's format and
- * checks (call, deadline window, attestation, nonce, signature, a signing wallet without code), the penalties of the
- * signer and of the claimed token, the signer's limit, the simulation, whether the sponsor chose this record (its
+ * checks (call, deadline window, attestation, escrow, nonce, signature, a signing wallet without code), the penalties
+ * of the signer and of the claimed token, the signer's limit, the simulation, whether the sponsor chose this record (its
  * principals' share), the global rate of that share, gas (estimated with the real fees) and fees, and the spending
  * caps of the share and of the signer. Only then does it send. Every limit lives in the store (store/relayerStore.ts), so a
  * restart keeps them and instances sharing the store share them. Every refusal says why, in words, and sends nothing.
@@ -225,7 +226,7 @@ export class Relayer {
       }
     }
     if (!share) return refuse(422, "call", "The request's call could not be read.");
-    const kind: SponsoredKind = known[0].contract === "signal" ? "signal" : "claim";
+    const kind: SponsoredKind = known[0].contract === "tokenizer" ? "claim" : known[0].contract;
 
     // Marked before the next step: concurrent copies of one request, on any instance, cannot all get through.
     const inFlightKeys = requests.map((request) => `inflight:${signer}:${request.nonce}`);
@@ -316,7 +317,7 @@ export class Relayer {
       return refuse(
         429,
         "rate",
-        `Payment signals on ${recordsOf(share)} have used their ${share.signalRateLimit} requests of the last ${window}; the rest is kept for claims. Try again in ${wait} seconds, or pay the fee from your own wallet.`,
+        `${nonClaimCalls(kind)} on ${recordsOf(share)} have used their ${share.signalRateLimit} requests of the last ${window}; the rest is kept for claims. Try again in ${wait} seconds, or pay the fee from your own wallet.`,
         wait,
       );
     }
@@ -452,11 +453,11 @@ export class Relayer {
         retryAfter,
       );
     }
-    if (kind === "signal") {
+    if (kind !== "claim") {
       return refuse(
         503,
         "spend",
-        `Payment signals on ${recordsOf(share)} have used their part (${formatEther(gweiToWei(share.signalCapGwei))} ETH) of the relayer's daily budget; the rest is kept for claims. Try again later, or pay the fee from your own wallet.`,
+        `${nonClaimCalls(kind)} on ${recordsOf(share)} have used their part (${formatEther(gweiToWei(share.signalCapGwei))} ETH) of the relayer's daily budget; the rest is kept for claims. Try again later, or pay the fee from your own wallet.`,
         retryAfter,
       );
     }
@@ -483,7 +484,7 @@ export class Relayer {
         // A cancellation is the sponsor's own transfer: it succeeds, and never counts against the signer.
         const failed =
           receipt.status !== "success"
-            ? (await this.signerAtFault(receipt.blockNumber, requests))
+            ? (await this.signerAtFault(receipt.blockNumber, requests, calls))
               ? calls
               : []
             : failedInBatch(receipt, requests, calls, this.contracts.forwarder);
@@ -517,12 +518,17 @@ export class Relayer {
    * Whether a reverted request (or batch) is its signer's doing. Not when it was mined after its (earliest) deadline
    * (the sponsor's transaction waited), nor when the signer's forwarder nonce had moved past its (first) request by
    * that block: someone copied a request out of the pending transaction and ran it first (the party's call happened;
-   * only the copy reverted).
+   * only the copy reverted). Nor, for an escrow call, when the escrow had moved on by that block (escrowMovedOn).
    */
-  private async signerAtFault(blockNumber: bigint, requests: readonly SignedForwardRequest[]): Promise<boolean> {
+  private async signerAtFault(
+    blockNumber: bigint,
+    requests: readonly SignedForwardRequest[],
+    calls: readonly RelayableCall[],
+  ): Promise<boolean> {
     const [request] = requests;
+    const [call] = calls;
     const deadline = Math.min(...requests.map((r) => r.deadline));
-    const [block, nonce] = await Promise.all([
+    const [block, nonce, escrowAfter] = await Promise.all([
       this.publicClient.getBlock({ blockNumber }),
       this.publicClient.readContract({
         abi: forwarder.abi,
@@ -531,8 +537,43 @@ export class Relayer {
         args: [request.from],
         blockNumber,
       }),
+      call?.contract === "escrow"
+        ? this.publicClient.readContract({
+            abi: escrow.abi,
+            address: this.contracts.escrow,
+            functionName: "getEscrow",
+            args: [call.escrowId],
+            blockNumber,
+          })
+        : undefined,
     ]);
+    if (call?.contract === "escrow" && escrowAfter && escrowMovedOn(call.functionName, escrowAfter, Number(block.timestamp))) return false;
     return Number(block.timestamp) <= deadline && nonce <= request.nonce;
+  }
+}
+
+/** IntegraEscrowV1.EscrowStatus: Open, Funded, Disputed. */
+const ESCROW_OPEN = 1;
+const ESCROW_FUNDED = 2;
+const ESCROW_DISPUTED = 3;
+
+/**
+ * Whether an escrow call that reverted in a block at `blockTime` found its escrow moved on by then, by someone else
+ * or by time (the escrow as of that block's end: the reverted call changed nothing). Anyone may release an escrow
+ * whose conditions hold, or refund one past its refund time, and the other party may dispute first: a stranger
+ * (a keeper) could land such a call just ahead of a party's sponsored approval or dispute, and the party must not be
+ * penalized for it. A revert that is the party's doing (its token moved away, its balance or allowance short, the
+ * asset's code) leaves the escrow where it was, and penalizes as any other.
+ */
+function escrowMovedOn(functionName: EscrowPartyCall, escrowAfter: { status: number; refundAfter: number }, blockTime: number): boolean {
+  const { status } = escrowAfter;
+  switch (functionName) {
+    case "approveRelease":
+      return status !== ESCROW_OPEN && status !== ESCROW_FUNDED && status !== ESCROW_DISPUTED;
+    case "depositWithPermit":
+      return status !== ESCROW_OPEN || blockTime >= escrowAfter.refundAfter;
+    case "raiseDispute":
+      return status !== ESCROW_FUNDED || blockTime >= escrowAfter.refundAfter;
   }
 }
 
@@ -565,6 +606,11 @@ function failedInBatch(
 
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/** Who shares the part of a share that is not kept for claims, as a refusal of `kind` names them. */
+function nonClaimCalls(kind: SponsoredKind): string {
+  return kind === "escrow" ? "Escrow calls (with payment signals, which share their part)" : "Payment signals";
 }
 
 function recordsOf(share: SponsorShare): string {

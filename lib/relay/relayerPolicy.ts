@@ -32,8 +32,9 @@ export interface RelayerPolicy {
    */
   sponsoredPrincipals?: readonly SponsoredPrincipal[];
   /**
-   * The part of each share that payment signals (requestPayment, markPaid, cancelPayment) may use, of both its
-   * spend and its rate (0 to 1). The rest is kept for claims, so signals cannot lock parties out of gasless claims.
+   * The part of each share that payment signals (requestPayment, markPaid, cancelPayment) and escrow calls
+   * (approveRelease, depositWithPermit, raiseDispute) may use together, of both its spend and its rate (0 to 1). The
+   * rest is kept for claims, so neither can lock parties out of gasless claims.
    */
   signalShare: number;
   /** A sponsor transaction not mined after this long is sent again with the same nonce and higher fees. */

@@ -75,6 +75,7 @@ export async function startTestChain(anvilArgs: string[] = []): Promise<TestChai
         ownershipTokenizer: a.OwnershipTokenizerV1,
         multiPartyTokenizer: a.MultiPartyTokenizerV1,
         signal: a.IntegraSignalV1,
+        escrow: a.IntegraEscrowV1,
         registry: a.IntegraRecordV1,
         eas: a.EAS,
       },

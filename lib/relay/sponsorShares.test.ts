@@ -89,6 +89,19 @@ describe("sponsor shares", () => {
     await store.close();
   });
 
+  it("puts escrow calls in the signals' part: together they stop at it, and claims keep the rest", async () => {
+    const shares = sponsorShares(policy({ globalLimit: 10, spendCapWei: 100n * 10n ** 9n, signalShare: 0.5 }));
+    const share = shares.all!;
+    const store = memoryStore();
+    expect(spendBuckets(share, "escrow")).toEqual(spendBuckets(share, "signal"));
+    expect(rateBuckets(share, "escrow")).toEqual(rateBuckets(share, "signal"));
+    expect(await store.reserveSpend(spendBuckets(share, "signal"), 30)).toBeDefined();
+    expect(await store.reserveSpend(spendBuckets(share, "escrow"), 30)).toBeUndefined();
+    expect(await store.reserveSpend(spendBuckets(share, "escrow"), 20)).toBeDefined();
+    expect(await store.reserveSpend(spendBuckets(share, "claim"), 50)).toBeDefined();
+    await store.close();
+  });
+
   it("keeps each principal's share apart: one office's spam does not touch another's", async () => {
     const shares = sponsorShares(
       policy({

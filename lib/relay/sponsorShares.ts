@@ -2,13 +2,16 @@ import type { Address } from "viem";
 import type { RelayerPolicy } from "./relayerPolicy";
 import { type RateBucket, type SpendBucket, weiToGwei } from "./store/relayerStore";
 
-/** Claims, or payment signals (requestPayment, markPaid, cancelPayment), which may use only part of a share. */
-export type SponsoredKind = "claim" | "signal";
+/**
+ * Claims, or the other party calls, which together may use only part of a share: payment signals (requestPayment,
+ * markPaid, cancelPayment) and escrow calls (approveRelease, depositWithPermit, raiseDispute).
+ */
+export type SponsoredKind = "claim" | "signal" | "escrow";
 
 /**
  * One principal's part of what the sponsor gives: its slice of the global rate and of the spending cap, and within
- * it the smaller slice payment signals may use. What one principal's records use never touches another's share, and
- * signals never touch the part kept for claims.
+ * it the smaller slice payment signals and escrow calls may use (together). What one principal's records use never
+ * touches another's share, and signals and escrow calls never touch the part kept for claims.
  */
 export interface SponsorShare {
   /** Store key: "all", or the principal's address in lower case. */
@@ -60,17 +63,20 @@ export function shareForRecord(shares: SponsorShares, authority: { owner: Addres
   return shares.byPrincipal.get(authority.owner.toLowerCase()) ?? shares.byPrincipal.get(authority.executor.toLowerCase());
 }
 
-/** The global-rate buckets a request of `kind` takes a slot in: the share's, and for signals the signals' part of it. */
+/**
+ * The global-rate buckets a request of `kind` takes a slot in: the share's, and for anything but a claim the part of
+ * it that signals and escrow calls share (its key still says "signals").
+ */
 export function rateBuckets(share: SponsorShare, kind: SponsoredKind): RateBucket[] {
   const buckets: RateBucket[] = [{ key: `global:${share.id}`, limit: share.rateLimit }];
-  if (kind === "signal") buckets.push({ key: `global:${share.id}:signals`, limit: share.signalRateLimit });
+  if (kind !== "claim") buckets.push({ key: `global:${share.id}:signals`, limit: share.signalRateLimit });
   return buckets;
 }
 
-/** The spend buckets a transaction of `kind` reserves in: the share's, and for signals the signals' part of it. */
+/** The spend buckets a transaction of `kind` reserves in: the share's, and for anything but a claim the non-claim part. */
 export function spendBuckets(share: SponsorShare, kind: SponsoredKind): SpendBucket[] {
   const buckets: SpendBucket[] = [{ key: `spend:${share.id}`, capGwei: share.capGwei }];
-  if (kind === "signal") buckets.push({ key: `spend:${share.id}:signals`, capGwei: share.signalCapGwei });
+  if (kind !== "claim") buckets.push({ key: `spend:${share.id}:signals`, capGwei: share.signalCapGwei });
   return buckets;
 }
 

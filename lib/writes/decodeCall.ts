@@ -1,6 +1,6 @@
 import { type Abi, type Address, type Hex, decodeAbiParameters, decodeFunctionData, isAddressEqual, slice } from "viem";
 import { CAPABILITY_DATA_PARAMETERS } from "@/lib/capabilities";
-import { capabilitySchemaUid, eas, forwarder, multiPartyTokenizer, ownershipTokenizer, registry, signal } from "@/lib/contracts";
+import { capabilitySchemaUid, eas, escrow, forwarder, multiPartyTokenizer, ownershipTokenizer, registry, signal } from "@/lib/contracts";
 import type { ContractCall } from "./contractCall";
 
 /** One capability an EAS attestation grants, its schema data decoded (the attestation's `data` is ABI bytes). */
@@ -38,6 +38,7 @@ function knownContracts(): { name: string; address: Address; abi: Abi }[] {
     { name: "MultiPartyTokenizerV1", ...multiPartyTokenizer },
     { name: "IntegraSignalV1", ...signal },
     { name: "IntegraForwarderV1", ...forwarder },
+    { name: "IntegraEscrowV1", ...escrow },
     { name: "EAS", ...eas },
   ];
 }

@@ -7,6 +7,8 @@ import { attestCommand } from "./commands/attest";
 import { cancelCommand } from "./commands/cancel";
 import { checkProofCommand } from "./commands/checkProof";
 import { claimCommand } from "./commands/claim";
+import { conditionCommand } from "./commands/condition";
+import { escrowCommand } from "./commands/escrow";
 import { executorCommand } from "./commands/executor";
 import { offerOwnershipCommand } from "./commands/offerOwnership";
 import { paymentCommand } from "./commands/payment";
@@ -44,6 +46,9 @@ const COMMANDS: Command[] = [
   acceptOwnershipCommand,
   acceptCommand,
   paymentCommand,
+  // Money held for a record: escrows, and the condition attestations they wait on.
+  escrowCommand,
+  conditionCommand,
   proofCommand,
   checkProofCommand,
 ];

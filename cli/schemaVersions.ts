@@ -30,6 +30,12 @@ export const SCHEMA_VERSIONS = {
   cancel: 1,
   "offer-ownership": 1,
   payment: 1,
+  "escrow-status": 1,
+  "escrow-list": 1,
+  "escrow-open": 1,
+  escrow: 1,
+  "escrow-release": 1,
+  condition: 1,
   "watch-event": 1,
   error: 1,
 } as const;

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { conditionEventsAbi } from "@/lib/timeline/conditionEvents";
 import { integraTimelineEvents } from "@/lib/timeline/integraEvents";
 import { type JsonKind, SCHEMA_VERSIONS } from "./schemaVersions";
 
@@ -151,12 +152,13 @@ describe("cli/schemas", () => {
     expect(differing).toEqual([]);
   });
 
-  it("watch-event lists every timeline event, each with its ABI's arguments (bool as a boolean, every other type a string)", () => {
+  it("watch-event lists every timeline event and condition attestation event, each with its ABI's arguments (bool as a boolean, every other type a string)", () => {
     const schema = schemas.get("watch-event") as Schema;
     const defs = schema.$defs as Schema;
     const eventNames = ((schema.properties as Schema).event as Schema).enum;
-    expect(eventNames).toEqual([...new Set(integraTimelineEvents.map((e) => e.name))].sort());
-    for (const event of integraTimelineEvents) {
+    const watched = [...integraTimelineEvents, ...conditionEventsAbi];
+    expect(eventNames).toEqual([...new Set(watched.map((e) => e.name))].sort());
+    for (const event of watched) {
       const args = defs[`${event.name}Args`] as Schema;
       const expected = Object.fromEntries(event.inputs.map((input) => [input.name, input.type === "bool" ? "boolean" : "string"]));
       const actual = Object.fromEntries(

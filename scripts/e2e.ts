@@ -63,7 +63,11 @@ try {
   // Not spawnSync: the proxy lives in this process, and must keep answering while Playwright runs.
   const playwright = spawn("npx", ["playwright", "test", ...extra], {
     cwd: ROOT,
-    env: { ...env, E2E_DEMO: JSON.stringify({ ...local.demo, paymentId: local.demo?.paymentId.toString() }) },
+    // Ids (the payment request's, the demo escrow's) are bigints: passed as decimal strings.
+    env: {
+      ...env,
+      E2E_DEMO: JSON.stringify(local.demo ?? {}, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value)),
+    },
     stdio: "inherit",
   });
   exitCode = await new Promise<number>((resolve) => playwright.once("exit", (code) => resolve(code ?? 1)));

@@ -1,11 +1,11 @@
 // One event's hooks (--exec, --webhook), each tried until it succeeds: the at-least-once rule of `integra watch`.
 import { backoffDelayMs } from "@/lib/chain/retryTransient";
-import type { TimelineEntry } from "@/lib/sdk";
+import type { WatchEntry } from "@/lib/sdk";
 
 /** The event a hook is given: the watch's JSON line and what it was made from. */
 export interface HookEvent {
   type: "event" | "retracted";
-  entry: TimelineEntry;
+  entry: WatchEntry;
   /** The JSON line printed on stdout. */
   line: string;
   /**

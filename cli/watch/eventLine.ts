@@ -1,12 +1,14 @@
-import { type TimelineEntry, describeEntry } from "@/lib/sdk";
+import { type WatchEntry, describeWatchEntry } from "@/lib/sdk";
 import { jsonLine } from "../format";
 
 /**
  * One event as a JSON line of the published schema (cli/schemas/watch-event.schema.json): what happened, where, and
  * its decoded arguments (bigints as decimal strings). The webhook's body and the hook's INTEGRA_EVENT are this line.
+ * An escrow event's args carry its escrowId; a condition attestation (ConditionAttested, ConditionRevoked) its uid,
+ * attester, condition and statement.
  */
-export function eventLine(type: "event" | "retracted", entry: TimelineEntry): string {
-  const text = describeEntry(entry);
+export function eventLine(type: "event" | "retracted", entry: WatchEntry): string {
+  const text = describeWatchEntry(entry);
   const line = {
     type,
     event: entry.eventName,

@@ -26,10 +26,11 @@ function killStragglersOnExit(): void {
   process.on("exit", () => stopping.forEach((pgid) => signalGroup(pgid, "SIGKILL")));
 }
 
-/** The event in the hook's environment: the JSON line and its main fields. */
-function hookEnvironment(event: HookEvent): NodeJS.ProcessEnv {
+/** The event in the hook's environment: the JSON line and its main fields (an escrow event's escrowId too). */
+export function hookEnvironment(event: HookEvent): NodeJS.ProcessEnv {
   const { entry } = event;
-  return {
+  const escrowId = "escrowId" in entry.args ? entry.args.escrowId : undefined;
+  const environment: NodeJS.ProcessEnv = {
     ...process.env,
     INTEGRA_EVENT: event.line,
     INTEGRA_EVENT_TYPE: event.type,
@@ -40,6 +41,10 @@ function hookEnvironment(event: HookEvent): NodeJS.ProcessEnv {
     INTEGRA_TX: entry.transactionHash,
     INTEGRA_DELIVERY: event.deliveryId,
   };
+  // Only an escrow event's: never one the watcher itself was started with.
+  if (escrowId === undefined) delete environment.INTEGRA_ESCROW_ID;
+  else environment.INTEGRA_ESCROW_ID = escrowId.toString();
+  return environment;
 }
 
 /**

@@ -149,7 +149,7 @@ async function findConditionAttestation(client: ReadClient, escrowId: bigint, at
 }
 
 /** The asset's symbol and decimals (ether: ETH, 18). */
-async function readAsset(client: ReadClient, address: Address): Promise<EscrowAsset> {
+export async function readAsset(client: ReadClient, address: Address): Promise<EscrowAsset> {
   if (address === zeroAddress) return { address, symbol: "ETH", decimals: 18 };
   const [symbol, decimals] = await Promise.all([
     client.readContract({ address, abi: erc20Abi, functionName: "symbol" }),

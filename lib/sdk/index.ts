@@ -22,6 +22,7 @@
 import { http, type PublicClient, createPublicClient } from "viem";
 import { RPC_URL, chainFor } from "@/lib/config/appChain";
 import { deploymentChainId } from "@/lib/deployment";
+import { readEscrowsOf } from "@/lib/reads/escrows";
 import { readReservationsFor } from "@/lib/reads/reservations";
 import { type ContentRecord, readRecordsByContent } from "@/lib/reads/records";
 import { type HashProgress, hashFile } from "./hashFile";
@@ -73,6 +74,18 @@ export { readTimeline, REORG_DEPTH, type TimelineData, type TimelineFilter } fro
 /** One timeline event, decoded and typed; and its words as the app shows them. */
 export { type TimelineEntry } from "@/lib/timeline/decodeEntry";
 export { describeEntry, type EntryText } from "@/lib/timeline/describeEntry";
+/**
+ * What a watch delivers: the timeline's events, and the condition attestations a record's escrows wait on
+ * (`ConditionAttested`, `ConditionRevoked`: EAS's events, delivered in the Integra layout), with their words.
+ */
+export {
+  CONDITION_EVENT_NAMES,
+  conditionEventsAbi,
+  describeWatchEntry,
+  isConditionEntry,
+  type ConditionEntry,
+  type WatchEntry,
+} from "@/lib/timeline/conditionEvents";
 /** Each token's role, from the reservations among timeline entries ("Token #2 (Seller)"). */
 export { roleOf, tokenRolesOf, type TokenRoles } from "@/lib/timeline/tokenRoles";
 export { displayRole, roleProblem, tokenLabel } from "@/lib/format/token";
@@ -165,6 +178,44 @@ export { cancelReservation, reserveToken, sealParties, type ReserveInput } from 
 export { attestParties, issueCapabilities, missingClaimGrants, revokeCapability, type CapabilityGrant } from "./attestations";
 export { offerOwnership, withdrawOwnershipOffer } from "./ownership";
 export { cancelPayment, markPaid } from "./payments";
+/**
+ * Escrows: money held for a record and released by its conditions (agreement complete, k of n approvals, an
+ * attestation, a payment marked paid), refunded after its refund time, or ruled on by its arbitrator. Reads (each
+ * condition live, the attestation that satisfies it, who acts next) and every write; a deposit uses one ERC-2612
+ * permit signature when the token offers permits (a relayer may submit it), else approve + deposit. Amounts are public.
+ */
+export {
+  ATTESTATION_FAULT,
+  ESCROW_STATUS,
+  readEscrow,
+  readEscrowsOf,
+  type AttestationFaultName,
+  type EscrowAsset,
+  type EscrowStatusName,
+  type EscrowView,
+} from "@/lib/reads/escrows";
+export { escrowNextSteps, type EscrowStep } from "@/lib/escrow/nextSteps";
+export { CONDITION_SCHEMA, encodeConditionData } from "@/lib/escrow/conditionSchema";
+export { conditionSchemaUid, escrow, localContracts } from "@/lib/contracts";
+export type { EscrowTerms } from "@/lib/writes";
+export {
+  approveRelease,
+  attestCondition,
+  deposit,
+  missingWords,
+  openEscrow,
+  raiseDispute,
+  refund,
+  release,
+  releaseReadiness,
+  revokeCondition,
+  supportsPermit,
+  withdraw,
+  type DepositMethod,
+  type Deposited,
+  type Released,
+  type ReleaseReadiness,
+} from "./escrow";
 /** A party claims every token it can claim now, through a relayer in forwarded batches (one transaction each), or paying itself. */
 export { claimAll, type ClaimAllOptions, type ClaimAllResult, type ClaimAllToken } from "./claimAll";
 /**
@@ -192,6 +243,9 @@ export { RelayRefusedError } from "@/lib/relay/relayClient";
  * The same function as {@link readReservationsFor}.
  */
 export const pendingTokensFor = readReservationsFor;
+
+/** A record's escrows, newest first, each with its conditions live: the same function as {@link readEscrowsOf}. */
+export const escrowsOf = readEscrowsOf;
 
 /** Options of {@link createIntegraClient}. */
 export interface IntegraClientOptions {

@@ -1,5 +1,6 @@
 import { type Address, zeroAddress } from "viem";
 import { shortHex } from "@/lib/format/hex";
+import { formatTimestamp } from "@/lib/format/time";
 import { tokenLabel } from "@/lib/format/token";
 import type { IntegraEventLog } from "./decodeEntry";
 import { type TokenRoles, roleOf } from "./tokenRoles";
@@ -123,7 +124,7 @@ export function describeEntry(entry: IntegraEventLog, roles?: TokenRoles): Entry
         title: `Escrow #${entry.args.escrowId} opened`,
         who: entry.args.openedBy,
         whoLabel: "by",
-        detail: `${token(entry.args.payerTokenId)} pays ${token(entry.args.payeeTokenId, true)} when its conditions hold; refundable from ${new Date(Number(entry.args.refundAfter) * 1000).toLocaleString()}`,
+        detail: `${token(entry.args.payerTokenId)} pays ${token(entry.args.payeeTokenId, true)} when its conditions hold; refundable from ${formatTimestamp(entry.args.refundAfter)}`,
       };
     case "EscrowFunded":
       return { title: `Escrow #${entry.args.escrowId} funded`, who: entry.args.payer, whoLabel: "by", detail: "the deposit is held" };

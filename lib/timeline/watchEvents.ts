@@ -1,7 +1,8 @@
 import { sleep } from "@/lib/async/sleep";
 import { backoffDelayMs } from "@/lib/chain/retryTransient";
 import type { PublicClient } from "viem";
-import { type RpcLog, type TimelineEntry, decodeEntry } from "./decodeEntry";
+import { type LogSource, type WatchEntry, decodeWatchEntry } from "./conditionEvents";
+import type { RpcLog } from "./decodeEntry";
 import { REORG_DEPTH, type TimelineFilter, fetchLogs } from "./readTimeline";
 
 /**
@@ -23,9 +24,9 @@ export interface WatchCursor {
 
 export type WatchItem =
   /** A new event. Save `cursor` after handling it: resuming from it neither repeats nor skips an event. */
-  | { type: "event"; entry: TimelineEntry; cursor: WatchCursor }
+  | { type: "event"; entry: WatchEntry; cursor: WatchCursor }
   /** An event delivered earlier that a reorg removed from the chain. */
-  | { type: "retracted"; entry: TimelineEntry; cursor: WatchCursor }
+  | { type: "retracted"; entry: WatchEntry; cursor: WatchCursor }
   /** Every event up to `block` is delivered (sent after each poll that advanced). */
   | { type: "synced"; block: bigint; cursor: WatchCursor };
 
@@ -62,15 +63,24 @@ export function watchTarget(filter: Omit<TimelineFilter, "fromBlock">): string {
   return topic.toLowerCase();
 }
 
+/** Oldest first: by block, then by position in the block (logs of two reads merged). */
+function chainOrder(a: RpcLog, b: RpcLog): number {
+  const blocks = BigInt(a.blockNumber ?? 0) - BigInt(b.blockNumber ?? 0);
+  return blocks !== 0n ? (blocks < 0n ? -1 : 1) : Number(a.logIndex ?? 0) - Number(b.logIndex ?? 0);
+}
+
 /**
  * Every Integra event matching `filter`, as it happens: an async iterator that polls the chain, reading only the
  * new blocks and the last `reorgDepth` again (the same eth_getLogs reader as the timelines). Events come oldest
  * first; a reorg that removes a delivered event yields it as `retracted`. A failed poll is retried with backoff.
+ * `more` adds logs of its own to each poll's, in the same layout and chain order (the condition attestations of
+ * lib/timeline/conditionEvents.ts), delivered, resumed and retracted as the rest.
  */
 export async function* watchEvents(
   client: Pick<PublicClient, "request" | "getBlockNumber">,
   filter: Omit<TimelineFilter, "fromBlock">,
   options: WatchOptions = {},
+  more?: LogSource,
 ): AsyncGenerator<WatchItem, void, undefined> {
   const target = watchTarget(filter);
   const depth = options.reorgDepth ?? REORG_DEPTH;
@@ -97,6 +107,7 @@ export async function* watchEvents(
       latest = await client.getBlockNumber({ cacheTime: 0 });
       from = read - depth + 1n > start ? read - depth + 1n : start;
       logs = latest >= from ? (await fetchLogs(client, { ...filter, fromBlock: from }, from, latest, maxRange)).logs : [];
+      if (more && latest >= from) logs = [...logs, ...(await more(from, latest))].sort(chainOrder);
       failures = 0;
     } catch (error) {
       failures += 1;
@@ -114,12 +125,12 @@ export async function* watchEvents(
       .sort((a, b) => Number(BigInt(b.blockNumber ?? 0) - BigInt(a.blockNumber ?? 0)) || Number(b.logIndex) - Number(a.logIndex));
     for (const log of retracted) {
       tail.delete(identity(log));
-      const entry = decodeEntry(log);
+      const entry = decodeWatchEntry(log);
       if (entry) yield { type: "retracted", entry, cursor: cursor() };
     }
     for (const log of logs) {
       if (log.removed || tail.has(identity(log))) continue;
-      const entry = decodeEntry(log);
+      const entry = decodeWatchEntry(log);
       if (!entry) continue;
       tail.set(identity(log), log);
       yield { type: "event", entry, cursor: cursor() };

@@ -1,4 +1,4 @@
-import { type Address, type Hex, encodeFunctionData, zeroAddress, zeroHash } from "viem";
+import { type Address, type Hex, encodeFunctionData, erc20Abi, zeroAddress, zeroHash } from "viem";
 import { conditionSchemaUid, eas, escrow } from "@/lib/contracts";
 import { encodeConditionData } from "@/lib/escrow/conditionSchema";
 import type { PermitSignature } from "@/lib/escrow/permit";
@@ -60,6 +60,13 @@ export const escrowCalls = {
     data: encodeFunctionData({ abi: escrow.abi, functionName: "deposit", args: [p.escrowId] }),
     sponsored: false,
     ...(p.etherValue !== undefined && { value: p.etherValue }),
+  }),
+
+  /** The payer's ERC-20 allowance for the escrow to take `amount` at deposit, for a token that offers no permit. */
+  approveAsset: (p: { token: Address; amount: bigint }): ContractCall => ({
+    to: p.token,
+    data: encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [escrow.address, p.amount] }),
+    sponsored: false,
   }),
 
   /** The payer's ERC-20 deposit with a permit: one signature, and a relayer may pay the gas. */

@@ -105,7 +105,13 @@ export const revertMessages: RevertMessages = {
     `You already have ${String(max)} payment requests pending with this payer on this record: wait until one is paid or cancel one.`,
   CiphertextTooLong: ([length, max]) =>
     `The encrypted note is ${String(length)} bytes; at most ${String(max)} are allowed. Shorten the memo.`,
-  UnofficialTokenizer: () => "Payment requests and escrows are only for records of this system's own tokenizers.",
+  UnofficialTokenizer: () => "Payment requests are only for records of this system's own tokenizers.",
+  NotAMultiPartyRecord: () =>
+    "Escrows are for multi-party records of this system: an ownership record has one token, so no payer and payee.",
+  PermitNeedsAToken: () => "This escrow holds ether: deposit the amount as the transaction's value, not with a permit.",
+  ZeroRecipient: () => "Name the address to withdraw to.",
+  PaymentNotLive: ([id]) => `Payment request #${id} was cancelled or has expired: it can never be marked paid.`,
+  DisputeIdTaken: () => "The arbitrator gave this dispute an id it already used for another escrow: refused.",
   NotParty: ([account, id]) => `${short(account)} is not a party of token ${id}: a party claimed the token itself and still holds it.`,
   UnknownAttestation: () => "No attestation with this UID exists on this chain.",
   WrongSchema: () => "This attestation is not an Integra capability attestation.",

@@ -1,8 +1,22 @@
-import { type Address, type Hex, encodeFunctionData, erc20Abi, zeroAddress, zeroHash } from "viem";
+import { type Address, type Hex, encodeFunctionData, zeroAddress, zeroHash } from "viem";
 import { conditionSchemaUid, eas, escrow } from "@/lib/contracts";
 import { encodeConditionData } from "@/lib/escrow/conditionSchema";
 import type { PermitSignature } from "@/lib/escrow/permit";
 import type { ContractCall } from "./contractCall";
+
+/** ERC-20's approve alone: viem's erc20Abi shares a module with every ABI viem's own actions use. */
+const erc20ApproveAbi = [
+  {
+    type: "function",
+    name: "approve",
+    stateMutability: "nonpayable",
+    inputs: [
+      { name: "spender", type: "address" },
+      { name: "amount", type: "uint256" },
+    ],
+    outputs: [{ type: "bool" }],
+  },
+] as const;
 
 /** The terms of a new escrow, as IntegraEscrowV1.open takes them (token ids are the record's own: 1, 2, 3...). */
 export interface EscrowTerms {
@@ -65,7 +79,7 @@ export const escrowCalls = {
   /** The payer's ERC-20 allowance for the escrow to take `amount` at deposit, for a token that offers no permit. */
   approveAsset: (p: { token: Address; amount: bigint }): ContractCall => ({
     to: p.token,
-    data: encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [escrow.address, p.amount] }),
+    data: encodeFunctionData({ abi: erc20ApproveAbi, functionName: "approve", args: [escrow.address, p.amount] }),
     sponsored: false,
   }),
 
@@ -109,10 +123,12 @@ export const escrowCalls = {
     ...(p.fee && { value: p.fee }),
   }),
 
-  /** A payout the recipient refused, withdrawn by it. */
-  withdrawPayout: (p: { escrowId: bigint }): ContractCall => ({
+  /** What the escrow kept for the caller (a refused payout, a ruled share of its token), to itself or to `to`. */
+  withdrawPayout: (p: { escrowId: bigint; to?: Address }): ContractCall => ({
     to: escrow.address,
-    data: encodeFunctionData({ abi: escrow.abi, functionName: "withdraw", args: [p.escrowId] }),
+    data: p.to
+      ? encodeFunctionData({ abi: escrow.abi, functionName: "withdrawTo", args: [p.escrowId, p.to] })
+      : encodeFunctionData({ abi: escrow.abi, functionName: "withdraw", args: [p.escrowId] }),
     sponsored: false,
   }),
 

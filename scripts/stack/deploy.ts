@@ -81,7 +81,6 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
     registry.address,
     eas,
     signal.address,
-    ownership.address,
     multiParty.address,
     forwarder.address,
   ]);

@@ -29,10 +29,12 @@ import {IntegraSignalV1} from "../IntegraSignalV1.sol";
 /// - Release and refund are mutually exclusive in time (before / from `refundAfter`), so a keeper and a payer never
 ///   race for the same deposit.
 /// - A disputed escrow moves only by its arbitrator's ruling.
-/// - Only the record's own tokenizers name the parties, and a party acts only while it holds its token.
+/// - Escrows are for multi-party records (an ownership record has one token: no payer and payee). Only the system's
+///   multi-party tokenizer names the parties, and a party acts only while it holds its whole token.
 /// - A token that does not deliver the amount sent (fee-on-transfer, rebasing down) is refused at deposit by measuring
 ///   what arrived. A payout the recipient refuses (a reverting receiver, a blocklisted address) is kept for it to
-///   withdraw, so it cannot block the other side's share.
+///   withdraw, and a ruled share whose party token nobody holds whole is kept for that token's next whole holder, so
+///   neither can block the other side's share.
 /// Every caller is `_msgSender()` (ERC-2771): a party with no ether approves or deposits with a permit through the
 /// trusted forwarder. Amounts are public, as token transfers are.
 contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrable {
@@ -102,7 +104,6 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         uint40 refundAfter;
         EscrowStatus status;
         bool agreementComplete;
-        bool ownershipRecord;
         uint8 approvalsRequired;
         uint8 approverCount;
         uint16 splitPayeeBps;
@@ -128,12 +129,14 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
     uint256 public constant BPS = 10_000;
     /// @notice The number of rulings besides refusal an arbitrator chooses from.
     uint256 public constant RULING_CHOICES = 3;
+    /// @notice Gas an ether payout may use in its recipient (a smart wallet's receive needs a few thousand): a
+    /// recipient that burns gas costs the keeper or arbitrator at most this, and its payout is kept for withdrawal.
+    uint256 public constant PAYOUT_GAS = 100_000;
 
     IIntegraRecord public immutable registry;
     IEAS public immutable eas;
     IntegraSignalV1 public immutable signal;
-    /// @notice The tokenizers whose records may hold escrows: the system's own.
-    IIntegraPartyTokens public immutable ownershipTokenizer;
+    /// @notice The tokenizer whose records may hold escrows: the system's multi-party one.
     IIntegraPartyTokens public immutable multiPartyTokenizer;
 
     /// @notice Number of escrows opened; ids run from 1.
@@ -143,6 +146,8 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
     mapping(address arbitrator => mapping(uint256 disputeId => uint256 escrowId)) public escrowOfDispute;
     /// @dev Payouts a recipient refused, kept for it to withdraw.
     mapping(uint256 escrowId => mapping(address account => uint256)) private _owed;
+    /// @dev Ruled shares of a party token nobody held whole at the ruling, kept for its next whole holder.
+    mapping(uint256 escrowId => mapping(uint256 tokenId => uint256)) private _owedToToken;
 
     event EscrowOpened(
         bytes32 indexed integraHash,
@@ -230,7 +235,7 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
     );
 
     error NotOwnerOrExecutor(bytes32 integraHash, address caller);
-    error UnofficialTokenizer(address tokenizer);
+    error NotAMultiPartyRecord(bytes32 integraHash, address tokenizer);
     error ZeroAmount();
     error NotAContract(address account);
     error RefundTimeInPast(uint40 refundAfter);
@@ -265,20 +270,22 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
     error InvalidRuling(uint256 ruling);
     error NothingOwed(uint256 escrowId, address account);
     error EtherTransferFailed(address to);
+    error PermitNeedsAToken(uint256 escrowId);
+    error ZeroRecipient();
+    error PaymentNotLive(uint256 paymentId, IntegraSignalV1.PaymentStatus status);
+    error DisputeIdTaken(address arbitrator, uint256 disputeId);
 
     /// @param trustedForwarder_ The ERC-2771 forwarder whose requests act for their signer.
     constructor(
         IIntegraRecord registry_,
         IEAS eas_,
         IntegraSignalV1 signal_,
-        IIntegraPartyTokens ownershipTokenizer_,
         IIntegraPartyTokens multiPartyTokenizer_,
         address trustedForwarder_
     ) ERC2771Context(trustedForwarder_) {
         registry = registry_;
         eas = eas_;
         signal = signal_;
-        ownershipTokenizer = ownershipTokenizer_;
         multiPartyTokenizer = multiPartyTokenizer_;
     }
 
@@ -289,14 +296,13 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
     /// token reserved on the record; the refund time in the future and at most MAX_DURATION ahead.
     /// @return escrowId The new escrow's id.
     function open(Terms calldata terms) external returns (uint256 escrowId) {
-        (bytes32 processHash, bool ownershipRecord, uint256 packedApprovers) = _checkTerms(terms);
+        (bytes32 processHash, uint256 packedApprovers) = _checkTerms(terms);
         escrowId = ++escrowCount;
         Escrow storage escrow = _escrows[escrowId];
         escrow.asset = terms.asset;
         escrow.refundAfter = terms.refundAfter;
         escrow.status = EscrowStatus.Open;
         escrow.agreementComplete = terms.agreementComplete;
-        escrow.ownershipRecord = ownershipRecord;
         escrow.approvalsRequired = terms.approvalsRequired;
         // forge-lint: disable-next-line(unsafe-typecast)
         escrow.approverCount = uint8(terms.approverTokenIds.length); // at most MAX_APPROVERS
@@ -328,12 +334,11 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         );
     }
 
-    /// @dev Every rule of `open` on its terms; returns the record's workflow, whether the record is an ownership
-    /// record, and the approvers' token ids packed.
+    /// @dev Every rule of `open` on its terms; returns the record's workflow and the approvers' token ids packed.
     function _checkTerms(Terms calldata terms)
         private
         view
-        returns (bytes32 processHash, bool ownershipRecord, uint256 packedApprovers)
+        returns (bytes32 processHash, uint256 packedApprovers)
     {
         bytes32 integraHash = terms.integraHash;
         address owner;
@@ -342,8 +347,7 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         (owner, executor, tokenizer, processHash,) = registry.authorityOf(integraHash);
         address caller = _msgSender();
         if (caller != owner && caller != executor) revert NotOwnerOrExecutor(integraHash, caller);
-        ownershipRecord = tokenizer == address(ownershipTokenizer);
-        if (!ownershipRecord && tokenizer != address(multiPartyTokenizer)) revert UnofficialTokenizer(tokenizer);
+        if (tokenizer != address(multiPartyTokenizer)) revert NotAMultiPartyRecord(integraHash, tokenizer);
 
         if (terms.amount == 0) revert ZeroAmount();
         if (terms.asset != address(0) && terms.asset.code.length == 0) revert NotAContract(terms.asset);
@@ -352,10 +356,9 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
             revert RefundTimeTooFar(terms.refundAfter, block.timestamp + MAX_DURATION);
         }
         if (terms.payerTokenId == terms.payeeTokenId) revert SamePayerAndPayee(terms.payerTokenId);
-        IIntegraPartyTokens partyTokens = IIntegraPartyTokens(tokenizer);
-        _requireReserved(partyTokens, integraHash, terms.payerTokenId);
-        _requireReserved(partyTokens, integraHash, terms.payeeTokenId);
-        packedApprovers = _packApprovers(partyTokens, integraHash, terms.approverTokenIds);
+        _requireReserved(integraHash, terms.payerTokenId);
+        _requireReserved(integraHash, terms.payeeTokenId);
+        packedApprovers = _packApprovers(integraHash, terms.approverTokenIds);
         uint256 approverCount = terms.approverTokenIds.length;
         if (terms.approvalsRequired > approverCount || (approverCount != 0 && terms.approvalsRequired == 0)) {
             revert BadApprovalThreshold(terms.approvalsRequired, approverCount);
@@ -363,8 +366,13 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         if ((terms.attester == address(0)) != (terms.attestationSchema == bytes32(0))) {
             revert IncompleteAttestationCondition();
         }
-        if (terms.paymentId != 0 && signal.getPayment(terms.paymentId).integraHash != integraHash) {
-            revert PaymentOfOtherRecord(terms.paymentId, integraHash);
+        if (terms.paymentId != 0) {
+            IntegraSignalV1.Payment memory payment = signal.getPayment(terms.paymentId);
+            if (payment.integraHash != integraHash) revert PaymentOfOtherRecord(terms.paymentId, integraHash);
+            // A cancelled or expired request can never be marked paid: the escrow could only be refunded.
+            if (payment.status != IntegraSignalV1.PaymentStatus.Pending && payment.status != IntegraSignalV1.PaymentStatus.Paid) {
+                revert PaymentNotLive(terms.paymentId, payment.status);
+            }
         }
         if (!terms.agreementComplete && approverCount == 0 && terms.attester == address(0) && terms.paymentId == 0) {
             revert NoConditions();
@@ -390,6 +398,7 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         nonReentrant
     {
         Escrow storage escrow = _escrowOf(escrowId);
+        if (escrow.asset == address(0)) revert PermitNeedsAToken(escrowId);
         // A front-run permit reverts here, but its allowance stands: the transfer below tells whether it did.
         try IERC20Permit(escrow.asset).permit(_msgSender(), address(this), escrow.amount, deadline, v, r, s) {} catch {}
         _deposit(escrowId);
@@ -448,19 +457,32 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         _pay(escrow, escrowId, payer, amount);
     }
 
-    /// @notice Withdraws a payout this escrow kept for the caller because a transfer to it failed.
+    /// @notice Withdraws what this escrow kept for the caller: a payout whose transfer to it failed, and a ruled share
+    /// of a party token the caller now holds whole.
     function withdraw(uint256 escrowId) external nonReentrant {
+        _withdraw(escrowId, _msgSender());
+    }
+
+    /// @notice `withdraw` to another address: for a caller that cannot receive the asset (a blocklisted address).
+    function withdrawTo(uint256 escrowId, address to) external nonReentrant {
+        if (to == address(0)) revert ZeroRecipient();
+        _withdraw(escrowId, to);
+    }
+
+    function _withdraw(uint256 escrowId, address to) private {
         Escrow storage escrow = _escrowOf(escrowId);
         address account = _msgSender();
         uint256 amount = _owed[escrowId][account];
-        if (amount == 0) revert NothingOwed(escrowId, account);
         delete _owed[escrowId][account];
+        amount += _takeOwedToToken(escrow, escrowId, escrow.payerTokenId, account);
+        amount += _takeOwedToToken(escrow, escrowId, escrow.payeeTokenId, account);
+        if (amount == 0) revert NothingOwed(escrowId, account);
         emit PayoutWithdrawn(escrow.integraHash, escrow.processHash, escrowId, account, amount, block.timestamp);
         if (escrow.asset == address(0)) {
-            (bool sent,) = account.call{value: amount}("");
-            if (!sent) revert EtherTransferFailed(account);
+            (bool sent,) = to.call{value: amount}("");
+            if (!sent) revert EtherTransferFailed(to);
         } else {
-            IERC20(escrow.asset).safeTransfer(account, amount);
+            IERC20(escrow.asset).safeTransfer(to, amount);
         }
     }
 
@@ -481,6 +503,7 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         }
         escrow.status = EscrowStatus.Disputed;
         uint256 disputeId = arbitrator.createDispute{value: msg.value}(RULING_CHOICES, "");
+        if (escrowOfDispute[address(arbitrator)][disputeId] != 0) revert DisputeIdTaken(address(arbitrator), disputeId);
         escrow.disputeId = SafeCast.toUint96(disputeId);
         escrowOfDispute[address(arbitrator)][disputeId] = escrowId;
         emit EscrowDisputed(
@@ -501,15 +524,15 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         if (ruling == uint256(Verdict.Release)) toPayee = amount;
         else if (ruling == uint256(Verdict.Split)) toPayee = amount * escrow.splitPayeeBps / BPS;
         uint256 toPayer = amount - toPayee;
-        address payee = toPayee == 0 ? address(0) : _requiredHolder(escrow, escrow.payeeTokenId);
-        address payer = toPayer == 0 ? address(0) : _requiredHolder(escrow, escrow.payerTokenId);
+        address payee = _holderOf(escrow, escrow.payeeTokenId);
+        address payer = _holderOf(escrow, escrow.payerTokenId);
         escrow.status = EscrowStatus.Ruled;
         emit Ruling(IArbitrator(msg.sender), disputeId, ruling);
         emit EscrowRuled(
             escrow.integraHash, escrow.processHash, escrowId, ruling, payee, toPayee, payer, toPayer, block.timestamp
         );
-        if (toPayee != 0) _pay(escrow, escrowId, payee, toPayee);
-        if (toPayer != 0) _pay(escrow, escrowId, payer, toPayer);
+        if (toPayee != 0) _payShare(escrow, escrowId, escrow.payeeTokenId, payee, toPayee);
+        if (toPayer != 0) _payShare(escrow, escrowId, escrow.payerTokenId, payer, toPayer);
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -560,9 +583,19 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
             && paymentPaid;
     }
 
-    /// @notice What this escrow keeps for `account` to withdraw.
-    function owedTo(uint256 escrowId, address account) external view returns (uint256) {
-        return _owed[escrowId][account];
+    /// @notice What this escrow keeps for `account` to withdraw (refused payouts, and ruled shares of a party token
+    /// it now holds whole).
+    function owedTo(uint256 escrowId, address account) external view returns (uint256 amount) {
+        amount = _owed[escrowId][account];
+        Escrow storage escrow = _escrows[escrowId];
+        if (escrow.status == EscrowStatus.None) return amount;
+        if (_holderOf(escrow, escrow.payerTokenId) == account) amount += _owedToToken[escrowId][escrow.payerTokenId];
+        if (_holderOf(escrow, escrow.payeeTokenId) == account) amount += _owedToToken[escrowId][escrow.payeeTokenId];
+    }
+
+    /// @notice A ruled share kept for the next whole holder of party token `tokenId`.
+    function owedToToken(uint256 escrowId, uint256 tokenId) external view returns (uint256) {
+        return _owedToToken[escrowId][tokenId];
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -594,9 +627,11 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         address asset = escrow.asset;
         bool sent;
         if (asset == address(0)) {
-            // Copies no return data: a recipient reverting with a huge payload cannot exhaust this call's gas.
+            // Copies no return data, and gives the recipient PAYOUT_GAS at most: neither a huge revert payload nor a
+            // gas-burning receiver can exhaust the caller's gas.
+            uint256 stipend = PAYOUT_GAS;
             assembly ("memory-safe") {
-                sent := call(gas(), to, amount, 0, 0, 0, 0)
+                sent := call(stipend, to, amount, 0, 0, 0, 0)
             }
         } else {
             sent = IERC20(asset).trySafeTransfer(to, amount);
@@ -604,6 +639,23 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         if (sent) return;
         _owed[escrowId][to] += amount;
         emit PayoutDeferred(escrow.integraHash, escrow.processHash, escrowId, to, amount, block.timestamp);
+    }
+
+    /// @dev A ruled share: paid to the party token's holder, or kept for the token's next whole holder when nobody
+    /// holds it whole now (`account` zero in PayoutDeferred).
+    function _payShare(Escrow storage escrow, uint256 escrowId, uint256 tokenId, address holder, uint256 amount) private {
+        if (holder != address(0)) return _pay(escrow, escrowId, holder, amount);
+        _owedToToken[escrowId][tokenId] += amount;
+        emit PayoutDeferred(escrow.integraHash, escrow.processHash, escrowId, address(0), amount, block.timestamp);
+    }
+
+    function _takeOwedToToken(Escrow storage escrow, uint256 escrowId, uint256 tokenId, address account)
+        private
+        returns (uint256 amount)
+    {
+        amount = _owedToToken[escrowId][tokenId];
+        if (amount == 0 || _holderOf(escrow, tokenId) != account) return 0;
+        delete _owedToToken[escrowId][tokenId];
     }
 
     function _requireConditions(Escrow storage escrow, bytes32 attestationUid) private view {
@@ -638,15 +690,11 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
     }
 
     function _isComplete(Escrow storage escrow) private view returns (bool complete) {
-        (,, complete) = _tokenizerOf(escrow).progressOf(escrow.integraHash);
-    }
-
-    function _tokenizerOf(Escrow storage escrow) private view returns (IIntegraPartyTokens) {
-        return escrow.ownershipRecord ? ownershipTokenizer : multiPartyTokenizer;
+        (,, complete) = multiPartyTokenizer.progressOf(escrow.integraHash);
     }
 
     function _holderOf(Escrow storage escrow, uint256 tokenId) private view returns (address) {
-        return _tokenizerOf(escrow).holderOf(escrow.integraHash, tokenId);
+        return multiPartyTokenizer.holderOf(escrow.integraHash, tokenId);
     }
 
     function _requiredHolder(Escrow storage escrow, uint256 tokenId) private view returns (address holder) {
@@ -663,7 +711,7 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         revert NotApprover(escrowId, tokenId);
     }
 
-    function _packApprovers(IIntegraPartyTokens partyTokens, bytes32 integraHash, uint16[] calldata tokenIds)
+    function _packApprovers(bytes32 integraHash, uint16[] calldata tokenIds)
         private
         view
         returns (uint256 packed)
@@ -671,7 +719,7 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         if (tokenIds.length > MAX_APPROVERS) revert TooManyApprovers(tokenIds.length, MAX_APPROVERS);
         for (uint256 i; i < tokenIds.length; ++i) {
             uint16 tokenId = tokenIds[i];
-            _requireReserved(partyTokens, integraHash, tokenId);
+            _requireReserved(integraHash, tokenId);
             for (uint256 j; j < i; ++j) {
                 if (tokenIds[j] == tokenId) revert DuplicateApprover(tokenId);
             }
@@ -679,8 +727,10 @@ contract IntegraEscrowV1 is ERC2771Context, ReentrancyGuardTransient, IArbitrabl
         }
     }
 
-    function _requireReserved(IIntegraPartyTokens partyTokens, bytes32 integraHash, uint256 tokenId) private view {
-        if (tokenId == 0 || !partyTokens.isReserved(integraHash, tokenId)) revert UnknownPartyToken(integraHash, tokenId);
+    function _requireReserved(bytes32 integraHash, uint256 tokenId) private view {
+        if (tokenId == 0 || !multiPartyTokenizer.isReserved(integraHash, tokenId)) {
+            revert UnknownPartyToken(integraHash, tokenId);
+        }
     }
 
     function _escrowOf(uint256 escrowId) private view returns (Escrow storage escrow) {

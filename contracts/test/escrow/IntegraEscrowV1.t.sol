@@ -12,6 +12,15 @@ import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
 import {IArbitrable} from "../../src/interfaces/IArbitrable.sol";
 import {IArbitrator} from "../../src/interfaces/IArbitrator.sol";
 
+/// @notice A misbehaving ERC-792 arbitrator: every dispute it creates gets the same id.
+contract IdReusingArbitrator {
+    uint256 public constant DISPUTE_ID = 7;
+
+    function createDispute(uint256, bytes calldata) external payable returns (uint256) {
+        return DISPUTE_ID;
+    }
+}
+
 contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
@@ -31,6 +40,30 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
         integraHash = _threePartyRecord();
         _claim(multiParty, alice, integraHash, 1);
         _claim(multiParty, bob, integraHash, 2);
+    }
+
+    /// @dev A complete three-party record like `record`, but bob's payee token 2 has two units, so it can be split.
+    function _splittablePayeeRecord() internal returns (bytes32 integraHash) {
+        (address[] memory recipients, uint256[] memory amounts) = _threeParties();
+        amounts[1] = 2;
+        integraHash = _registerWithParties(address(multiParty), recipients, amounts);
+        _claim(multiParty, alice, integraHash, 1);
+        _claim(multiParty, bob, integraHash, 2);
+        _claim(multiParty, carol, integraHash, 3);
+    }
+
+    function _transferRoleUnits(bytes32 integraHash, uint256 tokenId, address from, address to, uint256 units)
+        internal
+    {
+        uint256 id = multiParty.erc1155IdOf(integraHash, tokenId);
+        vm.prank(from);
+        multiParty.safeTransferFrom(from, to, id, units, "");
+    }
+
+    function _expectNothingOwed(uint256 escrowId, address account) internal {
+        vm.expectRevert(abi.encodeWithSelector(IntegraEscrowV1.NothingOwed.selector, escrowId, account));
+        vm.prank(account);
+        escrow.withdraw(escrowId);
     }
 
     function _tokenIds(uint16 a) internal pure returns (uint16[] memory ids) {
@@ -155,7 +188,6 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
         assertEq(e.refundAfter, terms.refundAfter, "refundAfter");
         assertEq(uint256(e.status), uint256(IntegraEscrowV1.EscrowStatus.Open), "status");
         assertEq(e.agreementComplete, true, "agreementComplete");
-        assertEq(e.ownershipRecord, false, "multi-party record");
         assertEq(e.approvalsRequired, 2, "approvalsRequired");
         assertEq(e.approverCount, 2, "approverCount");
         assertEq(e.splitPayeeBps, SPLIT_BPS, "split");
@@ -238,13 +270,15 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
     function test_RevertWhen_RecordIsBoundToAnotherTokenizer() public {
         bytes32 foreign = _register(address(usd));
         _expectOpenRevert(
-            _terms(foreign), abi.encodeWithSelector(IntegraEscrowV1.UnofficialTokenizer.selector, address(usd))
+            _terms(foreign), abi.encodeWithSelector(IntegraEscrowV1.NotAMultiPartyRecord.selector, foreign, address(usd))
         );
     }
 
     function test_RevertWhen_RecordHasNoTokenizer() public {
         bytes32 bare = _register(address(0));
-        _expectOpenRevert(_terms(bare), abi.encodeWithSelector(IntegraEscrowV1.UnofficialTokenizer.selector, address(0)));
+        _expectOpenRevert(
+            _terms(bare), abi.encodeWithSelector(IntegraEscrowV1.NotAMultiPartyRecord.selector, bare, address(0))
+        );
     }
 
     function test_RevertWhen_AmountIsZero() public {
@@ -303,11 +337,13 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
     }
 
     /// @dev An ownership record has one token: it is an official record, but names no second party to pay.
-    function test_RevertWhen_OwnershipRecordHasNoPayeeToken() public {
+    function test_RevertWhen_RecordIsAnOwnershipRecord() public {
         bytes32 deed = _register(address(ownership));
         vm.prank(owner);
         ownership.reserveToken(deed, 1, alice, 1, PROCESS, "");
-        _expectOpenRevert(_terms(deed), abi.encodeWithSelector(IntegraEscrowV1.UnknownPartyToken.selector, deed, 2));
+        _expectOpenRevert(
+            _terms(deed), abi.encodeWithSelector(IntegraEscrowV1.NotAMultiPartyRecord.selector, deed, address(ownership))
+        );
     }
 
     function test_RevertWhen_ApproverTokenIsNotReserved() public {
@@ -462,6 +498,14 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
         );
         vm.prank(alice);
         escrow.depositWithPermit(escrowId, deadline, v, r, s);
+    }
+
+    function test_RevertWhen_DepositWithPermitIntoAnEtherEscrow() public {
+        uint256 escrowId = _open(_etherTerms(record));
+        vm.expectRevert(abi.encodeWithSelector(IntegraEscrowV1.PermitNeedsAToken.selector, escrowId));
+        vm.prank(alice);
+        escrow.depositWithPermit(escrowId, block.timestamp + 1 hours, 27, bytes32(0), bytes32(0));
+        assertEq(_status(escrowId), uint256(IntegraEscrowV1.EscrowStatus.Open), "still open");
     }
 
     function test_RevertWhen_DepositToAnUnknownEscrow() public {
@@ -995,6 +1039,24 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
         escrow.raiseDispute(escrowId);
     }
 
+    /// @dev An arbitrator that hands out a dispute id already mapped to an escrow cannot take over that escrow's
+    /// dispute: the second dispute is refused whole.
+    function test_RevertWhen_ArbitratorReusesADisputeId() public {
+        IdReusingArbitrator reusing = new IdReusingArbitrator();
+        IntegraEscrowV1.Terms memory terms = _terms(record);
+        terms.arbitrator = address(reusing);
+        uint256 first = _openFunded(terms);
+        uint256 second = _openFunded(terms);
+        _dispute(first, alice);
+        assertEq(escrow.escrowOfDispute(address(reusing), 7), first, "the first escrow's dispute");
+
+        vm.expectRevert(abi.encodeWithSelector(IntegraEscrowV1.DisputeIdTaken.selector, address(reusing), 7));
+        vm.prank(alice);
+        escrow.raiseDispute(second);
+        assertEq(escrow.escrowOfDispute(address(reusing), 7), first, "still the first escrow's");
+        assertEq(_status(second), uint256(IntegraEscrowV1.EscrowStatus.Funded), "the second stays funded");
+    }
+
     function test_RevertWhen_DisputeAReleasedEscrow() public {
         uint256 escrowId = _openFunded(_terms(record));
         escrow.release(escrowId, bytes32(0));
@@ -1011,7 +1073,7 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
         vm.expectEmit(true, true, true, true, address(escrow));
         emit IArbitrable.Ruling(IArbitrator(address(arbitrator)), disputeId, 0);
         vm.expectEmit(true, true, true, true, address(escrow));
-        emit IntegraEscrowV1.EscrowRuled(record, PROCESS, escrowId, 0, address(0), 0, alice, AMOUNT, block.timestamp);
+        emit IntegraEscrowV1.EscrowRuled(record, PROCESS, escrowId, 0, bob, 0, alice, AMOUNT, block.timestamp);
         _giveRuling(disputeId, 0);
         assertEq(usd.balanceOf(alice), AMOUNT, "payer");
         assertEq(usd.balanceOf(bob), 0, "payee");
@@ -1022,7 +1084,7 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
         uint256 escrowId = _openFunded(_terms(record));
         uint256 disputeId = _dispute(escrowId, alice);
         vm.expectEmit(true, true, true, true, address(escrow));
-        emit IntegraEscrowV1.EscrowRuled(record, PROCESS, escrowId, 1, bob, AMOUNT, address(0), 0, block.timestamp);
+        emit IntegraEscrowV1.EscrowRuled(record, PROCESS, escrowId, 1, bob, AMOUNT, alice, 0, block.timestamp);
         _giveRuling(disputeId, 1);
         assertEq(usd.balanceOf(bob), AMOUNT, "payee");
         assertEq(usd.balanceOf(alice), 0, "payer");
@@ -1077,18 +1139,115 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
         assertEq(usd.balanceOf(bob), AMOUNT, "payee");
     }
 
-    /// @dev A ruling that pays a token nobody holds fails whole, and the arbitrator may give it again once someone does.
-    function test_RevertWhen_RulingPaysATokenNobodyHolds() public {
+    /// @dev A ruling that pays a token nobody holds (unclaimed) goes through: the share is kept for the token, and
+    /// whoever holds it whole next withdraws it.
+    function test_Rule_KeepsTheShareOfAnUnclaimedTokenForItsHolder() public {
         bytes32 incomplete = _incompleteRecord();
         IntegraEscrowV1.Terms memory terms = _terms(incomplete);
         terms.payeeTokenId = THIRD_TOKEN;
         uint256 escrowId = _openFunded(terms);
         uint256 disputeId = _dispute(escrowId, alice);
-        vm.expectRevert(abi.encodeWithSelector(IntegraEscrowV1.NoHolder.selector, incomplete, 3));
+        vm.expectEmit(true, true, true, true, address(escrow));
+        emit IntegraEscrowV1.EscrowRuled(
+            incomplete, PROCESS, escrowId, 1, address(0), AMOUNT, alice, 0, block.timestamp
+        );
+        vm.expectEmit(true, true, true, true, address(escrow));
+        emit IntegraEscrowV1.PayoutDeferred(incomplete, PROCESS, escrowId, address(0), AMOUNT, block.timestamp);
         _giveRuling(disputeId, 1);
+        assertEq(_status(escrowId), uint256(IntegraEscrowV1.EscrowStatus.Ruled), "ruled");
+        assertEq(escrow.owedToToken(escrowId, THIRD_TOKEN), AMOUNT, "kept for the token");
+        assertEq(escrow.owedTo(escrowId, carol), 0, "not carol's before she claims");
+        assertEq(usd.balanceOf(address(escrow)), AMOUNT, "the escrow keeps it");
+        _expectNothingOwed(escrowId, carol);
+
         _claim(multiParty, carol, incomplete, 3);
-        _giveRuling(disputeId, 1);
-        assertEq(usd.balanceOf(carol), AMOUNT, "paid once the token has a holder");
+        assertEq(escrow.owedTo(escrowId, carol), AMOUNT, "carol's once she holds the token");
+        vm.prank(carol);
+        escrow.withdraw(escrowId);
+        assertEq(usd.balanceOf(carol), AMOUNT, "paid to the token's holder");
+        assertEq(escrow.owedToToken(escrowId, THIRD_TOKEN), 0, "nothing left for the token");
+        assertEq(usd.balanceOf(address(escrow)), 0, "escrow empty");
+    }
+
+    /// @dev A split ruling while the payee token is split among holders pays the payer its share at once and keeps
+    /// the payee's for the token: no part holder may withdraw it, the holder who reassembles the whole token does.
+    function test_Rule_SplitWhileThePayeeTokenIsSplitKeepsThePayeeShareForTheToken() public {
+        bytes32 deal = _splittablePayeeRecord();
+        IntegraEscrowV1.Terms memory terms = _terms(deal);
+        terms.splitPayeeBps = 4_000;
+        uint256 escrowId = _openFunded(terms);
+        uint256 disputeId = _dispute(escrowId, bob);
+        _transferRoleUnits(deal, PAYEE_TOKEN, bob, carol, 1);
+        (, address payee) = escrow.partiesOf(escrowId);
+        assertEq(payee, address(0), "nobody holds the whole payee token");
+
+        vm.expectEmit(true, true, true, true, address(escrow));
+        emit IntegraEscrowV1.EscrowRuled(
+            deal, PROCESS, escrowId, 3, address(0), 400e6, alice, 600e6, block.timestamp
+        );
+        vm.expectEmit(true, true, true, true, address(escrow));
+        emit IntegraEscrowV1.PayoutDeferred(deal, PROCESS, escrowId, address(0), 400e6, block.timestamp);
+        _giveRuling(disputeId, 3);
+        assertEq(usd.balanceOf(alice), 600e6, "the payer's share paid at once");
+        assertEq(escrow.owedToToken(escrowId, PAYEE_TOKEN), 400e6, "the payee's share kept for its token");
+        assertEq(escrow.owedToToken(escrowId, PAYER_TOKEN), 0, "nothing kept for the payer token");
+        assertEq(escrow.owedTo(escrowId, bob), 0, "not bob's: he holds half of it");
+        assertEq(escrow.owedTo(escrowId, carol), 0, "not carol's: she holds the other half");
+        assertEq(escrow.owedTo(escrowId, alice), 0, "the payer was paid");
+        assertEq(usd.balanceOf(address(escrow)), 400e6, "the escrow keeps the payee's share");
+        _expectNothingOwed(escrowId, bob);
+        _expectNothingOwed(escrowId, carol);
+
+        // carol takes bob's other unit: the whole payee token is hers, and so is its share.
+        _transferRoleUnits(deal, PAYEE_TOKEN, bob, carol, 1);
+        assertEq(escrow.owedTo(escrowId, carol), 400e6, "owed to the whole holder");
+        assertEq(escrow.owedTo(escrowId, bob), 0, "not to the former holder");
+        _expectNothingOwed(escrowId, bob);
+        _expectNothingOwed(escrowId, stranger);
+
+        vm.expectEmit(true, true, true, true, address(escrow));
+        emit IntegraEscrowV1.PayoutWithdrawn(deal, PROCESS, escrowId, carol, 400e6, block.timestamp);
+        vm.prank(carol);
+        escrow.withdraw(escrowId);
+        assertEq(usd.balanceOf(carol), 400e6, "withdrawn by the whole holder");
+        assertEq(usd.balanceOf(bob), 0, "bob got nothing");
+        assertEq(escrow.owedToToken(escrowId, PAYEE_TOKEN), 0, "nothing left for the token");
+        assertEq(escrow.owedTo(escrowId, carol), 0, "nothing left owed");
+        assertEq(usd.balanceOf(address(escrow)), 0, "escrow empty");
+        _expectNothingOwed(escrowId, carol);
+    }
+
+    /// @dev A payout the payer token's holder refused and the share kept for the payee token, once that holder holds
+    /// the whole payee token too, come out together in one withdrawal.
+    function test_Withdraw_TakesARefusedPayoutAndATokensShareTogether() public {
+        bytes32 deal = _splittablePayeeRecord();
+        IntegraEscrowV1.Terms memory terms = _etherTerms(deal);
+        terms.splitPayeeBps = 4_000;
+        uint256 escrowId = _openFunded(terms);
+        RefusingReceiver receiver = new RefusingReceiver();
+        _transferRoleToken(deal, PAYER_TOKEN, alice, address(receiver));
+        uint256 disputeId = _dispute(escrowId, bob);
+        _transferRoleUnits(deal, PAYEE_TOKEN, bob, carol, 1);
+
+        _giveRuling(disputeId, 3);
+        assertEq(escrow.owedToToken(escrowId, PAYEE_TOKEN), 4 ether, "the payee's share kept for its token");
+        assertEq(escrow.owedTo(escrowId, address(receiver)), 6 ether, "the payer's refused share kept for it");
+        assertEq(address(escrow).balance, 10 ether, "the escrow keeps both");
+
+        _transferRoleUnits(deal, PAYEE_TOKEN, bob, address(receiver), 1);
+        _transferRoleUnits(deal, PAYEE_TOKEN, carol, address(receiver), 1);
+        assertEq(escrow.owedTo(escrowId, address(receiver)), 10 ether, "both, now it holds the whole payee token");
+
+        receiver.setRefusing(false);
+        vm.expectEmit(true, true, true, true, address(escrow));
+        emit IntegraEscrowV1.PayoutWithdrawn(deal, PROCESS, escrowId, address(receiver), 10 ether, block.timestamp);
+        receiver.exec(address(escrow), abi.encodeCall(escrow.withdraw, (escrowId)));
+        assertEq(address(receiver).balance, 10 ether, "one withdrawal takes both");
+        assertEq(escrow.owedTo(escrowId, address(receiver)), 0, "nothing left owed");
+        assertEq(escrow.owedToToken(escrowId, PAYEE_TOKEN), 0, "nothing left for the token");
+        assertEq(address(escrow).balance, 0, "escrow empty");
+        vm.expectRevert(abi.encodeWithSelector(IntegraEscrowV1.NothingOwed.selector, escrowId, address(receiver)));
+        receiver.exec(address(escrow), abi.encodeCall(escrow.withdraw, (escrowId)));
     }
 
     function test_RevertWhen_RuleByAStrangerArbitrator() public {
@@ -1233,7 +1392,6 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
         assertEq(address(escrow.registry()), address(registry), "registry");
         assertEq(address(escrow.eas()), address(eas), "eas");
         assertEq(address(escrow.signal()), address(signal), "signal");
-        assertEq(address(escrow.ownershipTokenizer()), address(ownership), "ownership");
         assertEq(address(escrow.multiPartyTokenizer()), address(multiParty), "multi-party");
         assertTrue(escrow.isTrustedForwarder(address(forwarder)), "forwarder");
     }

@@ -46,7 +46,6 @@ abstract contract EscrowFixture is IntegraFixture {
             registry,
             eas,
             signal,
-            IIntegraPartyTokens(address(ownership)),
             IIntegraPartyTokens(address(multiParty)),
             address(forwarder)
         );

@@ -6,7 +6,9 @@ import {ERC2771Forwarder} from "@openzeppelin/contracts/metatx/ERC2771Forwarder.
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {EscrowFixture} from "../utils/EscrowFixture.sol";
 import {ForwardRequestSigner} from "../utils/ForwardRequestSigner.sol";
-import {FeeOnTransferToken, BlocklistToken, RefusingReceiver, ReturnBombReceiver} from "../utils/EscrowTokens.sol";
+import {
+    FeeOnTransferToken, BlocklistToken, RefusingReceiver, ReturnBombReceiver, GasBurningReceiver
+} from "../utils/EscrowTokens.sol";
 import {IntegraEscrowV1} from "../../src/escrow/IntegraEscrowV1.sol";
 import {IntegraSignalV1} from "../../src/IntegraSignalV1.sol";
 import {IArbitrable} from "../../src/interfaces/IArbitrable.sol";
@@ -1335,6 +1337,18 @@ contract IntegraEscrowV1Test is EscrowFixture, ForwardRequestSigner {
         arbitrator.giveRuling{gas: 10_000_000}(disputeId, 3);
         assertEq(alice.balance, 5 ether, "payer's share paid");
         assertEq(escrow.owedTo(escrowId, address(bomb)), 5 ether, "payee's share kept");
+    }
+
+    /// @dev A payee whose receipt burns all the gas it gets costs the keeper PAYOUT_GAS at most, and keeps its payout.
+    function test_Release_ToAGasBurningPayeeCostsTheKeeperAtMostThePayoutGas() public {
+        uint256 escrowId = _openFunded(_etherTerms(record));
+        GasBurningReceiver burner = new GasBurningReceiver();
+        _transferRoleToken(record, PAYEE_TOKEN, bob, address(burner));
+        uint256 before = gasleft();
+        vm.prank(keeper);
+        escrow.release{gas: 400_000}(escrowId, bytes32(0));
+        assertLe(before - gasleft(), 250_000, "bounded by the payout gas");
+        assertEq(escrow.owedTo(escrowId, address(burner)), 10 ether, "kept for the payee");
     }
 
     function test_RevertWhen_WithdrawWhileTheReceiverStillRefusesEther() public {

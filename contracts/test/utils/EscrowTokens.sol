@@ -118,3 +118,14 @@ contract ReturnBombReceiver {
         }
     }
 }
+
+/// @notice A party contract whose ether receipt burns every unit of gas it is given.
+contract GasBurningReceiver {
+    function onERC1155Received(address, address, uint256, uint256, bytes calldata) external pure returns (bytes4) {
+        return this.onERC1155Received.selector;
+    }
+
+    receive() external payable {
+        while (true) {}
+    }
+}

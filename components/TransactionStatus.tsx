@@ -73,7 +73,7 @@ export function TransactionStatus({ state, onDismiss }: { state: TransactionStat
       )}
       {state.sponsor && (
         <p className="mt-2 text-xs text-slate-600">
-          No ether needed: the network fee is sponsored by the relayer <span className="mono">{state.sponsor}</span>.
+          No ether needed: the network fee is sponsored by the relayer <span className="mono break-all">{state.sponsor}</span>.
         </p>
       )}
       {state.hash && (

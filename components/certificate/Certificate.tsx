@@ -16,6 +16,7 @@ import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
 import { formatTimestamp } from "@/lib/format/time";
 import { tokenLabel } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";
+import { CertificateEscrows } from "./CertificateEscrows";
 import { CertificateParty } from "./CertificateParty";
 import { PrintButton } from "./PrintButton";
 
@@ -144,6 +145,12 @@ export function Certificate({ integraHash, record }: { integraHash: Hex; record:
             ))}
           </ol>
         </section>
+
+        <CertificateEscrows
+          integraHash={integraHash}
+          fromBlock={record.registeredBlock}
+          roleOf={(tokenId) => tokens.data.tokens.find((t) => t.tokenId === tokenId)?.role}
+        />
 
         <footer className="border-t border-slate-200 pt-3 text-xs text-slate-500">
           Built in the browser from the chain alone, as of {new Date().toUTCString()}. Anyone can check every line against {appChain.name}:

@@ -11,6 +11,7 @@ import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
 import { tokenLabel } from "@/lib/format/token";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
+import { EscrowsWaiting } from "./EscrowsWaiting";
 import { RecentActivity } from "./RecentActivity";
 
 /** The connected wallet's records and the tokens waiting for it. */
@@ -104,6 +105,11 @@ export function Dashboard() {
           </ul>
         )}
       </Card>
+      <div className="md:col-span-2">
+        <Card title="Escrows waiting for you" id="escrows-waiting">
+          <EscrowsWaiting account={address} />
+        </Card>
+      </div>
     </div>
   );
 }

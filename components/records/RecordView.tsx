@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/Card";
 import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
 import { shortHex } from "@/lib/format/hex";
 import type { RecordInfo } from "@/lib/reads/records";
+import { EscrowSection } from "@/components/escrow/EscrowSection";
 import { PaymentsPanel } from "@/components/payments/PaymentsPanel";
 import { RecordTimeline } from "@/components/timeline/RecordTimeline";
 import { CapabilityList } from "./CapabilityList";
@@ -106,6 +107,11 @@ function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo 
       {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
         <Card title="Payments" id="payments">
           <PaymentsPanel integraHash={integraHash} record={info} />
+        </Card>
+      )}
+      {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
+        <Card title="Escrow" id="escrow">
+          <EscrowSection integraHash={integraHash} record={info} canOpen={isOwner || isExecutor} />
         </Card>
       )}
       <Card title="Timeline" id="timeline">

@@ -2,11 +2,8 @@ import { type Address, type Hex, zeroAddress } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
 import { integraCalls } from "@/lib/writes";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
-import type { PermitSignature } from "@/lib/escrow/permit";
 import {
   capabilitiesQuery,
-  escrowsQuery,
-  escrowsWaitingScope,
   myRecordsScope,
   offersQuery,
   paymentsQuery,
@@ -26,9 +23,6 @@ import {
  * the words for it, and exactly the reads it changes. Components call `tx.send(operations.x({...}))`.
  */
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** What any escrow write changes: the record's escrows, its timeline, and whose dashboard lists it. */
-const escrowReads = (integraHash: Hex) => [escrowsQuery(integraHash, 0n).queryKey, timelineKey(integraHash), escrowsWaitingScope];
 
 export const operations = {
   /** Registers a document and reserves, and seals, its parties' tokens 1..n: one signature. */
@@ -167,71 +161,6 @@ export const operations = {
     label: `Cancel payment request #${p.paymentId}`,
     ...integraCalls.cancelPayment(p),
     invalidate: [paymentsQuery(p.integraHash, 0n).queryKey, timelineKey(p.integraHash)],
-  }),
-
-  /** Opens an escrow on the record, as its owner or executor. */
-  openEscrow: (p: Parameters<typeof integraCalls.openEscrow>[0]) => ({
-    label: "Open the escrow",
-    ...integraCalls.openEscrow(p),
-    invalidate: escrowReads(p.integraHash),
-  }),
-
-  /** The payer's deposit: ether as the value, or an ERC-20 the payer allowed the escrow to take. `amount` in words. */
-  depositEscrow: (p: { integraHash: Hex; escrowId: bigint; etherValue?: bigint; amount: string }) => ({
-    label: `Deposit ${p.amount} into escrow #${p.escrowId}`,
-    ...integraCalls.deposit(p),
-    invalidate: escrowReads(p.integraHash),
-  }),
-
-  /** The payer's ERC-20 deposit with a permit it signed: one signature, no approve transaction. */
-  depositEscrowWithPermit: (p: { integraHash: Hex; escrowId: bigint; permit: PermitSignature; amount: string }) => ({
-    label: `Deposit ${p.amount} into escrow #${p.escrowId}`,
-    ...integraCalls.depositWithPermit(p),
-    invalidate: escrowReads(p.integraHash),
-  }),
-
-  /** The allowance a deposit of a token without permit needs first. */
-  approveEscrowAsset: (p: { integraHash: Hex; token: Address; amount: bigint; words: string }) => ({
-    label: `Allow the escrow to take ${p.words}`,
-    ...integraCalls.approveAsset(p),
-    invalidate: [] as const,
-  }),
-
-  approveRelease: (p: { integraHash: Hex; escrowId: bigint; tokenId: bigint }) => ({
-    label: `Approve the release of escrow #${p.escrowId} as token #${p.tokenId}`,
-    ...integraCalls.approveRelease(p),
-    invalidate: escrowReads(p.integraHash),
-  }),
-
-  /** The named attester's attestation of a condition ("inspection": "passed") of the record. */
-  attestCondition: (p: { integraHash: Hex; condition: string; statement: string }) => ({
-    label: `Attest the ${p.condition}`,
-    ...integraCalls.attestCondition(p),
-    invalidate: escrowReads(p.integraHash),
-  }),
-
-  releaseEscrow: (p: { integraHash: Hex; escrowId: bigint; attestationUid?: Hex }) => ({
-    label: `Release escrow #${p.escrowId} to the payee`,
-    ...integraCalls.release(p),
-    invalidate: escrowReads(p.integraHash),
-  }),
-
-  refundEscrow: (p: { integraHash: Hex; escrowId: bigint }) => ({
-    label: `Refund escrow #${p.escrowId} to the payer`,
-    ...integraCalls.refund(p),
-    invalidate: escrowReads(p.integraHash),
-  }),
-
-  raiseEscrowDispute: (p: { integraHash: Hex; escrowId: bigint; fee?: bigint }) => ({
-    label: `Raise a dispute on escrow #${p.escrowId}`,
-    ...integraCalls.raiseDispute(p),
-    invalidate: escrowReads(p.integraHash),
-  }),
-
-  withdrawEscrowPayout: (p: { integraHash: Hex; escrowId: bigint }) => ({
-    label: `Withdraw the payout kept by escrow #${p.escrowId}`,
-    ...integraCalls.withdrawPayout(p),
-    invalidate: escrowReads(p.integraHash),
   }),
 
   /** A party's signed request, submitted (and paid for) by the connected wallet through the forwarder. */

@@ -3,7 +3,7 @@ import type { DeployedContractName } from "@/lib/generated/deployments";
 import {
   easAbi,
   integraCapabilityResolverV1Abi,
-  integraEscrowV1Abi,
+  integraEscrowV1ErrorsAbi,
   integraForwarderV1Abi,
   integraRecordV1Abi,
   integraSignalV1Abi,
@@ -31,7 +31,7 @@ export {
  * A contract of the deployment in use: its address is read when used, so a program that chooses its deployment at
  * run time (lib/deployment.ts selectDeployment) reads and writes that one.
  */
-function deployed<const TAbi extends Abi>(name: DeployedContractName, abi: TAbi): { readonly address: Address; readonly abi: TAbi } {
+export function deployed<const TAbi extends Abi>(name: DeployedContractName, abi: TAbi): { readonly address: Address; readonly abi: TAbi } {
   return {
     get address() {
       return address(name);
@@ -47,7 +47,6 @@ export const capabilityResolver = deployed("IntegraCapabilityResolverV1", integr
 export const signal = deployed("IntegraSignalV1", integraSignalV1Abi);
 export const forwarder = deployed("IntegraForwarderV1", integraForwarderV1Abi);
 export const allowlistResolver = deployed("OwnerAllowlistResolverV1", ownerAllowlistResolverV1Abi);
-export const escrow = deployed("IntegraEscrowV1", integraEscrowV1Abi);
 export const eas = deployed("EAS", easAbi);
 
 /** Both tokenizers share one ABI for reserve/cancel/claim/status (IntegraTokenizerBase). */
@@ -62,7 +61,7 @@ export const integraAbis = [
   integraSignalV1Abi,
   ownerAllowlistResolverV1Abi,
   integraForwarderV1Abi,
-  integraEscrowV1Abi,
+  integraEscrowV1ErrorsAbi,
 ] as const;
 
 /** Every custom error of every Integra contract: nested reverts bubble up with the inner error's selector. */
@@ -74,6 +73,6 @@ export const integraErrorsAbi = [
   ...integraSignalV1Abi,
   ...ownerAllowlistResolverV1Abi,
   ...integraForwarderV1Abi,
-  ...integraEscrowV1Abi,
+  ...integraEscrowV1ErrorsAbi,
   ...easAbi,
 ].filter((item) => item.type === "error");

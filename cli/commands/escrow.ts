@@ -10,7 +10,7 @@ import {
   approveRelease,
   decodeContractCall,
   deposit,
-  integraCalls,
+  escrowCalls,
   localContracts,
   openEscrow,
   raiseDispute,
@@ -219,7 +219,7 @@ async function open(context: CommandContext, rest: string[]): Promise<number> {
   for (const notice of notices) process.stderr.write(`integra escrow open: ${notice}\n`);
   const base = { opener: signer.account.address, integraHash, terms: termsDocument(terms, amountText), notices };
   if (dryRun) {
-    const call = decodeContractCall(integraCalls.openEscrow(terms));
+    const call = decodeContractCall(escrowCalls.openEscrow(terms));
     if (context.json) printJson("escrow-open", { dryRun: true, ...base, calls: [callJson(call)] });
     else process.stdout.write(`Dry run: nothing is signed or sent. ${signer.account.address} would send:\n\n${renderCalls([call])}\n`);
     return EXIT.ok;

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { myRecordsQuery, offersQuery, reservationsQuery } from "@/hooks/queries";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -11,8 +12,10 @@ import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
 import { tokenLabel } from "@/lib/format/token";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
-import { EscrowsWaiting } from "./EscrowsWaiting";
 import { RecentActivity } from "./RecentActivity";
+
+// Shown to a connected wallet only: the escrow's readers and ABI load then.
+const EscrowsWaiting = dynamic(() => import("./EscrowsWaiting").then((m) => m.EscrowsWaiting));
 
 /** The connected wallet's records and the tokens waiting for it. */
 export function Dashboard() {

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { Address } from "viem";
-import { escrowsWaitingQuery } from "@/hooks/queries";
+import { escrowsWaitingQuery } from "@/hooks/escrowQueries";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";
 import { formatAssetAmount } from "@/lib/format/amount";

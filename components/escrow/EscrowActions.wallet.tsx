@@ -5,7 +5,7 @@ import { type Address, zeroAddress } from "viem";
 import { getEip712Domain, readContract } from "viem/actions";
 import { useAccount, useConfig } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
-import { operations } from "@/hooks/operations";
+import { escrowOperations as operations } from "@/hooks/escrowOperations";
 import { appSendDeps, useTransaction } from "@/hooks/useTransaction.wallet";
 import { readClient } from "@/lib/chain/readClient";
 import { deployedAddress } from "@/lib/deployment";

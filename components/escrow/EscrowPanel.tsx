@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
-import { escrowsQuery, recordTokensQuery } from "@/hooks/queries";
+import { escrowsQuery } from "@/hooks/escrowQueries";
+import { recordTokensQuery } from "@/hooks/queries";
 import { useWalletAccount } from "@/hooks/wallet";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Loading } from "@/components/ui/Skeleton";

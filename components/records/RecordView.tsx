@@ -109,7 +109,7 @@ function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo 
           <PaymentsPanel integraHash={integraHash} record={info} />
         </Card>
       )}
-      {info.tokenizer !== "0x0000000000000000000000000000000000000000" && (
+      {kind === "multiParty" && (
         <Card title="Escrow" id="escrow">
           <EscrowSection integraHash={integraHash} record={info} canOpen={isOwner || isExecutor} />
         </Card>

@@ -1,6 +1,7 @@
 import { BaseError, ContractFunctionRevertedError, type Hex, concat, recoverTypedDataAddress } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { eas, escrow, forwarder } from "@/lib/contracts";
+import { eas, forwarder } from "@/lib/contracts";
+import { escrow } from "@/lib/escrow/escrowContract";
 import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import {

@@ -1,5 +1,6 @@
 import type { Address } from "viem";
-import { eas, escrow, forwarder, multiPartyTokenizer, ownershipTokenizer, registry, signal } from "@/lib/contracts";
+import { eas, forwarder, multiPartyTokenizer, ownershipTokenizer, registry, signal } from "@/lib/contracts";
+import { escrow } from "@/lib/escrow/escrowContract";
 
 /**
  * The addresses a sponsor's checks read and call: the app's deployment by default, another one where a caller

@@ -1,5 +1,6 @@
 import { type Address, type Hex, decodeFunctionData, encodeFunctionData, size, zeroAddress } from "viem";
-import { escrow, signal, tokenizerAbi } from "@/lib/contracts";
+import { signal, tokenizerAbi } from "@/lib/contracts";
+import { escrow } from "@/lib/escrow/escrowContract";
 import { shortHex } from "@/lib/format/hex";
 import { type ForwardingContracts, appForwardingContracts } from "./forwardingContracts";
 

@@ -1,7 +1,8 @@
 import { type Address, type Hex, erc20Abi, getAbiItem, zeroAddress, zeroHash } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { logsInWindows } from "@/lib/chain/logsInWindows";
-import { deployBlock, eas, escrow } from "@/lib/contracts";
+import { deployBlock, eas } from "@/lib/contracts";
+import { escrow } from "@/lib/escrow/escrowContract";
 
 const escrowOpened = getAbiItem({ abi: escrow.abi, name: "EscrowOpened" });
 const attested = getAbiItem({ abi: eas.abi, name: "Attested" });

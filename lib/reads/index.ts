@@ -6,7 +6,6 @@ export { readActivityOf } from "./activity";
 export { readCapabilities } from "./capabilities";
 export { readRecordsOwnedBy } from "./myRecords";
 export { readOffersFor } from "./offers";
-export { readAsset, readEscrow, readEscrowsOf } from "./escrows";
 export { readPayments } from "./payments";
 export { readRecord, readRecordProgress, readRecordTokens, readRecordsByContent } from "./records";
 export { readRegistration } from "./registration";

@@ -1,5 +1,6 @@
 import { type Address, BaseError, ContractFunctionRevertedError, type Hex, type PublicClient } from "viem";
-import { escrow, registry, signal } from "@/lib/contracts";
+import { registry, signal } from "@/lib/contracts";
+import { escrow } from "@/lib/escrow/escrowContract";
 import type { ForwardingContracts } from "@/lib/forwarder/forwardingContracts";
 import type { RelayableCall } from "@/lib/forwarder/relayableCalls";
 

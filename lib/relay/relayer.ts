@@ -12,7 +12,8 @@ import {
   parseEventLogs,
   zeroAddress,
 } from "viem";
-import { escrow, forwarder } from "@/lib/contracts";
+import { forwarder } from "@/lib/contracts";
+import { escrow } from "@/lib/escrow/escrowContract";
 import { describeError } from "@/lib/errors/describeError";
 import { shortHex } from "@/lib/format/hex";
 import { type CheckId, checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";

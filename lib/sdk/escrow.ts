@@ -1,11 +1,12 @@
 import { type Address, type Hex, type TransactionReceipt, erc20Abi, isAddressEqual, parseAbi, parseEventLogs, zeroAddress } from "viem";
 import { getEip712Domain } from "viem/actions";
-import { conditionSchemaUid, eas, escrow, tokenizerAbi } from "@/lib/contracts";
+import { conditionSchemaUid, eas, tokenizerAbi } from "@/lib/contracts";
+import { escrow } from "@/lib/escrow/escrowContract";
 import { signPermit } from "@/lib/escrow/permit";
 import { type EscrowView, readEscrow } from "@/lib/reads/escrows";
 import { readRecord } from "@/lib/reads/records";
 import { accountSigner } from "@/lib/transactions/accountSigner";
-import { type EscrowTerms, integraCalls } from "@/lib/writes";
+import { type EscrowTerms, escrowCalls } from "@/lib/writes/escrow";
 import type { IntegraSigner } from "./signer";
 import { IntegraWriteError, type OnSent, type PaymentOptions, integraEventsOf, sendCall, sendPaid } from "./writes";
 
@@ -44,7 +45,7 @@ export async function openEscrow(
   terms: EscrowTerms,
   onSent?: OnSent,
 ): Promise<{ escrowId: bigint; transactionHash: Hex }> {
-  const receipt = await sendCall(signer, integraCalls.openEscrow(terms), onSent);
+  const receipt = await sendCall(signer, escrowCalls.openEscrow(terms), onSent);
   const opened = expectEvent(receipt, "EscrowOpened");
   return { escrowId: opened.args.escrowId, transactionHash: receipt.transactionHash };
 }
@@ -120,7 +121,7 @@ export async function deposit(signer: IntegraSigner, escrowId: bigint, options: 
     );
   }
   if (asset === zeroAddress) {
-    const receipt = await sendCall(signer, integraCalls.deposit({ escrowId, etherValue: view.amount }), options.onSent);
+    const receipt = await sendCall(signer, escrowCalls.deposit({ escrowId, etherValue: view.amount }), options.onSent);
     expectEvent(receipt, "EscrowFunded");
     return { transactionHash: receipt.transactionHash, method: "ether", amount: view.amount };
   }
@@ -132,7 +133,7 @@ export async function deposit(signer: IntegraSigner, escrowId: bigint, options: 
       value: view.amount,
       deadline: block.timestamp + PERMIT_SECONDS,
     });
-    const receipt = await sendPaid(signer, integraCalls.depositWithPermit({ escrowId, permit }), options);
+    const receipt = await sendPaid(signer, escrowCalls.depositWithPermit({ escrowId, permit }), options);
     expectEvent(receipt, "EscrowFunded");
     return { transactionHash: receipt.transactionHash, method: "permit", amount: view.amount };
   }
@@ -144,10 +145,10 @@ export async function deposit(signer: IntegraSigner, escrowId: bigint, options: 
   });
   let approveTransactionHash: Hex | undefined;
   if (allowance < view.amount) {
-    approveTransactionHash = (await sendCall(signer, integraCalls.approveAsset({ token: asset, amount: view.amount }), options.onSent))
+    approveTransactionHash = (await sendCall(signer, escrowCalls.approveAsset({ token: asset, amount: view.amount }), options.onSent))
       .transactionHash;
   }
-  const receipt = await sendCall(signer, integraCalls.deposit({ escrowId }), options.onSent);
+  const receipt = await sendCall(signer, escrowCalls.deposit({ escrowId }), options.onSent);
   expectEvent(receipt, "EscrowFunded");
   return {
     transactionHash: receipt.transactionHash,
@@ -189,7 +190,7 @@ export async function approveRelease(
       );
     }
   }
-  const receipt = await sendPaid(signer, integraCalls.approveRelease({ escrowId: input.escrowId, tokenId }), options);
+  const receipt = await sendPaid(signer, escrowCalls.approveRelease({ escrowId: input.escrowId, tokenId }), options);
   const approved = expectEvent(receipt, "ReleaseApproved");
   return { transactionHash: receipt.transactionHash, tokenId, approvals: Number(approved.args.approvals), required };
 }
@@ -254,7 +255,7 @@ export interface Released {
 export async function release(signer: IntegraSigner, escrowId: bigint, onSent?: OnSent): Promise<Released> {
   const view = await readEscrow(signer.client, escrowId);
   const attestationUid = view.conditions.attestation?.uid ?? undefined;
-  const receipt = await sendCall(signer, integraCalls.release({ escrowId, attestationUid }), onSent);
+  const receipt = await sendCall(signer, escrowCalls.release({ escrowId, attestationUid }), onSent);
   const released = expectEvent(receipt, "EscrowReleased");
   const deferred = integraEventsOf(receipt).some((e) => e.eventName === "PayoutDeferred");
   return {
@@ -272,7 +273,7 @@ export async function refund(
   escrowId: bigint,
   onSent?: OnSent,
 ): Promise<{ transactionHash: Hex; payer: Address; amount: bigint; deferred: boolean }> {
-  const receipt = await sendCall(signer, integraCalls.refund({ escrowId }), onSent);
+  const receipt = await sendCall(signer, escrowCalls.refund({ escrowId }), onSent);
   const refunded = expectEvent(receipt, "EscrowRefunded");
   const deferred = integraEventsOf(receipt).some((e) => e.eventName === "PayoutDeferred");
   return { transactionHash: receipt.transactionHash, payer: refunded.args.payer, amount: refunded.args.amount, deferred };
@@ -302,7 +303,7 @@ export async function raiseDispute(
     functionName: "arbitrationCost",
     args: ["0x"],
   });
-  const call = integraCalls.raiseDispute({ escrowId, fee });
+  const call = escrowCalls.raiseDispute({ escrowId, fee });
   const receipt = fee > 0n ? await sendCall(signer, call, options.onSent) : await sendPaid(signer, call, options);
   const disputed = expectEvent(receipt, "EscrowDisputed");
   return { transactionHash: receipt.transactionHash, arbitrator: disputed.args.arbitrator, disputeId: disputed.args.disputeId, fee };
@@ -314,7 +315,7 @@ export async function withdraw(
   escrowId: bigint,
   onSent?: OnSent,
 ): Promise<{ transactionHash: Hex; amount: bigint }> {
-  const receipt = await sendCall(signer, integraCalls.withdrawPayout({ escrowId }), onSent);
+  const receipt = await sendCall(signer, escrowCalls.withdrawPayout({ escrowId }), onSent);
   const withdrawn = expectEvent(receipt, "PayoutWithdrawn");
   return { transactionHash: receipt.transactionHash, amount: withdrawn.args.amount };
 }
@@ -329,7 +330,7 @@ export async function attestCondition(
   input: { integraHash: Hex; condition: string; statement: string },
   onSent?: OnSent,
 ): Promise<{ uid: Hex; transactionHash: Hex }> {
-  const receipt = await sendCall(signer, integraCalls.attestCondition(input), onSent);
+  const receipt = await sendCall(signer, escrowCalls.attestCondition(input), onSent);
   const [attested] = parseEventLogs({ abi: eas.abi, logs: receipt.logs, eventName: "Attested" });
   if (!attested || attested.args.schemaUID !== conditionSchemaUid) {
     throw new IntegraWriteError(
@@ -344,7 +345,7 @@ export async function attestCondition(
 
 /** Revokes a condition attestation, as its attester: an escrow waiting on it no longer counts it. */
 export async function revokeCondition(signer: IntegraSigner, uid: Hex, onSent?: OnSent): Promise<{ transactionHash: Hex }> {
-  const receipt = await sendCall(signer, integraCalls.revokeCondition({ uid }), onSent);
+  const receipt = await sendCall(signer, escrowCalls.revokeCondition({ uid }), onSent);
   const [revoked] = parseEventLogs({ abi: eas.abi, logs: receipt.logs, eventName: "Revoked" });
   if (!revoked) {
     throw new IntegraWriteError("Not revoked", `Transaction ${receipt.transactionHash} revoked nothing.`, undefined, "UnexpectedReceipt");

@@ -137,6 +137,7 @@ export { admitMember, openWorkflow, removeMember, type WorkflowWrite } from "./w
 export { canRegisterInto, type Workflow } from "@/lib/reads/workflows";
 /** Every write, encoded once (the app's operations use the same). */
 export { integraCalls, type ContractCall } from "@/lib/writes";
+export { escrowCalls } from "@/lib/writes/escrow";
 /**
  * Writes: each takes an {@link IntegraSigner} (a public client and a viem account: a key, a keystore, a hardware
  * signer). Each is simulated first; a revert is thrown as an {@link IntegraWriteError} in the contract's own words.
@@ -196,8 +197,9 @@ export {
 } from "@/lib/reads/escrows";
 export { escrowNextSteps, type EscrowStep } from "@/lib/escrow/nextSteps";
 export { CONDITION_SCHEMA, encodeConditionData } from "@/lib/escrow/conditionSchema";
-export { conditionSchemaUid, escrow, localContracts } from "@/lib/contracts";
-export type { EscrowTerms } from "@/lib/writes";
+export { conditionSchemaUid, localContracts } from "@/lib/contracts";
+export { escrow } from "@/lib/escrow/escrowContract";
+export type { EscrowTerms } from "@/lib/writes/escrow";
 export {
   approveRelease,
   attestCondition,

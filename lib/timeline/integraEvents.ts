@@ -1,7 +1,7 @@
 import { toEventSelector } from "viem";
 import {
   integraCapabilityResolverV1Abi,
-  integraEscrowV1Abi,
+  integraEscrowV1EventsAbi,
   integraRecordV1Abi,
   integraSignalV1Abi,
   multiPartyTokenizerV1Abi,
@@ -15,7 +15,7 @@ export const integraEventsAbi = [
   ...integraCapabilityResolverV1Abi,
   ...integraSignalV1Abi,
   ...ownerAllowlistResolverV1Abi,
-  ...integraEscrowV1Abi,
+  ...integraEscrowV1EventsAbi,
 ].filter((item): item is Extract<typeof item, { type: "event" }> => item.type === "event");
 
 /** Only Integra's own events (the tokenizers' ERC-721/1155 Transfer events do not follow the layout). */

@@ -1,6 +1,7 @@
 import { type Abi, type Address, type Hex, decodeAbiParameters, decodeFunctionData, isAddressEqual, slice } from "viem";
 import { CAPABILITY_DATA_PARAMETERS } from "@/lib/capabilities";
-import { capabilitySchemaUid, eas, escrow, forwarder, multiPartyTokenizer, ownershipTokenizer, registry, signal } from "@/lib/contracts";
+import { capabilitySchemaUid, eas, forwarder, multiPartyTokenizer, ownershipTokenizer, registry, signal } from "@/lib/contracts";
+import { escrow } from "@/lib/escrow/escrowContract";
 import type { ContractCall } from "./contractCall";
 
 /** One capability an EAS attestation grants, its schema data decoded (the attestation's `data` is ABI bytes). */

@@ -1,5 +1,6 @@
 import { type Address, type Hex, encodeFunctionData, zeroAddress, zeroHash } from "viem";
-import { conditionSchemaUid, eas, escrow } from "@/lib/contracts";
+import { conditionSchemaUid, eas } from "@/lib/contracts";
+import { escrow } from "@/lib/escrow/escrowContract";
 import { encodeConditionData } from "@/lib/escrow/conditionSchema";
 import type { PermitSignature } from "@/lib/escrow/permit";
 import type { ContractCall } from "./contractCall";

@@ -1,5 +1,4 @@
 import { capabilitiesCalls } from "./capabilities";
-import { escrowCalls } from "./escrow";
 import { forwardedCalls } from "./forwarded";
 import { paymentsCalls } from "./payments";
 import { recordsCalls } from "./records";
@@ -7,7 +6,8 @@ import { reservationsCalls } from "./reservations";
 import { workflowsCalls } from "./workflows";
 
 export type { ContractCall } from "./contractCall";
-export type { EscrowTerms } from "./escrow";
+// The escrow's calls are imported from ./escrow where they are used: kept out of this module, which the app's
+// operations import on every page, so a page that writes no escrow does not load the escrow's ABI.
 
 /**
  * Every write of the product, encoded once against the contracts' own ABI types, in files that mirror lib/reads/: the
@@ -20,6 +20,5 @@ export const integraCalls = {
   ...reservationsCalls,
   ...capabilitiesCalls,
   ...paymentsCalls,
-  ...escrowCalls,
   ...forwardedCalls,
 };

@@ -5,6 +5,7 @@ import { testDeployment } from "@/lib/sdk/testDeployment";
 import { multiPartyTokenizer, ownershipTokenizer } from "@/lib/contracts";
 import { relayableCall } from "@/lib/forwarder/relayableCalls";
 import { type ContractCall, integraCalls } from ".";
+import { escrowCalls } from "./escrow";
 
 // Distinct addresses for every contract, whatever the checkout has deployed (a clean one has none); chosen before
 // the calls below are encoded.
@@ -62,7 +63,7 @@ const calls: Record<string, ContractCall> = {
   }),
   markPaid: integraCalls.markPaid({ paymentId: 1n }),
   cancelPayment: integraCalls.cancelPayment({ paymentId: 1n }),
-  openEscrow: integraCalls.openEscrow({
+  openEscrow: escrowCalls.openEscrow({
     integraHash: hash,
     asset: someone,
     amount: 1n,
@@ -71,17 +72,17 @@ const calls: Record<string, ContractCall> = {
     refundAfter: 1,
     approvers: { tokenIds: [1, 2], required: 2 },
   }),
-  "deposit (ether)": integraCalls.deposit({ escrowId: 1n, etherValue: 1n }),
-  "deposit (allowance)": integraCalls.deposit({ escrowId: 1n }),
-  depositWithPermit: integraCalls.depositWithPermit({ escrowId: 1n, permit: { deadline: 1n, v: 27, r: hash, s: hash } }),
-  approveRelease: integraCalls.approveRelease({ escrowId: 1n, tokenId: 1n }),
-  release: integraCalls.release({ escrowId: 1n }),
-  refund: integraCalls.refund({ escrowId: 1n }),
-  raiseDispute: integraCalls.raiseDispute({ escrowId: 1n }),
-  "raiseDispute (with a fee)": integraCalls.raiseDispute({ escrowId: 1n, fee: 1n }),
-  withdrawPayout: integraCalls.withdrawPayout({ escrowId: 1n }),
-  attestCondition: integraCalls.attestCondition({ integraHash: hash, condition: "inspection", statement: "passed" }),
-  revokeCondition: integraCalls.revokeCondition({ uid: hash }),
+  "deposit (ether)": escrowCalls.deposit({ escrowId: 1n, etherValue: 1n }),
+  "deposit (allowance)": escrowCalls.deposit({ escrowId: 1n }),
+  depositWithPermit: escrowCalls.depositWithPermit({ escrowId: 1n, permit: { deadline: 1n, v: 27, r: hash, s: hash } }),
+  approveRelease: escrowCalls.approveRelease({ escrowId: 1n, tokenId: 1n }),
+  release: escrowCalls.release({ escrowId: 1n }),
+  refund: escrowCalls.refund({ escrowId: 1n }),
+  raiseDispute: escrowCalls.raiseDispute({ escrowId: 1n }),
+  "raiseDispute (with a fee)": escrowCalls.raiseDispute({ escrowId: 1n, fee: 1n }),
+  withdrawPayout: escrowCalls.withdrawPayout({ escrowId: 1n }),
+  attestCondition: escrowCalls.attestCondition({ integraHash: hash, condition: "inspection", statement: "passed" }),
+  revokeCondition: escrowCalls.revokeCondition({ uid: hash }),
   // Submitting someone's signed request is paid by whoever submits it.
   executeForwarded: integraCalls.executeForwarded({
     request: {

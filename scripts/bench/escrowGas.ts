@@ -8,7 +8,8 @@
 // Not counted (ours, by design): reading the record's authority and its tokenizer's holders and progress, the
 // escrow's own cold reads, the approvers' list, and the reentrancy guard.
 import { type Address, type Hex, type TransactionReceipt, parseEventLogs, sha256, stringToHex, zeroAddress } from "viem";
-import { type EscrowTerms, integraCalls } from "@/lib/writes/index.ts";
+import { integraCalls } from "@/lib/writes/index.ts";
+import { type EscrowTerms, escrowCalls } from "@/lib/writes/escrow.ts";
 import { CAPABILITY } from "@/lib/capabilities.ts";
 import { signPermit } from "@/lib/escrow/permit.ts";
 import { accountSigner } from "@/lib/transactions/accountSigner.ts";
@@ -172,12 +173,12 @@ export async function measureEscrowGas(rpcUrl: string, deployment: Deployment): 
     parseEventLogs({ abi: integraEscrowV1Abi, logs: receipt.logs, eventName: "EscrowOpened" })[0].args.escrowId;
 
   // The warm-up escrow makes the escrow count non-zero, so the rows measure the steady state.
-  await sendAndWait(clerk, integraCalls.openEscrow(await terms({ agreementComplete: true })));
+  await sendAndWait(clerk, escrowCalls.openEscrow(await terms({ agreementComplete: true })));
   const full = opened(
     await measure(
       "open (2 of 3 approvals, an inspection, an arbitrator)",
       clerk,
-      integraCalls.openEscrow(
+      escrowCalls.openEscrow(
         await terms({
           approvers: { tokenIds: [1, 2, 3], required: 2 },
           attestation: { attester: address(inspector) },
@@ -188,28 +189,28 @@ export async function measureEscrowGas(rpcUrl: string, deployment: Deployment): 
     ),
   );
   const simple = opened(
-    await measure("open (agreement complete only)", clerk, integraCalls.openEscrow(await terms({ agreementComplete: true }))),
+    await measure("open (agreement complete only)", clerk, escrowCalls.openEscrow(await terms({ agreementComplete: true }))),
   );
 
   await writeAndWait(payer, { ...usd, functionName: "approve", args: [escrow.address, amount] });
   const moving = { holders: 1, identity: true };
-  await measure("deposit (ERC-20, approved)", payer, integraCalls.deposit({ escrowId: full }), moving);
+  await measure("deposit (ERC-20, approved)", payer, escrowCalls.deposit({ escrowId: full }), moving);
   const permit = await signPermit(payer.publicClient, accountSigner(payer.publicClient, payer.walletClient.account), {
     token: local.TestStablecoin,
     spender: escrow.address,
     value: amount,
     deadline: (await now()) + 3_600n,
   });
-  await measure("deposit with permit (ERC-20)", payer, integraCalls.depositWithPermit({ escrowId: simple, permit }), moving);
+  await measure("deposit with permit (ERC-20)", payer, escrowCalls.depositWithPermit({ escrowId: simple, permit }), moving);
 
-  await measure("approve release (1st)", payer, integraCalls.approveRelease({ escrowId: full, tokenId: 1n }), moving);
-  await measure("approve release (2nd)", approver, integraCalls.approveRelease({ escrowId: full, tokenId: 3n }), moving);
+  await measure("approve release (1st)", payer, escrowCalls.approveRelease({ escrowId: full, tokenId: 1n }), moving);
+  await measure("approve release (2nd)", approver, escrowCalls.approveRelease({ escrowId: full, tokenId: 3n }), moving);
   const attestedCondition = await sendAndWait(
     inspector,
-    integraCalls.attestCondition({ integraHash, condition: "inspection", statement: "passed" }),
+    escrowCalls.attestCondition({ integraHash, condition: "inspection", statement: "passed" }),
   );
   const [{ args: inspection }] = parseEventLogs({ abi: easAbi, logs: attestedCondition.logs, eventName: "Attested" });
-  await measure("release (approvals and an attestation)", payee, integraCalls.release({ escrowId: full, attestationUid: inspection.uid }), {
+  await measure("release (approvals and an attestation)", payee, escrowCalls.release({ escrowId: full, attestationUid: inspection.uid }), {
     ...moving,
     eas: true,
   });
@@ -217,7 +218,7 @@ export async function measureEscrowGas(rpcUrl: string, deployment: Deployment): 
   const refundable = opened(
     await sendAndWait(
       clerk,
-      integraCalls.openEscrow(
+      escrowCalls.openEscrow(
         await terms({
           agreementComplete: false,
           paymentId: undefined,
@@ -228,10 +229,10 @@ export async function measureEscrowGas(rpcUrl: string, deployment: Deployment): 
     ),
   );
   await writeAndWait(payer, { ...usd, functionName: "approve", args: [escrow.address, amount] });
-  await sendAndWait(payer, integraCalls.deposit({ escrowId: refundable }));
+  await sendAndWait(payer, escrowCalls.deposit({ escrowId: refundable }));
   await clerk.publicClient.request<{ Parameters: [seconds: number]; ReturnType: unknown }>({ method: "evm_increaseTime", params: [601] });
   await clerk.publicClient.request<{ Parameters: []; ReturnType: unknown }>({ method: "evm_mine", params: [] });
-  await measure("refund (after the refund time)", payee, integraCalls.refund({ escrowId: refundable }), moving);
+  await measure("refund (after the refund time)", payee, escrowCalls.refund({ escrowId: refundable }), moving);
   return rows;
 }
 

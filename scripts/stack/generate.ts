@@ -64,6 +64,13 @@ export function writeGeneratedModule(): string {
   for (const name of [...Object.keys(INTEGRA_CONTRACTS), ...Object.keys(LOCAL_CONTRACTS)] as (IntegraContractName | LocalContractName)[]) {
     lines.push(`export const ${camel(name)}Abi = ${JSON.stringify(forgeArtifact(name).abi)} as const;`, "");
   }
+  // The escrow's events and errors alone: a record page decodes its timeline and its errors without the escrow's
+  // functions, which load only with a record that holds an escrow.
+  const escrowAbi = forgeArtifact("IntegraEscrowV1").abi;
+  for (const kind of ["event", "error"] as const) {
+    const items = escrowAbi.filter((item) => item.type === kind);
+    lines.push(`export const integraEscrowV1${kind === "event" ? "Events" : "Errors"}Abi = ${JSON.stringify(items)} as const;`, "");
+  }
   lines.push(`export const easAbi = ${JSON.stringify(easArtifact("EAS").abi)} as const;`, "");
   lines.push(
     "/** `Capabilities.SCHEMA` (contracts/src/Capabilities.sol): the EAS schema of every capability attestation. */",

@@ -1,0 +1,8 @@
+import { deployed } from "@/lib/contracts";
+import { integraEscrowV1Abi } from "@/lib/generated/integra";
+
+/**
+ * The escrow of the deployment in use, in a module of its own: its functions' ABI loads only where escrows are read
+ * or written, not with every page that reads a record (lib/contracts.ts carries its errors, the timeline its events).
+ */
+export const escrow = deployed("IntegraEscrowV1", integraEscrowV1Abi);

@@ -535,9 +535,23 @@ describe("an escrow that moved on while a party's request was in flight", () => 
       .poll(() => relayer.spentWei(clerkShare()))
       .toBeLessThanOrEqual(spentBefore + receipt.gasUsed * receipt.effectiveGasPrice + 10n ** 9n);
     expect(await store.get(`penalty:${payer.address.toLowerCase()}`)).toBeUndefined();
-    // The payer still has the relayer for what else it does: a claim of another record of the clerk's.
+    // The payer still has the relayer for what else it does: a claim of another record of the clerk's. The reverted
+    // request's nonce is the payer's next one, and the relayer frees it once it has settled that transaction: until
+    // then it answers 409 and sends nothing, so the claim is posted again until it is taken.
     const more = await arrangeRecord(chain, [payer.address]);
-    await mined(await post(relayer, await sign(payer, claimCall(chain, more, 1))));
+    const claim = await sign(payer, claimCall(chain, more, 1));
+    const taken: RelayOutcome[] = [];
+    await expect
+      .poll(
+        async () => {
+          const outcome = await post(relayer, claim);
+          taken.push(outcome);
+          return refusal(outcome);
+        },
+        { timeout: 15_000, interval: 250 },
+      )
+      .toEqual({ status: 200 });
+    await mined(taken[taken.length - 1]);
     await relayer.close();
   });
 

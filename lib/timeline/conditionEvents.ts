@@ -3,7 +3,6 @@ import {
   type DecodeEventLogReturnType,
   type Hex,
   decodeAbiParameters,
-  decodeEventLog,
   encodeAbiParameters,
   encodeEventTopics,
   getAbiItem,
@@ -21,7 +20,7 @@ import { conditionSchemaUid, deployBlock, eas } from "@/lib/contracts";
 import { escrow } from "@/lib/escrow/escrowContract";
 import type { EntryText } from "./describeEntry";
 import { describeEntry } from "./describeEntry";
-import { type RpcLog, type TimelineEntry, decodeEntry } from "./decodeEntry";
+import { type RpcLog, type TimelineEntry, decodeEntry, decodeLayoutLog } from "./decodeEntry";
 
 /**
  * The condition attestations an escrow waits on (an inspection passed, a compliance check, a delivery confirmed), as
@@ -56,26 +55,7 @@ export function isConditionEntry(entry: WatchEntry): entry is ConditionEntry {
 
 /** A condition log the watch made (see conditionLogSource), decoded; undefined for any other log. */
 export function decodeConditionEntry(log: RpcLog): ConditionEntry | undefined {
-  if (log.blockNumber === null || log.blockHash === null || log.logIndex === null || log.transactionHash === null) return undefined;
-  let decoded: ConditionEventLog;
-  try {
-    decoded = decodeEventLog({ abi: conditionEventsAbi, topics: log.topics as [Hex, ...Hex[]], data: log.data, strict: true });
-  } catch {
-    return undefined;
-  }
-  return {
-    ...decoded,
-    id: `${log.transactionHash}:${Number(log.logIndex)}`,
-    blockNumber: BigInt(log.blockNumber),
-    blockHash: log.blockHash,
-    logIndex: Number(log.logIndex),
-    transactionHash: log.transactionHash,
-    address: log.address,
-    integraHash: decoded.args.integraHash,
-    processHash: decoded.args.processHash,
-    timestamp: decoded.args.timestamp,
-    removed: log.removed === true,
-  };
+  return decodeLayoutLog(log, conditionEventsAbi);
 }
 
 /** Any log a watch delivers: an Integra event, or a condition log. */

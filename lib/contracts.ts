@@ -11,7 +11,7 @@ import {
   ownerAllowlistResolverV1Abi,
   ownershipTokenizerV1Abi,
 } from "@/lib/generated/integra";
-import { deployedAddress as address } from "@/lib/deployment";
+import { type DeploymentFacts, chainIdOf, deployedAddress as address, factsOn } from "@/lib/deployment";
 
 /** The deployment's addresses alone (no ABI): lib/deployment.ts, re-exported here with every ABI. */
 export {
@@ -22,6 +22,10 @@ export {
   deploymentChainId,
   integraAddresses,
   isDeployed,
+  NotDeployedError,
+  chainIdOf,
+  deploymentOn,
+  factsOn,
   localContracts,
   tokenizerKindOf,
   tokenizers,
@@ -76,3 +80,49 @@ export const integraErrorsAbi = [
   ...integraEscrowV1ErrorsAbi,
   ...easAbi,
 ].filter((item) => item.type === "error");
+
+/** One chain's deployment with each contract's ABI: what a reader or writer on that chain uses. */
+export interface IntegraOnChain extends DeploymentFacts {
+  readonly registry: DeployedContract<typeof integraRecordV1Abi>;
+  readonly ownershipTokenizer: DeployedContract<typeof ownershipTokenizerV1Abi>;
+  readonly multiPartyTokenizer: DeployedContract<typeof multiPartyTokenizerV1Abi>;
+  readonly capabilityResolver: DeployedContract<typeof integraCapabilityResolverV1Abi>;
+  readonly signal: DeployedContract<typeof integraSignalV1Abi>;
+  readonly forwarder: DeployedContract<typeof integraForwarderV1Abi>;
+  readonly allowlistResolver: DeployedContract<typeof ownerAllowlistResolverV1Abi>;
+  readonly eas: DeployedContract<typeof easAbi>;
+}
+
+export interface DeployedContract<TAbi extends Abi> {
+  readonly address: Address;
+  readonly abi: TAbi;
+}
+
+const onChainByFacts = new WeakMap<DeploymentFacts, IntegraOnChain>();
+
+/** The Integra contracts on `chainId` (throws NotDeployedError when no deployment is known for it). */
+export function integraOn(chainId: number): IntegraOnChain {
+  const facts = factsOn(chainId);
+  let known = onChainByFacts.get(facts);
+  if (!known) {
+    const at = <const TAbi extends Abi>(name: DeployedContractName, abi: TAbi) => ({ address: facts.address(name), abi });
+    known = {
+      ...facts,
+      registry: at("IntegraRecordV1", integraRecordV1Abi),
+      ownershipTokenizer: at("OwnershipTokenizerV1", ownershipTokenizerV1Abi),
+      multiPartyTokenizer: at("MultiPartyTokenizerV1", multiPartyTokenizerV1Abi),
+      capabilityResolver: at("IntegraCapabilityResolverV1", integraCapabilityResolverV1Abi),
+      signal: at("IntegraSignalV1", integraSignalV1Abi),
+      forwarder: at("IntegraForwarderV1", integraForwarderV1Abi),
+      allowlistResolver: at("OwnerAllowlistResolverV1", ownerAllowlistResolverV1Abi),
+      eas: at("EAS", easAbi),
+    };
+    onChainByFacts.set(facts, known);
+  }
+  return known;
+}
+
+/** The Integra contracts on the chain `client` reads (lib/deployment.ts chainIdOf). */
+export function integraOf(client: { readonly chain?: { readonly id: number } | undefined }): IntegraOnChain {
+  return integraOn(chainIdOf(client));
+}

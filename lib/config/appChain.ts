@@ -6,20 +6,29 @@ import { type Chain, defineChain } from "viem";
  */
 export const APP_CHAIN_ID = Number(process.env.NEXT_PUBLIC_CHAIN_ID ?? 31337);
 export const RPC_URL = process.env.NEXT_PUBLIC_RPC_URL ?? "http://127.0.0.1:8545";
-export const IS_LOCAL_CHAIN = APP_CHAIN_ID === 31337;
+/** The local anvil chains `npm run dev` starts: the default one, and a second for workflows across chains. */
+export const LOCAL_CHAIN_IDS: readonly number[] = [31337, 31338];
+export const IS_LOCAL_CHAIN = LOCAL_CHAIN_IDS.includes(APP_CHAIN_ID);
 /**
  * Optional: the provider's eth_getLogs block span cap, if known (0: none known). Only the first window's size:
  * the log reader (lib/chain/adaptiveLogs.ts) narrows by itself when a provider refuses a window.
  */
 export const LOG_BLOCK_RANGE = BigInt(process.env.NEXT_PUBLIC_LOG_BLOCK_RANGE ?? 0);
 
-const localChain = defineChain({
-  id: 31337,
-  name: "Local chain (anvil)",
-  nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-  rpcUrls: { default: { http: [RPC_URL] } },
-  testnet: true,
-});
+const localChains: Record<number, Chain> = {
+  31337: localChainFacts(31337, "Local chain (anvil)"),
+  31338: localChainFacts(31338, "Local chain B (anvil)"),
+};
+
+function localChainFacts(id: number, name: string): Chain {
+  return defineChain({
+    id,
+    name,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [RPC_URL] } },
+    testnet: true,
+  });
+}
 
 const ETHER = { name: "Ether", symbol: "ETH", decimals: 18 } as const;
 const SEPOLIA_ETHER = { name: "Sepolia Ether", symbol: "ETH", decimals: 18 } as const;
@@ -64,22 +73,21 @@ export function withRpc(chain: Chain): Chain {
 /** The chain `id` as the pages name it (its name, currency, explorer when known), with `rpcUrl` as its RPC. */
 export function chainFor(id: number, rpcUrl: string = RPC_URL): Chain {
   const chain =
-    id === localChain.id
-      ? localChain
-      : (knownChains[id] ??
-        defineChain({
-          id,
-          name: `Chain ${id}`,
-          nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-          rpcUrls: { default: { http: [rpcUrl] } },
-        }));
+    localChains[id] ??
+    knownChains[id] ??
+    defineChain({
+      id,
+      name: `Chain ${id}`,
+      nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+      rpcUrls: { default: { http: [rpcUrl] } },
+    });
   return { ...chain, rpcUrls: { ...chain.rpcUrls, default: { http: [rpcUrl] } } };
 }
 
 export const appChain: Chain = chainFor(APP_CHAIN_ID);
 
-/** A link to a transaction on the chain's explorer, when it has one. */
-export function explorerTxUrl(hash: string): string | undefined {
-  const explorer = appChain.blockExplorers?.default.url;
+/** A link to a transaction on the chain's explorer (the app's chain by default), when it has one. */
+export function explorerTxUrl(hash: string, chain: Chain = appChain): string | undefined {
+  const explorer = chain.blockExplorers?.default.url;
   return explorer ? `${explorer}/tx/${hash}` : undefined;
 }

@@ -1,6 +1,6 @@
 import { type Address, type Hex, type PublicClient, decodeAbiParameters, encodePacked, keccak256 } from "viem";
 import { CAPABILITY_DATA_PARAMETERS } from "@/lib/capabilities";
-import { eas } from "@/lib/contracts";
+import { easAbi } from "@/lib/generated/integra";
 import type { ProofAttestation } from "./proofBundle";
 
 /**
@@ -33,7 +33,7 @@ export async function readAttestation(
   easAddress: Address,
   uid: Hex,
 ): Promise<ProofAttestation> {
-  const a = await client.readContract({ address: easAddress, abi: eas.abi, functionName: "getAttestation", args: [uid] });
+  const a = await client.readContract({ address: easAddress, abi: easAbi, functionName: "getAttestation", args: [uid] });
   return {
     uid: a.uid,
     schema: a.schema,

@@ -1,10 +1,11 @@
 import { type Hex, getAddress } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
+import { chainIdOf } from "@/lib/deployment";
 import { readRecord } from "@/lib/reads/records";
 import { fetchLogs } from "@/lib/timeline/readTimeline";
 import { readAttestation } from "./attestations";
-import { configuredDeployment } from "./expectedDeployment";
+import { proofDeploymentOn } from "./expectedDeployment";
 import { PROOF_FORMAT, PROOF_VERSION, type ProofBundle, type ProofLog, type ProofReceipt } from "./proofBundle";
 import { decodeProofLog, proofAddresses } from "./proofLogs";
 import { recordFromEvents } from "./recordFromEvents";
@@ -13,7 +14,7 @@ import { recordFromEvents } from "./recordFromEvents";
 const ATTEMPTS = 3;
 
 /**
- * A portable proof of one record on the configured chain: the record as the registry has it, every Integra event
+ * A portable proof of one record on the chain `client` reads, against that chain's deployment: the record as the registry has it, every Integra event
  * of the record (read by the app's one timeline reader) up to the latest block, their transactions' receipts and
  * the EAS attestations they reference. Fails with the registry's RecordNotFound for an unknown record.
  */
@@ -29,7 +30,7 @@ export async function buildProof(client: ReadClient, integraHash: Hex): Promise<
 async function readProof(client: ReadClient, integraHash: Hex): Promise<ProofBundle> {
   const record = await readRecord(client, integraHash);
   const block = await client.getBlock({ blockTag: "latest" });
-  const { chainId, contracts, capabilitySchemaUid } = configuredDeployment();
+  const { chainId, contracts, capabilitySchemaUid } = proofDeploymentOn(chainIdOf(client));
   const { logs: rpcLogs } = await fetchLogs(
     client,
     { addresses: proofAddresses(contracts), integraHash, fromBlock: record.registeredBlock },

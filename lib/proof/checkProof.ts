@@ -1,5 +1,5 @@
 import type { Hex } from "viem";
-import { type ProofDeployment, configuredDeployment } from "./expectedDeployment";
+import { type ProofDeployment, expectedDeploymentOf } from "./expectedDeployment";
 import {
   checkAttestationLinks,
   checkAttestationUids,
@@ -18,7 +18,7 @@ import { recordFromEvents } from "./recordFromEvents";
 export interface OfflineCheckOptions {
   /** The document's SHA-256, when a file is checked alongside. */
   fileHash?: Hex;
-  /** The chain and contracts to hold the proof to (default: the configured deployment). */
+  /** The chain and contracts to hold the proof to (default: the deployment known for the proof's own chain). */
   expected?: ProofDeployment;
 }
 
@@ -28,7 +28,7 @@ export interface OfflineCheckOptions {
  * make a consistent bundle; {@link checkProofOnline} shows it is the chain's.
  */
 export function checkProofOffline(bundle: ProofBundle, options: OfflineCheckOptions = {}): ProofCheck[] {
-  const expected = options.expected ?? configuredDeployment();
+  const expected = options.expected ?? expectedDeploymentOf(bundle);
   const checks = [
     checkChain(bundle, expected),
     checkContracts(bundle, expected),

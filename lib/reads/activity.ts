@@ -1,6 +1,6 @@
 import { type Address, numberToHex, pad } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { deployBlock, integraAddresses } from "@/lib/deployment";
+import { chainIdOf, factsOn } from "@/lib/deployment";
 import { type RpcLog, type TimelineEntry, decodeEntry, newestFirst } from "@/lib/timeline/decodeEntry";
 import { integraEventSelectors } from "@/lib/timeline/integraEvents";
 import { logsInLastBlocks } from "@/lib/chain/logsInWindows";
@@ -18,6 +18,7 @@ export const RECENT_ACTIVITY_BLOCKS = 5_000n;
  * Integra contract, newest first.
  */
 export async function readActivityOf(client: ReadClient, account: Address, limit = 10): Promise<TimelineEntry[]> {
+  const { deployBlock, integraAddresses } = factsOn(chainIdOf(client));
   const logs = await logsInLastBlocks(
     client,
     RECENT_ACTIVITY_BLOCKS,

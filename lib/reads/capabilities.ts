@@ -1,11 +1,12 @@
 import { type Address, type Hex, decodeAbiParameters, getAbiItem } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { CAPABILITY_DATA_PARAMETERS } from "@/lib/capabilities";
-import { capabilityResolver, eas, registry } from "@/lib/contracts";
+import { integraOf } from "@/lib/contracts";
+import { integraCapabilityResolverV1Abi } from "@/lib/generated/integra";
 import { readAccountList } from "./accountLists";
 import { logsInWindows } from "@/lib/chain/logsInWindows";
 
-const capabilityGranted = getAbiItem({ abi: capabilityResolver.abi, name: "CapabilityGranted" });
+const capabilityGranted = getAbiItem({ abi: integraCapabilityResolverV1Abi, name: "CapabilityGranted" });
 
 export interface Capability {
   uid: Hex;
@@ -42,6 +43,7 @@ export async function readCapabilities(
 }
 
 async function readGrantsTo(client: ReadClient, recipient: Address): Promise<Capability[]> {
+  const { capabilityResolver } = integraOf(client);
   const grants = await readAccountList(
     async (offset, limit) => {
       const [rows, total] = await client.readContract({
@@ -72,6 +74,7 @@ async function readGrantsTo(client: ReadClient, recipient: Address): Promise<Cap
 }
 
 async function readRecordCapabilities(client: ReadClient, integraHash: Hex, registeredBlock?: bigint): Promise<Capability[]> {
+  const { capabilityResolver, eas, registry } = integraOf(client);
   const from =
     registeredBlock ?? (await client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] })).registeredBlock;
   const logs = await logsInWindows(client, from, ({ fromBlock, toBlock }) =>

@@ -1,11 +1,12 @@
 import { type Address, type Hex, erc20Abi, getAbiItem, zeroAddress, zeroHash } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { logsInWindows } from "@/lib/chain/logsInWindows";
-import { deployBlock, eas } from "@/lib/contracts";
-import { escrow } from "@/lib/escrow/escrowContract";
+import { integraOf } from "@/lib/contracts";
+import { escrowOf } from "@/lib/escrow/escrowContract";
+import { easAbi, integraEscrowV1Abi } from "@/lib/generated/integra";
 
-const escrowOpened = getAbiItem({ abi: escrow.abi, name: "EscrowOpened" });
-const attested = getAbiItem({ abi: eas.abi, name: "Attested" });
+const escrowOpened = getAbiItem({ abi: integraEscrowV1Abi, name: "EscrowOpened" });
+const attested = getAbiItem({ abi: easAbi, name: "Attested" });
 
 /** IntegraEscrowV1.EscrowStatus, in words. */
 export const ESCROW_STATUS = ["none", "open", "funded", "disputed", "released", "refunded", "ruled"] as const;
@@ -53,7 +54,12 @@ export interface EscrowView {
 }
 
 /** The escrows of a record, newest first: one eth_getLogs (EscrowOpened, topic1 = integraHash), then each one's state. */
-export async function readEscrowsOf(client: ReadClient, integraHash: Hex, fromBlock: bigint = deployBlock): Promise<EscrowView[]> {
+export async function readEscrowsOf(
+  client: ReadClient,
+  integraHash: Hex,
+  fromBlock: bigint = integraOf(client).deployBlock,
+): Promise<EscrowView[]> {
+  const escrow = escrowOf(client);
   const logs = await logsInWindows(client, fromBlock, (window) =>
     client.getLogs({ address: escrow.address, event: escrowOpened, strict: true, args: { integraHash }, ...window }),
   );
@@ -71,7 +77,8 @@ export async function readEscrowsOf(client: ReadClient, integraHash: Hex, fromBl
 
 /** One escrow by id: its opening (one eth_getLogs on topic3 = escrowId) and its state now. */
 export async function readEscrow(client: ReadClient, escrowId: bigint): Promise<EscrowView> {
-  const [log] = await logsInWindows(client, deployBlock, (window) =>
+  const escrow = escrowOf(client);
+  const [log] = await logsInWindows(client, integraOf(client).deployBlock, (window) =>
     client.getLogs({ address: escrow.address, event: escrowOpened, strict: true, args: { escrowId }, ...window }),
   );
   if (!log) {
@@ -87,6 +94,7 @@ export async function readEscrow(client: ReadClient, escrowId: bigint): Promise<
 }
 
 async function readEscrowState(client: ReadClient, escrowId: bigint, opened: EscrowView["opened"]): Promise<EscrowView> {
+  const escrow = escrowOf(client);
   const [stored, [approverIds, approved], [payerHolder, payeeHolder], block] = await Promise.all([
     client.readContract({ ...escrow, functionName: "getEscrow", args: [escrowId] }),
     client.readContract({ ...escrow, functionName: "approversOf", args: [escrowId] }),
@@ -139,6 +147,8 @@ async function readEscrowState(client: ReadClient, escrowId: bigint, opened: Esc
  * Null when there is none yet (or every one was revoked or expired).
  */
 async function findConditionAttestation(client: ReadClient, escrowId: bigint, attester: Address, schema: Hex): Promise<Hex | null> {
+  const { eas, deployBlock } = integraOf(client);
+  const escrow = escrowOf(client);
   const logs = await logsInWindows(client, deployBlock, (window) =>
     client.getLogs({ address: eas.address, event: attested, strict: true, args: { attester, schemaUID: schema }, ...window }),
   );

@@ -1,6 +1,6 @@
 import type { Address, Hex } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { registry } from "@/lib/contracts";
+import { integraOf } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
 
 /**
@@ -8,6 +8,7 @@ import { readAccountList } from "./accountLists";
  * view: one eth_call per 50 records it ever received, on any chain length and behind any cap on eth_getLogs.
  */
 export async function readRecordsOwnedBy(client: ReadClient, account: Address) {
+  const { registry } = integraOf(client);
   const owned = await readAccountList(
     async (offset, limit) => {
       const [integraHashes, records, total] = await client.readContract({

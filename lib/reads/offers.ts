@@ -1,6 +1,6 @@
 import type { Address, Hex } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { registry } from "@/lib/contracts";
+import { integraOf } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
 
 export interface OwnershipOffer {
@@ -13,6 +13,7 @@ export interface OwnershipOffer {
  * view: one eth_call per 50 offers it ever received. The offer's reason is on the record's timeline.
  */
 export async function readOffersFor(client: ReadClient, account: Address): Promise<OwnershipOffer[]> {
+  const { registry } = integraOf(client);
   return readAccountList(
     async (offset, limit) => {
       const [integraHashes, owners, total] = await client.readContract({

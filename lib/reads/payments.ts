@@ -1,9 +1,10 @@
 import { type Address, type Hex, getAbiItem } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { signal } from "@/lib/contracts";
+import { integraOf } from "@/lib/contracts";
+import { integraSignalV1Abi } from "@/lib/generated/integra";
 import { logsInWindows } from "@/lib/chain/logsInWindows";
 
-const paymentRequested = getAbiItem({ abi: signal.abi, name: "PaymentRequested" });
+const paymentRequested = getAbiItem({ abi: integraSignalV1Abi, name: "PaymentRequested" });
 
 export const PAYMENT_STATUS = ["none", "pending", "paid", "cancelled", "expired"] as const;
 
@@ -20,6 +21,7 @@ export interface PaymentRow {
 
 /** A record's payment requests: one eth_getLogs (PaymentRequested, topic1 = integraHash), then each one's status now. */
 export async function readPayments(client: ReadClient, integraHash: Hex, fromBlock: bigint): Promise<PaymentRow[]> {
+  const { signal } = integraOf(client);
   const logs = await logsInWindows(client, fromBlock, (window) =>
     client.getLogs({ address: signal.address, event: paymentRequested, strict: true, args: { integraHash }, ...window }),
   );

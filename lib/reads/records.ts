@@ -2,7 +2,8 @@ import type { Address, Hex } from "viem";
 import { getAbiItem, zeroAddress } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
 import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
-import { deployBlock, registry, tokenizerAbi } from "@/lib/contracts";
+import { integraOf, tokenizerAbi } from "@/lib/contracts";
+import { integraRecordV1Abi } from "@/lib/generated/integra";
 import { decodeEntry } from "@/lib/timeline/decodeEntry";
 import { fetchLogs } from "@/lib/timeline/readTimeline";
 import { logsInWindows } from "@/lib/chain/logsInWindows";
@@ -15,6 +16,7 @@ export type RecordInfo = Awaited<ReturnType<typeof readRecord>>;
  * none); and its version (`recordVersionOf`), which an accept names so that it lands only on the state shown.
  */
 export async function readRecord(client: ReadClient, integraHash: Hex) {
+  const { registry } = integraOf(client);
   const [record, pendingOwner, pendingExecutor, version] = await Promise.all([
     client.readContract({ ...registry, functionName: "getRecord", args: [integraHash] }),
     client.readContract({ ...registry, functionName: "pendingOwnerOf", args: [integraHash] }),
@@ -110,7 +112,7 @@ export async function readRecordTokens(
   client: ReadClient,
   integraHash: Hex,
   tokenizer: Address,
-  fromBlock = deployBlock,
+  fromBlock = integraOf(client).deployBlock,
 ): Promise<RecordTokens> {
   const contract = { address: tokenizer, abi: tokenizerAbi } as const;
   const [ids, progress, events] = await Promise.all([
@@ -148,7 +150,7 @@ export async function readRecordTokens(
   };
 }
 
-const recordRegistered = getAbiItem({ abi: registry.abi, name: "RecordRegistered" });
+const recordRegistered = getAbiItem({ abi: integraRecordV1Abi, name: "RecordRegistered" });
 
 export interface ContentRecord {
   integraHash: Hex;
@@ -165,6 +167,7 @@ export interface ContentRecord {
 
 /** Every record of one content hash: one eth_getLogs on RecordRegistered (topic3 = contentHash), then reads. */
 export async function readRecordsByContent(client: ReadClient, contentHash: Hex): Promise<ContentRecord[]> {
+  const { registry, deployBlock } = integraOf(client);
   const logs = await logsInWindows(client, deployBlock, (window) =>
     client.getLogs({ address: registry.address, event: recordRegistered, strict: true, args: { contentHash }, ...window }),
   );

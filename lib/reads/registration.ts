@@ -1,8 +1,9 @@
 import { type Hex, getAbiItem } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { registry } from "@/lib/contracts";
+import { integraOf } from "@/lib/contracts";
+import { integraRecordV1Abi } from "@/lib/generated/integra";
 
-const recordRegistered = getAbiItem({ abi: registry.abi, name: "RecordRegistered" });
+const recordRegistered = getAbiItem({ abi: integraRecordV1Abi, name: "RecordRegistered" });
 
 /** What a record's registration said that the registry does not store: its encrypted private details. */
 export interface Registration {
@@ -14,7 +15,7 @@ export interface Registration {
 /** A record's RecordRegistered event: one eth_getLogs over the single block it was registered in. */
 export async function readRegistration(client: ReadClient, integraHash: Hex, registeredBlock: bigint): Promise<Registration> {
   const [log] = await client.getLogs({
-    address: registry.address,
+    address: integraOf(client).registry.address,
     event: recordRegistered,
     strict: true,
     args: { integraHash },

@@ -1,6 +1,6 @@
 import type { Address, Hex } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { multiPartyTokenizer, ownershipTokenizer, tokenizerAbi } from "@/lib/contracts";
+import { integraOf, tokenizerAbi } from "@/lib/contracts";
 import { readAccountList } from "./accountLists";
 import { TOKEN_STATUS, type TokenStatusName } from "./records";
 
@@ -22,6 +22,7 @@ export interface Reservation {
  * Tokens cancelled or re-reserved to someone else since are not listed.
  */
 export async function readReservationsFor(client: ReadClient, account: Address): Promise<Reservation[]> {
+  const { ownershipTokenizer, multiPartyTokenizer } = integraOf(client);
   const perTokenizer = await Promise.all(
     [ownershipTokenizer.address, multiPartyTokenizer.address].map((tokenizer) =>
       readAccountList(

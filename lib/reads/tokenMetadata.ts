@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { tokenizerKindOf } from "@/lib/deployment";
+import { chainIdOf, deploymentOn, factsOn } from "@/lib/deployment";
 import { multiPartyTokenizerV1Abi, ownershipTokenizerV1Abi } from "@/lib/generated/integra";
 
 /** One attribute of a token's metadata, as the tokenizer wrote it. */
@@ -81,8 +81,11 @@ export function decodeTokenMetadataUri(uri: string): TokenMetadata {
  * A tokenizer of another deployment is told apart by ERC-165.
  */
 export async function readTokenMetadata(client: ReadClient, tokenizer: Address, tokenId: bigint): Promise<TokenMetadata> {
+  const chainId = chainIdOf(client);
+  // A chain with no known deployment still has tokenizers to read: ERC-165 tells their kind.
+  const known = deploymentOn(chainId) ? factsOn(chainId).tokenizerKindOf(tokenizer) : undefined;
   const kind =
-    tokenizerKindOf(tokenizer) ??
+    known ??
     ((await client.readContract({
       address: tokenizer,
       abi: ownershipTokenizerV1Abi,

@@ -1,6 +1,6 @@
 import { type Address, type Hex, zeroAddress, zeroHash } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { registry } from "@/lib/contracts";
+import { integraOf } from "@/lib/contracts";
 import { workflowIdOf } from "@/lib/workflow";
 
 export interface Workflow {
@@ -13,7 +13,7 @@ export interface Workflow {
 /** A workflow's owner and members, in one call (`workflowOf`). */
 export async function readWorkflow(client: ReadClient, processHash: Hex): Promise<Workflow> {
   if (processHash === zeroHash) return { owner: undefined, members: [] };
-  const [owner, members] = await client.readContract({ ...registry, functionName: "workflowOf", args: [processHash] });
+  const [owner, members] = await client.readContract({ ...integraOf(client).registry, functionName: "workflowOf", args: [processHash] });
   return { owner: owner === zeroAddress ? undefined : owner, members: [...members] };
 }
 

@@ -6,17 +6,18 @@ import { type Options, defineConfig } from "tsup";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DEPLOYMENTS_DIR = path.join(ROOT, "contracts", "deployments");
-const LOCAL_CHAIN_ID = 31337;
+/** The checkout's local anvil chains (lib/config/appChain.ts LOCAL_CHAIN_IDS): never published. */
+const LOCAL_CHAIN_IDS = [31337, 31338];
 
 /**
  * The deployments the package knows by chain: those committed under contracts/deployments (public chains), never the
- * checkout's local chain. Anything else is given at run time (--deployment FILE, the SDK's selectDeployment).
+ * checkout's local chains. Anything else is given at run time (--deployment FILE, the SDK's selectDeployment).
  */
 function publishedDeployments(): Record<string, unknown> {
   const known: Record<string, unknown> = {};
   for (const file of readdirSync(DEPLOYMENTS_DIR).filter((f) => f.endsWith(".json"))) {
     const deployment = JSON.parse(readFileSync(path.join(DEPLOYMENTS_DIR, file), "utf8")) as { chainId: number };
-    if (deployment.chainId !== LOCAL_CHAIN_ID) known[deployment.chainId] = deployment;
+    if (!LOCAL_CHAIN_IDS.includes(deployment.chainId)) known[deployment.chainId] = deployment;
   }
   return known;
 }

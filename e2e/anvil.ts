@@ -1,15 +1,32 @@
-import { BaseError, RpcRequestError, createTestClient, http, publicActions } from "viem";
+import { BaseError, RpcRequestError, createTestClient, defineChain, http, publicActions } from "viem";
 import { foundry } from "viem/chains";
 
+/** Chain A (31337), the app's default chain. */
 export const RPC_URL = "http://127.0.0.1:8545";
 /** The app's RPC (browser and relayer): the fault proxy in front of anvil that scripts/e2e.ts starts. */
 export const APP_RPC_URL = "http://127.0.0.1:8546";
 
+/** Chain B (31338), the second chain the app reads: the demo workflow's commitment letter is there (demo.secondChain). */
+export const CHAIN_B_ID = 31338;
+export const RPC_URL_B = "http://127.0.0.1:8555";
+/** The app's RPC of chain B: a fault proxy of its own in front of chain B's anvil (scripts/e2e.ts). */
+export const APP_RPC_URL_B = "http://127.0.0.1:8556";
+
+export const chainB = defineChain({
+  ...foundry,
+  id: CHAIN_B_ID,
+  name: "Local chain B (anvil)",
+  rpcUrls: { default: { http: [RPC_URL_B] } },
+});
+
 /** Every call made once (no retries), and given time: the machine is busy while the e2e tests run. */
 const transport = http(RPC_URL, { retryCount: 0, timeout: 60_000 });
+const transportB = http(RPC_URL_B, { retryCount: 0, timeout: 60_000 });
 
 /** The test process's client of the test chain: anvil's methods (snapshot, revert, setBalance, ...) and public reads. */
 export const testChain = createTestClient({ chain: foundry, mode: "anvil", transport }).extend(publicActions);
+/** The same for chain B. */
+export const testChainB = createTestClient({ chain: chainB, mode: "anvil", transport: transportB }).extend(publicActions);
 
 /** A JSON-RPC error as the node sent it. */
 export interface NodeError {
@@ -18,14 +35,21 @@ export interface NodeError {
   data?: unknown;
 }
 
-const node = transport({ chain: foundry });
+const nodeA = transport({ chain: foundry });
+const nodeB = transportB({ chain: chainB });
 
 /**
- * Passes one request of the injected test wallet to the node (anvil signs for its dev accounts), whatever its method.
- * Resolves to the node's result or to its error exactly as the node sent it (viem's wrapping taken off), for the wallet
- * to hand to the app unchanged.
+ * Passes one request of the injected test wallet to the node of the wallet's network (anvil signs for its dev
+ * accounts), whatever its method: chain B's anvil when the wallet is on chain B, chain A's otherwise (a network the
+ * stack does not run included). Resolves to the node's result or to its error exactly as the node sent it (viem's
+ * wrapping taken off), for the wallet to hand to the app unchanged.
  */
-export async function forwardToNode(method: string, params: unknown[]): Promise<{ result: unknown } | { error: NodeError }> {
+export async function forwardToNode(
+  method: string,
+  params: unknown[],
+  walletChainId: number = foundry.id,
+): Promise<{ result: unknown } | { error: NodeError }> {
+  const node = walletChainId === CHAIN_B_ID ? nodeB : nodeA;
   try {
     return { result: await node.request({ method, params }) };
   } catch (error) {

@@ -1,12 +1,14 @@
 // The tests' handle on the fault proxy between the app and anvil (scripts/stack/rpcProxy.ts, started by scripts/e2e.ts).
 import type { Faults, FaultsServed } from "@/scripts/stack/rpcProxy.ts";
-import { APP_RPC_URL } from "./anvil";
+import { APP_RPC_URL, APP_RPC_URL_B } from "./anvil";
 
-const CONTROL = `${APP_RPC_URL}/__faults`;
+/** The fault proxy in front of each chain the app reads: chain A (the default) and chain B. */
+const CONTROLS = { A: `${APP_RPC_URL}/__faults`, B: `${APP_RPC_URL_B}/__faults` } as const;
+const CONTROL = CONTROLS.A;
 
-/** Switches what the app's RPC does from now on; the counts of faults served start again from zero. */
-export async function setFaults(faults: Faults): Promise<void> {
-  const answer = await fetch(CONTROL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+/** Switches what the app's RPC of `chain` (A by default) does from now on; the counts of faults served start again from zero. */
+export async function setFaults(faults: Faults, chain: keyof typeof CONTROLS = "A"): Promise<void> {
+  const answer = await fetch(CONTROLS[chain], { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
   if (!answer.ok) throw new Error(`the fault proxy refused ${JSON.stringify(faults)}: ${answer.status}`);
 }
 
@@ -17,5 +19,8 @@ export async function faultsServed(): Promise<FaultsServed> {
 
 /** Back to passing everything. Run after every test; a run without the proxy (no scripts/e2e.ts) has nothing to reset. */
 export async function resetFaults(): Promise<void> {
-  await setFaults({ mode: "pass" }).catch(() => undefined);
+  await Promise.all([
+    setFaults({ mode: "pass" }, "A").catch(() => undefined),
+    setFaults({ mode: "pass" }, "B").catch(() => undefined),
+  ]);
 }

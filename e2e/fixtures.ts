@@ -1,5 +1,5 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
-import { ACCOUNTS, type AccountName, forwardToNode, testChain } from "./anvil";
+import { ACCOUNTS, type AccountName, forwardToNode, testChain, testChainB } from "./anvil";
 import { resetFaults } from "./faults";
 
 /** What a test can do to its injected wallet while it runs. */
@@ -16,8 +16,9 @@ export interface WalletControl {
 
 /**
  * An EIP-1193 provider injected before the page loads and announced by EIP-6963 as "Test Wallet". It answers
- * eth_accounts with [] until eth_requestAccounts (as a real wallet does) and forwards everything else to anvil,
- * which signs for its dev accounts. Runs in the page; `__e2eWalletRequest` is the bridge to the test process.
+ * eth_accounts with [] until eth_requestAccounts (as a real wallet does) and forwards everything else to the anvil of
+ * its network (chain B's when switched to it), which signs for its dev accounts. Runs in the page;
+ * `__e2eWalletRequest` is the bridge to the test process.
  */
 function injectProvider({ address, chainId }: { address: string; chainId: number }) {
   const listeners: Record<string, Array<(...args: unknown[]) => void>> = {};
@@ -50,7 +51,7 @@ function injectProvider({ address, chainId }: { address: string; chainId: number
           return null;
         }
       }
-      const answer = JSON.parse(await bridge(JSON.stringify({ method, params }))) as {
+      const answer = JSON.parse(await bridge(JSON.stringify({ method, params, chainId: currentChain }))) as {
         result?: unknown;
         error?: { code: number; message: string; data?: unknown };
       };
@@ -94,9 +95,9 @@ export async function installWallet(page: Page, account: AccountName): Promise<W
   let reject = false;
   let afterSend: ((hash: string) => Promise<void>) | undefined;
   await page.exposeFunction("__e2eWalletRequest", async (payload: string) => {
-    const { method, params } = JSON.parse(payload) as { method: string; params?: unknown[] };
+    const { method, params, chainId } = JSON.parse(payload) as { method: string; params?: unknown[]; chainId: number };
     if (reject && SIGNING_METHODS.has(method)) return JSON.stringify({ error: { code: 4001, message: "User rejected the request." } });
-    const answer = await forwardToNode(method, params ?? []);
+    const answer = await forwardToNode(method, params ?? [], chainId);
     if (method === "eth_sendTransaction" && "result" in answer && afterSend) await afterSend(answer.result as string);
     return JSON.stringify(answer);
   });
@@ -117,18 +118,20 @@ export interface DemoRecords {
   deed: `0x${string}`;
   agreement: `0x${string}`;
   paymentId: string;
+  /** The demo workflow's record on chain B (scripts/stack/seed.ts seedSecondChain): the lender's commitment letter. */
+  secondChain: { chainId: number; commitment: `0x${string}` };
 }
 
 export const demo: DemoRecords = JSON.parse(process.env.E2E_DEMO ?? "{}") as DemoRecords;
 
-/** Every test starts from the seeded chain and a well-behaved RPC, and leaves them as it found them. */
+/** Every test starts from the seeded chains (A and B) and a well-behaved RPC, and leaves them as it found them. */
 export const test = base.extend<{ chainSnapshot: void }>({
   chainSnapshot: [
     async ({}, use) => {
-      const id = await testChain.snapshot();
+      const [id, idB] = await Promise.all([testChain.snapshot(), testChainB.snapshot()]);
       await use();
       await resetFaults();
-      await testChain.revert({ id });
+      await Promise.all([testChain.revert({ id }), testChainB.revert({ id: idB })]);
     },
     { auto: true },
   ],

@@ -1,12 +1,24 @@
-// `npm run dev`: the whole product on its embedded default: anvil with EAS and the Integra contracts
-// deployed and the demo seeded, and the app on http://localhost:3000. Ctrl-C stops all of it.
+// `npm run dev`: the whole product on its embedded default: two anvil chains (A: 31337 on :8545, the default;
+// B: 31338 on :8555) with EAS and the Integra contracts deployed and the demo seeded across both, and the app on
+// http://localhost:3000 reading both. Ctrl-C stops all of it.
 import { spawn } from "node:child_process";
 import { ROOT } from "./stack/artifacts.ts";
+import { LOCAL_CHAIN_ID } from "./stack/chains.ts";
 import { startLocalChain } from "./stack/localChain.ts";
 
 const local = await startLocalChain({ seed: !process.argv.includes("--no-seed") });
-console.log(`Chain ready on ${local.anvil.rpcUrl}. Demo agreement: http://localhost:3000/records/${local.demo?.agreement ?? ""}`);
-if (local.demo) console.log(`Demo workflow (the title company's closing): http://localhost:3000/workflows/${local.demo.workflow}`);
+const chains = [local, ...(local.second ? [local.second] : [])];
+console.log(`Chains ready: ${chains.map((c) => `${c.deployment.chainId} on ${c.anvil.rpcUrl}`).join(", ")}.`);
+if (local.demo) {
+  console.log(`Demo agreement: http://localhost:3000/records/${local.demo.agreement}`);
+  console.log(`Demo workflow (the title company's closing, on both chains): http://localhost:3000/workflows/${local.demo.workflow}`);
+}
+/** The app reads every chain of the stack and writes to chain A unless a record lives on chain B. */
+const chainEnv = {
+  NEXT_PUBLIC_CHAIN_ID: String(LOCAL_CHAIN_ID),
+  NEXT_PUBLIC_RPC_URL: local.anvil.rpcUrl,
+  NEXT_PUBLIC_CHAINS: JSON.stringify(chains.map((c) => ({ id: c.deployment.chainId, rpc: c.anvil.rpcUrl }))),
+};
 
 const production = process.argv.includes("--production");
 const app = production
@@ -15,13 +27,13 @@ const app = production
       cwd: ROOT,
       stdio: "inherit",
       detached: true,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, ...chainEnv, NEXT_TELEMETRY_DISABLED: "1" },
     })
   : spawn("npx", ["next", "dev", "-p", "3000"], {
       cwd: ROOT,
       stdio: "inherit",
       detached: true,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, ...chainEnv, NEXT_TELEMETRY_DISABLED: "1" },
     });
 
 let stopping = false;
@@ -33,7 +45,7 @@ async function stop(code = 0) {
   } catch {
     // already gone
   }
-  await local.anvil.stop();
+  await local.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { type Address, createPublicClient, createTestClient, http, parseEther } from "viem";
+import { type Address, createPublicClient, createTestClient, http, parseEther, publicActions } from "viem";
 import { LOCAL_RELAYER_ADDRESS } from "@/lib/relay/localRelayerKey.ts";
 import { foundryBinary } from "./foundry.ts";
 
@@ -52,4 +52,17 @@ export async function fundOnAnvil(rpcUrl: string, address: Address, ether: strin
 /** Gives the local relayer's sponsor account 100 ETH: it pays the parties' gas, so they need none. */
 export async function fundLocalRelayer(rpcUrl: string): Promise<void> {
   await fundOnAnvil(rpcUrl, LOCAL_RELAYER_ADDRESS, "100");
+}
+
+/**
+ * Makes the next block on `rpcUrl` come later than the latest block on `earlierRpcUrl`. Each anvil keeps its own
+ * clock, and a burst of blocks (a deploy, a seed) runs it ahead of wall time: events written on one chain after the
+ * other's read in that order only once the clocks agree.
+ */
+export async function nextBlockAfter(rpcUrl: string, earlierRpcUrl: string): Promise<void> {
+  const transport = (url: string) => http(url, { retryCount: 0 });
+  const earlier = await createPublicClient({ transport: transport(earlierRpcUrl) }).getBlock();
+  const anvil = createTestClient({ mode: "anvil", transport: transport(rpcUrl) }).extend(publicActions);
+  const latest = await anvil.getBlock();
+  if (latest.timestamp <= earlier.timestamp) await anvil.setNextBlockTimestamp({ timestamp: earlier.timestamp + 1n });
 }

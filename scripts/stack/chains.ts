@@ -1,6 +1,11 @@
 import type { Address } from "viem";
 
+/** The local stack's default chain (anvil's own id): chain A, where the app writes unless a record lives elsewhere. */
 export const LOCAL_CHAIN_ID = 31337;
+/** The local stack's second chain, chain B: the same workflow followed across two chains. */
+export const SECOND_LOCAL_CHAIN_ID = 31338;
+/** Every local anvil chain: EAS and the local-only contracts (stablecoin, arbitrator) are deployed fresh on each. */
+export const LOCAL_CHAIN_IDS: readonly number[] = [LOCAL_CHAIN_ID, SECOND_LOCAL_CHAIN_ID];
 
 /** Canonical EAS deployments, used on any chain but the local one (override with EAS_ADDRESS etc.). */
 export const CANONICAL_EAS: Record<number, { eas: Address; schemaRegistry: Address }> = {

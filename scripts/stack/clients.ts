@@ -11,6 +11,7 @@ import {
   http,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { LOCAL_CHAIN_IDS } from "./chains.ts";
 
 /** A public client to read and wait, and a wallet client that signs locally: who the scripts write as. */
 export interface Clients {
@@ -23,7 +24,7 @@ export async function chainAt(rpcUrl: string) {
   const id = await probe.getChainId();
   return defineChain({
     id,
-    name: id === 31337 ? "Anvil" : `Chain ${id}`,
+    name: LOCAL_CHAIN_IDS.includes(id) ? "Anvil" : `Chain ${id}`,
     nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
     rpcUrls: { default: { http: [rpcUrl] } },
   });

@@ -2,7 +2,7 @@ import { type Address, type Hex, encodePacked, getAddress, keccak256, zeroAddres
 import { CONDITION_SCHEMA } from "@/lib/escrow/conditionSchema.ts";
 import { type Artifact, type DeployedContractName, type LocalContractName, easArtifact, forgeArtifact } from "./artifacts.ts";
 import { readCapabilities } from "./capabilities.ts";
-import { CANONICAL_EAS, LOCAL_CHAIN_ID } from "./chains.ts";
+import { CANONICAL_EAS, LOCAL_CHAIN_IDS } from "./chains.ts";
 import type { Clients } from "./clients.ts";
 import { writeAndWait } from "./write.ts";
 
@@ -26,12 +26,12 @@ async function deploy({ publicClient, walletClient }: Clients, artifact: Artifac
   return { address: getAddress(receipt.contractAddress), blockNumber: receipt.blockNumber };
 }
 
-/** EAS and its SchemaRegistry: deployed fresh on the local chain, the canonical ones elsewhere. */
+/** EAS and its SchemaRegistry: deployed fresh on a local chain, the canonical ones elsewhere. */
 async function resolveEas(clients: Clients, chainId: number): Promise<{ eas: Address; schemaRegistry: Address }> {
   if (process.env.EAS_ADDRESS && process.env.SCHEMA_REGISTRY_ADDRESS) {
     return { eas: process.env.EAS_ADDRESS as Address, schemaRegistry: process.env.SCHEMA_REGISTRY_ADDRESS as Address };
   }
-  if (chainId === LOCAL_CHAIN_ID) {
+  if (LOCAL_CHAIN_IDS.includes(chainId)) {
     const registry = await deploy(clients, easArtifact("SchemaRegistry"));
     const eas = await deploy(clients, easArtifact("EAS"), [registry.address]);
     return { eas: eas.address, schemaRegistry: registry.address };
@@ -85,7 +85,7 @@ export async function deployIntegra(clients: Clients): Promise<Deployment> {
     forwarder.address,
   ]);
   const conditionSchemaUid = await registerConditionSchema(clients, schemaRegistry);
-  const local = chainId === LOCAL_CHAIN_ID ? await deployLocalContracts(clients) : undefined;
+  const local = LOCAL_CHAIN_IDS.includes(chainId) ? await deployLocalContracts(clients) : undefined;
 
   return {
     chainId,
@@ -129,7 +129,7 @@ async function registerConditionSchema(clients: Clients, schemaRegistry: Address
   return uid;
 }
 
-/** The local chain's stablecoin (minted by the deployer) and single-signer arbitrator (ruled by LOCAL_JUDGE). */
+/** A local chain's stablecoin (minted by the deployer) and single-signer arbitrator (ruled by LOCAL_JUDGE). */
 async function deployLocalContracts(clients: Clients): Promise<Record<LocalContractName, Address>> {
   const deployer = clients.walletClient.account.address;
   const stablecoin = await deploy(clients, forgeArtifact("TestStablecoin"), [deployer]);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { type Address, type Hex, parseEventLogs, sha256, zeroAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { integraCalls } from "@/lib/writes/index.ts";
-import { CAPABILITY } from "@/lib/capabilities.ts";
+import { CAPABILITY, claimAttestationRequest } from "@/lib/capabilities.ts";
 import { encryptPaymentNote } from "@/lib/crypto/paymentNote.ts";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails.ts";
 import {
@@ -64,6 +64,15 @@ export interface DemoRecords {
   paymentId: bigint;
   /** The earnest money held on the purchase agreement, waiting on the inspection. */
   escrowId: bigint;
+  /** The same workflow's record on chain B, when the stack runs a second chain. */
+  secondChain?: SecondChainDemo;
+}
+
+/** What the seed leaves on chain B: the closing's next record, in the same workflow as on chain A. */
+export interface SecondChainDemo {
+  chainId: number;
+  /** The lender's commitment letter: a multi-party record whose one token is reserved for the lender. */
+  commitment: Hex;
 }
 
 /**
@@ -258,4 +267,66 @@ async function seedDemoEscrow(p: {
     args: [opened.args.escrowId, permit.deadline, permit.v, permit.r, permit.s],
   });
   return opened.args.escrowId;
+}
+
+/**
+ * Seeds chain B: the title company opens its closing workflow there too (same owner and name, so the same
+ * processHash as on chain A) and registers the lender's commitment letter into it, its one party token reserved for
+ * the lender and attested for it to claim, as the purchase agreement's tokens are on chain A. Run after the chain A
+ * seed, so that these events come after that chain's.
+ */
+export async function seedSecondChain(rpcUrl: string, deployment: Deployment): Promise<SecondChainDemo> {
+  const titleCompanyClients = await clientsFor(rpcUrl, DEMO_KEYS.titleCompany);
+  const titleCompany = titleCompanyClients.walletClient.account.address;
+  const lender = privateKeyToAccount(DEMO_KEYS.lender).address;
+  const a = deployment.addresses;
+  const registry = { address: a.IntegraRecordV1, abi: integraRecordV1Abi } as const;
+
+  const { logs: openLogs } = await writeAndWait(titleCompanyClients, {
+    ...registry,
+    functionName: "openWorkflow",
+    args: [workflowIdOf(DEMO_WORKFLOW)],
+  });
+  const [opened] = parseEventLogs({ abi: integraRecordV1Abi, logs: openLogs, eventName: "WorkflowOpened" });
+  const processHash = processHashOf(titleCompany, DEMO_WORKFLOW);
+  // The demo's point: one workflow across chains. A registry that hashed it otherwise would split it in two.
+  if (opened.args.processHash !== processHash) {
+    throw new Error(`chain ${deployment.chainId} opened ${DEMO_WORKFLOW} as ${opened.args.processHash}, not ${processHash}`);
+  }
+
+  const encryptedRef = await encryptRecordDetails(
+    { title: "Mortgage commitment letter, 12 Harbour Lane", reference: "vault://bayside-mortgage/12-harbour-lane/commitment-letter.pdf" },
+    DEMO_PASSPHRASE,
+  );
+  const { logs } = await writeAndWait(titleCompanyClients, {
+    ...registry,
+    functionName: "registerWithParties",
+    args: [
+      demoFileHash("commitment-letter-12-harbour-lane.txt"),
+      encryptedRef,
+      a.MultiPartyTokenizerV1,
+      zeroAddress,
+      processHash,
+      [],
+      [{ recipient: lender, role: "Lender", amount: 1n }],
+    ],
+  });
+  const [registered] = parseEventLogs({ abi: integraRecordV1Abi, logs, eventName: "RecordRegistered" });
+  const commitment = registered.args.integraHash;
+  // On this chain's EAS under this chain's schema UID: integraCalls.issueCapability writes to the default chain's.
+  await writeAndWait(titleCompanyClients, {
+    address: a.EAS,
+    abi: easAbi,
+    functionName: "attest",
+    args: [
+      claimAttestationRequest({
+        schema: deployment.capabilitySchemaUid,
+        integraHash: commitment,
+        tokenId: 1n,
+        recipient: lender,
+        processHash,
+      }),
+    ],
+  });
+  return { chainId: deployment.chainId, commitment };
 }

@@ -1,13 +1,16 @@
 import { connectorsForWallets } from "@rainbow-me/rainbowkit";
 import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wallets";
-import { http } from "viem";
+import { type Transport, http } from "viem";
 import { createConfig } from "wagmi";
 import { ephemeralWallet } from "./ephemeralWallet";
-import { walletChain as appChain } from "./walletChain";
+import { walletChains } from "./walletChain";
 
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
 
-/** wagmi config: injected wallets, the Ephemeral wallet, and WalletConnect only when a project id is set. */
+/**
+ * wagmi config: every served chain (the default first, each over its own RPC), injected wallets, the Ephemeral
+ * wallet, and WalletConnect only when a project id is set. A write moves the wallet to its record's chain.
+ */
 export function createWagmiConfig() {
   const connectors = connectorsForWallets(
     [
@@ -18,11 +21,9 @@ export function createWagmiConfig() {
     ],
     { appName: "Integra Agreements", projectId: walletConnectProjectId ?? "none" },
   );
-  return createConfig({
-    chains: [appChain],
-    connectors,
-    // One HTTP request per burst of reads: anvil has no Multicall3, JSON-RPC batching does the same job.
-    transports: { [appChain.id]: http(appChain.rpcUrls.default.http[0], { batch: { wait: 16 } }) },
-    ssr: true,
-  });
+  // One HTTP request per burst of reads: anvil has no Multicall3, JSON-RPC batching does the same job.
+  const transports: Record<number, Transport> = Object.fromEntries(
+    walletChains.map((chain) => [chain.id, http(chain.rpcUrls.default.http[0], { batch: { wait: 16 } })]),
+  );
+  return createConfig({ chains: walletChains, connectors, transports, ssr: true });
 }

@@ -1,6 +1,6 @@
 import { type Address, type Hex, zeroAddress } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
-import { integraCalls } from "@/lib/writes";
+import { type IntegraCalls, integraCallsOn } from "@/lib/writes";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import {
   capabilitiesQuery,
@@ -19,154 +19,177 @@ import {
 
 /**
  * Every write of the app, defined once: the contract, the function and the arguments built from what the person
- * chose (encoded by integraCalls, against the contract's own ABI types, with whether a relayer sponsors the call),
- * the words for it, and exactly the reads it changes. Components call `tx.send(operations.x({...}))`.
+ * chose (encoded by integraCallsOn, against the contract's own ABI types, with whether a relayer sponsors the call),
+ * the words for it, and exactly the reads it changes. Each names its chain (`chainId`: the record's, or the chain a
+ * registration goes to): the call is addressed to that chain's deployment and sent there, and the reads it refreshes
+ * are that chain's. Components call `tx.send(operations.x({ chainId, ... }))`.
  */
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/** The chain a write goes to. */
+interface OnChain {
+  chainId: number;
+}
+
+type InputOf<name extends keyof IntegraCalls> = Parameters<IntegraCalls[name]>[0] & OnChain;
+
 export const operations = {
   /** Registers a document and reserves, and seals, its parties' tokens 1..n: one signature. */
-  registerWithParties: (p: Parameters<typeof integraCalls.registerWithParties>[0]) => ({
+  registerWithParties: (p: InputOf<"registerWithParties">) => ({
     label: `Register the document and reserve ${plural(p.parties.length, "token")}`,
-    ...integraCalls.registerWithParties(p),
-    invalidate: [recordsByContentQuery(p.contentHash).queryKey, myRecordsScope, reservationsScope, workflowQuery(p.processHash).queryKey],
-  }),
-
-  admitMember: (p: { processHash: Hex; member: Address }) => ({
-    label: "Admit a member to the workflow",
-    ...integraCalls.admitMember(p),
-    invalidate: [workflowQuery(p.processHash).queryKey, workflowTimelineKey(p.processHash)],
-  }),
-
-  removeMember: (p: { processHash: Hex; member: Address }) => ({
-    label: "Remove a member from the workflow",
-    ...integraCalls.removeMember(p),
-    invalidate: [workflowQuery(p.processHash).queryKey, workflowTimelineKey(p.processHash)],
-  }),
-
-  reserveToken: (p: Parameters<typeof integraCalls.reserveToken>[0]) => ({
-    label: `Reserve token #${p.tokenId}${p.role ? ` (${p.role})` : ""}`,
-    ...integraCalls.reserveToken(p),
-    invalidate: [recordTokensQuery(p.integraHash).queryKey, reservationsScope, timelineKey(p.integraHash)],
-  }),
-
-  cancelReservation: (p: { integraHash: Hex; tokenizer: Address; tokenId: bigint }) => ({
-    label: `Cancel the reservation of token #${p.tokenId}`,
-    ...integraCalls.cancelReservation(p),
-    invalidate: [recordTokensQuery(p.integraHash).queryKey, reservationsScope, timelineKey(p.integraHash)],
-  }),
-
-  sealParties: (p: { integraHash: Hex; tokenizer: Address; parties: number }) => ({
-    label: `Fix the party set at ${plural(p.parties, "token")}`,
-    ...integraCalls.sealParties(p),
-    invalidate: [recordTokensQuery(p.integraHash).queryKey, timelineKey(p.integraHash)],
-  }),
-
-  claimToken: (p: { integraHash: Hex; tokenizer: Address; tokenId: bigint; uid: Hex; processHash: Hex; account: Address }) => ({
-    label: `Claim token #${p.tokenId}`,
-    ...integraCalls.claimToken(p),
+    ...integraCallsOn(p.chainId).registerWithParties(p),
     invalidate: [
-      reservationsQuery(p.account).queryKey,
-      recordTokensQuery(p.integraHash).queryKey,
-      timelineKey(p.integraHash),
-      capabilitiesQuery({ recipient: p.account }).queryKey,
+      recordsByContentQuery(p.chainId, p.contentHash).queryKey,
+      myRecordsScope,
+      reservationsScope,
+      workflowQuery(p.chainId, p.processHash).queryKey,
+    ],
+  }),
+
+  admitMember: (p: InputOf<"admitMember">) => ({
+    label: "Admit a member to the workflow",
+    ...integraCallsOn(p.chainId).admitMember(p),
+    invalidate: [workflowQuery(p.chainId, p.processHash).queryKey, workflowTimelineKey(p.chainId, p.processHash)],
+  }),
+
+  removeMember: (p: InputOf<"removeMember">) => ({
+    label: "Remove a member from the workflow",
+    ...integraCallsOn(p.chainId).removeMember(p),
+    invalidate: [workflowQuery(p.chainId, p.processHash).queryKey, workflowTimelineKey(p.chainId, p.processHash)],
+  }),
+
+  reserveToken: (p: InputOf<"reserveToken">) => ({
+    label: `Reserve token #${p.tokenId}${p.role ? ` (${p.role})` : ""}`,
+    ...integraCallsOn(p.chainId).reserveToken(p),
+    invalidate: [recordTokensQuery(p.chainId, p.integraHash).queryKey, reservationsScope, timelineKey(p.chainId, p.integraHash)],
+  }),
+
+  cancelReservation: (p: InputOf<"cancelReservation">) => ({
+    label: `Cancel the reservation of token #${p.tokenId}`,
+    ...integraCallsOn(p.chainId).cancelReservation(p),
+    invalidate: [recordTokensQuery(p.chainId, p.integraHash).queryKey, reservationsScope, timelineKey(p.chainId, p.integraHash)],
+  }),
+
+  sealParties: (p: InputOf<"sealParties"> & { parties: number }) => ({
+    label: `Fix the party set at ${plural(p.parties, "token")}`,
+    ...integraCallsOn(p.chainId).sealParties(p),
+    invalidate: [recordTokensQuery(p.chainId, p.integraHash).queryKey, timelineKey(p.chainId, p.integraHash)],
+  }),
+
+  claimToken: (p: InputOf<"claimToken"> & { account: Address }) => ({
+    label: `Claim token #${p.tokenId}`,
+    ...integraCallsOn(p.chainId).claimToken(p),
+    invalidate: [
+      reservationsQuery(p.chainId, p.account).queryKey,
+      recordTokensQuery(p.chainId, p.integraHash).queryKey,
+      timelineKey(p.chainId, p.integraHash),
+      capabilitiesQuery(p.chainId, { recipient: p.account }).queryKey,
     ],
   }),
 
   /** The CLAIM capability, attested with the real EAS to the token's recipient. */
-  issueClaimCapability: (p: { integraHash: Hex; tokenId: bigint; recipient: Address; processHash: Hex; expirationTime: bigint }) => ({
+  issueClaimCapability: (
+    p: OnChain & { integraHash: Hex; tokenId: bigint; recipient: Address; processHash: Hex; expirationTime: bigint },
+  ) => ({
     label: `Issue the CLAIM capability for token #${p.tokenId}`,
-    ...integraCalls.issueCapability({ ...p, capabilities: CAPABILITY.CLAIM }),
+    ...integraCallsOn(p.chainId).issueCapability({ ...p, capabilities: CAPABILITY.CLAIM }),
     invalidate: [
-      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
-      capabilitiesQuery({ recipient: p.recipient }).queryKey,
-      timelineKey(p.integraHash),
+      capabilitiesQuery(p.chainId, { integraHash: p.integraHash }).queryKey,
+      capabilitiesQuery(p.chainId, { recipient: p.recipient }).queryKey,
+      timelineKey(p.chainId, p.integraHash),
     ],
   }),
 
-  revokeCapability: (p: { integraHash: Hex; uid: Hex; tokenId: bigint; recipient: Address }) => ({
+  revokeCapability: (p: OnChain & { integraHash: Hex; uid: Hex; tokenId: bigint; recipient: Address }) => ({
     label: `Revoke the capability for ${p.tokenId === 0n ? "any token" : `token #${p.tokenId}`}`,
-    ...integraCalls.revokeCapability(p),
+    ...integraCallsOn(p.chainId).revokeCapability(p),
     invalidate: [
-      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
-      capabilitiesQuery({ recipient: p.recipient }).queryKey,
-      timelineKey(p.integraHash),
+      capabilitiesQuery(p.chainId, { integraHash: p.integraHash }).queryKey,
+      capabilitiesQuery(p.chainId, { recipient: p.recipient }).queryKey,
+      timelineKey(p.chainId, p.integraHash),
     ],
   }),
 
-  offerOwnership: (p: { integraHash: Hex; newOwner: Address; reason: string }) => ({
+  offerOwnership: (p: InputOf<"offerOwnership">) => ({
     label: "Offer record ownership",
-    ...integraCalls.offerOwnership(p),
-    invalidate: [recordQuery(p.integraHash).queryKey, timelineKey(p.integraHash)],
+    ...integraCallsOn(p.chainId).offerOwnership(p),
+    invalidate: [recordQuery(p.chainId, p.integraHash).queryKey, timelineKey(p.chainId, p.integraHash)],
   }),
 
-  withdrawOwnershipOffer: (p: { integraHash: Hex }) => ({
+  withdrawOwnershipOffer: (p: InputOf<"withdrawOwnershipOffer">) => ({
     label: "Withdraw the ownership offer",
-    ...integraCalls.withdrawOwnershipOffer(p),
-    invalidate: [recordQuery(p.integraHash).queryKey, timelineKey(p.integraHash)],
+    ...integraCallsOn(p.chainId).withdrawOwnershipOffer(p),
+    invalidate: [recordQuery(p.chainId, p.integraHash).queryKey, timelineKey(p.chainId, p.integraHash)],
   }),
 
   /** Accepts the record as shown: `version` is the recordVersionOf read with it, so any change since refuses it. */
-  acceptOwnership: (p: { integraHash: Hex; version: bigint; account: Address }) => ({
+  acceptOwnership: (p: InputOf<"acceptOwnership"> & { account: Address }) => ({
     label: "Accept record ownership",
-    ...integraCalls.acceptOwnership(p),
+    ...integraCallsOn(p.chainId).acceptOwnership(p),
     invalidate: [
-      recordQuery(p.integraHash).queryKey,
-      timelineKey(p.integraHash),
+      recordQuery(p.chainId, p.integraHash).queryKey,
+      timelineKey(p.chainId, p.integraHash),
       myRecordsScope,
-      offersQuery(p.account).queryKey,
-      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
+      offersQuery(p.chainId, p.account).queryKey,
+      capabilitiesQuery(p.chainId, { integraHash: p.integraHash }).queryKey,
     ],
   }),
 
-  offerExecutor: (p: { integraHash: Hex; candidate: Address }) => ({
+  offerExecutor: (p: InputOf<"offerExecutor">) => ({
     label: p.candidate === zeroAddress ? "Withdraw the executor offer" : "Offer the executor role",
-    ...integraCalls.offerExecutor(p),
-    invalidate: [recordQuery(p.integraHash).queryKey, timelineKey(p.integraHash)],
+    ...integraCallsOn(p.chainId).offerExecutor(p),
+    invalidate: [recordQuery(p.chainId, p.integraHash).queryKey, timelineKey(p.chainId, p.integraHash)],
   }),
 
-  acceptExecutorRole: (p: { integraHash: Hex }) => ({
+  acceptExecutorRole: (p: InputOf<"acceptExecutorRole">) => ({
     label: "Accept the executor role",
-    ...integraCalls.acceptExecutorRole(p),
+    ...integraCallsOn(p.chainId).acceptExecutorRole(p),
     invalidate: [
-      recordQuery(p.integraHash).queryKey,
-      timelineKey(p.integraHash),
-      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
+      recordQuery(p.chainId, p.integraHash).queryKey,
+      timelineKey(p.chainId, p.integraHash),
+      capabilitiesQuery(p.chainId, { integraHash: p.integraHash }).queryKey,
     ],
   }),
 
-  removeExecutor: (p: { integraHash: Hex }) => ({
+  removeExecutor: (p: InputOf<"removeExecutor">) => ({
     label: "Remove the executor",
-    ...integraCalls.removeExecutor(p),
+    ...integraCallsOn(p.chainId).removeExecutor(p),
     invalidate: [
-      recordQuery(p.integraHash).queryKey,
-      timelineKey(p.integraHash),
-      capabilitiesQuery({ integraHash: p.integraHash }).queryKey,
+      recordQuery(p.chainId, p.integraHash).queryKey,
+      timelineKey(p.chainId, p.integraHash),
+      capabilitiesQuery(p.chainId, { integraHash: p.integraHash }).queryKey,
     ],
   }),
 
-  requestPayment: (p: Parameters<typeof integraCalls.requestPayment>[0]) => ({
+  requestPayment: (p: InputOf<"requestPayment">) => ({
     label: "Request a payment",
-    ...integraCalls.requestPayment(p),
-    invalidate: [paymentsQuery(p.integraHash, 0n).queryKey, timelineKey(p.integraHash)],
+    ...integraCallsOn(p.chainId).requestPayment(p),
+    invalidate: [paymentsQuery(p.chainId, p.integraHash, 0n).queryKey, timelineKey(p.chainId, p.integraHash)],
   }),
 
-  markPaid: (p: { integraHash: Hex; paymentId: bigint }) => ({
+  markPaid: (p: InputOf<"markPaid"> & { integraHash: Hex }) => ({
     label: `Mark payment #${p.paymentId} paid`,
-    ...integraCalls.markPaid(p),
-    invalidate: [paymentsQuery(p.integraHash, 0n).queryKey, timelineKey(p.integraHash)],
+    ...integraCallsOn(p.chainId).markPaid(p),
+    invalidate: [paymentsQuery(p.chainId, p.integraHash, 0n).queryKey, timelineKey(p.chainId, p.integraHash)],
   }),
 
-  cancelPayment: (p: { integraHash: Hex; paymentId: bigint }) => ({
+  cancelPayment: (p: InputOf<"cancelPayment"> & { integraHash: Hex }) => ({
     label: `Cancel payment request #${p.paymentId}`,
-    ...integraCalls.cancelPayment(p),
-    invalidate: [paymentsQuery(p.integraHash, 0n).queryKey, timelineKey(p.integraHash)],
+    ...integraCallsOn(p.chainId).cancelPayment(p),
+    invalidate: [paymentsQuery(p.chainId, p.integraHash, 0n).queryKey, timelineKey(p.chainId, p.integraHash)],
   }),
 
-  /** A party's signed request, submitted (and paid for) by the connected wallet through the forwarder. */
-  executeForwarded: (p: { integraHash: Hex; request: SignedForwardRequest; words?: string }) => ({
+  /**
+   * A party's signed request, submitted (and paid for) by the connected wallet through the forwarder of the chain it
+   * was signed for (the record's: its domain names that chain and its forwarder).
+   */
+  executeForwarded: (p: OnChain & { integraHash: Hex; request: SignedForwardRequest; words?: string }) => ({
     label: p.words ?? "Submit the signed request",
-    ...integraCalls.executeForwarded(p),
-    invalidate: [recordTokensQuery(p.integraHash).queryKey, timelineKey(p.integraHash), paymentsQuery(p.integraHash, 0n).queryKey],
+    ...integraCallsOn(p.chainId).executeForwarded(p),
+    invalidate: [
+      recordTokensQuery(p.chainId, p.integraHash).queryKey,
+      timelineKey(p.chainId, p.integraHash),
+      paymentsQuery(p.chainId, p.integraHash, 0n).queryKey,
+    ],
   }),
 };

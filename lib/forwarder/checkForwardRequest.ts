@@ -12,7 +12,7 @@ import {
   inWords,
   nextBlockTime,
 } from "./deadlineWindow";
-import { type ForwardingContracts, appForwardingContracts } from "./forwardingContracts";
+import { type ForwardingContracts, forwardingContractsOf } from "./forwardingContracts";
 import { type SignedForwardRequest, forwardRequestTypedData } from "./forwardRequest";
 import { type EscrowPartyCall, type RelayableCall, relayableCall } from "./relayableCalls";
 import { isRpcFailure } from "./rpcFailure";
@@ -41,7 +41,7 @@ export interface RequestCheckResult {
 
 export interface CheckOptions {
   stopAtFirstFailure?: boolean;
-  /** Another deployment's addresses (a test chain); the app's by default. */
+  /** Another deployment's addresses (a test chain); by default, the deployment of the chain `client` reads. */
   contracts?: ForwardingContracts;
   /** The wall clock in ms (tests pass their own). */
   now?: () => number;
@@ -65,7 +65,7 @@ export async function checkForwardRequest(
   request: SignedForwardRequest,
   options: CheckOptions = {},
 ): Promise<RequestCheckResult> {
-  const contracts = options.contracts ?? appForwardingContracts;
+  const contracts = options.contracts ?? forwardingContractsOf(client);
   const checks: RequestCheck[] = [];
   let call: RelayableCall | undefined;
   const add = (check: RequestCheck) => {

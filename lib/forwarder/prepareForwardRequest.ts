@@ -1,8 +1,9 @@
 import { type Address, type Chain, type Client, type Hex, type Transport, concat } from "viem";
 import { estimateGas, getBlock, readContract } from "viem/actions";
-import { forwarder } from "@/lib/contracts";
+import { integraForwarderV1Abi } from "@/lib/generated/integra";
 import { completionHeadroom } from "./completionHeadroom";
 import { nextBlockTime } from "./deadlineWindow";
+import { forwardingContractsOf } from "./forwardingContracts";
 import type { ForwardRequest } from "./forwardRequest";
 
 /**
@@ -21,11 +22,11 @@ export const REQUEST_VALIDITY_SECONDS = 30 * 60;
 export async function prepareForwardRequest(
   client: Client<Transport, Chain | undefined>,
   call: { from: Address; to: Address; data: Hex; validitySeconds?: number; nonceOffset?: bigint },
-  // Another deployment's forwarder (a bench chain), when not this app's.
-  forwarderAddress: Address = forwarder.address,
+  // Another deployment's forwarder (a bench chain); by default, the forwarder of the chain `client` reads.
+  forwarderAddress: Address = forwardingContractsOf(client).forwarder,
 ): Promise<ForwardRequest> {
   const [nonce, estimated, block] = await Promise.all([
-    readContract(client, { abi: forwarder.abi, address: forwarderAddress, functionName: "nonces", args: [call.from] }),
+    readContract(client, { abi: integraForwarderV1Abi, address: forwarderAddress, functionName: "nonces", args: [call.from] }),
     estimateGas(client, { account: forwarderAddress, to: call.to, data: concat([call.data, call.from]) }),
     getBlock(client, { blockTag: "latest" }),
   ]);

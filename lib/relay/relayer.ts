@@ -19,7 +19,7 @@ import { shortHex } from "@/lib/format/hex";
 import { type CheckId, checkForwardRequest } from "@/lib/forwarder/checkForwardRequest";
 import { inWords } from "@/lib/forwarder/deadlineWindow";
 import { completionHeadroom } from "@/lib/forwarder/completionHeadroom";
-import { type ForwardingContracts, appForwardingContracts } from "@/lib/forwarder/forwardingContracts";
+import { type ForwardingContracts, forwardingContractsOn } from "@/lib/forwarder/forwardingContracts";
 import { type SignedForwardRequest, forwardRequestData } from "@/lib/forwarder/forwardRequest";
 import type { EscrowPartyCall, RelayableCall } from "@/lib/forwarder/relayableCalls";
 import { isRpcFailure } from "@/lib/forwarder/rpcFailure";
@@ -49,7 +49,7 @@ export interface RelayerOptions {
   policy: RelayerPolicy;
   /** Opened with `Relayer.namespace(chainId, sponsor)`: one relayer's memory apart from any other's in a shared store. */
   store: RelayerStore;
-  /** The app's deployment unless given (a test chain). */
+  /** The deployment of the relayer's chain: the app's default chain's unless given (another served chain, a test chain). */
   contracts?: ForwardingContracts;
   /** The wall clock (ms) for deadline checks; tests pass their own. */
   now?: () => number;
@@ -85,6 +85,8 @@ const claimKey = (call: RelayableCall): string | undefined =>
  */
 export class Relayer {
   readonly sponsor: Address;
+  /** The one chain this relayer sends on (its wallet client's): requests signed for any other are refused by the checks. */
+  readonly chainId: number;
   private readonly shares: SponsorShares;
   private readonly sender: SponsorSender;
   private readonly contracts: ForwardingContracts;
@@ -104,9 +106,10 @@ export class Relayer {
     this.publicClient = options.publicClient;
     this.policy = options.policy;
     this.store = options.store;
-    this.contracts = options.contracts ?? appForwardingContracts;
-    this.now = options.now ?? Date.now;
     this.sponsor = options.walletClient.account.address;
+    this.chainId = options.walletClient.chain.id;
+    this.contracts = options.contracts ?? forwardingContractsOn(this.chainId);
+    this.now = options.now ?? Date.now;
     this.shares = sponsorShares(options.policy);
     this.sender = new SponsorSender(options.publicClient, options.walletClient, options.store, {
       maxFeePerGasWei: options.policy.maxFeePerGasWei,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identityConfigFromEnv, parsePrincipals, policyFromEnv, sponsorScopeError } from "./relayerConfig";
+import { envForChain, identityConfigFromEnv, parsePrincipals, policyFromEnv, sponsorScopeError } from "./relayerConfig";
 import { DEFAULT_POLICY } from "./relayerPolicy";
 import { parseStoreLocation } from "./store/openStore";
 
@@ -51,6 +51,21 @@ describe("relayer configuration", () => {
       clientIpHeader: "x-real-ip",
     });
     expect(() => identityConfigFromEnv({ RELAYER_TRUSTED_PROXIES: "1.5" })).toThrow(/whole number/);
+  });
+
+  it("applies every setting on each chain, each overridable for one chain by its `_<chainId>` name", () => {
+    const env = {
+      RELAYER_SPEND_CAP_ETH: "1",
+      RELAYER_SPEND_CAP_ETH_31338: "0.2",
+      RELAYER_RPC_URL: "http://a.test",
+      RELAYER_LIMIT_GLOBAL: "50",
+    };
+    expect(policyFromEnv(envForChain(env, 31338, 31337))).toMatchObject({ spendCapWei: 2n * 10n ** 17n, globalLimit: 50 });
+    expect(policyFromEnv(envForChain(env, 31337, 31337))).toMatchObject({ spendCapWei: 10n ** 18n, globalLimit: 50 });
+    // The RPC without a suffix is the default chain's: another chain's relayer uses its own served RPC.
+    expect(envForChain(env, 31337, 31337).RELAYER_RPC_URL).toBe("http://a.test");
+    expect(envForChain(env, 31338, 31337).RELAYER_RPC_URL).toBeUndefined();
+    expect(envForChain({ ...env, RELAYER_RPC_URL_31338: "http://b.test" }, 31338, 31337).RELAYER_RPC_URL).toBe("http://b.test");
   });
 
   it("reads the store's location", () => {

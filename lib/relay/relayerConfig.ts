@@ -1,10 +1,13 @@
-import { createPublicClient, createWalletClient, getAddress, http, isAddress, parseEther, parseGwei, zeroAddress } from "viem";
+import { type Chain, createPublicClient, createWalletClient, getAddress, http, isAddress, parseEther, parseGwei, zeroAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { IS_LOCAL_CHAIN, RPC_URL, appChain } from "@/lib/config/appChain";
-import { isDeployed } from "@/lib/deployment";
+import { APP_CHAIN_ID, LOCAL_CHAIN_IDS } from "@/lib/config/appChain";
+import { servedChain, servedChains } from "@/lib/config/servedChains";
+import { deploymentOn } from "@/lib/deployment";
+import { forwardingContractsOn } from "@/lib/forwarder/forwardingContracts";
 import type { ClientIdentityConfig } from "./clientIdentity";
 import { LOCAL_RELAYER_KEY } from "./localRelayerKey";
 import type { RelayerInfo } from "./relayApi";
+import type { ChainRelayer } from "./relayHttp";
 import { Relayer } from "./relayer";
 import { DEFAULT_POLICY, type RelayerPolicy, type SponsoredPrincipal } from "./relayerPolicy";
 import { describeStoreLocation, openStore, parseStoreLocation } from "./store/openStore";
@@ -95,61 +98,98 @@ export function sponsorScopeError(env: Env, policy: RelayerPolicy, isLocalChain:
 }
 
 /**
+ * The settings of the relayer on chain `chainId`: every RELAYER_* setting, each overridden for that chain alone by the
+ * same name ending in `_<chainId>` (RELAYER_SPEND_CAP_ETH_8453=0.2, RELAYER_PRIVATE_KEY_10=0x…). RELAYER_RPC_URL
+ * without a suffix is the default chain's only: every other chain's relayer uses that chain's served RPC unless
+ * RELAYER_RPC_URL_<chainId> names another.
+ */
+export function envForChain(env: Env, chainId: number, defaultChainId: number): Env {
+  const suffix = `_${chainId}`;
+  const chainEnv: Env = { ...env };
+  if (chainId !== defaultChainId) delete chainEnv.RELAYER_RPC_URL;
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith("RELAYER_") && name.endsWith(suffix)) chainEnv[name.slice(0, -suffix.length)] = value;
+  }
+  return chainEnv;
+}
+
+/**
  * The relayer's RPC: each call times out after 10 s and is tried 3 times in all (viem's default is 4), so a node
  * that is down is answered with a 503 within about half a minute rather than hold a request (and the nonce lock).
  */
 const RPC_TIMEOUT_MS = 10_000;
 const RPC_RETRY_COUNT = 2;
 
-let relayer: Promise<Relayer | { disabled: string }> | undefined;
+/** One relayer per served chain, each started on its first request (a failed start is tried again on the next). */
+const relayers = new Map<number, Promise<Relayer | { disabled: string }>>();
 
-/** The relayer of this server process, or why there is none on this deployment. */
-export function getRelayer(): Promise<Relayer | { disabled: string }> {
-  relayer ??= startRelayer().then((result) => {
-    // A store that could not open now may open on the next request: do not keep that answer.
-    if (!(result instanceof Relayer)) relayer = undefined;
-    return result;
-  });
+/**
+ * The relayer of this server process for chain `chainId` (the default chain unless named), why there is none there,
+ * or that this deployment does not serve that chain. Each served chain has its own: its chain's RPC and deployment
+ * (forwarder, tokenizers, records), its own policy, and its own limits and caps in the store (under its chain's id).
+ */
+export function getRelayer(chainId: number = APP_CHAIN_ID): Promise<ChainRelayer> {
+  const chain = servedChain(chainId);
+  if (!chain) return Promise.resolve({ unserved: unservedWords(chainId) });
+  let relayer = relayers.get(chainId);
+  if (!relayer) {
+    relayer = startRelayer(chain).then((result) => {
+      // A store that could not open now may open on the next request: do not keep that answer.
+      if (!(result instanceof Relayer)) relayers.delete(chainId);
+      return result;
+    });
+    relayers.set(chainId, relayer);
+  }
   return relayer;
 }
 
-async function startRelayer(): Promise<Relayer | { disabled: string }> {
-  if (!isDeployed) return { disabled: `The Integra contracts are not deployed on ${appChain.name}.` };
-  const key = process.env.RELAYER_PRIVATE_KEY ?? (IS_LOCAL_CHAIN ? LOCAL_RELAYER_KEY : undefined);
+function unservedWords(chainId: number): string {
+  const served = servedChains.map((chain) => `${chain.name} (${chain.id})`).join(", ");
+  return `This app does not serve chain ${chainId}, so its relayer sponsors nothing there; it serves ${served}.`;
+}
+
+async function startRelayer(chain: Chain): Promise<Relayer | { disabled: string }> {
+  if (!deploymentOn(chain.id)) return { disabled: `The Integra contracts are not deployed on ${chain.name}.` };
+  const env = envForChain(process.env, chain.id, APP_CHAIN_ID);
+  const isLocalChain = LOCAL_CHAIN_IDS.includes(chain.id);
+  const key = env.RELAYER_PRIVATE_KEY ?? (isLocalChain ? LOCAL_RELAYER_KEY : undefined);
   if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key)) return { disabled: "This deployment runs no relayer (no RELAYER_PRIVATE_KEY is set)." };
   try {
-    const policy = policyFromEnv();
-    const scope = sponsorScopeError(process.env, policy, IS_LOCAL_CHAIN);
+    const policy = policyFromEnv(env);
+    const scope = sponsorScopeError(env, policy, isLocalChain);
     if (scope) {
-      console.error(`relayer: not started: ${scope}`);
+      console.error(`relayer on ${chain.name}: not started: ${scope}`);
       return { disabled: "The relayer is off: it is not told whose records to pay for (see the server's log)." };
     }
-    const location = parseStoreLocation(process.env.RELAYER_STORE);
+    const location = parseStoreLocation(env.RELAYER_STORE);
     const account = privateKeyToAccount(key as `0x${string}`);
     const store = await openStore(location, {
-      namespace: Relayer.namespace(appChain.id, account.address),
+      namespace: Relayer.namespace(chain.id, account.address),
       rateWindowMs: policy.rateWindowMs,
       spendWindowMs: policy.spendWindowMs,
     });
-    const transport = http(process.env.RELAYER_RPC_URL ?? RPC_URL, { timeout: RPC_TIMEOUT_MS, retryCount: RPC_RETRY_COUNT });
-    const publicClient = createPublicClient({ chain: appChain, transport });
-    const walletClient = createWalletClient({ chain: appChain, transport, account });
+    const transport = http(env.RELAYER_RPC_URL ?? chain.rpcUrls.default.http[0], { timeout: RPC_TIMEOUT_MS, retryCount: RPC_RETRY_COUNT });
+    const publicClient = createPublicClient({ chain, transport });
+    const walletClient = createWalletClient({ chain, transport, account });
     console.log(
-      `relayer: sponsor ${account.address}, memory in ${describeStoreLocation(location)}, ${
+      `relayer on ${chain.name}: sponsor ${account.address}, memory in ${describeStoreLocation(location)}, ${
         policy.sponsoredPrincipals ? `${policy.sponsoredPrincipals.length} sponsored principal(s)` : "every record sponsored"
       }.`,
     );
-    return new Relayer({ publicClient, walletClient, policy, store });
+    return new Relayer({ publicClient, walletClient, policy, store, contracts: forwardingContractsOn(chain.id) });
   } catch (error) {
     // The details (a setting's value, a store's address) go to the server's log, not to every visitor.
-    console.error(`relayer: not started: ${error instanceof ConfigError ? error.message : ""}`, error instanceof ConfigError ? "" : error);
+    console.error(
+      `relayer on ${chain.name}: not started: ${error instanceof ConfigError ? error.message : ""}`,
+      error instanceof ConfigError ? "" : error,
+    );
     return { disabled: "The relayer is not running: its configuration or its store failed (see the server's log)." };
   }
 }
 
-export async function relayerInfo(): Promise<RelayerInfo> {
-  const current = await getRelayer();
-  return current instanceof Relayer
-    ? { enabled: true, sponsor: current.sponsor, chainId: appChain.id, maxBatch: current.maxBatch }
-    : { enabled: false, reason: current.disabled };
+/** Who sponsors party calls on chain `chainId` (the default chain unless named), or why nobody does. */
+export async function relayerInfo(chainId: number = APP_CHAIN_ID): Promise<RelayerInfo> {
+  const current = await getRelayer(chainId);
+  if (current instanceof Relayer) return { enabled: true, sponsor: current.sponsor, chainId: current.chainId, maxBatch: current.maxBatch };
+  return { enabled: false, reason: "unserved" in current ? current.unserved : current.disabled };
 }

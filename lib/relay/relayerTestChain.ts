@@ -60,11 +60,19 @@ function makeTestClient(rpcUrl: string) {
   return createTestClient({ mode: "anvil", transport: http(rpcUrl) });
 }
 
-export async function startTestChain(anvilArgs: string[] = []): Promise<TestChain> {
+/**
+ * A private anvil (on a free port, with `anvilArgs`: `--chain-id` for a second chain) with EAS and Integra deployed.
+ * `deployerNonce`: the deployer's first nonce, so this chain's contracts land at other addresses than another test
+ * chain's (as the local stack's chain B does).
+ */
+export async function startTestChain(anvilArgs: string[] = [], options: { deployerNonce?: number } = {}): Promise<TestChain> {
   const anvil: RunningAnvil = await startAnvil(await freePort(), anvilArgs);
   try {
-    const deployment = await deployIntegra(await clientsFor(anvil.rpcUrl, ANVIL_KEYS[0]));
     const test = makeTestClient(anvil.rpcUrl);
+    if (options.deployerNonce !== undefined) {
+      await test.setNonce({ address: privateKeyToAccount(ANVIL_KEYS[0]).address, nonce: options.deployerNonce });
+    }
+    const deployment = await deployIntegra(await clientsFor(anvil.rpcUrl, ANVIL_KEYS[0]));
     await test.setBalance({ address: LOCAL_RELAYER_ADDRESS, value: 10n ** 20n });
     const a = deployment.addresses;
     return {

@@ -1,13 +1,12 @@
 import { type Address, type Hex, parseEventLogs } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
 import { claimStateOf } from "@/lib/claims/claimability";
-import { eas } from "@/lib/contracts";
 import type { ReadClient } from "@/lib/chain/readClient";
+import { easAbi } from "@/lib/generated/integra";
 import { readCapabilities } from "@/lib/reads/capabilities";
 import { readRecord, readRecordTokens } from "@/lib/reads/records";
-import { integraCalls } from "@/lib/writes";
 import type { IntegraSigner } from "./signer";
-import { IntegraWriteError, type OnSent, sendCall } from "./writes";
+import { IntegraWriteError, type OnSent, sendCall, callsOf } from "./writes";
 
 /** One capability to attest: to whom, on which token of which record (0: any token), which bits, until when. */
 export interface CapabilityGrant {
@@ -29,8 +28,8 @@ export async function issueCapabilities(
   grants: readonly CapabilityGrant[],
   onSent?: OnSent,
 ): Promise<{ uids: Hex[]; transactionHash: Hex }> {
-  const receipt = await sendCall(signer, integraCalls.issueCapabilities({ grants }), onSent);
-  const uids = parseEventLogs({ abi: eas.abi, logs: receipt.logs, eventName: "Attested" }).map((e) => e.args.uid);
+  const receipt = await sendCall(signer, callsOf(signer).issueCapabilities({ grants }), onSent);
+  const uids = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" }).map((e) => e.args.uid);
   if (uids.length !== grants.length) {
     throw new IntegraWriteError(
       "Attestations missing",
@@ -87,6 +86,6 @@ export async function attestParties(
  * is refused from then on (AttestationRevoked), and the app and `pending` say so.
  */
 export async function revokeCapability(signer: IntegraSigner, uid: Hex, onSent?: OnSent): Promise<{ transactionHash: Hex }> {
-  const receipt = await sendCall(signer, integraCalls.revokeCapability({ uid }), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).revokeCapability({ uid }), onSent);
   return { transactionHash: receipt.transactionHash };
 }

@@ -2,13 +2,15 @@ import type { Address, Hex, TransactionReceipt } from "viem";
 import { sleep } from "@/lib/async/sleep";
 import { type PendingClaim, readPendingClaims } from "@/lib/claims/pendingClaims";
 import { describeClaimState } from "@/lib/claims/claimability";
-import { fetchRelayerInfo, RelayRefusedError } from "@/lib/relay/relayClient";
+import { chainIdOf } from "@/lib/deployment";
+import { RelayRefusedError } from "@/lib/relay/relayClient";
 import { accountSigner } from "@/lib/transactions/accountSigner";
 import { minedReceipt } from "@/lib/transactions/minedReceipt";
 import { relayBatch } from "@/lib/transactions/relayBatch";
-import { type ContractCall, integraCalls } from "@/lib/writes";
+import { relayerOn } from "@/lib/transactions/sendContractCall";
+import type { ContractCall } from "@/lib/writes";
 import type { IntegraSigner } from "./signer";
-import { IntegraWriteError, integraEventsOf, sendCall, sendGasless } from "./writes";
+import { IntegraWriteError, callsOf, integraEventsOf, sendCall, sendGasless } from "./writes";
 
 /** A token of the signer's, as claimAll reports it. */
 export interface ClaimAllToken {
@@ -78,7 +80,7 @@ export async function claimAll(signer: IntegraSigner, options: ClaimAllOptions =
   };
   if (claimable.length === 0) return result;
   const calls = claimable.map((t) =>
-    integraCalls.claimToken({
+    callsOf(signer).claimToken({
       integraHash: t.integraHash,
       tokenizer: t.tokenizer,
       tokenId: t.tokenId,
@@ -86,7 +88,7 @@ export async function claimAll(signer: IntegraSigner, options: ClaimAllOptions =
       processHash: t.processHash,
     }),
   );
-  const relayer = options.relayer ? await fetchRelayerInfo(options.relayer) : undefined;
+  const relayer = options.relayer ? await relayerOn(options.relayer, chainIdOf(signer.client)) : undefined;
   if (options.relayer && relayer?.enabled) {
     result.paidBy = "relayer";
     result.batched = relayer.maxBatch !== undefined;

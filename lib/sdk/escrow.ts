@@ -1,12 +1,13 @@
 import { type Address, type Hex, type TransactionReceipt, erc20Abi, isAddressEqual, parseAbi, parseEventLogs, zeroAddress } from "viem";
 import { getEip712Domain } from "viem/actions";
-import { conditionSchemaUid, eas, tokenizerAbi } from "@/lib/contracts";
-import { escrow } from "@/lib/escrow/escrowContract";
+import { chainIdOf, integraOf, tokenizerAbi } from "@/lib/contracts";
+import { escrowOf } from "@/lib/escrow/escrowContract";
+import { easAbi } from "@/lib/generated/integra";
 import { signPermit } from "@/lib/escrow/permit";
 import { type EscrowView, readEscrow } from "@/lib/reads/escrows";
 import { readRecord } from "@/lib/reads/records";
 import { accountSigner } from "@/lib/transactions/accountSigner";
-import { type EscrowTerms, escrowCalls } from "@/lib/writes/escrow";
+import { type EscrowCalls, type EscrowTerms, escrowCallsOn } from "@/lib/writes/escrow";
 import type { IntegraSigner } from "./signer";
 import { IntegraWriteError, type OnSent, type PaymentOptions, integraEventsOf, sendCall, sendPaid } from "./writes";
 
@@ -15,6 +16,11 @@ const PERMIT_SECONDS = 3_600n;
 
 /** IArbitrator's fee for a new dispute (ERC-792). */
 const arbitratorAbi = parseAbi(["function arbitrationCost(bytes extraData) view returns (uint256)"]);
+
+/** The escrow's writes on the signer's chain: addressed to that chain's escrow, EAS and condition schema. */
+function escrowCallsOf(signer: IntegraSigner): EscrowCalls {
+  return escrowCallsOn(chainIdOf(signer.client));
+}
 
 /** The receipt's escrow event `eventName`, or an IntegraWriteError saying the transaction did not do what it was for. */
 function expectEvent<
@@ -45,7 +51,7 @@ export async function openEscrow(
   terms: EscrowTerms,
   onSent?: OnSent,
 ): Promise<{ escrowId: bigint; transactionHash: Hex }> {
-  const receipt = await sendCall(signer, escrowCalls.openEscrow(terms), onSent);
+  const receipt = await sendCall(signer, escrowCallsOf(signer).openEscrow(terms), onSent);
   const opened = expectEvent(receipt, "EscrowOpened");
   return { escrowId: opened.args.escrowId, transactionHash: receipt.transactionHash };
 }
@@ -91,6 +97,7 @@ export interface Deposited {
  */
 export async function deposit(signer: IntegraSigner, escrowId: bigint, options: PaymentOptions = {}): Promise<Deposited> {
   const { client, account } = signer;
+  const escrow = escrowOf(client);
   const view = await readEscrow(client, escrowId);
   if (view.status !== "open") {
     throw new IntegraWriteError(
@@ -121,7 +128,7 @@ export async function deposit(signer: IntegraSigner, escrowId: bigint, options: 
     );
   }
   if (asset === zeroAddress) {
-    const receipt = await sendCall(signer, escrowCalls.deposit({ escrowId, etherValue: view.amount }), options.onSent);
+    const receipt = await sendCall(signer, escrowCallsOf(signer).deposit({ escrowId, etherValue: view.amount }), options.onSent);
     expectEvent(receipt, "EscrowFunded");
     return { transactionHash: receipt.transactionHash, method: "ether", amount: view.amount };
   }
@@ -133,7 +140,7 @@ export async function deposit(signer: IntegraSigner, escrowId: bigint, options: 
       value: view.amount,
       deadline: block.timestamp + PERMIT_SECONDS,
     });
-    const receipt = await sendPaid(signer, escrowCalls.depositWithPermit({ escrowId, permit }), options);
+    const receipt = await sendPaid(signer, escrowCallsOf(signer).depositWithPermit({ escrowId, permit }), options);
     expectEvent(receipt, "EscrowFunded");
     return { transactionHash: receipt.transactionHash, method: "permit", amount: view.amount };
   }
@@ -145,10 +152,11 @@ export async function deposit(signer: IntegraSigner, escrowId: bigint, options: 
   });
   let approveTransactionHash: Hex | undefined;
   if (allowance < view.amount) {
-    approveTransactionHash = (await sendCall(signer, escrowCalls.approveAsset({ token: asset, amount: view.amount }), options.onSent))
-      .transactionHash;
+    approveTransactionHash = (
+      await sendCall(signer, escrowCallsOf(signer).approveAsset({ token: asset, amount: view.amount }), options.onSent)
+    ).transactionHash;
   }
-  const receipt = await sendCall(signer, escrowCalls.deposit({ escrowId }), options.onSent);
+  const receipt = await sendCall(signer, escrowCallsOf(signer).deposit({ escrowId }), options.onSent);
   expectEvent(receipt, "EscrowFunded");
   return {
     transactionHash: receipt.transactionHash,
@@ -190,7 +198,7 @@ export async function approveRelease(
       );
     }
   }
-  const receipt = await sendPaid(signer, escrowCalls.approveRelease({ escrowId: input.escrowId, tokenId }), options);
+  const receipt = await sendPaid(signer, escrowCallsOf(signer).approveRelease({ escrowId: input.escrowId, tokenId }), options);
   const approved = expectEvent(receipt, "ReleaseApproved");
   return { transactionHash: receipt.transactionHash, tokenId, approvals: Number(approved.args.approvals), required };
 }
@@ -255,7 +263,7 @@ export interface Released {
 export async function release(signer: IntegraSigner, escrowId: bigint, onSent?: OnSent): Promise<Released> {
   const view = await readEscrow(signer.client, escrowId);
   const attestationUid = view.conditions.attestation?.uid ?? undefined;
-  const receipt = await sendCall(signer, escrowCalls.release({ escrowId, attestationUid }), onSent);
+  const receipt = await sendCall(signer, escrowCallsOf(signer).release({ escrowId, attestationUid }), onSent);
   const released = expectEvent(receipt, "EscrowReleased");
   const deferred = integraEventsOf(receipt).some((e) => e.eventName === "PayoutDeferred");
   return {
@@ -273,7 +281,7 @@ export async function refund(
   escrowId: bigint,
   onSent?: OnSent,
 ): Promise<{ transactionHash: Hex; payer: Address; amount: bigint; deferred: boolean }> {
-  const receipt = await sendCall(signer, escrowCalls.refund({ escrowId }), onSent);
+  const receipt = await sendCall(signer, escrowCallsOf(signer).refund({ escrowId }), onSent);
   const refunded = expectEvent(receipt, "EscrowRefunded");
   const deferred = integraEventsOf(receipt).some((e) => e.eventName === "PayoutDeferred");
   return { transactionHash: receipt.transactionHash, payer: refunded.args.payer, amount: refunded.args.amount, deferred };
@@ -303,7 +311,7 @@ export async function raiseDispute(
     functionName: "arbitrationCost",
     args: ["0x"],
   });
-  const call = escrowCalls.raiseDispute({ escrowId, fee });
+  const call = escrowCallsOf(signer).raiseDispute({ escrowId, fee });
   const receipt = fee > 0n ? await sendCall(signer, call, options.onSent) : await sendPaid(signer, call, options);
   const disputed = expectEvent(receipt, "EscrowDisputed");
   return { transactionHash: receipt.transactionHash, arbitrator: disputed.args.arbitrator, disputeId: disputed.args.disputeId, fee };
@@ -315,7 +323,7 @@ export async function withdraw(
   escrowId: bigint,
   onSent?: OnSent,
 ): Promise<{ transactionHash: Hex; amount: bigint }> {
-  const receipt = await sendCall(signer, escrowCalls.withdrawPayout({ escrowId }), onSent);
+  const receipt = await sendCall(signer, escrowCallsOf(signer).withdrawPayout({ escrowId }), onSent);
   const withdrawn = expectEvent(receipt, "PayoutWithdrawn");
   return { transactionHash: receipt.transactionHash, amount: withdrawn.args.amount };
 }
@@ -330,9 +338,9 @@ export async function attestCondition(
   input: { integraHash: Hex; condition: string; statement: string },
   onSent?: OnSent,
 ): Promise<{ uid: Hex; transactionHash: Hex }> {
-  const receipt = await sendCall(signer, escrowCalls.attestCondition(input), onSent);
-  const [attested] = parseEventLogs({ abi: eas.abi, logs: receipt.logs, eventName: "Attested" });
-  if (!attested || attested.args.schemaUID !== conditionSchemaUid) {
+  const receipt = await sendCall(signer, escrowCallsOf(signer).attestCondition(input), onSent);
+  const [attested] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" });
+  if (!attested || attested.args.schemaUID !== integraOf(signer.client).conditionSchemaUid) {
     throw new IntegraWriteError(
       "No attestation",
       `Transaction ${receipt.transactionHash} made no condition attestation.`,
@@ -345,8 +353,8 @@ export async function attestCondition(
 
 /** Revokes a condition attestation, as its attester: an escrow waiting on it no longer counts it. */
 export async function revokeCondition(signer: IntegraSigner, uid: Hex, onSent?: OnSent): Promise<{ transactionHash: Hex }> {
-  const receipt = await sendCall(signer, escrowCalls.revokeCondition({ uid }), onSent);
-  const [revoked] = parseEventLogs({ abi: eas.abi, logs: receipt.logs, eventName: "Revoked" });
+  const receipt = await sendCall(signer, escrowCallsOf(signer).revokeCondition({ uid }), onSent);
+  const [revoked] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Revoked" });
   if (!revoked) {
     throw new IntegraWriteError("Not revoked", `Transaction ${receipt.transactionHash} revoked nothing.`, undefined, "UnexpectedReceipt");
   }

@@ -32,6 +32,15 @@ export { APP_CHAIN_ID, LOG_BLOCK_RANGE, RPC_URL, appChain, chainFor, knownChains
 /** The deployment in use and how a program chooses one at run time. */
 export { deploymentChainId, deploymentInUse, selectDeployment } from "@/lib/deployment";
 export { DeploymentFileError, parseDeployment } from "./deployment";
+/**
+ * Several chains: every reader takes its addresses, deploy block and schema UIDs from its client's chain, so a
+ * program reads several chains at once with one client per chain. `addDeployment` makes a chain's deployment known
+ * (the generated module's are known already); `integraOf(client)` / `factsOn(chainId)` are what readers use.
+ */
+export { addDeployment, chainIdOf, deploymentOn, factsOn, NotDeployedError, type DeploymentFacts } from "@/lib/deployment";
+export { integraOf, integraOn, type IntegraOnChain } from "@/lib/contracts";
+export { escrowOf } from "@/lib/escrow/escrowContract";
+export { expectedDeploymentOf, proofDeploymentOn, type ProofDeployment } from "@/lib/proof/expectedDeployment";
 export type { DeployedContractName, IntegraDeployment } from "@/lib/generated/deployments";
 /**
  * The configured chain's deployment: whether there is one, its deploy block, every Integra address (a record's
@@ -135,9 +144,12 @@ export { processHashOf, workflowIdOf } from "@/lib/workflow";
 export { readWorkflow, workflowForRegistration, workflowHash, workflowLabel, type WorkflowRef, type WorkflowState } from "./workflowRef";
 export { admitMember, openWorkflow, removeMember, type WorkflowWrite } from "./workflows";
 export { canRegisterInto, type Workflow } from "@/lib/reads/workflows";
-/** Every write, encoded once (the app's operations use the same). */
-export { integraCalls, type ContractCall } from "@/lib/writes";
-export { escrowCalls } from "@/lib/writes/escrow";
+/**
+ * Every write, encoded once (the app's operations use the same): `integraCalls` / `escrowCalls` on the default chain,
+ * `integraCallsOn(chainId)` / `escrowCallsOn(chainId)` on another (each call carries its `chainId`).
+ */
+export { integraCalls, integraCallsOn, type ContractCall, type IntegraCalls } from "@/lib/writes";
+export { escrowCalls, escrowCallsOn, type EscrowCalls } from "@/lib/writes/escrow";
 /**
  * Writes: each takes an {@link IntegraSigner} (a public client and a viem account: a key, a keystore, a hardware
  * signer). Each is simulated first; a revert is thrown as an {@link IntegraWriteError} in the contract's own words.
@@ -226,12 +238,25 @@ export { claimAll, type ClaimAllOptions, type ClaimAllResult, type ClaimAllToken
  */
 export { ownRecordOf, predictIntegraHash, recordTokensOf } from "./registration";
 export { partySetDifferences, type RecordedToken, type RequestedParty } from "./partySet";
-export { registerCall, tokenizerAddress } from "./writes";
+export { callsOf, registerCall, tokenizerAddress } from "./writes";
 /** A call decoded back to its contract, function and named arguments (a dry run shows what would be signed). */
-export { decodeContractCall, type DecodedCall, type DecodedGrant } from "@/lib/writes/decodeCall";
-/** Watchers of a record, a workflow or an account: async iterators, reorg-safe, resumable from a cursor. */
+export { decodeContractCall, type CallToDecode, type DecodedCall, type DecodedGrant } from "@/lib/writes/decodeCall";
+/**
+ * Watchers of a record, a workflow or an account: async iterators, reorg-safe, resumable from a cursor; on one chain,
+ * or on several as one stream (each item names its chain; one cursor, version 2, resumes every chain).
+ */
 export { watchRecord, watchRecipient, watchWorkflow } from "./watch";
-export { watchEvents, type WatchCursor, type WatchItem, type WatchOptions } from "@/lib/timeline/watchEvents";
+export {
+  watchEvents,
+  type AnyWatchCursor,
+  type MultiChainWatchCursor,
+  type WatchCursor,
+  type WatchItem,
+  type WatchOptions,
+} from "@/lib/timeline/watchEvents";
+export { watchChains, type WatchedChain } from "@/lib/timeline/watchChains";
+/** A workflow's timelines of several chains as one, newest first (ties: chain id, block, log index). */
+export { chainEntryId, mergeChainEntries, type ChainEntry } from "@/lib/timeline/chainTimeline";
 /**
  * Webhook signatures (`integra watch --webhook` with a secret): a receiver checks the `Integra-Signature` header of
  * the raw body with verifyWebhookSignature (HMAC-SHA256 of `<t>.<body>`, Stripe's scheme, replays refused after 5 min).
@@ -251,6 +276,12 @@ export const escrowsOf = readEscrowsOf;
 
 /** Options of {@link createIntegraClient}. */
 export interface IntegraClientOptions {
+  /**
+   * The chain `rpcUrl` serves (default: the deployment in use's). Every reader and write takes its addresses from
+   * the client's chain, so a program following several chains makes one client per chain, each with its chain id (and
+   * that chain's deployment known: the generated module's, or one added with {@link addDeployment}).
+   */
+  chainId?: number;
   /** Per-request timeout in milliseconds (viem's default: 10 s). */
   timeoutMs?: number;
   /** Retries of a failed request (viem's default: 3). */
@@ -258,12 +289,12 @@ export interface IntegraClientOptions {
 }
 
 /**
- * A viem public client for the deployment's chain at `rpcUrl` (default: the app's RPC), with JSON-RPC batching as the
- * app's own read client has (anvil has no Multicall3). Reads need no wallet.
+ * A viem public client for chain `options.chainId` (default: the deployment's chain) at `rpcUrl` (default: the app's
+ * RPC), with JSON-RPC batching as the app's own read client has (anvil has no Multicall3). Reads need no wallet.
  */
 export function createIntegraClient(rpcUrl: string = RPC_URL, options: IntegraClientOptions = {}): PublicClient {
   return createPublicClient({
-    chain: chainFor(deploymentChainId, rpcUrl),
+    chain: chainFor(options.chainId ?? deploymentChainId, rpcUrl),
     transport: http(rpcUrl, { batch: { wait: 16 }, timeout: options.timeoutMs, retryCount: options.retryCount }),
     // A program reads right after it writes: a cached head (viem keeps it for the polling interval) would miss its own event.
     cacheTime: 0,

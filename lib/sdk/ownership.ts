@@ -1,7 +1,6 @@
 import type { Address, Hex } from "viem";
-import { integraCalls } from "@/lib/writes";
 import type { IntegraSigner } from "./signer";
-import { type OnSent, sendCall } from "./writes";
+import { type OnSent, sendCall, callsOf } from "./writes";
 
 /**
  * The record's owner offers the record to `newOwner`, with a reason everyone reads on the timeline (the first step of
@@ -12,12 +11,12 @@ export async function offerOwnership(
   input: { integraHash: Hex; newOwner: Address; reason: string },
   onSent?: OnSent,
 ): Promise<{ transactionHash: Hex }> {
-  const receipt = await sendCall(signer, integraCalls.offerOwnership(input), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).offerOwnership(input), onSent);
   return { transactionHash: receipt.transactionHash };
 }
 
 /** The record's owner withdraws its pending ownership offer. */
 export async function withdrawOwnershipOffer(signer: IntegraSigner, integraHash: Hex, onSent?: OnSent): Promise<{ transactionHash: Hex }> {
-  const receipt = await sendCall(signer, integraCalls.withdrawOwnershipOffer({ integraHash }), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).withdrawOwnershipOffer({ integraHash }), onSent);
   return { transactionHash: receipt.transactionHash };
 }

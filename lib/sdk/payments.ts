@@ -1,14 +1,13 @@
 import type { Hex } from "viem";
-import { integraCalls } from "@/lib/writes";
 import type { IntegraSigner } from "./signer";
-import { IntegraWriteError, type PaymentOptions, integraEventsOf, sendPaid } from "./writes";
+import { IntegraWriteError, type PaymentOptions, integraEventsOf, sendPaid, callsOf } from "./writes";
 
 /**
  * The payer of a pending payment request marks it paid (directly, or gasless through `options.relayer`: payment
  * signals are sponsored like claims). The request is requestPayment's; its note stays as the requestor sealed it.
  */
 export async function markPaid(signer: IntegraSigner, paymentId: bigint, options: PaymentOptions = {}): Promise<{ transactionHash: Hex }> {
-  const receipt = await sendPaid(signer, integraCalls.markPaid({ paymentId }), options);
+  const receipt = await sendPaid(signer, callsOf(signer).markPaid({ paymentId }), options);
   expectEvent(receipt, "PaymentPaid");
   return { transactionHash: receipt.transactionHash };
 }
@@ -19,7 +18,7 @@ export async function cancelPayment(
   paymentId: bigint,
   options: PaymentOptions = {},
 ): Promise<{ transactionHash: Hex }> {
-  const receipt = await sendPaid(signer, integraCalls.cancelPayment({ paymentId }), options);
+  const receipt = await sendPaid(signer, callsOf(signer).cancelPayment({ paymentId }), options);
   expectEvent(receipt, "PaymentCancelled");
   return { transactionHash: receipt.transactionHash };
 }

@@ -1,6 +1,6 @@
 import { type Address, type Hex, encodeAbiParameters, isAddressEqual, keccak256 } from "viem";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { registry } from "@/lib/contracts";
+import { integraOf } from "@/lib/contracts";
 import { type ContentRecord, type TokenRow, readRecord, readRecordTokens, readRecordsByContent } from "@/lib/reads/records";
 
 /**
@@ -32,6 +32,7 @@ export async function predictIntegraHash(
   client: ReadClient,
   query: { registrant: Address; contentHash: Hex; offset?: number },
 ): Promise<Hex> {
+  const { registry } = integraOf(client);
   const [chainId, nonce] = await Promise.all([
     client.chain?.id ?? client.getChainId(),
     client.readContract({ ...registry, functionName: "nonces", args: [query.registrant] }),

@@ -1,9 +1,8 @@
 import type { Address, Hex } from "viem";
 import { tokenizerAbi } from "@/lib/contracts";
 import { readRecord } from "@/lib/reads/records";
-import { integraCalls } from "@/lib/writes";
 import type { IntegraSigner } from "./signer";
-import { type OnSent, sendCall } from "./writes";
+import { type OnSent, sendCall, callsOf } from "./writes";
 
 /** The clerk's reservation writes (the record's owner, or its accepted executor): reserve, cancel, seal. */
 
@@ -29,7 +28,7 @@ export async function reserveToken(
 ): Promise<{ tokenId: bigint; transactionHash: Hex }> {
   const { tokenizer, processHash } = await readRecord(signer.client, input.integraHash);
   const tokenId = input.tokenId ?? (await nextTokenId(signer, input.integraHash, tokenizer));
-  const call = integraCalls.reserveToken({
+  const call = callsOf(signer).reserveToken({
     integraHash: input.integraHash,
     tokenizer,
     tokenId,
@@ -54,7 +53,7 @@ export async function cancelReservation(
   onSent?: OnSent,
 ): Promise<{ transactionHash: Hex }> {
   const { tokenizer } = await readRecord(signer.client, input.integraHash);
-  const receipt = await sendCall(signer, integraCalls.cancelReservation({ ...input, tokenizer }), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).cancelReservation({ ...input, tokenizer }), onSent);
   return { transactionHash: receipt.transactionHash };
 }
 
@@ -65,7 +64,7 @@ export async function sealParties(
   onSent?: OnSent,
 ): Promise<{ transactionHash: Hex; parties: number }> {
   const { tokenizer } = await readRecord(signer.client, integraHash);
-  const receipt = await sendCall(signer, integraCalls.sealParties({ integraHash, tokenizer }), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).sealParties({ integraHash, tokenizer }), onSent);
   const [, parties] = await signer.client.readContract({
     address: tokenizer,
     abi: tokenizerAbi,

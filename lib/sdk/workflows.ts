@@ -1,9 +1,8 @@
 import { type Address, type Hex, isAddressEqual } from "viem";
-import { integraCalls } from "@/lib/writes";
 import { readWorkflow as readWorkflowOf } from "@/lib/reads/workflows";
 import { processHashOf, workflowIdOf } from "@/lib/workflow";
 import { type WorkflowRef, ownedWorkflow, same } from "./workflowRef";
-import { type IntegraSigner, IntegraWriteError, type OnSent, sendCall } from "./writes";
+import { type IntegraSigner, IntegraWriteError, type OnSent, sendCall, callsOf } from "./writes";
 
 export interface WorkflowWrite {
   processHash: Hex;
@@ -26,7 +25,7 @@ export async function openWorkflow(signer: IntegraSigner, name: string, onSent?:
       "WorkflowAlreadyOpen",
     );
   }
-  const receipt = await sendCall(signer, integraCalls.openWorkflow({ workflowId: workflowIdOf(name) }), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).openWorkflow({ workflowId: workflowIdOf(name) }), onSent);
   return { processHash, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber };
 }
 
@@ -41,7 +40,7 @@ export async function admitMember(signer: IntegraSigner, workflow: WorkflowRef, 
       "AlreadyMember",
     );
   }
-  const receipt = await sendCall(signer, integraCalls.admitMember({ processHash, member }), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).admitMember({ processHash, member }), onSent);
   return { processHash, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber };
 }
 
@@ -52,6 +51,6 @@ export async function removeMember(signer: IntegraSigner, workflow: WorkflowRef,
   if (!members.some((m) => isAddressEqual(m, member))) {
     throw new IntegraWriteError("Not a member", `${member} is not a member of workflow ${label}. Nothing was sent.`, "NotMember");
   }
-  const receipt = await sendCall(signer, integraCalls.removeMember({ processHash, member }), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).removeMember({ processHash, member }), onSent);
   return { processHash, transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber };
 }

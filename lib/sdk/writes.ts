@@ -1,9 +1,10 @@
 import { type Address, type Hex, type TransactionReceipt, isAddressEqual, parseEventLogs, zeroAddress } from "viem";
 import { CAPABILITY } from "@/lib/capabilities";
-import { type ContractCall, integraCalls } from "@/lib/writes";
+import { type ContractCall, type IntegraCalls, integraCallsOn } from "@/lib/writes";
 import { describeClaimState } from "@/lib/claims/claimability";
 import { readPendingClaims } from "@/lib/claims/pendingClaims";
-import { type TokenizerKind, eas, registry, tokenizers } from "@/lib/contracts";
+import { type TokenizerKind, chainIdOf, deploymentChainId, factsOn, integraOf } from "@/lib/contracts";
+import { easAbi } from "@/lib/generated/integra";
 import { encryptPaymentNote, type PaymentNote } from "@/lib/crypto/paymentNote";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
 import { readRecord } from "@/lib/reads/records";
@@ -33,6 +34,14 @@ export interface PaymentOptions {
    */
   payer?: Payer;
   onSent?: OnSent;
+}
+
+/**
+ * The writes on the signer's chain (its client's): every call addressed to that chain's deployment, so a program
+ * writes on several chains with one signer per chain.
+ */
+export function callsOf(signer: IntegraSigner): IntegraCalls {
+  return integraCallsOn(chainIdOf(signer.client));
 }
 
 /**
@@ -146,9 +155,9 @@ export async function register(signer: IntegraSigner, input: RegisterInput, onSe
   };
 }
 
-/** A tokenizer named by kind, or by its address. */
-export function tokenizerAddress(tokenizer: TokenizerKind | Address): Address {
-  return tokenizer === "ownership" || tokenizer === "multiParty" ? tokenizers[tokenizer].address : tokenizer;
+/** A tokenizer named by kind (on chain `chainId`: the default chain's unless named), or by its address. */
+export function tokenizerAddress(tokenizer: TokenizerKind | Address, chainId: number = deploymentChainId): Address {
+  return tokenizer === "ownership" || tokenizer === "multiParty" ? factsOn(chainId).tokenizers[tokenizer].address : tokenizer;
 }
 
 /**
@@ -168,10 +177,10 @@ export async function registerCall(
   const encryptedRef: Hex = details
     ? await encryptRecordDetails({ title: details.title ?? "", reference: details.reference ?? "" }, details.passphrase)
     : "0x";
-  const call = integraCalls.registerWithParties({
+  const call = callsOf(signer).registerWithParties({
     contentHash: input.contentHash,
     encryptedRef,
-    tokenizer: tokenizerAddress(input.tokenizer),
+    tokenizer: tokenizerAddress(input.tokenizer, chainIdOf(signer.client)),
     executor: input.executor ?? zeroAddress,
     processHash,
     parties: input.parties.map((p) => ({ recipient: p.address, amount: p.amount ?? 1n, role: p.role ?? "" })),
@@ -198,9 +207,9 @@ export async function issueCapability(
   onSent?: OnSent,
 ): Promise<{ uid: Hex; transactionHash: Hex }> {
   const { processHash } = await readRecord(signer.client, input.integraHash);
-  const call = integraCalls.issueCapability({ ...input, capabilities: input.capabilities ?? CAPABILITY.CLAIM, processHash });
+  const call = callsOf(signer).issueCapability({ ...input, capabilities: input.capabilities ?? CAPABILITY.CLAIM, processHash });
   const receipt = await sendCall(signer, call, onSent);
-  const [attested] = parseEventLogs({ abi: eas.abi, logs: receipt.logs, eventName: "Attested" });
+  const [attested] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: "Attested" });
   if (!attested)
     throw new IntegraWriteError(
       "No attestation",
@@ -247,7 +256,7 @@ export async function claim(
     }
     uid = state.uid;
   }
-  const call = integraCalls.claimToken({ integraHash: input.integraHash, tokenizer, tokenId: input.tokenId, uid, processHash });
+  const call = callsOf(signer).claimToken({ integraHash: input.integraHash, tokenizer, tokenId: input.tokenId, uid, processHash });
   const receipt = await sendPaid(signer, call, options);
   const claimed = integraEventsOf(receipt).find((e) => e.eventName === "TokenClaimed");
   if (!claimed)
@@ -276,7 +285,7 @@ export async function requestPayment(
   const encryptedAmount: Hex = input.note
     ? await encryptPaymentNote({ amount: input.note.amount, memo: input.note.memo }, input.note.passphrase)
     : "0x";
-  const call = integraCalls.requestPayment({ ...input, encryptedAmount });
+  const call = callsOf(signer).requestPayment({ ...input, encryptedAmount });
   const receipt = await sendPaid(signer, call, options);
   const requested = integraEventsOf(receipt).find((e) => e.eventName === "PaymentRequested");
   if (!requested)
@@ -309,8 +318,13 @@ export async function acceptRecord(
   onSent?: OnSent,
 ): Promise<{ transactionHash: Hex; version: bigint }> {
   const version =
-    input.version ?? (await signer.client.readContract({ ...registry, functionName: "recordVersionOf", args: [input.integraHash] }));
-  const receipt = await sendCall(signer, integraCalls.acceptOwnership({ integraHash: input.integraHash, version }), onSent);
+    input.version ??
+    (await signer.client.readContract({
+      ...integraOf(signer.client).registry,
+      functionName: "recordVersionOf",
+      args: [input.integraHash],
+    }));
+  const receipt = await sendCall(signer, callsOf(signer).acceptOwnership({ integraHash: input.integraHash, version }), onSent);
   return { transactionHash: receipt.transactionHash, version };
 }
 
@@ -323,13 +337,17 @@ export async function offerExecutor(
   input: { integraHash: Hex; candidate: Address },
   onSent?: OnSent,
 ): Promise<{ transactionHash: Hex }> {
-  const receipt = await sendCall(signer, integraCalls.offerExecutor(input), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).offerExecutor(input), onSent);
   return { transactionHash: receipt.transactionHash };
 }
 
 /** The signer, offered the executor role on a record, takes it: it may now reserve, cancel and attest for the owner. */
 export async function acceptExecutorRole(signer: IntegraSigner, integraHash: Hex, onSent?: OnSent): Promise<{ transactionHash: Hex }> {
-  const pending = await signer.client.readContract({ ...registry, functionName: "pendingExecutorOf", args: [integraHash] });
+  const pending = await signer.client.readContract({
+    ...integraOf(signer.client).registry,
+    functionName: "pendingExecutorOf",
+    args: [integraHash],
+  });
   if (pending !== zeroAddress && !isAddressEqual(pending, signer.account.address)) {
     throw new IntegraWriteError(
       "Offered to someone else",
@@ -337,12 +355,12 @@ export async function acceptExecutorRole(signer: IntegraSigner, integraHash: Hex
       "NotPendingExecutor",
     );
   }
-  const receipt = await sendCall(signer, integraCalls.acceptExecutorRole({ integraHash }), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).acceptExecutorRole({ integraHash }), onSent);
   return { transactionHash: receipt.transactionHash };
 }
 
 /** The record's owner removes its executor: the executor's attestations stop authorizing anything. */
 export async function removeExecutor(signer: IntegraSigner, integraHash: Hex, onSent?: OnSent): Promise<{ transactionHash: Hex }> {
-  const receipt = await sendCall(signer, integraCalls.removeExecutor({ integraHash }), onSent);
+  const receipt = await sendCall(signer, callsOf(signer).removeExecutor({ integraHash }), onSent);
   return { transactionHash: receipt.transactionHash };
 }

@@ -2,7 +2,7 @@ import type { ContractCall } from "@/lib/writes";
 import { isUnreachable } from "@/lib/chain/unreachable";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import { submitBatchToRelayer } from "@/lib/relay/relayClient";
-import type { SendClient, SendOutcome, SendProgress, Sent } from "./sendContractCall";
+import { type SendClient, type SendOutcome, type SendProgress, type Sent, expectChain } from "./sendContractCall";
 import { signForwardRequest } from "./signForwardRequest";
 import { waitForOutcome } from "./transactionOutcome";
 import { IntegraWriteError } from "./writeError";
@@ -16,7 +16,8 @@ export interface BatchOptions {
 }
 
 /**
- * Several sponsored calls of one signer, relayed as one transaction: each is prepared and signed as a forward request
+ * Several sponsored calls of one signer on one chain (the chain `client` reads), relayed as one transaction by that
+ * chain's relayer: each is prepared and signed as a forward request
  * with the nonce after the one before it (so a call that would revert is refused in the contract's words before
  * anything is signed), the relayer at `relayer` submits them with the forwarder's executeBatch, and the transaction
  * is followed until it is mined, dropped or replaced, as sendContractCall follows one. The relayer takes the batch
@@ -41,13 +42,15 @@ export async function relayBatch(
     );
   }
   progress({ phase: "checking" });
+  const [{ chainId }] = calls;
+  for (const call of calls) await expectChain(client, call.chainId);
   const requests: SignedForwardRequest[] = [];
   // One after the other: each signature is the signer's to give, and a refusal stops before the next is asked.
   for (const [i, call] of calls.entries()) {
     requests.push(await signForwardRequest(client, signer, call, () => progress({ phase: "awaiting-signature" }), BigInt(i)));
   }
   progress({ phase: "relaying" });
-  const { hash, sponsor } = await submitBatchToRelayer(relayer, requests);
+  const { hash, sponsor } = await submitBatchToRelayer(relayer, requests, chainId);
   const sent: Sent = { hash, sponsor, paidBy: "relayer" };
   options.onSent?.(sent);
   const mining = (chainUnreachable: boolean) => progress({ phase: "mining", hash, sponsor, chainUnreachable });

@@ -135,6 +135,19 @@ function relayerAnswering(enabled: boolean) {
   return asked;
 }
 
+/** A relayer enabled on chain `sponsorsOn`, keeping every address it was asked at and every body posted to it. */
+function relayerRecording(sponsorsOn: number) {
+  const urls: string[] = [];
+  const posted: unknown[] = [];
+  vi.stubGlobal("fetch", async (url: URL, init?: RequestInit) => {
+    urls.push(String(url));
+    if (init?.method !== "POST") return Response.json({ enabled: true, sponsor: SPONSOR, chainId: sponsorsOn });
+    posted.push(JSON.parse(String(init.body)));
+    return Response.json({ hash: HASH, sponsor: SPONSOR });
+  });
+  return { urls, posted };
+}
+
 /** Sends `call` and lists the phases heard (each once, in order), what the signer did, and how it ended. */
 async function run(node: Node, call = ownerCall, options: Partial<SendOptions> = {}) {
   const { signer, asked } = signerOf();
@@ -205,6 +218,35 @@ describe("sendContractCall from the wallet", () => {
     expect(mining.at(-1)).toBe(false);
   });
 
+  it("refuses a call built for another chain than its client reads, before anything is asked", async () => {
+    const { error, names, asked, sent } = await run({ balance: 10n, transaction: "mined" }, { ...ownerCall, chainId: appChain.id + 1 });
+    expect(error).toBeInstanceOf(IntegraWriteError);
+    expect(error).toMatchObject({ code: "WrongChain", message: expect.stringContaining(`This call is for chain ${appChain.id + 1}`) });
+    expect(names).toEqual(["checking"]);
+    expect(asked).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it("asks the wallet to send on the call's chain", async () => {
+    const chains: number[] = [];
+    const { signer } = signerOf();
+    await sendContractCall(
+      {
+        client: clientOf({ balance: 10n, transaction: "mined" }),
+        signer: {
+          ...signer,
+          sendTransaction: async ({ chainId }) => {
+            chains.push(chainId);
+            return HASH;
+          },
+        },
+      },
+      ownerCall,
+      { payer: "wallet", pollMs: 1 },
+    );
+    expect(chains).toEqual([appChain.id]);
+  });
+
   it("ends with 'dropped' when the node forgets the transaction and its nonce stays free", async () => {
     vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] });
     const node: Node = { balance: 10n, transaction: "pending" };
@@ -252,6 +294,22 @@ describe("sendContractCall through the relayer", () => {
     expect(error).toMatchObject({ code: "NotRecordOwner" });
     expect(asked).toEqual([]);
     expect(relayer).toEqual([]);
+  });
+
+  it("asks the relayer for the call's chain, and names that chain in the address and the body it posts", async () => {
+    const { urls, posted } = relayerRecording(appChain.id);
+    const { outcome } = await run({ balance: 0n, transaction: "mined" }, claimCall, { payer: "auto", relayer: RELAYER });
+    expect(outcome).toMatchObject({ paidBy: "relayer" });
+    expect(urls).toEqual([`${RELAYER}/api/relay?chainId=${appChain.id}`, `${RELAYER}/api/relay?chainId=${appChain.id}`]);
+    expect(posted).toEqual([expect.objectContaining({ chainId: appChain.id, request: expect.objectContaining({ to: claimCall.to }) })]);
+  });
+
+  it("does not count on a relayer that sponsors on another chain than the call's", async () => {
+    const { posted } = relayerRecording(appChain.id + 1);
+    const { error, asked } = await run({ balance: 0n, transaction: "mined" }, claimCall, { payer: "auto", relayer: RELAYER });
+    expect(error).toMatchObject({ code: "NoEther" });
+    expect(asked).toEqual([]);
+    expect(posted).toEqual([]);
   });
 
   it("says so when the relayer is to pay and none was named", async () => {

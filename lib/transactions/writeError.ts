@@ -7,7 +7,8 @@ import { PlainWordsError } from "@/lib/errors/plainWordsError";
  * custom error, if any (also when the write was refused before sending because the contract would:
  * NotWorkflowMember, UnknownWorkflow, ...). `code` is `errorName`, or for refusals that are not the contract's, a
  * name of the SDK's own: NoEther, InsufficientFunds, NoRelayer, CannotClaim, Reverted, Dropped, Replaced,
- * UnexpectedReceipt.
+ * UnexpectedReceipt, WrongChain (a call built for one chain, given a client of another), WalletChain (the wallet did
+ * not move to the call's chain).
  */
 export class IntegraWriteError extends PlainWordsError {
   readonly code: string;
@@ -45,6 +46,32 @@ export function asWriteError(error: unknown, sender: Address): unknown {
 export function noEtherError(sender: Address, sponsored: boolean): IntegraWriteError {
   const remedy = sponsored ? "Fund it, or have a relayer pay (claims and payment calls)." : "Fund it first: no relayer pays for this call.";
   return new IntegraWriteError("No ether", `${sender} holds no ether to pay the network fee. ${remedy}`, undefined, "NoEther");
+}
+
+/**
+ * A call built for chain `callChainId` handed to a client (or relayer) of chain `clientChainId`: its addresses are
+ * another chain's deployment, so nothing is sent. A program's mistake, said before anything is signed.
+ */
+export function wrongChainError(callChainId: number, clientChainId: number): IntegraWriteError {
+  return new IntegraWriteError(
+    "Wrong chain",
+    `This call is for chain ${callChainId}, but it was given to a client of chain ${clientChainId}. Nothing was sent; send it with a client of chain ${callChainId}.`,
+    undefined,
+    "WrongChain",
+  );
+}
+
+/**
+ * The wallet was asked to move to the chain of the record a write acts on, and did not (the person said no, or the
+ * wallet cannot add or switch to that network). `chainName`: the chain as the app names it.
+ */
+export function walletChainError(chainName: string): IntegraWriteError {
+  return new IntegraWriteError(
+    "Your wallet is on another network",
+    `Your wallet did not switch to ${chainName}: this record is on that chain. Switch it in your wallet and try again.`,
+    undefined,
+    "WalletChain",
+  );
 }
 
 /**

@@ -14,9 +14,12 @@ export type ForwardRequestTypedData = ReturnType<typeof forwardRequestTypedData>
  */
 export interface WriteSigner {
   address: Address;
-  /** Signs and sends a transaction that pays its own fee; resolves with its hash once the node has it. */
-  sendTransaction(call: { to: Address; data: Hex; value?: bigint }): Promise<Hash>;
-  /** Signs a forward request for a relayer or the clerk to submit: no transaction, no ether. */
+  /**
+   * Signs and sends a transaction that pays its own fee, on chain `chainId` (a browser wallet is moved there first);
+   * resolves with its hash once the node has it.
+   */
+  sendTransaction(call: { to: Address; data: Hex; value?: bigint; chainId: number }): Promise<Hash>;
+  /** Signs a forward request for a relayer or the clerk to submit (its domain names its chain): no transaction, no ether. */
   signTypedData(typedData: ForwardRequestTypedData): Promise<Hex>;
   /** Signs a token's ERC-2612 permit, so a deposit needs no approve transaction. */
   signPermit(typedData: PermitTypedData): Promise<Hex>;

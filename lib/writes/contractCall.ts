@@ -2,6 +2,11 @@ import type { Address, Hex } from "viem";
 
 /** A contract call ready to send or to sign as a forward request: the contract, the ABI-encoded call, and who may pay. */
 export interface ContractCall {
+  /**
+   * The chain the call is for: its `to` is that chain's deployment's, so it is sent there (the send engine refuses to
+   * send it through a client of another chain, and a browser wallet is switched to it first).
+   */
+  chainId: number;
   to: Address;
   data: Hex;
   /**

@@ -1,7 +1,17 @@
 import { type Abi, type Address, type Hex, decodeAbiParameters, decodeFunctionData, isAddressEqual, slice } from "viem";
 import { CAPABILITY_DATA_PARAMETERS } from "@/lib/capabilities";
-import { capabilitySchemaUid, eas, forwarder, multiPartyTokenizer, ownershipTokenizer, registry, signal } from "@/lib/contracts";
-import { escrow } from "@/lib/escrow/escrowContract";
+import { deploymentChainId } from "@/lib/deployment";
+import type { DeployedContractName } from "@/lib/generated/deployments";
+import {
+  easAbi,
+  integraEscrowV1Abi,
+  integraForwarderV1Abi,
+  integraRecordV1Abi,
+  integraSignalV1Abi,
+  multiPartyTokenizerV1Abi,
+  ownershipTokenizerV1Abi,
+} from "@/lib/generated/integra";
+import { type ChainAddresses, chainAddressesOn } from "./chainAddresses";
 import type { ContractCall } from "./contractCall";
 
 /** One capability an EAS attestation grants, its schema data decoded (the attestation's `data` is ABI bytes). */
@@ -31,25 +41,33 @@ export interface DecodedCall {
   sponsored: boolean;
 }
 
-/** The deployment's contracts by address, read when called: the deployment in use may be chosen at run time. */
-function knownContracts(): { name: string; address: Address; abi: Abi }[] {
-  return [
-    { name: "IntegraRecordV1", ...registry },
-    { name: "OwnershipTokenizerV1", ...ownershipTokenizer },
-    { name: "MultiPartyTokenizerV1", ...multiPartyTokenizer },
-    { name: "IntegraSignalV1", ...signal },
-    { name: "IntegraForwarderV1", ...forwarder },
-    { name: "IntegraEscrowV1", ...escrow },
-    { name: "EAS", ...eas },
-  ];
+/** The contracts a call of ours goes to, by the deployment's name. */
+const DECODABLE = [
+  ["IntegraRecordV1", integraRecordV1Abi],
+  ["OwnershipTokenizerV1", ownershipTokenizerV1Abi],
+  ["MultiPartyTokenizerV1", multiPartyTokenizerV1Abi],
+  ["IntegraSignalV1", integraSignalV1Abi],
+  ["IntegraForwarderV1", integraForwarderV1Abi],
+  ["IntegraEscrowV1", integraEscrowV1Abi],
+  ["EAS", easAbi],
+] as const satisfies readonly (readonly [DeployedContractName, Abi])[];
+
+/** The chain's contracts by address, read when called: the deployment in use may be chosen at run time. */
+function knownContracts(chain: ChainAddresses): { name: string; address: Address; abi: Abi }[] {
+  return DECODABLE.map(([name, abi]) => ({ name, abi, address: chain.address(name) }));
 }
+
+/** A call to decode: one built by integraCalls, or any call on the default chain (no `chainId`). */
+export type CallToDecode = Omit<ContractCall, "chainId"> & { chainId?: number };
 
 /**
  * Decodes a call built by integraCalls back into its function and named arguments (a dry run prints it, nothing is
- * signed). A registry multicall lists its inner calls; a capability attestation shows what it grants.
+ * signed), against the deployment of the call's chain. A registry multicall lists its inner calls; a capability
+ * attestation shows what it grants.
  */
-export function decodeContractCall(call: ContractCall): DecodedCall {
-  const contract = knownContracts().find((c) => isAddressEqual(c.address, call.to));
+export function decodeContractCall(call: CallToDecode): DecodedCall {
+  const chain = chainAddressesOn(call.chainId ?? deploymentChainId)();
+  const contract = knownContracts(chain).find((c) => isAddressEqual(c.address, call.to));
   const decoded = contract ? decodeWith(contract.abi, call.data) : undefined;
   if (!contract || !decoded) {
     return {
@@ -63,10 +81,11 @@ export function decodeContractCall(call: ContractCall): DecodedCall {
   const result: DecodedCall = { to: call.to, contract: contract.name, ...decoded, sponsored: call.sponsored };
   if (contract.name === "IntegraRecordV1" && decoded.functionName === "multicall") {
     const inner = decoded.args[0]?.value;
-    if (Array.isArray(inner)) result.calls = inner.map((data: Hex) => decodeContractCall({ to: call.to, data, sponsored: call.sponsored }));
+    if (Array.isArray(inner))
+      result.calls = inner.map((data: Hex) => decodeContractCall({ chainId: chain.chainId, to: call.to, data, sponsored: call.sponsored }));
   }
   if (contract.name === "EAS") {
-    const grants = capabilityGrantsOf(decoded.functionName, decoded.args);
+    const grants = capabilityGrantsOf(decoded.functionName, decoded.args, chain.capabilitySchemaUid);
     if (grants) result.grants = grants;
   }
   return result;
@@ -95,7 +114,7 @@ interface RequestData {
 }
 
 /** The grants of attest({schema, data}) or multiAttest([{schema, data[]}]) under the capability schema; else undefined. */
-function capabilityGrantsOf(functionName: string, args: DecodedCall["args"]): DecodedGrant[] | undefined {
+function capabilityGrantsOf(functionName: string, args: DecodedCall["args"], capabilitySchemaUid: Hex): DecodedGrant[] | undefined {
   const requests: { schema: Hex; data: RequestData[] }[] =
     functionName === "attest"
       ? [args[0]?.value as { schema: Hex; data: RequestData }].map((r) => ({ schema: r.schema, data: [r.data] }))

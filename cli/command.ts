@@ -24,8 +24,10 @@ export interface CommandContext {
   options: Record<string, string | boolean | string[] | undefined>;
   /** --json: JSON on stdout instead of human tables. */
   json: boolean;
-  /** --rpc URL (default: the app's RPC, NEXT_PUBLIC_RPC_URL or http://127.0.0.1:8545). */
+  /** --rpc URL (default: the app's RPC, NEXT_PUBLIC_RPC_URL or http://127.0.0.1:8545); the first, when several are given. */
   rpc: string;
+  /** Every --rpc given, in order (one per chain, for the commands that read several chains); else the default RPC alone. */
+  rpcs: string[];
   /** Whether --rpc was given (some commands work offline unless it is). */
   rpcGiven: boolean;
   /** --deployment FILE and --chain NAME (or INTEGRA_DEPLOYMENT and INTEGRA_CHAIN): cli/deploymentChoice.ts. */
@@ -48,8 +50,11 @@ export interface Command {
 }
 
 export const COMMON_OPTIONS_HELP = `  --json             print JSON on stdout (bigints as decimal strings)
-  --rpc URL          the chain's JSON-RPC endpoint (default INTEGRA_RPC_URL, else ${RPC_URL})
-  --deployment FILE  the Integra deployment to use, as npm run deploy writes it (default INTEGRA_DEPLOYMENT)
+  --rpc URL          the chain's JSON-RPC endpoint (default INTEGRA_RPC_URL, else ${RPC_URL});
+                     repeatable, one per chain, for watch, status, verify, pending, proof and check-proof
+                     (the first is the default chain; or INTEGRA_RPCS=url,url)
+  --deployment FILE  the Integra deployment to use, as npm run deploy writes it (default INTEGRA_DEPLOYMENT);
+                     repeatable, one per chain
   --chain NAME       the chain whose known deployment to use (default INTEGRA_CHAIN, else the RPC's chain)
   -h, --help         show this help`;
 
@@ -87,8 +92,8 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandConte
       options: {
         ...own,
         json: { type: "boolean" },
-        rpc: { type: "string" },
-        deployment: { type: "string" },
+        rpc: { type: "string", multiple: true },
+        deployment: { type: "string", multiple: true },
         chain: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -110,15 +115,17 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandConte
   }
   const { json, rpc, deployment, chain, ...options } = parsed.values;
   delete options.help;
-  const deploymentFile = typeof deployment === "string" ? deployment : process.env.INTEGRA_DEPLOYMENT || undefined;
+  const envDeployment = process.env.INTEGRA_DEPLOYMENT;
+  const deploymentFiles = deployment?.length ? deployment : envDeployment ? [envDeployment] : [];
   const chainName = typeof chain === "string" ? chain : process.env.INTEGRA_CHAIN || undefined;
   return {
     args: parsed.positionals,
     options,
     json: json === true,
-    rpc: typeof rpc === "string" ? rpc : DEFAULT_RPC,
-    rpcGiven: typeof rpc === "string",
-    deployment: { deploymentFile, chain: chainName },
+    rpc: rpc?.[0] ?? DEFAULT_RPC,
+    rpcs: rpc?.length ? rpc : [DEFAULT_RPC],
+    rpcGiven: rpc !== undefined,
+    deployment: { deploymentFiles, chain: chainName },
   };
 }
 

@@ -3,8 +3,9 @@ import {
   CAPABILITY,
   type Capability,
   LOG_BLOCK_RANGE,
+  chainFor,
   describeEntry,
-  integraAddresses,
+  integraOf,
   readCapabilities,
   readPayments,
   readRecord,
@@ -12,13 +13,13 @@ import {
   readTimeline,
   decryptRecordDetails,
   tokenRolesOf,
-  tokenizerKindOf,
   displayRole,
 } from "@/lib/sdk";
 import type { Command } from "../command";
 import { ofKnownRecord, recordHashArgument } from "../arguments";
-import { connect } from "../connect";
-import { EXIT } from "../errors";
+import { chainSearchVerdict, ifRecordKnown, recordNotFound, searchEachChain, searchedRpcs, unreachableLines } from "../chainSearch";
+import { connectEachChain } from "../connect";
+import { exitCodeOf } from "../errors";
 import { fields, printJson, section, shortHex, table, when } from "../format";
 
 const LAST_EVENTS = 5;
@@ -52,13 +53,15 @@ async function privateDetails(encryptedRef: Hex | undefined, passphrase: string 
 /** Everything `status` shows, as plain data (the --json document); `passphrase` opens the private title and reference. */
 export async function readStatus(client: PublicClient, integraHash: Hex, passphrase?: string) {
   const record = await ofKnownRecord(integraHash, readRecord(client, integraHash));
+  // The client's chain's deployment: a record on another chain than the default is read with that chain's contracts.
+  const integra = integraOf(client);
   const fromBlock = record.registeredBlock;
   const hasTokenizer = record.tokenizer !== zeroAddress;
   const [tokens, capabilities, payments, timeline, block] = await Promise.all([
     hasTokenizer ? readRecordTokens(client, integraHash, record.tokenizer, fromBlock) : undefined,
     readCapabilities(client, { integraHash, fromBlock }),
     readPayments(client, integraHash, fromBlock),
-    readTimeline(client, { addresses: integraAddresses, integraHash, fromBlock }, LOG_BLOCK_RANGE),
+    readTimeline(client, { addresses: integra.integraAddresses, integraHash, fromBlock }, LOG_BLOCK_RANGE),
     client.getBlock(),
   ]);
   const roles = tokenRolesOf(timeline.entries);
@@ -67,10 +70,12 @@ export async function readStatus(client: PublicClient, integraHash: Hex, passphr
     registration?.eventName === "RecordRegistered" ? registration.args.encryptedRef : undefined,
     passphrase,
   );
+  // The CLI makes each client with its chain; asked of the node only for a client made elsewhere.
+  const chainId = client.chain?.id ?? (await client.getChainId());
   return {
     integraHash,
-    // connect() made the client for the deployment's chain; asked of the node only for a client made elsewhere.
-    chainId: client.chain?.id ?? (await client.getChainId()),
+    chainId,
+    chainName: chainFor(chainId).name,
     details,
     record: {
       owner: record.owner,
@@ -81,7 +86,7 @@ export async function readStatus(client: PublicClient, integraHash: Hex, passphr
       /** What an accept names (integra accept --version): it lands only if the record has not changed since. */
       version: record.version,
       tokenizer: record.tokenizer,
-      tokenizerKind: hasTokenizer ? (tokenizerKindOf(record.tokenizer) ?? "other") : "none",
+      tokenizerKind: hasTokenizer ? (integra.tokenizerKindOf(record.tokenizer) ?? "other") : "none",
       contentHash: record.contentHash,
       processHash: record.processHash,
       registeredAt: record.registeredAt,
@@ -143,11 +148,13 @@ export async function readStatus(client: PublicClient, integraHash: Hex, passphr
 
 type Status = Awaited<ReturnType<typeof readStatus>>;
 
-function human(status: Status): string {
+/** The text of `status`; `namesChain` adds the chain it was found on (when several were searched). */
+function human(status: Status, namesChain: boolean): string {
   const { record, tokens } = status;
   const out = [
     `Record ${status.integraHash}`,
     fields([
+      ...(namesChain ? [["chain", `${status.chainId} (${status.chainName})`] as const] : []),
       ["owner", record.owner],
       ["executor", record.executor === zeroAddress ? "none" : record.executor],
       ...(record.pendingExecutor === zeroAddress ? [] : [["executor offered to", `${record.pendingExecutor} (not accepted yet)`] as const]),
@@ -242,13 +249,21 @@ export const statusCommand: Command = {
   description:
     "Shows a record's state: owner, tokenizer, content and workflow hashes; its tokens (n of m claimed) with each\n" +
     "token's role, status and holder; its capability attestations; its payment requests; and its last 5 events.\n" +
-    "With INTEGRA_PASSPHRASE set, also the private title and reference (decrypted here; nothing is sent).",
-  async run({ args, json, rpc }) {
-    const integraHash = recordHashArgument(args[0]);
-    const client = await connect(rpc);
-    const status = await readStatus(client, integraHash, process.env.INTEGRA_PASSPHRASE || undefined);
-    if (json) printJson("status", status);
-    else process.stdout.write(human(status));
-    return EXIT.ok;
+    "With INTEGRA_PASSPHRASE set, also the private title and reference (decrypted here; nothing is sent).\n" +
+    "Several chains: --rpc repeated, one per chain (or INTEGRA_RPCS=URL,URL): the record is looked up on each, and the\n" +
+    "first in that order that has it answers, naming its chain; a chain that does not answer is named on stderr. On\n" +
+    "none of them: RecordNotFound (exit 3), or exit 4 (try later) if a chain did not answer.",
+  async run(context) {
+    const integraHash = recordHashArgument(context.args[0]);
+    const connections = await connectEachChain(searchedRpcs(context));
+    const passphrase = process.env.INTEGRA_PASSPHRASE || undefined;
+    const outcomes = await searchEachChain(connections, (client) => ifRecordKnown(readStatus(client, integraHash, passphrase)));
+    const verdict = chainSearchVerdict(outcomes, "first", exitCodeOf({ code: "RecordNotFound", retry: false }));
+    if (verdict.kind !== "found") throw recordNotFound(verdict, integraHash, connections.length);
+    process.stderr.write(unreachableLines("status", verdict.unreachable));
+    const [{ value: status }] = verdict.hits;
+    if (context.json) printJson("status", status);
+    else process.stdout.write(human(status, connections.length > 1));
+    return verdict.exitCode;
   },
 };

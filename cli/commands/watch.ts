@@ -1,8 +1,12 @@
 import { sleep } from "@/lib/async/sleep";
 import { type PublicClient, zeroHash } from "viem";
 import {
+  type AnyWatchCursor,
+  type WatchCursor,
   type WatchItem,
   type WatchOptions,
+  chainFor,
+  chainIdOf,
   readRecord,
   readWorkflow,
   workflowLabel,
@@ -10,9 +14,10 @@ import {
   watchRecord,
   watchWorkflow,
 } from "@/lib/sdk";
-import { type Command, type CommandContext, stringOption } from "../command";
+import { type Command, type CommandContext, listOption, stringOption } from "../command";
 import { addressArgument, ofKnownRecord, recordHashArgument, workflowArgument } from "../arguments";
-import { connect } from "../connect";
+import { chainIdArgument } from "../chains";
+import { connect, connectChains } from "../connect";
 import { CliError, EXIT, describeFailure } from "../errors";
 import { readCursor, saveCursor } from "../watch/cursorFile";
 import { type DeliveryPolicy, type Hook, ON_FAILURE, type OnFailure } from "../watch/delivery";
@@ -28,12 +33,43 @@ const DEFAULT_RETRIES = 5;
 const DEFAULT_GRACE_MS = 5_000;
 const DEFAULT_SECRET_ENV = "INTEGRA_WEBHOOK_SECRET";
 
-/** The watch the options name: exactly one of --record, --workflow, --recipient. */
+/** "chain 31338 (Local chain B (anvil))". */
+const chainLabel = (chainId: number) => `chain ${chainId} (${chainFor(chainId).name})`;
+
+/** Whether `integraHash` is a record on one of `clients`' chains (an unknown record is refused, as on one chain). */
+async function knownOnSomeChain(clients: readonly PublicClient[], integraHash: `0x${string}`): Promise<void> {
+  if (clients.length === 1) {
+    await ofKnownRecord(integraHash, readRecord(clients[0], integraHash));
+    return;
+  }
+  const known = await Promise.all(
+    clients.map((client) =>
+      ofKnownRecord(integraHash, readRecord(client, integraHash)).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof CliError && error.code === "RecordNotFound") return false;
+          throw error;
+        },
+      ),
+    ),
+  );
+  if (!known.includes(true)) {
+    throw new CliError(`No such record on any of these chains (${clients.map((c) => chainIdOf(c)).join(", ")}): ${integraHash}`, {
+      code: "RecordNotFound",
+    });
+  }
+}
+
+/**
+ * The watch the options name: exactly one of --record, --workflow, --recipient; on one chain (`acrossChains` false:
+ * that chain's cursor) or on every chain of `clients` as one stream (one cursor for all).
+ */
 async function openWatch(
-  client: PublicClient,
+  clients: readonly PublicClient[],
+  acrossChains: boolean,
   context: CommandContext,
   options: WatchOptions,
-): Promise<AsyncGenerator<WatchItem, void, undefined>> {
+): Promise<AsyncGenerator<WatchItem<AnyWatchCursor>, void, undefined>> {
   const record = stringOption(context, "record");
   const workflow = stringOption(context, "workflow");
   const recipient = stringOption(context, "recipient");
@@ -41,29 +77,71 @@ async function openWatch(
   if (given !== 1) throw new CliError("Give exactly one of --record H, --workflow W, --recipient A (see integra watch --help).");
   const workflowOwner = stringOption(context, "workflow-owner");
   if (workflowOwner !== undefined && workflow === undefined) throw new CliError("--workflow-owner goes with --workflow NAME.");
+  const watched = acrossChains ? clients : clients[0];
   if (record !== undefined) {
     const integraHash = recordHashArgument(record);
-    await ofKnownRecord(integraHash, readRecord(client, integraHash));
-    return watchRecord(client, integraHash, options);
+    await knownOnSomeChain(clients, integraHash);
+    return watchRecord(watched, integraHash, options);
   }
   if (workflow !== undefined) {
     // A processHash as is; a name is its owner's (--workflow-owner), hashed as the registry does.
     const ref = workflowArgument(workflow, workflowOwner, "--workflow-owner");
-    const state = await readWorkflow(client, ref);
-    if (state.processHash === zeroHash)
+    const states = await Promise.all(clients.map((client) => readWorkflow(client, ref)));
+    const { processHash } = states[0];
+    if (processHash === zeroHash)
       throw new CliError("The zero processHash is not a workflow: give a workflow's name and owner, or its hash.");
-    // Not an error: a court may start watching before the owner opens the workflow.
-    if (!state.owner)
-      process.stderr.write(`integra watch: workflow ${workflowLabel(ref, state.processHash)} is not open yet; waiting for it\n`);
-    return watchWorkflow(client, state.processHash, options);
+    // Not an error: a court may start watching before the owner opens the workflow (on any of the chains).
+    const notOpen = clients.filter((_client, i) => !states[i].owner).map((client) => chainIdOf(client));
+    if (notOpen.length > 0) {
+      const where = acrossChains ? ` on chain ${notOpen.join(", ")}` : "";
+      process.stderr.write(`integra watch: workflow ${workflowLabel(ref, processHash)} is not open yet${where}; waiting for it\n`);
+    }
+    return watchWorkflow(watched, processHash, options);
   }
-  return watchRecipient(client, addressArgument(recipient), options);
+  return watchRecipient(watched, addressArgument(recipient), options);
 }
 
-function parseFromBlock(value: string | undefined): bigint | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new CliError(`--from-block must be a block number; got "${value}".`);
-  return BigInt(value);
+/** --from-block as given: `N` (the one chain's), or `CHAIN=N` per chain (a chain's id or name, for several --rpc). */
+interface FromBlocks {
+  plain?: bigint;
+  byChain: Map<number, bigint>;
+}
+
+function parseFromBlocks(values: readonly string[]): FromBlocks {
+  const parsed: FromBlocks = { byChain: new Map() };
+  for (const value of values) {
+    const [, chain, block] = /^(?:([^=]+)=)?(\d+)$/.exec(value.trim()) ?? [];
+    if (block === undefined) throw new CliError(`--from-block must be a block number; got "${value}".`);
+    if (chain === undefined) {
+      if (parsed.plain !== undefined) throw new CliError("--from-block N is given twice: with several --rpc, give --from-block CHAIN=N.");
+      parsed.plain = BigInt(block);
+    } else {
+      parsed.byChain.set(chainIdArgument(chain), BigInt(block));
+    }
+  }
+  return parsed;
+}
+
+/** The first block the options give for each of `chainIds` (a chain not named: none, i.e. its head). */
+function fromBlocksOf(given: FromBlocks, chainIds: readonly number[]): Map<number, bigint> {
+  const blocks = new Map(given.byChain);
+  for (const chainId of blocks.keys()) {
+    if (!chainIds.includes(chainId)) throw new CliError(`--from-block names ${chainLabel(chainId)}, which no --rpc serves.`);
+  }
+  if (given.plain !== undefined) {
+    if (chainIds.length > 1) {
+      throw new CliError(`--from-block ${given.plain} names no chain: with several --rpc, give --from-block CHAIN=N (repeatable).`);
+    }
+    blocks.set(chainIds[0], given.plain);
+  }
+  return blocks;
+}
+
+/** One chain's cursor in the cursor file, if it has one for `chainId`. */
+function chainCursorIn(cursor: AnyWatchCursor | undefined, chainId: number, chains: number): WatchCursor | undefined {
+  if (cursor?.version === 2) return cursor.chains[String(chainId)];
+  if (cursor === undefined) return undefined;
+  return (cursor.chainId ?? (chains === 1 ? chainId : undefined)) === chainId ? cursor : undefined;
 }
 
 /** A whole number option, at least `min`. */
@@ -110,7 +188,7 @@ function hooksOf(context: CommandContext): Hook[] {
 
 export const watchCommand: Command = {
   name: "watch",
-  summary: "one JSON line per event of a record, a workflow or an account, as they happen",
+  summary: "one JSON line per event of a record, a workflow or an account, as they happen, on one chain or several",
   arguments: "--record H | --workflow W | --recipient A",
   positionals: { min: 0, max: 0 },
   options: {
@@ -126,7 +204,12 @@ export const watchCommand: Command = {
       value: "A",
       help: "the events addressed to an account (reservations, claims, capabilities, payment requests, offers)",
     },
-    "from-block": { type: "string", value: "N", help: "start at block N (default: new events only)" },
+    "from-block": {
+      type: "string",
+      multiple: true,
+      value: "N|CHAIN=N",
+      help: "start at block N (default: new events only); with several --rpc, CHAIN=N for that chain (its id or name)",
+    },
     cursor: {
       type: "string",
       value: "FILE",
@@ -135,7 +218,7 @@ export const watchCommand: Command = {
     exec: {
       type: "string",
       value: "CMD",
-      help: "run CMD (sh -c) for each event, with INTEGRA_EVENT (the JSON line), INTEGRA_EVENT_NAME, … in its environment; exit 0 means done",
+      help: "run CMD (sh -c) for each event, with INTEGRA_EVENT (the JSON line), INTEGRA_EVENT_NAME, INTEGRA_CHAIN_ID, … in its environment; exit 0 means done",
     },
     webhook: {
       type: "string",
@@ -176,7 +259,11 @@ export const watchCommand: Command = {
     "A workflow W is its NAME with --workflow-owner A (workflows are namespaced by their owner), or its 0x processHash.\n" +
     "A workflow's events are its opening, its members' admissions and removals (integraHash zero), and every event of\n" +
     "the records its owner and members registered into it: nobody else can register into a workflow or put an event\n" +
-    "on its timeline.",
+    "on its timeline.\n" +
+    "Several chains: --rpc A --rpc B (one per chain; the first is the default chain; each chain's deployment is the one\n" +
+    "known for it, or --deployment FILE per chain) watch the same record, workflow or account on each, as one stream:\n" +
+    "each line names its chain (chainId, chainName), events come oldest first across chains, one --cursor FILE resumes\n" +
+    "every chain, and a chain whose RPC fails is retried while the others go on.",
   async run(context) {
     const cursorPath = stringOption(context, "cursor");
     const interval = numberOption(context, "interval", 1000, 50);
@@ -189,30 +276,43 @@ export const watchCommand: Command = {
     };
     const graceMs = numberOption(context, "grace", DEFAULT_GRACE_MS, 0);
     const hooks = hooksOf(context);
-    const fromBlock = parseFromBlock(stringOption(context, "from-block"));
+    const fromBlocks = parseFromBlocks(listOption(context, "from-block"));
     const cursor = cursorPath ? await readCursor(cursorPath) : undefined;
+    // A cursor file of several chains stays one, even when a restart names one --rpc: the others' places are kept.
+    const acrossChains = context.rpcs.length > 1 || cursor?.version === 2;
 
     const log = (message: string) => process.stderr.write(`integra watch: ${message}\n`);
     // Before anything slow (the RPC's first answers): a SIGTERM from then on ends the watch cleanly, with exit 0.
     const stopping = stopOnSignals(graceMs, log);
     try {
-      const client = await connect(context.rpc);
-      // The start is fixed here, so it can be said before the first poll.
-      const start = cursor ? BigInt(cursor.block) + 1n : (fromBlock ?? (await client.getBlockNumber({ cacheTime: 0 })) + 1n);
-      const watch = await openWatch(client, context, {
-        fromBlock: start,
+      const clients = acrossChains ? await connectChains(context.rpcs) : [await connect(context.rpc)];
+      const chainIds = clients.map((client) => chainIdOf(client));
+      const rpcOf = new Map(chainIds.map((chainId, i) => [chainId, context.rpcs[i] ?? context.rpc]));
+      const given = fromBlocksOf(fromBlocks, chainIds);
+      // Each chain's start is fixed here, so it can be said before the first poll.
+      const starts = new Map<number, bigint>();
+      for (const [i, client] of clients.entries()) {
+        const resumed = chainCursorIn(cursor, chainIds[i], clients.length);
+        starts.set(
+          chainIds[i],
+          resumed ? BigInt(resumed.block) + 1n : (given.get(chainIds[i]) ?? (await client.getBlockNumber({ cacheTime: 0 })) + 1n),
+        );
+      }
+      const watch = await openWatch(clients, acrossChains, context, {
+        fromBlock: acrossChains ? Object.fromEntries(starts) : starts.get(chainIds[0]),
         cursor,
         pollIntervalMs: interval,
         signal: stopping.requested,
-        onRetry: (error, attempt, delayMs) =>
-          log(`${describeFailure(error, context.rpc)} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)} s`),
-      }).catch((error: unknown) => {
-        if (error instanceof Error && error.message.startsWith("The cursor belongs to"))
-          throw new CliError(`${error.message} (--cursor ${cursorPath})`);
-        throw error;
+        onRetry: (error, attempt, delayMs, chainId) =>
+          log(
+            `${acrossChains ? `${chainLabel(chainId)}: ` : ""}${describeFailure(error, rpcOf.get(chainId) ?? context.rpc)} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)} s`,
+          ),
       });
 
-      log(`watching from block ${start}${cursor ? ` (resumed from ${cursorPath})` : ""}; Ctrl-C to stop`);
+      const from = acrossChains
+        ? `block ${chainIds.map((chainId) => `${starts.get(chainId)} on ${chainLabel(chainId)}`).join(", block ")}`
+        : `block ${starts.get(chainIds[0])}`;
+      log(`watching from ${from}${cursor ? ` (resumed from ${cursorPath})` : ""}; Ctrl-C to stop`);
       const end = await follow(watch, {
         hooks,
         policy,
@@ -221,6 +321,11 @@ export const watchCommand: Command = {
         save: (next) => (cursorPath ? saveCursor(cursorPath, next) : Promise.resolve()),
         log,
         resumedFrom: cursor,
+      }).catch((error: unknown) => {
+        // The watch checks its cursor when it starts reading: a cursor file of another record, workflow or chain.
+        if (error instanceof Error && error.message.startsWith("The cursor "))
+          throw new CliError(`${error.message} (--cursor ${cursorPath})`);
+        throw error;
       });
       if (end.end === "stop") {
         const resume = cursorPath

@@ -5,6 +5,10 @@ import type { WatchEntry } from "@/lib/sdk";
 /** The event a hook is given: the watch's JSON line and what it was made from. */
 export interface HookEvent {
   type: "event" | "retracted";
+  /** The chain it happened on. */
+  chainId: number;
+  /** Whether the watch reads several chains: what it says of the event then names its chain. */
+  acrossChains: boolean;
   entry: WatchEntry;
   /** The JSON line printed on stdout. */
   line: string;
@@ -67,9 +71,10 @@ export function retryDelayMs(retry: number, policy: Pick<DeliveryPolicy, "retrie
   return retry < policy.retries ? backoffDelayMs(retry, policy) : backoffDelayMs(0, { ...policy, baseDelayMs: policy.maxDelayMs });
 }
 
-/** "TokenClaimed in block 12", or "the retraction of TokenClaimed in block 12". */
+/** "TokenClaimed in block 12" ("… of chain 31338" across chains), or "the retraction of TokenClaimed in block 12". */
 export function eventLabel(event: HookEvent): string {
-  const name = `${event.entry.eventName} in block ${event.entry.blockNumber}`;
+  const chain = event.acrossChains ? ` of chain ${event.chainId}` : "";
+  const name = `${event.entry.eventName} in block ${event.entry.blockNumber}${chain}`;
   return event.type === "retracted" ? `the retraction of ${name}` : name;
 }
 

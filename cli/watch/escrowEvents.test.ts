@@ -45,7 +45,7 @@ const conditionAttested = logOf(
 function event(log: RpcLog) {
   const entry = decodeWatchEntry(log);
   if (!entry) throw new Error("does not decode");
-  return hookEvent({ type: "event", entry, cursor });
+  return hookEvent({ type: "event", chainId: 31337, entry, cursor });
 }
 
 const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "schemas", "watch-event.schema.json"), "utf8"));
@@ -55,7 +55,13 @@ describe("escrow events on the watch", () => {
   it("prints an escrow event with its escrowId and a condition attestation with its uid, each valid against the schema", () => {
     const funded = JSON.parse(event(escrowFunded).line);
     expect(validate(funded), JSON.stringify(validate.errors)).toBe(true);
-    expect(funded).toMatchObject({ event: "EscrowFunded", title: "Escrow #7 funded", args: { escrowId: "7", amount: "25000000000" } });
+    expect(funded).toMatchObject({
+      event: "EscrowFunded",
+      title: "Escrow #7 funded",
+      chainId: 31337,
+      chainName: "Local chain (anvil)",
+      args: { escrowId: "7", amount: "25000000000" },
+    });
 
     const attested = JSON.parse(event(conditionAttested).line);
     expect(validate(attested), JSON.stringify(validate.errors)).toBe(true);

@@ -34,9 +34,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe("runExec", () => {
   it("succeeds when the command exits 0, and gives it the event in its environment", async () => {
     const out = path.join(dir, "env");
-    const command = `printf '%s %s %s' "$INTEGRA_EVENT_NAME" "$INTEGRA_DELIVERY" "$INTEGRA_EVENT_TYPE" > ${out}`;
+    const command = `printf '%s %s %s %s' "$INTEGRA_EVENT_NAME" "$INTEGRA_DELIVERY" "$INTEGRA_EVENT_TYPE" "$INTEGRA_CHAIN_ID" > ${out}`;
     expect(await runExec(command, event, never)).toEqual({ ok: true });
-    expect(readFileSync(out, "utf8")).toBe(`TokenClaimed ${event.deliveryId} event`);
+    expect(readFileSync(out, "utf8")).toBe(`TokenClaimed ${event.deliveryId} event 31337`);
   });
 
   it("fails with the exit code, or the signal that killed it", async () => {

@@ -26,7 +26,7 @@ function killStragglersOnExit(): void {
   process.on("exit", () => stopping.forEach((pgid) => signalGroup(pgid, "SIGKILL")));
 }
 
-/** The event in the hook's environment: the JSON line and its main fields (an escrow event's escrowId too). */
+/** The event in the hook's environment: the JSON line and its main fields (its chain; an escrow event's escrowId too). */
 export function hookEnvironment(event: HookEvent): NodeJS.ProcessEnv {
   const { entry } = event;
   const escrowId = "escrowId" in entry.args ? entry.args.escrowId : undefined;
@@ -35,6 +35,7 @@ export function hookEnvironment(event: HookEvent): NodeJS.ProcessEnv {
     INTEGRA_EVENT: event.line,
     INTEGRA_EVENT_TYPE: event.type,
     INTEGRA_EVENT_NAME: entry.eventName,
+    INTEGRA_CHAIN_ID: String(event.chainId),
     INTEGRA_HASH: entry.integraHash,
     INTEGRA_PROCESS_HASH: entry.processHash,
     INTEGRA_BLOCK: entry.blockNumber.toString(),

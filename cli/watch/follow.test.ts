@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { WatchCursor } from "@/lib/sdk";
+import type { AnyWatchCursor } from "@/lib/sdk";
 import type { DeliveryPolicy, Hook, HookEvent, HookResult, Stopping } from "./delivery";
 import { claimLog } from "@/lib/timeline/claimLogFixture";
-import { type FakeChain, tokenOf, watchFake } from "./fakeChain";
+import { type FakeChain, tokenOf, watchFake, watchFakeChains } from "./fakeChain";
 import { type FollowOptions, follow } from "./follow";
 
 // Claims #1 and #2 in block 11, #3 in block 12; the chain's head is 12.
 const chain: FakeChain = { head: 12, logs: [claimLog(11, 1n), claimLog(11, 2n, { logIndex: 1 }), claimLog(12, 3n)] };
 
 /** The claims a watch resumed from `cursor` delivers: what a restart would hand the hooks. */
-async function resumedFrom(cursor: WatchCursor): Promise<string[]> {
+async function resumedFrom(cursor: AnyWatchCursor): Promise<string[]> {
   const tokens: string[] = [];
-  for await (const item of watchFake(chain, { cursor: JSON.parse(JSON.stringify(cursor)) as WatchCursor })) {
+  for await (const item of watchFake(chain, { cursor: JSON.parse(JSON.stringify(cursor)) as AnyWatchCursor })) {
     if (item.type === "event") tokens.push("tokenId" in item.entry.args ? `#${item.entry.args.tokenId}` : "?");
   }
   return tokens;
@@ -50,7 +50,7 @@ const instant: DeliveryPolicy = {
 /** Runs follow over the fake chain from block 11, recording the lines printed and the cursors saved. */
 async function run(hook: Hook, overrides: Partial<FollowOptions> = {}) {
   const printed: string[] = [];
-  const saves: WatchCursor[] = [];
+  const saves: AnyWatchCursor[] = [];
   const log: string[] = [];
   const end = await follow(watchFake(chain, overrides.resumedFrom ? { cursor: overrides.resumedFrom } : { fromBlock: 11n }), {
     hooks: [hook],
@@ -100,7 +100,7 @@ describe("follow", () => {
   });
 
   it("a first run saves where it stood before the first event's hooks run, so a crash in them loses nothing", async () => {
-    const saves: WatchCursor[] = [];
+    const saves: AnyWatchCursor[] = [];
     const hook: Hook = {
       name: "--exec",
       attempt: async () => {
@@ -161,5 +161,87 @@ describe("follow", () => {
     expect(calls).toEqual(["#1", "#2"]);
     expect(printed).toEqual(["1", "2"]);
     expect(await resumedFrom(saves[saves.length - 1])).toEqual(["#3"]);
+  });
+
+  describe("across chains", () => {
+    // Chain A (31337): #1 in block 11, #3 in block 12. Chain B (31338): #2 in block 11 (log 1), #4 in block 13. Times
+    // are block numbers: #1 and #2 share one, and chain A's comes first.
+    const chains = (): FakeChain[] => [
+      { chainId: 31337, head: 13, logs: [claimLog(11, 1n), claimLog(12, 3n)] },
+      { chainId: 31338, head: 13, logs: [claimLog(11, 2n, { logIndex: 1 }), claimLog(13, 4n)] },
+    ];
+    const fromEleven = { 31337: 11n, 31338: 11n };
+
+    /** What a restart from `cursor` hands on, as "chain#token". */
+    async function resumedAcross(cursor: AnyWatchCursor): Promise<string[]> {
+      const seen: string[] = [];
+      for await (const item of watchFakeChains(chains(), { cursor: JSON.parse(JSON.stringify(cursor)) as AnyWatchCursor })) {
+        if (item.type === "event") seen.push(`${item.chainId}${"tokenId" in item.entry.args ? `#${item.entry.args.tokenId}` : ""}`);
+      }
+      return seen;
+    }
+
+    it("prints each line with its chain, saves one cursor for every chain, and a restart from any save repeats and skips nothing", async () => {
+      const printed: { chainId: number; chainName: string; token: string }[] = [];
+      const handedOn: string[] = [];
+      const checks: Promise<void>[] = [];
+      const hook: Hook = {
+        name: "--exec",
+        attempt: async (event) => {
+          handedOn.push(`${event.chainId}${tokenOf(event)}`);
+          return { ok: true };
+        },
+      };
+      const order = ["31337#1", "31338#2", "31337#3", "31338#4"];
+      const end = await follow(watchFakeChains(chains(), { fromBlock: fromEleven }), {
+        hooks: [hook],
+        policy: instant,
+        stopping: stoppable(),
+        print: (line) => {
+          const { chainId, chainName, args } = JSON.parse(line) as { chainId: number; chainName: string; args: { tokenId: string } };
+          printed.push({ chainId, chainName, token: args.tokenId });
+        },
+        save: async (cursor) => {
+          expect(cursor.version).toBe(2);
+          const expected = order.filter((e) => !handedOn.includes(e));
+          checks.push(resumedAcross(cursor).then((seen) => expect(seen).toEqual(expected)));
+        },
+        log: () => {},
+      });
+      await Promise.all(checks);
+      expect(end).toEqual({ end: "finished" });
+      expect(handedOn).toEqual(order);
+      expect(printed).toEqual([
+        { chainId: 31337, chainName: "Local chain (anvil)", token: "1" },
+        { chainId: 31338, chainName: "Local chain B (anvil)", token: "2" },
+        { chainId: 31337, chainName: "Local chain (anvil)", token: "3" },
+        { chainId: 31338, chainName: "Local chain B (anvil)", token: "4" },
+      ]);
+      // Before the first event, after each event, and after each chain's "synced".
+      expect(checks).toHaveLength(7);
+    });
+
+    it("--on-failure stop names the event's chain, and the saved cursor is before it on that chain only", async () => {
+      const saves: AnyWatchCursor[] = [];
+      const log: string[] = [];
+      const hook: Hook = {
+        name: "--exec",
+        attempt: async (event) =>
+          event.chainId === 31338 && tokenOf(event) === "#4" ? { ok: false, problem: "exited with 1" } : { ok: true },
+      };
+      const end = await follow(watchFakeChains(chains(), { fromBlock: fromEleven }), {
+        hooks: [hook],
+        policy: { ...instant, retries: 0, onFailure: "stop" },
+        stopping: stoppable(),
+        print: () => {},
+        save: async (cursor) => void saves.push(cursor),
+        log: (message) => log.push(message),
+      });
+      expect(end).toEqual({ end: "stop", event: "TokenClaimed in block 13 of chain 31338", hook: "--exec", problem: "exited with 1" });
+      expect(log).toEqual([
+        "--exec exited with 1 for TokenClaimed in block 13 of chain 31338; gave up after 1 attempts (--on-failure stop)",
+      ]);
+      expect(await resumedAcross(saves[saves.length - 1])).toEqual(["31338#4"]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 // The watch's loop: print each event, hand it to the hooks, and only then move the cursor past it.
-import type { WatchCursor, WatchItem } from "@/lib/sdk";
+import type { AnyWatchCursor, WatchCursor, WatchItem } from "@/lib/sdk";
 import { type DeliveryPolicy, type Hook, type HookEvent, type Stopping, deliver, eventLabel } from "./delivery";
 import { eventLine } from "./eventLine";
 
@@ -9,12 +9,12 @@ export interface FollowOptions {
   stopping: Stopping;
   /** Where the event lines go (stdout). */
   print(line: string): void;
-  /** Keeps the cursor (--cursor FILE), or nothing. */
-  save(cursor: WatchCursor): Promise<void>;
+  /** Keeps the cursor (--cursor FILE), or nothing: one chain's, or (a watch of several chains) one per chain. */
+  save(cursor: AnyWatchCursor): Promise<void>;
   /** What the watch is doing (stderr). */
   log(message: string): void;
   /** The cursor the watch resumed from, if it did. */
-  resumedFrom?: WatchCursor;
+  resumedFrom?: AnyWatchCursor;
 }
 
 /**
@@ -23,29 +23,40 @@ export interface FollowOptions {
  */
 export type FollowEnd = { end: "finished" } | { end: "stop"; event: string; hook: string; problem: string };
 
-type EventItem = Extract<WatchItem, { type: "event" | "retracted" }>;
+type EventItem = Extract<WatchItem<AnyWatchCursor>, { type: "event" | "retracted" }>;
 
-/** The hooks' view of an item; the delivery id is the log's place in its chain history, so it survives restarts. */
+/**
+ * The hooks' view of an item; the delivery id is the log's place in its chain history (a block hash is its chain's
+ * own), so it survives restarts.
+ */
 export function hookEvent(item: EventItem): HookEvent {
   const id = `${item.entry.blockHash}:${item.entry.logIndex}`;
   return {
     type: item.type,
+    chainId: item.chainId,
+    acrossChains: item.cursor.version === 2,
     entry: item.entry,
-    line: eventLine(item.type, item.entry),
+    line: eventLine(item.type, item.entry, item.chainId),
     deliveryId: item.type === "retracted" ? `${id}:retracted` : id,
   };
 }
 
+/** One chain's cursor without the log at `blockHash`/`logIndex` in its tail. */
+function withoutLog(cursor: WatchCursor, { blockHash, logIndex }: EventItem["entry"]): WatchCursor {
+  return { ...cursor, tail: cursor.tail.filter((log) => !(log.blockHash === blockHash && Number(log.logIndex) === logIndex)) };
+}
+
 /**
- * The cursor just before `item`: the item's own cursor without its log in the tail. Within one poll the cursor's
- * block does not move, so this is where the watch stood before the event, and resuming from it delivers the event.
- * Only needed for a watch's first event when it has no cursor yet (a retraction is never first: it retracts a log of
- * the tail, which only a resumed cursor or an earlier item puts there).
+ * The cursor just before `item`: the item's own cursor without its log in the tail (of its chain's cursor, across
+ * chains). Within one poll the cursor's block does not move, so this is where the watch stood before the event, and
+ * resuming from it delivers the event. Only needed for a watch's first event when it has no cursor yet (a retraction is
+ * never first: it retracts a log of the tail, which only a resumed cursor or an earlier item puts there).
  */
-function cursorBefore(item: EventItem): WatchCursor {
-  const { blockHash, logIndex } = item.entry;
-  const tail = item.cursor.tail.filter((log) => !(log.blockHash === blockHash && Number(log.logIndex) === logIndex));
-  return { ...item.cursor, tail };
+function cursorBefore(item: EventItem): AnyWatchCursor {
+  const { cursor } = item;
+  if (cursor.version === 1) return withoutLog(cursor, item.entry);
+  const chainId = String(item.chainId);
+  return { ...cursor, chains: { ...cursor.chains, [chainId]: withoutLog(cursor.chains[chainId], item.entry) } };
 }
 
 /**
@@ -54,7 +65,7 @@ function cursorBefore(item: EventItem): WatchCursor {
  * skipped by --on-failure skip). A stop request (SIGINT/SIGTERM) lets the event in hand finish within the grace
  * period, then ends the loop; an event cut off is not saved, so a restart delivers it again.
  */
-export async function follow(items: AsyncIterable<WatchItem>, options: FollowOptions): Promise<FollowEnd> {
+export async function follow(items: AsyncIterable<WatchItem<AnyWatchCursor>>, options: FollowOptions): Promise<FollowEnd> {
   let saved = options.resumedFrom;
   for await (const item of items) {
     // Asked to stop while the watch was polling: no event is in hand, and the cursor covers all that was handled.

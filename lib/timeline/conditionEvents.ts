@@ -16,8 +16,9 @@ import { readLogsAdaptively } from "@/lib/chain/adaptiveLogs";
 import { logEndpointOf } from "@/lib/chain/logRangeMemory";
 import { logsInWindows } from "@/lib/chain/logsInWindows";
 import type { ReadClient } from "@/lib/chain/readClient";
-import { conditionSchemaUid, deployBlock, eas } from "@/lib/contracts";
-import { escrow } from "@/lib/escrow/escrowContract";
+import { integraOf } from "@/lib/contracts";
+import { escrowOf } from "@/lib/escrow/escrowContract";
+import { easAbi, integraEscrowV1EventsAbi } from "@/lib/generated/integra";
 import type { EntryText } from "./describeEntry";
 import { describeEntry } from "./describeEntry";
 import { type RpcLog, type TimelineEntry, decodeEntry, decodeLayoutLog } from "./decodeEntry";
@@ -72,9 +73,9 @@ export function describeWatchEntry(entry: WatchEntry): EntryText {
     : { title: `Condition “${condition}” attestation revoked`, who: attester, whoLabel: "by", detail: `it said “${statement}”` };
 }
 
-const easEvents = [getAbiItem({ abi: eas.abi, name: "Attested" }), getAbiItem({ abi: eas.abi, name: "Revoked" })];
+const easEvents = [getAbiItem({ abi: easAbi, name: "Attested" }), getAbiItem({ abi: easAbi, name: "Revoked" })];
 const easSelectors = easEvents.map((event) => toEventSelector(event));
-const escrowOpened = getAbiItem({ abi: escrow.abi, name: "EscrowOpened" });
+const escrowOpened = getAbiItem({ abi: integraEscrowV1EventsAbi, name: "EscrowOpened" });
 const conditionParameters = [{ type: "bytes32" }, { type: "string" }, { type: "string" }] as const;
 const conditionData = [{ type: "bytes32" }, { type: "string" }, { type: "string" }, { type: "uint256" }] as const;
 
@@ -92,10 +93,12 @@ const sameHex = (a: Hex, b: Hex) => a.toLowerCase() === b.toLowerCase();
 /**
  * The condition attestations and revocations within `scope`, as logs a watch delivers (see conditionEventsAbi): one
  * eth_getLogs on EAS (both events, topic3 = the condition schema) per call; for each new one, the attestation and the
- * record's escrows are read once (a log re-read within the reorg window is answered from memory).
+ * record's escrows are read once (a log re-read within the reorg window is answered from memory). EAS, the schema and
+ * the escrow are those of the client's chain.
  */
 export function conditionLogSource(client: ReadClient, scope: ConditionScope, maxRange = 0n): LogSource {
   const known = new Map<string, RpcLog | null>();
+  const { eas, conditionSchemaUid } = integraOf(client);
   return async (from, to) => {
     if (conditionSchemaUid === zeroHash) return [];
     const { items } = await readLogsAdaptively(
@@ -139,6 +142,7 @@ async function conditionLog(
   log: RpcLog,
   escrowsByRecord: Map<string, Promise<{ attester: Address; schema: Hex; processHash: Hex }[]>>,
 ): Promise<RpcLog | null> {
+  const { eas, conditionSchemaUid } = integraOf(client);
   const revoked = sameHex(log.topics[0], easSelectors[1]);
   const [uid] = decodeAbiParameters([{ type: "bytes32" }], log.data);
   const attestation = await client.readContract({ ...eas, functionName: "getAttestation", args: [uid] });
@@ -177,7 +181,8 @@ async function conditionLog(
 
 /** The attestation conditions of a record's escrows: who each names, on which schema, and the record's workflow. */
 async function escrowConditionsOf(client: ReadClient, integraHash: Hex): Promise<{ attester: Address; schema: Hex; processHash: Hex }[]> {
-  const opened = await logsInWindows(client, deployBlock, (window) =>
+  const escrow = escrowOf(client);
+  const opened = await logsInWindows(client, integraOf(client).deployBlock, (window) =>
     client.getLogs({ address: escrow.address, event: escrowOpened, strict: true, args: { integraHash }, ...window }),
   );
   const stored = await Promise.all(

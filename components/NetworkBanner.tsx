@@ -2,9 +2,18 @@
 
 import { useSwitchWalletChain, useWalletAccount } from "@/hooks/wallet";
 import { appChain } from "@/lib/config/appChain";
+import { servedChain, servedChains } from "@/lib/config/servedChains";
 import { isDeployed } from "@/lib/deployment";
 
-/** Says, before anything fails, when the wallet is on another network or nothing is deployed (an RPC outage: RpcOutageBanner). */
+/** The chains the app works on, as the banner names them: "Base (chain 8453)", "… and …" for several. */
+const servedChainsWords = new Intl.ListFormat("en", { type: "conjunction" }).format(
+  servedChains.map((chain) => `${chain.name} (chain ${chain.id})`),
+);
+
+/**
+ * Says, before anything fails, when the wallet is on a network the app does not serve or nothing is deployed (an RPC
+ * outage: RpcOutageBanner). A wallet on any served chain is where it may be: each write moves it to its record's chain.
+ */
 export function NetworkBanner() {
   const { chainId, isConnected } = useWalletAccount();
   const { switchChain, isPending } = useSwitchWalletChain();
@@ -16,10 +25,10 @@ export function NetworkBanner() {
       text: `The Integra contracts are not deployed on ${appChain.name} (chain ${appChain.id}) in this build. Run npm run deploy.`,
     });
   }
-  if (isConnected && chainId !== appChain.id) {
+  if (isConnected && (chainId === undefined || !servedChain(chainId))) {
     messages.push({
       key: "network",
-      text: `Your wallet is on another network (chain ${chainId}). This app works on ${appChain.name} (chain ${appChain.id}).`,
+      text: `Your wallet is on another network (chain ${chainId}). This app works on ${servedChainsWords}.`,
       action: (
         <button
           type="button"

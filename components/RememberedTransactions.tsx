@@ -2,7 +2,10 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { onChainWords } from "@/components/OnServedChains";
 import { type RememberedTransaction, useRememberedTransactions } from "@/hooks/useRememberedTransactions";
+import { explorerTxUrl } from "@/lib/config/appChain";
+import { servedChain } from "@/lib/config/servedChains";
 import { formatTimestamp } from "@/lib/format/time";
 import { describeNotMined } from "@/lib/transactions/describeNotMined";
 
@@ -14,12 +17,29 @@ const tone: Record<RememberedTransaction["status"], string> = {
   replaced: "border-amber-300 bg-amber-50 text-amber-950",
 };
 
+/** The transaction's hash, linked on its own chain's explorer when that chain has one. */
+function TransactionHash({ tx }: { tx: RememberedTransaction }) {
+  const chain = servedChain(tx.chainId);
+  const url = chain ? explorerTxUrl(tx.hash, chain) : undefined;
+  return (
+    <span className="mono break-all">
+      {url ? (
+        <a href={url} className="underline">
+          {tx.hash}
+        </a>
+      ) : (
+        tx.hash
+      )}
+    </span>
+  );
+}
+
 function outcomeText(tx: RememberedTransaction): ReactNode {
   switch (tx.status) {
     case "waiting":
       return (
         <>
-          Waiting for transaction <span className="mono break-all">{tx.hash}</span> to be mined.
+          Waiting for transaction <TransactionHash tx={tx} /> to be mined.
         </>
       );
     case "confirmed":
@@ -54,10 +74,11 @@ function RememberedItem({ tx, onDismiss }: { tx: RememberedTransaction; onDismis
           <Link href={tx.page} className="underline">
             {tx.page}
           </Link>
+          {onChainWords(tx.chainId)}
           {!waiting && tx.status !== "confirmed" && (
             <>
               {" "}
-              · transaction <span className="mono break-all">{tx.hash}</span>
+              · transaction <TransactionHash tx={tx} />
             </>
           )}
         </p>

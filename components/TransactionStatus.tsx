@@ -1,7 +1,8 @@
 "use client";
 
 import type { TransactionState } from "@/hooks/useTransaction.wallet";
-import { explorerTxUrl } from "@/lib/config/appChain";
+import { chainFor, explorerTxUrl } from "@/lib/config/appChain";
+import { servedChain } from "@/lib/config/servedChains";
 
 const DIRECT_STEPS = [
   { phase: "checking", text: "Checking" },
@@ -40,7 +41,9 @@ export function TransactionStatus({ state, onDismiss }: { state: TransactionStat
   }
   const STEPS: readonly { phase: string; text: string }[] = state.phase === "relaying" || state.sponsor ? RELAYED_STEPS : DIRECT_STEPS;
   const current = STEPS.findIndex((s) => s.phase === state.phase);
-  const url = state.hash ? explorerTxUrl(state.hash) : undefined;
+  // Linked on the explorer of the chain it was sent to (its record's); the default chain's when the state names none.
+  const chain = state.chainId === undefined ? undefined : (servedChain(state.chainId) ?? chainFor(state.chainId));
+  const url = state.hash ? explorerTxUrl(state.hash, chain) : undefined;
   return (
     <div role="status" aria-live="polite" className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <p className="font-medium text-slate-900">{state.label}</p>

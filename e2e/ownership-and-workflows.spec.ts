@@ -111,7 +111,8 @@ test("a stranger cannot register into the title company's workflow; its page nam
 
   await installWallet(page, "titleCompany");
   await page.goto(`/workflows/${DEMO_PROCESS}`);
-  await expect(page.getByRole("heading", { name: "Records in this workflow (3)" })).toBeVisible();
+  // Three on chain A, the commitment letter on chain B.
+  await expect(page.getByRole("heading", { name: "Records in this workflow (4)" })).toBeVisible();
   const members = page.getByRole("list", { name: "Members" });
   await expect(members.getByRole("listitem")).toHaveCount(2);
   await expect(members).toContainText(short(ACCOUNTS.clerk));

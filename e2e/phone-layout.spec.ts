@@ -99,7 +99,8 @@ const ROUTES: Route[] = [
     heading: "Your tokens",
     account: "lender",
     ready: async (page, connected) => {
-      if (connected) await expect(page.getByRole("heading", { name: "Waiting for you (1)" })).toBeVisible();
+      // The lender's token on the agreement (chain A) and on the commitment letter (chain B).
+      if (connected) await expect(page.getByRole("heading", { name: "Waiting for you (2)" })).toBeVisible();
     },
   },
   {

@@ -78,17 +78,23 @@ test("a record's timeline tells its whole story in order, and new events appear 
   expect(titles.filter((t) => t === "Token #3 (Lender) claimed")).toHaveLength(1);
 });
 
-test("a workflow page shows the events of every record in it", async ({ page }) => {
+test("a workflow page shows the events of every record in it, on both chains", async ({ page }) => {
   await page.goto(`/workflows/${DEMO_PROCESS}`);
-  await expect(page.getByRole("heading", { name: "Records in this workflow (3)" })).toBeVisible();
+  // Three records on chain A (the deed, the agreement, the escrow instructions) and the commitment letter on chain B.
+  await expect(page.getByRole("heading", { name: "Records in this workflow (4)" })).toBeVisible();
   const timeline = page.getByRole("list", { name: "Events, newest first" });
   await expect(timeline.getByRole("link", { name: `record ${demo.deed.slice(0, 10)}…${demo.deed.slice(-6)}` }).first()).toBeVisible();
   await expect(
     timeline.getByRole("link", { name: `record ${demo.agreement.slice(0, 10)}…${demo.agreement.slice(-6)}` }).first(),
   ).toBeVisible();
-  await expect(timeline.getByText("Document registered")).toHaveCount(3);
-  // The workflow's own events: the title company opened it and admitted the clerk and the escrow agent.
-  await expect(timeline.getByText("Workflow opened")).toHaveCount(1);
+  await expect(
+    timeline
+      .getByRole("link", { name: `record ${demo.secondChain.commitment.slice(0, 10)}…${demo.secondChain.commitment.slice(-6)}` })
+      .first(),
+  ).toHaveAttribute("href", `/records/${demo.secondChain.commitment}?chain=31338`);
+  await expect(timeline.getByText("Document registered")).toHaveCount(4);
+  // The workflow's own events: the title company opened it on each chain, and admitted the clerk and the escrow agent on A.
+  await expect(timeline.getByText("Workflow opened")).toHaveCount(2);
   await expect(timeline.getByText("Member admitted to the workflow")).toHaveCount(2);
 
   await page.goto("/workflows/0xnot-a-hash");

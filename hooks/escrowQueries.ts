@@ -1,8 +1,8 @@
 import { queryOptions, skipToken } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
-import { readClient } from "@/lib/chain/readClient";
-import { APP_CHAIN_ID, LOG_BLOCK_RANGE } from "@/lib/config/appChain";
-import { deployBlock, deployedAddress } from "@/lib/deployment";
+import { readClientOn } from "@/lib/chain/readClient";
+import { LOG_BLOCK_RANGE } from "@/lib/config/appChain";
+import { factsOn } from "@/lib/deployment";
 import type { EscrowOutcome } from "@/lib/escrow/outcomes";
 import type { EscrowWait } from "@/lib/escrow/waiting";
 import { type EscrowView, readAsset, readEscrowsOf } from "@/lib/reads/escrows";
@@ -31,17 +31,19 @@ export interface RecordEscrows {
 }
 
 /**
- * A record's escrows, each condition live, and their outcomes: the escrows' reads (lib/reads/escrows.ts) and one
- * eth_getLogs of the record's escrow events.
+ * A record's escrows on chain `chainId`, each condition live, and their outcomes: the escrows' reads
+ * (lib/reads/escrows.ts) and one eth_getLogs of the record's escrow events.
  */
-export const escrowsQuery = (integraHash: Hex, fromBlock: bigint) =>
+export const escrowsQuery = (chainId: number, integraHash: Hex, fromBlock: bigint) =>
   queryOptions({
-    queryKey: escrowsKey(integraHash),
+    queryKey: escrowsKey(chainId, integraHash),
     queryFn: async (): Promise<RecordEscrows> => {
+      const client = freshHead(readClientOn(chainId));
+      const escrowAddress = factsOn(chainId).address("IntegraEscrowV1");
       const [escrows, events, { escrowOutcomes }] = await Promise.all([
-        readEscrowsOf(freshHead(readClient), integraHash, fromBlock),
-        Promise.all([import("@/lib/timeline/readTimeline"), import("@/lib/chain/readClient")]).then(([{ readTimeline }, { readClient }]) =>
-          readTimeline(freshHead(readClient), { addresses: [deployedAddress("IntegraEscrowV1")], integraHash, fromBlock }, LOG_BLOCK_RANGE),
+        readEscrowsOf(client, integraHash, fromBlock),
+        import("@/lib/timeline/readTimeline").then(({ readTimeline }) =>
+          readTimeline(client, { addresses: [escrowAddress], integraHash, fromBlock }, LOG_BLOCK_RANGE),
         ),
         import("@/lib/escrow/outcomes"),
       ]);
@@ -54,10 +56,10 @@ export const escrowsQuery = (integraHash: Hex, fromBlock: bigint) =>
   });
 
 /** An escrow's asset: its symbol and decimals (ether: ETH, 18), or the contract's refusal for an address that is no ERC-20. */
-export const escrowAssetQuery = (address: Address | undefined) =>
+export const escrowAssetQuery = (chainId: number, address: Address | undefined) =>
   queryOptions({
-    queryKey: ["escrowAsset", APP_CHAIN_ID, lower(address)] as const,
-    queryFn: address ? () => readAsset(readClient, address) : skipToken,
+    queryKey: ["escrowAsset", chainId, lower(address)] as const,
+    queryFn: address ? () => readAsset(readClientOn(chainId), address) : skipToken,
     staleTime: Infinity,
     retry: 1,
   });
@@ -68,24 +70,25 @@ export interface EscrowWaiting {
   waits: EscrowWait[];
 }
 
-/** Every account's "escrows waiting for me". */
-export const escrowsWaitingScope = ["escrowsWaiting", APP_CHAIN_ID] as const;
+/** Every account's "escrows waiting for me", on every chain. */
+export const escrowsWaitingScope = ["escrowsWaiting"] as const;
 
 /**
  * The escrows waiting on `account` (its deposit, its approval, its attestation), among the records it already reads:
  * those with tokens reserved for it or claimed by it, and those it owns. An attester who is no party nor owner of
  * the record is not found this way (the escrow does not index its attester).
  */
-export const escrowsWaitingQuery = (account: Address | undefined) =>
+export const escrowsWaitingQuery = (chainId: number, account: Address | undefined) =>
   queryOptions({
-    queryKey: [...escrowsWaitingScope, lower(account)] as const,
+    queryKey: [...escrowsWaitingScope, chainId, lower(account)] as const,
     queryFn: account
       ? async ({ client }): Promise<EscrowWaiting[]> => {
           const [reservations, owned, { escrowWaitsFor }] = await Promise.all([
-            client.ensureQueryData(reservationsQuery(account)),
-            client.ensureQueryData(myRecordsQuery(account)),
+            client.ensureQueryData(reservationsQuery(chainId, account)),
+            client.ensureQueryData(myRecordsQuery(chainId, account)),
             import("@/lib/escrow/waiting"),
           ]);
+          const { deployBlock } = factsOn(chainId);
           const records = new Map<string, { integraHash: Hex; fromBlock: bigint; tokens: { tokenId: bigint; claimed: boolean }[] }>();
           for (const { integraHash, record } of owned) {
             records.set(integraHash.toLowerCase(), { integraHash, fromBlock: record.registeredBlock, tokens: [] });
@@ -99,7 +102,7 @@ export const escrowsWaitingQuery = (account: Address | undefined) =>
           }
           const perRecord = await Promise.all(
             [...records.values()].map(async ({ integraHash, fromBlock, tokens }) =>
-              (await readEscrowsOf(freshHead(readClient), integraHash, fromBlock)).map((escrow) => ({
+              (await readEscrowsOf(freshHead(readClientOn(chainId)), integraHash, fromBlock)).map((escrow) => ({
                 escrow,
                 waits: escrowWaitsFor(escrow, account, tokens),
               })),

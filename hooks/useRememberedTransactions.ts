@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { Hex } from "viem";
 import { isUnreachable } from "@/lib/chain/unreachable";
-import { appChain } from "@/lib/config/appChain";
+import { servedChains } from "@/lib/config/servedChains";
 import {
   PAGE_LOAD_ID,
   type PendingTransaction,
@@ -27,9 +27,12 @@ export type RememberedTransaction = PendingTransaction & Progress;
 const NONE: PendingTransaction[] = [];
 let leftByEarlierLoads: PendingTransaction[] | undefined;
 
-/** What earlier page loads left unfinished: read once, since it cannot grow while this page load lives. */
+/**
+ * What earlier page loads left unfinished on every served chain (a transaction is remembered with its record's chain):
+ * read once, since it cannot grow while this page load lives.
+ */
 function earlierTransactions(): PendingTransaction[] {
-  leftByEarlierLoads ??= listPendingTransactions(appChain.id).filter((tx) => tx.pageLoad !== PAGE_LOAD_ID);
+  leftByEarlierLoads ??= servedChains.flatMap((chain) => listPendingTransactions(chain.id)).filter((tx) => tx.pageLoad !== PAGE_LOAD_ID);
   return leftByEarlierLoads;
 }
 
@@ -37,7 +40,8 @@ const noUpdates = () => () => undefined;
 
 /**
  * Transactions an earlier page load sent and never saw the outcome of (a reload, a closed tab, an outage before the
- * receipt): watched until mined, dropped or replaced, then forgotten; a mined one refreshes every read.
+ * receipt): each watched on its own chain until mined, dropped or replaced, then forgotten; a mined one refreshes
+ * every read.
  */
 export function useRememberedTransactions() {
   const queryClient = useQueryClient();
@@ -52,10 +56,11 @@ export function useRememberedTransactions() {
     const update = (hash: Hex, patch: Partial<Progress>) =>
       setProgress((all) => ({ ...all, [hash]: { status: "waiting", chainUnreachable: false, ...all[hash], ...patch } }));
     void Promise.all([import("@/lib/transactions/transactionOutcome"), import("@/lib/chain/readClient")]).then(
-      ([{ waitForOutcome }, { readClient }]) => {
+      ([{ waitForOutcome }, { readClientOn }]) => {
         if (controller.signal.aborted) return;
         for (const tx of earlier) {
-          waitForOutcome(readClient, tx.hash, {
+          // Asked of its own chain: the same hash means nothing on another.
+          waitForOutcome(readClientOn(tx.chainId), tx.hash, {
             signal: controller.signal,
             onCheck: (check) => update(tx.hash, { chainUnreachable: check.kind === "unchecked" && isUnreachable(check.error) }),
           }).then(

@@ -11,8 +11,10 @@ import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { QrCode } from "@/components/ui/QrCode";
 import { Loading } from "@/components/ui/Skeleton";
-import { APP_CHAIN_ID, appChain } from "@/lib/config/appChain";
-import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
+import { recordHref } from "@/components/records/recordHref";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
+import { servedChain } from "@/lib/config/servedChains";
+import { factsOn } from "@/lib/deployment";
 import { formatTimestamp } from "@/lib/format/time";
 import { tokenLabel } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";
@@ -26,8 +28,10 @@ import { PrintButton } from "./PrintButton";
  * (the browser's "Save as PDF"); before completion it is marked "in progress".
  */
 export function Certificate({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
-  const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
-  const capabilities = useQuery(capabilitiesQuery({ integraHash, fromBlock: record.registeredBlock }));
+  const chainId = useRecordChainId();
+  const tokens = useQuery(recordTokensQuery(chainId, integraHash, record.tokenizer, record.registeredBlock));
+  const capabilities = useQuery(capabilitiesQuery(chainId, { integraHash, fromBlock: record.registeredBlock }));
+  const chainName = servedChain(chainId)?.name;
   const origin = useOrigin();
   const [title, setTitle] = useState<string>();
 
@@ -35,7 +39,7 @@ export function Certificate({ integraHash, record }: { integraHash: Hex; record:
     return (
       <Notice tone="info" title="No certificate for this record">
         This record has no tokens, so there are no parties to certify.{" "}
-        <Link href={`/records/${integraHash}`} className="underline">
+        <Link href={recordHref(integraHash, chainId)} className="underline">
           Back to the record
         </Link>
       </Notice>
@@ -48,13 +52,14 @@ export function Certificate({ integraHash, record }: { integraHash: Hex; record:
   const { complete, completedAt, completion, claimed } = tokens.data;
   const parties = tokens.data.tokens.filter((t) => t.status === "reserved" || t.status === "claimed");
   const attestations = new Map(capabilities.data.capabilities.map((c) => [c.uid.toLowerCase(), c]));
-  const recordUrl = `${origin}/records/${integraHash}`;
+  const recordUrl = `${origin}${recordHref(integraHash, chainId)}`;
+  const { tokenizers, tokenizerKindOf } = factsOn(chainId);
   const kind = tokenizerKindOf(record.tokenizer);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href={`/records/${integraHash}`} className="text-sm text-teal-800 underline">
+        <Link href={recordHref(integraHash, chainId)} className="text-sm text-teal-800 underline">
           ← Back to the record
         </Link>
         <PrintButton />
@@ -108,7 +113,7 @@ export function Certificate({ integraHash, record }: { integraHash: Hex; record:
             <dd className="mono break-all">{record.processHash}</dd>
             <dt className="text-slate-500">Chain</dt>
             <dd>
-              {appChain.name} (chain id {APP_CHAIN_ID})
+              {chainName} (chain id {chainId})
             </dd>
             <dt className="text-slate-500">Tokens</dt>
             <dd>{kind ? tokenizers[kind].name : record.tokenizer}</dd>
@@ -153,8 +158,8 @@ export function Certificate({ integraHash, record }: { integraHash: Hex; record:
         />
 
         <footer className="border-t border-slate-200 pt-3 text-xs text-slate-500">
-          Built in the browser from the chain alone, as of {new Date().toUTCString()}. Anyone can check every line against {appChain.name}:
-          the record&apos;s page
+          Built in the browser from the chain alone, as of {new Date().toUTCString()}. Anyone can check every line against {chainName}: the
+          record&apos;s page
           {origin && <span className="mono break-all"> {recordUrl}</span>} (the QR code) shows the same events, and its proof file can be
           checked offline.
         </footer>

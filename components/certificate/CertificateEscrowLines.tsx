@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 import { escrowsQuery } from "@/hooks/escrowQueries";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import type { EscrowOutcome } from "@/lib/escrow/outcomes";
@@ -65,7 +66,7 @@ export function CertificateEscrowLines({
   fromBlock: bigint;
   roleOf: (tokenId: bigint) => string | undefined;
 }) {
-  const escrows = useQuery(escrowsQuery(integraHash, fromBlock));
+  const escrows = useQuery(escrowsQuery(useRecordChainId(), integraHash, fromBlock));
   // No role="status" here: the certificate's one status is its completion.
   if (escrows.isPending) return <p className="text-sm text-slate-500 print:hidden">Reading the record&apos;s escrows…</p>;
   if (escrows.isError) return <ErrorNotice error={escrows.error} />;

@@ -1,4 +1,6 @@
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 import { explorerTxUrl } from "@/lib/config/appChain";
+import { servedChain } from "@/lib/config/servedChains";
 import { formatTimestamp } from "@/lib/format/time";
 import type { Capability } from "@/lib/reads/capabilities";
 import type { TokenRow } from "@/lib/reads/records";
@@ -6,7 +8,9 @@ import type { TokenRow } from "@/lib/reads/records";
 /** One party on the certificate: role and address, the claim (time, block, transaction) and its attestation. */
 export function CertificateParty({ name, token, attestation }: { name: string; token: TokenRow; attestation?: Capability }) {
   const claim = token.claim;
-  const txUrl = claim ? explorerTxUrl(claim.transactionHash) : undefined;
+  const chain = servedChain(useRecordChainId());
+  // The claim's transaction on the record's chain's explorer; none known for the chain: no link.
+  const txUrl = claim && chain ? explorerTxUrl(claim.transactionHash, chain) : undefined;
   return (
     <li className="break-inside-avoid rounded-md border border-slate-200 p-3 text-sm">
       <p className="flex flex-wrap items-baseline justify-between gap-2">

@@ -10,10 +10,13 @@ import { useBalance } from "wagmi";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
+import { recordHref } from "@/components/records/recordHref";
 import { useSignForwarded } from "@/hooks/useSignForwarded.wallet";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
 import { type ClaimState, claimStateOf, judgeAttestation } from "@/lib/claims/claimability";
-import { tokenizerKindOf, tokenizers } from "@/lib/contracts";
+import { onChainWords } from "@/components/OnServedChains";
+import { APP_CHAIN_ID } from "@/lib/config/appChain";
+import { factsOn } from "@/lib/contracts";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import { tokenLabel } from "@/lib/format/token";
@@ -56,26 +59,32 @@ function stateText(state: ClaimState): { tone: string; text: string } {
   }
 }
 
-/** One token for the connected wallet: its status, the attestations that authorize it, and Claim. */
+/**
+ * One token for the connected wallet: its status, the attestations that authorize it, and Claim, on the record's chain
+ * `chainId` (the default chain's unless named): the claim is sent, or signed for the clerk, there.
+ */
 export function ClaimCard({
   token,
   capabilities,
   now,
   account,
+  chainId = APP_CHAIN_ID,
 }: {
   token: ClaimableToken;
   capabilities: Capability[];
   now: bigint;
   account: Address;
+  chainId?: number;
 }) {
   const tx = useTransaction();
   const signer = useSignForwarded();
-  const relayer = useQuery(relayerInfoQuery());
-  const balance = useBalance({ address: account });
+  const relayer = useQuery(relayerInfoQuery(chainId));
+  const balance = useBalance({ address: account, chainId });
   const [chosenPayer, setChosenPayer] = useState<ClaimPayer>();
   /** The claim, encoded as every write is: sent, or signed for the clerk; only the attestation it names varies. */
   const claimRequest = (uid: Hex) =>
     operations.claimToken({
+      chainId,
       integraHash: token.integraHash,
       tokenizer: token.tokenizer,
       tokenId: token.tokenId,
@@ -89,6 +98,7 @@ export function ClaimCard({
   const [manualError, setManualError] = useState<string>();
   const state = claimStateOf(token, capabilities, account, now);
   const { tone, text } = stateText(state);
+  const { tokenizers, tokenizerKindOf } = factsOn(chainId);
   const kind = tokenizerKindOf(token.tokenizer);
   const relevant = capabilities.filter(
     (c) => c.integraHash.toLowerCase() === token.integraHash.toLowerCase() && (c.tokenId === 0n || c.tokenId === token.tokenId),
@@ -102,6 +112,8 @@ export function ClaimCard({
   }
   const busy = tx.busy || signer.state.phase === "checking" || signer.state.phase === "awaiting-signature";
   const name = tokenLabel(token.tokenId, token.role);
+  // With several chains served, a card names the chain its token is on (the claim is sent there).
+  const onChain = onChainWords(chainId);
   const actionLabel = `${payer === "clerk" ? "Sign a claim link for" : "Claim"} ${tokenLabel(token.tokenId, token.role, true)}`;
 
   function submitManual(event: FormEvent) {
@@ -114,15 +126,16 @@ export function ClaimCard({
 
   return (
     <article
-      aria-label={`${name} of record ${shortHex(token.integraHash)}`}
+      aria-label={`${name} of record ${shortHex(token.integraHash)}${onChain}`}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-semibold">
           {name} of{" "}
-          <Link href={`/records/${token.integraHash}`} className="mono text-teal-800 underline">
+          <Link href={recordHref(token.integraHash, chainId)} className="mono text-teal-800 underline">
             record {shortHex(token.integraHash, 10, 6)}
           </Link>
+          {onChain && <span className="font-normal text-slate-600">{onChain}</span>}
         </h3>
         <span className="text-sm text-slate-500">
           {kind ? tokenizers[kind].name : "Tokenizer"} · amount {token.amount.toString()}
@@ -209,7 +222,9 @@ export function ClaimCard({
           onDismiss={signer.reset}
         />
       )}
-      {signer.state.phase === "signed" && <SignedLinkPanel recordPath={`/records/${token.integraHash}`} request={signer.state.request} />}
+      {signer.state.phase === "signed" && (
+        <SignedLinkPanel recordPath={recordHref(token.integraHash, chainId)} request={signer.state.request} />
+      )}
     </article>
   );
 }

@@ -9,22 +9,24 @@ import { Loading } from "@/components/ui/Skeleton";
 import type { Capability } from "@/lib/reads/capabilities";
 import { ClaimCard } from "./ClaimCardPart";
 
-/** The token a claim link points at, whoever it is reserved for. */
+/** The token a claim link points at, on the chain it names, whoever it is reserved for. */
 export function LinkedClaim({
   integraHash,
   tokenId,
+  chainId,
   account,
   capabilities,
   now,
 }: {
   integraHash: Hex;
   tokenId: bigint;
+  chainId: number;
   account: Address;
   capabilities: Capability[];
   now: bigint;
 }) {
-  const record = useQuery(recordQuery(integraHash));
-  const tokens = useQuery(recordTokensQuery(integraHash, record.data?.tokenizer));
+  const record = useQuery(recordQuery(chainId, integraHash));
+  const tokens = useQuery(recordTokensQuery(chainId, integraHash, record.data?.tokenizer));
   if (record.isPending || (record.isSuccess && tokens.isPending)) return <Loading label="Reading the token this link points at…" />;
   const error = record.error ?? tokens.error;
   if (error) return <ErrorNotice error={error} />;
@@ -42,6 +44,7 @@ export function LinkedClaim({
       capabilities={capabilities}
       now={now}
       account={account}
+      chainId={chainId}
     />
   );
 }

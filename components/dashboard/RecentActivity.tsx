@@ -1,20 +1,32 @@
 "use client";
 
 import { activityQuery } from "@/hooks/queries";
-import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
+import { OnServedChains } from "@/components/OnServedChains";
 import { TimelineList } from "@/components/timeline/TimelineList";
-import { ErrorNotice } from "@/components/ui/ErrorNotice";
-import { Loading } from "@/components/ui/Skeleton";
+import { SEVERAL_CHAINS, useOnServedChains } from "@/hooks/useOnServedChains";
 import { RECENT_ACTIVITY_BLOCKS } from "@/lib/reads/activity";
+import { mergeChainEntries } from "@/lib/timeline/chainTimeline";
 
-/** The latest events that concern the connected wallet, across all records, in the last few thousand blocks. */
+/**
+ * The latest events that concern the connected wallet, across all records, in the last few thousand blocks of each
+ * served chain: one timeline, newest first, each row on its chain.
+ */
 export function RecentActivity({ account }: { account: Address }) {
-  const activity = useQuery(activityQuery(account));
-  if (activity.isPending) return <Loading label="Reading your recent activity…" />;
-  if (activity.isError) return <ErrorNotice error={activity.error} />;
-  if (activity.data.length === 0) {
-    return <p className="text-sm text-slate-600">Nothing in the last {RECENT_ACTIVITY_BLOCKS.toLocaleString("en-US")} blocks.</p>;
-  }
-  return <TimelineList entries={activity.data} showRecord />;
+  const activity = useOnServedChains((chainId) => activityQuery(chainId, account));
+  return (
+    <OnServedChains reads={activity} loading="Reading your recent activity…" what="recent events">
+      {(answered) => {
+        const entries = mergeChainEntries(answered.map(({ chain, data }) => ({ chainId: chain.id, entries: data ?? [] })));
+        if (entries.length === 0) {
+          return (
+            <p className="text-sm text-slate-600">
+              Nothing in the last {RECENT_ACTIVITY_BLOCKS.toLocaleString("en-US")} blocks{SEVERAL_CHAINS ? " of any chain read" : ""}.
+            </p>
+          );
+        }
+        return <TimelineList entries={entries} showRecord showChain={SEVERAL_CHAINS} />;
+      }}
+    </OnServedChains>
+  );
 }

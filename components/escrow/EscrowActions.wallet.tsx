@@ -1,14 +1,15 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { type Address, zeroAddress } from "viem";
+import { type Address, type Chain, type Client, type Transport, zeroAddress } from "viem";
 import { getEip712Domain, readContract } from "viem/actions";
 import { useAccount, useConfig } from "wagmi";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { escrowOperations as operations } from "@/hooks/escrowOperations";
 import { appSendDeps, useTransaction } from "@/hooks/useTransaction.wallet";
-import { readClient } from "@/lib/chain/readClient";
-import { deployedAddress } from "@/lib/deployment";
+import { readClientOn } from "@/lib/chain/readClient";
+import { factsOn } from "@/lib/deployment";
 import type { EscrowAction } from "@/lib/escrow/actions";
 import { balanceOf, signPermit } from "@/lib/escrow/permit";
 import type { DescribedError } from "@/lib/errors/describeError";
@@ -37,12 +38,12 @@ const noncesAbi = [
   },
 ] as const;
 
-/** Whether `token` takes ERC-2612 permits signed in an ERC-5267 domain (OpenZeppelin's ERC20Permit does). */
-async function offersPermit(token: Address, owner: Address): Promise<boolean> {
+/** Whether `token` takes ERC-2612 permits signed in an ERC-5267 domain (OpenZeppelin's ERC20Permit does), on `client`'s chain. */
+async function offersPermit(client: Client<Transport, Chain>, token: Address, owner: Address): Promise<boolean> {
   try {
     await Promise.all([
-      getEip712Domain(readClient, { address: token }),
-      readContract(readClient, { address: token, abi: noncesAbi, functionName: "nonces", args: [owner] }),
+      getEip712Domain(client, { address: token }),
+      readContract(client, { address: token, abi: noncesAbi, functionName: "nonces", args: [owner] }),
     ]);
     return true;
   } catch {
@@ -56,12 +57,15 @@ const secondary = "rounded-md border border-slate-300 px-3 py-2 text-sm disabled
 /**
  * The connected wallet's buttons for one escrow (escrowActionsFor says which): deposit (with a permit signature when
  * the token offers one, else an allowance first; ether as the value), approve (a party with no ether through the
- * relayer), attest, release, refund, dispute, withdraw; and how the transaction goes.
+ * relayer), attest, release, refund, dispute, withdraw; and how the transaction goes. Every read and write is on the
+ * record's chain.
  */
 export function EscrowActions({ escrow, actions }: { escrow: EscrowView; actions: EscrowAction[] }) {
   const tx = useTransaction();
   const config = useConfig();
-  const { address, chainId } = useAccount();
+  const { address } = useAccount();
+  const chainId = useRecordChainId();
+  const readClient = readClientOn(chainId);
   const [problem, setProblem] = useState<DescribedError>();
   const [confirmDispute, setConfirmDispute] = useState(false);
   const [condition, setCondition] = useState("inspection");
@@ -88,7 +92,7 @@ export function EscrowActions({ escrow, actions }: { escrow: EscrowView; actions
     run(async () => {
       if (!address) return;
       if (escrow.asset.address === zeroAddress) {
-        await tx.send(operations.depositEscrow({ integraHash, escrowId, etherValue: escrow.amount, amount }));
+        await tx.send(operations.depositEscrow({ chainId, integraHash, escrowId, etherValue: escrow.amount, amount }));
         return;
       }
       const token = escrow.asset.address;
@@ -101,23 +105,23 @@ export function EscrowActions({ escrow, actions }: { escrow: EscrowView; actions
         });
         return;
       }
-      if (await offersPermit(token, address)) {
+      if (await offersPermit(readClient, token, address)) {
         // One signature lets the escrow take the amount; the deposit itself may then be paid by a relayer.
         setPreparing("Sign the permit in your wallet: it lets the escrow take exactly the deposit.");
         const { signer } = appSendDeps(config, address, chainId);
         const permit = await signPermit(readClient, signer, {
           token,
-          spender: deployedAddress("IntegraEscrowV1"),
+          spender: factsOn(chainId).address("IntegraEscrowV1"),
           value: escrow.amount,
           deadline: escrow.now + 3600n,
         });
         setPreparing(undefined);
-        await tx.send(operations.depositEscrowWithPermit({ integraHash, escrowId, permit, amount }));
+        await tx.send(operations.depositEscrowWithPermit({ chainId, integraHash, escrowId, permit, amount }));
         return;
       }
       setPreparing(undefined);
-      const allowed = await tx.send(operations.approveEscrowAsset({ integraHash, token, amount: escrow.amount, words: amount }));
-      if (allowed) await tx.send(operations.depositEscrow({ integraHash, escrowId, amount }));
+      const allowed = await tx.send(operations.approveEscrowAsset({ chainId, integraHash, token, amount: escrow.amount, words: amount }));
+      if (allowed) await tx.send(operations.depositEscrow({ chainId, integraHash, escrowId, amount }));
     });
 
   const dispute = () =>
@@ -130,7 +134,7 @@ export function EscrowActions({ escrow, actions }: { escrow: EscrowView; actions
         args: ["0x"],
       });
       setConfirmDispute(false);
-      await tx.send(operations.raiseEscrowDispute({ integraHash, escrowId, fee: fee > 0n ? fee : undefined }));
+      await tx.send(operations.raiseEscrowDispute({ chainId, integraHash, escrowId, fee: fee > 0n ? fee : undefined }));
     });
 
   const attest = (event: FormEvent) => {
@@ -139,7 +143,7 @@ export function EscrowActions({ escrow, actions }: { escrow: EscrowView; actions
       setProblem({ title: "Say what you attest", message: "Name the condition (e.g. inspection) and what was found (e.g. passed)." });
       return;
     }
-    void run(() => tx.send(operations.attestCondition({ integraHash, condition: condition.trim(), statement: statement.trim() })));
+    void run(() => tx.send(operations.attestCondition({ chainId, integraHash, condition: condition.trim(), statement: statement.trim() })));
   };
 
   if (actions.length === 0 && tx.state.phase === "idle" && !problem) return null;
@@ -161,7 +165,9 @@ export function EscrowActions({ escrow, actions }: { escrow: EscrowView; actions
                   type="button"
                   disabled={busy}
                   className={primary}
-                  onClick={() => void run(() => tx.send(operations.approveRelease({ integraHash, escrowId, tokenId: action.tokenId })))}
+                  onClick={() =>
+                    void run(() => tx.send(operations.approveRelease({ chainId, integraHash, escrowId, tokenId: action.tokenId })))
+                  }
                 >
                   Approve the release as token #{action.tokenId.toString()}
                 </button>
@@ -177,6 +183,7 @@ export function EscrowActions({ escrow, actions }: { escrow: EscrowView; actions
                     void run(() =>
                       tx.send(
                         operations.releaseEscrow({
+                          chainId,
                           integraHash,
                           escrowId,
                           attestationUid: escrow.conditions.attestation?.uid ?? undefined,
@@ -195,7 +202,7 @@ export function EscrowActions({ escrow, actions }: { escrow: EscrowView; actions
                   type="button"
                   disabled={busy}
                   className={primary}
-                  onClick={() => void run(() => tx.send(operations.refundEscrow({ integraHash, escrowId })))}
+                  onClick={() => void run(() => tx.send(operations.refundEscrow({ chainId, integraHash, escrowId })))}
                 >
                   Refund {amount} to the payer
                 </button>
@@ -213,7 +220,7 @@ export function EscrowActions({ escrow, actions }: { escrow: EscrowView; actions
                   type="button"
                   disabled={busy}
                   className={primary}
-                  onClick={() => void run(() => tx.send(operations.withdrawEscrowPayout({ integraHash, escrowId })))}
+                  onClick={() => void run(() => tx.send(operations.withdrawEscrowPayout({ chainId, integraHash, escrowId })))}
                 >
                   Withdraw {formatAssetAmount(action.amount, escrow.asset)}
                 </button>

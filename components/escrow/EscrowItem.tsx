@@ -5,7 +5,8 @@ import type { Address } from "viem";
 import { useWalletAccount } from "@/hooks/wallet";
 import { AddressText } from "@/components/ui/AddressText";
 import { walletPart } from "@/components/wallet/WithWallet";
-import { localContracts } from "@/lib/deployment";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
+import { factsOn } from "@/lib/deployment";
 import { escrowActionsFor } from "@/lib/escrow/actions";
 import { escrowNextSteps } from "@/lib/escrow/nextSteps";
 import type { EscrowOutcome } from "@/lib/escrow/outcomes";
@@ -93,8 +94,9 @@ export function EscrowItem({
 }
 
 function AssetText({ escrow }: { escrow: EscrowView }) {
+  const local = localContractsOn(useRecordChainId());
   if (/^0x0{40}$/.test(escrow.asset.address)) return <span>Ether, the chain&apos;s own currency</span>;
-  const isLocal = localContracts()?.TestStablecoin.toLowerCase() === escrow.asset.address.toLowerCase();
+  const isLocal = local?.TestStablecoin.toLowerCase() === escrow.asset.address.toLowerCase();
   return (
     <span className="flex flex-wrap items-center gap-x-2">
       <span>{isLocal ? "The local chain's test stablecoin" : "ERC-20 token"}</span>
@@ -138,8 +140,9 @@ function RefundTime({ escrow, settled }: { escrow: EscrowView; settled: boolean 
 }
 
 function DisputeText({ escrow, outcome }: { escrow: EscrowView; outcome?: EscrowOutcome }) {
+  const local = localContractsOn(useRecordChainId());
   if (!escrow.arbitrator) return <span>No arbitrator: this escrow has no dispute path.</span>;
-  const isLocal = localContracts()?.SingleSignerArbitratorV1.toLowerCase() === escrow.arbitrator.toLowerCase();
+  const isLocal = local?.SingleSignerArbitratorV1.toLowerCase() === escrow.arbitrator.toLowerCase();
   const disputed = outcome?.disputed;
   return (
     <span className="block space-y-1">
@@ -349,4 +352,9 @@ function NextSteps({
 /** "The holder of token 3 approves" named by role where the record gives one: "The holder of token #3 (Inspector) approves". */
 function stepWithRole(words: string, tokenId: bigint, roleOf: (tokenId: bigint) => string | undefined): string {
   return words.replace(`token ${tokenId}`, tokenLabel(tokenId, roleOf(tokenId), true));
+}
+
+/** The local stack's demo contracts (test stablecoin, arbitrator) of the record's chain, when it is a local one. */
+function localContractsOn(chainId: number) {
+  return factsOn(chainId).deployment.local;
 }

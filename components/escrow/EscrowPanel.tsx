@@ -10,6 +10,7 @@ import { Loading } from "@/components/ui/Skeleton";
 import { walletPart } from "@/components/wallet/WithWallet";
 import type { RecordInfo } from "@/lib/reads/records";
 import { EscrowItem } from "./EscrowItem";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 /** Only the record's owner or executor sees the form: its code (and the wallet's) loads then. */
 const OpenEscrowForm = walletPart(() => import("./OpenEscrowForm.wallet").then((m) => m.OpenEscrowForm));
@@ -19,9 +20,10 @@ const OpenEscrowForm = walletPart(() => import("./OpenEscrowForm.wallet").then((
  * connected wallet's own actions; the form to open one for the record's owner or executor.
  */
 export function EscrowPanel({ integraHash, record, canOpen }: { integraHash: Hex; record: RecordInfo; canOpen: boolean }) {
+  const chainId = useRecordChainId();
   const { address } = useWalletAccount();
-  const escrows = useQuery(escrowsQuery(integraHash, record.registeredBlock));
-  const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
+  const escrows = useQuery(escrowsQuery(chainId, integraHash, record.registeredBlock));
+  const tokens = useQuery(recordTokensQuery(chainId, integraHash, record.tokenizer, record.registeredBlock));
   const me = address?.toLowerCase();
   // The tokens the connected wallet holds now: an approver approves with one of them.
   const held = (tokens.data?.tokens ?? []).filter((t) => t.party && t.reservedFor.toLowerCase() === me).map((t) => t.tokenId);

@@ -6,6 +6,7 @@ import type { Hex } from "viem";
 import { recordTimelineQuery } from "@/hooks/queries";
 import { Loading } from "@/components/ui/Skeleton";
 import type { RecordInfo } from "@/lib/reads/records";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 // The panel's code, and the escrow's readers and ABI, come only for a record that holds escrows (its timeline shows an
 // EscrowOpened) or to its owner or executor, who may open one: most records hold none, and their page ships none of it.
@@ -15,8 +16,9 @@ const EscrowPanel = dynamic(() => import("./EscrowPanel").then((m) => m.EscrowPa
 
 /** The record page's escrow card: its escrows and, for the owner or executor, the form to open one. */
 export function EscrowSection({ integraHash, record, canOpen }: { integraHash: Hex; record: RecordInfo; canOpen: boolean }) {
+  const chainId = useRecordChainId();
   // The same query as the record's timeline card: one read serves both.
-  const timeline = useQuery(recordTimelineQuery(integraHash, record.registeredBlock));
+  const timeline = useQuery(recordTimelineQuery(chainId, integraHash, record.registeredBlock));
   const holdsEscrows = timeline.data?.entries.some((entry) => entry.eventName === "EscrowOpened") ?? false;
   if (!holdsEscrows && !canOpen) {
     if (timeline.isPending) return <Loading label="Reading escrows…" />;

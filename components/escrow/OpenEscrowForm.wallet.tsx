@@ -10,12 +10,13 @@ import { escrowAssetQuery } from "@/hooks/escrowQueries";
 import { paymentsQuery, recordTokensQuery } from "@/hooks/queries";
 import { escrowOperations as operations } from "@/hooks/escrowOperations";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
-import { localContracts } from "@/lib/deployment";
+import { factsOn } from "@/lib/deployment";
 import { displaySymbol, parseAssetAmount } from "@/lib/format/amount";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
 import { tokenLabel } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 type AssetChoice = "local" | "ether" | "erc20";
 type ArbitratorChoice = "local" | "address" | "none";
@@ -58,9 +59,10 @@ function Radio({
 export function OpenEscrowForm({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
   const tx = useTransaction();
   const uid = useId();
-  const local = localContracts();
-  const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
-  const payments = useQuery(paymentsQuery(integraHash, record.registeredBlock));
+  const chainId = useRecordChainId();
+  const local = factsOn(chainId).deployment.local;
+  const tokens = useQuery(recordTokensQuery(chainId, integraHash, record.tokenizer, record.registeredBlock));
+  const payments = useQuery(paymentsQuery(chainId, integraHash, record.registeredBlock));
   const parties = (tokens.data?.tokens ?? []).filter((t) => t.status === "reserved" || t.status === "claimed");
 
   const [assetChoice, setAssetChoice] = useState<AssetChoice>(local ? "local" : "ether");
@@ -88,7 +90,7 @@ export function OpenEscrowForm({ integraHash, record }: { integraHash: Hex; reco
         : isAddress(tokenAddress.trim())
           ? (tokenAddress.trim() as Address)
           : undefined;
-  const asset = useQuery(escrowAssetQuery(assetAddress));
+  const asset = useQuery(escrowAssetQuery(chainId, assetAddress));
   const payerId = payer || parties[0]?.tokenId.toString() || "";
   const payeeId = payee || parties.find((t) => t.tokenId.toString() !== payerId)?.tokenId.toString() || "";
   const noDisputePath = arbitratorChoice === "none";
@@ -150,6 +152,7 @@ export function OpenEscrowForm({ integraHash, record }: { integraHash: Hex; reco
           : undefined;
     const receipt = await tx.send(
       operations.openEscrow({
+        chainId,
         integraHash,
         asset: assetAddress,
         amount,

@@ -9,15 +9,17 @@ import { Loading } from "@/components/ui/Skeleton";
 import { type RecordInfo, roleOfToken } from "@/lib/reads/records";
 import { PaymentItem } from "./PaymentItem";
 import { walletPart } from "@/components/wallet/WithWallet";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 /** Only a connected party sees the form: its code (and the wallet's) loads then. */
 const RequestPaymentForm = walletPart(() => import("./RequestPaymentForm.wallet").then((m) => m.RequestPaymentForm));
 
 /** Payment signals between the record's parties: claimants who still hold their tokens, as the contract checks. */
 export function PaymentsPanel({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
+  const chainId = useRecordChainId();
   const { address } = useWalletAccount();
-  const payments = useQuery(paymentsQuery(integraHash, record.registeredBlock));
-  const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
+  const payments = useQuery(paymentsQuery(chainId, integraHash, record.registeredBlock));
+  const tokens = useQuery(recordTokensQuery(chainId, integraHash, record.tokenizer, record.registeredBlock));
   if (payments.isPending) return <Loading label="Reading payment requests…" />;
   if (payments.isError) return <ErrorNotice error={payments.error} />;
   const held = (tokens.data?.tokens ?? []).filter((t) => t.party).map((t) => ({ tokenId: t.tokenId, holder: t.reservedFor, role: t.role }));

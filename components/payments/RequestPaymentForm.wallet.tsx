@@ -7,6 +7,7 @@ import type { Address, Hex } from "viem";
 import { TransactionStatus } from "@/components/TransactionStatus";
 import { Field } from "@/components/ui/Field";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 import { encryptPaymentNote } from "@/lib/crypto/paymentNote";
 import { shortHex } from "@/lib/format/hex";
 
@@ -24,6 +25,7 @@ function defaultDeadline(): string {
 /** A holder of this record asks another holder for a payment; amount and memo encrypted in this browser. */
 export function RequestPaymentForm({ integraHash, mine, others }: { integraHash: Hex; mine: HeldToken[]; others: HeldToken[] }) {
   const tx = useTransaction();
+  const chainId = useRecordChainId();
   const [myToken, setMyToken] = useState(mine[0]?.tokenId.toString() ?? "");
   const [payerToken, setPayerToken] = useState(others[0]?.tokenId.toString() ?? "");
   const [amount, setAmount] = useState("");
@@ -44,6 +46,7 @@ export function RequestPaymentForm({ integraHash, mine, others }: { integraHash:
     const encrypted = await encryptPaymentNote({ amount: amount.trim(), memo: memo.trim() }, passphrase);
     const receipt = await tx.send(
       operations.requestPayment({
+        chainId,
         integraHash,
         myToken: BigInt(myToken),
         payer: payer.holder,

@@ -5,10 +5,12 @@ import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { operations } from "@/hooks/operations";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 /** The prompt an offered executor sees: naming an executor is only an offer; its authority starts when it accepts. */
 export function AcceptExecutorRole({ integraHash, owner }: { integraHash: Hex; owner: Address }) {
   const tx = useTransaction();
+  const chainId = useRecordChainId();
   return (
     <div
       role="region"
@@ -25,7 +27,7 @@ export function AcceptExecutorRole({ integraHash, owner }: { integraHash: Hex; o
           type="button"
           disabled={tx.busy}
           className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50"
-          onClick={() => void tx.send(operations.acceptExecutorRole({ integraHash }))}
+          onClick={() => void tx.send(operations.acceptExecutorRole({ chainId, integraHash }))}
         >
           Accept the executor role
         </button>

@@ -8,6 +8,7 @@ import { AddressText } from "@/components/ui/AddressText";
 import { operations } from "@/hooks/operations";
 import { recordQuery, recordTokensQuery } from "@/hooks/queries";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 /**
  * The prompt a pending owner sees: accept the record as this page shows it, or leave it (nothing moves until they
@@ -28,12 +29,13 @@ export function AcceptOwnership({
 }) {
   const tx = useTransaction();
   const queryClient = useQueryClient();
+  const chainId = useRecordChainId();
   const changed = tx.state.phase === "failed" && tx.state.error?.errorName === "RecordChangedSinceOffer";
   useEffect(() => {
     if (!changed) return;
-    void queryClient.invalidateQueries({ queryKey: recordQuery(integraHash).queryKey });
-    void queryClient.invalidateQueries({ queryKey: recordTokensQuery(integraHash).queryKey });
-  }, [changed, integraHash, queryClient]);
+    void queryClient.invalidateQueries({ queryKey: recordQuery(chainId, integraHash).queryKey });
+    void queryClient.invalidateQueries({ queryKey: recordTokensQuery(chainId, integraHash).queryKey });
+  }, [changed, chainId, integraHash, queryClient]);
 
   return (
     <div
@@ -58,7 +60,7 @@ export function AcceptOwnership({
           type="button"
           disabled={tx.busy}
           className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50"
-          onClick={() => void tx.send(operations.acceptOwnership({ integraHash, version, account }))}
+          onClick={() => void tx.send(operations.acceptOwnership({ chainId, integraHash, version, account }))}
         >
           Accept ownership as shown
         </button>

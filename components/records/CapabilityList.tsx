@@ -15,6 +15,7 @@ import { Loading } from "@/components/ui/Skeleton";
 import { CAPABILITY } from "@/lib/capabilities";
 import { shortHex } from "@/lib/format/hex";
 import { formatTimestamp } from "@/lib/format/time";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 const NAMES: [bigint, string][] = [
   [CAPABILITY.CLAIM, "claim"],
@@ -37,9 +38,10 @@ export interface CapabilityRevocation {
 
 /** The list itself; Revoke only when `revoke` is given (a wallet is connected). */
 export function CapabilityList({ integraHash, record, revoke }: CapabilityListProps & { revoke?: CapabilityRevocation }) {
+  const chainId = useRecordChainId();
   const { address } = useWalletAccount();
-  const capabilities = useQuery(capabilitiesQuery({ integraHash, fromBlock: record.registeredBlock }));
-  const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
+  const capabilities = useQuery(capabilitiesQuery(chainId, { integraHash, fromBlock: record.registeredBlock }));
+  const tokens = useQuery(recordTokensQuery(chainId, integraHash, record.tokenizer, record.registeredBlock));
   const roleOf = (tokenId: bigint) => roleOfToken(tokens.data, tokenId);
   if (capabilities.isPending) return <Loading label="Reading capability attestations…" />;
   if (capabilities.isError) return <ErrorNotice error={capabilities.error} />;
@@ -77,7 +79,9 @@ export function CapabilityList({ integraHash, record, revoke }: CapabilityListPr
                   disabled={revoke.busy}
                   className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50"
                   onClick={() =>
-                    revoke.send(operations.revokeCapability({ integraHash, uid: c.uid, tokenId: c.tokenId, recipient: c.recipient }))
+                    revoke.send(
+                      operations.revokeCapability({ chainId, integraHash, uid: c.uid, tokenId: c.tokenId, recipient: c.recipient }),
+                    )
                   }
                 >
                   Revoke

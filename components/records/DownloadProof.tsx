@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Hex } from "viem";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 type State =
   { step: "idle" } | { step: "building" } | { step: "done"; fileName: string; events: number } | { step: "failed"; error: unknown };
@@ -23,18 +24,19 @@ function saveAs(text: string, fileName: string) {
 
 /** "Download proof": the record's portable proof bundle, read from the chain in the browser and saved as a JSON file. */
 export function DownloadProof({ integraHash }: { integraHash: Hex }) {
+  const chainId = useRecordChainId();
   const [state, setState] = useState<State>({ step: "idle" });
 
   async function download() {
     setState({ step: "building" });
     try {
       // The proof's code (reading every event, receipt and attestation) loads on the first click.
-      const [{ buildProof }, { serializeProofBundle }, { readClient }] = await Promise.all([
+      const [{ buildProof }, { serializeProofBundle }, { readClientOn }] = await Promise.all([
         import("@/lib/proof/buildProof"),
         import("@/lib/proof/proofBundle"),
         import("@/lib/chain/readClient"),
       ]);
-      const bundle = await buildProof(readClient, integraHash);
+      const bundle = await buildProof(readClientOn(chainId), integraHash);
       const fileName = `proof-${integraHash.slice(0, 10)}.json`;
       saveAs(serializeProofBundle(bundle), fileName);
       setState({ step: "done", fileName, events: bundle.logs.length });

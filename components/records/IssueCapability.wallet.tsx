@@ -9,6 +9,7 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { Field } from "@/components/ui/Field";
 import { QrCode } from "@/components/ui/QrCode";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 import { claimLinkPath } from "@/lib/claims/claimLink";
 
 /** For one reserved token: issue the CLAIM capability to its recipient through EAS, and hand out the claim link. */
@@ -24,10 +25,11 @@ export function IssueCapability({
   processHash: Hex;
 }) {
   const tx = useTransaction();
+  const chainId = useRecordChainId();
   const [expiry, setExpiry] = useState("");
   const [error, setError] = useState<string>();
   const origin = useOrigin();
-  const link = `${origin}${claimLinkPath(integraHash, tokenId)}`;
+  const link = `${origin}${claimLinkPath(integraHash, tokenId, chainId)}`;
 
   async function issue() {
     let expirationTime = 0n;
@@ -37,7 +39,7 @@ export function IssueCapability({
       expirationTime = BigInt(Math.floor(time / 1000));
     }
     setError(undefined);
-    await tx.send(operations.issueClaimCapability({ integraHash, tokenId, recipient, processHash, expirationTime }));
+    await tx.send(operations.issueClaimCapability({ chainId, integraHash, tokenId, recipient, processHash, expirationTime }));
   }
 
   return (

@@ -7,7 +7,8 @@ import { TransactionStatus } from "@/components/TransactionStatus";
 import { AddressText } from "@/components/ui/AddressText";
 import { Field } from "@/components/ui/Field";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
-import { tokenizerKindOf } from "@/lib/deployment";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
+import { factsOn } from "@/lib/deployment";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { roleProblem } from "@/lib/format/token";
 import type { RecordInfo } from "@/lib/reads/records";
@@ -17,7 +18,8 @@ const secondaryButton =
   "rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50";
 
 function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: RecordInfo }) {
-  const ownership = tokenizerKindOf(record.tokenizer) === "ownership";
+  const chainId = useRecordChainId();
+  const ownership = factsOn(chainId).tokenizerKindOf(record.tokenizer) === "ownership";
   const [tokenId, setTokenId] = useState(ownership ? "1" : "");
   const [recipient, setRecipient] = useState("");
   const [amount, setAmount] = useState("1");
@@ -36,6 +38,7 @@ function ReserveTokenForm({ integraHash, record }: { integraHash: Hex; record: R
     setError(undefined);
     const receipt = await tx.send(
       operations.reserveToken({
+        chainId,
         integraHash,
         tokenizer: record.tokenizer,
         tokenId: BigInt(tokenId),
@@ -100,6 +103,7 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string>();
   const tx = useTransaction();
+  const chainId = useRecordChainId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -107,7 +111,7 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
     if (!address) return setError(ADDRESS_HINT);
     if (!reason.trim()) return setError("Say why the record changes hands; the reason is recorded on chain.");
     setError(undefined);
-    const receipt = await tx.send(operations.offerOwnership({ integraHash, newOwner: address, reason: reason.trim() }));
+    const receipt = await tx.send(operations.offerOwnership({ chainId, integraHash, newOwner: address, reason: reason.trim() }));
     if (receipt) {
       setNewOwner("");
       setReason("");
@@ -131,7 +135,7 @@ function OfferOwnershipForm({ integraHash, record }: { integraHash: Hex; record:
             type="button"
             disabled={tx.busy}
             className="rounded border border-amber-400 px-2 py-1 text-xs"
-            onClick={() => void tx.send(operations.withdrawOwnershipOffer({ integraHash }))}
+            onClick={() => void tx.send(operations.withdrawOwnershipOffer({ chainId, integraHash }))}
           >
             Withdraw the offer
           </button>
@@ -172,6 +176,7 @@ function ExecutorForm({ integraHash, record }: { integraHash: Hex; record: Recor
   const [candidate, setCandidate] = useState("");
   const [error, setError] = useState<string>();
   const tx = useTransaction();
+  const chainId = useRecordChainId();
   const pending = record.pendingExecutor !== zeroAddress;
   const serving = record.executor !== zeroAddress;
 
@@ -180,7 +185,7 @@ function ExecutorForm({ integraHash, record }: { integraHash: Hex; record: Recor
     const address = parseAddress(candidate);
     if (!address) return setError(ADDRESS_HINT);
     setError(undefined);
-    const receipt = await tx.send(operations.offerExecutor({ integraHash, candidate: address }));
+    const receipt = await tx.send(operations.offerExecutor({ chainId, integraHash, candidate: address }));
     if (receipt) setCandidate("");
   }
 
@@ -223,7 +228,7 @@ function ExecutorForm({ integraHash, record }: { integraHash: Hex; record: Recor
             type="button"
             disabled={tx.busy}
             className={secondaryButton}
-            onClick={() => void tx.send(operations.offerExecutor({ integraHash, candidate: zeroAddress }))}
+            onClick={() => void tx.send(operations.offerExecutor({ chainId, integraHash, candidate: zeroAddress }))}
           >
             Withdraw the offer
           </button>
@@ -233,7 +238,7 @@ function ExecutorForm({ integraHash, record }: { integraHash: Hex; record: Recor
             type="button"
             disabled={tx.busy}
             className={secondaryButton}
-            onClick={() => void tx.send(operations.removeExecutor({ integraHash }))}
+            onClick={() => void tx.send(operations.removeExecutor({ chainId, integraHash }))}
           >
             Remove the executor
           </button>

@@ -8,6 +8,7 @@ import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Field } from "@/components/ui/Field";
 import { Loading } from "@/components/ui/Skeleton";
 import { type RecordDetails, decryptRecordDetails } from "@/lib/crypto/recordDetails";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 /**
  * The record's title and reference, encrypted on chain: shown once the person enters the passphrase the registrant
@@ -23,7 +24,8 @@ export function PrivateDetails({
   /** Told the details once decrypted, so the page can show the title elsewhere (the certificate). */
   onDecrypted?: (details: RecordDetails) => void;
 }) {
-  const registration = useQuery(registrationQuery(integraHash, registeredBlock));
+  const chainId = useRecordChainId();
+  const registration = useQuery(registrationQuery(chainId, integraHash, registeredBlock));
   const [passphrase, setPassphrase] = useState("");
   const [details, setDetails] = useState<RecordDetails>();
   const [error, setError] = useState<string>();

@@ -4,14 +4,22 @@ import Link from "next/link";
 import { zeroAddress } from "viem";
 import { AddressText } from "@/components/ui/AddressText";
 import { CopyButton } from "@/components/ui/CopyButton";
-import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
+import { servedChain } from "@/lib/config/servedChains";
+import { factsOn } from "@/lib/deployment";
 import { formatTimestamp } from "@/lib/format/time";
 import type { RecordInfo } from "@/lib/reads/records";
+import { useRecordChainId } from "./RecordChainContext";
 
 export function RecordFacts({ record }: { record: RecordInfo }) {
+  const chainId = useRecordChainId();
+  const { tokenizers, tokenizerKindOf } = factsOn(chainId);
   const kind = tokenizerKindOf(record.tokenizer);
   return (
     <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+      <dt className="text-slate-500">Chain</dt>
+      <dd>
+        {servedChain(chainId)?.name} <span className="text-slate-500">(chain id {chainId})</span>
+      </dd>
       <dt className="text-slate-500">Owner</dt>
       <dd>
         <AddressText address={record.owner} />

@@ -8,7 +8,8 @@ import Link from "next/link";
 import type { Hex } from "viem";
 import { useWalletAccount } from "@/hooks/wallet";
 import { Card } from "@/components/ui/Card";
-import { tokenizerKindOf, tokenizers } from "@/lib/deployment";
+import { servedChain, servedChains } from "@/lib/config/servedChains";
+import { factsOn } from "@/lib/deployment";
 import { shortHex } from "@/lib/format/hex";
 import type { RecordInfo } from "@/lib/reads/records";
 import { EscrowSection } from "@/components/escrow/EscrowSection";
@@ -19,6 +20,7 @@ import { PrivateDetails } from "./PrivateDetails";
 import { DownloadProof } from "./DownloadProof";
 import { RecordFacts } from "./RecordFacts";
 import { RecordFromLink } from "./RecordFromLink";
+import { recordHref } from "./recordHref";
 import { SharePanel } from "./SharePanel";
 import { WhoPaysNote } from "./WhoPaysNote";
 import { useUrlFragment } from "@/hooks/useUrlFragment";
@@ -39,23 +41,31 @@ const OwnerActions = walletPart(() => import("./OwnerActions.wallet").then((m) =
 const TokensTableAdmin = walletPart(() => import("./TokensTableAdmin.wallet").then((m) => m.TokensTableAdmin), TokensTable);
 const CapabilityListRevoke = walletPart(() => import("./CapabilityListRevoke.wallet").then((m) => m.CapabilityListRevoke), CapabilityList);
 
-export function RecordView({ rawHash }: { rawHash: string }) {
+/** The record a link names (`rawChain`: its `?chain=`, when it names the chain), every card read on the record's chain. */
+export function RecordView({ rawHash, rawChain }: { rawHash: string; rawChain?: string }) {
   return (
-    <RecordFromLink rawHash={rawHash}>{(integraHash, record) => <RecordPage integraHash={integraHash} info={record} />}</RecordFromLink>
+    <RecordFromLink rawHash={rawHash} rawChain={rawChain}>
+      {(integraHash, record, chainId) => <RecordPage integraHash={integraHash} info={record} chainId={chainId} />}
+    </RecordFromLink>
   );
 }
 
-function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo }) {
+function RecordPage({ integraHash, info, chainId }: { integraHash: Hex; info: RecordInfo; chainId: number }) {
   const { address } = useWalletAccount();
   const hasSignedLink = useUrlFragment().includes("signed=");
   const me = address?.toLowerCase();
   const isOwner = me === info.owner.toLowerCase();
   const isExecutor = me === info.executor.toLowerCase();
+  const { tokenizers, tokenizerKindOf } = factsOn(chainId);
   const kind = tokenizerKindOf(info.tokenizer);
   return (
     <div className="space-y-4">
       <header>
-        <p className="text-sm text-slate-500">{kind ? tokenizers[kind].name : "Record"}</p>
+        <p className="text-sm text-slate-500">
+          {kind ? tokenizers[kind].name : "Record"}
+          {/* With one chain served, every record is on it: said once, in the record's facts. */}
+          {servedChains.length > 1 && <> · on {servedChain(chainId)?.name}</>}
+        </p>
         <h1 className="text-2xl font-bold tracking-tight">
           Record{" "}
           <span className="mono text-xl" title={integraHash}>
@@ -126,7 +136,7 @@ function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo 
             A printable certificate built from the chain alone: the document&apos;s hash, each party&apos;s role, address and claim, the
             attestations that authorized them, and the completion. Before completion it is marked &ldquo;in progress&rdquo;.
           </p>
-          <Link href={`/records/${integraHash}/certificate`} className="text-sm font-medium text-teal-800 underline">
+          <Link href={recordHref(integraHash, chainId, "/certificate")} className="text-sm font-medium text-teal-800 underline">
             Open the certificate
           </Link>
         </Card>
@@ -135,7 +145,7 @@ function RecordPage({ integraHash, info }: { integraHash: Hex; info: RecordInfo 
         <DownloadProof integraHash={integraHash} />
       </Card>
       <Card title="Share" id="share">
-        <SharePanel path={`/records/${integraHash}`} />
+        <SharePanel path={recordHref(integraHash, chainId)} />
       </Card>
       {(isOwner || isExecutor) && (
         <Card title={isOwner ? "Owner actions" : "Executor actions"} id="actions">

@@ -12,6 +12,7 @@ import { useUrlFragment } from "@/hooks/useUrlFragment";
 import { type SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
 import { parseSignedRequest } from "@/lib/forwarder/signedRequestLink";
 import { shortHex } from "@/lib/format/hex";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 /** Submitting takes a wallet: its code loads once one is connected. */
 const SubmitSignedRequest = walletPart(() => import("./SubmitSignedRequest.wallet").then((m) => m.SubmitSignedRequest));
@@ -59,8 +60,9 @@ export function SponsorSignedRequest({ integraHash }: { integraHash: Hex }) {
 }
 
 function SignedRequestChecks({ integraHash, request }: { integraHash: Hex; request: SignedForwardRequest }) {
+  const chainId = useRecordChainId();
   const { address } = useWalletAccount();
-  const checks = useQuery(signedRequestChecksQuery(request));
+  const checks = useQuery(signedRequestChecksQuery(chainId, request));
 
   if (checks.isPending)
     return (

@@ -5,8 +5,9 @@ import { TransactionStatus } from "@/components/TransactionStatus";
 import { operations } from "@/hooks/operations";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
 import type { SignedForwardRequest } from "@/lib/forwarder/forwardRequest";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
-/** The connected wallet submits a party's checked, signed request and pays the fee. */
+/** The connected wallet submits a party's checked, signed request and pays the fee, on the record's chain. */
 export function SubmitSignedRequest({
   integraHash,
   request,
@@ -23,10 +24,11 @@ export function SubmitSignedRequest({
   onSubmitted: () => void;
 }) {
   const tx = useTransaction();
+  const chainId = useRecordChainId();
   const done = tx.state.phase === "confirmed";
 
   async function submit() {
-    const receipt = await tx.send(operations.executeForwarded({ integraHash, request, words }), { payer: "wallet" });
+    const receipt = await tx.send(operations.executeForwarded({ chainId, integraHash, request, words }), { payer: "wallet" });
     if (receipt) onSubmitted();
   }
 

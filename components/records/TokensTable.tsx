@@ -13,6 +13,7 @@ import { Fragment, type ReactNode } from "react";
 import { formatTimestamp } from "@/lib/format/time";
 import { displayRole, tokenLabel } from "@/lib/format/token";
 import type { RecordInfo, RecordTokens } from "@/lib/reads/records";
+import { useRecordChainId } from "@/components/records/RecordChainContext";
 
 const STATUS_STYLE = {
   reserved: "bg-amber-100 text-amber-900",
@@ -38,9 +39,10 @@ export interface TokenAdministration {
 
 /** The table itself; the actions only when `admin` is given. */
 export function TokensTable({ integraHash, record, admin }: TokensTableProps & { admin?: TokenAdministration }) {
+  const chainId = useRecordChainId();
   // The status line first (one round trip); the rows need the tokens' events and each token's status.
-  const progress = useQuery(recordProgressQuery(integraHash, record.tokenizer));
-  const tokens = useQuery(recordTokensQuery(integraHash, record.tokenizer, record.registeredBlock));
+  const progress = useQuery(recordProgressQuery(chainId, integraHash, record.tokenizer));
+  const tokens = useQuery(recordTokensQuery(chainId, integraHash, record.tokenizer, record.registeredBlock));
 
   const status = tokens.data ?? progress.data;
   if (!status) {
@@ -73,6 +75,7 @@ export function TokensTable({ integraHash, record, admin }: TokensTableProps & {
 }
 
 function TokenRows({ integraHash, record, admin, tokens }: TokensTableProps & { admin?: TokenAdministration; tokens: RecordTokens }) {
+  const chainId = useRecordChainId();
   const canAdminister = admin !== undefined;
   const { tokens: rows, sealed, parties, reserved } = tokens;
   return (
@@ -93,7 +96,7 @@ function TokenRows({ integraHash, record, admin, tokens }: TokensTableProps & { 
               type="button"
               disabled={admin.busy}
               className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
-              onClick={() => admin.send(operations.sealParties({ integraHash, tokenizer: record.tokenizer, parties: reserved }))}
+              onClick={() => admin.send(operations.sealParties({ chainId, integraHash, tokenizer: record.tokenizer, parties: reserved }))}
             >
               Fix the party set
             </button>
@@ -156,7 +159,9 @@ function TokenRows({ integraHash, record, admin, tokens }: TokensTableProps & { 
                             type="button"
                             disabled={admin.busy}
                             onClick={() =>
-                              admin.send(operations.cancelReservation({ integraHash, tokenizer: record.tokenizer, tokenId: row.tokenId }))
+                              admin.send(
+                                operations.cancelReservation({ chainId, integraHash, tokenizer: record.tokenizer, tokenId: row.tokenId }),
+                              )
                             }
                             className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
                           >

@@ -3,10 +3,12 @@
 import { relayerInfoQuery } from "@/hooks/queries";
 import { useQuery } from "@tanstack/react-query";
 import { shortHex } from "@/lib/format/hex";
+import { useRecordChainId } from "./RecordChainContext";
 
-/** Says plainly who pays a party's network fee on this deployment. */
+/** Says plainly who pays a party's network fee on the record's chain (each chain's relayer sponsors there alone). */
 export function WhoPaysNote() {
-  const relayer = useQuery(relayerInfoQuery());
+  const chainId = useRecordChainId();
+  const relayer = useQuery(relayerInfoQuery(chainId));
   if (!relayer.data) return null;
   return (
     <p className="mt-3 text-xs text-slate-600">

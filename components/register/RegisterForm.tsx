@@ -4,7 +4,7 @@ import { operations } from "@/hooks/operations";
 import { workflowQuery } from "@/hooks/queries";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { type Address, type Hex, type TransactionReceipt, parseEventLogs, zeroAddress } from "viem";
 import { FileDropzone } from "@/components/FileDropzone";
 import { Card } from "@/components/ui/Card";
@@ -13,8 +13,12 @@ import { ConnectWalletButton } from "@/components/wallet/ConnectWalletButton";
 import { walletPart } from "@/components/wallet/WithWallet";
 import type { RegisterSubmitProps } from "./RegisterSubmit.wallet";
 import type { TransactionRequest } from "@/hooks/useTransaction.wallet";
+import { recordHref } from "@/components/records/recordHref";
+import { SEVERAL_CHAINS } from "@/hooks/useOnServedChains";
 import { useWalletAccount } from "@/hooks/wallet";
-import { type TokenizerKind, registry, tokenizers } from "@/lib/contracts";
+import { APP_CHAIN_ID } from "@/lib/config/appChain";
+import { servedChain, servedChains } from "@/lib/config/servedChains";
+import { type TokenizerKind, deploymentOn, factsOn, registry, tokenizers } from "@/lib/contracts";
 import { encryptRecordDetails } from "@/lib/crypto/recordDetails";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 import { formatBytes } from "@/lib/format/bytes";
@@ -53,6 +57,20 @@ function validate(draft: RegisterDraft, passphrase: string): { errors: Errors; p
   return { errors, parties, executor: executor ?? zeroAddress };
 }
 
+/**
+ * The chains a document may be registered on: the served chains with an Integra deployment, the default first (with
+ * none, the default alone: the banner says nothing is deployed).
+ */
+const registrableChains = servedChains.filter((chain) => chain.id === APP_CHAIN_ID || deploymentOn(chain.id) !== undefined);
+
+/**
+ * The tokenizer of `kind` on chain `chainId`: the deployment in use for the default chain (as every write to it takes
+ * its addresses), that chain's own deployment for another.
+ */
+function tokenizerOn(chainId: number, kind: TokenizerKind): Address {
+  return (chainId === APP_CHAIN_ID ? tokenizers : factsOn(chainId).tokenizers)[kind].address;
+}
+
 /** The submit button and its transaction's progress: they need the wallet, so their code loads with it. */
 const RegisterSubmit = walletPart(
   () => import("./RegisterSubmit.wallet").then((m) => m.RegisterSubmit),
@@ -74,6 +92,10 @@ export function RegisterForm() {
   const [draft, setDraft] = useState<RegisterDraft>(loadDraft);
   const [passphrase, setPassphrase] = useState("");
   const [errors, setErrors] = useState<Errors>({});
+  /** The chain the record is registered on: the default unless the person chooses another served chain. */
+  const [chainId, setChainId] = useState(APP_CHAIN_ID);
+  /** The chain the transaction in flight was sent to: the new record's, whatever the select says meanwhile. */
+  const sentTo = useRef(APP_CHAIN_ID);
 
   useEffect(() => saveDraft(draft), [draft]);
 
@@ -89,8 +111,8 @@ export function RegisterForm() {
     setErrors(found);
     if (Object.keys(found).length > 0 || !draft.contentHash) return undefined;
 
-    const tokenizer = tokenizers[draft.tokenizer].address;
-    const workflow = await workflowToRegisterInto(draft, account);
+    const tokenizer = tokenizerOn(chainId, draft.tokenizer);
+    const workflow = await workflowToRegisterInto(draft, account, chainId);
     if ("problem" in workflow) {
       setErrors({ workflow: workflow.problem });
       return undefined;
@@ -101,7 +123,9 @@ export function RegisterForm() {
         ? await encryptRecordDetails({ title: draft.title, reference: draft.reference }, passphrase)
         : "0x";
     // One transaction: the record, every party's reservation, and the seal that fixes the party set.
+    sentTo.current = chainId;
     return operations.registerWithParties({
+      chainId,
       contentHash: draft.contentHash,
       encryptedRef,
       tokenizer,
@@ -119,11 +143,13 @@ export function RegisterForm() {
   async function workflowToRegisterInto(
     d: RegisterDraft,
     me: Address | undefined,
+    on: number,
   ): Promise<{ processHash: Hex; openWorkflowId?: Hex } | { problem: string }> {
     if (!me) return { problem: "Connect the wallet that registers: the workflow belongs to an account." };
     const owner = parseAddress(d.workflowOwner) ?? me;
     const processHash = processHashOf(owner, d.workflowId);
-    const registration = registrationInto(await queryClient.fetchQuery(workflowQuery(processHash)), { owner, name: d.workflowId }, me);
+    // On the chain the registration is sent to: a workflow is opened, and admits members, on each chain apart.
+    const registration = registrationInto(await queryClient.fetchQuery(workflowQuery(on, processHash)), { owner, name: d.workflowId }, me);
     switch (registration.kind) {
       case "register":
         return { processHash };
@@ -131,7 +157,7 @@ export function RegisterForm() {
         return { processHash, openWorkflowId: registration.workflowId };
       case "unknown":
         return {
-          problem: `${owner} has not opened a workflow named "${d.workflowId.trim()}" on this chain. Check the name, or ask them to open it.`,
+          problem: `${owner} has not opened a workflow named "${d.workflowId.trim()}" on ${SEVERAL_CHAINS ? (servedChain(on)?.name ?? `chain ${on}`) : "this chain"}. Check the name, or ask them to open it.`,
         };
       case "not-member":
         return {
@@ -143,7 +169,7 @@ export function RegisterForm() {
   function registered(receipt: TransactionReceipt) {
     const [registered] = parseEventLogs({ abi: registry.abi, logs: receipt.logs, eventName: "RecordRegistered" });
     clearDraft();
-    router.push(`/records/${registered.args.integraHash}`);
+    router.push(recordHref(registered.args.integraHash, sentTo.current));
   }
 
   const ownership = draft.tokenizer === "ownership";
@@ -226,6 +252,30 @@ export function RegisterForm() {
       </Card>
 
       <Card title="3. Tokens and workflow">
+        {SEVERAL_CHAINS && (
+          <div className="mb-4 sm:w-1/2">
+            <label htmlFor="chain" className="block text-sm font-medium text-slate-800">
+              Chain
+            </label>
+            <select
+              id="chain"
+              value={chainId}
+              aria-describedby="chain-hint"
+              onChange={(e) => setChainId(Number(e.target.value))}
+              className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+            >
+              {registrableChains.map((chain) => (
+                <option key={chain.id} value={chain.id}>
+                  {chain.name}
+                </option>
+              ))}
+            </select>
+            <p id="chain-hint" className="mt-1 text-xs text-slate-500">
+              Where the record lives: its parties claim there, and your wallet is moved there to sign. A workflow spans chains; on each it
+              is opened apart.
+            </p>
+          </div>
+        )}
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">Tokenizer</legend>
           {(Object.keys(tokenizers) as TokenizerKind[]).map((kind) => (

@@ -3,13 +3,14 @@
 import { useRef, useState } from "react";
 import type { Hex } from "viem";
 import { Notice } from "@/components/ui/Notice";
+import { servedChain } from "@/lib/config/servedChains";
 import type { ProofBundle } from "@/lib/proof/proofBundle";
 import type { Online, ProofCode } from "./ProofCheckResult";
 import { ProofFilePicker } from "./ProofFilePicker";
 
 /**
  * The proof checker's code, fetched with the first proof file chosen (the page's first load does without it), with
- * the words for a failed chain read, the result's view and the read client.
+ * the words for a failed chain read, the result's view and the read clients.
  */
 function loadProofCode(): Promise<ProofCode> {
   return Promise.all([
@@ -23,7 +24,8 @@ function loadProofCode(): Promise<ProofCode> {
     ...bundle,
     ...errors,
     ProofCheckResult: result.ProofCheckResult,
-    readClient: client.readClient,
+    // The proof's own chain when the app serves it; else the default chain's, whose check then says it is not the proof's.
+    readClientOf: (chainId: number) => (servedChain(chainId) ? client.readClientOn(chainId) : client.readClient),
   }));
 }
 
@@ -64,7 +66,7 @@ export function ProofCheckPanel() {
     setLoaded({ fileName: file.name, bundle, code });
     setOnline({ step: "checking" });
     try {
-      const checks = await code.checkProofOnline(bundle, code.readClient);
+      const checks = await code.checkProofOnline(bundle, code.readClientOf(bundle.chainId));
       if (run === latest.current) setOnline({ step: "done", checks });
     } catch (error) {
       if (run === latest.current) setOnline({ step: "failed", message: code.describeError(error).message });

@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { recordHref } from "@/components/records/recordHref";
 import type { Hex } from "viem";
+import type { ReadClient } from "@/lib/chain/readClient";
 import { FileDropzone } from "@/components/FileDropzone";
 import { Notice } from "@/components/ui/Notice";
 import { shortHex } from "@/lib/format/hex";
@@ -15,7 +17,11 @@ export type Online = { step: "checking" } | { step: "done"; checks: ProofCheck[]
 /** What ProofCheckPanel fetches with the first proof file: the checker, the error words and this view. */
 export type ProofCode = typeof import("@/lib/proof/checkProof") &
   typeof import("@/lib/proof/proofBundle") &
-  typeof import("@/lib/errors/describeError") & { ProofCheckResult: typeof ProofCheckResult } & typeof import("@/lib/chain/readClient");
+  typeof import("@/lib/errors/describeError") & {
+    ProofCheckResult: typeof ProofCheckResult;
+    /** The client that reads the proof's chain. */
+    readClientOf: (chainId: number) => ReadClient;
+  };
 
 /** A proof file's checks and verdict (fetched with the proof checker's code: /verify's first load does without it). */
 export function ProofCheckResult({
@@ -40,7 +46,7 @@ export function ProofCheckResult({
     <section aria-label="Proof check result" className="space-y-3">
       <h3 className="text-sm font-semibold text-slate-900">
         {fileName}: proof of record{" "}
-        <Link href={`/records/${bundle.integraHash}`} className="mono font-normal underline" title={bundle.integraHash}>
+        <Link href={recordHref(bundle.integraHash, bundle.chainId)} className="mono font-normal underline" title={bundle.integraHash}>
           {shortHex(bundle.integraHash, 10, 8)}
         </Link>{" "}
         <span className="font-normal text-slate-600">

@@ -6,12 +6,24 @@ import { TransactionStatus } from "@/components/TransactionStatus";
 import { Field } from "@/components/ui/Field";
 import { operations } from "@/hooks/operations";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
+import { APP_CHAIN_ID } from "@/lib/config/appChain";
 import { ADDRESS_HINT, parseAddress } from "@/lib/format/address";
 
 const button = "rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50";
 
-/** The owner admits an office (a notary, an escrow agent) to register into the workflow, or removes one. */
-export function MemberAdmin({ processHash, members }: { processHash: Hex; members: readonly Address[] }) {
+/**
+ * The owner admits an office (a notary, an escrow agent) to register into the workflow, or removes one, on chain
+ * `chainId` (a workflow's members are per chain: the default chain's unless the page names another).
+ */
+export function MemberAdmin({
+  processHash,
+  members,
+  chainId = APP_CHAIN_ID,
+}: {
+  processHash: Hex;
+  members: readonly Address[];
+  chainId?: number;
+}) {
   const [input, setInput] = useState("");
   const [error, setError] = useState<string>();
   const tx = useTransaction();
@@ -21,7 +33,7 @@ export function MemberAdmin({ processHash, members }: { processHash: Hex; member
     const member = parseAddress(input);
     if (!member) return setError(ADDRESS_HINT);
     setError(undefined);
-    if (await tx.send(operations.admitMember({ processHash, member }))) setInput("");
+    if (await tx.send(operations.admitMember({ chainId, processHash, member }))) setInput("");
   }
 
   return (
@@ -49,7 +61,7 @@ export function MemberAdmin({ processHash, members }: { processHash: Hex; member
             type="button"
             disabled={tx.busy}
             className="rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-800 hover:bg-slate-50 disabled:opacity-50"
-            onClick={() => void tx.send(operations.removeMember({ processHash, member }))}
+            onClick={() => void tx.send(operations.removeMember({ chainId, processHash, member }))}
           >
             Remove {member.slice(0, 6)}…{member.slice(-4)}
           </button>

@@ -10,14 +10,31 @@ import type { Workflow } from "@/lib/reads/workflows";
 // Shown to the workflow's owner only: loaded with the wallet.
 const MemberAdmin = walletPart(() => import("./MemberAdmin.wallet").then((m) => m.MemberAdmin));
 
-/** Who the workflow belongs to and who it admitted: the only accounts whose records can be in it. */
-export function WorkflowMembers({ processHash, workflow }: { processHash: Hex; workflow: Workflow }) {
+/**
+ * Who the workflow belongs to and who it admitted on one chain: the only accounts whose records can be in it there.
+ * `chainName` names that chain when several are served; `canAdminister`: the owner may admit and remove from here
+ * (the chain its transactions go to).
+ */
+export function WorkflowMembers({
+  processHash,
+  workflow,
+  canAdminister = true,
+  chainName,
+  membersLabel = "Members",
+}: {
+  processHash: Hex;
+  workflow: Workflow;
+  canAdminister?: boolean;
+  chainName?: string;
+  /** The members list's accessible name: one list per chain when the chains' members differ. */
+  membersLabel?: string;
+}) {
   const { address } = useWalletAccount();
   const { owner, members } = workflow;
   if (!owner) {
     return (
       <Notice tone="warning" title="Nobody has opened this workflow">
-        No owner holds this processHash on this chain, so no record can be registered into it.
+        No owner holds this processHash on {chainName ?? "this chain"}, so no record can be registered into it there.
       </Notice>
     );
   }
@@ -37,7 +54,7 @@ export function WorkflowMembers({ processHash, workflow }: { processHash: Hex; w
           {members.length === 0 ? (
             <span className="text-slate-500">None admitted</span>
           ) : (
-            <ul aria-label="Members" className="space-y-1">
+            <ul aria-label={membersLabel} className="space-y-1">
               {members.map((member) => (
                 <li key={member}>
                   <AddressText address={member} />
@@ -47,7 +64,7 @@ export function WorkflowMembers({ processHash, workflow }: { processHash: Hex; w
           )}
         </dd>
       </dl>
-      {isOwner && <MemberAdmin processHash={processHash} members={members} />}
+      {isOwner && canAdminister && <MemberAdmin processHash={processHash} members={members} />}
     </div>
   );
 }

@@ -1,23 +1,39 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { type Address, type Hex, zeroHash } from "viem";
+import type { Hex } from "viem";
+import { recordHref } from "@/components/records/recordHref";
 import { TimelineList } from "@/components/timeline/TimelineList";
 import { AddressText } from "@/components/ui/AddressText";
 import { Card } from "@/components/ui/Card";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
-import { workflowTimelineQuery } from "@/hooks/queries";
+import {
+  type ChainPart,
+  type ChainTimelineState,
+  sameMembersEverywhere,
+  useWorkflowAcrossChains,
+  workflowRecordsOf,
+} from "@/hooks/useWorkflowAcrossChains";
+import { isUnreachable } from "@/lib/chain/unreachable";
+import { APP_CHAIN_ID } from "@/lib/config/appChain";
+import { servedChain, servedChains } from "@/lib/config/servedChains";
 import { parseBytes32, shortHex } from "@/lib/format/hex";
-import { workflowMembersOf } from "@/lib/timeline/workflowMembers";
 import { WorkflowMembers } from "./WorkflowMembers";
 
-/** Every event of one workflow (processHash) across records, live, each row marked with its record. */
+/** Several chains served: each row, record and member list names its chain. With one, the page says nothing of chains. */
+const SEVERAL_CHAINS = servedChains.length > 1;
+
+const chainName = (chainId: number) => servedChain(chainId)?.name ?? `Chain ${chainId}`;
+
+/**
+ * Every event of one workflow (processHash) on every served chain, live, merged into one timeline, each row marked with
+ * its record and chain.
+ */
 export function WorkflowView({ rawHash }: { rawHash: string }) {
   const processHash = parseBytes32(rawHash);
-  const timeline = useQuery(workflowTimelineQuery(processHash));
+  const workflow = useWorkflowAcrossChains(processHash);
 
   if (!processHash) {
     return (
@@ -29,12 +45,8 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
       </div>
     );
   }
-  // A workflow's own events (opened, members admitted or removed) belong to no record.
-  const registrantOf = new Map<Hex, Address>();
-  for (const entry of timeline.data?.entries ?? []) {
-    if (entry.eventName === "RecordRegistered") registrantOf.set(entry.integraHash, entry.args.owner);
-  }
-  const records = [...new Set(timeline.data?.entries.map((e) => e.integraHash).filter((hash) => hash !== zeroHash) ?? [])];
+  const failing = workflow.chains.filter((c) => c.failure !== null);
+  const records = workflowRecordsOf(workflow.entries);
   return (
     <div className="space-y-4">
       <header>
@@ -45,41 +57,121 @@ export function WorkflowView({ rawHash }: { rawHash: string }) {
           </span>
         </h1>
       </header>
-      {timeline.isPending ? (
-        <Loading label="Reading the workflow's events…" />
-      ) : !timeline.data ? (
-        // A failed refresh keeps the events already read; only a failed first read has nothing to show.
-        <ErrorNotice error={timeline.error} />
-      ) : timeline.data.entries.length === 0 ? (
+      {/* With one chain, the outage banner says it is unreachable; with several, which one does not answer. */}
+      {SEVERAL_CHAINS && failing.map((state) => <ChainUnreachable key={state.chain.id} state={state} />)}
+      {!workflow.anyRead ? (
+        workflow.chains.every((c) => c.failed) ? (
+          // A failed refresh keeps the events already read; only failed first reads leave nothing to show.
+          !SEVERAL_CHAINS && <ErrorNotice error={workflow.chains[0].failure} />
+        ) : (
+          <Loading label="Reading the workflow's events…" />
+        )
+      ) : workflow.entries.length === 0 ? (
         <Notice tone="warning" title="No events for this workflow">
-          Nothing on this chain carries this processHash yet: nobody has opened this workflow.
+          Nothing on {SEVERAL_CHAINS ? "the chains read" : "this chain"} carries this processHash yet: nobody has opened this workflow
+          {SEVERAL_CHAINS ? " there" : ""}.
         </Notice>
       ) : (
         <>
+          {SEVERAL_CHAINS && (
+            <Card title="Chains">
+              <ChainsSummary chains={workflow.chains} parts={workflow.parts} />
+            </Card>
+          )}
           <Card title="Owner and members">
-            <WorkflowMembers processHash={processHash} workflow={workflowMembersOf(timeline.data.entries)} />
+            <OwnerAndMembers processHash={processHash} parts={workflow.parts} />
           </Card>
           <Card title={`Records in this workflow (${records.length})`}>
             <ul className="space-y-2 text-sm">
-              {records.map((hash) => {
-                const registrant = registrantOf.get(hash);
-                return (
-                  <li key={hash} className="flex flex-wrap items-center gap-x-2">
-                    <Link href={`/records/${hash}`} className="mono text-teal-800 underline">
-                      {shortHex(hash, 10, 8)}
-                    </Link>
-                    {registrant && <span className="text-slate-600">registered by</span>}
-                    {registrant && <AddressText address={registrant} />}
-                  </li>
-                );
-              })}
+              {records.map((record) => (
+                <li key={`${record.chainId}:${record.integraHash}`} className="flex flex-wrap items-center gap-x-2">
+                  <Link href={recordHref(record.integraHash, record.chainId)} className="mono text-teal-800 underline">
+                    {shortHex(record.integraHash, 10, 8)}
+                  </Link>
+                  {SEVERAL_CHAINS && <span className="text-slate-600">on {chainName(record.chainId)}</span>}
+                  {record.registrant && <span className="text-slate-600">registered by</span>}
+                  {record.registrant && <AddressText address={record.registrant} />}
+                </li>
+              ))}
             </ul>
           </Card>
           <Card title="Timeline">
-            <TimelineList entries={timeline.data.entries} showRecord />
+            <TimelineList entries={workflow.entries} showRecord showChain={SEVERAL_CHAINS} />
           </Card>
         </>
       )}
+    </div>
+  );
+}
+
+/** A chain whose reads fail: what of it is shown. Its reads are retried meanwhile; the other chains keep refreshing. */
+function ChainUnreachable({ state }: { state: ChainTimelineState }) {
+  const shown = state.entries ? "the events read before are kept" : "its events are not shown";
+  return (
+    <Notice tone="warning" title={`${state.chain.name} ${isUnreachable(state.failure) ? "is unreachable" : "could not be read"}`}>
+      {state.chain.name} {isUnreachable(state.failure) ? "is unreachable" : `could not be read (${state.failure?.message})`}: {shown}.
+    </Notice>
+  );
+}
+
+/** Per served chain: what of the workflow is registered there and how much of it is complete, from its events alone. */
+function ChainsSummary({ chains, parts }: { chains: readonly ChainTimelineState[]; parts: readonly ChainPart[] }) {
+  return (
+    <ul aria-label="Chains of this workflow" className="space-y-1 text-sm">
+      {chains.map(({ chain, entries, failure }) => {
+        const part = parts.find((p) => p.chainId === chain.id);
+        return (
+          <li key={chain.id} className="flex flex-wrap items-baseline gap-x-2">
+            <span className="font-medium">{chain.name}</span>
+            {part ? (
+              <span className="text-slate-600">
+                {part.records > 0
+                  ? `${part.records} record${part.records === 1 ? "" : "s"} registered, ${part.complete} complete`
+                  : part.workflow.owner
+                    ? "opened, no records yet"
+                    : "nothing of this workflow"}
+              </span>
+            ) : (
+              <span className="text-slate-500">{failure ? "unreachable" : "reading…"}</span>
+            )}
+            {entries && failure && <span className="text-amber-800">(unreachable: as last read)</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The owner and members: once when every chain agrees, else per chain (each chain's workflow admits apart). */
+function OwnerAndMembers({ processHash, parts }: { processHash: Hex; parts: readonly ChainPart[] }) {
+  const opened = parts.filter((p) => p.workflow.owner !== undefined);
+  // Members are admitted with a transaction on the default chain: its list offers the owner the form.
+  const defaultPart = parts.find((p) => p.chainId === APP_CHAIN_ID);
+  if (sameMembersEverywhere(parts)) {
+    const shown = defaultPart?.workflow.owner ? defaultPart : (opened[0] ?? parts[0]);
+    return (
+      <WorkflowMembers
+        processHash={processHash}
+        workflow={shown.workflow}
+        canAdminister={shown.chainId === APP_CHAIN_ID}
+        chainName={SEVERAL_CHAINS ? chainName(shown.chainId) : undefined}
+      />
+    );
+  }
+  return (
+    <div className="space-y-4">
+      {opened.map((part) => (
+        <section key={part.chainId} aria-label={`Owner and members on ${chainName(part.chainId)}`} className="space-y-2">
+          <h3 className="text-sm font-semibold text-slate-700">On {chainName(part.chainId)}</h3>
+          <WorkflowMembers
+            processHash={processHash}
+            workflow={part.workflow}
+            canAdminister={part.chainId === APP_CHAIN_ID}
+            chainName={chainName(part.chainId)}
+            membersLabel={part.chainId === APP_CHAIN_ID ? "Members" : `Members on ${chainName(part.chainId)}`}
+          />
+        </section>
+      ))}
     </div>
   );
 }

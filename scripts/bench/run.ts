@@ -29,6 +29,7 @@ async function loadSections(): Promise<BenchSection[]> {
     { dashboardAtScaleSection },
     { timeToVerdictSection },
     { cliStartSection },
+    { workflowAcrossChainsSection },
   ] = await Promise.all([
     import("./gasSection.ts"),
     import("./relayLatency.ts"),
@@ -38,6 +39,7 @@ async function loadSections(): Promise<BenchSection[]> {
     import("./dashboardAtScale.ts"),
     import("./timeToVerdict.ts"),
     import("./cliStart.ts"),
+    import("./workflowAcrossChains.ts"),
   ]);
   return [
     gasSection,
@@ -48,6 +50,7 @@ async function loadSections(): Promise<BenchSection[]> {
     dashboardAtScaleSection,
     timeToVerdictSection,
     cliStartSection,
+    workflowAcrossChainsSection,
   ];
 }
 

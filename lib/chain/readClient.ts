@@ -10,7 +10,8 @@ import {
   getTransactionReceipt,
   readContract,
 } from "viem/actions";
-import { appChain } from "@/lib/config/appChain";
+import { APP_CHAIN_ID } from "@/lib/config/appChain";
+import { servedChain } from "@/lib/config/servedChains";
 
 /**
  * What the app's readers use of a client. A viem PublicClient (the SDK's, the CLI's) is one; the app's own binds
@@ -48,11 +49,32 @@ function readActions(client: Client<Transport, Chain>): Omit<ReadClient, "chain"
   };
 }
 
+/** A chain the app does not serve (NEXT_PUBLIC_CHAINS): a link naming it, or a caller's mistake. */
+export class UnservedChainError extends Error {
+  constructor(readonly chainId: number) {
+    super(`This app does not read chain ${chainId}.`);
+    this.name = "UnservedChainError";
+  }
+}
+
+const clientsByChain = new Map<number, ReadClient & Client<Transport, Chain>>();
+
 /**
- * The one client every read of the app goes through (its queries, timelines, proofs and transaction checks): the
- * app's chain and RPC, with JSON-RPC batching, since anvil has no Multicall3. Reads need no wallet.
+ * The client every read on served chain `chainId` goes through (its queries, timelines, proofs and transaction
+ * checks): that chain's RPC, and the chain set, so each reader takes that chain's deployment (integraOf(client)).
+ * Made on first use and kept: its batching and viem's block-number cache are per client. JSON-RPC batching, since
+ * anvil has no Multicall3. Reads need no wallet.
  */
-export const readClient: ReadClient & Client<Transport, Chain> = createClient({
-  chain: appChain,
-  transport: http(appChain.rpcUrls.default.http[0], { batch: { wait: 16 } }),
-}).extend(readActions);
+export function readClientOn(chainId: number): ReadClient & Client<Transport, Chain> {
+  let client = clientsByChain.get(chainId);
+  if (!client) {
+    const chain = servedChain(chainId);
+    if (!chain) throw new UnservedChainError(chainId);
+    client = createClient({ chain, transport: http(chain.rpcUrls.default.http[0], { batch: { wait: 16 } }) }).extend(readActions);
+    clientsByChain.set(chainId, client);
+  }
+  return client;
+}
+
+/** The default chain's client (APP_CHAIN_ID): reads that name no chain, and the wallet's transaction checks. */
+export const readClient: ReadClient & Client<Transport, Chain> = readClientOn(APP_CHAIN_ID);

@@ -1,5 +1,16 @@
-import { type Address, type Chain, type Client, type Hex, type Transport, type TypedDataDomain, erc20Abi, hexToSignature } from "viem";
-import { getEip712Domain, readContract } from "viem/actions";
+import {
+  type Address,
+  type Chain,
+  type Client,
+  type Hex,
+  type Transport,
+  type TypedDataDomain,
+  erc20Abi,
+  hexToSignature,
+  isAddressEqual,
+} from "viem";
+import { getChainId, getEip712Domain, readContract } from "viem/actions";
+import { IntegraWriteError } from "@/lib/transactions/writeError";
 import type { WriteSigner } from "@/lib/transactions/writeSigner";
 
 const erc20PermitAbi = [
@@ -22,7 +33,10 @@ export interface PermitSignature {
 /**
  * An ERC-2612 permit letting `spender` take `value` of `token` from the signer, signed in the token's own EIP-712
  * domain (read with ERC-5267 `eip712Domain`, so any permit token signs correctly). One signature instead of an
- * approve transaction: a party with no ether deposits through the forwarder with it.
+ * approve transaction: a party with no ether deposits through the forwarder with it. The token is whatever an escrow's
+ * opener named, so its domain is checked before anyone is asked: it must be the token's own (its address) on the
+ * chain `client` reads, or the party would sign a permit for another contract, or for another chain (where the app's
+ * wallet signer would even move the wallet first); no such permit can fund this escrow.
  */
 export async function signPermit(
   client: Client<Transport, Chain | undefined>,
@@ -35,10 +49,20 @@ export async function signPermit(
       fields,
     },
     nonce,
+    chainId,
   ] = await Promise.all([
     getEip712Domain(client, { address: p.token }),
     readContract(client, { address: p.token, abi: erc20PermitAbi, functionName: "nonces", args: [signer.address] }),
+    client.chain?.id ?? getChainId(client),
   ]);
+  if (domain.chainId !== chainId || !isAddressEqual(domain.verifyingContract, p.token)) {
+    throw new IntegraWriteError(
+      "Not this token's permit",
+      `The token ${p.token} asks for permits signed for ${domain.verifyingContract} on chain ${domain.chainId}, not for itself on chain ${chainId}: such a permit could not fund this escrow, so none was signed.`,
+      undefined,
+      "PermitDomain",
+    );
+  }
   // ERC-5267 lists every field; `fields` says which the domain uses (OpenZeppelin's tokens: all but the salt).
   const usesSalt = (Number(fields) & 0x10) !== 0;
   const signature = await signer.signPermit(

@@ -43,13 +43,15 @@ export async function handleRelayPost(request: Request, options: RelayHttpOption
     if (named === "invalid") return outcomeResponse(refuse(400, "format", `The address's "${RELAY_CHAIN_PARAM}" is not a chain id.`));
     const admittedOn = named ?? options.defaultChainId ?? APP_CHAIN_ID;
     const relayer = await options.relayer(admittedOn);
-    if (!(relayer instanceof Relayer)) return outcomeResponse(unavailable(relayer));
+    // A chain named in the address that runs no relayer is refused at once; with none named, the body may still name
+    // a chain that runs one (a hand-written client), so the default chain's refusal waits for the body.
+    if (!(relayer instanceof Relayer) && named !== undefined) return outcomeResponse(unavailable(relayer));
     const identity = clientIdentity(request.headers, options.identity(), (options.peerStamped ?? peerAddressIsStamped)());
     if (identity.source === "shared" && !warnedShared) {
       warnedShared = true;
       console.warn(`relayer: clients cannot be told apart (${identity.why}): they share one per-client limit.`);
     }
-    const throttled = await relayer.admit(identity.key);
+    const throttled = relayer instanceof Relayer ? await relayer.admit(identity.key) : undefined;
     // Refused before its body is read: closing the connection spares reading (and discarding) what the client sends on.
     if (throttled) return outcomeResponse(throttled, { connection: "close" });
 
@@ -82,6 +84,7 @@ export async function handleRelayPost(request: Request, options: RelayHttpOption
       if (throttledThere) return outcomeResponse(throttledThere);
       target = other;
     }
+    if (!(target instanceof Relayer)) return outcomeResponse(unavailable(target));
     // The client again: a batch counts each of its requests against the client's limit (admit took the first).
     return outcomeResponse(await target.relay(parsed, identity.key));
   } catch (error) {

@@ -8,7 +8,7 @@ import { PlainWordsError } from "@/lib/errors/plainWordsError";
  * NotWorkflowMember, UnknownWorkflow, ...). `code` is `errorName`, or for refusals that are not the contract's, a
  * name of the SDK's own: NoEther, InsufficientFunds, NoRelayer, CannotClaim, Reverted, Dropped, Replaced,
  * UnexpectedReceipt, WrongChain (a call built for one chain, given a client of another), WalletChain (the wallet did
- * not move to the call's chain).
+ * not move to the call's chain), PermitDomain (a token asked for a permit in a domain not its own on the escrow's chain).
  */
 export class IntegraWriteError extends PlainWordsError {
   readonly code: string;

@@ -1,9 +1,12 @@
 "use client";
 
 import { useSwitchWalletChain, useWalletAccount } from "@/hooks/wallet";
-import { appChain } from "@/lib/config/appChain";
+import { APP_CHAIN_ID, appChain } from "@/lib/config/appChain";
 import { servedChain, servedChains } from "@/lib/config/servedChains";
-import { isDeployed } from "@/lib/deployment";
+import { deploymentsByChainId } from "@/lib/generated/deployments";
+
+/** Whether this build knows a deployment on the default chain (the deployments' data, without their lookups). */
+const isDeployed = deploymentsByChainId[APP_CHAIN_ID] !== undefined;
 
 /** The chains the app works on, as the banner names them: "Base (chain 8453)", "… and …" for several. */
 const servedChainsWords = new Intl.ListFormat("en", { type: "conjunction" }).format(

@@ -4,15 +4,11 @@ import type { ReactNode } from "react";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { Notice } from "@/components/ui/Notice";
 import { Loading } from "@/components/ui/Skeleton";
-import { type ChainRead, SEVERAL_CHAINS, noChainAnswered } from "@/hooks/useOnServedChains";
+import { type ChainRead, noChainAnswered } from "@/hooks/useOnServedChains";
 import { isUnreachable } from "@/lib/chain/unreachable";
-import { servedChain } from "@/lib/config/servedChains";
+import { SEVERAL_CHAINS } from "@/lib/config/servedChains";
 
 /** With several chains served, a row's chain in words (" on Base"); with one, nothing. */
-export function onChainWords(chainId: number): string {
-  return SEVERAL_CHAINS ? ` on ${servedChain(chainId)?.name ?? `chain ${chainId}`}` : "";
-}
-
 /**
  * A list read on every served chain (hooks/useOnServedChains.ts): `children` renders the chains that answered. With one
  * chain the page is as it always was: reading, then the list or its error. With several, the chains that answered are

@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { onChainWords } from "@/components/OnServedChains";
 import { type RememberedTransaction, useRememberedTransactions } from "@/hooks/useRememberedTransactions";
 import { explorerTxUrl } from "@/lib/config/appChain";
-import { servedChain } from "@/lib/config/servedChains";
+import { onChainWords, servedChain } from "@/lib/config/servedChains";
 import { formatTimestamp } from "@/lib/format/time";
 import { describeNotMined } from "@/lib/transactions/describeNotMined";
 

@@ -17,7 +17,6 @@ export interface ChainRead<TData> {
 }
 
 /** Several chains are served: lists read every one and name each row's chain. With one, pages say nothing of chains. */
-export const SEVERAL_CHAINS = servedChains.length > 1;
 
 /**
  * The read `queryOn(chainId)` on every served chain, in servedChains' order (the default first): one query per chain,

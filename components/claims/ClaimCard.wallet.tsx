@@ -14,7 +14,7 @@ import { recordHref } from "@/components/records/recordHref";
 import { useSignForwarded } from "@/hooks/useSignForwarded.wallet";
 import { useTransaction } from "@/hooks/useTransaction.wallet";
 import { type ClaimState, claimStateOf, judgeAttestation } from "@/lib/claims/claimability";
-import { onChainWords } from "@/components/OnServedChains";
+import { onChainWords } from "@/lib/config/servedChains";
 import { APP_CHAIN_ID } from "@/lib/config/appChain";
 import { factsOn } from "@/lib/contracts";
 import { parseBytes32, shortHex } from "@/lib/format/hex";

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import type { Address } from "viem";
 import { escrowsWaitingQuery } from "@/hooks/escrowQueries";
-import { OnServedChains, onChainWords } from "@/components/OnServedChains";
+import { OnServedChains } from "@/components/OnServedChains";
+import { onChainWords } from "@/lib/config/servedChains";
 import { recordHref } from "@/components/records/recordHref";
 import { rowsOnChains, useOnServedChains } from "@/hooks/useOnServedChains";
 import { formatAssetAmount } from "@/lib/format/amount";

@@ -4,7 +4,8 @@ import { activityQuery } from "@/hooks/queries";
 import type { Address } from "viem";
 import { OnServedChains } from "@/components/OnServedChains";
 import { TimelineList } from "@/components/timeline/TimelineList";
-import { SEVERAL_CHAINS, useOnServedChains } from "@/hooks/useOnServedChains";
+import { useOnServedChains } from "@/hooks/useOnServedChains";
+import { SEVERAL_CHAINS } from "@/lib/config/servedChains";
 import { RECENT_ACTIVITY_BLOCKS } from "@/lib/reads/activity";
 import { mergeChainEntries } from "@/lib/timeline/chainTimeline";
 

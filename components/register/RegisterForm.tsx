@@ -14,7 +14,7 @@ import { walletPart } from "@/components/wallet/WithWallet";
 import type { RegisterSubmitProps } from "./RegisterSubmit.wallet";
 import type { TransactionRequest } from "@/hooks/useTransaction.wallet";
 import { recordHref } from "@/components/records/recordHref";
-import { SEVERAL_CHAINS } from "@/hooks/useOnServedChains";
+import { SEVERAL_CHAINS } from "@/lib/config/servedChains";
 import { useWalletAccount } from "@/hooks/wallet";
 import { APP_CHAIN_ID } from "@/lib/config/appChain";
 import { servedChain, servedChains } from "@/lib/config/servedChains";

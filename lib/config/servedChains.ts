@@ -1,52 +1,6 @@
 import type { Chain } from "viem";
 import { APP_CHAIN_ID, RPC_URL, chainFor } from "./appChain";
-
-/** One chain the deployment serves, as configured: its id, its RPC, and optionally its explorer. */
-export interface ServedChainSetting {
-  id: number;
-  rpc: string;
-  explorer?: string;
-}
-
-/** A chains setting that is not one: what is wrong with it, in words. */
-export class ChainsSettingError extends Error {
-  constructor(message: string) {
-    super(`NEXT_PUBLIC_CHAINS: ${message}. Expected a JSON array like [{"id":8453,"rpc":"https://…","explorer":"https://basescan.org"}].`);
-    this.name = "ChainsSettingError";
-  }
-}
-
-/**
- * Reads the chains setting: a JSON array of `{ id, rpc, explorer? }`, each id once. Without one, the deployment serves
- * the one chain of NEXT_PUBLIC_CHAIN_ID at NEXT_PUBLIC_RPC_URL. The default chain for writes (NEXT_PUBLIC_CHAIN_ID)
- * must be among them.
- */
-export function parseServedChains(text: string | undefined, defaultChainId: number, defaultRpc: string): ServedChainSetting[] {
-  if (text === undefined || text.trim() === "") return [{ id: defaultChainId, rpc: defaultRpc }];
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ChainsSettingError("not JSON");
-  }
-  if (!Array.isArray(value) || value.length === 0) throw new ChainsSettingError("not a non-empty array");
-  const seen = new Set<number>();
-  const settings = value.map((item: unknown, index): ServedChainSetting => {
-    if (typeof item !== "object" || item === null) throw new ChainsSettingError(`entry ${index} is not an object`);
-    const { id, rpc, explorer } = item as Record<string, unknown>;
-    if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0)
-      throw new ChainsSettingError(`entry ${index}: id is not a chain id`);
-    if (seen.has(id)) throw new ChainsSettingError(`chain ${id} is listed twice`);
-    seen.add(id);
-    if (typeof rpc !== "string" || !/^https?:\/\//.test(rpc)) throw new ChainsSettingError(`chain ${id}: rpc is not an http(s) URL`);
-    if (explorer !== undefined && (typeof explorer !== "string" || !/^https?:\/\//.test(explorer))) {
-      throw new ChainsSettingError(`chain ${id}: explorer is not an http(s) URL`);
-    }
-    return explorer === undefined ? { id, rpc } : { id, rpc, explorer };
-  });
-  if (!seen.has(defaultChainId)) throw new ChainsSettingError(`the default chain ${defaultChainId} (NEXT_PUBLIC_CHAIN_ID) is not listed`);
-  return settings;
-}
+import type { ServedChainSetting } from "./chainsSetting";
 
 /** A served chain as the pages name it: its name and currency, its RPC, and the explorer configured or known. */
 export function servedChainOf(setting: ServedChainSetting): Chain {
@@ -59,11 +13,27 @@ export function servedChainOf(setting: ServedChainSetting): Chain {
  * Every chain the app reads, the default (where writes go unless a record lives elsewhere) first. A workflow is
  * followed across all of them; a record is on one.
  */
-export const servedChains: readonly Chain[] = parseServedChains(process.env.NEXT_PUBLIC_CHAINS, APP_CHAIN_ID, RPC_URL)
+export const servedChains: readonly Chain[] = settingsOf(process.env.NEXT_PUBLIC_CHAINS)
   .map(servedChainOf)
   .sort((a, b) => Number(b.id === APP_CHAIN_ID) - Number(a.id === APP_CHAIN_ID));
+
+/**
+ * The chains setting as configured. It is checked where configuration is read, not in every visitor's browser: by
+ * next.config.ts when the app is built or served (lib/config/chainsSetting.ts says what is wrong, in words).
+ */
+function settingsOf(text: string | undefined): ServedChainSetting[] {
+  return text === undefined || text.trim() === "" ? [{ id: APP_CHAIN_ID, rpc: RPC_URL }] : (JSON.parse(text) as ServedChainSetting[]);
+}
 
 /** The served chain `id`, if the app serves it. */
 export function servedChain(id: number): Chain | undefined {
   return servedChains.find((chain) => chain.id === id);
+}
+
+/** Whether the app serves more than one chain: then lists and records name each one's chain. */
+export const SEVERAL_CHAINS = servedChains.length > 1;
+
+/** " on <chain name>" when several chains are served (a row, a card names its chain), else nothing. */
+export function onChainWords(chainId: number): string {
+  return SEVERAL_CHAINS ? ` on ${servedChain(chainId)?.name ?? `chain ${chainId}`}` : "";
 }

@@ -45,6 +45,10 @@ function injectProvider({ address, chainId }: { address: string; chainId: number
         case "net_version":
           return String(currentChain);
         case "wallet_switchEthereumChain": {
+          // A person who declines the wallet's "switch network?" prompt (refuseChainSwitch).
+          if ((window as unknown as { __e2eRefuseSwitch?: boolean }).__e2eRefuseSwitch) {
+            throw Object.assign(new Error("User rejected the request."), { code: 4001 });
+          }
           const next = (params?.[0] as { chainId: string }).chainId;
           currentChain = Number.parseInt(next, 16);
           emit("chainChanged", next);
@@ -85,6 +89,11 @@ function injectProvider({ address, chainId }: { address: string; chainId: number
 /** Moves the injected wallet to another network from outside the app. */
 export async function switchWalletNetwork(page: Page, chainId: number): Promise<void> {
   await page.evaluate((id) => (window as unknown as { __e2eSetChain: (id: number) => void }).__e2eSetChain(id), chainId);
+}
+
+/** Makes the injected wallet decline (or again accept) every request to switch its network. */
+export async function refuseChainSwitch(page: Page, refuse: boolean): Promise<void> {
+  await page.evaluate((value) => ((window as unknown as { __e2eRefuseSwitch?: boolean }).__e2eRefuseSwitch = value), refuse);
 }
 
 const SIGNING_METHODS = new Set(["eth_sendTransaction", "personal_sign", "eth_sign", "eth_signTypedData_v4"]);

@@ -10,7 +10,7 @@ import { registerAgreement } from "./chain";
 import { DEMO_PROCESS } from "./demo";
 import { createEphemeralWallet, openFresh } from "./ephemeral";
 import { setFaults } from "./faults";
-import { connectWallet, demo, expect, expectConfirmed, installWallet, test } from "./fixtures";
+import { connectWallet, demo, expect, expectConfirmed, installWallet, refuseChainSwitch, switchWalletNetwork, test } from "./fixtures";
 
 /** Chain B's own deployment: its contracts are at other addresses than chain A's. */
 const chainB = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "contracts", "deployments", `${CHAIN_B_ID}.json`), "utf8")) as {
@@ -88,8 +88,14 @@ test("one workflow across two chains: registered on A and B from /register, clai
   });
   expect([statusB, reservedForB.toLowerCase()]).toEqual([1, party.address.toLowerCase()]);
 
-  // On B's record page, the claim capability is issued on B, and the claim link names B.
+  // On B's record page, the claim capability is issued on B, and the claim link names B. A wallet moved back to A that
+  // declines to switch is told why in words, and nothing is sent; accepting, the same click goes through on B.
+  await switchWalletNetwork(page, 31337);
+  await refuseChainSwitch(page, true);
   await page.getByText(/Capability and claim link for token #1/).click();
+  await page.getByRole("button", { name: "Issue claim capability" }).click();
+  await expect(page.getByText(`Your wallet did not switch to ${CHAIN_B_NAME}: this record is on that chain.`)).toBeVisible();
+  await refuseChainSwitch(page, false);
   await page.getByRole("button", { name: "Issue claim capability" }).click();
   await expectConfirmed(page.getByRole("status").filter({ hasText: "Issue the CLAIM capability for token #1" }));
   const shownLink = await page.getByText(new RegExp(`/claims\\?record=${onB.integraHash}&token=1&chain=${CHAIN_B_ID}$`)).textContent();

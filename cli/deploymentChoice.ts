@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { deploymentsByChainId } from "@/lib/generated/deployments";
 import {
   DeploymentFileError,
   addDeployment,
@@ -57,7 +56,7 @@ export function chooseDeployment({ deploymentFiles, chain }: DeploymentOptions):
   }
   if (chain === undefined) return;
   const chainId = chainIdArgument(chain);
-  const known = deploymentsByChainId[chainId];
+  const known = deploymentOn(chainId);
   if (!known) throw noDeployment(chainId);
   chosenByOption = true;
   selectDeployment(known);
@@ -69,7 +68,7 @@ export function chooseDeployment({ deploymentFiles, chain }: DeploymentOptions):
  */
 export function deploymentForChain(chainId: number, rpcUrl: string): void {
   if (deploymentInUse() === undefined) {
-    const known = deploymentsByChainId[chainId];
+    const known = deploymentOn(chainId);
     if (!known) throw noDeployment(chainId);
     selectDeployment(known);
     return;

@@ -8,7 +8,11 @@ const CONTROL = CONTROLS.A;
 
 /** Switches what the app's RPC of `chain` (A by default) does from now on; the counts of faults served start again from zero. */
 export async function setFaults(faults: Faults, chain: keyof typeof CONTROLS = "A"): Promise<void> {
-  const answer = await fetch(CONTROLS[chain], { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+  const answer = await fetch(CONTROLS[chain], {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(faults),
+  });
   if (!answer.ok) throw new Error(`the fault proxy refused ${JSON.stringify(faults)}: ${answer.status}`);
 }
 
@@ -19,8 +23,5 @@ export async function faultsServed(): Promise<FaultsServed> {
 
 /** Back to passing everything. Run after every test; a run without the proxy (no scripts/e2e.ts) has nothing to reset. */
 export async function resetFaults(): Promise<void> {
-  await Promise.all([
-    setFaults({ mode: "pass" }, "A").catch(() => undefined),
-    setFaults({ mode: "pass" }, "B").catch(() => undefined),
-  ]);
+  await Promise.all([setFaults({ mode: "pass" }, "A").catch(() => undefined), setFaults({ mode: "pass" }, "B").catch(() => undefined)]);
 }

@@ -16,7 +16,9 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDeployment } from "@/lib/deployment";
 import { forwardRequestTypedData, toWire } from "@/lib/forwarder/forwardRequest";
+import { testDeployment } from "@/lib/sdk/testDeployment";
 import { integraEscrowV1Abi, multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
 import type { Clients } from "@/scripts/stack/clients.ts";
 import { LOCAL_RELAYER_KEY } from "./localRelayerKey";
@@ -284,6 +286,8 @@ describe("the relayer across chains deployed at the same addresses", () => {
 describe("POST /api/relay: a body that names its chain, without the address naming one", () => {
   /** A relayer on chain B that never reaches a chain: the request below stops at its format check. */
   function offlineRelayerOnB(): Relayer {
+    // A relayer knows its chain's deployment; this one never reaches its chain, so made-up addresses will do.
+    addDeployment({ ...testDeployment, chainId: CHAIN_B });
     const chain = { ...foundry, id: CHAIN_B };
     const transport = http("http://127.0.0.1:9", { retryCount: 0 });
     return new Relayer({

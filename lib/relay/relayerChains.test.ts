@@ -1,94 +1,36 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { type Hex, TransactionReceiptNotFoundError } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SignedForwardRequest, forwardRequestTypedData, toWire } from "@/lib/forwarder/forwardRequest";
 import { multiPartyTokenizerV1Abi } from "@/lib/generated/integra";
-import { PEER_ADDRESS_HEADER } from "./peerAddress";
-import { handleRelayPost } from "./relayHttp";
 import type { Relayer } from "./relayer";
 import type { RelayerPolicy } from "./relayerPolicy";
-import {
-  type TestChain,
-  arrangeRecord,
-  claimCall,
-  makeRelayer,
-  newParty,
-  signRequest,
-  sponsorNonce,
-  startTestChain,
-  testStoreOptions,
-} from "./relayerTestChain";
-import { SqliteStore } from "./store/sqliteStore";
+import { type TestChain, arrangeRecord, claimCall, newParty, signRequest, sponsorNonce } from "./relayerTestChain";
+import { CHAIN_B, ONE_CLAIM_WEI, type TwoChains, minedOn, postAcross, relayersOnBoth, startTwoChains } from "./relayerTwoChains";
 
 // Two chains, as the local stack runs them: chain A (anvil's 31337) and chain B (31338), whose contracts are deployed
 // from another deployer nonce, so none of chain B's addresses is one of chain A's.
-const CHAIN_B = 31338;
+let chains: TwoChains;
 let chainA: TestChain;
 let chainB: TestChain;
-let storeDir: string;
 
 beforeAll(async () => {
-  chainA = await startTestChain();
-  chainB = await startTestChain(["--chain-id", String(CHAIN_B)], { deployerNonce: 1000 });
-  storeDir = mkdtempSync(path.join(tmpdir(), "relayer-chains-"));
+  chains = await startTwoChains("apart");
+  ({ a: chainA, b: chainB } = chains);
 }, 90_000);
 
 afterAll(async () => {
-  await Promise.all([chainA?.stop(), chainB?.stop()]);
-  if (storeDir) rmSync(storeDir, { recursive: true, force: true });
+  await chains?.stop();
 });
 
-/** A claim reserves about 265,000 gas at 2 gwei: about 0.00053 ETH, so one claim fits under this cap and two do not. */
-const FEES = { maxFeePerGas: 2n * 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n };
-const ONE_CLAIM_CAP: Partial<RelayerPolicy> = { spendCapWei: 7n * 10n ** 14n, perAddressLimit: 100 };
+const ONE_CLAIM_CAP: Partial<RelayerPolicy> = { spendCapWei: ONE_CLAIM_WEI, perAddressLimit: 100 };
 
-/**
- * A relayer on each chain, as the app's server keeps them (one per served chain), over one SQLite file: each keeps its
- * limits and caps under its own chain's namespace in the same store.
- */
-async function relayersOnBoth(file: string, policy: Partial<RelayerPolicy> = {}): Promise<Relayer[]> {
-  return Promise.all(
-    [chainA, chainB].map((chain) =>
-      makeRelayer(chain, { policy, fees: FEES, store: new SqliteStore(path.join(storeDir, file), testStoreOptions(chain, policy)) }),
-    ),
-  );
-}
+const relayersOn = (file: string, policy: Partial<RelayerPolicy> = {}) => relayersOnBoth(chains, file, policy);
 
-/** POST /api/relay as the route handles it, with each chain's relayer; chain A is the default chain. */
-async function postRelay(
-  relayers: readonly Relayer[],
-  body: Record<string, unknown>,
-  chainInAddress?: number,
-): Promise<{ status: number; hash?: Hex; check?: string; message?: string }> {
-  const url = `http://localhost/api/relay${chainInAddress === undefined ? "" : `?chainId=${chainInAddress}`}`;
-  const response = await handleRelayPost(
-    new Request(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: "198.51.100.7" },
-      body: JSON.stringify(body),
-    }),
-    {
-      relayer: async (chainId) =>
-        relayers.find((relayer) => relayer.chainId === chainId) ?? { unserved: `Chain ${chainId} is not served here.` },
-      defaultChainId: chainA.deployment.chainId,
-      identity: () => ({ trustedProxies: 0 }),
-      peerStamped: () => true,
-    },
-  );
-  const answer = (await response.json()) as { hash?: Hex; error?: { check: string; message: string } };
-  return { status: response.status, hash: answer.hash, check: answer.error?.check, message: answer.error?.message };
-}
+/** POST /api/relay with `body`, naming `chainInAddress` in the address when given. */
+const postRelay = (relayers: readonly Relayer[], body: Record<string, unknown>, chainInAddress?: number) =>
+  postAcross(relayers, chainA.deployment.chainId, body, { chainInAddress, peer: "198.51.100.7" });
 
 const wire = (request: SignedForwardRequest) => toWire(request);
-
-async function minedOn(chain: TestChain, hash: Hex | undefined) {
-  expect(hash).toBeDefined();
-  const receipt = await chain.clerk.publicClient.waitForTransactionReceipt({ hash: hash as Hex });
-  expect(receipt.status).toBe("success");
-  return receipt;
-}
 
 async function holderOn(chain: TestChain, integraHash: Hex, tokenId: bigint) {
   return chain.clerk.publicClient.readContract({
@@ -102,7 +44,7 @@ async function holderOn(chain: TestChain, integraHash: Hex, tokenId: bigint) {
 describe("a relayer per served chain", () => {
   it("relays a claim signed for chain B on chain B, and leaves chain A untouched", async () => {
     expect(chainB.contracts.forwarder).not.toBe(chainA.contracts.forwarder);
-    const relayers = await relayersOnBoth("relay.sqlite");
+    const relayers = await relayersOn("relay.sqlite");
     const party = newParty();
     const record = await arrangeRecord(chainB, [party.address]);
     const request = await signRequest(chainB, party, claimCall(chainB, record, 1));
@@ -132,7 +74,7 @@ describe("a relayer per served chain", () => {
   });
 
   it("refuses a request signed for chain A's domain sent as chain B, and a chain it does not serve, sending nothing", async () => {
-    const relayers = await relayersOnBoth("domains.sqlite");
+    const relayers = await relayersOn("domains.sqlite");
     const party = newParty();
     const record = await arrangeRecord(chainB, [party.address]);
     const onB = await signRequest(chainB, party, claimCall(chainB, record, 1));
@@ -177,7 +119,7 @@ describe("a relayer per served chain", () => {
   });
 
   it("keeps a spending cap per chain: chain A's cap used up does not refuse chain B", async () => {
-    const [relayerA, relayerB] = await relayersOnBoth("caps.sqlite", ONE_CLAIM_CAP);
+    const [relayerA, relayerB] = await relayersOn("caps.sqlite", ONE_CLAIM_CAP);
     const claimOn = async (chain: TestChain) => {
       const party = newParty();
       const record = await arrangeRecord(chain, [party.address]);

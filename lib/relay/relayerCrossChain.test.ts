@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   type Abi,
   type Address,
-  type Hex,
   createPublicClient,
   createWalletClient,
   encodeFunctionData,
@@ -31,77 +28,36 @@ import {
   type TestChain,
   arrangeRecord,
   claimCall,
-  makeRelayer,
   newParty,
   signRequest,
   sponsorNonce,
-  startTestChain,
   testStoreOptions,
 } from "./relayerTestChain";
+import { CHAIN_B, ONE_CLAIM_WEI, type TwoChains, minedOn, postAcross, relayersOnBoth, startTwoChains } from "./relayerTwoChains";
 import { SqliteStore } from "./store/sqliteStore";
 
 // The relayer across chains as an attacker sees it, on the harder layout: chain B's contracts at the SAME addresses as
 // chain A's (a deterministic deployment, as public chains often get), so only the chain id tells the two apart. One
 // sponsor key and one store serve both chains, as the app's server runs them.
-const CHAIN_B = 31338;
+let chains: TwoChains;
 let chainA: TestChain;
 let chainB: TestChain;
-let storeDir: string;
 
 beforeAll(async () => {
-  [chainA, chainB] = await Promise.all([startTestChain(), startTestChain(["--chain-id", String(CHAIN_B)])]);
-  storeDir = mkdtempSync(path.join(tmpdir(), "relayer-cross-chain-"));
+  chains = await startTwoChains("same addresses");
+  ({ a: chainA, b: chainB } = chains);
 }, 90_000);
 
 afterAll(async () => {
-  await Promise.all([chainA?.stop(), chainB?.stop()]);
-  if (storeDir) rmSync(storeDir, { recursive: true, force: true });
+  await chains?.stop();
 });
 
-/** A claim reserves about 265,000 gas at 2 gwei: about 0.00053 ETH, so one claim fits under this cap and two do not. */
-const FEES = { maxFeePerGas: 2n * 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n };
-const ONE_CLAIM = 7n * 10n ** 14n;
+/** Both chains' relayers, each allowing 100 requests per address unless `policy` says otherwise. */
+const relayersOn = (file: string, policy: Partial<RelayerPolicy> = {}) => relayersOnBoth(chains, file, { perAddressLimit: 100, ...policy });
 
-/** A relayer on each chain, as the server keeps them, over one SQLite file (each chain's keys in its own namespace). */
-async function relayersOnBoth(file: string, policy: Partial<RelayerPolicy> = {}): Promise<[Relayer, Relayer]> {
-  const full = { perAddressLimit: 100, ...policy };
-  const [a, b] = await Promise.all(
-    [chainA, chainB].map((chain) =>
-      makeRelayer(chain, { policy: full, fees: FEES, store: new SqliteStore(path.join(storeDir, file), testStoreOptions(chain, full)) }),
-    ),
-  );
-  return [a, b];
-}
-
-/** POST /api/relay as the route handles it, naming `chainId` in the address and the body; chain A is the default. */
-async function postOn(
-  relayers: readonly Relayer[],
-  chainId: number,
-  request: Parameters<typeof toWire>[0],
-): Promise<{ status: number; hash?: Hex; check?: string; message?: string }> {
-  const response = await handleRelayPost(
-    new Request(`http://localhost/api/relay?chainId=${chainId}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: "198.51.100.9" },
-      body: JSON.stringify({ chainId, request: toWire(request) }),
-    }),
-    {
-      relayer: async (id) => relayers.find((relayer) => relayer.chainId === id) ?? { unserved: `Chain ${id} is not served here.` },
-      defaultChainId: chainA.deployment.chainId,
-      identity: () => ({ trustedProxies: 0 }),
-      peerStamped: () => true,
-    },
-  );
-  const answer = (await response.json()) as { hash?: Hex; error?: { check: string; message: string } };
-  return { status: response.status, hash: answer.hash, check: answer.error?.check, message: answer.error?.message };
-}
-
-async function minedOn(chain: TestChain, hash: Hex | undefined) {
-  expect(hash).toBeDefined();
-  const receipt = await chain.clerk.publicClient.waitForTransactionReceipt({ hash: hash as Hex });
-  expect(receipt.status).toBe("success");
-  return receipt;
-}
+/** POST /api/relay of `request`, naming `chainId` in the address and the body. */
+const postOn = (relayers: readonly Relayer[], chainId: number, request: Parameters<typeof toWire>[0]) =>
+  postAcross(relayers, chainA.deployment.chainId, { chainId, request: toWire(request) }, { chainInAddress: chainId, peer: "198.51.100.9" });
 
 /** Sends a write from `who` and waits for it; throws when it reverts. */
 async function write(who: Clients, call: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] }) {
@@ -170,7 +126,7 @@ const approveRelease = (chain: TestChain, escrowId: bigint) => ({
 describe("the relayer across chains deployed at the same addresses", () => {
   it("refuses on chain B a request signed for chain A (same forwarder, other chain id), and it still runs on chain A", async () => {
     expect(chainB.contracts).toEqual(chainA.contracts);
-    const relayers = await relayersOnBoth("replay.sqlite");
+    const relayers = await relayersOn("replay.sqlite");
     const party = newParty();
     const record = await arrangeRecord(chainA, [party.address]);
     const signedForA = await signRequest(chainA, party, claimCall(chainA, record, 1));
@@ -192,7 +148,7 @@ describe("the relayer across chains deployed at the same addresses", () => {
   it("judges a record by chain B's registry and escrow: a principal's record or escrow #n on chain A pays for nothing on chain B", async () => {
     const clerk = chainA.clerk.walletClient.account.address;
     expect(chainB.clerk.walletClient.account.address).toBe(clerk);
-    const relayers = await relayersOnBoth("principals.sqlite", { sponsoredPrincipals: [{ address: clerk, weight: 1 }] });
+    const relayers = await relayersOn("principals.sqlite", { sponsoredPrincipals: [{ address: clerk, weight: 1 }] });
 
     // A claim: the clerk's record on chain A is sponsored there; a stranger's record on chain B is not.
     const party = newParty();
@@ -229,9 +185,9 @@ describe("the relayer across chains deployed at the same addresses", () => {
   });
 
   it("holds one sponsor key's nonce lock per chain: chain A's lock held elsewhere does not stop chain B", async () => {
-    const relayers = await relayersOnBoth("lock.sqlite");
+    const relayers = await relayersOn("lock.sqlite");
     // Another instance sharing the store is sending on chain A: it holds chain A's nonce lock (storeLock.ts).
-    const otherInstance = new SqliteStore(path.join(storeDir, "lock.sqlite"), testStoreOptions(chainA));
+    const otherInstance = new SqliteStore(path.join(chains.storeDir, "lock.sqlite"), testStoreOptions(chainA));
     expect(await otherInstance.putIfAbsent("lock:nonce", "another instance", 120_000)).toBeUndefined();
     const [partyA, partyB] = [newParty(), newParty()];
     const [recordA, recordB] = await Promise.all([arrangeRecord(chainA, [partyA.address]), arrangeRecord(chainB, [partyB.address])]);
@@ -260,7 +216,7 @@ describe("the relayer across chains deployed at the same addresses", () => {
   }, 20_000);
 
   it("bounds a signer per chain: a wallet at its cap on chain A is still paid for on chain B (documented: each chain's cap is its own)", async () => {
-    const relayers = await relayersOnBoth("signer.sqlite", { perSignerSpendCapWei: ONE_CLAIM });
+    const relayers = await relayersOn("signer.sqlite", { perSignerSpendCapWei: ONE_CLAIM_WEI });
     const party = newParty();
     // One after the other on chain A: the clerk's transactions take its nonces in turn.
     const firstA = await arrangeRecord(chainA, [party.address]);

@@ -16,20 +16,8 @@ export interface RpcLog {
 /** The decoded event itself: the union of the timeline events' names and their typed arguments. */
 export type IntegraEventLog = DecodeEventLogReturnType<typeof integraTimelineEvents, undefined, [Hex, ...Hex[]], Hex, true>;
 
-export type TimelineEntry = IntegraEventLog & {
-  /** Stable identity of the log: the same log fetched twice has the same id. */
-  id: string;
-  blockNumber: bigint;
-  /** The block's hash: the same log in a block that a reorg replaced has another. */
-  blockHash: Hex;
-  logIndex: number;
-  transactionHash: Hex;
-  address: Address;
-  integraHash: Hex;
-  processHash: Hex;
-  timestamp: bigint;
-  removed: boolean;
-};
+/** A decoded timeline event, placed: where it stands in its chain, and its record, workflow and time. */
+export type TimelineEntry = Placed<IntegraEventLog>;
 
 /** Decodes one Integra log into a timeline entry; undefined for logs that are not Integra events or are pending. */
 export function decodeEntry(log: RpcLog): TimelineEntry | undefined {
@@ -38,8 +26,10 @@ export function decodeEntry(log: RpcLog): TimelineEntry | undefined {
 
 /** The fields every decoded log of the Integra layout carries: where it stands, and its record, workflow and time. */
 type Placed<decoded> = decoded & {
+  /** Stable identity of the log: the same log fetched twice has the same id. */
   id: string;
   blockNumber: bigint;
+  /** The block's hash: the same log in a block that a reorg replaced has another. */
   blockHash: Hex;
   logIndex: number;
   transactionHash: Hex;

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { type RememberedTransaction, useRememberedTransactions } from "@/hooks/useRememberedTransactions";
-import { explorerTxUrl } from "@/lib/config/appChain";
+import { ExplorerTxHash } from "@/components/ui/ExplorerTxHash";
 import { onChainWords, servedChain } from "@/lib/config/servedChains";
 import { formatTimestamp } from "@/lib/format/time";
 import { describeNotMined } from "@/lib/transactions/describeNotMined";
@@ -18,17 +18,9 @@ const tone: Record<RememberedTransaction["status"], string> = {
 
 /** The transaction's hash, linked on its own chain's explorer when that chain has one. */
 function TransactionHash({ tx }: { tx: RememberedTransaction }) {
-  const chain = servedChain(tx.chainId);
-  const url = chain ? explorerTxUrl(tx.hash, chain) : undefined;
   return (
     <span className="mono break-all">
-      {url ? (
-        <a href={url} className="underline">
-          {tx.hash}
-        </a>
-      ) : (
-        tx.hash
-      )}
+      <ExplorerTxHash hash={tx.hash} chain={servedChain(tx.chainId)} />
     </span>
   );
 }

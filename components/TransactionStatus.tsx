@@ -1,7 +1,8 @@
 "use client";
 
 import type { TransactionState } from "@/hooks/useTransaction.wallet";
-import { chainFor, explorerTxUrl } from "@/lib/config/appChain";
+import { ExplorerTxHash } from "@/components/ui/ExplorerTxHash";
+import { appChain, chainFor } from "@/lib/config/appChain";
 import { servedChain } from "@/lib/config/servedChains";
 
 const DIRECT_STEPS = [
@@ -43,7 +44,6 @@ export function TransactionStatus({ state, onDismiss }: { state: TransactionStat
   const current = STEPS.findIndex((s) => s.phase === state.phase);
   // Linked on the explorer of the chain it was sent to (its record's); the default chain's when the state names none.
   const chain = state.chainId === undefined ? undefined : (servedChain(state.chainId) ?? chainFor(state.chainId));
-  const url = state.hash ? explorerTxUrl(state.hash, chain) : undefined;
   return (
     <div role="status" aria-live="polite" className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <p className="font-medium text-slate-900">{state.label}</p>
@@ -81,13 +81,7 @@ export function TransactionStatus({ state, onDismiss }: { state: TransactionStat
       )}
       {state.hash && (
         <p className="mt-2 break-all font-mono text-xs text-slate-500">
-          {url ? (
-            <a href={url} className="underline">
-              {state.hash}
-            </a>
-          ) : (
-            state.hash
-          )}
+          <ExplorerTxHash hash={state.hash} chain={chain ?? appChain} />
         </p>
       )}
     </div>

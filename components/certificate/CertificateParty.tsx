@@ -1,5 +1,5 @@
 import { useRecordChainId } from "@/components/records/RecordChainContext";
-import { explorerTxUrl } from "@/lib/config/appChain";
+import { ExplorerTxHash } from "@/components/ui/ExplorerTxHash";
 import { servedChain } from "@/lib/config/servedChains";
 import { formatTimestamp } from "@/lib/format/time";
 import type { Capability } from "@/lib/reads/capabilities";
@@ -9,8 +9,6 @@ import type { TokenRow } from "@/lib/reads/records";
 export function CertificateParty({ name, token, attestation }: { name: string; token: TokenRow; attestation?: Capability }) {
   const claim = token.claim;
   const chain = servedChain(useRecordChainId());
-  // The claim's transaction on the record's chain's explorer; none known for the chain: no link.
-  const txUrl = claim && chain ? explorerTxUrl(claim.transactionHash, chain) : undefined;
   return (
     <li className="break-inside-avoid rounded-md border border-slate-200 p-3 text-sm">
       <p className="flex flex-wrap items-baseline justify-between gap-2">
@@ -26,13 +24,8 @@ export function CertificateParty({ name, token, attestation }: { name: string; t
           <>
             <dt className="text-slate-500">Claim transaction</dt>
             <dd className="mono break-all">
-              {txUrl ? (
-                <a href={txUrl} className="underline">
-                  {claim.transactionHash}
-                </a>
-              ) : (
-                claim.transactionHash
-              )}{" "}
+              {/* The claim's transaction on the record's chain's explorer; none known for the chain: no link. */}
+              <ExplorerTxHash hash={claim.transactionHash} chain={chain} />{" "}
               <span className="block font-sans text-slate-500">block {claim.blockNumber.toString()}</span>
             </dd>
             <dt className="text-slate-500">Authorized by</dt>
